@@ -1,0 +1,187 @@
+"""Opening the SQLite database: checks, PRAGMAs, schema creation and migrations.
+
+This is the one module allowed SQLite-specific SQL (the PRAGMAs); everything
+else goes through the ORM or Core so the app can later run on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from model.errors import DatabaseError
+from model.schema import Base
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Taiyaku"
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def default_db_path() -> Path:
+    """The database in the user's data folder (created on first use)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "taiyaku.sqlite3"
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Per connection, outside any transaction (see FIELD-NOTES): foreign_keys
+    # inside a transaction is silently ignored, journal_mode=WAL is an error.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, in one line, a path that is not a writable SQLite database (or empty file)."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    if not path.exists():
+        parent = path.parent
+        if not parent.exists():
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create the folder {parent}: {exc.strerror}") from None
+        if not os.access(parent, os.W_OK):
+            raise DatabaseError(f"cannot create a database in {parent}: the folder is read-only")
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a Taiyaku database (it is not an SQLite file)")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseError(f"{path} is read-only: Taiyaku saves every change as you go and needs to write to it")
+
+
+def make_engine(url_or_path: str | Path) -> Engine:
+    """An engine for an SQLite file (PRAGMAs set on every connection) or any other URL."""
+    url = str(url_or_path)
+    if "://" not in url:
+        url = f"sqlite:///{Path(url).resolve()}"
+    if url.startswith("sqlite"):
+        engine = create_engine(url, poolclass=NullPool if ":memory:" not in url else None)
+        event.listen(engine, "connect", _set_pragmas)
+        return engine
+    return create_engine(url)
+
+
+def alembic_config(engine: Engine) -> Config:
+    """Alembic configuration pointing at the bundled migrations, for this engine."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def _current_heads(engine: Engine) -> tuple[set[str], bool]:
+    """The database's migration heads, and whether it holds any table at all."""
+    with engine.connect() as conn:
+        heads = set(MigrationContext.configure(conn).get_current_heads())
+        has_tables = bool(inspect(conn).get_table_names())
+    return heads, has_tables
+
+
+def _backup(path: Path, target: Path) -> None:
+    """Copy a live SQLite database with the backup API (never a file copy)."""
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def _migrate(engine: Engine, path: Path | None, script: ScriptDirectory, heads: set[str]) -> None:
+    cfg = alembic_config(engine)
+    backup = None
+    if path is not None:
+        backup = path.with_name(path.name + f".before-{'-'.join(sorted(heads)) or 'none'}.bak")
+        _backup(path, backup)
+    try:
+        command.upgrade(cfg, "head")
+    except Exception as exc:
+        if backup is not None:
+            engine.dispose()
+            for suffix in ("-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            shutil.copyfile(backup, path)  # the engine is disposed: no open connection
+        raise DatabaseError(f"could not upgrade {path}; it was restored as it was ({exc})") from None
+    log.info("migrated %s from %s to %s (backup %s)", path, heads, script.get_heads(), backup)
+
+
+def open_database(url_or_path: str | Path | None = None) -> Engine:
+    """Open (creating if needed) a Taiyaku database, ready to use.
+
+    Raises ``DatabaseError`` with a one-line message for a file that is not a
+    database, is read-only, locked, corrupt, or was written by a newer app.
+    The file is never overwritten in those cases.
+    """
+    target = default_db_path() if url_or_path is None else url_or_path
+    path: Path | None = None
+    if "://" not in str(target):
+        path = Path(target).expanduser()
+        _check_file(path)
+    engine = make_engine(path if path is not None else target)
+    where = path or target
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite" else "SELECT 1"))
+        script = ScriptDirectory.from_config(alembic_config(engine))
+        heads, has_tables = _current_heads(engine)
+        known = {rev.revision for rev in script.walk_revisions()}
+        if not heads:
+            if has_tables:
+                raise DatabaseError(f"{where} is an SQLite database, but not a Taiyaku one")
+            Base.metadata.create_all(engine)
+            command.stamp(alembic_config(engine), "head")
+        elif not heads <= known:
+            raise DatabaseError(
+                f"{where} was written by a newer version of Taiyaku (schema {', '.join(sorted(heads))}); "
+                "please update the app"
+            )
+        elif heads != set(script.get_heads()):
+            _migrate(engine, path, script, heads)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseError(describe_db_error(exc, where)) from None
+    return engine
+
+
+def describe_db_error(exc: BaseException, where: object = "the database") -> str:
+    """One line for a driver error: what went wrong with the database, in plain words."""
+    msg = str(getattr(exc, "orig", exc)).strip()
+    low = msg.lower()
+    if "not a database" in low:
+        return f"{where} is not a Taiyaku database (file is not a database)"
+    if "malformed" in low or "corrupt" in low:
+        return f"{where} is damaged (database disk image is malformed)"
+    if "locked" in low or "busy" in low:
+        return f"{where} is locked by another program; close it and try again"
+    if "readonly" in low or "read-only" in low:
+        return f"{where} is read-only"
+    return f"database error on {where}: {msg.splitlines()[0] if msg else type(exc).__name__}"

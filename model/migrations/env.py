@@ -1,0 +1,33 @@
+"""Alembic environment for Taiyaku, run from inside the app (no fileConfig: it would
+silence the app's loggers)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from model.schema import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
+    with engine.connect() as connection:
+        is_sqlite = connection.dialect.name == "sqlite"
+        if is_sqlite:
+            # Batch migrations copy and drop tables: with foreign keys on, ON DELETE
+            # CASCADE would silently empty the child tables (FIELD-NOTES).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
+        if is_sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+if context.is_offline_mode():
+    raise SystemExit("Taiyaku migrations run online only")
+run_migrations_online()

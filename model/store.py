@@ -1,0 +1,275 @@
+"""The store: one transaction per user action, journaled, and announced.
+
+Every operation that changes a transcript runs inside ``Store.operation``:
+
+    with store.operation("Rename speaker") as op:
+        speaker = op.get(Speaker, speaker_id)
+        op.transcript_id = speaker.transcript_id
+        speaker.name = name
+    return op.event_id
+
+On leaving the block the transaction commits together with a ``ChangeEvent``
+(who, when, what, and the row images), and every subscriber is told what
+changed through one ``Changes`` value -- the one place where changes are
+announced (the GUI turns it into a Qt signal). If the block raises, nothing
+is written and ``OperationFailed`` carries a one-line reason.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from model.db import describe_db_error, open_database
+from model.errors import NotFound, OperationFailed, TaiyakuError
+from model.journal import RowChange, capture_flush, redo_rows, undo_rows
+from model.schema import Annotator, ChangeEvent, utcnow
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one committed operation (or its undo/redo) changed."""
+
+    action: str
+    kind: str  # "do", "undo", "redo", "import", "delete"
+    transcript_ids: frozenset[int] = frozenset()
+    event_id: int | None = None
+    rows: dict[str, frozenset[int]] = field(default_factory=dict)  # table -> ids
+    segment_ids: frozenset[int] = frozenset()
+    turn_ids: frozenset[int] = frozenset()
+    speaker_ids: frozenset[int] = frozenset()
+
+    @property
+    def tables(self) -> frozenset[str]:
+        """Names of the tables touched."""
+        return frozenset(self.rows)
+
+    def touches(self, *tables: str) -> bool:
+        """Whether any of the named tables changed (a structural change touches 'turn'/'segment')."""
+        return any(t in self.rows for t in tables)
+
+    @classmethod
+    def from_rows(cls, action: str, kind: str, rows: list[RowChange], event_id: int | None,
+                  transcript_ids: set[int]) -> Changes:
+        """Summarise journal rows into the sets subscribers need."""
+        by_table: dict[str, set[int]] = {}
+        refs: dict[str, set[int]] = {"transcript_id": set(transcript_ids), "segment_id": set(),
+                                     "turn_id": set(), "speaker_id": set()}
+        for row in rows:
+            by_table.setdefault(row["t"], set()).add(row["pk"])
+            for key, values in refs.items():
+                if row["refs"].get(key) is not None:
+                    values.add(row["refs"][key])
+            for images in (row["before"], row["after"]):  # a row moved between parents
+                for key in ("segment_id", "turn_id", "speaker_id"):
+                    if images and images.get(key) is not None:
+                        refs[key].add(images[key])
+        return cls(
+            action=action,
+            kind=kind,
+            transcript_ids=frozenset(refs["transcript_id"]),
+            event_id=event_id,
+            rows={t: frozenset(ids) for t, ids in by_table.items()},
+            segment_ids=frozenset(refs["segment_id"]),
+            turn_ids=frozenset(refs["turn_id"]),
+            speaker_ids=frozenset(refs["speaker_id"]),
+        )
+
+
+class Operation:
+    """The handle an operation body works with: its session and who is acting."""
+
+    def __init__(self, session: Session, annotator_id: int, transcript_id: int | None) -> None:
+        self.session = session
+        self.annotator_id = annotator_id
+        self.transcript_id = transcript_id
+        self.description = ""
+        self.event_id: int | None = None
+        self.changes: Changes | None = None
+
+    def get(self, cls: type[T], ident: int) -> T:
+        """The row of ``cls`` with id ``ident``; ``NotFound`` (one line) if there is none."""
+        obj = self.session.get(cls, ident)
+        if obj is None:
+            raise NotFound(f"{cls.__name__.lower()} {ident} does not exist")
+        return obj
+
+
+def default_annotator_name() -> str:
+    """The system user's name, the default annotator until one is chosen."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment
+        return "annotator"
+
+
+class Store:
+    """A Taiyaku database: sessions, journaled operations, undo/redo and change announcements."""
+
+    def __init__(self, engine: Engine, annotator: str | None = None) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[Callable[[Changes], None]] = []
+        self._annotator_name = (annotator or default_annotator_name()).strip() or "annotator"
+        self._annotator_id: int | None = None
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, annotator: str | None = None) -> Store:
+        """Open (creating or migrating) the database at ``path`` (default: user data folder)."""
+        return cls(open_database(path), annotator)
+
+    @property
+    def path(self) -> str:
+        """Where the database lives, for display."""
+        return self.engine.url.database or str(self.engine.url)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    # -- who is acting ---------------------------------------------------
+    @property
+    def annotator_name(self) -> str:
+        return self._annotator_name
+
+    def set_annotator(self, name: str) -> None:
+        """Attribute the following changes to ``name``."""
+        name = name.strip()
+        if not name:
+            raise OperationFailed("the annotator's name cannot be empty")
+        self._annotator_name = name
+        self._annotator_id = None
+
+    @property
+    def annotator_id(self) -> int:
+        """The current annotator's id, creating the annotator row on first use."""
+        if self._annotator_id is None:
+            with self._guard("identify the annotator"), self._sessions.begin() as s:
+                row = s.scalar(select(Annotator).where(Annotator.name == self._annotator_name))
+                if row is None:
+                    row = Annotator(name=self._annotator_name)
+                    s.add(row)
+                    s.flush()
+                self._annotator_id = row.id
+        return self._annotator_id
+
+    # -- announcements ---------------------------------------------------
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call ``listener`` after every committed change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every subscriber about ``changes`` (called after commit)."""
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # -- sessions --------------------------------------------------------
+    @contextmanager
+    def _guard(self, what: str) -> Iterator[None]:
+        try:
+            yield
+        except TaiyakuError:
+            raise
+        except IntegrityError as exc:
+            raise OperationFailed(f"could not {what}: it conflicts with existing data ({exc.orig})") from None
+        except DBAPIError as exc:
+            raise OperationFailed(f"could not {what}: {describe_db_error(exc, self.path)}") from None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it changes is committed."""
+        with self._guard("read the database"), self._sessions() as session:
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def operation(self, action: str, *, transcript_id: int | None = None,
+                  description: str = "") -> Iterator[Operation]:
+        """Run one user action in one transaction, journal it, and announce it on success."""
+        annotator_id = self.annotator_id
+        with self._guard(action.lower()), self._sessions() as session:
+            journal: list[RowChange] = []
+            session.info["journal"] = journal
+            listener = event.listen(session, "after_flush", capture_flush)  # noqa: F841
+            op = Operation(session, annotator_id, transcript_id)
+            op.description = description
+            try:
+                with session.begin():
+                    yield op
+                    session.flush()
+                    entry = ChangeEvent(transcript_id=op.transcript_id, annotator_id=annotator_id,
+                                        action=action, description=op.description, rows=list(journal))
+                    session.info["journal"] = None  # the event row itself is not journaled
+                    session.add(entry)
+                    session.flush()
+                    op.event_id = entry.id
+            finally:
+                event.remove(session, "after_flush", capture_flush)
+        transcripts = {op.transcript_id} if op.transcript_id is not None else set()
+        op.changes = Changes.from_rows(action, "do", journal, op.event_id, transcripts)
+        self.announce(op.changes)
+
+    def run(self, action: str, body: Callable[[Operation], T], *, transcript_id: int | None = None) -> T:
+        """Functional form of ``operation``: ``body(op)`` inside one journaled transaction."""
+        with self.operation(action, transcript_id=transcript_id) as op:
+            result = body(op)
+        return result
+
+    # -- undo / redo -----------------------------------------------------
+    def _replay(self, event_id: int, *, undo: bool) -> Changes:
+        verb = "undo" if undo else "redo"
+        with self._guard(verb), self._sessions.begin() as session:
+            entry = session.get(ChangeEvent, event_id)
+            if entry is None:
+                raise NotFound(f"change {event_id} does not exist")
+            if entry.undone == (not undo):
+                pass  # the expected state
+            else:
+                raise OperationFailed(f"change {event_id} ({entry.action}) is already {'undone' if undo else 'done'}")
+            conn = session.connection()
+            (undo_rows if undo else redo_rows)(conn, entry.rows)
+            entry.undone = undo
+            entry.undone_by_id = self.annotator_id if undo else None
+            entry.undone_at = utcnow() if undo else None
+            rows, action, transcript_id = list(entry.rows), entry.action, entry.transcript_id
+        transcripts = {transcript_id} if transcript_id is not None else set()
+        changes = Changes.from_rows(action, verb, rows, event_id, transcripts)
+        self.announce(changes)
+        return changes
+
+    def undo(self, event_id: int) -> Changes:
+        """Undo a committed operation, in one transaction; announces what changed."""
+        return self._replay(event_id, undo=True)
+
+    def redo(self, event_id: int) -> Changes:
+        """Re-apply an undone operation, in one transaction; announces what changed."""
+        return self._replay(event_id, undo=False)
+
+    def history(self, transcript_id: int, limit: int = 500) -> list[dict[str, Any]]:
+        """The latest change events of a transcript, newest first (for a history view)."""
+        with self.read() as s:
+            rows = s.execute(
+                select(ChangeEvent.id, ChangeEvent.action, ChangeEvent.description, ChangeEvent.created_at,
+                       ChangeEvent.undone, Annotator.name)
+                .join(Annotator, Annotator.id == ChangeEvent.annotator_id)
+                .where(ChangeEvent.transcript_id == transcript_id)
+                .order_by(ChangeEvent.id.desc())
+                .limit(limit)
+            ).all()
+        return [
+            {"id": r[0], "action": r[1], "description": r[2], "at": r[3], "undone": r[4], "annotator": r[5]}
+            for r in rows
+        ]
