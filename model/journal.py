@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, Table, delete, insert, inspect, update
+from sqlalchemy import Connection, Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from model.schema import Base, ChangeEvent
@@ -58,6 +58,39 @@ def _refs(table: str, pk: int, values: dict[str, Any]) -> dict[str, Any]:
     if table in ("transcript", "segment", "turn", "speaker", "flag"):
         refs[f"{table}_id"] = pk
     return refs
+
+
+def _mapped_classes() -> dict[str, type]:
+    return {m.local_table.name: m.class_ for m in Base.registry.mappers}
+
+
+def cascade_deletes(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    """``before_flush`` listener: delete, through the ORM, the rows a deleted row's
+    ``ON DELETE CASCADE`` children would lose, so the journal sees (and undo restores) them."""
+    if session.info.get("journal") is None:
+        return
+    classes = _mapped_classes()
+    pending = [obj for obj in session.deleted]
+    seen: set[int] = set()
+    while pending:
+        obj = pending.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        parent = obj.__table__
+        for child_table in Base.metadata.sorted_tables:
+            for fk in child_table.foreign_keys:
+                if fk.column.table is not parent or fk.ondelete not in ("CASCADE", "SET NULL"):
+                    continue
+                cls = classes[child_table.name]
+                column = getattr(cls, fk.parent.name)
+                for child in session.scalars(select(cls).where(column == obj.id)):
+                    if fk.ondelete == "CASCADE":
+                        if child not in session.deleted:
+                            session.delete(child)
+                            pending.append(child)
+                    else:
+                        setattr(child, fk.parent.name, None)
 
 
 def capture_flush(session: Session, _ctx: UOWTransaction) -> None:
@@ -116,12 +149,12 @@ def _values(images: dict[str, Any]) -> dict[str, Any]:
 def _apply(conn: Connection, row: RowChange, *, forward: bool) -> None:
     table = _table(row["t"])
     op = row["op"]
-    if (op == "insert") == forward:  # redo an insert, or undo a delete
-        images = row["after"] if forward else row["before"]
-        conn.execute(insert(table).values(**_values(images)))
-    elif op == "update":
+    if op == "update":
         images = row["after"] if forward else row["before"]
         conn.execute(update(table).where(table.c.id == row["pk"]).values(**_values(images)))
+    elif (op == "insert") == forward:  # redo an insert, or undo a delete
+        images = row["after"] if forward else row["before"]
+        conn.execute(insert(table).values(**_values(images)))
     else:  # undo an insert, or redo a delete
         conn.execute(delete(table).where(table.c.id == row["pk"]))
 

@@ -315,7 +315,8 @@ class ChangeEvent(Base):
     __table_args__ = _table_args(Index("ix_change_event_transcript", "transcript_id", "id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    transcript_id: Mapped[int | None] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"))
+    # No foreign key: undoing the creation of a transcript must not cascade into its own event.
+    transcript_id: Mapped[int | None] = mapped_column(Integer)
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotator.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     action: Mapped[str] = mapped_column(String(60))

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from model.db import describe_db_error, open_database
 from model.errors import NotFound, OperationFailed, TaiyakuError
-from model.journal import RowChange, capture_flush, redo_rows, undo_rows
+from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
 from model.schema import Annotator, ChangeEvent, utcnow
 
 log = logging.getLogger(__name__)
@@ -203,13 +203,17 @@ class Store:
         with self._guard(action.lower()), self._sessions() as session:
             journal: list[RowChange] = []
             session.info["journal"] = journal
-            listener = event.listen(session, "after_flush", capture_flush)  # noqa: F841
+            event.listen(session, "before_flush", cascade_deletes)
+            event.listen(session, "after_flush", capture_flush)
             op = Operation(session, annotator_id, transcript_id)
             op.description = description
             try:
                 with session.begin():
                     yield op
                     session.flush()
+                    if op.transcript_id is None:  # infer it from what the body touched
+                        op.transcript_id = next(
+                            (r["refs"]["transcript_id"] for r in journal if "transcript_id" in r["refs"]), None)
                     entry = ChangeEvent(transcript_id=op.transcript_id, annotator_id=annotator_id,
                                         action=action, description=op.description, rows=list(journal))
                     session.info["journal"] = None  # the event row itself is not journaled
@@ -218,6 +222,7 @@ class Store:
                     op.event_id = entry.id
             finally:
                 event.remove(session, "after_flush", capture_flush)
+                event.remove(session, "before_flush", cascade_deletes)
         transcripts = {op.transcript_id} if op.transcript_id is not None else set()
         op.changes = Changes.from_rows(action, "do", journal, op.event_id, transcripts)
         self.announce(op.changes)

@@ -27,6 +27,25 @@ def upgrade() -> None:
     sa.UniqueConstraint('name', name=op.f('uq_annotator_name')),
     sqlite_autoincrement=True
     )
+    op.create_table('change_event',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('transcript_id', sa.Integer(), nullable=True),
+    sa.Column('annotator_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('action', sa.String(length=60), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('rows', sa.JSON(), nullable=False),
+    sa.Column('undone', sa.Boolean(), nullable=False),
+    sa.Column('undone_by_id', sa.Integer(), nullable=True),
+    sa.Column('undone_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['annotator_id'], ['annotator.id'], name=op.f('fk_change_event_annotator_id_annotator')),
+    sa.ForeignKeyConstraint(['undone_by_id'], ['annotator.id'], name=op.f('fk_change_event_undone_by_id_annotator')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_change_event')),
+    sqlite_autoincrement=True
+    )
+    with op.batch_alter_table('change_event', schema=None) as batch_op:
+        batch_op.create_index('ix_change_event_transcript', ['transcript_id', 'id'], unique=False)
+
     op.create_table('transcript',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=500), nullable=False),
@@ -43,26 +62,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_transcript')),
     sqlite_autoincrement=True
     )
-    op.create_table('change_event',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('transcript_id', sa.Integer(), nullable=True),
-    sa.Column('annotator_id', sa.Integer(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('action', sa.String(length=60), nullable=False),
-    sa.Column('description', sa.Text(), nullable=False),
-    sa.Column('rows', sa.JSON(), nullable=False),
-    sa.Column('undone', sa.Boolean(), nullable=False),
-    sa.Column('undone_by_id', sa.Integer(), nullable=True),
-    sa.Column('undone_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['annotator_id'], ['annotator.id'], name=op.f('fk_change_event_annotator_id_annotator')),
-    sa.ForeignKeyConstraint(['transcript_id'], ['transcript.id'], name=op.f('fk_change_event_transcript_id_transcript'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['undone_by_id'], ['annotator.id'], name=op.f('fk_change_event_undone_by_id_annotator')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_change_event')),
-    sqlite_autoincrement=True
-    )
-    with op.batch_alter_table('change_event', schema=None) as batch_op:
-        batch_op.create_index('ix_change_event_transcript', ['transcript_id', 'id'], unique=False)
-
     op.create_table('finding_dismissal',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('transcript_id', sa.Integer(), nullable=False),
@@ -334,10 +333,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_finding_dismissal_key')
 
     op.drop_table('finding_dismissal')
+    op.drop_table('transcript')
     with op.batch_alter_table('change_event', schema=None) as batch_op:
         batch_op.drop_index('ix_change_event_transcript')
 
     op.drop_table('change_event')
-    op.drop_table('transcript')
     op.drop_table('annotator')
     # ### end Alembic commands ###
