@@ -1,0 +1,345 @@
+"""Read model: a transcript as plain dataclasses, with corrected texts derived.
+
+The GUI, the exporters and the QA checks read through here, never through ORM
+objects: views stay simple values that can be cached, and reading a 50,000
+segment transcript costs a handful of Core queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from model.errors import NotFound
+from model.schema import (
+    Annotator,
+    Correction,
+    Flag,
+    Gap,
+    Redaction,
+    Segment,
+    Speaker,
+    SpeakerSuggestion,
+    Transcript,
+    Turn,
+)
+from model.store import Store
+from model.text import derive
+
+LANG_NAMES = {"en": "English", "ja": "日本語"}
+
+
+@dataclass(slots=True)
+class GapView:
+    id: int
+    segment_id: int
+    lang: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    status: str
+    proposed_text: str | None
+    confidence: str | None
+    counterpart_id: int | None
+    origin: str
+
+
+@dataclass(slots=True)
+class RedactionView:
+    id: int
+    segment_id: int
+    lang: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class CorrectionView:
+    id: int
+    segment_id: int
+    lang: str
+    start: int
+    end: int
+    before: str
+    after: str
+    category: str | None
+    note: str | None
+    status: str
+    annotator: str
+    created_at: datetime
+
+
+@dataclass(slots=True)
+class FlagView:
+    id: int
+    segment_id: int
+    lang: str | None
+    start: int | None
+    end: int | None
+    category: str
+    note: str
+    status: str
+    author: str
+    created_at: datetime
+
+
+@dataclass(slots=True)
+class SpeakerView:
+    id: int
+    label_en: str | None
+    label_ja: str | None
+    name: str | None
+    role: str
+    affiliation: str | None
+    redacted: bool
+    position: int
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: the annotator's name for the speaker, else the label as written."""
+        return self.name or self.label_en or self.label_ja or "Unknown speaker"
+
+    @property
+    def label(self) -> str | None:
+        """The label as written (English first)."""
+        return self.label_en or self.label_ja
+
+
+@dataclass(slots=True)
+class SuggestionView:
+    id: int
+    turn_id: int
+    name: str | None
+    affiliation: str | None
+    status: str
+
+
+@dataclass(slots=True)
+class SegmentView:
+    id: int
+    turn_id: int
+    position: int
+    en_prefix: str
+    en_orig: str | None
+    ja_prefix: str
+    ja_orig: str | None
+    review_state: str
+    en: str | None = None  # derived (corrected) texts
+    ja: str | None = None
+    gaps: list[GapView] = field(default_factory=list)
+    redactions: list[RedactionView] = field(default_factory=list)
+    corrections: list[CorrectionView] = field(default_factory=list)
+    flags: list[FlagView] = field(default_factory=list)
+    conflicts: tuple[int, ...] = ()
+
+    def original(self, lang: str) -> str | None:
+        """The imported text in ``lang`` (None: absent)."""
+        return self.en_orig if lang == "en" else self.ja_orig
+
+    def corrected(self, lang: str) -> str | None:
+        """The derived corrected text in ``lang`` (None: absent)."""
+        return self.en if lang == "en" else self.ja
+
+    def text(self, lang: str, corrected: bool = True) -> str | None:
+        """Corrected or original text in ``lang``."""
+        return self.corrected(lang) if corrected else self.original(lang)
+
+    def prefix(self, lang: str) -> str:
+        """What stood before the speech in the paragraph (timestamp, label)."""
+        return self.en_prefix if lang == "en" else self.ja_prefix
+
+    def gaps_in(self, lang: str) -> list[GapView]:
+        """This segment's gaps in ``lang``, in text order."""
+        return sorted((g for g in self.gaps if g.lang == lang), key=lambda g: (g.start, g.id))
+
+    def is_edited(self, lang: str | None = None) -> bool:
+        """Whether a live correction changes the text (in ``lang`` or either)."""
+        langs = (lang,) if lang else ("en", "ja")
+        return any(self.corrected(lg) != self.original(lg) for lg in langs)
+
+
+@dataclass(slots=True)
+class TurnView:
+    id: int
+    position: int
+    kind: str
+    timestamp: str | None
+    speaker: SpeakerView | None
+    segments: list[SegmentView] = field(default_factory=list)
+    suggestions: list[SuggestionView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TranscriptView:
+    id: int
+    title: str
+    source: str | None
+    event_date: str | None
+    lead_lang: str
+    encoding: str | None
+    newline: str
+    source_filename: str | None
+    imported_at: datetime
+    speakers: dict[int, SpeakerView]
+    turns: list[TurnView]
+
+    def segments(self) -> Iterator[tuple[TurnView, SegmentView]]:
+        """Every segment with its turn, in reading order."""
+        for turn in self.turns:
+            for seg in turn.segments:
+                yield turn, seg
+
+    @property
+    def segment_count(self) -> int:
+        return sum(len(t.segments) for t in self.turns)
+
+
+@dataclass(slots=True)
+class TranscriptSummary:
+    id: int
+    title: str
+    event_date: str | None
+    turns: int
+    segments: int
+    imported_at: datetime
+    approved: int = 0
+    open_flags: int = 0
+    open_gaps: int = 0
+
+
+def _names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Annotator.id, Annotator.name)).all())
+
+
+def _children(session: Session, transcript_id: int | None, segment_ids: Iterable[int] | None,
+              names: dict[int, str]) -> dict[str, dict[int, list[Any]]]:
+    """Gaps, redactions, corrections and flags grouped by segment id."""
+    out: dict[str, dict[int, list[Any]]] = {k: defaultdict(list) for k in ("gap", "red", "cor", "flag")}
+
+    def where(table: Any) -> Any:
+        if segment_ids is not None:
+            return table.segment_id.in_(list(segment_ids))
+        return table.transcript_id == transcript_id
+
+    for r in session.execute(select(Gap).where(where(Gap)).order_by(Gap.start, Gap.id)).scalars():
+        out["gap"][r.segment_id].append(GapView(r.id, r.segment_id, r.lang, r.start, r.end, r.text, r.kind,
+                                                r.status, r.proposed_text, r.confidence, r.counterpart_id,
+                                                r.origin))
+    for r in session.execute(select(Redaction).where(where(Redaction)).order_by(Redaction.start)).scalars():
+        out["red"][r.segment_id].append(RedactionView(r.id, r.segment_id, r.lang, r.start, r.end, r.text))
+    for r in session.execute(select(Correction).where(where(Correction)).order_by(Correction.id)).scalars():
+        out["cor"][r.segment_id].append(CorrectionView(r.id, r.segment_id, r.lang, r.start, r.end, r.before,
+                                                       r.after, r.category, r.note, r.status,
+                                                       names.get(r.annotator_id, "?"), r.created_at))
+    for r in session.execute(select(Flag).where(where(Flag)).order_by(Flag.id)).scalars():
+        out["flag"][r.segment_id].append(FlagView(r.id, r.segment_id, r.lang, r.start, r.end, r.category,
+                                                  r.note, r.status, names.get(r.author_id, "?"), r.created_at))
+    return out
+
+
+def _segment_view(row: Any, children: dict[str, dict[int, list[Any]]]) -> SegmentView:
+    seg = SegmentView(row.id, row.turn_id, row.position, row.en_prefix, row.en_orig, row.ja_prefix,
+                      row.ja_orig, row.review_state)
+    seg.gaps = children["gap"].get(row.id, [])
+    seg.redactions = children["red"].get(row.id, [])
+    seg.corrections = children["cor"].get(row.id, [])
+    seg.flags = children["flag"].get(row.id, [])
+    derive_texts(seg)
+    return seg
+
+
+def derive_texts(seg: SegmentView) -> None:
+    """Fill ``seg.en``/``seg.ja`` from the originals and the live corrections."""
+    conflicts: list[int] = []
+    for lang in ("en", "ja"):
+        original = seg.original(lang)
+        cors = [c for c in seg.corrections if c.lang == lang]
+        if original is None and not cors:
+            setattr(seg, lang, None)
+            continue
+        derived = derive(original or "", cors)
+        conflicts.extend(derived.conflicts)
+        # A text that was absent stays absent until a correction gives it words.
+        setattr(seg, lang, derived.text if (original is not None or derived.text) else None)
+    seg.conflicts = tuple(conflicts)
+
+
+def _speaker_view(r: Speaker) -> SpeakerView:
+    return SpeakerView(r.id, r.label_en, r.label_ja, r.name, r.role, r.affiliation, r.redacted, r.position)
+
+
+def load_transcript(store: Store, transcript_id: int) -> TranscriptView:
+    """The whole transcript with derived texts; ``NotFound`` if there is no such transcript."""
+    with store.read() as s:
+        t = s.get(Transcript, transcript_id)
+        if t is None:
+            raise NotFound(f"transcript {transcript_id} does not exist")
+        names = _names(s)
+        speakers = {r.id: _speaker_view(r) for r in s.scalars(
+            select(Speaker).where(Speaker.transcript_id == transcript_id).order_by(Speaker.position, Speaker.id))}
+        children = _children(s, transcript_id, None, names)
+        turns: dict[int, TurnView] = {}
+        for r in s.execute(select(Turn.id, Turn.position, Turn.kind, Turn.timestamp, Turn.speaker_id)
+                           .where(Turn.transcript_id == transcript_id).order_by(Turn.position)):
+            turns[r.id] = TurnView(r.id, r.position, r.kind, r.timestamp, speakers.get(r.speaker_id))
+        for r in s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix,
+                                  Segment.en_orig, Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+                           .where(Segment.transcript_id == transcript_id)
+                           .order_by(Segment.turn_id, Segment.position)):
+            turns[r.turn_id].segments.append(_segment_view(r, children))
+        for r in s.scalars(select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)):
+            if r.turn_id in turns:
+                turns[r.turn_id].suggestions.append(SuggestionView(r.id, r.turn_id, r.name, r.affiliation, r.status))
+        return TranscriptView(t.id, t.title, t.source, t.event_date, t.lead_lang, t.encoding, t.newline,
+                              t.source_filename, t.imported_at, speakers,
+                              sorted(turns.values(), key=lambda tv: tv.position))
+
+
+def load_segment(store: Store, segment_id: int) -> SegmentView:
+    """One segment with its children and derived texts (for refreshing a row after an edit)."""
+    with store.read() as s:
+        row = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
+                               Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+                        .where(Segment.id == segment_id)).first()
+        if row is None:
+            raise NotFound(f"segment {segment_id} does not exist")
+        return _segment_view(row, _children(s, None, [segment_id], _names(s)))
+
+
+def load_segments(store: Store, segment_ids: Iterable[int]) -> dict[int, SegmentView]:
+    """Several segments by id (missing ones are left out)."""
+    ids = list(segment_ids)
+    if not ids:
+        return {}
+    with store.read() as s:
+        children = _children(s, None, ids, _names(s))
+        rows = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
+                                Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+                         .where(Segment.id.in_(ids)))
+        return {r.id: _segment_view(r, children) for r in rows}
+
+
+def list_transcripts(store: Store) -> list[TranscriptSummary]:
+    """Every transcript in the library with its size and review progress, oldest first."""
+    with store.read() as s:
+        turns = dict(s.execute(select(Turn.transcript_id, func.count()).group_by(Turn.transcript_id)).all())
+        segs = dict(s.execute(select(Segment.transcript_id, func.count()).group_by(Segment.transcript_id)).all())
+        approved = dict(s.execute(select(Segment.transcript_id, func.count()).where(Segment.review_state == "approved")
+                                  .group_by(Segment.transcript_id)).all())
+        flags = dict(s.execute(select(Flag.transcript_id, func.count()).where(Flag.status == "open")
+                               .group_by(Flag.transcript_id)).all())
+        gaps = dict(s.execute(select(Gap.transcript_id, func.count()).where(Gap.status == "open")
+                              .group_by(Gap.transcript_id)).all())
+        return [
+            TranscriptSummary(t.id, t.title, t.event_date, turns.get(t.id, 0), segs.get(t.id, 0), t.imported_at,
+                              approved.get(t.id, 0), flags.get(t.id, 0), gaps.get(t.id, 0))
+            for t in s.scalars(select(Transcript).order_by(Transcript.id))
+        ]
