@@ -69,7 +69,8 @@ def _check_file(path: Path) -> None:
         raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
     if header and header != SQLITE_HEADER:
         raise DatabaseError(f"{path} is not a Taiyaku database (it is not an SQLite file)")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    # The mode bits too: os.access says yes to root, but a file marked read-only is meant so.
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK) or not path.stat().st_mode & 0o222:
         raise DatabaseError(f"{path} is read-only: Taiyaku saves every change as you go and needs to write to it")
 
 
@@ -95,11 +96,16 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def _current_heads(engine: Engine) -> tuple[set[str], bool]:
-    """The database's migration heads, and whether it holds any table at all."""
+    """The database's migration heads, and whether it holds any table but Alembic's own."""
     with engine.connect() as conn:
         heads = set(MigrationContext.configure(conn).get_current_heads())
-        has_tables = bool(inspect(conn).get_table_names())
+        has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
     return heads, has_tables
+
+
+def _has_version_table(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return "alembic_version" in inspect(conn).get_table_names()
 
 
 def _backup(path: Path, target: Path) -> None:
@@ -154,8 +160,11 @@ def open_database(url_or_path: str | Path | None = None) -> Engine:
         if not heads:
             if has_tables:
                 raise DatabaseError(f"{where} is an SQLite database, but not a Taiyaku one")
-            Base.metadata.create_all(engine)
-            command.stamp(alembic_config(engine), "head")
+            if _has_version_table(engine):  # stamped at base (e.g. downgraded): migrate up
+                _migrate(engine, path, script, heads)
+            else:
+                Base.metadata.create_all(engine)
+                command.stamp(alembic_config(engine), "head")
         elif not heads <= known:
             raise DatabaseError(
                 f"{where} was written by a newer version of Taiyaku (schema {', '.join(sorted(heads))}); "

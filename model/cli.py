@@ -1,0 +1,401 @@
+"""Taiyaku's headless command line (argparse). Never imports Qt.
+
+    taiyaku import FILE [--title T] [--db DB]
+    taiyaku list [--db DB]
+    taiyaku export ID --format json|txt [-o OUT] [--db DB]
+
+Errors are one line on stderr (``taiyaku: error: ...``) with exit status 2,
+never a traceback. To add a subcommand, write ``configure(parser)`` and
+``run(args) -> int`` and call ``register_command``, either here or in a module
+listed in ``COMMAND_MODULES``; export formats come from ``model.export``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import model
+from model.errors import NotFound, TaiyakuError
+
+PROG_NAME = "taiyaku"
+# Modules that register further subcommands when imported (e.g. QA checks).
+COMMAND_MODULES: tuple[str, ...] = ()
+EXIT_ERROR = 2
+
+
+# -- the parser --------------------------------------------------------------
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit status 2) like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{PROG_NAME}: error: {message} (see {self.prog} --help)\n")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: how to set up its parser and how to run it."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    description: str = ""
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def register_command(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None],
+                     run: Callable[[argparse.Namespace], int], description: str = "") -> None:
+    """Add (or replace) subcommand ``name``."""
+    COMMANDS[name] = Command(name, help, configure, run, description or help)
+
+
+def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # A subcommand's --db must not reset one given before the subcommand: SUPPRESS its default.
+    parser.add_argument(
+        "--db", metavar="PATH", type=Path, default=None if top else argparse.SUPPRESS,
+        help="the database file (default: %(default_db)s)" % {"default_db": _default_db_for_help()},
+    )
+
+
+def _default_db_for_help() -> str:
+    from model.db import default_db_path
+
+    return str(default_db_path()).replace("%", "%%")
+
+
+def build_parser(prog: str | None = None) -> ArgumentParser:
+    """The whole command line: window options, then one parser per subcommand."""
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
+    parser = ArgumentParser(
+        prog=prog,
+        description="Taiyaku (対訳): correct bilingual English/Japanese transcripts, offline. "
+                    "Without a command, opens the window.",
+        epilog=f"Run '{prog or PROG_NAME} COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"Taiyaku {model.__version__}")
+    _add_db_option(parser, top=True)
+    parser.add_argument("--sample", nargs="?", const="", default=None, metavar="NAME",
+                        help="open the window on a bundled sample transcript (imported on first use)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (headless, no window)")
+    for cmd in COMMANDS.values():
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)
+        cmd.configure(p)
+        _add_db_option(p, top=False)
+        p.set_defaults(handler=cmd.run)
+    return parser
+
+
+# -- running -------------------------------------------------------------------
+
+WindowLauncher = Callable[[list[str], argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None, window: WindowLauncher | None = None) -> int:
+    """Parse ``argv`` and run its command, or ``window`` when there is none. Returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        with _user_errors():
+            parser = build_parser(_prog())
+            args = parser.parse_args(args_list)
+            if args.command is None:
+                if window is None:
+                    return window_unavailable("the window is not available here", args)
+                return window(args_list, args)
+            return int(args.handler(args) or 0)
+    except SystemExit as exc:  # --help, --version, usage errors, reported errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
+    return EXIT_ERROR  # not reached
+
+
+def _prog() -> str:
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else PROG_NAME
+    return name if name not in ("", "-c", "__main__.py") else PROG_NAME
+
+
+def fail(message: str) -> None:
+    """Print one error line on stderr (newlines folded)."""
+    line = " ".join(str(message).split())
+    print(f"{PROG_NAME}: error: {line}", file=sys.stderr)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn every error a user can meet into one line on stderr (TAIYAKU_DEBUG=1: traceback)."""
+    try:
+        yield
+    except TaiyakuError as exc:
+        fail(str(exc) or type(exc).__name__)
+    except BrokenPipeError:  # e.g. `taiyaku export 1 --format txt | head`
+        _silence_stdout()
+    except KeyboardInterrupt:
+        print(f"{PROG_NAME}: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
+        if os.environ.get("TAIYAKU_DEBUG"):
+            raise
+        fail(describe_unexpected(exc))
+    else:
+        return
+    raise SystemExit(EXIT_ERROR)
+
+
+def describe_unexpected(exc: BaseException) -> str:
+    """One line for an error outside the app's own (a system, encoding or database error)."""
+    if isinstance(exc, OSError):
+        what = f"{exc.filename}: " if exc.filename else ""
+        return f"{what}{exc.strerror or exc}"
+    if isinstance(exc, UnicodeError):
+        return f"a text encoding problem: {exc}"
+    if isinstance(exc, MemoryError):
+        return "not enough memory"
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        from model.db import describe_db_error
+
+        return describe_db_error(exc)
+    return f"unexpected {type(exc).__name__}: {exc} (set TAIYAKU_DEBUG=1 to see where)"
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit and would complain about the closed pipe.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _text_out() -> IO[str]:
+    """stdout, never failing on characters the terminal's encoding lacks."""
+    stream = sys.stdout
+    if hasattr(stream, "reconfigure") and (stream.errors or "strict") == "strict":
+        try:
+            stream.reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
+    return stream
+
+
+# -- the store -----------------------------------------------------------------
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The database the user chose with --db, or the default one."""
+    from model.db import default_db_path
+
+    chosen = getattr(args, "db", None)
+    return Path(chosen).expanduser() if chosen is not None else default_db_path()
+
+
+def open_store(args: argparse.Namespace, *, create: bool) -> Any:
+    """Open the chosen database; without ``create``, a missing file is an error, not a new database."""
+    from model.store import Store
+
+    path = db_path(args)
+    if not create and not path.exists():
+        raise NotFound(f"there is no database at {path} (import a transcript first)")
+    return Store.open(path)
+
+
+def transcript_rows(store: Any) -> list[tuple[int, str, int, int]]:
+    """(id, title, turns, segments) of every transcript, in id order."""
+    from sqlalchemy import func, select
+
+    from model.schema import Segment, Transcript, Turn
+
+    turns = select(Turn.transcript_id, func.count().label("n")).group_by(Turn.transcript_id).subquery()
+    segments = select(Segment.transcript_id, func.count().label("n")).group_by(Segment.transcript_id).subquery()
+    query = (
+        select(Transcript.id, Transcript.title, func.coalesce(turns.c.n, 0), func.coalesce(segments.c.n, 0))
+        .outerjoin(turns, turns.c.transcript_id == Transcript.id)
+        .outerjoin(segments, segments.c.transcript_id == Transcript.id)
+        .order_by(Transcript.id)
+    )
+    with store.read() as session:
+        return [(r[0], r[1], int(r[2]), int(r[3])) for r in session.execute(query)]
+
+
+# -- import --------------------------------------------------------------------
+
+def _configure_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="a plain-text bilingual transcript")
+    p.add_argument("--title", help="the transcript's title (default: from the file)")
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from model.importer import import_file
+
+    path: Path = args.file
+    if not path.exists():
+        raise NotFound(f"{path}: no such file")
+    if path.is_dir():
+        raise NotFound(f"{path} is a folder, not a transcript file")
+    store = open_store(args, create=True)
+    try:
+        tid = import_file(store, path, title=args.title)
+        row = next((r for r in transcript_rows(store) if r[0] == tid), None)
+    finally:
+        store.close()
+    out = _text_out()
+    if row is not None:
+        print(f"imported {row[1]!r}: {row[2]} turns, {row[3]} segments, into {db_path(args)}", file=out)
+    print(tid, file=out)
+    return 0
+
+
+# -- list ----------------------------------------------------------------------
+
+def _configure_list(p: argparse.ArgumentParser) -> None:
+    del p  # only --db
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (wide CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+               for ch in text)
+
+
+def format_table(header: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[bool]) -> list[str]:
+    """Rows aligned in columns (numbers right, text left), aware of wide characters."""
+    cells = [[str(c) for c in header]] + [[" ".join(str(c).split()) for c in row] for row in rows]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(len(header))]
+    lines = []
+    for row in cells:
+        parts = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - display_width(cell))
+            parts.append(pad + cell if numeric[i] else cell + pad)
+        lines.append("  ".join(parts).rstrip())
+    return lines
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    out = _text_out()
+    path = db_path(args)
+    if not path.exists():
+        print(f"no transcripts yet (no database at {path})", file=out)
+        return 0
+    store = open_store(args, create=False)
+    try:
+        rows = transcript_rows(store)
+    finally:
+        store.close()
+    if not rows:
+        print(f"no transcripts yet in {path}", file=out)
+        return 0
+    for line in format_table(("id", "title", "turns", "segments"), rows, (True, False, True, True)):
+        print(line, file=out)
+    return 0
+
+
+# -- export --------------------------------------------------------------------
+
+def _transcript_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a transcript id is a number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"a transcript id is a positive number, not {value}")
+    return number
+
+
+def _configure_export(p: argparse.ArgumentParser) -> None:
+    from model.export import load_builtin_exporters
+
+    exporters = load_builtin_exporters()
+    p.add_argument("id", metavar="ID", type=_transcript_id, help="the transcript's id (see 'list')")
+    p.add_argument("--format", "-f", choices=sorted(exporters), metavar="FORMAT",
+                   help="one of: " + "; ".join(f"{e.name} ({e.description})" for e in exporters.values())
+                   + ". Default: from OUT's extension")
+    p.add_argument("-o", "--output", metavar="OUT", type=Path,
+                   help="the file to write (written whole or not at all); default: standard output")
+    p.add_argument("--original", action="store_true", help="the text as imported, without corrections")
+    p.add_argument("--lang", choices=("en", "ja", "both"), default="both", help="which language(s) (default: both)")
+    p.add_argument("--clean", action="store_true", help="a reading copy: no gap or flag annotations")
+    p.add_argument("--approved-only", action="store_true", help="only segments a reviewer approved")
+
+
+def _choose_format(args: argparse.Namespace) -> str:
+    from model.export import EXPORTERS
+
+    if args.format:
+        return str(args.format)
+    if args.output is not None:
+        suffix = args.output.suffix.lower()
+        for exporter in EXPORTERS.values():
+            if exporter.suffix == suffix:
+                return exporter.name
+    raise TaiyakuError("choose a format with --format (" + "|".join(sorted(EXPORTERS)) + ")")
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from model.export import ExportOptions, as_bytes, get_exporter, write_atomic
+
+    exporter = get_exporter(_choose_format(args))
+    options = ExportOptions(
+        text="original" if args.original else "corrected",
+        langs=("en", "ja") if args.lang == "both" else (args.lang,),
+        annotations=not args.clean,
+        approved_only=args.approved_only,
+    )
+    if args.output is None and exporter.binary and sys.stdout.isatty():
+        raise TaiyakuError(f"{exporter.name} is a binary format; write it to a file with -o OUT")
+    store = open_store(args, create=False)
+    try:
+        data = exporter(store, args.id, options)
+    finally:
+        store.close()
+    if args.output is not None:
+        write_atomic(args.output, data)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(as_bytes(data))
+        sys.stdout.buffer.flush()
+    return 0
+
+
+# -- the window's fallback -------------------------------------------------------
+
+def window_unavailable(reason: str, args: argparse.Namespace, status: int = 0) -> int:
+    """Say in one line why there is no window, then do what can be done headless and show --help."""
+    print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
+    if getattr(args, "sample", None) is not None:
+        with _user_errors():
+            from model.samples import ensure_sample
+
+            store = open_store(args, create=True)
+            try:
+                ensure_sample(store, args.sample or None)
+                rows = transcript_rows(store)
+            finally:
+                store.close()
+            for line in format_table(("id", "title", "turns", "segments"), rows, (True, False, True, True)):
+                print(line, file=_text_out())
+            print(file=_text_out())
+    build_parser(_prog()).print_help(_text_out())
+    return status
+
+
+register_command("import", "import a transcript file; prints its new id on the last line",
+                 _configure_import, _run_import,
+                 "Import a plain-text bilingual transcript (any common encoding). "
+                 "Prints the new transcript's id alone on the last line.")
+register_command("list", "list the transcripts in the database", _configure_list, _run_list,
+                 "List the transcripts in the database: id, title, turns, segments.")
+register_command("export", "export a transcript (json, txt, ...)", _configure_export, _run_export,
+                 "Export one transcript. Files are written atomically: a failed export leaves no file.")

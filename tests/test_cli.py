@@ -1,0 +1,164 @@
+"""The headless command line, run as a user runs it: ``python main.py ...`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import model
+from tests.factory import make_transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def taiyaku(*args: object, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``main.py`` with ``args``; never inherits the user's default database."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", XDG_DATA_HOME=str(cwd or ROOT / ".no-such-data"))
+    env.pop("TAIYAKU_DEBUG", None)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", env=env, cwd=cwd or ROOT, input=stdin, timeout=120)
+
+
+def assert_one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> str:
+    """Exit 2, nothing but one ``taiyaku: error:`` line on stderr, mentioning every fragment."""
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("taiyaku: error: "), lines[0]
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+def test_version_comes_from_the_model_package():
+    result = taiyaku("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Taiyaku {model.__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["import"], ["list"], ["export"]])
+def test_help_on_every_command(command: list[str]):
+    result = taiyaku(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: main.py " + " ".join(command))
+    assert "--db" in result.stdout
+    if command == ["export"]:
+        assert "json" in result.stdout and "txt" in result.stdout
+
+
+def test_list_of_a_missing_database_says_so_and_creates_nothing(tmp_path: Path):
+    db = tmp_path / "none.sqlite3"
+    result = taiyaku("list", "--db", db)
+    assert result.returncode == 0
+    assert "no transcripts" in result.stdout
+    assert not db.exists()
+
+
+def test_list_shows_an_aligned_table(store, db_path: Path):
+    make_transcript(store, "Harbour briefing")
+    make_transcript(store, "港湾ブリーフィング")
+    store.close()
+    result = taiyaku("list", "--db", db_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["id", "title", "turns", "segments"]
+    assert lines[1].split() == ["1", "Harbour", "briefing", "3", "3"]
+    assert lines[2].split() == ["2", "港湾ブリーフィング", "3", "3"]
+    # Right-aligned numbers end in the same column, wide characters counted twice.
+    from model.cli import display_width
+
+    assert len({display_width(line) for line in lines}) == 1
+
+
+def test_db_option_also_before_the_command(store, db_path: Path):
+    make_transcript(store)
+    store.close()
+    result = taiyaku("--db", db_path, "list")
+    assert result.returncode == 0, result.stderr
+    assert "Briefing on the harbour project" in result.stdout
+
+
+def test_export_json_to_stdout_and_to_a_file(store, db_path: Path, tmp_path: Path):
+    tid = make_transcript(store)
+    store.close()
+    result = taiyaku("export", tid, "--format", "json", "--db", db_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "Briefing on the harbour project"
+    out = tmp_path / "out" / "harbour.json"
+    out.parent.mkdir()
+    result = taiyaku("export", tid, "-o", out, "--db", db_path)  # format from the extension
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == data
+    assert sorted(p.name for p in out.parent.iterdir()) == ["harbour.json"]  # no temporary file left
+
+
+def test_failed_export_leaves_an_existing_file_alone(store, db_path: Path, tmp_path: Path):
+    make_transcript(store)
+    store.close()
+    out = tmp_path / "keep.json"
+    out.write_text("precious", encoding="utf-8")
+    result = taiyaku("export", "99", "--format", "json", "-o", out, "--db", db_path)
+    assert_one_error_line(result, "transcript 99 does not exist")
+    assert out.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["keep.json", db_path.name]) or \
+        not [p for p in tmp_path.iterdir() if p.name.startswith(".keep.json")]
+
+
+@pytest.mark.parametrize(
+    "args, fragments",
+    [
+        (["frobnicate"], ["invalid choice", "frobnicate"]),
+        (["export", "abc", "--format", "json"], ["a transcript id is a number"]),
+        (["export", "1", "--format", "pdf"], ["invalid choice", "pdf"]),
+        (["export", "1"], ["choose a format"]),
+        (["import"], ["FILE"]),
+        (["list", "--no-such-option"], ["unrecognized arguments"]),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], fragments: list[str], tmp_path: Path):
+    assert_one_error_line(taiyaku(*args, "--db", tmp_path / "db.sqlite3"), *fragments)
+
+
+def test_export_from_a_missing_database_is_refused_without_creating_it(tmp_path: Path):
+    db = tmp_path / "nothing.sqlite3"
+    assert_one_error_line(taiyaku("export", "1", "--format", "json", "--db", db), "no database", str(db))
+    assert not db.exists()
+
+
+def test_import_of_a_missing_file_is_one_line(tmp_path: Path):
+    db = tmp_path / "db.sqlite3"
+    assert_one_error_line(taiyaku("import", tmp_path / "absent.txt", "--db", db), "absent.txt", "no such file")
+    assert not db.exists()
+
+
+def test_no_window_means_a_one_line_explanation_and_the_help(tmp_path: Path, monkeypatch):
+    import main
+
+    monkeypatch.setattr("importlib.util.find_spec", lambda name, *a: None)
+    code = main.main(["--db", str(tmp_path / "db.sqlite3")])
+    assert code == 0
+
+
+def test_the_command_line_never_imports_qt(store, db_path: Path, tmp_path: Path):
+    tid = make_transcript(store)
+    store.close()
+    script = f"""
+import sys
+import model, model.cli, model.db, model.store, model.export
+import main
+codes = [main.main(["list", "--db", {str(db_path)!r}]),
+         main.main(["export", "{tid}", "--format", "json", "-o", {str(tmp_path / 'x.json')!r}, "--db", {str(db_path)!r}]),
+         main.main(["export", "{tid}", "--format", "txt", "-o", {str(tmp_path / 'x.txt')!r}, "--db", {str(db_path)!r}]),
+         main.main(["--help"])]
+qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "gui")))
+print("QT", qt, "CODES", codes)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert "QT [] CODES" in result.stdout, result.stdout + result.stderr
