@@ -212,20 +212,9 @@ def open_store(args: argparse.Namespace, *, create: bool) -> Any:
 
 def transcript_rows(store: Any) -> list[tuple[int, str, int, int]]:
     """(id, title, turns, segments) of every transcript, in id order."""
-    from sqlalchemy import func, select
+    from model.readmodel import list_transcripts
 
-    from model.schema import Segment, Transcript, Turn
-
-    turns = select(Turn.transcript_id, func.count().label("n")).group_by(Turn.transcript_id).subquery()
-    segments = select(Segment.transcript_id, func.count().label("n")).group_by(Segment.transcript_id).subquery()
-    query = (
-        select(Transcript.id, Transcript.title, func.coalesce(turns.c.n, 0), func.coalesce(segments.c.n, 0))
-        .outerjoin(turns, turns.c.transcript_id == Transcript.id)
-        .outerjoin(segments, segments.c.transcript_id == Transcript.id)
-        .order_by(Transcript.id)
-    )
-    with store.read() as session:
-        return [(r[0], r[1], int(r[2]), int(r[3])) for r in session.execute(query)]
+    return [(t.id, t.title, t.turns, t.segments) for t in list_transcripts(store)]
 
 
 # -- import --------------------------------------------------------------------
@@ -236,13 +225,12 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from model.importer import import_file
-
     path: Path = args.file
     if not path.exists():
         raise NotFound(f"{path}: no such file")
     if path.is_dir():
         raise NotFound(f"{path} is a folder, not a transcript file")
+    from model.importer import import_file
     store = open_store(args, create=True)
     try:
         tid = import_file(store, path, title=args.title)

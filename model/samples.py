@@ -1,4 +1,4 @@
-"""The sample transcripts bundled in ``resources/samples``, imported on first use."""
+"""The bundled sample transcript, imported into a database on first use."""
 
 from __future__ import annotations
 
@@ -8,40 +8,25 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from model.errors import NotFound
+from model.resources import bundled_sample_path, resource_path
 from model.schema import Transcript
 
 if TYPE_CHECKING:
     from model.store import Store
 
-SAMPLES_DIR = Path(__file__).resolve().parents[1] / "resources" / "samples"
 
-
-def bundled_samples() -> list[Path]:
-    """The bundled sample transcripts (``.txt``), sorted by name."""
-    if not SAMPLES_DIR.is_dir():
-        return []
-    return sorted(p for p in SAMPLES_DIR.iterdir() if p.suffix == ".txt" and p.is_file())
-
-
-def find_sample(name: str | None = None) -> Path:
-    """The sample called ``name`` (file name, with or without ``.txt``), or the first one."""
-    samples = bundled_samples()
-    if not samples:
-        raise NotFound(f"no sample transcripts are bundled (looked in {SAMPLES_DIR})")
+def sample_path(name: str | None = None) -> Path:
+    """The bundled sample called ``name`` (file name in resources/samples, ``.txt`` optional), or the default."""
     if not name:
-        return samples[0]
-    for path in samples:
-        if name in (path.name, path.stem):
-            return path
-    raise NotFound(f"no sample called {name!r} (there are: {', '.join(p.stem for p in samples)})")
+        return bundled_sample_path()
+    return resource_path(f"samples/{name if name.endswith('.txt') else name + '.txt'}")
 
 
 def ensure_sample(store: Store, name: str | None = None) -> int:
-    """The id of the bundled sample in ``store``, importing it if it is not there yet."""
+    """The id of the sample in ``store``, importing it first if no transcript has its exact bytes."""
     from model.importer import import_file
 
-    path = find_sample(name)
+    path = sample_path(name)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with store.read() as session:
         existing = session.scalar(
