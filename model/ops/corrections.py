@@ -1,0 +1,139 @@
+"""Corrections: editing a segment's text, reviewing corrections, reverting a segment.
+
+An edit is stored as one ``Correction``: the smallest single replacement
+(``model.text.single_edit``) between the current corrected text and what the
+annotator committed, with ``start``/``end`` indexing the corrected text at that
+moment. The original never changes; the corrected text is derived.
+
+Gaps index the current corrected text. A typed edit moves them with
+``shift_span``; rejecting, re-accepting or reverting corrections changes the
+text indirectly, and gaps are then re-anchored by ``_base.remap_gaps`` (old
+derived text -> new derived text, each gap looked up on its own text). A gap
+whose text disappears (e.g. an inserted ``(inaudible)`` marker whose correction
+is rejected) is deleted with the change; undo brings it back.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from model.errors import OperationFailed
+from model.ops._base import (
+    NothingToDo,
+    check_lang,
+    corrections_of,
+    derived_text,
+    gaps_of,
+    mark_edited,
+    optional_operation,
+    remap_gaps,
+    shift_gaps,
+)
+from model.schema import CORRECTION_CATEGORIES, LANGS, Correction, Segment, utcnow
+from model.store import Operation, Store
+from model.text import LIVE_STATUSES, single_edit
+
+
+def check_category(category: str | None) -> str | None:
+    """``category`` if known (or None), else a one-line ``OperationFailed``."""
+    if category is not None and category not in CORRECTION_CATEGORIES:
+        raise OperationFailed(f"unknown correction category {category!r} "
+                              f"(expected one of {', '.join(CORRECTION_CATEGORIES)})")
+    return category
+
+
+def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, category: str | None = None,
+               note: str | None = None) -> Correction | None:
+    """Inside an operation: record ``new_text`` as the segment's corrected text in ``lang``.
+
+    Returns the new correction, or None when the text is unchanged.
+    """
+    cors = corrections_of(op.session, seg.id, lang)
+    old = derived_text(seg, lang, cors)
+    edit = single_edit(old, new_text)
+    if edit is None:
+        return None
+    start, end, before, after = edit
+    cor = Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=start, end=end,
+                     before=before, after=after, category=category, note=note or None,
+                     annotator_id=op.annotator_id, created_at=utcnow())
+    op.session.add(cor)
+    shift_gaps(op.session, gaps_of(op.session, seg.id, lang), start, end, len(after))
+    mark_edited(seg)
+    return cor
+
+
+def edit_text(store: Store, segment_id: int, lang: str, new_text: str, category: str | None = None,
+              note: str | None = None) -> int | None:
+    """Commit an edit of a segment's text in ``lang``; None (nothing recorded) if unchanged."""
+    check_lang(lang)
+    check_category(category)
+    with optional_operation(store, "Edit text") as op:
+        seg = op.get(Segment, segment_id)
+        op.transcript_id = seg.transcript_id
+        if apply_edit(op, seg, lang, new_text, category=category, note=note) is None:
+            raise NothingToDo
+        op.description = f"segment {segment_id} ({lang})"
+    return op.event_id
+
+
+def _set_status(op: Operation, cor: Correction, status: str) -> None:
+    """Change a correction's status, keeping the segment's gaps on their text."""
+    seg = op.get(Segment, cor.segment_id)
+    cors = corrections_of(op.session, seg.id, cor.lang)
+    old = derived_text(seg, cor.lang, cors)
+    cor.status = status
+    cor.reviewed_by_id = op.annotator_id
+    cor.reviewed_at = utcnow()
+    remap_gaps(op.session, gaps_of(op.session, seg.id, cor.lang), old, derived_text(seg, cor.lang, cors))
+
+
+def accept_correction(store: Store, correction_id: int) -> int:
+    """A reviewer accepts a correction (a rejected one counts again)."""
+    with store.operation("Accept correction") as op:
+        cor = op.get(Correction, correction_id)
+        op.transcript_id = cor.transcript_id
+        if cor.status == "accepted":
+            raise OperationFailed(f"correction {correction_id} is already accepted")
+        _set_status(op, cor, "accepted")
+    return op.event_id
+
+
+def reject_correction(store: Store, correction_id: int) -> int:
+    """A reviewer rejects a correction: it no longer counts in the corrected text."""
+    with store.operation("Reject correction") as op:
+        cor = op.get(Correction, correction_id)
+        op.transcript_id = cor.transcript_id
+        if cor.status not in LIVE_STATUSES:
+            raise OperationFailed(f"correction {correction_id} is already {cor.status}")
+        _set_status(op, cor, "rejected")
+    return op.event_id
+
+
+def revert_segment(store: Store, segment_id: int, lang: str | None = None) -> int | None:
+    """Bring back the original text of a segment (one language or both); None if nothing to revert."""
+    langs = (check_lang(lang),) if lang else LANGS
+    with optional_operation(store, "Revert segment") as op:
+        seg = op.get(Segment, segment_id)
+        op.transcript_id = seg.transcript_id
+        changed = False
+        for lg in langs:
+            cors = corrections_of(op.session, seg.id, lg)
+            live = [c for c in cors if c.status in LIVE_STATUSES]
+            if not live:
+                continue
+            old = derived_text(seg, lg, cors)
+            for c in live:
+                c.status = "reverted"
+                c.reviewed_by_id = op.annotator_id
+                c.reviewed_at = utcnow()
+            remap_gaps(op.session, gaps_of(op.session, seg.id, lg), old, derived_text(seg, lg, cors))
+            changed = True
+        if not changed:
+            raise NothingToDo
+        still_live = op.session.scalar(select(Correction.id).where(
+            Correction.segment_id == seg.id, Correction.status.in_(LIVE_STATUSES)).limit(1))
+        seg.review_state = "edited" if still_live else "not_reviewed"
+        seg.reviewed_by_id = seg.reviewed_at = None
+        op.description = f"segment {segment_id}" + (f" ({lang})" if lang else "")
+    return op.event_id

@@ -1,0 +1,122 @@
+"""Find and replace across a transcript, in the corrected text of one or both languages.
+
+Replacing makes ordinary corrections (one per match, so each can be reviewed
+or rejected on its own); ``replace_all`` is one operation, hence one undo step.
+Matches are looked up again inside the operation on the current text, so a
+stale search result never writes in the wrong place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from model.errors import OperationFailed
+from model.ops._base import NothingToDo, check_lang, current_text, optional_operation
+from model.ops.corrections import apply_edit, check_category
+from model.schema import Segment
+from model.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence: ``text[start:end]`` of a segment's corrected text in ``lang``."""
+
+    segment_id: int
+    lang: str
+    start: int
+    end: int
+    text: str
+
+
+def compile_pattern(pattern: str, *, regex: bool = False, match_case: bool = False) -> re.Pattern[str]:
+    """The search pattern as a compiled expression; a one-line error for an empty or bad one."""
+    if not pattern:
+        raise OperationFailed("type something to find")
+    try:
+        return re.compile(pattern if regex else re.escape(pattern), 0 if match_case else re.IGNORECASE)
+    except re.error as exc:
+        raise OperationFailed(f"invalid regular expression: {exc}") from None
+
+
+def _matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    return [m for m in rx.finditer(text) if m.end() > m.start()]  # empty matches replace nothing
+
+
+def find_in_view(view: object, pattern: str, *, langs: Sequence[str] = ("en", "ja"), regex: bool = False,
+                 match_case: bool = False) -> list[Match]:
+    """Matches in a read-model ``TranscriptView`` (the GUI's loaded transcript), in reading order."""
+    rx = compile_pattern(pattern, regex=regex, match_case=match_case)
+    for lang in langs:
+        check_lang(lang)
+    out: list[Match] = []
+    for _turn, seg in view.segments():  # type: ignore[attr-defined]
+        for lang in langs:
+            text = seg.corrected(lang)
+            if text:
+                out.extend(Match(seg.id, lang, m.start(), m.end(), m.group()) for m in _matches(rx, text))
+    return out
+
+
+def find(store: Store, transcript_id: int, pattern: str, *, langs: Sequence[str] = ("en", "ja"),
+         regex: bool = False, match_case: bool = False) -> list[Match]:
+    """Every match of ``pattern`` in the corrected texts of a transcript, in reading order."""
+    from model.readmodel import load_transcript
+
+    compile_pattern(pattern, regex=regex, match_case=match_case)  # fail before loading anything
+    return find_in_view(load_transcript(store, transcript_id), pattern, langs=langs, regex=regex,
+                        match_case=match_case)
+
+
+def _replace_in(op: object, seg: Segment, lang: str, rx: re.Pattern[str], replacement: str, regex: bool,
+                category: str | None, only_at: int | None = None) -> int:
+    """Replace matches in one segment/language, one correction each; returns how many."""
+    text = current_text(op.session, seg, lang)  # type: ignore[attr-defined]
+    found = _matches(rx, text)
+    if only_at is not None:
+        found = [m for m in found if m.start() == only_at]
+    shift = 0
+    for m in found:
+        try:
+            new = m.expand(replacement) if regex else replacement
+        except (re.error, IndexError) as exc:
+            raise OperationFailed(f"invalid replacement: {exc}") from None
+        start, end = m.start() + shift, m.end() + shift
+        text = text[:start] + new + text[end:]
+        apply_edit(op, seg, lang, text, category=category, note="replace")  # type: ignore[arg-type]
+        shift += len(new) - (m.end() - m.start())
+    return len(found)
+
+
+def replace_all(store: Store, transcript_id: int, pattern: str, replacement: str, *,
+                langs: Sequence[str] = ("en", "ja"), regex: bool = False, match_case: bool = False,
+                category: str | None = None) -> int | None:
+    """Replace every match in the transcript as ONE undo step; None if there was no match."""
+    rx = compile_pattern(pattern, regex=regex, match_case=match_case)
+    check_category(category)
+    hits = find(store, transcript_id, pattern, langs=langs, regex=regex, match_case=match_case)
+    targets = list(dict.fromkeys((m.segment_id, m.lang) for m in hits))
+    with optional_operation(store, "Replace all") as op:
+        op.transcript_id = transcript_id
+        count = 0
+        for sid, lang in targets:
+            count += _replace_in(op, op.get(Segment, sid), lang, rx, replacement, regex, category)
+        if not count:
+            raise NothingToDo
+        op.description = f"{pattern!r} -> {replacement!r}: {count} replacements"
+    return op.event_id
+
+
+def replace_one(store: Store, match: Match, pattern: str, replacement: str, *, regex: bool = False,
+                match_case: bool = False, category: str | None = None) -> int:
+    """Replace one match (as found by ``find``), checked against the current text."""
+    rx = compile_pattern(pattern, regex=regex, match_case=match_case)
+    check_category(category)
+    with store.operation("Replace") as op:
+        seg = op.get(Segment, match.segment_id)
+        op.transcript_id = seg.transcript_id
+        if not _replace_in(op, seg, check_lang(match.lang), rx, replacement, regex, category, only_at=match.start):
+            raise OperationFailed("the text changed since the search: search again")
+        op.description = f"{match.text!r} -> {replacement!r}"
+    return op.event_id
