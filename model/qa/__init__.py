@@ -1,0 +1,148 @@
+"""Automatic QA checks: small pluggable functions over the read model.
+
+A check is registered with ``@check(name, scope="segment"|"turn")`` and is
+called as ``fn(view, turn, segment)`` (segment scope) or ``fn(view, turn)``
+(turn scope); it yields ``Hit``s -- a message, the language concerned (or
+None) and a ``detail`` that tells two hits of the same check apart. The runner
+turns them into ``Finding``s with positions (from 1) and a stable ``key``
+(check, segment or turn id, language, detail), which is what a dismissal or a
+flag made from the finding remembers. Checks read the corrected texts.
+
+    from model.qa import check, Hit
+
+    @check("double_space")
+    def double_space(view, turn, seg):
+        for lang in ("en", "ja"):
+            if "  " in (seg.corrected(lang) or ""):
+                yield Hit("two spaces in a row", lang, "")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from model.readmodel import SegmentView, TranscriptView, TurnView, load_transcript
+from model.schema import FindingDismissal, Flag
+from model.store import Store
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports; the runner adds where it is."""
+
+    message: str
+    lang: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A QA finding: which check, where (positions from 1), which language, what, and its key."""
+
+    check: str
+    turn: int
+    segment: int | None
+    lang: str | None
+    message: str
+    segment_id: int | None
+    key: str
+    turn_id: int
+    category: str = "other"  # the flag category a finding becomes
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values for JSON output."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    name: str
+    scope: str  # "segment" or "turn"
+    category: str
+    fn: Callable[..., Iterable[Hit]]
+    description: str
+
+
+CHECKS: dict[str, CheckSpec] = {}
+
+
+def check(name: str, scope: str = "segment", category: str = "other") -> Callable[[Callable], Callable]:
+    """Register a check under a stable ``name``; ``category`` is the flag category of its findings."""
+    if scope not in ("segment", "turn"):
+        raise ValueError(f"unknown check scope {scope!r}")
+
+    def register(fn: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+        summary = (fn.__doc__ or name).strip().splitlines()[0]
+        CHECKS[name] = CheckSpec(name, scope, category, fn, summary)
+        return fn
+
+    return register
+
+
+def _key(name: str, where: str, lang: str | None, detail: str) -> str:
+    return f"{name}:{where}:{lang or '-'}:{detail}"[:200]
+
+
+def check_view(view: TranscriptView, segment_ids: Iterable[int] | None = None,
+               names: Iterable[str] | None = None) -> list[Finding]:
+    """Every finding of the registered checks on ``view`` (or only around ``segment_ids``), in reading order."""
+    from model.qa import checks as _builtin  # noqa: F401 - registers the built-in checks
+
+    wanted = set(segment_ids) if segment_ids is not None else None
+    specs = [CHECKS[n] for n in names] if names is not None else list(CHECKS.values())
+    found: list[Finding] = []
+    for turn_no, turn in enumerate(view.turns, 1):
+        in_turn = [s for s in turn.segments if wanted is None or s.id in wanted]
+        if wanted is not None and not in_turn:
+            continue
+        first = turn.segments[0] if turn.segments else None
+        for spec in specs:
+            if spec.scope == "turn":
+                for hit in spec.fn(view, turn):
+                    found.append(Finding(spec.name, turn_no, 1 if first else None, hit.lang, hit.message,
+                                         first.id if first else None,
+                                         _key(spec.name, f"t{turn.id}", hit.lang, hit.detail), turn.id, spec.category))
+        for seg_no, seg in enumerate(turn.segments, 1):
+            if wanted is not None and seg.id not in wanted:
+                continue
+            for spec in specs:
+                if spec.scope != "segment":
+                    continue
+                for hit in spec.fn(view, turn, seg):
+                    found.append(Finding(spec.name, turn_no, seg_no, hit.lang, hit.message, seg.id,
+                                         _key(spec.name, f"s{seg.id}", hit.lang, hit.detail), turn.id,
+                                         spec.category))
+    return found
+
+
+def settled_keys(store: Store, transcript_id: int) -> tuple[dict[str, str], set[str]]:
+    """Keys dismissed (key -> reason) and keys already turned into flags."""
+    with store.read() as s:
+        dismissed = {k: r for k, r in s.execute(select(FindingDismissal.finding_key, FindingDismissal.reason)
+                                                 .where(FindingDismissal.transcript_id == transcript_id))}
+        flagged = set(s.scalars(select(Flag.finding_key).where(Flag.transcript_id == transcript_id,
+                                                                Flag.finding_key.is_not(None))))
+    return dismissed, flagged
+
+
+def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | None = None, *,
+               view: TranscriptView | None = None, include_settled: bool = False) -> list[Finding]:
+    """Run the checks on a transcript (or on some of its segments and their turns).
+
+    Findings already dismissed or already turned into a flag are left out unless
+    ``include_settled``. Pass ``view`` to reuse a loaded transcript.
+    """
+    view = view or load_transcript(store, transcript_id)
+    found = check_view(view, segment_ids)
+    if include_settled:
+        return found
+    dismissed, flagged = settled_keys(store, transcript_id)
+    return [f for f in found if f.key not in dismissed and f.key not in flagged]
+
+
+__all__ = ["CHECKS", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_view", "run_checks",
+           "settled_keys"]

@@ -1,0 +1,127 @@
+"""The built-in QA checks. Each is small, reads corrected texts, and yields ``Hit``s.
+
+Languages are named in messages as "English"/"Japanese"; ``lang`` on a hit is
+the side that needs attention (the one missing a translation, a number, a gap
+or a redaction).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from model.qa import Hit, check
+from model.qa.numbers import canonical, missing_numbers
+from model.readmodel import SegmentView, TranscriptView, TurnView
+
+LANG_WORDS = {"en": "English", "ja": "Japanese"}
+OTHER = {"en": "ja", "ja": "en"}
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+@check("untranslated", category="missing_translation")
+def untranslated(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
+    """A segment with text in one language and none in the other."""
+    en, ja = _has_text(seg.en), _has_text(seg.ja)
+    if en != ja:
+        missing = "ja" if en else "en"
+        yield Hit(f"no {LANG_WORDS[missing]} text: the segment is untranslated", missing)
+
+
+@check("empty_turn", scope="turn")
+def empty_turn(view: TranscriptView, turn: TurnView) -> Iterator[Hit]:
+    """A turn with no words in either language."""
+    if not any(_has_text(s.en) or _has_text(s.ja) for s in turn.segments):
+        yield Hit("the turn is empty: no text in either language")
+
+
+@check("unknown_speaker", scope="turn", category="speaker")
+def unknown_speaker(view: TranscriptView, turn: TurnView) -> Iterator[Hit]:
+    """Speech whose speaker is not known (no label, no name)."""
+    if turn.kind != "speech":
+        return
+    sp = turn.speaker
+    if sp is None or not (sp.name or sp.label_en or sp.label_ja):
+        yield Hit("the speaker of this turn is unknown")
+
+
+@check("gap_count", category="inaudible")
+def gap_count(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
+    """Different numbers of inaudible gaps in the two languages of a segment."""
+    if not (_has_text(seg.en) and _has_text(seg.ja)):
+        return
+    en, ja = len(seg.gaps_in("en")), len(seg.gaps_in("ja"))
+    if en != ja:
+        fewer = "en" if en < ja else "ja"
+        yield Hit(f"{en} inaudible gap(s) in English but {ja} in Japanese", fewer, f"{en}-{ja}")
+
+
+@check("numbers", category="mistranslation")
+def numbers(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
+    """A number, amount, percentage or year on one side that the other side does not have."""
+    if not (_has_text(seg.en) and _has_text(seg.ja)):
+        return
+    for lang in ("en", "ja"):
+        other = OTHER[lang]
+        for n in missing_numbers(seg.corrected(lang), lang, seg.corrected(other), other):
+            yield Hit(f"“{n.text}” ({canonical(n.value)}) in {LANG_WORDS[lang]} has no counterpart in "
+                      f"{LANG_WORDS[other]}", other, canonical(n.value))
+
+
+@check("redaction")
+def redaction(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
+    """A redaction on one side only (e.g. a name redacted in English but written out in Japanese)."""
+    if not (_has_text(seg.en) and _has_text(seg.ja)):
+        return
+    counts = {lang: sum(1 for r in seg.redactions if r.lang == lang) for lang in ("en", "ja")}
+    if (counts["en"] == 0) != (counts["ja"] == 0):
+        bare = "en" if counts["en"] == 0 else "ja"
+        yield Hit(f"redacted in {LANG_WORDS[OTHER[bare]]} only: check that {LANG_WORDS[bare]} does not "
+                  f"reveal what was redacted", bare)
+
+
+_TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s*")
+
+
+def label_of(prefix: str) -> str | None:
+    """The speaker label in a paragraph prefix ('[00:01:12] Q: ' -> 'Q'), or None."""
+    text = _TIMESTAMP.sub("", unicodedata.normalize("NFKC", prefix or "")).strip()
+    text = text.rstrip(":").strip()
+    return text or None
+
+
+def _norm_label(label: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFKC", label or "").casefold().strip(" :[]【】").split())
+
+
+def _labels(sp) -> set[str]:
+    return {_norm_label(x) for x in (sp.label_en, sp.label_ja, sp.name) if x}
+
+
+@check("speaker_label", category="speaker")
+def speaker_label(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
+    """A speaker label in one language naming someone other than the turn's speaker."""
+    if turn.kind != "speech":
+        return
+    sp = turn.speaker
+    own = {_norm_label(x) for x in ((sp.label_en, sp.label_ja, sp.name) if sp else ()) if x}
+    for lang in ("en", "ja"):
+        label = label_of(seg.prefix(lang))
+        if label is None or _norm_label(label) in own:
+            continue
+        if sp is None:
+            continue  # nothing to compare with: unknown_speaker reports the turn
+        # Speakers called by this label; one sharing a label with ours (two officials) is no contradiction.
+        others = [o for o in view.speakers.values() if o.id != sp.id
+                  and _norm_label(label) in _labels(o) and not (_labels(o) & own)]
+        # A label this speaker does not carry: it names someone else, or contradicts the
+        # speaker's own label in that language.
+        own_label = sp.label_en if lang == "en" else sp.label_ja
+        if others or own_label:
+            who = others[0].display_name if others else label
+            yield Hit(f"the {LANG_WORDS[lang]} paragraph is labelled “{label}” ({who}) but the turn's speaker is "
+                      f"{sp.display_name}", lang, _norm_label(label))
