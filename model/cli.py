@@ -28,7 +28,7 @@ from model.errors import NotFound, TaiyakuError
 
 PROG_NAME = "taiyaku"
 # Modules that register further subcommands when imported (e.g. QA checks).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("model.qa.cli",)
 EXIT_ERROR = 2
 
 

@@ -1,0 +1,47 @@
+"""``taiyaku qa ID [--format text|json]``: print a transcript's QA findings.
+
+Exit status 0 even when there are findings (they are information, not an
+error); dismissed findings and those already turned into flags are left out
+unless ``--all``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from model import cli
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID", type=cli._transcript_id, help="the transcript's id (see 'list')")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--all", action="store_true", help="include findings already dismissed or flagged")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from model.qa import run_checks
+
+    store = cli.open_store(args, create=False)
+    try:
+        found = run_checks(store, args.id, include_settled=args.all)
+    finally:
+        store.close()
+    out = cli._text_out()
+    if args.format == "json":
+        rows = [{"check": f.check, "turn": f.turn, "segment": f.segment, "lang": f.lang, "message": f.message,
+                 "segment_id": f.segment_id, "key": f.key} for f in found]
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    for f in found:
+        where = f"turn {f.turn}" + (f", segment {f.segment}" if f.segment is not None else "")
+        lang = f" [{f.lang}]" if f.lang else ""
+        print(f"{where}{lang}: {f.check}: {f.message}", file=out)
+    print(f"{len(found)} finding(s)", file=out)
+    return 0
+
+
+cli.register_command("qa", "run the QA checks on a transcript and print the findings", _configure, _run,
+                     "Run the automatic QA checks (untranslated, empty_turn, unknown_speaker, gap_count, numbers, "
+                     "redaction, speaker_label) and print the findings. Exit status 0 even with findings.")
