@@ -2,7 +2,7 @@
 
     taiyaku import FILE [--title T] [--db DB]
     taiyaku list [--db DB]
-    taiyaku export ID --format json|txt [-o OUT] [--db DB]
+    taiyaku export ID [ID ...] --format json|txt|md|html|docx|tmx|report [options] [-o OUT] [--db DB]
 
 Errors are one line on stderr (``taiyaku: error: ...``) with exit status 2,
 never a traceback. To add a subcommand, write ``configure(parser)`` and
@@ -305,16 +305,26 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     from model.export import load_builtin_exporters
 
     exporters = load_builtin_exporters()
-    p.add_argument("id", metavar="ID", type=_transcript_id, help="the transcript's id (see 'list')")
+    p.add_argument("ids", metavar="ID", type=_transcript_id, nargs="+",
+                   help="the transcript's id (see 'list'); several: one file each in the folder OUT")
     p.add_argument("--format", "-f", choices=sorted(exporters), metavar="FORMAT",
                    help="one of: " + "; ".join(f"{e.name} ({e.description})" for e in exporters.values())
                    + ". Default: from OUT's extension")
     p.add_argument("-o", "--output", metavar="OUT", type=Path,
-                   help="the file to write (written whole or not at all); default: standard output")
+                   help="the file to write (written whole or not at all), or a folder: one file per "
+                        "transcript, named from its title; default: standard output")
     p.add_argument("--original", action="store_true", help="the text as imported, without corrections")
     p.add_argument("--lang", choices=("en", "ja", "both"), default="both", help="which language(s) (default: both)")
     p.add_argument("--clean", action="store_true", help="a reading copy: no gap or flag annotations")
     p.add_argument("--approved-only", action="store_true", help="only segments a reviewer approved")
+    p.add_argument("--layout", choices=("interleaved", "side-by-side"), default="interleaved",
+                   help="md, html, docx: paragraphs one after the other, or a bilingual table")
+    p.add_argument("--gap-text-en", metavar="TEXT",
+                   help="write every unresolved English gap as TEXT (default: the marker as transcribed, "
+                        "'(inaudible)' where there is none)")
+    p.add_argument("--gap-text-ja", metavar="TEXT", help="the same for Japanese (default '(聞き取れない)')")
+    p.add_argument("--report-format", choices=("md", "html", "csv"), default="md",
+                   help="the change report's format (with --format report; default: md)")
 
 
 def _choose_format(args: argparse.Namespace) -> str:
@@ -322,7 +332,7 @@ def _choose_format(args: argparse.Namespace) -> str:
 
     if args.format:
         return str(args.format)
-    if args.output is not None:
+    if args.output is not None and not args.output.is_dir():
         suffix = args.output.suffix.lower()
         for exporter in EXPORTERS.values():
             if exporter.suffix == suffix:
@@ -330,21 +340,44 @@ def _choose_format(args: argparse.Namespace) -> str:
     raise TaiyakuError("choose a format with --format (" + "|".join(sorted(EXPORTERS)) + ")")
 
 
-def _run_export(args: argparse.Namespace) -> int:
-    from model.export import ExportOptions, as_bytes, get_exporter, write_atomic
+def export_options(args: argparse.Namespace) -> Any:
+    """The ``ExportOptions`` the export command's arguments ask for."""
+    from model.export import ExportOptions
+    from model.export.walk import DEFAULT_GAP_TEXT
 
-    exporter = get_exporter(_choose_format(args))
-    options = ExportOptions(
+    gap_text = dict(DEFAULT_GAP_TEXT)
+    chosen = {"en": getattr(args, "gap_text_en", None), "ja": getattr(args, "gap_text_ja", None)}
+    gap_text.update({lang: text for lang, text in chosen.items() if text is not None})
+    return ExportOptions(
         text="original" if args.original else "corrected",
         langs=("en", "ja") if args.lang == "both" else (args.lang,),
         annotations=not args.clean,
         approved_only=args.approved_only,
+        gap_text=gap_text,
+        keep_markers=all(text is None for text in chosen.values()),
+        layout=getattr(args, "layout", "interleaved").replace("-", "_"),
+        extra={"report_format": getattr(args, "report_format", "md")},
     )
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from model.export import as_bytes, export_many, get_exporter, write_atomic
+
+    exporter = get_exporter(_choose_format(args))
+    options = export_options(args)
+    ids: list[int] = list(dict.fromkeys(args.ids))
+    to_folder = args.output is not None and (len(ids) > 1 or args.output.is_dir())
+    if len(ids) > 1 and args.output is None:
+        raise TaiyakuError("several transcripts need a folder to write into: -o FOLDER")
     if args.output is None and exporter.binary and sys.stdout.isatty():
         raise TaiyakuError(f"{exporter.name} is a binary format; write it to a file with -o OUT")
     store = open_store(args, create=False)
     try:
-        data = exporter(store, args.id, options)
+        if to_folder:
+            for path in export_many(store, ids, exporter, options, args.output):
+                print(f"wrote {path}", file=sys.stderr)
+            return 0
+        data = exporter(store, ids[0], options)
     finally:
         store.close()
     if args.output is not None:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from model.store import Store
 
 # Modules whose exporters register themselves when imported (order = order in --help).
-BUILTIN_MODULES = ("model.export.json_export", "model.export.txt")
+BUILTIN_MODULES = ("model.export.json_export", "model.export.txt", "model.export.md", "model.export.html_export")
 
 
 class ExportFailed(TaiyakuError):
@@ -47,6 +47,11 @@ class ExportOptions:
     approved_only: bool = False
     gap_text: dict[str, str] = field(default_factory=lambda: {"en": "(inaudible)", "ja": "(聞き取れない)"})
     layout: str = "interleaved"  # "interleaved" or "side_by_side" (md/html/docx)
+    # Unresolved gaps imported with a marker keep it as transcribed ("(Inaudible)", "[inaudible]");
+    # False: every unresolved gap is written as ``gap_text``.
+    keep_markers: bool = True
+    # Called as progress(done, total) while a long transcript is exported; may raise to cancel.
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
     extra: dict[str, Any] = field(default_factory=dict)  # format-specific settings
 
 
@@ -62,20 +67,27 @@ class Exporter:
     suffix: str
     description: str
     binary: bool = False
+    # For formats whose file type depends on the options (the change report: md, html or csv).
+    suffix_for: Callable[[ExportOptions], str] | None = None
 
     def __call__(self, store: Store, transcript_id: int, options: ExportOptions | None = None) -> str | bytes:
         return self.function(store, transcript_id, options or ExportOptions())
+
+    def file_suffix(self, options: ExportOptions | None = None) -> str:
+        """The file name extension for an export made with ``options``."""
+        return self.suffix_for(options or ExportOptions()) if self.suffix_for else self.suffix
 
 
 EXPORTERS: dict[str, Exporter] = {}
 
 
-def register(name: str, *, suffix: str, description: str, binary: bool = False
+def register(name: str, *, suffix: str, description: str, binary: bool = False,
+             suffix_for: Callable[[ExportOptions], str] | None = None
              ) -> Callable[[ExportFunction], ExportFunction]:
     """Decorator: make ``function`` the exporter of format ``name``."""
 
     def decorate(function: ExportFunction) -> ExportFunction:
-        EXPORTERS[name] = Exporter(name, function, suffix, description, binary)
+        EXPORTERS[name] = Exporter(name, function, suffix, description, binary, suffix_for)
         return function
 
     return decorate
@@ -142,3 +154,35 @@ def _default_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def export_many(store: Store, transcript_ids: list[int], exporter: Exporter, options: ExportOptions,
+                folder: str | Path) -> list[Path]:
+    """Export several transcripts into ``folder`` (created if needed), one file each, named
+    from the title (made safe, unique within the batch). Every file is written atomically;
+    a transcript that does not exist stops the batch before anything is written."""
+    from sqlalchemy import select
+
+    from model.errors import NotFound
+    from model.export.walk import safe_filename
+    from model.schema import Transcript
+
+    with store.read() as s:
+        titles = dict(s.execute(select(Transcript.id, Transcript.title).where(Transcript.id.in_(transcript_ids))).all())
+    missing = [str(i) for i in transcript_ids if i not in titles]
+    if missing:
+        raise NotFound(f"transcript {', '.join(missing)} does not exist")
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ExportFailed(f"{folder} is a file; several transcripts need a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportFailed(f"cannot create the folder {folder}: {exc.strerror}") from None
+    taken: set[str] = set()
+    suffix = exporter.file_suffix(options)
+    written = []
+    for tid in transcript_ids:
+        path = folder / safe_filename(titles[tid] or f"transcript {tid}", suffix, taken)
+        written.append(write_atomic(path, exporter(store, tid, options)))
+    return written

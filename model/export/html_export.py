@@ -1,0 +1,189 @@
+"""HTML: a standalone page with its own CSS, interleaved or as a side-by-side table.
+
+Transcript text is escaped with ``html.escape`` as the page is built (control
+characters shown as visible symbols), so ``<script>``, HTML or Markdown syntax
+in the text is shown as written. Building the page directly keeps a
+50,000-segment transcript within seconds; the one place where Markdown is
+meant to be rendered, the annotators' flag notes and replies, goes through
+Python-Markdown and then nh3, which keeps formatting and drops anything
+active (scripts, event handlers, ``javascript:`` links).
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import model
+from model.export import ExportOptions, register
+from model.export.walk import (
+    NON_SPEECH,
+    Block,
+    Line,
+    describe_gap,
+    lang_order,
+    show_controls,
+    speaker_heading,
+    walk,
+)
+from model.readmodel import LANG_NAMES, FlagView, TranscriptView, load_transcript
+
+if TYPE_CHECKING:
+    from model.store import Store
+
+_escape = html.escape
+
+
+def esc(text: str) -> str:
+    """Text as HTML: escaped, control characters visible, line breaks kept."""
+    out = _escape(show_controls(text), quote=True)
+    if "\n" in out or "\r" in out:
+        out = out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return out
+
+
+@lru_cache(maxsize=1)
+def page_css() -> str:
+    """The page's style sheet (model/export/page.css)."""
+    return resources.files("model.export").joinpath("page.css").read_text(encoding="utf-8")
+
+
+def render_note(markdown_text: str) -> str:
+    """A flag note or reply (Markdown) as safe HTML: rendered, then sanitized."""
+    import markdown
+    import nh3
+
+    md = markdown.Markdown(extensions=["sane_lists"])
+    # Raw HTML typed into a note is text, not markup: escape it instead of passing it through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    rendered = md.convert(show_controls(markdown_text))
+    return nh3.clean(rendered, tags=set(NOTE_TAGS), attributes={"a": {"href", "title"}},
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+
+
+NOTE_TAGS = frozenset({"p", "br", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
+                       "a", "del"})  # no images: an exported page must not fetch anything
+
+
+def line_html(line: Line, options: ExportOptions) -> str:
+    """A line's text as HTML, gaps marked when annotations are on."""
+    if not options.annotations:
+        return esc(line.text)
+    parts = []
+    for p in line.pieces:
+        if p.kind == "text":
+            parts.append(esc(p.text))
+        elif p.kind == "filled" and p.gap is not None:
+            parts.append(f'<span class="filled" title="{esc(describe_gap(p.gap))}">{esc(p.text)}</span>')
+        else:
+            parts.append(f'<span class="gap">{esc(p.text)}</span>')
+    return "".join(parts)
+
+
+def flag_html(flag: FlagView) -> str:
+    """One flag as an aside: category, state, author, note (rendered Markdown)."""
+    state = {"wontfix": "won't fix"}.get(flag.status, flag.status)
+    parts = [f'<aside class="flag"><span class="what">⚑ {esc(flag.category.replace("_", " "))}</span> '
+             f'<span class="who">({esc(state)}, {esc(flag.author)})</span>']
+    if flag.note:
+        parts.append(render_note(flag.note))
+    for reply in getattr(flag, "replies", ()) or ():
+        parts.append(f'<div class="reply"><span class="who">{esc(reply.author)}:</span> {render_note(reply.text)}</div>')
+    if getattr(flag, "resolution_note", None):
+        parts.append(f'<div class="reply"><span class="who">resolution:</span> {render_note(flag.resolution_note)}</div>')
+    parts.append("</aside>")
+    return "".join(parts)
+
+
+def _heading(block: Block, langs: list[str]) -> str:
+    who = esc(speaker_heading(block.turn, langs))
+    stamp = f'<span class="time">[{esc(block.turn.timestamp)}]</span>' if block.turn.timestamp else ""
+    lang = langs[0] if langs else "en"
+    return f'<h2 class="speaker" lang="{lang}">{who}{stamp}</h2>'
+
+
+def _interleaved(view: TranscriptView, options: ExportOptions, out: list[str]) -> None:
+    langs = lang_order(view, options)
+    lead = langs[0] if langs else None
+    open_turn = False
+    for block in walk(view, options):
+        if block.first_in_turn:
+            if open_turn:
+                out.append("</section>\n")
+            kind = " nonspeech" if block.turn.kind in NON_SPEECH else ""
+            out.append(f'<section class="turn{kind}">')
+            if not kind:
+                out.append(_heading(block, langs))
+            open_turn = True
+        out.append('<div class="segment">')
+        for line in block.lines:
+            cls = "" if line.lang == lead else ' class="tr"'
+            out.append(f'<p lang="{line.lang}"{cls}>{line_html(line, options)}</p>')
+        out.extend(flag_html(f) for f in block.flags)
+        out.append("</div>\n")
+    if open_turn:
+        out.append("</section>\n")
+
+
+def _side_by_side(view: TranscriptView, options: ExportOptions, out: list[str]) -> None:
+    langs = lang_order(view, options)
+    out.append('<table class="bilingual"><colgroup><col class="who">'
+               + "<col>" * len(langs) + "</colgroup>\n<thead><tr><th>Speaker</th>"
+               + "".join(f'<th lang="{lg}">{esc(LANG_NAMES[lg])}</th>' for lg in langs)
+               + "</tr></thead>\n<tbody>\n")
+    for block in walk(view, options):
+        classes = []
+        if block.first_in_turn:
+            classes.append("turn-start")
+        non_speech = block.turn.kind in NON_SPEECH
+        if non_speech:
+            classes.append("nonspeech")
+        cls = f' class="{" ".join(classes)}"' if classes else ""
+        who = esc(speaker_heading(block.turn, langs)) if block.first_in_turn and not non_speech else ""
+        if who and block.turn.timestamp:
+            who += f'<br><span class="time">[{esc(block.turn.timestamp)}]</span>'
+        cells = [f'<td class="who">{who}</td>']
+        for i, lang in enumerate(langs):
+            line = block.line(lang)
+            body = line_html(line, options) if line else ""
+            if i == len(langs) - 1 and block.flags:
+                body += "".join(flag_html(f) for f in block.flags)
+            cells.append(f'<td lang="{lang}">{body}</td>')
+        out.append(f"<tr{cls}>{''.join(cells)}</tr>\n")
+    out.append("</tbody></table>\n")
+
+
+def render_html(view: TranscriptView, options: ExportOptions) -> str:
+    """The transcript as a standalone HTML page in the chosen layout."""
+    langs = lang_order(view, options)
+    page_lang = langs[0] if len(langs) == 1 else (view.lead_lang or "en")
+    layout = "side_by_side" if options.layout == "side_by_side" else "interleaved"
+    meta = " · ".join(esc(m) for m in (view.source, view.event_date) if m)
+    out = [
+        f'<!DOCTYPE html>\n<html lang="{page_lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="Taiyaku {esc(model.__version__)}">\n'
+        f"<title>{esc(view.title)}</title>\n<style>\n{page_css()}</style>\n</head>\n<body>\n"
+        f'<main class="{layout}">\n<header><h1>{esc(view.title)}</h1>'
+        + (f'<p class="meta">{meta}</p>' if meta else "")
+        + ('<p class="legend"><span class="gap">inaudible</span> unresolved gap · '
+           '<span class="filled">text</span> filled gap · ⚑ flag</p>' if options.annotations else "")
+        + "</header>\n"
+    ]
+    if layout == "side_by_side":
+        _side_by_side(view, options, out)
+    else:
+        _interleaved(view, options, out)
+    text_kind = "corrected text" if getattr(options, "text", "corrected") != "original" else "original text"
+    out.append(f"<footer>Exported by Taiyaku {esc(model.__version__)} · {text_kind}</footer>\n"
+               "</main>\n</body>\n</html>\n")
+    return "".join(out)
+
+
+@register("html", suffix=".html", description="a standalone web page, interleaved or side by side")
+def export_html(store: Store, transcript_id: int, options: ExportOptions) -> str:
+    """HTML page of one transcript."""
+    return render_html(load_transcript(store, transcript_id), options)

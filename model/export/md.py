@@ -1,0 +1,158 @@
+"""Markdown: title, speakers in bold, both languages; interleaved or a side-by-side table.
+
+Every piece of transcript text goes through ``md_escape``: Markdown syntax,
+HTML and control characters in the text come out as the literal text, in
+Python-Markdown and in CommonMark viewers alike. Flag notes are escaped too
+(a reading copy must not run anyone's markup).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from model.export import ExportOptions, register
+from model.export.walk import (
+    NON_SPEECH,
+    Block,
+    Line,
+    Piece,
+    lang_order,
+    show_controls,
+    speaker_heading,
+    walk,
+)
+from model.readmodel import LANG_NAMES, FlagView, TranscriptView, load_transcript
+
+if TYPE_CHECKING:
+    from model.store import Store
+
+# Characters Python-Markdown (and CommonMark) let a backslash escape, where they matter inline.
+_INLINE = re.compile(r"([\\`*_\[\]{}])")
+# Characters no backslash can escape in Python-Markdown: numeric entities work everywhere.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
+_ENTITY_RE = re.compile("[&<>|~]")
+# What makes a block at the start of a line: headings, quotes, lists, rules, setext underlines.
+_LINE_START = re.compile(r"^(#|\+|-|=|\d+(?=[.)]))")
+
+
+def _entity(m: re.Match[str]) -> str:
+    return _ENTITIES[m.group()]
+
+
+def md_inline(text: str) -> str:
+    """Text as literal Markdown inside a line (line breaks are left as they are)."""
+    text = _ENTITY_RE.sub(_entity, show_controls(text))
+    return _INLINE.sub(r"\\\1", text)
+
+
+def md_block_start(line: str) -> str:
+    """Escape what would start a block at the beginning of an (already inline-escaped) line."""
+    stripped = line.lstrip(" \t")
+    # Leading blanks would make a code block: keep them as entities.
+    indent = "&#32;" * (len(line) - len(stripped))
+    m = _LINE_START.match(stripped)
+    if not m:
+        return indent + stripped
+    first = m.group(1)
+    if first == "=":
+        return indent + "&#61;" + stripped[1:]
+    if first[0].isdigit():  # "1." / "1)" starts an ordered list
+        return indent + first + "\\" + stripped[len(first):]
+    return indent + "\\" + stripped
+
+
+def _join_lines(markdown_text: str, hard_break: str) -> str:
+    lines = markdown_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return hard_break.join(md_block_start(ln) for ln in lines if ln.strip())
+
+
+def md_escape(text: str, hard_break: str = "  \n") -> str:
+    """Text (possibly several lines) as literal Markdown; lines joined by ``hard_break``."""
+    return _join_lines(md_inline(text), hard_break)
+
+
+def _piece(p: Piece, annotations: bool) -> str:
+    text = md_inline(p.text)
+    if not annotations or p.kind == "text" or not text.strip():
+        return text
+    if p.kind == "filled":
+        return f"*⟦{text}⟧*"
+    return f"*{text}*"
+
+
+def line_md(line: Line, options: ExportOptions, hard_break: str = "  \n") -> str:
+    """A line's text as Markdown, gaps in italics when annotations are on."""
+    return _join_lines("".join(_piece(p, options.annotations) for p in line.pieces), hard_break)
+
+
+def flag_md(flag: FlagView) -> str:
+    """One flag as a line of Markdown (note escaped)."""
+    note = md_escape(flag.note or "", " ")
+    state = flag.status if flag.status != "wontfix" else "won't fix"
+    return f"⚑ **{md_escape(flag.category.replace('_', ' '))}** ({state}, {md_escape(flag.author)}): {note}"
+
+
+def turn_heading(block: Block, langs: list[str]) -> str:
+    """The bold speaker line that opens a turn (with its timestamp as written)."""
+    stamp = f" \\[{md_escape(block.turn.timestamp)}\\]" if block.turn.timestamp else ""
+    return f"**{md_escape(speaker_heading(block.turn, langs))}**{stamp}"
+
+
+def _header(view: TranscriptView) -> list[str]:
+    out = [f"# {md_escape(view.title, ' ')}", ""]
+    meta = [m for m in (view.source, view.event_date) if m]
+    if meta:
+        out += [" · ".join(md_escape(m, " ") for m in meta), ""]
+    return out
+
+
+def _interleaved(view: TranscriptView, options: ExportOptions) -> list[str]:
+    out = _header(view)
+    langs = lang_order(view, options)
+    for block in walk(view, options):
+        non_speech = block.turn.kind in NON_SPEECH
+        if block.first_in_turn and not non_speech:
+            out += [turn_heading(block, langs), ""]
+        for line in block.lines:
+            body = line_md(line, options)
+            out += [f"*{body}*" if non_speech and body else body, ""]
+        if block.flags:
+            out += [f"> {flag_md(f)}" + ("  " if i < len(block.flags) - 1 else "")
+                    for i, f in enumerate(block.flags)]
+            out.append("")
+    return out
+
+
+def _side_by_side(view: TranscriptView, options: ExportOptions) -> list[str]:
+    out = _header(view)
+    langs = lang_order(view, options)
+    out.append("| " + " | ".join(["Speaker", *(LANG_NAMES[lg] for lg in langs)]) + " |")
+    out.append("|" + "---|" * (len(langs) + 1))
+    for block in walk(view, options):
+        who = ""
+        if block.first_in_turn and block.turn.kind not in NON_SPEECH:
+            who = turn_heading(block, langs)
+        cells = []
+        for lang in langs:
+            line = block.line(lang)
+            cell = line_md(line, options, "<br>") if line else ""
+            if lang == langs[-1] and block.flags:
+                cell += "".join(f"<br>{flag_md(f)}" for f in block.flags)
+            cells.append(cell)
+        out.append("| " + " | ".join([who, *cells]) + " |")
+    out.append("")
+    return out
+
+
+def render_markdown(view: TranscriptView, options: ExportOptions) -> str:
+    """The transcript as Markdown in the chosen layout."""
+    lines = _side_by_side(view, options) if options.layout == "side_by_side" else _interleaved(view, options)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+@register("md", suffix=".md", description="Markdown, speakers in bold, both languages")
+def export_markdown(store: Store, transcript_id: int, options: ExportOptions) -> str:
+    """Markdown of one transcript."""
+    return render_markdown(load_transcript(store, transcript_id), options)
+

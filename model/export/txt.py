@@ -1,0 +1,48 @@
+"""Plain text in the source's own layout: paragraph, translation, blank line.
+
+Each exported segment gives its lines in source order (lead language first),
+each written as prefix + text: the timestamp and speaker label exactly as they
+stood in the source. The result can be imported again, and an unedited
+transcript gives back the input's paragraphs exactly, in the source's newline
+convention. Flags are not written here (they would become transcript text);
+a filled gap is marked ``⟦like this⟧`` when annotations are on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from model.export import ExportOptions, register
+from model.export.walk import Line, walk
+from model.readmodel import TranscriptView, load_transcript
+
+if TYPE_CHECKING:
+    from model.store import Store
+
+FILLED_OPEN, FILLED_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: read as text by the importer, not as a marker
+
+
+def line_text(line: Line, options: ExportOptions) -> str:
+    """Prefix and text of one line, filled gaps marked when annotations are on."""
+    if options.annotations:
+        body = "".join(f"{FILLED_OPEN}{p.text}{FILLED_CLOSE}" if p.kind == "filled" else p.text
+                       for p in line.pieces)
+    else:
+        body = line.text
+    return line.prefix + body
+
+
+def render_text(view: TranscriptView, options: ExportOptions) -> str:
+    """The transcript as plain text (see the module docstring)."""
+    newline = view.newline if view.newline in ("\n", "\r\n", "\r") else "\n"
+    paragraphs = [line_text(line, options) for block in walk(view, options) for line in block.lines]
+    text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs)
+    if text:
+        text += "\n"
+    return text if newline == "\n" else text.replace("\n", newline)
+
+
+@register("txt", suffix=".txt", description="plain text in the source's layout, re-importable")
+def export_text(store: Store, transcript_id: int, options: ExportOptions) -> str:
+    """Plain text of one transcript."""
+    return render_text(load_transcript(store, transcript_id), options)
