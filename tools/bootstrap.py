@@ -5,7 +5,7 @@
 
 Needs only python3 (3.11 or newer) with its standard library. Creates ``.venv``
 beside this repository's ``pyproject.toml`` when it is missing, and installs
-Taiyaku into it (``pip install -e .[test]``) again whenever pyproject.toml
+Taiyaku into it (``pip install -e .[test,package]``) again whenever pyproject.toml
 changes. Set TAIYAKU_VENV to use another folder.
 """
 
@@ -71,13 +71,13 @@ def _wanted_stamp(python: Path) -> str:
 
 
 def ensure_installed(python: Path) -> None:
-    """``pip install -e .[test]`` unless this pyproject.toml is already installed."""
+    """``pip install -e .[test,package]`` unless this pyproject.toml is already installed."""
     wanted = _wanted_stamp(python)
     if STAMP.exists() and STAMP.read_text(encoding="utf-8") == wanted:
         return
     say("installing Taiyaku and its dependencies (first run only; needs the network)")
     command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
-               "--quiet", "-e", f"{ROOT}[test]"]
+               "--quiet", "-e", f"{ROOT}[test,package]"]
     if subprocess.run(command, cwd=ROOT, stdin=subprocess.DEVNULL).returncode != 0:
         say("pip could not install the dependencies (see above); nothing was started")
         raise SystemExit(1)
