@@ -18,7 +18,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -194,3 +194,17 @@ def describe_db_error(exc: BaseException, where: object = "the database") -> str
     if "readonly" in low or "read-only" in low:
         return f"{where} is read-only"
     return f"database error on {where}: {msg.splitlines()[0] if msg else type(exc).__name__}"
+
+
+def first_free_id(conn: Connection, table: Table) -> int:
+    """The lowest id a bulk insert into ``table`` may use without reusing a deleted row's id.
+
+    Call it inside the writing transaction (after its first write, so the lock
+    is held). On SQLite, AUTOINCREMENT remembers the highest id ever given in
+    ``sqlite_sequence``; elsewhere the highest present id is used.
+    """
+    highest = conn.execute(select(func.max(table.c.id))).scalar() or 0
+    if conn.dialect.name == "sqlite":
+        seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table.name}).scalar()
+        highest = max(highest, seq or 0)
+    return int(highest) + 1

@@ -10,7 +10,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SAMPLE = ROOT.parent / "shared" / "samples" / "press-call-2024-04-09.txt"
+# ../shared from the repository; worktrees live one level deeper (wt/<name>), so look there too.
+SHARED_SAMPLE = next((p for p in (ROOT.parent / "shared" / "samples" / "press-call-2024-04-09.txt",
+                                  ROOT.parent.parent / "shared" / "samples" / "press-call-2024-04-09.txt")
+                      if p.exists()), ROOT.parent / "shared" / "samples" / "press-call-2024-04-09.txt")
 BUNDLED_SAMPLE_DIR = ROOT / "resources" / "samples"
 
 

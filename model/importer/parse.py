@@ -1,0 +1,317 @@
+"""From text to turns, segments and speakers (no database).
+
+The parser streams: ``Parser(text).turns()`` yields each turn as soon as the
+next one starts, so a 20 MB file never exists as a whole in parsed form.
+Only the first ``LOOKAHEAD`` paragraphs are read ahead, to find the title
+line and to decide which language leads (the one translated *from*).
+
+Pairing: a paragraph in the lead language followed by a paragraph in the
+other language forms one segment (the second translates the first), unless
+their kinds or their (Latin) labels disagree. A paragraph in the other
+language that follows nothing to translate stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from model.errors import ImportRefused
+from model.importer import patterns as pat
+from model.importer.parsed import (
+    ParsedGap,
+    ParsedParagraph,
+    ParsedRedaction,
+    ParsedSegment,
+    ParsedSpeaker,
+    ParsedSuggestion,
+    ParsedTranscript,
+    ParsedTurn,
+)
+
+LOOKAHEAD = 2000  # paragraphs read ahead to decide the title and the lead language
+_SEP_RE = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")  # newline + blank lines
+_NL_RE = re.compile(r"\r\n|\r")
+_OTHER = {"en": "ja", "ja": "en"}
+
+
+@dataclass(slots=True)
+class Para:
+    """One paragraph with what was recognised in it."""
+
+    position: int
+    text: str
+    cut: int  # length of the prefix (timestamp + label)
+    timestamp: str | None
+    label: str | None
+    bracketed: bool
+    lang: str | None
+    kind: str  # speech / title / time / note
+    end: int  # offset in the decoded text where the paragraph ends (for progress)
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[str, int]]:
+    """(paragraph, end offset) for each paragraph: blocks separated by blank lines.
+
+    Lines are split on \\r\\n, \\r and \\n only; newlines inside a paragraph
+    become \\n. Leading and trailing blank lines of the file are dropped.
+    """
+    stripped = text.lstrip()
+    start = len(text) - len(stripped)
+    if not stripped:
+        return
+    start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    end = len(text.rstrip())
+    newlines = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
+    end = min(newlines) if newlines else len(text)
+    pos = start
+    for m in _SEP_RE.finditer(text, start, end):
+        chunk = text[pos:m.start()]
+        yield (_NL_RE.sub("\n", chunk) if "\r" in chunk else chunk), m.start()
+        pos = m.end()
+    chunk = text[pos:end]
+    yield (_NL_RE.sub("\n", chunk) if "\r" in chunk else chunk), end
+
+
+def analyze(position: int, text: str, end: int = 0) -> Para:
+    """Recognise the prefix, language and kind of one paragraph."""
+    cut, timestamp, label, bracketed = pat.split_prefix(text)
+    speech = text[cut:]
+    lang = pat.language(speech)
+    kind = "speech"
+    if label is None and timestamp is None:
+        if pat.is_time_line(speech):
+            kind = "time"
+        elif pat.is_date_line(speech):
+            kind = "title"
+        elif pat.is_note(speech):
+            kind = "note"
+    return Para(position, text, cut, timestamp, label, bracketed, lang, kind, end)
+
+
+def compatible(lead: Para, follower: Para) -> bool:
+    """Whether ``follower`` can be the translation of ``lead``."""
+    if (lead.kind == "speech") != (follower.kind == "speech"):
+        return False
+    if not (lead.label and follower.label):
+        return True
+    if not pat.has_japanese(lead.label) and not pat.has_japanese(follower.label):
+        return pat.label_key(lead.label) == pat.label_key(follower.label)
+    roles = {pat.role_of(lead.label), pat.role_of(follower.label)}  # a translated label: compare roles
+    return len(roles) == 1 or "other" in roles
+
+
+def decide_lead(paras: list[Para]) -> str:
+    """The language the file translates from, judged by how well each choice pairs paragraphs."""
+    scores: dict[str, int] = {}
+    for lead, follow in (("en", "ja"), ("ja", "en")):
+        score = 0
+        pending: Para | None = None
+        for p in paras:
+            if p.lang is None:
+                pending = None
+                continue
+            if pending is not None and p.lang == follow and compatible(pending, p):
+                score += 2 if (pending.label and p.label) else 1
+                pending = None
+                continue
+            pending = None
+            if p.lang == follow:
+                score -= 1 if p.kind == "speech" else 0  # a translation of nothing
+            else:
+                pending = p
+        scores[lead] = score
+    if scores["en"] != scores["ja"]:
+        return max(scores, key=lambda k: scores[k])
+    return next((p.lang for p in paras if p.kind == "speech" and p.lang), None) or "en"
+
+
+class Parser:
+    """Streams a transcript's turns; ``speakers`` fills in as turns are produced."""
+
+    def __init__(self, text: str) -> None:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self._source = (analyze(i, par, end) for i, (par, end) in enumerate(iter_paragraphs(text)))
+        self._ahead = list(islice(self._source, LOOKAHEAD))
+        if not any(p.lang for p in self._ahead):
+            raise ImportRefused("the file holds no paragraph of text")
+        self.total = len(text)
+        self._mark_title()
+        self.lead_lang = decide_lead(self._ahead)
+        self.follow_lang = _OTHER[self.lead_lang]
+        self.title, self.source, self.event_date = self._header()
+        self.speakers: list[ParsedSpeaker] = []
+        self._by_key: dict[str, int] = {}  # label key (either language) -> speaker
+        self._unknown: int | None = None
+        self._last_speaker: int | None = None
+        self._questioner: int | None = None
+        self._intro: ParsedSuggestion | None = None
+        self.done = 0  # offset reached, for progress
+
+    # -- header ------------------------------------------------------------
+    def _mark_title(self) -> None:
+        first = self._ahead[0]
+        if first.kind != "speech" or first.label or first.timestamp or not pat.is_title_like(first.text):
+            return
+        first.kind = "title"
+        if len(self._ahead) > 1:
+            second = self._ahead[1]
+            if (second.kind == "speech" and not second.label and not second.timestamp and second.lang
+                    and second.lang != first.lang and pat.is_title_like(second.text)):
+                second.kind = "title"  # the title line's translation
+
+    def _header(self) -> tuple[str | None, str | None, str | None]:
+        title = source = date = None
+        for p in self._ahead[:6]:
+            if p.kind != "title":
+                continue
+            if title is None and not pat.is_date_line(p.text):
+                title, source, date_in_title = pat.parse_title_line(p.text)
+                date = date or date_in_title
+            elif date is None and (found := pat.parse_date(p.text)):
+                date = found[0]
+        return title, source, date
+
+    # -- paragraphs and units ---------------------------------------------
+    def paragraphs(self) -> Iterator[Para]:
+        """Every paragraph, analysed, in order."""
+        ahead, self._ahead = self._ahead, []
+        return chain(ahead, self._source)
+
+    def _units(self) -> Iterator[tuple[Para | None, Para | None]]:
+        lead_lang, follow_lang = self.lead_lang, self.follow_lang
+        pending: Para | None = None
+        for p in self.paragraphs():
+            if pending is not None:
+                if p.lang == follow_lang and compatible(pending, p):
+                    yield pending, p
+                    pending = None
+                    continue
+                yield pending, None
+                pending = None
+            if p.lang == follow_lang:
+                yield None, p
+            elif p.lang == lead_lang:
+                pending = p
+            else:
+                yield p, None  # no letters: stands alone on the lead side
+        if pending is not None:
+            yield pending, None
+
+    def _segment(self, lead: Para | None, follow: Para | None) -> ParsedSegment:
+        seg = ParsedSegment()
+        for p in (lead, follow):
+            if p is None:
+                continue
+            lang = p.lang or self.lead_lang
+            prefix, text = p.text[:p.cut], p.text[p.cut:]
+            if lang == "en":
+                seg.en_prefix, seg.en_text = prefix, text
+            else:
+                seg.ja_prefix, seg.ja_text = prefix, text
+            for start, end, marker, kind in pat.find_gaps(text):
+                seg.gaps.append(ParsedGap(lang, start, end, marker, kind))
+            for start, end, red in pat.find_redactions(text):
+                seg.redactions.append(ParsedRedaction(lang, start, end, red))
+        return seg
+
+    # -- speakers ------------------------------------------------------------
+    def _add_speaker(self, speaker: ParsedSpeaker) -> int:
+        self.speakers.append(speaker)
+        return len(self.speakers) - 1
+
+    def _note_label(self, idx: int, p: Para) -> None:
+        """Record ``p``'s label on speaker ``idx``, preferring labels written in their language's script."""
+        assert p.label is not None
+        sp, label = self.speakers[idx], p.label
+        ja_script = pat.has_japanese(label)
+        if (p.lang or self.lead_lang) == "en":
+            if sp.label_en is None or (pat.has_japanese(sp.label_en) and not ja_script):
+                sp.label_en = label
+        elif sp.label_ja is None or (ja_script and not pat.has_japanese(sp.label_ja)):
+            sp.label_ja = label
+        role = pat.role_of(label)
+        if sp.role in ("other", "unknown") and role != "other":
+            sp.role = role
+        sp.redacted = sp.redacted or pat.is_redacted_label(label, p.bracketed)
+
+    def _speaker_for(self, src: Para, other: Para | None) -> tuple[int, bool]:
+        """(speaker index, is a questioner) for a turn whose label stands in ``src``."""
+        assert src.label is not None
+        if pat.is_questioner(src.label):
+            if self._questioner is None or self._intro is not None:
+                self._questioner = self._add_speaker(ParsedSpeaker(None, None, "journalist"))
+            idx, questioner = self._questioner, True
+        else:
+            key = pat.label_key(src.label)
+            idx = self._by_key.get(key)
+            if idx is None:
+                idx = self._by_key[key] = self._add_speaker(ParsedSpeaker(None, None, "other"))
+            questioner = False
+        self._note_label(idx, src)
+        if other is not None and other.label:
+            self._note_label(idx, other)
+            if not questioner:
+                self._by_key.setdefault(pat.label_key(other.label), idx)
+        return idx, questioner
+
+    def _unknown_speaker(self) -> int:
+        if self._unknown is None:
+            self._unknown = self._add_speaker(ParsedSpeaker(None, None, "unknown"))
+        return self._unknown
+
+    # -- turns -------------------------------------------------------------
+    def turns(self) -> Iterator[ParsedTurn]:
+        """Each turn in order, yielded once complete."""
+        cur: ParsedTurn | None = None
+        position = 0
+        for lead, follow in self._units():
+            main = lead if lead is not None else follow
+            assert main is not None
+            other = follow if lead is not None else None
+            timestamp = main.timestamp or (other.timestamp if other else None)
+            start_new = main.kind != "speech" or main.label is not None or cur is None or cur.kind != "speech"
+            if start_new:
+                if cur is not None:
+                    yield cur
+                    position += 1
+                if main.kind != "speech":
+                    cur = ParsedTurn(position, main.kind, None, timestamp)
+                else:
+                    questioner = False
+                    if main.label is not None:
+                        speaker, questioner = self._speaker_for(main, other)
+                    elif self._last_speaker is not None:
+                        speaker = self._last_speaker
+                    else:
+                        speaker = self._unknown_speaker()
+                    cur = ParsedTurn(position, "speech", speaker, timestamp)
+                    self._last_speaker = speaker
+                    if questioner and self._intro is not None:
+                        cur.suggestion, self._intro = self._intro, None
+            elif other is not None and other.label and cur.speaker is not None:
+                self._note_label(cur.speaker, other)  # a translator repeated the label
+            seg = self._segment(lead, follow)
+            cur.segments.append(seg)
+            for p in (lead, follow):
+                if p is not None:
+                    cur.paragraphs.append(ParsedParagraph(p.position, p.lang, p.text))
+                    self.done = p.end
+            if cur.speaker is not None and self.speakers[cur.speaker].role in ("operator", "moderator"):
+                found = pat.find_introduction(seg.en_text, seg.ja_text)
+                if found is not None:
+                    self._intro = ParsedSuggestion(found[0], found[1], cur.position)
+        if cur is not None:
+            yield cur
+
+
+def parse(text: str, encoding: str | None = None, newline: str = "\n") -> ParsedTranscript:
+    """Parse a whole transcript into memory (tests and small files; the loader streams)."""
+    parser = Parser(text)
+    turns = list(parser.turns())
+    paragraphs = [p for t in turns for p in t.paragraphs]
+    return ParsedTranscript(parser.title, parser.source, parser.event_date, parser.lead_lang, encoding,
+                            newline, parser.speakers, turns, paragraphs)

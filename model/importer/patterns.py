@@ -1,0 +1,308 @@
+"""What the importer recognises in a paragraph: labels, timestamps, languages,
+gaps, redactions, non-speech lines, roles and operator introductions.
+
+All regular expressions are compiled once here; the parser calls these small
+functions once per paragraph, so they must stay cheap (a 20 MB file has
+about 75,000 paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# -- scripts -----------------------------------------------------------------
+# Kana, kanji, Japanese punctuation and full-width forms count as Japanese.
+_JA_CHARS = "\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\uff66-\uff9f"
+JA_RE = re.compile(f"[{_JA_CHARS}]")
+JA_RUN_RE = re.compile(f"[{_JA_CHARS}]+")
+LATIN_RUN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
+
+# -- paragraph prefixes: timestamp and speaker label -------------------------
+_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+TIMESTAMP_RE = re.compile(rf"(?:\[(?P<a>{_TS})\]|\((?P<b>{_TS})\)|（(?P<c>{_TS})）|(?P<d>\d{{1,2}}:\d{{2}}:\d{{2}}))[ \t\u3000]*")
+_COLON = r"[ \t\u3000]*[:：]"
+_AFTER = r"[ \t\u3000\n]*"
+BRACKET_LABEL_RE = re.compile(rf"[\[［【](?P<label>[^\]］】\n:：]{{1,40}})[\]］】]{_COLON}{_AFTER}")
+Q_LABEL_RE = re.compile(rf"(?P<label>Q)(?:{_COLON}|\.(?=[ \t\u3000])|(?=[ \t\u3000\n])|$){_AFTER}")
+A_LABEL_RE = re.compile(rf"(?P<label>A){_COLON}{_AFTER}")
+# All capitals, with an optional title: "SENIOR ADMINISTRATION OFFICIAL:", "MS. DALTON:".
+UPPER_LABEL_RE = re.compile(
+    rf"(?P<label>[A-Z][A-Z0-9.'’\-]*[A-Z.](?:[ \t]+[A-Z0-9][A-Z0-9.'’\-]*){{0,6}}){_COLON}{_AFTER}")
+# Capitalised words: "Ms. Dalton:", "Secretary Blinken:", "Moderator:".
+TITLE_LABEL_RE = re.compile(
+    rf"(?P<label>[A-Z][a-z'’\-]*\.?(?:[ \t]+[A-Z][A-Za-z'’\-]*\.?){{0,3}}){_COLON}{_AFTER}")
+TITLE_LABEL_WORDS = frozenset({
+    "moderator", "operator", "question", "questioner", "reporter", "host", "interpreter", "official",
+    "answer", "journalist", "participant", "speaker", "chair", "presenter", "caller", "audience"})
+# Japanese labels: kanji/katakana names and titles ("政府高官:", "司会：", "ケン・モリヤス氏：").
+JA_LABEL_RE = re.compile(
+    rf"(?P<label>[\u4e00-\u9fff\u30a0-\u30ff\u3005・ーA-Za-zＡ-Ｚａ-ｚ]{{1,14}}(?:さん|氏|君)?){_COLON}{_AFTER}")
+
+
+def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
+    """(prefix length, timestamp, speaker label, label bracketed) of a paragraph.
+
+    The prefix is the timestamp and the label with the spaces after them, so
+    that ``par[:n]`` + ``par[n:]`` is the paragraph and ``par[n:]`` the speech.
+    """
+    pos = 0
+    timestamp = None
+    m = TIMESTAMP_RE.match(par)
+    if m:
+        timestamp = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        pos = m.end()
+    for regex, bracketed in ((BRACKET_LABEL_RE, True), (Q_LABEL_RE, False), (A_LABEL_RE, False),
+                             (UPPER_LABEL_RE, False), (TITLE_LABEL_RE, False), (JA_LABEL_RE, False)):
+        m = regex.match(par, pos)
+        if m is None:
+            continue
+        label = m.group("label").strip()
+        if regex is TITLE_LABEL_RE and " " not in label and label.lower().rstrip(".") not in TITLE_LABEL_WORDS:
+            continue  # "Look: ..." is speech, not a speaker
+        if GAP_WORD_RE.search(label) or (regex is JA_LABEL_RE and not has_japanese(label)):
+            continue
+        return m.end(), timestamp, label, bracketed
+    return pos, timestamp, None, False
+
+
+def has_japanese(text: str) -> bool:
+    """Whether ``text`` contains any Japanese script."""
+    return JA_RE.search(text) is not None
+
+
+def language(speech: str) -> str | None:
+    """"en", "ja" or None (no letters) for a paragraph's speech, brackets ignored."""
+    if JA_RE.search(speech) is None:
+        return "en" if LATIN_RUN_RE.search(speech) else None
+    body = BRACKETS_RE.sub("", speech)  # redactions such as [SENIOR ADMINISTRATION OFFICIAL]
+    ja = sum(map(len, JA_RUN_RE.findall(body)))
+    latin = sum(map(len, LATIN_RUN_RE.findall(body)))
+    if ja and ja * 3 >= latin:
+        return "ja"
+    return "en" if latin else ("ja" if ja else None)
+
+
+# -- gaps and redactions -----------------------------------------------------
+_OPEN, _CLOSE = r"[\(（\[［]", r"[\)）\]］]"
+GAP_WORD_RE = re.compile(
+    r"inaudible|unintelligible|indiscernible|incomprehensible|cross[- ]?talk|audio (?:gap|drop)"
+    r"|聞き取れな|聞き取れず|聴き取れな|聞き取り不能|聴取不能|不明瞭|音声不明|判読不能|クロストーク",
+    re.IGNORECASE)
+GAP_RE = re.compile(
+    rf"{_OPEN}[ \u3000]*(?:{GAP_WORD_RE.pattern})[^\)）\]］\n]{{0,40}}?{_CLOSE}", re.IGNORECASE)
+_GAP_KINDS = (("unintelligible", "unintelligible"), ("indiscernible", "unintelligible"),
+              ("incomprehensible", "unintelligible"), ("不明瞭", "unintelligible"), ("判読", "unintelligible"),
+              ("cross", "crosstalk"), ("クロストーク", "crosstalk"), ("inaudible", "inaudible"),
+              ("聞き取", "inaudible"), ("聴き取", "inaudible"), ("聴取", "inaudible"), ("音声", "inaudible"))
+BRACKETS_RE = re.compile(r"[\[［【][^\]］】\n]{1,80}[\]］】]")
+REDACTION_WORD_RE = re.compile(
+    r"official|administration|redacted|name|spokes|staff|高官|当局|関係者|匿名|氏名|名前|政府|担当者",
+    re.IGNORECASE)
+
+
+def gap_kind(marker: str) -> str:
+    """The gap kind ("inaudible", "unintelligible", "crosstalk", "other") of a marker."""
+    low = marker.lower()
+    for word, kind in _GAP_KINDS:
+        if word in low:
+            return kind
+    return "other"
+
+
+def find_gaps(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, marker, kind) of each gap marker in ``text``."""
+    if "(" not in text and "（" not in text and "[" not in text and "［" not in text:
+        return []
+    return [(m.start(), m.end(), m.group(), gap_kind(m.group())) for m in GAP_RE.finditer(text)]
+
+
+def find_redactions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each bracketed redaction such as ``[senior administration official]``."""
+    if "[" not in text and "【" not in text and "［" not in text:
+        return []
+    return [(m.start(), m.end(), m.group()) for m in BRACKETS_RE.finditer(text)
+            if REDACTION_WORD_RE.search(m.group()) and not GAP_WORD_RE.search(m.group())]
+
+
+# -- non-speech paragraphs ---------------------------------------------------
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+DATE_RE = re.compile(
+    rf"(?P<y1>\d{{4}})[/\-.](?P<m1>\d{{1,2}})[/\-.](?P<d1>\d{{1,2}})"
+    rf"|(?P<y2>\d{{4}})\s*年\s*(?P<m2>\d{{1,2}})\s*月\s*(?P<d2>\d{{1,2}})\s*日"
+    rf"|(?P<mn3>{_MONTHS})\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}})"
+    rf"|(?P<d4>\d{{1,2}})\s+(?P<mn4>{_MONTHS})\s+(?P<y4>\d{{4}})")
+_WEEKDAYS_RE = re.compile(
+    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?|[（(]?[月火水木金土日](?:曜日?)?[）)]?"
+    r"|[\s,、.]+", re.IGNORECASE)
+TIME_EN_RE = re.compile(
+    r"\(?(?:END\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s*[A-Z]{2,5})?\)?"
+    r"(?:\s*[\(（][^\)）\n]{0,60}[\)）])*\s*", re.ASCII)
+TIME_JA_RE = re.compile(r"(?:午前|午後)?\s*[0-9０-９]{1,2}\s*(?:時|:|：)\s*(?:[0-9０-９]{1,2}\s*分?)?")
+PARENS_RE = re.compile(r"[\(（][^\)）\n]*[\)）]")
+NOTE_RE = re.compile(
+    r"[\(（\[［【<＜]?\s*(?:訳注|訳者注|編集注|編注|注|※|Translator['’]?s? note|Editor['’]?s? note|Note|NOTE|TN|T\.N\.)"
+    r"\s*[:：;；.)）\]］】]")
+_SENTENCE_END = ".!?。！？"
+
+
+def parse_date(text: str) -> tuple[str, int, int] | None:
+    """(ISO date, start, end) of the first date written in ``text``, or None."""
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        try:
+            if g["y1"]:
+                y, mo, d = int(g["y1"]), int(g["m1"]), int(g["d1"])
+            elif g["y2"]:
+                y, mo, d = int(g["y2"]), int(g["m2"]), int(g["d2"])
+            elif g["y3"]:
+                y, mo, d = int(g["y3"]), _MONTH_NUM[g["mn3"][:3].lower()], int(g["d3"])
+            else:
+                y, mo, d = int(g["y4"]), _MONTH_NUM[g["mn4"][:3].lower()], int(g["d4"])
+        except KeyError:
+            continue
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end()
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """A paragraph that is only a date (with perhaps a weekday): ``Tuesday, April 9, 2024``."""
+    if len(text) > 60 or "\n" in text:
+        return False
+    found = parse_date(text)
+    if found is None:
+        return False
+    rest = text[:found[1]] + text[found[2]:]
+    return not _WEEKDAYS_RE.sub("", rest)
+
+
+def is_time_line(text: str) -> bool:
+    """A standalone clock time such as ``6:22 P.M. EDT`` or ``午後6時22分アメリカ東部夏時間 (UTC-4)``."""
+    if len(text) > 100 or "\n" in text.strip():
+        return False
+    if TIME_EN_RE.fullmatch(text.strip()):
+        return True
+    m = TIME_JA_RE.match(text.strip())
+    if m is None or not ("時" in m.group() or "分" in m.group()):
+        return False
+    rest = PARENS_RE.sub("", text.strip()[m.end():])
+    return "。" not in rest and HIRAGANA_RE.search(rest) is None and len(rest) <= 40
+
+
+def is_note(text: str) -> bool:
+    """A translator's or editor's note standing as its own paragraph."""
+    return NOTE_RE.match(text) is not None
+
+
+def is_title_like(text: str) -> bool:
+    """Whether a first paragraph reads like a title line rather than speech."""
+    if "\n" in text.strip() or len(text) > 300 or GAP_RE.fullmatch(text.strip()):
+        return False
+    if parse_date(text) is not None:
+        return True
+    stripped = text.rstrip()
+    return len(stripped) <= 150 and stripped[-1:] not in _SENTENCE_END and not stripped[:1].islower()
+
+
+_ENUMERATOR_RE = re.compile(r"^(?:[\u2460-\u2473\u2776-\u277f]|\(?\d{1,3}[.)]|[0-9０-９]{1,3}[.．、])\s*")
+_TITLE_SPLIT_RE = re.compile(r"[ \t]{2,}|\t|\u3000+|\s[|｜]\s|\s[–—]\s")
+
+
+def parse_title_line(text: str) -> tuple[str, str | None, str | None]:
+    """(title, source, ISO date) from a title line such as ``Title   Source 2024/4/9``."""
+    parts = [p.strip() for p in _TITLE_SPLIT_RE.split(text.strip()) if p.strip()]
+    date = None
+    rest: list[str] = []
+    for part in parts:
+        found = parse_date(part) if date is None else None
+        if found:
+            date = found[0]
+            part = (part[:found[1]] + part[found[2]:]).strip(" ,、-–—|｜")
+        if part:
+            rest.append(part)
+    title = _ENUMERATOR_RE.sub("", rest[0]).strip() if rest else text.strip()
+    source = " ".join(rest[1:]) or None
+    return title or text.strip(), source, date
+
+
+# -- speakers ----------------------------------------------------------------
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("operator", ("OPERATOR", "オペレーター", "オペレータ")),
+    ("moderator", ("MODERATOR", "HOST", "CHAIR", "MC", "EMCEE", "司会", "モデレーター", "進行")),
+    ("official", ("OFFICIAL", "SECRETARY", "PRESIDENT", "MINISTER", "AMBASSADOR", "SPOKES", "DIRECTOR",
+                  "ADVISOR", "ADVISER", "GENERAL", "ADMIRAL", "DEPUTY", "COORDINATOR", "ENVOY", "GOVERNOR",
+                  "SENATOR", "CHIEF", "COMMANDER", "高官", "長官", "大臣", "首相", "大統領", "報道官", "大使",
+                  "補佐官", "当局者", "政府", "官房", "総理", "次官", "局長", "調整官")),
+    ("journalist", ("QUESTION", "QUESTIONER", "REPORTER", "JOURNALIST", "PRESS", "CALLER", "AUDIENCE",
+                    "質問", "記者")),
+)  # in this order: "PRESS SECRETARY" is an official
+_HONORIFIC_RE = re.compile(r"^(?:MR|MS|MRS|MISS|DR|PROF|AMB|GEN|ADM|SEN|REP|GOV|SEC)\.?\s", re.IGNORECASE)
+_QUESTIONER_KEYS = frozenset({"Q", "QUESTION", "QUESTIONER", "REPORTER", "JOURNALIST", "質問", "質問者", "記者"})
+_REDACTED_RE = re.compile(
+    r"(?:SENIOR|ADMINISTRATION|STATE DEPARTMENT|DEFENSE|WHITE HOUSE|U\.S\.|GOVERNMENT)[A-Z .\-]*OFFICIAL"
+    r"|^OFFICIAL$|^SENIOR OFFICIAL$|高官|当局者|政府関係者|匿名")
+
+
+def label_key(label: str) -> str:
+    """The identity of a label: NFKC, upper case, brackets and spacing ignored."""
+    key = unicodedata.normalize("NFKC", label).upper().strip(" []【】[]:")
+    return " ".join(key.split())
+
+
+def role_of(label: str) -> str:
+    """The role a label announces: official/journalist/operator/moderator/other."""
+    key = label_key(label)
+    if key in ("Q", "A"):
+        return "journalist" if key == "Q" else "official"
+    for role, words in _ROLE_WORDS:
+        if any(w in key for w in words):
+            return role
+    if _HONORIFIC_RE.match(key):
+        return "official"  # in official transcripts named speakers are officials; the press is "Q"
+    return "other"
+
+
+def is_redacted_label(label: str, bracketed: bool) -> bool:
+    """Whether a label hides who speaks (``SENIOR ADMINISTRATION OFFICIAL``, ``政府高官``, ``[...]``)."""
+    return bracketed or _REDACTED_RE.search(label_key(label)) is not None
+
+
+def is_questioner(label: str) -> bool:
+    """A generic questioner label (``Q``, ``質問``): each introduced caller is a new person."""
+    return label_key(label) in _QUESTIONER_KEYS
+
+
+# -- operator introductions --------------------------------------------------
+_WORD = r"[A-Z](?:[\w'’\-]|\.(?=\w))*\.?"
+_NAME = rf"(?P<name>[\(\[](?i:inaudible|unintelligible|indiscernible)[\)\]]|{_WORD}(?:\s+{_WORD}){{0,4}}?)"
+_AFF = r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)"
+INTRO_RE = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\bfrom\s)|(?<=\bwith\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\bon\s))"
+    rf"{_NAME}\s+(?:from|with|of|at)\s+{_AFF}")
+_NOT_NAMES = frozenset({"please", "thank", "thanks", "next", "moving", "our", "the", "this", "and", "your",
+                        "we", "i", "let", "go", "that", "it", "so", "now", "questions", "question", "a"})
+INTRO_JA_RE = re.compile(
+    r"(?P<aff>[^\s、。「」はがをにでともへやの]{2,20})の(?P<name>[^\s、。「」はがをにでともへやの]{2,15}?)(?:さん|氏)")
+
+
+def find_introduction(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
+    """(name or None if inaudible, affiliation) of a caller the operator introduces, or None."""
+    for m in INTRO_RE.finditer(en or ""):
+        name, aff = m.group("name"), m.group("aff")
+        if name.split()[0].lower().strip(".") in _NOT_NAMES:
+            continue
+        if aff.lower().startswith("the "):
+            aff = aff[4:]
+        aff = aff.rstrip(".")
+        if GAP_WORD_RE.search(name):
+            return None, aff
+        return name.strip(), aff
+    m = INTRO_JA_RE.search(ja or "")
+    if m and "聞き取" not in m.group("name"):
+        return m.group("name"), m.group("aff")
+    return None
