@@ -20,7 +20,6 @@ from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
 from model.errors import DatabaseError
 from model.schema import Base
@@ -80,7 +79,10 @@ def make_engine(url_or_path: str | Path) -> Engine:
     if "://" not in url:
         url = f"sqlite:///{Path(url).resolve()}"
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool if ":memory:" not in url else None)
+        # Pooled connections (SQLAlchemy's default QueuePool): with NullPool every
+        # operation reopened the file and, closing the last connection, checkpointed
+        # the WAL with an fsync -- 10x slower per edit (benchmarks/edit_bench.py).
+        engine = create_engine(url)
         event.listen(engine, "connect", _set_pragmas)
         return engine
     return create_engine(url)
