@@ -53,12 +53,13 @@ def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, categor
     edit = single_edit(old, new_text)
     if edit is None:
         return None
+    gaps = gaps_of(op.session, seg.id, lang)  # read before writing: no extra autoflush
     start, end, before, after = edit
     cor = Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=start, end=end,
                      before=before, after=after, category=category, note=note or None,
                      annotator_id=op.annotator_id, created_at=utcnow())
     op.session.add(cor)
-    shift_gaps(op.session, gaps_of(op.session, seg.id, lang), start, end, len(after))
+    shift_gaps(op.session, gaps, start, end, len(after))
     mark_edited(seg)
     return cor
 
