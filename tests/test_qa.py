@@ -47,6 +47,14 @@ def test_untranslated_counts_a_correction_that_adds_the_translation(store):
     assert findings(store, tid, "untranslated") == []
 
 
+def test_a_title_line_in_one_language_is_not_untranslated(store):
+    tid = make_transcript(store, [(None, [(None, "記者会見の背景   ホワイトハウス 2024/4/9")]),
+                                  ("MODERATOR", [("Welcome.", None)])])
+    with store.operation("mark title") as op:
+        op.session.query(Turn).filter_by(transcript_id=tid, position=0).one().kind = "title"
+    assert [(f.turn, f.lang) for f in findings(store, tid, "untranslated")] == [(2, "ja")]
+
+
 def test_empty_turn_and_unknown_speaker(store):
     tid = make_transcript(store, [
         (None, [("So, look, I think it's fair to say that our partners have taken steps.", None)]),

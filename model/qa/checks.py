@@ -25,7 +25,12 @@ def _has_text(text: str | None) -> bool:
 
 @check("untranslated", category="missing_translation")
 def untranslated(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
-    """A segment with text in one language and none in the other."""
+    """A segment with text in one language and none in the other.
+
+    A title line or a translator's note is not speech to translate: skipped.
+    """
+    if turn.kind in ("title", "note"):
+        return
     en, ja = _has_text(seg.en), _has_text(seg.ja)
     if en != ja:
         missing = "ja" if en else "en"
