@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -39,8 +40,9 @@ def transcripts(draw: Any) -> tuple[list[str], str, str | None]:
     ja_first = draw(st.booleans())
     translated = False
     paragraphs: list[str] = []
-    if draw(st.booleans()):
-        paragraphs.append("The first words spoken before anyone was named.")
+    if draw(st.booleans()):  # speech before the first label, in the lead language, perhaps translated
+        preamble = ["The first words spoken before anyone was named.", "名乗る前に話された最初の言葉です。"]
+        paragraphs.extend((preamble[::-1] if ja_first else preamble)[:draw(st.integers(1, 2))])
     for _ in range(draw(st.integers(1, 8))):
         en_label, ja_label = draw(st.sampled_from(LABELS))
         stamp = draw(st.sampled_from(["", "", "[00:01:12] "]))
@@ -76,7 +78,7 @@ def _structure(view: TranscriptView) -> list[Any]:
 def test_import_export_import_gives_the_same_structure(tmp_path):
     store = Store.open(tmp_path / "prop.sqlite3", annotator="property")
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=int(os.environ.get('TAIYAKU_PROPERTY_EXAMPLES', '60')), deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(transcripts())
     def check(doc: tuple[list[str], str, str | None]) -> None:
         paragraphs, newline, lead = doc

@@ -114,7 +114,8 @@ def decide_lead(paras: list[Para]) -> str:
                 pending = None
                 continue
             if pending is not None and p.lang == follow and compatible(pending, p):
-                score += 2 if (pending.label and p.label) else 1
+                labels = (pending.label is not None) + (p.label is not None)
+                score += (1, 0, 2)[labels]  # a label on one side only is weak evidence of a translation
                 pending = None
                 continue
             pending = None
