@@ -135,14 +135,20 @@ def list_flags(store: Store, transcript_id: int, status: str | None = None, cate
                                   n_replies))
         by_status = Counter(i.status for i in items)
         by_category = Counter(i.category for i in items)
-        kept = [i for i in items
-                if (status is None or i.status == status)
-                and (category is None or i.category == category)
-                and (lang is None or (i.lang or "") == lang)
-                and (author is None or i.author == author)]
+        kept = filter_flags(items, status, category, lang, author)
         if with_replies:
             _attach_replies(s, kept)
         return FlagList(kept, by_status, by_category, len(items))
+
+
+def filter_flags(items: list[FlagItem], status: str | None = None, category: str | None = None,
+                 lang: str | None = None, author: str | None = None) -> list[FlagItem]:
+    """The flags matching every given filter (None: any); ``lang=""`` means whole-segment flags."""
+    return [i for i in items
+            if (status is None or i.status == status)
+            and (category is None or i.category == category)
+            and (lang is None or (i.lang or "") == lang)
+            and (author is None or i.author == author)]
 
 
 def _attach_replies(s: Session, items: list[FlagItem]) -> None:
@@ -230,8 +236,8 @@ def progress(store: Store, transcript_id: int) -> Progress:
     return Progress(sum(states.values()), states["approved"], states["edited"], flags, gaps)
 
 
-def markers(store: Store, transcript_id: int) -> list[tuple[int, bool, bool, bool]]:
-    """Per segment in reading order: (segment id, has an open flag, has an open gap, is edited).
+def markers(store: Store, transcript_id: int) -> list[tuple[int, bool, bool, bool, bool]]:
+    """Per segment in reading order: (segment id, open flag, open gap, edited, approved).
 
     What the overview strip paints beside the panes' scroll bars.
     """
@@ -245,5 +251,5 @@ def markers(store: Store, transcript_id: int) -> list[tuple[int, bool, bool, boo
                                                              Gap.status == "open")))
         edited = set(s.scalars(select(Correction.segment_id).where(Correction.transcript_id == transcript_id,
                                                                     Correction.status.in_(("proposed", "accepted")))))
-    return [(sid, sid in flagged, sid in gapped, sid in edited or state == "edited")
+    return [(sid, sid in flagged, sid in gapped, sid in edited or state == "edited", state == "approved")
             for sid, _t, _n, state in order]

@@ -136,7 +136,7 @@ def test_next_segment_needing_review_skips_approved(store, tid):
 def test_markers_show_flags_gaps_and_edits(store, tid):
     sids = seg_ids(store, tid)
     ops.add_flag(store, sids[3], "other", "x")
-    got = {sid: (f, g, e) for sid, f, g, e in markers(store, tid)}
-    assert got[sids[1]] == (False, True, False)
-    assert got[sids[3]] == (True, False, False)
+    got = {sid: (f, g, e, a) for sid, f, g, e, a in markers(store, tid)}
+    assert got[sids[1]] == (False, True, False, False)
+    assert got[sids[3]] == (True, False, False, False)
     assert progress(store, tid).open_flags == 1

@@ -1,0 +1,143 @@
+"""The findings panel: what the automatic QA checks found, to flag or dismiss (with a reason)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.review.names import check_name, lang_name
+from model.qa import Finding
+
+Index = QModelIndex | QPersistentModelIndex
+FindingRole = Qt.ItemDataRole.UserRole + 50
+
+
+class FindingsModel(QAbstractTableModel):
+    """Findings in reading order: check, where, language, message."""
+
+    COLUMNS = ("check", "where", "lang", "message")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[Finding] = []
+
+    def set_items(self, items: list[Finding]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.COLUMNS):
+            return [self.tr("Check"), self.tr("Where"), self.tr("Language"), self.tr("Finding")][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        f = self.items[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == FindingRole:
+            return f
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "check":
+                return check_name(f.check)
+            if col == "where":
+                return f"{f.turn}·{f.segment}" if f.segment is not None else str(f.turn)
+            if col == "lang":
+                return lang_name(f.lang) if f.lang else "—"
+            return f.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f.message
+        return None
+
+
+class FindingsPanel(QWidget):
+    """Lists findings; a finding can be turned into a flag or dismissed with a reason."""
+
+    findingActivated = Signal(object)  # Finding
+    flagRequested = Signal(object)  # Finding
+    dismissRequested = Signal(object)  # Finding
+    rerunRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findings_panel")
+        self.model = FindingsModel(self)
+        self.summary = QLabel(self, objectName="findings_summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.view = QTreeView(self, objectName="findings_list")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.header()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.clicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        self.flag_button = QPushButton(self.tr("Flag…"), self, objectName="finding_flag")
+        self.dismiss_button = QPushButton(self.tr("Dismiss…"), self, objectName="finding_dismiss")
+        self.rerun_button = QPushButton(self.tr("Run checks"), self, objectName="finding_rerun")
+        self.flag_button.clicked.connect(lambda: self._emit(self.flagRequested))
+        self.dismiss_button.clicked.connect(lambda: self._emit(self.dismissRequested))
+        self.rerun_button.clicked.connect(self.rerunRequested)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.flag_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.rerun_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.show_findings([])
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """List these findings, keeping the selected one when it is still there."""
+        keep = self.current_finding()
+        self.model.set_items(findings)
+        self.summary.setText(self.tr("%n finding(s)", "", len(findings)))
+        if keep is not None:
+            row = next((i for i, f in enumerate(findings) if f.key == keep.key), None)
+            if row is not None:
+                self.view.setCurrentIndex(self.model.index(row, 0))
+        has = bool(findings)
+        self.flag_button.setEnabled(has)
+        self.dismiss_button.setEnabled(has)
+
+    def current_finding(self) -> Finding | None:
+        index = self.view.currentIndex()
+        return index.data(FindingRole) if index.isValid() else None
+
+    def _activate(self, index: QModelIndex) -> None:
+        f = index.data(FindingRole) if index.isValid() else None
+        if f is not None:
+            self.findingActivated.emit(f)
+
+    def _emit(self, signal: Any) -> None:
+        f = self.current_finding()
+        if f is not None:
+            signal.emit(f)

@@ -1,0 +1,122 @@
+"""The overview strip beside the panes' scroll bars: where flags, gaps and edits are.
+
+A thin custom-painted column: the whole transcript maps onto its height (row
+``r`` of ``n`` at ``r / n``), open flags paint across the full width, open
+gaps in the left half, edits in the right half, approved segments as a faint
+green line at the left edge; the rows on screen show as a translucent band.
+Clicking or dragging jumps there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QWidget
+
+FLAG, GAP, EDIT, APPROVED = 1, 2, 4, 8
+
+
+class OverviewStrip(QWidget):
+    """Marks per row; emits ``rowClicked(row)``."""
+
+    rowClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview_strip")
+        self.setFixedWidth(14)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMouseTracking(False)
+        self.row_count = 0
+        self.marks: dict[int, int] = {}  # row -> FLAG|GAP|EDIT|APPROVED
+        self.visible = (0, -1)
+        self.current = -1
+        self.top_margin = 0
+        self.setToolTip(self.tr("Overview: red = open flag, amber = inaudible gap, blue = edited, "
+                                "green = approved. Click to jump."))
+
+    def sizeHint(self) -> QSize:
+        return QSize(14, 200)
+
+    def set_marks(self, row_count: int, marks: dict[int, int]) -> None:
+        """Rows and their marks (a bit set of FLAG, GAP, EDIT, APPROVED)."""
+        self.row_count = row_count
+        self.marks = marks
+        self.update()
+
+    def set_visible_rows(self, first: int, last: int, current: int = -1) -> None:
+        """The rows on screen (a band) and the current row (a tick)."""
+        if (first, last, current) != (*self.visible, self.current):
+            self.visible = (first, last)
+            self.current = current
+            self.update()
+
+    def _track(self) -> QRect:
+        r = self.rect()
+        return QRect(r.left(), r.top() + self.top_margin + 2, r.width(), max(1, r.height() - self.top_margin - 4))
+
+    def y_of(self, row: int) -> int:
+        t = self._track()
+        return t.top() + int(t.height() * row / max(1, self.row_count))
+
+    def row_at(self, y: int) -> int:
+        t = self._track()
+        if self.row_count == 0:
+            return -1
+        share = (y - t.top()) / max(1, t.height())
+        return max(0, min(self.row_count - 1, int(share * self.row_count)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        pal = self.palette()
+        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        track = self._track()
+        groove = QColor(pal.color(QPalette.ColorRole.Text))
+        groove.setAlphaF(0.05)
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        p.fillRect(track, groove)
+        if self.row_count:
+            step = max(2, track.height() // max(1, self.row_count))
+            w = track.width()
+            colours = {
+                APPROVED: QColor("#66bb6a" if dark else "#43a047"),
+                GAP: QColor("#ffca28" if dark else "#f2a900"),
+                EDIT: QColor("#64b5f6" if dark else "#1e88e5"),
+                FLAG: QColor("#ff7043" if dark else "#d84315"),
+            }
+            # Quiet marks first, flags last so they are never hidden.
+            for bit, x, width in ((APPROVED, 0, 2), (GAP, 2, w // 2 - 2), (EDIT, w // 2, w - w // 2 - 1)):
+                colour = colours[bit]
+                for row, m in self.marks.items():
+                    if m & bit:
+                        p.fillRect(track.left() + x, self.y_of(row), width, step, colour)
+            for row, m in self.marks.items():
+                if m & FLAG:
+                    y = self.y_of(row)
+                    p.fillRect(track.left() + 1, y - 1, w - 2, max(3, step), colours[FLAG])
+            first, last = self.visible
+            if last >= first >= 0:
+                band = QColor(pal.color(QPalette.ColorRole.Highlight))
+                band.setAlphaF(0.22)
+                top, bottom = self.y_of(first), self.y_of(last + 1)
+                p.fillRect(QRect(track.left(), top, w, max(4, bottom - top)), band)
+                edge = QColor(pal.color(QPalette.ColorRole.Highlight))
+                edge.setAlphaF(0.6)
+                p.setPen(edge)
+                p.drawRect(QRect(track.left(), top, w - 1, max(4, bottom - top) - 1))
+            if self.current >= 0:
+                p.fillRect(track.left(), self.y_of(self.current), w, 1, pal.color(QPalette.ColorRole.Text))
+        p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._jump(event.position().toPoint())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._jump(event.position().toPoint())
+
+    def _jump(self, pos: QPoint) -> None:
+        row = self.row_at(pos.y())
+        if row >= 0:
+            self.rowClicked.emit(row)
