@@ -197,3 +197,29 @@ def test_findings_serialise_with_positions_from_one(store):
     d = run_checks(store, tid)[0].to_dict()
     assert {"check", "turn", "segment", "lang", "message"} <= set(d)
     assert (d["turn"], d["segment"], d["lang"]) == (1, 1, "ja")
+
+
+def test_checks_on_the_real_press_call(store, press_call):
+    from model.importer import import_file
+
+    tid = import_file(store, press_call)
+    found = run_checks(store, tid)
+    view = load_transcript(store, tid)
+    by_check: dict[str, list] = {}
+    for f in found:
+        by_check.setdefault(f.check, []).append(f)
+    # The call starts mid-speech with no label: its speaker is unknown.
+    assert [f.turn for f in by_check["unknown_speaker"]][:1] == [2]
+    # "I think [senior administration official] said" is rendered "(政府高官は)": redacted in English only.
+    red = by_check["redaction"]
+    assert len(red) == 1 and red[0].lang == "ja"
+    seg = view.turns[red[0].turn - 1].segments[red[0].segment - 1]
+    assert "(政府高官は)" in seg.ja
+    # Only the translator's note "(注;日本との時差は13時間)" and "UTC-4" carry numbers English lacks;
+    # "議題の1つ"/"第2の柱" (one of the topics / pillar two) and "G7", "北極圏2" are matched.
+    nums = by_check.get("numbers", [])
+    assert {f.message.split("”")[0].lstrip("“") for f in nums} == {"4", "13"}
+    assert all("注" in view.turns[f.turn - 1].segments[f.segment - 1].ja for f in nums)
+    # Every translated pair keeps its inaudible gaps.
+    assert "gap_count" not in by_check
+    assert all(f.lang == "ja" for f in by_check["untranslated"])

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -83,6 +84,9 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(self)
         self.summary = QLabel(self, objectName="findings_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.check_filter = QComboBox(self, objectName="findings_check_filter")
+        self.check_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.all_findings: list[Finding] = []
         self.view = QTreeView(self, objectName="findings_list")
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
@@ -110,16 +114,41 @@ class FindingsPanel(QWidget):
         buttons.addWidget(self.rerun_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.check_filter)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.show_findings([])
 
     def show_findings(self, findings: list[Finding]) -> None:
-        """List these findings, keeping the selected one when it is still there."""
+        """List these findings (through the check filter), keeping the selected one when still there."""
+        self.all_findings = list(findings)
+        counts: dict[str, int] = {}
+        for f in findings:
+            counts[f.check] = counts.get(f.check, 0) + 1
+        chosen = self.check_filter.currentData()
+        self.check_filter.blockSignals(True)
+        self.check_filter.clear()
+        self.check_filter.addItem(self.tr("All checks ({n})").format(n=len(findings)), None)
+        for name in sorted(counts, key=check_name):
+            self.check_filter.addItem(f"{check_name(name)} ({counts[name]})", name)
+        self.check_filter.setCurrentIndex(max(0, self.check_filter.findData(chosen)))
+        self.check_filter.blockSignals(False)
+        self._apply_filter()
+
+    def set_check_filter(self, check: str | None) -> None:
+        """Show only the findings of one check (None: all)."""
+        self.check_filter.setCurrentIndex(max(0, self.check_filter.findData(check)))
+
+    def _apply_filter(self) -> None:
+        chosen = self.check_filter.currentData()
+        findings = [f for f in self.all_findings if chosen is None or f.check == chosen]
         keep = self.current_finding()
         self.model.set_items(findings)
-        self.summary.setText(self.tr("%n finding(s)", "", len(findings)))
+        self.summary.setText(self.tr("%n finding(s)", "", len(self.all_findings)))
         if keep is not None:
             row = next((i for i, f in enumerate(findings) if f.key == keep.key), None)
             if row is not None:

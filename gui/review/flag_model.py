@@ -18,7 +18,7 @@ FlagItemRole = Qt.ItemDataRole.UserRole + 41
 class FlagTableModel(QAbstractTableModel):
     """Flags that passed the panel's filters."""
 
-    COLUMNS = ("status", "where", "lang", "category", "note", "author")
+    COLUMNS = ("status", "where", "category", "lang", "note", "author")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,7 +42,7 @@ class FlagTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.COLUMNS):
-            return [self.tr("Status"), self.tr("Where"), self.tr("Language"), self.tr("Category"),
+            return [self.tr("Status"), self.tr("Where"), self.tr("Category"), self.tr("Lang."),
                     self.tr("Note"), self.tr("Author")][section]
         return None
 
@@ -61,7 +61,7 @@ class FlagTableModel(QAbstractTableModel):
             if col == "where":
                 return f"{f.turn}·{f.segment}"
             if col == "lang":
-                return lang_name(f.lang)
+                return {"en": "EN", "ja": "日本語"}.get(f.lang or "", "—")
             if col == "category":
                 return category_name(f.category)
             if col == "note":
@@ -75,6 +75,8 @@ class FlagTableModel(QAbstractTableModel):
                 return self.tr("Turn {turn}, segment {segment}").format(turn=f.turn, segment=f.segment)
             if col == "note":
                 return f.note
+            if col == "lang":
+                return lang_name(f.lang)
         if role == Qt.ItemDataRole.FontRole and col == "status" and f.status == "open":
             from PySide6.QtGui import QFont
 

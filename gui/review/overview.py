@@ -84,16 +84,6 @@ class OverviewStrip(QWidget):
                 EDIT: QColor("#64b5f6" if dark else "#1e88e5"),
                 FLAG: QColor("#ff7043" if dark else "#d84315"),
             }
-            # Quiet marks first, flags last so they are never hidden.
-            for bit, x, width in ((APPROVED, 0, 2), (GAP, 2, w // 2 - 2), (EDIT, w // 2, w - w // 2 - 1)):
-                colour = colours[bit]
-                for row, m in self.marks.items():
-                    if m & bit:
-                        p.fillRect(track.left() + x, self.y_of(row), width, step, colour)
-            for row, m in self.marks.items():
-                if m & FLAG:
-                    y = self.y_of(row)
-                    p.fillRect(track.left() + 1, y - 1, w - 2, max(3, step), colours[FLAG])
             first, last = self.visible
             if last >= first >= 0:
                 band = QColor(pal.color(QPalette.ColorRole.Highlight))
@@ -104,6 +94,16 @@ class OverviewStrip(QWidget):
                 edge.setAlphaF(0.6)
                 p.setPen(edge)
                 p.drawRect(QRect(track.left(), top, w - 1, max(4, bottom - top) - 1))
+            # Quiet marks first, flags last so they are never hidden.
+            for bit, x, width in ((APPROVED, 0, 2), (GAP, 2, w // 2 - 2), (EDIT, w // 2, w - w // 2 - 1)):
+                colour = colours[bit]
+                for row, m in self.marks.items():
+                    if m & bit:
+                        p.fillRect(track.left() + x, self.y_of(row), width, step, colour)
+            for row, m in self.marks.items():
+                if m & FLAG:
+                    y = self.y_of(row)
+                    p.fillRect(track.left() + 1, y - 1, w - 2, max(3, step), colours[FLAG])
             if self.current >= 0:
                 p.fillRect(track.left(), self.y_of(self.current), w, 1, pal.color(QPalette.ColorRole.Text))
         p.end()

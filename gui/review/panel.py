@@ -83,6 +83,8 @@ class ReviewPanel(QWidget):
         for col in range(self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FlagTableModel.COLUMNS.index("note"), QHeaderView.ResizeMode.Stretch)
+        # The author is in the thread and in the filter; the note needs the room.
+        header.setSectionHidden(FlagTableModel.COLUMNS.index("author"), True)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_thread(cur))
@@ -113,7 +115,8 @@ class ReviewPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.view)
         split.addWidget(lower)
-        split.setSizes([260, 200])
+        split.setSizes([200, 280])
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.progress_bar)
