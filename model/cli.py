@@ -230,9 +230,10 @@ def _run_import(args: argparse.Namespace) -> int:
         raise NotFound(f"{path}: no such file")
     if path.is_dir():
         raise NotFound(f"{path} is a folder, not a transcript file")
-    from model.importer import import_file
     store = open_store(args, create=True)
     try:
+        from model.importer import import_file
+
         tid = import_file(store, path, title=args.title)
         row = next((r for r in transcript_rows(store) if r[0] == tid), None)
     finally:
