@@ -211,6 +211,24 @@ def open_database(url_or_path: str | Path | None = None) -> Engine:
     return engine
 
 
+def defer_foreign_keys(connection: Any) -> None:
+    """Check foreign keys when the current transaction commits, not after each statement.
+
+    The ORM orders the rows of one flush by mapper, not by foreign key, so an
+    operation that deletes a speaker with its turns (or undo re-inserting rows)
+    must only be consistent at the end. Switched off again at COMMIT/ROLLBACK.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    # pysqlite only sends BEGIN before the first write, and SQLite switches the
+    # pragma off again after any statement outside a transaction (e.g. the
+    # operation's first SELECT): begin the transaction now, then defer.
+    driver = connection.connection.driver_connection
+    if not driver.in_transaction:
+        driver.execute("BEGIN")
+    driver.execute("PRAGMA defer_foreign_keys=ON")
+
+
 def _check_integrity(conn: Any, where: object) -> None:
     """Refuse a damaged file before anything is written to it.
 

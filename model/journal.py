@@ -53,6 +53,17 @@ def _columns(obj: Any) -> dict[str, Any]:
     return {attr.columns[0].name: _to_json(getattr(obj, attr.key)) for attr in mapper.column_attrs}
 
 
+def _original_columns(obj: Any) -> dict[str, Any]:
+    """The row as the database held it before this flush (a deleted row may have been edited first)."""
+    state = inspect(obj)
+    values: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        value = hist.deleted[0] if hist.deleted else getattr(obj, attr.key)
+        values[attr.columns[0].name] = _to_json(value)
+    return values
+
+
 def _refs(table: str, pk: int, values: dict[str, Any]) -> dict[str, Any]:
     refs = {col: values[col] for col in REF_COLUMNS if values.get(col) is not None}
     if table in ("transcript", "segment", "turn", "speaker", "flag"):
@@ -72,6 +83,7 @@ def cascade_deletes(session: Session, _ctx: UOWTransaction, _instances: object) 
     classes = _mapped_classes()
     pending = [obj for obj in session.deleted]
     seen: set[int] = set()
+    set_null: list[tuple[object, str]] = []
     while pending:
         obj = pending.pop()
         if id(obj) in seen:
@@ -90,7 +102,12 @@ def cascade_deletes(session: Session, _ctx: UOWTransaction, _instances: object) 
                             session.delete(child)
                             pending.append(child)
                     else:
-                        setattr(child, fk.parent.name, None)
+                        set_null.append((child, fk.parent.name))
+    # Only once every deleted row is known: a row that goes anyway keeps its values
+    # (its journal image must be the row as it was, for undo).
+    for child, column_name in set_null:
+        if child not in session.deleted:
+            setattr(child, column_name, None)
 
 
 def capture_flush(session: Session, _ctx: UOWTransaction) -> None:
@@ -128,7 +145,7 @@ def capture_flush(session: Session, _ctx: UOWTransaction) -> None:
         table = obj.__table__.name
         if table in _UNJOURNALED:
             continue
-        values = _columns(obj)
+        values = _original_columns(obj)
         deletes.append({"t": table, "op": "delete", "pk": values["id"], "before": values,
                         "after": None, "refs": _refs(table, values["id"], values)})
     # The flush saved parents before children and deleted children before parents.

@@ -29,7 +29,7 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from model.db import describe_db_error, open_database
+from model.db import defer_foreign_keys, describe_db_error, open_database
 from model.errors import NotFound, OperationFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
 from model.schema import Annotator, ChangeEvent, utcnow
@@ -209,6 +209,7 @@ class Store:
             op.description = description
             try:
                 with session.begin():
+                    defer_foreign_keys(session.connection())
                     yield op
                     session.flush()
                     if op.transcript_id is None:  # infer it from what the body touched
@@ -237,6 +238,7 @@ class Store:
     def _replay(self, event_id: int, *, undo: bool) -> Changes:
         verb = "undo" if undo else "redo"
         with self._guard(verb), self._sessions.begin() as session:
+            defer_foreign_keys(session.connection())
             entry = session.get(ChangeEvent, event_id)
             if entry is None:
                 raise NotFound(f"change {event_id} does not exist")
