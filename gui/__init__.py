@@ -1,0 +1,1 @@
+"""Taiyaku's Qt user interface: adapts ``model/`` (which never imports Qt) to widgets."""

@@ -1,0 +1,131 @@
+"""Registering actions: menus, toolbar, icons, tooltips naming shortcuts, one list for the help.
+
+Every command of the window (and of features) goes through ``ActionRegistry.add``
+so it gets an icon, a tooltip with its shortcut, a place in a menu, and a line
+in Help > Keyboard shortcuts, which is generated from this registry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+log = logging.getLogger(__name__)
+
+ShortcutSpec = str | QKeySequence | QKeySequence.StandardKey | list[str | QKeySequence] | None
+
+
+def icon(name: str | None) -> QIcon:
+    """A qtawesome icon by name (e.g. ``"mdi6.file-import"``); an empty icon if unavailable."""
+    if not name:
+        return QIcon()
+    try:
+        import qtawesome
+
+        return qtawesome.icon(name)
+    except Exception as exc:  # a missing glyph must not stop the window from opening
+        log.debug("icon %s unavailable: %s", name, exc)
+        return QIcon()
+
+
+@dataclass
+class Registered:
+    """An action and where it is listed in the shortcuts help."""
+
+    key: str
+    action: QAction
+    group: str
+
+
+class ActionRegistry(QObject):
+    """The window's actions by key, with their menus and the main toolbar."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.items: dict[str, Registered] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.toolbar: QToolBar | None = None
+
+    def menu(self, key: str, title: str | None = None) -> QMenu:
+        """The top-level menu ``key`` (created, before Help, when new)."""
+        menu = self.menus.get(key)
+        if menu is None:
+            menu = QMenu(title or key, self.window)
+            menu.setObjectName(f"menu_{key}")
+            bar = self.window.menuBar()
+            help_menu = self.menus.get("help")
+            if help_menu is not None:
+                bar.insertMenu(help_menu.menuAction(), menu)
+            else:
+                bar.addMenu(menu)
+            self.menus[key] = menu
+        elif title:
+            menu.setTitle(title)
+        return menu
+
+    def add(self, key: str, text: str, slot: Callable[..., object] | None = None, *, menu: str | None = None,
+            shortcut: ShortcutSpec = None, icon_name: str | None = None, tip: str | None = None,
+            toolbar: bool = False, checkable: bool = False, group: str | None = None) -> QAction:
+        """Create (or replace) the action ``key`` and put it in ``menu`` and, if asked, the toolbar."""
+        action = QAction(icon(icon_name), text, self.window)
+        action.setObjectName(f"action_{key}")
+        action.setCheckable(checkable)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(lambda checked=False, f=slot: f(checked) if checkable else f())
+        self.set_tip(action, tip or text)
+        self.window.addAction(action)  # shortcuts work even when the menu bar is hidden
+        if menu is not None:
+            self.menus[menu].addAction(action) if menu in self.menus else self.menu(menu).addAction(action)
+        if toolbar and self.toolbar is not None:
+            self.toolbar.addAction(action)
+        self.items[key] = Registered(key, action, group or (menu or ""))
+        return action
+
+    @staticmethod
+    def set_tip(action: QAction, tip: str) -> None:
+        """Tooltip = description plus the shortcut, e.g. "Go to turn (Ctrl+G)"."""
+        tip = tip.replace("&", "")
+        seq = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({seq})" if seq else tip)
+        action.setStatusTip(tip)
+
+    def get(self, key: str) -> QAction:
+        """The action registered as ``key`` (KeyError when none)."""
+        return self.items[key].action
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, action text, shortcuts) for every action that has a shortcut, in menu order."""
+        rows: list[tuple[str, str, str]] = []
+        for item in self.items.values():
+            seqs = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in item.action.shortcuts()]
+            if not any(seqs):
+                continue
+            menu = self.menus.get(item.group)
+            group = menu.title().replace("&", "") if menu else item.group
+            rows.append((group, item.action.text().replace("&", ""), ", ".join(s for s in seqs if s)))
+        return rows
+
+    def retitle(self, key: str, text: str, tip: str | None = None) -> None:
+        """Change an action's text after a language change."""
+        action = self.get(key)
+        action.setText(text)
+        self.set_tip(action, tip or text)
+
+
+def standard(key: QKeySequence.StandardKey) -> QKeySequence:
+    """A platform standard key sequence (for readability at call sites)."""
+    return QKeySequence(key)
+
+
+__all__ = ["ActionRegistry", "icon", "standard", "Qt"]

@@ -1,0 +1,130 @@
+"""Starting the GUI: ``run(argv)`` is what ``main.py`` calls (argv without the program name).
+
+    taiyaku [--db PATH] [--quit-after-load] [FILE]
+
+Opens the database (default: the user's data folder), imports FILE if given
+and shows it; on a first run with an empty database it imports the bundled
+sample so a newcomer sees a real transcript at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from model.errors import TaiyakuError
+
+log = logging.getLogger(__name__)
+FIRST_PAINT_HOOKS: list[Callable[[], None]] = []  # called once the first transcript is painted (benchmarks)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The GUI's command line."""
+    parser = argparse.ArgumentParser(prog="taiyaku", description="Correct bilingual EN/JA transcripts.")
+    parser.add_argument("--db", type=Path, default=None, help="database file (default: in the user data folder)")
+    parser.add_argument("--quit-after-load", action="store_true",
+                        help="quit as soon as the window shows the transcript (scripted checks)")
+    parser.add_argument("--sample", nargs="?", const="", default=None, metavar="NAME",
+                        help="open a bundled sample transcript (imported on first use)")
+    parser.add_argument("file", nargs="?", type=Path, help="a transcript file to import and open")
+    if argv and sys.argv and argv[0] == sys.argv[0]:  # called with the program name first, like sys.argv
+        argv = argv[1:]
+    return parser.parse_args(argv)
+
+
+def app_icon() -> QIcon:
+    """The application icon from resources/icons (empty when not installed)."""
+    try:
+        from model.resources import resource_path
+
+        return QIcon(str(resource_path("icons/taiyaku.svg")))
+    except Exception:
+        return QIcon()
+
+
+def import_sample_if_empty(store) -> int | None:  # type: ignore[no-untyped-def]
+    """First run: import the bundled sample into an empty database; returns its id."""
+    from model.readmodel import list_transcripts
+
+    if list_transcripts(store):
+        return None
+    try:
+        from model.importer import import_file
+        from model.resources import bundled_sample_path
+
+        return import_file(store, bundled_sample_path())
+    except (ImportError, TaiyakuError) as exc:
+        log.warning("could not import the bundled sample: %s", exc)
+        return None
+
+
+def open_sample(store, name: str, window) -> int | None:  # type: ignore[no-untyped-def]
+    """--sample: the bundled sample's id, importing it on first use."""
+    try:
+        from model.samples import ensure_sample
+
+        return ensure_sample(store, name or None)
+    except (ImportError, TaiyakuError) as exc:
+        window.show_error(QCoreApplication.translate("App", "Taiyaku"), str(exc))
+        return None
+
+
+def run(argv: list[str]) -> int:
+    """Run the GUI; returns the process exit code."""
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("Taiyaku")
+    QCoreApplication.setApplicationName("Taiyaku")
+    app.setApplicationDisplayName("Taiyaku")
+    app.setWindowIcon(app_icon())
+
+    from gui.i18n import install_translators
+    from gui.settings import annotator_name, app_settings
+
+    settings = app_settings()
+    install_translators(app, str(settings.value("ui/language", "system")))
+
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+    from model.store import Store
+
+    try:
+        store = Store.open(args.db, annotator=annotator_name(settings))
+    except TaiyakuError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Taiyaku cannot open the database"), str(exc))
+        return 2
+    ctx = AppContext(store)
+    window = MainWindow(ctx, settings)
+    target: int | None = None
+    if args.file is not None:
+        ids = window.importer.import_paths([args.file])  # shows the refusal in a dialog
+        target = ids[-1] if ids else None
+        if not ids and args.quit_after_load:
+            return 1
+    elif args.sample is not None:
+        target = open_sample(store, args.sample, window)
+    else:
+        target = import_sample_if_empty(store)
+
+    def on_shown(_tid: int) -> None:
+        for hook in FIRST_PAINT_HOOKS:
+            hook()
+        if args.quit_after_load:
+            QTimer.singleShot(0, app.quit)
+
+    window.transcriptShown.connect(on_shown)
+    window.open_initial(target)
+    window.show()
+    if args.quit_after_load and ctx.transcript_id is None:
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    ctx.bridge.detach()
+    store.close()
+    return code

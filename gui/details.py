@@ -1,0 +1,90 @@
+"""The details area: tabs about the selected segment (features add their own tabs)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
+
+from gui.context import AppContext, Selection
+from gui.models.transcript_model import TranscriptModel
+from gui.theme import role_name, turn_kind_name
+from model.readmodel import LANG_NAMES
+
+
+class SegmentDetails(QTextBrowser):
+    """Turn, speaker, review state and gaps of the selected segment, as read-only rich text."""
+
+    def __init__(self, ctx: AppContext, model: TranscriptModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("details_segment")
+        self.ctx = ctx
+        self.model = model
+        self.setOpenLinks(False)  # never follow links by itself
+        self.setOpenExternalLinks(False)
+        ctx.selectionChanged.connect(self.show_selection)
+        model.dataChanged.connect(lambda *_: self.show_selection(ctx.selection))
+        model.repaintNeeded.connect(lambda: self.show_selection(ctx.selection))
+        model.modelReset.connect(lambda: self.show_selection(ctx.selection))
+
+    def show_selection(self, selection: Selection) -> None:
+        """Describe the selected segment (or say that nothing is selected)."""
+        row = self.model.row_of_segment(selection.segment_id) if selection.segment_id is not None else None
+        if row is None:
+            self.setHtml(f"<p style='color:gray'>{escape(self.tr('Select a segment to see its details.'))}</p>")
+            return
+        turn = self.model.turn(row)
+        seg = self.model.segment(row)
+        speaker = self.model.speaker(turn)
+        parts = [f"<h3>{escape(self.tr('Turn {turn}, segment {segment}').format(turn=turn.number, segment=row - turn.first_row + 1))}</h3>"]
+        if turn.kind != "speech":
+            who = escape(turn_kind_name(turn.kind))
+        elif speaker is None:
+            who = f"<i>{escape(self.tr('Unknown speaker'))}</i>"
+        else:
+            who = f"<b>{escape(speaker.display_name)}</b>"
+            labels = [x for x in (speaker.label_en, speaker.label_ja) if x]
+            if labels:
+                who += " &nbsp;<span style='color:gray'>" + escape(self.tr("label: {labels}").format(
+                    labels=" / ".join(labels))) + "</span>"
+            who += f" &nbsp;· {escape(role_name(speaker.role))}"
+            if speaker.affiliation:
+                who += f" · {escape(speaker.affiliation)}"
+        rows = [(self.tr("Speaker"), who)]
+        if turn.timestamp:
+            rows.append((self.tr("Time"), escape(turn.timestamp)))
+        if seg is not None:
+            states = {"not_reviewed": self.tr("not reviewed"), "edited": self.tr("edited"),
+                      "approved": self.tr("approved")}
+            rows.append((self.tr("Review"), escape(states.get(seg.review_state, seg.review_state))))
+            for lang in ("en", "ja"):
+                if seg.corrected(lang) is None:
+                    rows.append((LANG_NAMES[lang], f"<i>{escape(self.tr('untranslated'))}</i>"))
+            gaps = []
+            statuses = {"open": self.tr("open"), "filled": self.tr("filled"), "unrecoverable": self.tr("unrecoverable")}
+            for gap in seg.gaps:
+                text = escape(gap.text)
+                if gap.proposed_text:
+                    text += " → " + escape(gap.proposed_text)
+                gaps.append(f"{LANG_NAMES.get(gap.lang, gap.lang)}: {text} "
+                            f"<span style='color:gray'>({escape(statuses.get(gap.status, gap.status))})</span>")
+            rows.append((self.tr("Gaps"), "<br>".join(gaps) if gaps else escape(self.tr("none"))))
+        parts.append("<table cellspacing='4'>" + "".join(
+            f"<tr><td style='color:gray; padding-right:12px'>{escape(k)}</td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>")
+        self.setHtml("".join(parts))
+
+
+class DetailsArea(QTabWidget):
+    """The tabs of the details dock; ``add_tab`` is the extension point for features."""
+
+    def __init__(self, ctx: AppContext, model: TranscriptModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("details_tabs")
+        self.setDocumentMode(True)
+        self.segment = SegmentDetails(ctx, model, self)
+        self.addTab(self.segment, self.tr("Segment"))
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a feature's tab (e.g. corrections, flags); returns its index."""
+        return self.addTab(widget, title)

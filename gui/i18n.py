@@ -1,0 +1,50 @@
+"""The UI language: Taiyaku's own translations and Qt's, following the system or the settings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+UI_LANGUAGES = ("system", "en", "ja")
+_installed: list[QTranslator] = []
+
+
+def i18n_dir() -> Path:
+    """The folder holding ``taiyaku_<lang>.qm``."""
+    try:
+        from model.resources import resource_path
+
+        return resource_path("i18n")
+    except Exception:  # resources module absent or folder missing: the source checkout layout
+        return Path(__file__).resolve().parents[1] / "resources" / "i18n"
+
+
+def resolve_language(choice: str | None) -> str:
+    """'en' or 'ja' for a setting ('system', 'en', 'ja' or None)."""
+    if choice in ("en", "ja"):
+        return choice
+    return "ja" if QLocale.system().name().lower().startswith("ja") else "en"
+
+
+def install_translators(app: QCoreApplication, choice: str | None = None) -> str:
+    """Load the translators for the chosen UI language; returns the language in use."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    lang = resolve_language(choice)
+    if lang == "en":
+        return lang
+    ours = QTranslator(app)
+    if ours.load(f"taiyaku_{lang}", str(i18n_dir())):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("no Taiyaku translation for %s in %s", lang, i18n_dir())
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return lang

@@ -1,0 +1,330 @@
+"""The main window: library, the two linked panes, details, status bar, menus and toolbar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from gui import features
+from gui.actions import ActionRegistry
+from gui.context import AppContext
+from gui.details import DetailsArea
+from gui.import_flow import ImportFlow, local_files
+from gui.library import LibraryView
+from gui.models.library_model import LibraryModel
+from gui.models.transcript_model import TranscriptModel
+from gui.panes import BilingualPanes
+from gui.settings import PreferencesDialog, db_key
+from gui.shortcuts_dialog import ShortcutsDialog
+from model.errors import TaiyakuError
+from model.store import Changes
+
+log = logging.getLogger(__name__)
+Key = QKeySequence.StandardKey
+
+
+class MainWindow(QMainWindow):
+    """The window annotators live in. Features extend it (see ``gui.features``)."""
+
+    transcriptShown = Signal(int)  # first paint of the panes after a transcript was loaded
+
+    def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.ctx = ctx
+        self.settings = settings
+        self.last_message_box: QMessageBox | None = None
+        self._awaiting_paint = False
+        self.transcript_model = TranscriptModel(ctx.store, self)
+        self.library_model = LibraryModel(ctx.store, self)
+        self.panes = BilingualPanes(ctx, self.transcript_model, self)
+        self.setCentralWidget(self.panes)
+        self.panes.pane("en").viewport().installEventFilter(self)
+        self.importer = ImportFlow(self)
+        self.registry = ActionRegistry(self)
+        self._build_docks()
+        self._build_status_bar()
+        self._build_actions()
+        self.setAcceptDrops(True)
+        ctx.transcriptChanged.connect(self._load_transcript)
+        ctx.bridge.changed.connect(self._on_changes)
+        ctx.errorReported.connect(lambda msg: self.show_error(self.tr("Taiyaku"), msg))
+        ctx.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+        ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_saved())
+        zoom = settings.value("ui/point_size")
+        if zoom is not None:
+            self.panes.metrics.set_point_size(float(zoom))
+        self.feature_errors = features.install_all(self, ctx)
+        self.retranslate()
+        self.resize(1280, 820)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # -- building ------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        self.library_view = LibraryView(self.library_model, self)
+        self.library_view.transcriptChosen.connect(self.ctx.set_transcript)
+        self.library_dock = self.add_dock(self.library_view, self.tr("Library"), Qt.DockWidgetArea.LeftDockWidgetArea,
+                                          "library_dock")
+        self.details = DetailsArea(self.ctx, self.transcript_model, self)
+        self.details_dock = self.add_dock(self.details, self.tr("Details"), Qt.DockWidgetArea.BottomDockWidgetArea,
+                                          "details_dock")
+        self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.details_dock], [170], Qt.Orientation.Vertical)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.counts_label = QLabel(self)
+        self.annotator_label = QLabel(self)
+        self.db_label = QLabel(self)
+        self.saved_label = QLabel(self)
+        for name, label in (("counts", self.counts_label), ("annotator", self.annotator_label),
+                            ("database", self.db_label), ("saved", self.saved_label)):
+            label.setObjectName(f"status_{name}")
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.db_label.setMaximumWidth(320)
+
+    def _build_actions(self) -> None:
+        reg = self.registry
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        reg.toolbar = toolbar
+        for key in ("file", "edit", "view", "go", "help"):
+            reg.menu(key)
+        p = self.panes
+        reg.add("import", self.tr("&Import…"), self.importer.choose_and_import, menu="file", shortcut="Ctrl+I",
+                icon_name="mdi6.file-import-outline", toolbar=True,
+                tip=self.tr("Import transcript files into the library"))
+        self.menu_separator("file")
+        reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
+        undo = reg.add("undo", self.tr("&Undo"), self.ctx.undo_stack.undo, menu="edit", shortcut=Key.Undo,
+                       icon_name="mdi6.undo", toolbar=True)
+        redo = reg.add("redo", self.tr("&Redo"), self.ctx.undo_stack.redo, menu="edit",
+                       shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.ctx.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.ctx.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        self.ctx.undo_stack.undoTextChanged.connect(lambda t: reg.set_tip(undo, self.tr("Undo {action}").format(action=t) if t else self.tr("Undo")))
+        self.ctx.undo_stack.redoTextChanged.connect(lambda t: reg.set_tip(redo, self.tr("Redo {action}").format(action=t) if t else self.tr("Redo")))
+        self.menu_separator("edit")
+        reg.add("preferences", self.tr("&Preferences…"), self.show_preferences, menu="edit", shortcut="Ctrl+,",
+                icon_name="mdi6.cog-outline")
+        toolbar.addSeparator()
+        reg.add("zoom_in", self.tr("Zoom &in"), lambda: self.zoom(1), menu="view", shortcut=["Ctrl+=", "Ctrl++"],
+                icon_name="mdi6.magnify-plus-outline", toolbar=True, tip=self.tr("Larger text"))
+        reg.add("zoom_out", self.tr("Zoom &out"), lambda: self.zoom(-1), menu="view", shortcut="Ctrl+-",
+                icon_name="mdi6.magnify-minus-outline", toolbar=True, tip=self.tr("Smaller text"))
+        reg.add("zoom_reset", self.tr("&Normal size"), lambda: self.zoom(0), menu="view", shortcut="Ctrl+0")
+        reg.add("switch_pane", self.tr("&Switch pane"), p.switch_pane, menu="view", shortcut="F6",
+                icon_name="mdi6.swap-horizontal", tip=self.tr("Move between English and 日本語"))
+        self.menu_separator("view")
+        for dock in (self.library_dock, self.details_dock):
+            self.registry.menus["view"].addAction(dock.toggleViewAction())
+        toolbar.addSeparator()
+        reg.add("prev_turn", self.tr("Pre&vious turn"), lambda: p.step_turn(-1), menu="go", shortcut="Ctrl+Up",
+                icon_name="mdi6.chevron-double-up", toolbar=True)
+        reg.add("next_turn", self.tr("&Next turn"), lambda: p.step_turn(1), menu="go", shortcut="Ctrl+Down",
+                icon_name="mdi6.chevron-double-down", toolbar=True)
+        reg.add("prev_segment", self.tr("&Previous segment"), lambda: p.step_segment(-1), menu="go",
+                shortcut="Alt+Up", icon_name="mdi6.chevron-up")
+        reg.add("next_segment", self.tr("Ne&xt segment"), lambda: p.step_segment(1), menu="go",
+                shortcut="Alt+Down", icon_name="mdi6.chevron-down")
+        reg.add("goto_turn", self.tr("&Go to turn…"), self.ask_turn, menu="go", shortcut="Ctrl+G",
+                icon_name="mdi6.format-list-numbered", toolbar=True)
+        reg.add("first", self.tr("&First segment"), p.go_first, menu="go", shortcut="Ctrl+Home",
+                icon_name="mdi6.page-first")
+        reg.add("last", self.tr("&Last segment"), p.go_last, menu="go", shortcut="Ctrl+End",
+                icon_name="mdi6.page-last")
+        reg.add("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, menu="help", shortcut="Ctrl+/",
+                icon_name="mdi6.keyboard-outline")
+        reg.add("about", self.tr("&About Taiyaku"), self.show_about, menu="help", icon_name="mdi6.information-outline")
+
+    def retranslate(self) -> None:
+        """Texts that depend on the UI language and not on an action."""
+        menus = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
+                 "go": self.tr("&Go"), "help": self.tr("&Help")}
+        for key, title in menus.items():
+            self.registry.menus[key].setTitle(title)
+        self._update_title()
+        self._update_status()
+
+    # -- extension points (see gui.features) ---------------------------------------------
+    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 name: str | None = None) -> QDockWidget:
+        """Add a dock (its toggle goes to the View menu when the menu exists)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name or f"dock_{widget.objectName() or len(self.findChildren(QDockWidget))}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        registry = getattr(self, "registry", None)
+        if isinstance(registry, ActionRegistry) and "view" in registry.menus:
+            registry.menus["view"].addAction(dock.toggleViewAction())
+        return dock
+
+    def add_details_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab about the selected segment to the details area."""
+        return self.details.add_tab(widget, title)
+
+    def menu_separator(self, menu: str) -> None:
+        self.registry.menu(menu).addSeparator()
+
+    # -- transcript ------------------------------------------------------------------------
+    def _load_transcript(self, transcript_id: int | None) -> None:
+        try:
+            self.transcript_model.load(transcript_id)
+        except TaiyakuError as exc:
+            self.show_error(self.tr("Taiyaku"), str(exc))
+            self.transcript_model.load(None)
+            transcript_id = None
+        if transcript_id is not None:
+            self.settings.setValue(f"last_transcript/{db_key(self.ctx.store.path)}", transcript_id)
+            self._awaiting_paint = True
+            self.panes.go_row(0)
+            self.panes.pane("en").viewport().update()
+        self.library_view.show_transcript(transcript_id)
+        self._update_title()
+        self._update_status()
+
+    def open_initial(self, transcript_id: int | None = None) -> None:
+        """Fill the library and open ``transcript_id``, else the last one shown, else the first."""
+        self.library_model.reload()
+        ids = [r.id for r in self.library_model.rows]
+        if transcript_id is None:
+            last = self.settings.value(f"last_transcript/{db_key(self.ctx.store.path)}")
+            transcript_id = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
+        self.ctx.set_transcript(transcript_id)
+
+    def _on_changes(self, changes: Changes) -> None:
+        self.transcript_model.apply_changes(changes)
+        if changes.touches("transcript", "segment", "turn", "flag", "gap") or changes.kind == "import":
+            self.library_model.reload()
+            self.library_view.show_transcript(self.ctx.transcript_id)
+        self._update_status()
+        self._update_saved(changes)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._awaiting_paint and event.type() == QEvent.Type.Paint \
+                and watched is self.panes.pane("en").viewport():
+            self._awaiting_paint = False
+            tid = self.ctx.transcript_id
+            if tid is not None:
+                QTimer.singleShot(0, lambda: self.transcriptShown.emit(tid))
+        return super().eventFilter(watched, event)
+
+    # -- status ------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        sk = self.transcript_model.skeleton
+        self.setWindowTitle(f"{sk.title} — Taiyaku" if sk else "Taiyaku")
+
+    def _update_status(self) -> None:
+        sk = self.transcript_model.skeleton
+        if sk is None:
+            self.counts_label.setText(self.tr("No transcript open"))
+        else:
+            self.counts_label.setText(self.tr("{turns} turns · {segments} segments").format(
+                turns=len(sk.turns), segments=sk.segment_count))
+        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=self.ctx.store.annotator_name))
+        path = self.ctx.store.path
+        self.db_label.setText(self.db_label.fontMetrics().elidedText(path, Qt.TextElideMode.ElideMiddle, 300))
+        self.db_label.setToolTip(self.tr("Database: {path}").format(path=path))
+        self._update_saved()
+
+    def _update_saved(self, changes: Changes | None = None) -> None:
+        # Every operation is committed when it returns: there is nothing to save, ever.
+        self.saved_label.setText("✓ " + self.tr("All changes saved"))
+        self.saved_label.setToolTip(self.tr("Every change is written to the database as you make it."))
+
+    # -- commands ------------------------------------------------------------------------------
+    def zoom(self, steps: int) -> None:
+        """Zoom the panes' text and remember the size."""
+        self.panes.zoom(steps)
+        self.settings.setValue("ui/point_size", self.panes.metrics.point_size)
+
+    def ask_turn(self) -> None:
+        """Ctrl+G: ask for a turn number and go there."""
+        count = self.transcript_model.turn_count()
+        if count == 0:
+            return
+        row = self.panes.current_row()
+        current = self.transcript_model.turn(row).number if row >= 0 else 1
+        number, ok = QInputDialog.getInt(self, self.tr("Go to turn"), self.tr("Turn number (1–{n}):").format(n=count),
+                                         current, 1, count)
+        if ok:
+            self.panes.go_turn(number)
+            self.panes.active_pane().setFocus()
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            name, _lang = dialog.save()
+            try:
+                self.ctx.store.set_annotator(name)
+            except TaiyakuError as exc:
+                self.show_error(self.tr("Preferences"), str(exc))
+            self._update_status()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.registry, self)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Taiyaku"), self.tr(
+            "Taiyaku (対訳) — correct bilingual English/Japanese transcripts, offline.\n"
+            "Every change is saved as you make it and can be undone."))
+
+    def show_error(self, title: str, message: str) -> QMessageBox:
+        """Show a one-line reason in a window-modal dialog (kept in ``last_message_box``)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("error_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message_box = box
+        box.open()
+        return box
+
+    # -- drag and drop ---------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Import after the drop returns, so the drag source is not kept waiting.
+        QTimer.singleShot(0, lambda: self.importer.import_paths([Path(p) for p in paths]))
+
+    # -- closing ----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,72 @@
+"""The library: every transcript in the database with its size and progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from model.readmodel import TranscriptSummary, list_transcripts
+from model.store import Store
+
+Index = QModelIndex | QPersistentModelIndex
+TranscriptIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class LibraryModel(QAbstractTableModel):
+    """One row per transcript: title, date, turns, segments, approved share, open flags, open gaps."""
+
+    COLUMNS = ("title", "date", "turns", "segments", "approved", "flags", "gaps")
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[TranscriptSummary] = []
+
+    def reload(self) -> None:
+        """Read the library again (after an import, a deletion or review progress)."""
+        rows = list_transcripts(self.store)
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, transcript_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.id == transcript_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Title"), self.tr("Date"), self.tr("Turns"), self.tr("Segments"),
+                    self.tr("Approved"), self.tr("Flags"), self.tr("Gaps")][section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return [None, None, None, None, self.tr("Share of segments approved by a reviewer"),
+                    self.tr("Open flags"), self.tr("Inaudible gaps not yet resolved")][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == TranscriptIdRole:
+            return r.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "title":
+                return r.title
+            if col == "date":
+                return r.event_date or r.imported_at.strftime("%Y-%m-%d")
+            if col == "approved":
+                return f"{(100 * r.approved // r.segments) if r.segments else 0}%"
+            return {"turns": r.turns, "segments": r.segments, "flags": r.open_flags, "gaps": r.open_gaps}[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == "title":
+            return r.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col not in ("title", "date"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,218 @@
+"""The transcript as a flat list model: one row per segment, in reading order.
+
+Both panes (English, 日本語) are views of this one model and share its
+selection model, so selecting, moving and scrolling stay linked by row. The
+model starts from a skeleton (ids only) and reads the texts of rows in chunks
+when a view first asks for them, so opening a 50,000-segment transcript costs
+two narrow queries.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from model.errors import NotFound
+from model.readmodel import SegmentView, SpeakerView, load_segments
+from model.skeleton import Skeleton, TurnInfo, load_skeleton, load_speakers
+from model.store import Changes, Store
+
+log = logging.getLogger(__name__)
+CHUNK = 80  # rows read around a missing one: a screenful or two either way
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Roles(IntEnum):
+    """Custom data roles of ``TranscriptModel``."""
+
+    SegmentId = Qt.ItemDataRole.UserRole + 1
+    TurnId = Qt.ItemDataRole.UserRole + 2
+    TurnNumber = Qt.ItemDataRole.UserRole + 3
+    IsTurnStart = Qt.ItemDataRole.UserRole + 4
+    English = Qt.ItemDataRole.UserRole + 5
+    Japanese = Qt.ItemDataRole.UserRole + 6
+    Segment = Qt.ItemDataRole.UserRole + 7  # the SegmentView (None for an empty turn)
+
+
+class TranscriptModel(QAbstractListModel):
+    """Rows = segments of the open transcript (an empty turn shows as one row)."""
+
+    segmentsInvalidated = Signal(object)  # set[int]: texts/children re-read, drop cached layouts
+    repaintNeeded = Signal()  # speakers or turns changed but rows did not
+    transcriptLoaded = Signal(object)  # int | None
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.skeleton: Skeleton | None = None
+        self._segments: dict[int, SegmentView] = {}
+        self._row_of: dict[int, int] = {}
+
+    # -- loading -------------------------------------------------------------
+    @property
+    def transcript_id(self) -> int | None:
+        return self.skeleton.transcript_id if self.skeleton else None
+
+    def load(self, transcript_id: int | None) -> None:
+        """Show ``transcript_id`` (None: nothing). ``NotFound`` if it does not exist."""
+        skeleton = load_skeleton(self.store, transcript_id) if transcript_id is not None else None
+        self.beginResetModel()
+        self.skeleton = skeleton
+        self._segments = {}
+        self._reindex()
+        self.endResetModel()
+        self.transcriptLoaded.emit(transcript_id)
+
+    def _reindex(self) -> None:
+        ids = self.skeleton.segment_ids if self.skeleton else []
+        self._row_of = {sid: row for row, sid in enumerate(ids) if sid is not None}
+
+    # -- Qt model API ----------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        if parent.isValid() or self.skeleton is None:
+            return 0
+        return len(self.skeleton.segment_ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.skeleton is None:
+            return None
+        row = index.row()
+        if role in (Qt.ItemDataRole.DisplayRole, Roles.English):
+            seg = self.segment(row)
+            return seg.en if seg else None
+        if role == Roles.Japanese:
+            seg = self.segment(row)
+            return seg.ja if seg else None
+        if role == Roles.SegmentId:
+            return self.skeleton.segment_ids[row]
+        if role == Roles.TurnId:
+            return self.turn(row).id
+        if role == Roles.TurnNumber:
+            return self.turn(row).number
+        if role == Roles.IsTurnStart:
+            return self.is_turn_start(row)
+        if role == Roles.Segment:
+            return self.segment(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section == 0:
+            return self.tr("Segment")
+        return None
+
+    # -- lookups used by the panes and features ----------------------------------
+    def turn(self, row: int) -> TurnInfo:
+        """The turn a row belongs to."""
+        assert self.skeleton is not None
+        return self.skeleton.turns[self.skeleton.row_turn[row]]
+
+    def is_turn_start(self, row: int) -> bool:
+        """Whether the row is the first of its turn (it carries the speaker header)."""
+        return self.turn(row).first_row == row
+
+    def speaker(self, turn: TurnInfo) -> SpeakerView | None:
+        """The turn's speaker (None: unknown)."""
+        if self.skeleton is None or turn.speaker_id is None:
+            return None
+        return self.skeleton.speakers.get(turn.speaker_id)
+
+    def segment_id(self, row: int) -> int | None:
+        return self.skeleton.segment_ids[row] if self.skeleton and 0 <= row < len(self.skeleton.segment_ids) else None
+
+    def row_of_segment(self, segment_id: int) -> int | None:
+        """The row showing ``segment_id`` (None: not in this transcript)."""
+        return self._row_of.get(segment_id)
+
+    def row_of_turn(self, number: int) -> int | None:
+        """The first row of turn ``number`` (1-based), None when out of range."""
+        if self.skeleton is None or not 1 <= number <= len(self.skeleton.turns):
+            return None
+        return self.skeleton.turns[number - 1].first_row
+
+    def turn_count(self) -> int:
+        return len(self.skeleton.turns) if self.skeleton else 0
+
+    def segment(self, row: int) -> SegmentView | None:
+        """The segment shown in ``row`` with its derived texts (read on first use, in chunks)."""
+        sid = self.segment_id(row)
+        if sid is None:
+            return None
+        seg = self._segments.get(sid)
+        if seg is None:
+            self._fetch_around(row)
+            seg = self._segments.get(sid)
+        return seg
+
+    def cached_segments(self) -> dict[int, SegmentView]:
+        """Segments read so far, by id (for features that scan what is on screen)."""
+        return self._segments
+
+    def _fetch_around(self, row: int) -> None:
+        assert self.skeleton is not None
+        ids = self.skeleton.segment_ids
+        lo, hi = max(0, row - CHUNK // 4), min(len(ids), row + CHUNK)
+        wanted = [sid for sid in ids[lo:hi] if sid is not None and sid not in self._segments]
+        self._segments.update(load_segments(self.store, wanted))
+
+    # -- refreshing from store announcements ------------------------------------
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the model up to date after a committed change (do, undo, redo, import)."""
+        tid = self.transcript_id
+        if tid is None or (changes.transcript_ids and tid not in changes.transcript_ids):
+            return
+        if changes.touches("turn", "segment", "transcript"):
+            try:
+                skeleton = load_skeleton(self.store, tid)
+            except NotFound:  # the transcript itself was deleted
+                self.load(None)
+                return
+            assert self.skeleton is not None
+            if skeleton.segment_ids != self.skeleton.segment_ids or skeleton.row_turn != self.skeleton.row_turn:
+                self._restructure(skeleton, changes.segment_ids)
+                return
+            self.skeleton = skeleton
+            self.repaintNeeded.emit()
+        elif changes.touches("speaker"):
+            assert self.skeleton is not None
+            self.skeleton.speakers = load_speakers(self.store, tid)
+            self.repaintNeeded.emit()
+        self.refresh_segments(changes.segment_ids)
+
+    def _restructure(self, skeleton: Skeleton, changed: Iterable[int]) -> None:
+        # Rows were added, removed or moved: reset, keeping segments that did not change.
+        stale = set(changed)
+        keep = {sid: seg for sid, seg in self._segments.items() if sid not in stale}
+        self.segmentsInvalidated.emit(stale)
+        self.beginResetModel()
+        self.skeleton = skeleton
+        self._segments = keep
+        self._reindex()
+        self.endResetModel()
+
+    def refresh_segments(self, segment_ids: Iterable[int]) -> None:
+        """Re-read these segments (when loaded) and repaint their rows; cheap for a few ids."""
+        ids = [sid for sid in segment_ids if sid in self._row_of]
+        if not ids:
+            return
+        fresh = load_segments(self.store, [sid for sid in ids if sid in self._segments])
+        for sid in ids:
+            if sid in fresh:
+                self._segments[sid] = fresh[sid]
+            else:
+                self._segments.pop(sid, None)
+        self.segmentsInvalidated.emit(set(ids))
+        for sid in ids:
+            row = self._row_of[sid]
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)

@@ -1,0 +1,310 @@
+"""The two linked panes, English | 日本語: two views of one model sharing one selection model.
+
+Linking by turn comes from the design: both views show the same rows with the
+same heights (``RowMetrics``), share the selection model (select in one, the
+other follows) and their scroll bars are tied one to one (rows scroll per
+item, so a scroll value is a row number in both).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFocusEvent, QMouseEvent, QPainter, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStyle,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import AppContext, Selection
+from gui.models.transcript_model import TranscriptModel
+from gui.row_metrics import GUTTER, RIGHT, RowMetrics
+from gui.segment_delegate import SegmentDelegate
+
+LANGS = ("en", "ja")
+
+
+class TranscriptPane(QTreeView):
+    """One language of the transcript: a flat tree view with variable-height, word-wrapped rows."""
+
+    focused = Signal(str)  # the pane's language, when it gains focus
+
+    def __init__(self, lang: str, model: TranscriptModel, metrics: RowMetrics, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.metrics = metrics
+        self.setObjectName(f"pane_{lang}")
+        self.setModel(model)
+        self.setUniformRowHeights(False)  # measured: the only fast variable-height view at 100k rows
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setExpandsOnDoubleClick(False)
+        self.setIndentation(0)
+        self.setHeaderHidden(True)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.header().setStretchLastSection(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # stable width: no re-wrap flicker
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAllColumnsShowFocus(True)
+        self.setItemDelegate(SegmentDelegate(lang, metrics, self))
+        metrics.invalidated.connect(self.relayout)
+
+    def relayout(self) -> None:
+        """Heights changed (width, font, provider): lay the rows out again before the next paint."""
+        self.scheduleDelayedItemsLayout()  # Qt runs it before painting or measuring, once per burst
+        self.viewport().update()
+
+    def doItemsLayout(self) -> None:
+        # Keep the same row at the top when the rows are laid out again.
+        top = self.verticalScrollBar().value()
+        super().doItemsLayout()
+        self.verticalScrollBar().setValue(top)
+
+    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        # The delegate paints the whole row, selection included: no style frame or row panel.
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, option.rect.y(), self.viewport().width(), option.rect.height())
+        if self.selectionModel().isSelected(index):
+            opt.state |= QStyle.StateFlag.State_Selected
+        else:
+            opt.state &= ~QStyle.StateFlag.State_Selected
+        self.itemDelegate().paint(painter, opt, index)
+
+    def text_width(self) -> int:
+        return self.viewport().width() - GUTTER - RIGHT
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.metrics.set_width(self.lang, self.text_width())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit(self.lang)
+        self.viewport().update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.focused.emit(self.lang)  # before the click moves the current row: it is in this language
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+
+class BilingualPanes(QWidget):
+    """English and Japanese panes side by side, linked by row; navigation for both."""
+
+    currentRowChanged = Signal(int)  # -1: none
+
+    def __init__(self, ctx: AppContext, model: TranscriptModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = model
+        self.metrics = RowMetrics(model, self)
+        self.active_lang = "en"
+        self._syncing = False
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.panes: dict[str, TranscriptPane] = {}
+        self.titles: dict[str, QLabel] = {}
+        for lang in LANGS:
+            box = QWidget(self.splitter)
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(0)
+            title = QLabel(box)
+            title.setObjectName(f"pane_title_{lang}")
+            title.setContentsMargins(GUTTER, 6, 0, 6)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            title.setFixedHeight(title.fontMetrics().height() + 14)  # same in both panes: rows line up
+            lay.addWidget(title)
+            pane = TranscriptPane(lang, model, self.metrics, box)
+            lay.addWidget(pane, 1)
+            self.panes[lang] = pane
+            self.titles[lang] = title
+            pane.focused.connect(self._on_focus)
+        self.splitter.setSizes([1, 1])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        en, ja = self.panes["en"], self.panes["ja"]
+        ja.setSelectionModel(en.selectionModel())  # one selection for both panes
+        self.selection_model: QItemSelectionModel = en.selectionModel()
+        self.selection_model.currentRowChanged.connect(self._on_current)
+        for a, b in ((en, ja), (ja, en)):
+            a.verticalScrollBar().valueChanged.connect(lambda v, b=b: self._sync_scroll(b, v))
+            a.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi, a=a, b=b: self._sync_scroll(b, a.verticalScrollBar().value()))
+        model.modelReset.connect(self._on_reset)
+        model.repaintNeeded.connect(self.repaint_rows)
+        ctx.selectionChanged.connect(self._on_ctx_selection)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set texts in the current UI language."""
+        self.titles["en"].setText(self.tr("English"))
+        self.titles["ja"].setText("日本語")  # the language's own name, in every UI language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.metrics.refresh_theme()
+        super().changeEvent(event)
+
+    # -- linking ---------------------------------------------------------------
+    def _sync_scroll(self, other: TranscriptPane, value: int) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            other.verticalScrollBar().setValue(value)
+        finally:
+            self._syncing = False
+
+    def _on_focus(self, lang: str) -> None:
+        self.active_lang = lang
+        self.ctx.update_selection(lang=lang)
+        for pane in self.panes.values():
+            pane.viewport().update()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row() if current.isValid() else -1
+        if row >= 0:
+            sid = self.model.segment_id(row)
+            tid = self.model.turn(row).id
+            if sid != self.ctx.selection.segment_id or tid != self.ctx.selection.turn_id:
+                self.ctx.set_selection(Selection(sid, tid, self.active_lang))
+        else:
+            self.ctx.set_selection(Selection(lang=self.active_lang))
+        self.currentRowChanged.emit(row)
+
+    def _on_ctx_selection(self, selection: Selection) -> None:
+        # A feature (review queue, gap list...) asked to show a segment.
+        if selection.segment_id is not None and selection.segment_id != self.current_segment_id():
+            row = self.model.row_of_segment(selection.segment_id)
+            if row is not None:
+                self.go_row(row)
+        if selection.lang != self.active_lang and selection.lang in self.panes:
+            self.active_lang = selection.lang
+            if self.active_pane().window().isActiveWindow() and self.hasFocusWithin():
+                self.active_pane().setFocus()
+
+    def hasFocusWithin(self) -> bool:
+        """Whether either pane has keyboard focus."""
+        return any(p.hasFocus() for p in self.panes.values())
+
+    def _on_reset(self) -> None:
+        # After a structural change, stay on the same segment when it still exists.
+        sid = self.ctx.selection.segment_id
+        row = self.model.row_of_segment(sid) if sid is not None else None
+        if row is not None:
+            self.go_row(row)
+
+    def repaint_rows(self) -> None:
+        """Repaint what is visible (speakers or turns changed; heights did not)."""
+        for pane in self.panes.values():
+            pane.viewport().update()
+
+    # -- access ------------------------------------------------------------------
+    def pane(self, lang: str) -> TranscriptPane:
+        return self.panes[lang]
+
+    def active_pane(self) -> TranscriptPane:
+        return self.panes[self.active_lang]
+
+    def current_row(self) -> int:
+        index = self.selection_model.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_segment_id(self) -> int | None:
+        row = self.current_row()
+        return self.model.segment_id(row) if row >= 0 else None
+
+    def set_delegate_class(self, cls: type[SegmentDelegate]) -> None:
+        """Use a subclass of ``SegmentDelegate`` in both panes (e.g. one with editors)."""
+        for lang, pane in self.panes.items():
+            pane.setItemDelegate(cls(lang, self.metrics, pane))
+
+    # -- navigation ----------------------------------------------------------------
+    def go_row(self, row: int, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> bool:
+        """Make ``row`` current and selected in both panes and scroll to it."""
+        n = self.model.rowCount()
+        if n == 0:
+            return False
+        row = max(0, min(n - 1, row))
+        index = self.model.index(row, 0)
+        self.selection_model.setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.active_pane().scrollTo(index, hint)
+        return True
+
+    def select_segment(self, segment_id: int, lang: str | None = None) -> bool:
+        """Show and select ``segment_id`` (and switch to the ``lang`` pane); False if absent."""
+        row = self.model.row_of_segment(segment_id)
+        if row is None:
+            return False
+        if lang in self.panes:
+            self.active_lang = lang
+        return self.go_row(row)
+
+    def step_segment(self, delta: int) -> None:
+        """Go to the next (+1) or previous (-1) segment."""
+        row = self.current_row()
+        self.go_row(0 if row < 0 else row + delta)
+
+    def step_turn(self, delta: int) -> None:
+        """Go to the first segment of the next (+1) or previous (-1) turn."""
+        row = self.current_row()
+        if row < 0:
+            self.go_row(0, QAbstractItemView.ScrollHint.PositionAtTop)
+            return
+        turn = self.model.turn(row)
+        if delta < 0 and row != turn.first_row:
+            target = turn.first_row  # like "previous paragraph": first back to this turn's start
+        else:
+            target_turn = self.model.row_of_turn(turn.number + delta)
+            if target_turn is None:
+                return
+            target = target_turn
+        self.go_row(target, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def go_turn(self, number: int) -> bool:
+        """Go to turn ``number`` (1-based); False when there is no such turn."""
+        row = self.model.row_of_turn(number)
+        if row is None:
+            return False
+        return self.go_row(row, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def go_first(self) -> None:
+        self.go_row(0, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def go_last(self) -> None:
+        self.go_row(self.model.rowCount() - 1, QAbstractItemView.ScrollHint.PositionAtBottom)
+
+    def switch_pane(self) -> None:
+        """Move the keyboard focus to the other language."""
+        other = "ja" if self.active_lang == "en" else "en"
+        self.active_lang = other
+        self.panes[other].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def zoom(self, steps: int) -> None:
+        """Bigger (+) or smaller (-) text in both panes; 0 resets."""
+        from PySide6.QtGui import QFont
+
+        base = QFont().pointSizeF() + 1.5
+        self.metrics.set_point_size(base if steps == 0 else self.metrics.point_size + steps)

@@ -1,0 +1,135 @@
+"""The main window: opening a transcript, linked panes, navigation, models."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+
+from gui_helpers import long_briefing, make_window
+
+
+def test_opening_shows_every_segment_with_speakers(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    model = window.transcript_model
+    assert model.rowCount() == 6
+    assert "Test briefing" in window.windowTitle()
+    assert window.library_model.rowCount() == 1
+    assert model.speaker(model.turn(0)) is None  # the unknown speaker of the first turn
+    assert model.speaker(model.turn(1)).label_en == "SENIOR ADMINISTRATION OFFICIAL"
+    assert model.is_turn_start(1) and not model.is_turn_start(2)
+    assert "4 turns" in window.counts_label.text()
+    # A missing translation gets a visible placeholder in the Japanese pane only.
+    assert window.panes.metrics.is_placeholder(0, "ja")
+    assert not window.panes.metrics.is_placeholder(0, "en")
+
+
+def test_rows_have_the_same_height_in_both_panes(qtbot, store, tmp_path):
+    window, _ = make_window(qtbot, store, tmp_path)
+    en, ja = window.panes.pane("en"), window.panes.pane("ja")
+    for row in range(window.transcript_model.rowCount()):
+        index = window.transcript_model.index(row, 0)
+        assert en.visualRect(index).top() == ja.visualRect(index).top()
+        assert en.visualRect(index).height() == ja.visualRect(index).height()
+
+
+def test_selecting_in_either_pane_selects_in_the_other(qtbot, store, tmp_path):
+    window, _ = make_window(qtbot, store, tmp_path)
+    en, ja = window.panes.pane("en"), window.panes.pane("ja")
+    model = window.transcript_model
+    qtbot.mouseClick(en.viewport(), Qt.MouseButton.LeftButton, pos=en.visualRect(model.index(3, 0)).center())
+    assert ja.currentIndex().row() == 3
+    assert ja.selectionModel().isRowSelected(3)
+    assert window.ctx.selection.segment_id == model.segment_id(3)
+    assert window.ctx.selection.lang == "en"
+    qtbot.mouseClick(ja.viewport(), Qt.MouseButton.LeftButton, pos=ja.visualRect(model.index(1, 0)).center())
+    assert en.currentIndex().row() == 1
+    assert window.ctx.selection.segment_id == model.segment_id(1)
+    assert window.ctx.selection.lang == "ja"
+    assert "Turn 2, segment 1" in window.details.segment.toPlainText()
+
+
+def test_scrolling_one_pane_scrolls_the_other_to_the_same_turn(qtbot, store, tmp_path):
+    window, _ = make_window(qtbot, store, tmp_path, turns=long_briefing(60))
+    en, ja = window.panes.pane("en"), window.panes.pane("ja")
+    assert en.verticalScrollBar().maximum() > 20
+    en.verticalScrollBar().setValue(37)
+    assert ja.verticalScrollBar().value() == 37
+    top_en, top_ja = en.indexAt(en.viewport().rect().topLeft()), ja.indexAt(ja.viewport().rect().topLeft())
+    assert top_en.row() == top_ja.row() == 37
+    ja.verticalScrollBar().setValue(12)
+    assert en.verticalScrollBar().value() == 12
+
+
+def test_keyboard_navigation_from_either_pane(qtbot, store, tmp_path, monkeypatch):
+    window, _ = make_window(qtbot, store, tmp_path, turns=long_briefing(30))
+    panes, model = window.panes, window.transcript_model
+    ja = panes.pane("ja")
+    ja.setFocus()
+    panes.go_row(0)
+    qtbot.keyClick(ja, Qt.Key.Key_Down)
+    assert panes.current_row() == 1
+    window.registry.get("next_turn").trigger()
+    assert model.turn(panes.current_row()).number == 2 and model.is_turn_start(panes.current_row())
+    window.registry.get("next_segment").trigger()
+    assert panes.current_row() == 3
+    window.registry.get("prev_turn").trigger()  # back to the start of this turn first
+    assert panes.current_row() == 2
+    window.registry.get("last").trigger()
+    assert panes.current_row() == model.rowCount() - 1
+    last = model.index(model.rowCount() - 1, 0)
+    assert panes.pane("en").viewport().rect().intersects(panes.pane("en").visualRect(last))
+    window.registry.get("first").trigger()
+    assert panes.current_row() == 0
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (17, True))
+    window.registry.get("goto_turn").trigger()
+    assert model.turn(panes.current_row()).number == 17
+    en_view = panes.pane("en")
+    assert en_view.verticalScrollBar().value() == ja.verticalScrollBar().value()
+
+
+def test_feature_selection_request_moves_both_panes(qtbot, store, tmp_path):
+    from gui.context import Selection
+
+    window, _ = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
+    sid = window.transcript_model.segment_id(70)
+    window.ctx.set_selection(Selection(segment_id=sid, lang="ja"))
+    assert window.panes.current_row() == 70
+    assert window.panes.pane("ja").selectionModel().isRowSelected(70)
+
+
+def test_models_pass_qt_model_tester(qtbot, qtmodeltester, store, tmp_path):
+    window, _ = make_window(qtbot, store, tmp_path)
+    qtmodeltester.check(window.transcript_model)
+    qtmodeltester.check(window.library_model)
+
+
+def test_zoom_changes_row_heights_and_is_remembered(qtbot, store, tmp_path):
+    window, _ = make_window(qtbot, store, tmp_path)
+    before = window.panes.metrics.row_height(0)
+    window.registry.get("zoom_in").trigger()
+    window.registry.get("zoom_in").trigger()
+    QApplication.processEvents()
+    assert window.panes.metrics.row_height(0) > before
+    assert float(window.settings.value("ui/point_size")) == window.panes.metrics.point_size
+
+
+def test_shortcuts_help_lists_registered_actions(qtbot, store, tmp_path):
+    window, _ = make_window(qtbot, store, tmp_path)
+    window.registry.add("demo", "Demo feature command", lambda: None, menu="edit", shortcut="Ctrl+Shift+D")
+    dialog = window.show_shortcuts()
+    texts = dict(dialog.all_texts())
+    assert texts["Go to turn…"] == "Ctrl+G"
+    assert texts["Demo feature command"] == "Ctrl+Shift+D"
+    assert "Ctrl+G" in window.registry.get("goto_turn").toolTip()
+    dialog.close()
+
+
+def test_selection_model_is_shared(qtbot, store, tmp_path):
+    window, _ = make_window(qtbot, store, tmp_path)
+    en, ja = window.panes.pane("en"), window.panes.pane("ja")
+    assert en.selectionModel() is ja.selectionModel()
+    en.selectionModel().setCurrentIndex(window.transcript_model.index(4, 0),
+                                        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert ja.currentIndex().row() == 4
