@@ -89,6 +89,8 @@ def build_parser(prog: str | None = None) -> ArgumentParser:
     _add_db_option(parser, top=True)
     parser.add_argument("--sample", nargs="?", const="", default=None, metavar="NAME",
                         help="open the window on a bundled sample transcript (imported on first use)")
+    parser.add_argument("--quit-after-load", action="store_true",
+                        help="open the window and quit once the transcript is shown (scripted checks)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (headless, no window)")
     for cmd in COMMANDS.values():
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)
