@@ -160,17 +160,42 @@ def _attach_replies(s: Session, items: list[FlagItem]) -> None:
         by_id[r.flag_id].replies.append(ReplyView(r.id, name, r.created_at, r.text))
 
 
+def _positions(s: Session, segment_id: int) -> tuple[int, int] | None:
+    """(turn position, segment position) of a segment: its place in reading order."""
+    row = s.execute(select(Turn.position, Segment.position).join(Turn, Turn.id == Segment.turn_id)
+                    .where(Segment.id == segment_id)).first()
+    return (row[0], row[1]) if row else None
+
+
+def _flag_item(s: Session, flag_id: int, with_replies: bool = True) -> FlagItem:
+    author_t, resolver_t = aliased(Annotator), aliased(Annotator)
+    row = s.execute(select(Flag, author_t.name, resolver_t.name, Turn.transcript_id, Turn.position, Turn.id,
+                           Segment.position)
+                    .join(Segment, Segment.id == Flag.segment_id).join(Turn, Turn.id == Segment.turn_id)
+                    .join(author_t, author_t.id == Flag.author_id)
+                    .outerjoin(resolver_t, resolver_t.id == Flag.resolved_by_id)
+                    .where(Flag.id == flag_id)).first()
+    if row is None:
+        raise NotFound(f"flag {flag_id} does not exist")
+    f, author_name, resolver, tid, tpos, turn_id, spos = row
+    # Numbers as the user sees them: places in reading order, from 1.
+    turn_no = 1 + (s.scalar(select(func.count()).select_from(Turn).where(
+        Turn.transcript_id == tid, (Turn.position < tpos) | ((Turn.position == tpos) & (Turn.id < turn_id)))) or 0)
+    seg_no = 1 + (s.scalar(select(func.count()).select_from(Segment).where(
+        Segment.turn_id == turn_id, (Segment.position < spos)
+        | ((Segment.position == spos) & (Segment.id < f.segment_id)))) or 0)
+    n_replies = s.scalar(select(func.count()).select_from(FlagReply).where(FlagReply.flag_id == flag_id)) or 0
+    item = FlagItem(f.id, f.segment_id, turn_no, seg_no, f.lang, f.start, f.end, f.category, f.note, f.status,
+                    author_name, f.created_at, f.resolution_note, resolver, f.resolved_at, f.finding_key, n_replies)
+    if with_replies:
+        _attach_replies(s, [item])
+    return item
+
+
 def get_flag(store: Store, flag_id: int) -> FlagItem:
     """One flag with its replies in order; ``NotFound`` if it does not exist."""
     with store.read() as s:
-        f = s.get(Flag, flag_id)
-        if f is None:
-            raise NotFound(f"flag {flag_id} does not exist")
-        tid = f.transcript_id
-    for item in list_flags(store, tid, with_replies=True).flags:
-        if item.id == flag_id:
-            return item
-    raise NotFound(f"flag {flag_id} does not exist")  # pragma: no cover - deleted meanwhile
+        return _flag_item(s, flag_id)
 
 
 def _cycle(order: list, current_index: int | None, backwards: bool) -> list:
@@ -189,24 +214,30 @@ def next_open_flag(store: Store, transcript_id: int, after_segment_id: int | Non
     Without ``after_flag_id`` the flags of the current segment are passed over
     (the reviewer is already looking at them). None when no flag is open.
     """
-    flags = list_flags(store, transcript_id, status="open").flags
-    if not flags:
-        return None
-    if after_flag_id is not None and any(f.id == after_flag_id for f in flags):
-        idx = next(i for i, f in enumerate(flags) if f.id == after_flag_id)
-        return _cycle(flags, idx, backwards)[0] if len(flags) > 1 else flags[0]
-    if after_segment_id is None:
-        return flags[-1] if backwards else flags[0]
     with store.read() as s:
-        rank = {sid: n for n, (sid, *_rest) in enumerate(segment_order(s, transcript_id))}
-    here = rank.get(after_segment_id)
-    if here is None:
-        return flags[-1] if backwards else flags[0]
-    if backwards:
-        before = [f for f in flags if rank.get(f.segment_id, -1) < here]
-        return before[-1] if before else flags[-1]
-    after = [f for f in flags if rank.get(f.segment_id, -1) > here]
-    return after[0] if after else flags[0]
+        # Only the open flags' places are read: F8 stays quick on a long transcript.
+        rows = s.execute(select(Flag.id, Flag.segment_id, Turn.position, Segment.position, Flag.start)
+                         .join(Segment, Segment.id == Flag.segment_id).join(Turn, Turn.id == Segment.turn_id)
+                         .where(Flag.transcript_id == transcript_id, Flag.status == "open")).all()
+        if not rows:
+            return None
+        keyed = sorted(((tp, sp, fs if fs is not None else -1, fid), fid) for fid, _sid, tp, sp, fs in rows)
+        order = [fid for _k, fid in keyed]
+        keys = [k for k, _fid in keyed]
+        chosen: int | None = None
+        if after_flag_id is not None and after_flag_id in order:
+            chosen = _cycle(order, order.index(after_flag_id), backwards)[0] if len(order) > 1 else order[0]
+        else:
+            here = _positions(s, after_segment_id) if after_segment_id is not None else None
+            if here is None:
+                chosen = order[-1] if backwards else order[0]
+            elif backwards:
+                before = [fid for k, fid in zip(keys, order) if k[:2] < here]
+                chosen = before[-1] if before else order[-1]
+            else:
+                after = [fid for k, fid in zip(keys, order) if k[:2] > here]
+                chosen = after[0] if after else order[0]
+        return _flag_item(s, chosen, with_replies=False)
 
 
 def next_segment_needing_review(store: Store, transcript_id: int, after_segment_id: int | None,
@@ -214,12 +245,26 @@ def next_segment_needing_review(store: Store, transcript_id: int, after_segment_
     """The id of the next (or previous) segment not yet approved, wrapping; None when all are approved."""
     with store.read() as s:
         _check_transcript(s, transcript_id)
-        order = segment_order(s, transcript_id)
-    idx = next((i for i, row in enumerate(order) if row[0] == after_segment_id), None)
-    for sid, _t, _n, state in _cycle(order, idx, backwards):
-        if state != "approved":
-            return sid
-    return None
+        base = (select(Segment.id).join(Turn, Turn.id == Segment.turn_id)
+                .where(Segment.transcript_id == transcript_id, Segment.review_state != "approved"))
+        if backwards:
+            ordering = (Turn.position.desc(), Turn.id.desc(), Segment.position.desc(), Segment.id.desc())
+        else:
+            ordering = (Turn.position, Turn.id, Segment.position, Segment.id)
+        here = _positions(s, after_segment_id) if after_segment_id is not None else None
+        if here is not None:
+            tp, sp = here
+            if backwards:
+                beyond = (Turn.position < tp) | ((Turn.position == tp) & (Segment.position < sp))
+            else:
+                beyond = (Turn.position > tp) | ((Turn.position == tp) & (Segment.position > sp))
+            found = s.scalar(base.where(beyond).order_by(*ordering).limit(1))
+            if found is not None:
+                return found
+        # Wrap around (the current segment itself comes last).
+        found = s.scalar(base.where(Segment.id != after_segment_id if after_segment_id else True)
+                         .order_by(*ordering).limit(1))
+        return found
 
 
 def progress(store: Store, transcript_id: int) -> Progress:

@@ -23,7 +23,7 @@ from gui.review.panel import ReviewPanel
 from model.errors import TaiyakuError
 from model.ops import flags as flag_ops
 from model.ops.findings import dismiss_finding, flag_finding
-from model.qa import CHECKS, Finding, check_view, settled_keys
+from model.qa import CHECKS, Finding, check_turns, check_view, settled_keys
 from model.readmodel import SegmentView, TranscriptView, load_segments, load_transcript
 from model.review import FlagItem, filter_flags, get_flag, list_flags, markers, next_open_flag, \
     next_segment_needing_review, progress
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")
+SCAN_TURNS = 150  # turns checked per slice when a transcript opens (~20-60 ms)
 
 
 class ReviewController(QObject):
@@ -75,6 +76,8 @@ class ReviewController(QObject):
         self._refresh_timer.timeout.connect(self.refresh_review)
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
+        self._scan_timer = QTimer(self, interval=0)
+        self._scan_timer.timeout.connect(self._scan_step)
         ctx.transcriptChanged.connect(self._on_transcript)
         ctx.bridge.changed.connect(self._on_changes)
         self.panel.filtersChanged.connect(self.refresh_flags)
@@ -323,18 +326,48 @@ class ReviewController(QObject):
             return None
         return self.ctx.run(self.tr("Dismiss finding"), lambda: dismiss_finding(self.store, tid, finding.key, reason))
 
-    def run_all_checks(self) -> list[Finding]:
-        """Run every check on the open transcript (on open, and on demand)."""
+    def run_all_checks(self, sliced: bool = False) -> list[Finding]:
+        """Run every check on the open transcript (on open, and on demand).
+
+        ``sliced``: check a slice of turns per event-loop turn, so a long
+        transcript never freezes the window; the panel fills in when done.
+        """
         tid = self.ctx.transcript_id
-        if tid is None:
-            self.view, self.raw_findings = None, []
-        else:
-            self.view = load_transcript(self.store, tid)
-            self.raw_findings = check_view(self.view)
+        self._scan_timer.stop()
         self._pending_full = False
         self._pending_segments.clear()
+        if tid is None:
+            self.view, self.raw_findings = None, []
+            self._refilter_findings()
+            return self.findings
+        self.view = load_transcript(self.store, tid)
+        self._scan_found: list[Finding] = []
+        self._scan_at = 0
+        if sliced:
+            self.findings_panel.summary.setText(self.tr("Checking…"))
+            self._scan_timer.start()
+            return self.findings
+        self.raw_findings = check_view(self.view)
         self._refilter_findings()
         return self.findings
+
+    def _scan_step(self) -> None:
+        view = self.view
+        if view is None:
+            self._scan_timer.stop()
+            return
+        stop = self._scan_at + SCAN_TURNS
+        self._scan_found.extend(check_turns(view, self._scan_at, stop))
+        self._scan_at = stop
+        if stop >= len(view.turns):
+            self._scan_timer.stop()
+            self.raw_findings = self._scan_found
+            self._refilter_findings()
+
+    @property
+    def checking(self) -> bool:
+        """Whether a sliced run of the checks is still going."""
+        return self._scan_timer.isActive()
 
     def _refilter_findings(self) -> None:
         tid = self.ctx.transcript_id
@@ -347,6 +380,9 @@ class ReviewController(QObject):
         self.findings_dock.setWindowTitle(self.tr("Findings ({n})").format(n=len(self.findings)))
 
     def _run_pending_checks(self) -> None:
+        if self.checking:  # a full run is on its way; it will see this change
+            self.run_all_checks(sliced=True)
+            return
         if self._pending_full or self.view is None:
             self.run_all_checks()
             return
@@ -372,8 +408,8 @@ class ReviewController(QObject):
     def _on_transcript(self, transcript_id: int | None) -> None:
         self.current_flag_id = None
         self.refresh_review()
-        # Checks after the window has painted the transcript.
-        QTimer.singleShot(0, self.run_all_checks)
+        # Checks after the window has painted the transcript, in slices.
+        QTimer.singleShot(0, lambda: self.run_all_checks(sliced=True))
 
     def _on_changes(self, changes: Changes) -> None:
         tid = self.ctx.transcript_id

@@ -90,21 +90,29 @@ def _key(name: str, where: str, lang: str | None, detail: str) -> str:
 def check_view(view: TranscriptView, segment_ids: Iterable[int] | None = None,
                names: Iterable[str] | None = None) -> list[Finding]:
     """Every finding of the registered checks on ``view`` (or only around ``segment_ids``), in reading order."""
+    return check_turns(view, 0, len(view.turns), segment_ids, names)
+
+
+def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterable[int] | None = None,
+                names: Iterable[str] | None = None) -> list[Finding]:
+    """Findings in turns ``first`` to ``stop - 1`` (indexes into ``view.turns``): lets a window check
+    a long transcript in slices without freezing."""
     from model.qa import checks as _builtin  # noqa: F401 - registers the built-in checks
 
     wanted = set(segment_ids) if segment_ids is not None else None
     specs = [CHECKS[n] for n in names] if names is not None else list(CHECKS.values())
     found: list[Finding] = []
-    for turn_no, turn in enumerate(view.turns, 1):
+    for turn_no in range(first + 1, min(stop, len(view.turns)) + 1):
+        turn = view.turns[turn_no - 1]
         in_turn = [s for s in turn.segments if wanted is None or s.id in wanted]
         if wanted is not None and not in_turn:
             continue
-        first = turn.segments[0] if turn.segments else None
+        first_seg = turn.segments[0] if turn.segments else None
         for spec in specs:
             if spec.scope == "turn":
                 for hit in spec.fn(view, turn):
-                    found.append(Finding(spec.name, turn_no, 1 if first else None, hit.lang, hit.message,
-                                         first.id if first else None,
+                    found.append(Finding(spec.name, turn_no, 1 if first_seg else None, hit.lang, hit.message,
+                                         first_seg.id if first_seg else None,
                                          _key(spec.name, f"t{turn.id}", hit.lang, hit.detail), turn.id, spec.category))
         for seg_no, seg in enumerate(turn.segments, 1):
             if wanted is not None and seg.id not in wanted:
@@ -144,5 +152,5 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     return [f for f in found if f.key not in dismissed and f.key not in flagged]
 
 
-__all__ = ["CHECKS", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_view", "run_checks",
+__all__ = ["CHECKS", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view", "run_checks",
            "settled_keys"]

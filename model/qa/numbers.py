@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -93,7 +94,7 @@ def _dec(text: str) -> Decimal | None:
         return None
 
 
-def _english(text: str) -> list[Number]:
+def _english(text: str, soft: bool = True) -> list[Number]:
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in _TIME.finditer(text):
@@ -112,7 +113,8 @@ def _english(text: str) -> list[Number]:
             continue
         scale = EN_SCALES[m["scale"].lower()] if m["scale"] else 1
         found.append(Number(value * scale, m.group(0).strip(), m.start(), m.end(), True, scale=scale))
-    found.extend(_english_words(text))
+    if soft:
+        found.extend(_english_words(text))
     return found
 
 
@@ -227,16 +229,22 @@ def _parse_ja_run(run: str, offset: int) -> list[Number]:
     return out
 
 
-def numbers(text: str | None, lang: str) -> list[Number]:
+def numbers(text: str | None, lang: str, soft: bool = True) -> list[Number]:
     """The numbers of a text in ``lang`` ("en"/"ja"), in text order, ranges read both ways.
 
+    ``soft=False`` skips English number words (faster when only firm numbers matter).
     Offsets refer to the normalized text (``normalize``).
     """
     if not text:
         return []
+    return list(_numbers(text, lang, soft and lang == "en"))
+
+
+@lru_cache(maxsize=8192)
+def _numbers(text: str, lang: str, soft: bool) -> tuple[Number, ...]:
     norm = normalize(text)
-    found = sorted(_japanese(norm) if lang == "ja" else _english(norm), key=lambda n: n.start)
-    return _spread_ranges(norm, found)
+    found = sorted(_japanese(norm) if lang == "ja" else _english(norm, soft), key=lambda n: n.start)
+    return tuple(_spread_ranges(norm, found))
 
 
 def _spread_ranges(text: str, found: list[Number]) -> list[Number]:
@@ -251,11 +259,14 @@ def _spread_ranges(text: str, found: list[Number]) -> list[Number]:
 
 def missing_numbers(source: str | None, source_lang: str, target: str | None, target_lang: str) -> list[Number]:
     """Firm numbers of ``source`` that no number of ``target`` (firm or soft) can stand for."""
+    firm = [n for n in numbers(source, source_lang, soft=False) if n.firm]
+    if not firm:  # most paragraphs: nothing to look for
+        return []
     available: set[Decimal] = set()
     for n in numbers(target, target_lang):
         available |= n.values
     missing, seen = [], set()
-    for n in numbers(source, source_lang):
+    for n in firm:
         if n.firm and not (n.values & available) and n.value not in seen:
             seen.add(n.value)
             missing.append(n)

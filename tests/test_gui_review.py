@@ -1,0 +1,188 @@
+"""The review feature in the window: flag dialog, queue filters and navigation, F8, approve, findings, strip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from gui_helpers import long_briefing, make_window
+from model.ops import flags as flag_ops
+from model.review import list_flags
+
+
+def open_review(qtbot, store, tmp_path, turns=None):
+    window, tid = make_window(qtbot, store, tmp_path, turns=turns)
+    review = window.review
+    qtbot.waitUntil(lambda: review.view is not None and not review.checking)
+    return window, tid, review
+
+
+def row_sid(window, row):
+    return window.transcript_model.segment_id(row)
+
+
+def test_flag_shortcut_opens_dialog_with_preview_and_creates_one_undo_step(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    window.panes.go_row(2)
+    window.panes.active_pane().setFocus()
+    qtbot.keyClick(window.panes.active_pane(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    dialog = review.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.category.setCurrentIndex(dialog.category.findData("terminology"))
+    dialog.note.setPlainText("Is **similar** right? <script>alert(1)</script> [x](javascript:alert(1))")
+    dialog.update_preview()
+    preview = dialog.preview.toHtml()
+    assert "<script" not in preview and "javascript:" not in preview
+    assert "<script>alert(1)</script>" in dialog.preview.toPlainText()  # shown as harmless text
+    dialog.accept()
+    flags = list_flags(store, tid).flags
+    assert [(f.segment_id, f.category) for f in flags] == [(row_sid(window, 2), "terminology")]
+    qtbot.waitUntil(lambda: review.panel.model.rowCount() == 1)
+    window.ctx.undo_stack.undo()
+    assert list_flags(store, tid).total == 0
+    qtbot.waitUntil(lambda: review.panel.model.rowCount() == 0)
+
+
+def test_queue_filters_and_counts(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    flag_ops.add_flag(store, row_sid(window, 1), "mistranslation", "a", lang="ja", start=0, end=4)
+    flag_ops.add_flag(store, row_sid(window, 3), "speaker", "b")
+    store.set_annotator("reviewer")
+    flag_ops.add_flag(store, row_sid(window, 4), "mistranslation", "c")
+    first = list_flags(store, tid).flags[0]
+    flag_ops.resolve_flag(store, first.id, "fixed")
+    review.refresh_review()
+    panel = review.panel
+    assert [f.note for f in panel.model.items] == ["b", "c"]  # open flags by default
+    assert "2 open · 1 resolved" in panel.counts_label.text()
+    panel.set_filter("status", None)
+    assert [f.note for f in panel.model.items] == ["a", "b", "c"]
+    panel.set_filter("category", "mistranslation")
+    assert [f.note for f in panel.model.items] == ["a", "c"]
+    panel.set_filter("lang", "ja")
+    assert [f.note for f in panel.model.items] == ["a"]
+    panel.set_filter("lang", None)
+    panel.set_filter("category", None)
+    panel.set_filter("author", "reviewer")
+    assert [f.note for f in panel.model.items] == ["c"]
+    assert "1 of 3 shown" in panel.counts_label.text()
+
+
+def test_clicking_a_flag_goes_to_it_and_shows_its_thread(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    flag_ops.add_flag(store, row_sid(window, 4), "speaker", "Who is **this**?")
+    fid = list_flags(store, tid).flags[0].id
+    flag_ops.reply_to_flag(store, fid, "The operator said Ken.")
+    review.refresh_review()
+    view = review.panel.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(review.panel.model.index(0, 1)).center())
+    assert window.panes.current_row() == 4
+    thread = review.panel.thread.toPlainText()
+    assert "Who is this?" in thread and "The operator said Ken." in thread
+
+
+def test_f8_walks_open_flags_from_anywhere_and_wraps(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    for row in (1, 4):
+        flag_ops.add_flag(store, row_sid(window, row), "other", f"row {row}")
+    review.refresh_review()
+    window.panes.go_row(0)
+    window.panes.active_pane().setFocus()
+    qtbot.keyClick(window.panes.active_pane(), Qt.Key.Key_F8)
+    assert window.panes.current_row() == 1
+    review.panel.view.setFocus()  # from the panel too
+    qtbot.keyClick(review.panel.view, Qt.Key.Key_F8)
+    assert window.panes.current_row() == 4
+    qtbot.keyClick(review.panel.view, Qt.Key.Key_F8)
+    assert window.panes.current_row() == 1  # wrapped
+    qtbot.keyClick(window.panes.active_pane(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.panes.current_row() == 4
+
+
+def test_resolve_and_reopen_from_keyboard(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    flag_ops.add_flag(store, row_sid(window, 3), "other", "check")
+    review.refresh_review()
+    review.next_flag()
+    review.panel.reply_edit.setPlainText("Checked with the recording.")
+    pane = window.panes.active_pane()
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    flag = list_flags(store, tid).flags[0]
+    assert (flag.status, flag.resolution_note) == ("resolved", "Checked with the recording.")
+    qtbot.keyClick(pane, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert list_flags(store, tid).flags[0].status == "open"
+    window.ctx.undo_stack.undo()
+    assert list_flags(store, tid).flags[0].status == "resolved"
+
+
+def test_approve_shortcut_and_next_needing_review(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    window.panes.go_row(0)
+    pane = window.panes.active_pane()
+    pane.setFocus()
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(pane, Qt.Key.Key_A, mods)
+    qtbot.keyClick(window.panes.active_pane(), Qt.Key.Key_A, mods)
+    from model.readmodel import load_transcript
+
+    states = [s.review_state for _t, s in load_transcript(store, tid).segments()]
+    assert states[:3] == ["approved", "approved", "not_reviewed"]
+    assert window.panes.current_row() == 2  # approving moves on
+    window.panes.go_row(5)
+    qtbot.keyClick(window.panes.active_pane(), Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    assert window.panes.current_row() == 2  # wrapped past the approved rows 0 and 1
+    qtbot.waitUntil(lambda: "2 of 6 segments approved" in review.panel.progress_label.text())
+    window.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: "1 of 6 segments approved" in review.panel.progress_label.text())
+
+
+def test_findings_listed_flagged_dismissed_and_rerun_after_an_edit(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    checks = {(f.check, f.turn, f.segment) for f in review.findings}
+    assert ("untranslated", 1, 1) in checks and ("unknown_speaker", 1, 1) in checks
+    assert ("untranslated", 3, 2) in checks
+    untranslated = next(f for f in review.findings if f.turn == 3)
+    review.dismiss(untranslated, "a courtesy, no translation needed")
+    assert untranslated.key not in {f.key for f in review.findings}
+    unknown = next(f for f in review.findings if f.check == "unknown_speaker")
+    review.flag_from_finding(unknown)
+    assert list_flags(store, tid).flags[0].finding_key == unknown.key
+    assert unknown.key not in {f.key for f in review.findings}
+    # An edit that adds the missing translation clears that finding (checks rerun for the segment).
+    from model.ops.corrections import edit_text
+
+    sid = row_sid(window, 0)
+    before = len(review.findings)
+    edit_text(store, sid, "ja", "ですから、日本のパートナーは大きな措置を講じてきました。")
+    qtbot.waitUntil(lambda: len(review.findings) == before - 1)
+    assert not any(f.segment_id == sid and f.check == "untranslated" for f in review.findings)
+
+
+def test_overview_strip_marks_and_jumps(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path, turns=long_briefing(40))
+    sid = row_sid(window, 60)
+    flag_ops.add_flag(store, sid, "other", "far down")
+    qtbot.waitUntil(lambda: any(m & 1 for m in review.strip.marks.values()))
+    strip = review.strip
+    assert strip.marks[60] & 1  # flag
+    assert strip.row_count == 80
+    y = strip.y_of(60) + 1
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(strip.width() // 2, y))
+    assert window.panes.current_row() == 60
+    first, last = strip.visible
+    assert first <= 60 <= last
+    QApplication.processEvents()
+
+
+def test_findings_filter_by_check(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    panel = review.findings_panel
+    total = panel.model.rowCount()
+    panel.set_check_filter("unknown_speaker")
+    assert panel.model.rowCount() == 1 < total
+    assert panel.model.items[0].check == "unknown_speaker"
+    panel.set_check_filter(None)
+    assert panel.model.rowCount() == total
