@@ -14,8 +14,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
 from gui.models.transcript_model import TranscriptModel
 from gui.theme import Theme, pane_font
@@ -41,6 +41,8 @@ class Rendered:
 
 TextProvider = Callable[[SegmentView, str, Theme], Rendered | None]
 Decorator = Callable[[SegmentView, str, Theme], list[tuple[int, int, QTextCharFormat]]]
+# Paints a small mark (flag, approval) in the gutter square beside a segment's first line.
+GutterPainter = Callable[[QPainter, QRect, SegmentView, str, Theme], None]
 
 
 def _fmt(**kw: object) -> QTextCharFormat:
@@ -86,6 +88,7 @@ class RowMetrics(QObject):
         self.theme = Theme.from_palette()
         self.provider: TextProvider = corrected_text
         self.decorators: list[Decorator] = []
+        self.gutter_painters: list[GutterPainter] = []
         self._heights: dict[int, int] = {}
         self._layouts: OrderedDict[tuple[int, str], tuple[int, QTextLayout, int, bool]] = OrderedDict()
         self._update_fonts()
@@ -128,6 +131,11 @@ class RowMetrics(QObject):
         """Add formatted spans (e.g. flag or search marks) over the provider's text."""
         self.decorators.append(decorator)
         self.invalidate_all()
+
+    def add_gutter_painter(self, painter: GutterPainter) -> None:
+        """Add a painter of marks in the gutter beside each segment (e.g. review flags)."""
+        self.gutter_painters.append(painter)
+        self.invalidated.emit()
 
     def refresh_theme(self) -> None:
         """The palette changed (light/dark): recolour everything."""

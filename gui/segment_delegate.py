@@ -89,6 +89,12 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(QRectF(rect.left() + GUTTER - 6.5, text_top - 2.5, width, height + 5), 4, 4)
         painter.setPen(theme.text)
         layout.draw(painter, QPointF(rect.left() + GUTTER, text_top))
+        if m.gutter_painters:  # features' marks (flags, approval) beside the first line
+            seg = model.segment(row)
+            if seg is not None:
+                square = QRect(rect.left() + GUTTER - 32, text_top + 1, 16, 16)
+                for paint_mark in m.gutter_painters:
+                    paint_mark(painter, square, seg, self.lang, theme)
         painter.restore()
 
     def _paint_header(self, painter: QPainter, band: QRect, turn: TurnInfo, speaker: SpeakerView | None,
