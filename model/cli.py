@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 import model
-from model.errors import NotFound, TaiyakuError
+from model.errors import ImportRefused, NotFound, TaiyakuError
 
 PROG_NAME = "taiyaku"
 # Modules that register further subcommands when imported (e.g. QA checks).
@@ -236,7 +236,11 @@ def _run_import(args: argparse.Namespace) -> int:
     try:
         from model.importer import import_file
 
-        tid = import_file(store, path, title=args.title)
+        try:
+            tid = import_file(store, path, title=args.title)
+        except ImportRefused as exc:  # say which file: the user may import many in a script
+            message = str(exc)
+            raise ImportRefused(message if path.name in message else f"{path}: {message}") from None
         row = next((r for r in transcript_rows(store) if r[0] == tid), None)
     finally:
         store.close()

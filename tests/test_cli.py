@@ -164,3 +164,60 @@ print("QT", qt, "CODES", codes)
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert "QT [] CODES" in result.stdout, result.stdout + result.stderr
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs, line endings normalised."""
+    import re
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def test_import_list_and_export_the_real_press_call(press_call: Path, tmp_path: Path):
+    db = tmp_path / "library.sqlite3"
+    result = taiyaku("import", press_call, "--db", db, "--title", "Press call, 9 April 2024")
+    assert result.returncode == 0, result.stderr
+    tid = int(result.stdout.splitlines()[-1])  # the id alone on the last line
+    assert tid == 1
+
+    listing = taiyaku("list", "--db", db)
+    assert listing.returncode == 0
+    header, row = listing.stdout.splitlines()
+    assert row.split()[:5] == ["1", "Press", "call,", "9", "April"]
+    turns, segments = map(int, row.split()[-2:])
+    assert 20 < turns <= segments
+
+    data = json.loads(taiyaku("export", tid, "--format", "json", "--db", db).stdout)
+    assert data["title"] == "Press call, 9 April 2024"
+    assert sum(len(t["segments"]) for t in data["turns"]) == segments
+    assert len(data["turns"]) == turns
+
+    out = tmp_path / "press-call.txt"
+    result = taiyaku("export", tid, "--format", "txt", "-o", out, "--db", db)
+    assert result.returncode == 0, result.stderr
+    # Unedited, the text export gives back the input's paragraphs in order.
+    assert paragraphs(out.read_text(encoding="utf-8")) == paragraphs(press_call.read_text(encoding="utf-8"))
+
+
+def test_importing_a_binary_file_is_refused_and_changes_nothing(tmp_path: Path):
+    db = tmp_path / "library.sqlite3"
+    sample = ROOT / "resources" / "samples" / "taiyaku-sample-briefing.txt"
+    assert taiyaku("import", sample, "--db", db).returncode == 0
+    before = taiyaku("export", "1", "--format", "json", "--db", db).stdout
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_one_error_line(taiyaku("import", binary, "--db", db), "photo.txt")
+    assert taiyaku("list", "--db", db).stdout.count("\n") == 2  # header and the one transcript
+    assert taiyaku("export", "1", "--format", "json", "--db", db).stdout == before
+
+
+def test_without_a_window_sample_is_imported_once_and_listed(tmp_path: Path):
+    db = tmp_path / "library.sqlite3"
+    for _ in range(2):
+        result = taiyaku("--sample", "--db", db)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.count("\n") == 1 and "window" in result.stderr
+        assert "usage: main.py" in result.stdout
+    rows = [line for line in taiyaku("list", "--db", db).stdout.splitlines()[1:]]
+    assert len(rows) == 1, rows
