@@ -34,8 +34,7 @@ def _run_window(args: list[str], options: argparse.Namespace) -> int:
         from gui import app  # the first import of Qt
     except ImportError as exc:  # PySide6 or a system library (libxcb, libEGL) missing
         return cli.window_unavailable(f"the window cannot start ({exc})", options, status=2)
-    # Qt wants the program name first, like sys.argv.
-    return int(app.run([sys.argv[0] if sys.argv else "taiyaku", *args]) or 0)
+    return int(app.run(list(args)) or 0)  # the window parses its own options (argv without the program)
 
 
 if __name__ == "__main__":

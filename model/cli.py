@@ -75,22 +75,31 @@ def _default_db_for_help() -> str:
     return str(default_db_path()).replace("%", "%%")
 
 
+WINDOW_USAGE = "%(prog)s [--db PATH] [--sample [NAME] | FILE]       (opens the window)\n" \
+               "       %(prog)s [--db PATH] COMMAND [options]             (headless)"
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sample", nargs="?", const="", default=None, metavar="NAME",
+                        help="open the window on a bundled sample transcript (imported on first use)")
+    parser.add_argument("--quit-after-load", action="store_true",
+                        help="quit as soon as the window shows the transcript (scripted checks)")
+
+
 def build_parser(prog: str | None = None) -> ArgumentParser:
     """The whole command line: window options, then one parser per subcommand."""
     for module in COMMAND_MODULES:
         importlib.import_module(module)
     parser = ArgumentParser(
         prog=prog,
+        usage=WINDOW_USAGE,
         description="Taiyaku (対訳): correct bilingual English/Japanese transcripts, offline. "
-                    "Without a command, opens the window.",
+                    "Without a command it opens the window (on FILE, imported first, if given).",
         epilog=f"Run '{prog or PROG_NAME} COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"Taiyaku {model.__version__}")
     _add_db_option(parser, top=True)
-    parser.add_argument("--sample", nargs="?", const="", default=None, metavar="NAME",
-                        help="open the window on a bundled sample transcript (imported on first use)")
-    parser.add_argument("--quit-after-load", action="store_true",
-                        help="open the window and quit once the transcript is shown (scripted checks)")
+    _add_window_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (headless, no window)")
     for cmd in COMMANDS.values():
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)
@@ -98,6 +107,36 @@ def build_parser(prog: str | None = None) -> ArgumentParser:
         _add_db_option(p, top=False)
         p.set_defaults(handler=cmd.run)
     return parser
+
+
+def build_window_parser(prog: str | None = None) -> ArgumentParser:
+    """The window's own options (a FILE may stand where a command would)."""
+    parser = ArgumentParser(prog=prog, usage=WINDOW_USAGE, add_help=False)
+    _add_db_option(parser, top=True)
+    _add_window_options(parser)
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    return parser
+
+
+def _command_in(args: Sequence[str]) -> str | None:
+    """The subcommand named in ``args`` (the first word that is not an option or its value)."""
+    takes_value = {"--db"}
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            return None
+        if arg in takes_value:
+            skip = True
+            continue
+        if arg == "--sample" and i + 1 < len(args) and args[i + 1] not in COMMANDS:
+            skip = not args[i + 1].startswith("-")  # its optional NAME
+            continue
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 # -- running -------------------------------------------------------------------
@@ -111,11 +150,12 @@ def main(argv: Sequence[str] | None = None, window: WindowLauncher | None = None
     try:
         with _user_errors():
             parser = build_parser(_prog())
-            args = parser.parse_args(args_list)
-            if args.command is None:
+            if _command_in(args_list) is None and not {"-h", "--help", "--version"} & set(args_list):
+                options = build_window_parser(_prog()).parse_args(args_list)
                 if window is None:
-                    return window_unavailable("the window is not available here", args)
-                return window(args_list, args)
+                    return window_unavailable("the window is not available here", options)
+                return window(args_list, options)
+            args = parser.parse_args(args_list)
             return int(args.handler(args) or 0)
     except SystemExit as exc:  # --help, --version, usage errors, reported errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
@@ -400,15 +440,21 @@ def _run_export(args: argparse.Namespace) -> int:
 # -- the window's fallback -------------------------------------------------------
 
 def window_unavailable(reason: str, args: argparse.Namespace, status: int = 0) -> int:
-    """Say in one line why there is no window, then do what can be done headless and show --help."""
+    """Say in one line why there is no window, then do headless what was asked and show --help."""
     print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
-    if getattr(args, "sample", None) is not None:
+    file, sample = getattr(args, "file", None), getattr(args, "sample", None)
+    if file is not None or sample is not None:
         with _user_errors():
-            from model.samples import ensure_sample
-
             store = open_store(args, create=True)
             try:
-                ensure_sample(store, args.sample or None)
+                if file is not None:
+                    from model.importer import import_file
+
+                    import_file(store, file)
+                else:
+                    from model.samples import ensure_sample
+
+                    ensure_sample(store, sample or None)
                 rows = transcript_rows(store)
             finally:
                 store.close()

@@ -212,12 +212,32 @@ def test_importing_a_binary_file_is_refused_and_changes_nothing(tmp_path: Path):
     assert taiyaku("export", "1", "--format", "json", "--db", db).stdout == before
 
 
-def test_without_a_window_sample_is_imported_once_and_listed(tmp_path: Path):
+def test_without_a_window_sample_is_imported_once_and_listed(tmp_path: Path, capsys):
+    from model import cli
+
     db = tmp_path / "library.sqlite3"
     for _ in range(2):
-        result = taiyaku("--sample", "--db", db)
-        assert result.returncode == 0, result.stderr
-        assert result.stderr.count("\n") == 1 and "window" in result.stderr
-        assert "usage: main.py" in result.stdout
-    rows = [line for line in taiyaku("list", "--db", db).stdout.splitlines()[1:]]
-    assert len(rows) == 1, rows
+        assert cli.main(["--sample", "--db", str(db)], window=None) == 0
+        out, err = capsys.readouterr()
+        assert err.count("\n") == 1 and "window" in err
+        assert "usage: " in out and "北部海峡フェリー" in out
+    store = cli.open_store(cli.argparse.Namespace(db=db), create=False)
+    assert len(cli.transcript_rows(store)) == 1
+    store.close()
+
+
+def test_the_run_command_opens_the_window_on_the_sample(tmp_path: Path):
+    """What `python3 tools/bootstrap.py run` starts: main.py --sample (here offscreen, quitting once shown)."""
+    db = tmp_path / "library.sqlite3"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--sample", "--quit-after-load", "--db", str(db)],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    listing = taiyaku("list", "--db", db).stdout.splitlines()
+    assert len(listing) == 2 and "北部海峡フェリー" in listing[1]
+
+
+def test_window_options_are_checked_before_any_window(tmp_path: Path):
+    assert_one_error_line(taiyaku("--no-such-option", "--db", tmp_path / "x.sqlite3"), "--no-such-option")
+    assert not (tmp_path / "x.sqlite3").exists()
