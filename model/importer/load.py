@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, update
+from sqlalchemy import Connection, Table, bindparam, insert, update
 from sqlalchemy.exc import DBAPIError
 
 from model.db import describe_db_error, first_free_id
@@ -37,14 +37,55 @@ from model.store import Changes, Store
 BATCH = 5000  # rows buffered before they are written
 Progress = Callable[[int, int], None]
 
-_T = {name: cls.__table__ for name, cls in (
-    ("paragraph", SourceParagraph), ("speaker", Speaker), ("turn", Turn), ("segment", Segment), ("gap", Gap),
-    ("redaction", Redaction), ("suggestion", SpeakerSuggestion))}
+_COLUMNS: dict[str, tuple[Table, tuple[str, ...]]] = {
+    "speaker": (Speaker.__table__, ("id", "transcript_id", "label_en", "label_ja", "name", "role", "affiliation",
+                                    "redacted", "position")),
+    "paragraph": (SourceParagraph.__table__, ("id", "transcript_id", "position", "lang", "text")),
+    "turn": (Turn.__table__, ("id", "transcript_id", "position", "speaker_id", "kind", "timestamp")),
+    "segment": (Segment.__table__, ("id", "turn_id", "transcript_id", "position", "en_prefix", "en_orig",
+                                    "ja_prefix", "ja_orig", "review_state")),
+    "gap": (Gap.__table__, ("id", "segment_id", "transcript_id", "lang", "start", "end", "text", "kind", "status",
+                            "counterpart_id", "origin", "created_at")),
+    "redaction": (Redaction.__table__, ("id", "segment_id", "transcript_id", "lang", "start", "end", "text")),
+    "suggestion": (SpeakerSuggestion.__table__, ("id", "transcript_id", "turn_id", "source_turn_id", "name",
+                                                 "affiliation", "status")),
+}
+_ORDER = ("speaker", "paragraph", "turn", "segment", "gap", "redaction", "suggestion")  # parents first
 _COUNTERPART = (update(Gap.__table__).where(Gap.__table__.c.id == bindparam("gap_id"))
                 .values(counterpart_id=bindparam("other_id")))
 _SPEAKER_UPDATE = (update(Speaker.__table__).where(Speaker.__table__.c.id == bindparam("speaker_id"))
                    .values(label_en=bindparam("label_en"), label_ja=bindparam("label_ja"), role=bindparam("role"),
                            redacted=bindparam("redacted")))
+
+
+class _BulkInsert:
+    """An INSERT compiled once by Core for the connection's dialect, run with plain tuples.
+
+    Going through ``exec_driver_sql`` skips SQLAlchemy's per-row parameter
+    processing (the import's main cost otherwise) while the SQL stays generated,
+    not hand-written; the few columns whose type converts values (dates) are
+    converted here.
+    """
+
+    def __init__(self, conn: Connection, table: Table, columns: tuple[str, ...]) -> None:
+        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+        self.sql = compiled.string
+        self.columns = columns
+        self.order = [columns.index(key) for key in compiled.positiontup] if compiled.positional else None
+        processors = [table.c[c].type._cached_bind_processor(conn.dialect) for c in columns]
+        self.processors = processors if any(processors) else None
+
+    def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+        if self.processors:
+            procs = self.processors
+            rows = [tuple(p(v) if p else v for p, v in zip(procs, row)) for row in rows]
+        if self.order is None:
+            params: list[Any] = [dict(zip(self.columns, row)) for row in rows]
+        elif self.order != list(range(len(self.columns))):
+            params = [tuple(row[i] for i in self.order) for row in rows]
+        else:
+            params = rows
+        conn.exec_driver_sql(self.sql, params)
 
 
 class _Writer:
@@ -53,79 +94,69 @@ class _Writer:
     def __init__(self, conn: Connection, tid: int, speakers: list[ParsedSpeaker]) -> None:
         self.conn, self.tid, self.speakers = conn, tid, speakers
         self.now = utcnow()
-        self.next = {name: first_free_id(conn, table) for name, table in _T.items()}
+        self.inserts = {name: _BulkInsert(conn, table, cols) for name, (table, cols) in _COLUMNS.items()}
+        self.next = {name: first_free_id(conn, table) for name, (table, _) in _COLUMNS.items()}
         self.first_turn = self.next["turn"]
         self.speaker_ids: list[int] = []
-        self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _T}
+        self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _COLUMNS}
         self.counterparts: list[dict[str, int]] = []
         self.pending = 0
-        self.para_pos = 0
 
     def _id(self, table: str) -> int:
         value = self.next[table]
         self.next[table] = value + 1
         return value
 
-    def _add(self, table: str, row: dict[str, Any]) -> None:
-        self.rows[table].append(row)
-        self.pending += 1
-
     def _speaker_id(self, index: int) -> int:
-        while len(self.speaker_ids) <= index:  # speakers go in first: turns refer to them
+        while len(self.speaker_ids) <= index:  # buffered like the rest; written before the turns
             sp = self.speakers[len(self.speaker_ids)]
             sid = self._id("speaker")
-            self.conn.execute(insert(_T["speaker"]), [{
-                "id": sid, "transcript_id": self.tid, "label_en": sp.label_en, "label_ja": sp.label_ja,
-                "name": sp.name, "role": sp.role, "affiliation": sp.affiliation, "redacted": sp.redacted,
-                "position": len(self.speaker_ids)}])
+            self.rows["speaker"].append((sid, self.tid, sp.label_en, sp.label_ja, sp.name, sp.role, sp.affiliation,
+                                         sp.redacted, len(self.speaker_ids)))
             self.speaker_ids.append(sid)
         return self.speaker_ids[index]
 
     def add_turn(self, turn: ParsedTurn) -> None:
-        tid = self.tid
+        tid, rows = self.tid, self.rows
         turn_id = self.first_turn + turn.position
         self.next["turn"] = turn_id + 1
         speaker_id = None if turn.speaker is None else self._speaker_id(turn.speaker)
-        self._add("turn", {"id": turn_id, "transcript_id": tid, "position": turn.position,
-                           "speaker_id": speaker_id, "kind": turn.kind, "timestamp": turn.timestamp})
+        rows["turn"].append((turn_id, tid, turn.position, speaker_id, turn.kind, turn.timestamp))
+        paragraphs, segments, gaps, redactions = rows["paragraph"], rows["segment"], rows["gap"], rows["redaction"]
         for para in turn.paragraphs:
-            self._add("paragraph", {"id": self._id("paragraph"), "transcript_id": tid, "position": para.position,
-                                    "lang": para.lang, "text": para.text})
+            paragraphs.append((self._id("paragraph"), tid, para.position, para.lang, para.text))
         for pos, seg in enumerate(turn.segments):
             seg_id = self._id("segment")
-            self._add("segment", {"id": seg_id, "turn_id": turn_id, "transcript_id": tid, "position": pos,
-                                  "en_prefix": seg.en_prefix, "en_orig": seg.en_text, "ja_prefix": seg.ja_prefix,
-                                  "ja_orig": seg.ja_text, "review_state": "not_reviewed"})
-            by_lang: dict[str, list[int]] = {"en": [], "ja": []}
-            for gap in seg.gaps:
-                gap_id = self._id("gap")
-                other = by_lang["en" if gap.lang == "ja" else "ja"]
-                n = len(by_lang[gap.lang])
-                counterpart = other[n] if n < len(other) else None  # linked by order within the segment
-                if counterpart is not None:
-                    self.counterparts.append({"gap_id": counterpart, "other_id": gap_id})
-                by_lang[gap.lang].append(gap_id)
-                self._add("gap", {"id": gap_id, "segment_id": seg_id, "transcript_id": tid, "lang": gap.lang,
-                                  "start": gap.start, "end": gap.end, "text": gap.text, "kind": gap.kind,
-                                  "status": "open", "counterpart_id": counterpart, "origin": "import",
-                                  "created_at": self.now})
+            segments.append((seg_id, turn_id, tid, pos, seg.en_prefix, seg.en_text, seg.ja_prefix, seg.ja_text,
+                             "not_reviewed"))
+            if seg.gaps:
+                by_lang: dict[str, list[int]] = {"en": [], "ja": []}
+                for gap in seg.gaps:
+                    gap_id = self._id("gap")
+                    other = by_lang["en" if gap.lang == "ja" else "ja"]
+                    n = len(by_lang[gap.lang])
+                    counterpart = other[n] if n < len(other) else None  # linked by order within the segment
+                    if counterpart is not None:
+                        self.counterparts.append({"gap_id": counterpart, "other_id": gap_id})
+                    by_lang[gap.lang].append(gap_id)
+                    gaps.append((gap_id, seg_id, tid, gap.lang, gap.start, gap.end, gap.text, gap.kind, "open",
+                                 counterpart, "import", self.now))
             for red in seg.redactions:
-                self._add("redaction", {"id": self._id("redaction"), "segment_id": seg_id, "transcript_id": tid,
-                                        "lang": red.lang, "start": red.start, "end": red.end, "text": red.text})
+                redactions.append((self._id("redaction"), seg_id, tid, red.lang, red.start, red.end, red.text))
         if turn.suggestion is not None:
-            self._add("suggestion", {"id": self._id("suggestion"), "transcript_id": tid, "turn_id": turn_id,
-                                     "source_turn_id": self.first_turn + turn.suggestion.source_turn,
-                                     "name": turn.suggestion.name, "affiliation": turn.suggestion.affiliation,
-                                     "status": "pending"})
+            rows["suggestion"].append((self._id("suggestion"), tid, turn_id,
+                                       self.first_turn + turn.suggestion.source_turn, turn.suggestion.name,
+                                       turn.suggestion.affiliation, "pending"))
+        self.pending += 1 + len(turn.paragraphs) + len(turn.segments)
         if self.pending >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         """Write the buffered rows, parents before children."""
-        for name in ("paragraph", "turn", "segment", "gap", "redaction", "suggestion"):
+        for name in _ORDER:
             rows = self.rows[name]
             if rows:
-                self.conn.execute(insert(_T[name]), rows)
+                self.inserts[name].run(self.conn, rows)
                 rows.clear()
         if self.counterparts:  # the earlier gap of each pair learns the id of the later one
             self.conn.execute(_COUNTERPART, self.counterparts)
@@ -133,10 +164,10 @@ class _Writer:
         self.pending = 0
 
     def finish(self) -> None:
-        """Flush, and write what the parser learned about speakers after inserting them."""
-        self.flush()
+        """Write what is left, and what the parser learned about speakers after their first turn."""
         for index in range(len(self.speakers)):
             self._speaker_id(index)
+        self.flush()
         self.conn.execute(_SPEAKER_UPDATE, [
             {"speaker_id": sid, "label_en": sp.label_en, "label_ja": sp.label_ja, "role": sp.role,
              "redacted": sp.redacted} for sid, sp in zip(self.speaker_ids, self.speakers)])
@@ -159,6 +190,7 @@ def import_text(store: Store, text_or_bytes: str | bytes, *, filename: str | Non
     if isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
         data = bytes(text_or_bytes)
         sha = hashlib.sha256(data).hexdigest()
+        del text_or_bytes  # hold the bytes no longer than the decoding needs them
         text, encoding, newline = decode(data)
         del data
     else:
@@ -200,9 +232,10 @@ def import_file(store: Store, path: str | Path, *, title: str | None = None,
     if p.is_dir():
         raise ImportRefused(f"{p} is a folder, not a transcript file")
     try:
-        data = p.read_bytes()
+        holder = [p.read_bytes()]
     except FileNotFoundError:
         raise ImportRefused(f"{p} does not exist") from None
     except OSError as exc:
         raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
-    return import_text(store, data, filename=p.name, title=title, progress=progress)
+    # Handed over without a name left here, so the bytes are freed once decoded.
+    return import_text(store, holder.pop(), filename=p.name, title=title, progress=progress)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # -- scripts -----------------------------------------------------------------
 # Kana, kanji, Japanese punctuation and full-width forms count as Japanese.
@@ -53,8 +54,7 @@ def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
     if m:
         timestamp = m.group("a") or m.group("b") or m.group("c") or m.group("d")
         pos = m.end()
-    for regex, bracketed in ((BRACKET_LABEL_RE, True), (Q_LABEL_RE, False), (A_LABEL_RE, False),
-                             (UPPER_LABEL_RE, False), (TITLE_LABEL_RE, False), (JA_LABEL_RE, False)):
+    for regex in _label_candidates(par[pos:pos + 1]):
         m = regex.match(par, pos)
         if m is None:
             continue
@@ -63,8 +63,28 @@ def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
             continue  # "Look: ..." is speech, not a speaker
         if GAP_WORD_RE.search(label) or (regex is JA_LABEL_RE and not has_japanese(label)):
             continue
-        return m.end(), timestamp, label, bracketed
+        return m.end(), timestamp, label, regex is BRACKET_LABEL_RE
     return pos, timestamp, None, False
+
+
+_LATIN_LABELS = (UPPER_LABEL_RE, TITLE_LABEL_RE, JA_LABEL_RE)
+
+
+def _label_candidates(first: str) -> tuple[re.Pattern[str], ...]:
+    """The label patterns worth trying on a paragraph starting with ``first`` (most fail at once)."""
+    if not first:
+        return ()
+    if first in "[［【":
+        return (BRACKET_LABEL_RE,)
+    if first == "Q":
+        return (Q_LABEL_RE, *_LATIN_LABELS)
+    if first == "A":
+        return (A_LABEL_RE, *_LATIN_LABELS)
+    if "A" <= first <= "Z":
+        return _LATIN_LABELS
+    if first >= "\u2e80":
+        return (JA_LABEL_RE,)
+    return ()
 
 
 def has_japanese(text: str) -> bool:
@@ -248,12 +268,14 @@ _REDACTED_RE = re.compile(
     r"|^OFFICIAL$|^SENIOR OFFICIAL$|高官|当局者|政府関係者|匿名")
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """The identity of a label: NFKC, upper case, brackets and spacing ignored."""
     key = unicodedata.normalize("NFKC", label).upper().strip(" []【】[]:")
     return " ".join(key.split())
 
 
+@lru_cache(maxsize=4096)
 def role_of(label: str) -> str:
     """The role a label announces: official/journalist/operator/moderator/other."""
     key = label_key(label)
@@ -267,11 +289,13 @@ def role_of(label: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=4096)
 def is_redacted_label(label: str, bracketed: bool) -> bool:
     """Whether a label hides who speaks (``SENIOR ADMINISTRATION OFFICIAL``, ``政府高官``, ``[...]``)."""
     return bracketed or _REDACTED_RE.search(label_key(label)) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_questioner(label: str) -> bool:
     """A generic questioner label (``Q``, ``質問``): each introduced caller is a new person."""
     return label_key(label) in _QUESTIONER_KEYS
@@ -281,9 +305,10 @@ def is_questioner(label: str) -> bool:
 _WORD = r"[A-Z](?:[\w'’\-]|\.(?=\w))*\.?"
 _NAME = rf"(?P<name>[\(\[](?i:inaudible|unintelligible|indiscernible)[\)\]]|{_WORD}(?:\s+{_WORD}){{0,4}}?)"
 _AFF = r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)"
-INTRO_RE = re.compile(
-    r"(?:^|(?<=[.!?:]\s)|(?<=\bfrom\s)|(?<=\bwith\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\bon\s))"
-    rf"{_NAME}\s+(?:from|with|of|at)\s+{_AFF}")
+# An introduction is one short sentence: "Ken Moriyasu from Nikkei Asia." or "... comes from X of Y."
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+INTRO_RE = re.compile(rf"{_NAME}\s+(?:from|with|of|at)\s+{_AFF}[.!?]?\Z")
+_INTRO_LEAD_RE = re.compile(r"\b(?:from|to|is|on|with)\s+(?=[A-Z(\[])")
 _NOT_NAMES = frozenset({"please", "thank", "thanks", "next", "moving", "our", "the", "this", "and", "your",
                         "we", "i", "let", "go", "that", "it", "so", "now", "questions", "question", "a"})
 INTRO_JA_RE = re.compile(
@@ -292,13 +317,18 @@ INTRO_JA_RE = re.compile(
 
 def find_introduction(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
     """(name or None if inaudible, affiliation) of a caller the operator introduces, or None."""
-    for m in INTRO_RE.finditer(en or ""):
-        name, aff = m.group("name"), m.group("aff")
-        if name.split()[0].lower().strip(".") in _NOT_NAMES:
+    for sentence in _SENTENCE_SPLIT_RE.split(en or ""):
+        if len(sentence) > 160:
+            continue  # speech, not an introduction (and keeps the search cheap)
+        m = INTRO_RE.match(sentence)
+        if m is None or m.group("name").split()[0].lower().strip(".") in _NOT_NAMES:
+            m = next((found for lead in _INTRO_LEAD_RE.finditer(sentence)
+                      if (found := INTRO_RE.match(sentence, lead.end()))), None)
+        if m is None or m.group("name").split()[0].lower().strip(".") in _NOT_NAMES:
             continue
+        name, aff = m.group("name"), m.group("aff")
         if aff.lower().startswith("the "):
             aff = aff[4:]
-        aff = aff.rstrip(".")
         if GAP_WORD_RE.search(name):
             return None, aff
         return name.strip(), aff
