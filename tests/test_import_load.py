@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from model.errors import ImportRefused
 from tests.import_support import export_txt
-from model.importer import decode, import_file, import_text
+from model.importer import import_file, import_text
+from model.importer.decode import decode
 from model.readmodel import list_transcripts, load_transcript
 from model.schema import Base, SourceParagraph, Transcript
 
@@ -25,7 +26,7 @@ TEXT = (
     "\n"
     "Q: ニュースは首脳会談について(聞き取れない)何と言いましたか。\n"
     "\n"
-    "MR. PRICE: We will see. The summit is next week.\n"
+    "MR. PRICE: We will see.\nThe summit is next week.\n"  # two lines, one paragraph
 )
 PARAGRAPHS = TEXT.rstrip("\n").split("\n\n")
 

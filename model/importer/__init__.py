@@ -5,8 +5,7 @@ parse and store a transcript in one transaction and return its id;
 ``parse(text)`` gives the parsed structure without touching a database.
 """
 
-from model.importer.decode import decode
 from model.importer.load import import_file, import_text
 from model.importer.parse import parse
 
-__all__ = ["decode", "import_file", "import_text", "parse"]
+__all__ = ["import_file", "import_text", "parse"]

@@ -4,16 +4,27 @@ Supported: UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, Shift_JIS
 (decoded as cp932, its Windows superset) and EUC-JP; newlines LF, CRLF or CR.
 Lines are only ever split on ``\\r\\n``, ``\\r`` and ``\\n``: ``str.splitlines``
 would also break on U+0085 and friends, which appear in mis-decoded cp932.
+
+Files are read in chunks, twice: ``sniff`` checks the whole file (strict
+decoding, NUL bytes, control characters, newline style, SHA-256) without
+keeping it, then ``TextChunks`` decodes it chunk by chunk for the parser. So a
+20 MB file never sits in memory whole, as bytes or as text.
 """
 
 from __future__ import annotations
 
 import codecs
+import hashlib
+import io
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
 
 from model.errors import ImportRefused
 
-# BOMs, longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+CHUNK = 1 << 20  # bytes read at a time
+# BOMs, longest first: the UTF-32-LE BOM starts with the UTF-16-LE one. (bom, codec, name reported)
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32", "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32", "utf-32"),
@@ -22,29 +33,60 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 _SHOWN = {"utf-32": "UTF-32", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
-# Legacy Japanese encodings tried when the file is not UTF-8: (codec, name reported).
-_LEGACY = (("cp932", "cp932"), ("euc_jp", "euc-jp"))
+# Without a BOM: UTF-8, then the legacy Japanese encodings. (codec, name reported)
+_PLAIN = (("utf-8", "utf-8"), ("cp932", "cp932"), ("euc_jp", "euc-jp"))
+SAMPLE = 256 * 1024  # characters of each legacy candidate kept to judge which reads as Japanese
 
-_CRLF = re.compile(r"\r\n")
-_LONE_CR = re.compile(r"\r(?!\n)")
-_LONE_LF = re.compile(r"(?<!\r)\n")
 # Control characters that never occur in a text transcript (tab, newlines, form feed are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 # What Japanese text is made of: kana, kanji, Japanese punctuation, full-width forms.
 _JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
-# What a wrong legacy guess produces: half-width katakana, private use, rare CJK extensions.
+# What a wrong legacy guess produces: half-width katakana, private use, rare CJK extensions, C1.
 _SUSPICIOUS = re.compile(r"[\uff61-\uff9f\ue000-\uf8ff\u3400-\u4dbf\x80-\x9f]")
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """What the first pass learned about a file."""
+
+    codec: str  # Python codec to decode with
+    name: str  # encoding name recorded on the transcript
+    newline: str
+    sha256: str
+    size: int
+
+
+class _Newlines:
+    """Counts CRLF, lone CR and lone LF across chunks (a CRLF may straddle two)."""
+
+    def __init__(self) -> None:
+        self.crlf = self.cr = self.lf = 0
+        self._last_cr = False
+
+    def feed(self, chunk: str | bytes) -> None:
+        if not chunk:
+            return
+        cr, lf = ("\r", "\n") if isinstance(chunk, str) else (b"\r", b"\n")
+        crlf = chunk.count(cr + lf)
+        self.crlf += crlf
+        self.cr += chunk.count(cr) - crlf
+        self.lf += chunk.count(lf) - crlf
+        if self._last_cr and chunk[:1] == lf:  # "\r" | "\n" across the boundary
+            self.crlf, self.cr, self.lf = self.crlf + 1, self.cr - 1, self.lf - 1
+        self._last_cr = chunk[-1:] == cr
+
+    def style(self) -> str:
+        counts = {"\r\n": self.crlf, "\r": self.cr, "\n": self.lf}
+        best = max(counts, key=lambda k: counts[k])
+        return best if counts[best] else "\n"
 
 
 def newline_style(text: str) -> str:
     """The most frequent newline of ``text`` ("\\n" when there is none)."""
-    counts = {
-        "\r\n": len(_CRLF.findall(text)),
-        "\r": len(_LONE_CR.findall(text)),
-        "\n": len(_LONE_LF.findall(text)),
-    }
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else "\n"
+    counter = _Newlines()
+    counter.feed(text)
+    return counter.style()
 
 
 def _japanese_score(text: str) -> float:
@@ -65,60 +107,121 @@ def _tie_break(data: bytes, candidates: list[tuple[str, str]]) -> str | None:
     best = from_bytes(data, cp_isolation=[c for c, _ in candidates]).best()
     if best is None:
         return None
-    wanted = best.encoding.replace("-", "_").lower()
-    for codec, name in candidates:
-        if codecs.lookup(codec).name.replace("-", "_") == codecs.lookup(wanted).name.replace("-", "_"):
-            return name
-    return None
+    wanted = codecs.lookup(best.encoding).name
+    return next((name for codec, name in candidates if codecs.lookup(codec).name == wanted), None)
 
 
-def _check_text(text: str) -> None:
-    controls = len(_CONTROL.findall(text))
-    if controls > max(2, len(text) // 1000):
+def _refuse_controls(controls: int, length: int) -> None:
+    if controls > max(2, length // 1000):
         raise ImportRefused("the file is not text (it contains control characters)")
 
 
+def sniff(stream: BinaryIO) -> Sniffed:
+    """First pass over a file: its encoding, newline style and hash, or ``ImportRefused``.
+
+    Refuses an empty file, a binary one (NUL bytes, control characters) and
+    one no supported encoding decodes strictly. The stream is read to its end.
+    """
+    digest = hashlib.sha256()
+    head = stream.read(CHUNK)
+    if not head:
+        raise ImportRefused("the file is empty")
+    bom = next((b for b in _BOMS if head.startswith(b[0])), None)
+    newlines = _Newlines()
+    size = controls = chars = 0
+    if bom is not None:
+        _, codec, name = bom
+        decoder = codecs.getincrementaldecoder(codec)()
+        chunk = head
+        try:
+            while chunk:
+                digest.update(chunk)
+                size += len(chunk)
+                text = decoder.decode(chunk)
+                newlines.feed(text)
+                controls += len(_CONTROL.findall(text))
+                chars += len(text)
+                chunk = stream.read(CHUNK)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            shown = _SHOWN[name]
+            raise ImportRefused(f"the file starts with a {shown} byte order mark but cannot be decoded as {shown}"
+                                ) from None
+        _refuse_controls(controls, chars)
+        return Sniffed(codec, name, newlines.style(), digest.hexdigest(), size)
+
+    alive = {codec: codecs.getincrementaldecoder(codec)() for codec, _ in _PLAIN}
+    samples: dict[str, list[str]] = {codec: [] for codec, _ in _PLAIN}
+    sampled = {codec: 0 for codec, _ in _PLAIN}
+    raw_sample = head[:SAMPLE]
+    chunk = head
+    while chunk:
+        if b"\x00" in chunk:
+            raise ImportRefused("the file is not text (it contains NUL bytes)")
+        digest.update(chunk)
+        size += len(chunk)
+        newlines.feed(chunk)  # these encodings write \r and \n as single ASCII bytes
+        controls += len(_CONTROL_BYTES.findall(chunk))
+        for codec in list(alive):
+            try:
+                text = alive[codec].decode(chunk)
+            except UnicodeDecodeError:
+                del alive[codec]
+                continue
+            if sampled[codec] < SAMPLE:
+                samples[codec].append(text[:SAMPLE - sampled[codec]])
+                sampled[codec] += len(samples[codec][-1])
+        chunk = stream.read(CHUNK)
+    for codec in list(alive):
+        try:
+            alive[codec].decode(b"", final=True)
+        except UnicodeDecodeError:
+            del alive[codec]
+    if not alive:
+        raise ImportRefused("the file cannot be decoded as UTF-8, UTF-16, Shift_JIS (cp932) or EUC-JP text")
+    _refuse_controls(controls, size)
+    names = dict(_PLAIN)
+    if "utf-8" in alive:
+        codec = "utf-8"
+    else:
+        scored = sorted(((_japanese_score("".join(samples[c])), c) for c in alive), reverse=True)
+        codec = scored[0][1]
+        if len(scored) > 1 and abs(scored[0][0] - scored[1][0]) < 1e-9:
+            preferred = _tie_break(raw_sample, [(c, names[c]) for _, c in scored])
+            codec = next((c for _, c in scored if names[c] == preferred), codec)
+    return Sniffed(codec, names[codec], newlines.style(), digest.hexdigest(), size)
+
+
+class TextChunks:
+    """Second pass: the file decoded chunk by chunk; ``bytes_read`` tells how far it got."""
+
+    def __init__(self, stream: BinaryIO, codec: str) -> None:
+        self._stream = stream
+        self._codec = codec
+        self.bytes_read = 0
+
+    def __iter__(self) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(self._codec)()
+        first = True
+        try:
+            while chunk := self._stream.read(CHUNK):
+                self.bytes_read += len(chunk)
+                text = decoder.decode(chunk)
+                if first and text:
+                    text, first = text.lstrip("\ufeff"), False
+                yield text
+            yield decoder.decode(b"", final=True)
+        except UnicodeDecodeError:  # the file changed between the two passes
+            raise ImportRefused(f"the file cannot be decoded as {self._codec} (did it change while importing?)"
+                                ) from None
+
+
 def decode(data: bytes) -> tuple[str, str, str]:
-    """Decode a transcript file: (text without BOM, encoding name, newline style).
+    """Decode a whole transcript held in memory: (text without BOM, encoding name, newline style).
 
     Raises ``ImportRefused`` with a one-line reason for an empty, binary or
     undecodable file.
     """
-    if not data:
-        raise ImportRefused("the file is empty")
-    for bom, codec, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                shown = _SHOWN[name]
-                raise ImportRefused(f"the file starts with a {shown} byte order mark but cannot be decoded as {shown}") from None
-            text = text.lstrip("\ufeff")
-            _check_text(text)
-            return text, name, newline_style(text)
-    if b"\x00" in data:
-        raise ImportRefused("the file is not text (it contains NUL bytes)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        _check_text(text)
-        return text, "utf-8", newline_style(text)
-    decoded: list[tuple[float, str, str, str]] = []
-    for codec, name in _LEGACY:
-        try:
-            candidate = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        decoded.append((_japanese_score(candidate), codec, name, candidate))
-    if not decoded:
-        raise ImportRefused("the file cannot be decoded as UTF-8, UTF-16, Shift_JIS (cp932) or EUC-JP text")
-    decoded.sort(key=lambda d: d[0], reverse=True)
-    chosen = decoded[0]
-    if len(decoded) > 1 and abs(decoded[0][0] - decoded[1][0]) < 1e-9:
-        preferred = _tie_break(data, [(d[1], d[2]) for d in decoded])
-        chosen = next((d for d in decoded if d[2] == preferred), chosen)
-    text = chosen[3]
-    _check_text(text)
-    return text, chosen[2], newline_style(text)
+    found = sniff(io.BytesIO(data))
+    text = "".join(TextChunks(io.BytesIO(data), found.codec))
+    return text, found.name, found.newline

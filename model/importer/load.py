@@ -9,16 +9,17 @@ memory holds one batch, not the file, and no ORM object is ever built.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import Connection, Table, bindparam, insert, update
 from sqlalchemy.exc import DBAPIError
 
 from model.db import describe_db_error, first_free_id
 from model.errors import ImportRefused, TaiyakuError
-from model.importer.decode import decode, newline_style
+from model.importer.decode import TextChunks, newline_style, sniff
 from model.importer.parse import Parser
 from model.importer.parsed import ParsedSpeaker, ParsedTurn
 from model.schema import (
@@ -180,27 +181,10 @@ def _title(title: str | None, parsed: str | None, filename: str | None) -> str:
     return "Untitled transcript"
 
 
-def import_text(store: Store, text_or_bytes: str | bytes, *, filename: str | None = None,
-                title: str | None = None, progress: Progress | None = None) -> int:
-    """Import a transcript given as bytes (decoded here) or text; returns the new transcript's id.
-
-    All or nothing: on ``ImportRefused`` (one-line reason) the database is unchanged.
-    ``progress(done, total)`` is called now and then with characters processed.
-    """
-    if isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
-        data = bytes(text_or_bytes)
-        sha = hashlib.sha256(data).hexdigest()
-        del text_or_bytes  # hold the bytes no longer than the decoding needs them
-        text, encoding, newline = decode(data)
-        del data
-    else:
-        text = text_or_bytes
-        if "\x00" in text:
-            raise ImportRefused("the text is not a transcript (it contains NUL characters)")
-        sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        encoding, newline = None, newline_style(text)
-    parser = Parser(text)
-    del text
+def _store(store: Store, parser: Parser, *, title: str | None, filename: str | None, sha: str,
+           encoding: str | None, newline: str, progress: Progress | None,
+           position: Callable[[], tuple[int, int]]) -> int:
+    """Write what ``parser`` yields in one transaction; announce the import once committed."""
     annotator_id = store.annotator_id
     try:
         with store.engine.begin() as conn:
@@ -213,29 +197,62 @@ def import_text(store: Store, text_or_bytes: str | bytes, *, filename: str | Non
             for turn in parser.turns():
                 writer.add_turn(turn)
                 if progress is not None and writer.pending == 0:
-                    progress(parser.done, parser.total)
+                    progress(*position())
             writer.finish()
     except TaiyakuError:
         raise
     except DBAPIError as exc:
         raise ImportRefused(f"could not import: {describe_db_error(exc, store.path)}") from None
     if progress is not None:
-        progress(parser.total, parser.total)
+        total = position()[1]
+        progress(total, total)
     store.announce(Changes(action="Import", kind="import", transcript_ids=frozenset({tid})))
     return int(tid)
 
 
+def _import_stream(store: Store, stream: BinaryIO, *, filename: str | None, title: str | None,
+                   progress: Progress | None) -> int:
+    found = sniff(stream)  # first pass: refuse bad files before touching the database
+    stream.seek(0)
+    chunks = TextChunks(stream, found.codec)
+    parser = Parser(chunks)
+    return _store(store, parser, title=title, filename=filename, sha=found.sha256, encoding=found.name,
+                  newline=found.newline, progress=progress, position=lambda: (chunks.bytes_read, found.size))
+
+
+def import_text(store: Store, text_or_bytes: str | bytes, *, filename: str | None = None,
+                title: str | None = None, progress: Progress | None = None) -> int:
+    """Import a transcript given as bytes (decoded here) or text; returns the new transcript's id.
+
+    All or nothing: on ``ImportRefused`` (one-line reason) the database is unchanged.
+    ``progress(done, total)`` is called now and then (bytes read, or characters parsed for text).
+    """
+    if isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
+        return _import_stream(store, io.BytesIO(bytes(text_or_bytes)), filename=filename, title=title,
+                              progress=progress)
+    text = text_or_bytes
+    if "\x00" in text:
+        raise ImportRefused("the text is not a transcript (it contains NUL characters)")
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    parser = Parser(text)
+    return _store(store, parser, title=title, filename=filename, sha=sha, encoding=None,
+                  newline=newline_style(text), progress=progress,
+                  position=lambda: (parser.done, parser.total or 0))
+
+
 def import_file(store: Store, path: str | Path, *, title: str | None = None,
                 progress: Progress | None = None) -> int:
-    """Import the transcript file at ``path``; returns the new transcript's id (see ``import_text``)."""
+    """Import the transcript file at ``path``, read in chunks; returns the new transcript's id.
+
+    See ``import_text``; ``progress`` counts bytes of the file.
+    """
     p = Path(path)
     if p.is_dir():
         raise ImportRefused(f"{p} is a folder, not a transcript file")
     try:
-        holder = [p.read_bytes()]
+        with p.open("rb") as stream:
+            return _import_stream(store, stream, filename=p.name, title=title, progress=progress)
     except FileNotFoundError:
         raise ImportRefused(f"{p} does not exist") from None
     except OSError as exc:
         raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
-    # Handed over without a name left here, so the bytes are freed once decoded.
-    return import_text(store, holder.pop(), filename=p.name, title=title, progress=progress)

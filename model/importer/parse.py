@@ -14,7 +14,7 @@ language that follows nothing to translate stands alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 
@@ -32,8 +32,10 @@ from model.importer.parsed import (
 )
 
 LOOKAHEAD = 2000  # paragraphs read ahead to decide the title and the lead language
-_SEP_RE = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")  # newline + blank lines
+# A newline and one or more blank lines. A lone \r must not be the first half of a \r\n.
+_SEP_RE = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+")
 _NL_RE = re.compile(r"\r\n|\r")
+_CONTENT_RE = re.compile(r"[^\S\r\n]*\S")  # a line with something on it starts here
 _OTHER = {"en": "ja", "ja": "en"}
 
 
@@ -52,27 +54,42 @@ class Para:
     end: int  # offset in the decoded text where the paragraph ends (for progress)
 
 
-def iter_paragraphs(text: str) -> Iterator[tuple[str, int]]:
+def _clean(chunk: str) -> str:
+    return _NL_RE.sub("\n", chunk) if "\r" in chunk else chunk
+
+
+def iter_paragraphs(source: str | Iterable[str]) -> Iterator[tuple[str, int]]:
     """(paragraph, end offset) for each paragraph: blocks separated by blank lines.
 
-    Lines are split on \\r\\n, \\r and \\n only; newlines inside a paragraph
-    become \\n. Leading and trailing blank lines of the file are dropped.
+    ``source`` is the text, or the text in chunks (a file being decoded).
+    Lines are split on \r\n, \r and \n only; newlines inside a paragraph
+    become \n. Leading and trailing blank lines of the file are dropped.
     """
-    stripped = text.lstrip()
-    start = len(text) - len(stripped)
-    if not stripped:
-        return
-    start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    end = len(text.rstrip())
-    newlines = [i for i in (text.find("\n", end), text.find("\r", end)) if i != -1]
-    end = min(newlines) if newlines else len(text)
-    pos = start
-    for m in _SEP_RE.finditer(text, start, end):
-        chunk = text[pos:m.start()]
-        yield (_NL_RE.sub("\n", chunk) if "\r" in chunk else chunk), m.start()
-        pos = m.end()
-    chunk = text[pos:end]
-    yield (_NL_RE.sub("\n", chunk) if "\r" in chunk else chunk), end
+    buf, offset, started = "", 0, False  # offset: characters before ``buf``
+    for chunk in ((source,) if isinstance(source, str) else source):
+        if not chunk:
+            continue
+        buf = buf + chunk if buf else chunk
+        if not started:  # drop the blank lines the file starts with
+            stripped = buf.lstrip()
+            if not stripped:
+                continue
+            start = len(buf) - len(stripped)
+            start = max(buf.rfind("\n", 0, start), buf.rfind("\r", 0, start)) + 1
+            buf, offset, started = buf[start:], offset + start, True
+        pos = 0
+        for m in _SEP_RE.finditer(buf):
+            if m.end() >= len(buf) or not _CONTENT_RE.match(buf, m.end()):
+                break  # the blank lines may go on in the next chunk
+            yield _clean(buf[pos:m.start()]), offset + m.start()
+            pos = m.end()
+        if pos:
+            buf, offset = buf[pos:], offset + pos
+    end = len(buf.rstrip())  # the last paragraph, without the blank lines after it
+    if started and end:
+        newlines = [i for i in (buf.find("\n", end), buf.find("\r", end)) if i != -1]
+        end = min(newlines) if newlines else len(buf)
+        yield _clean(buf[:end]), offset + end
 
 
 def analyze(position: int, text: str, end: int = 0) -> Para:
@@ -132,14 +149,17 @@ def decide_lead(paras: list[Para]) -> str:
 class Parser:
     """Streams a transcript's turns; ``speakers`` fills in as turns are produced."""
 
-    def __init__(self, text: str) -> None:
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        self._source = (analyze(i, par, end) for i, (par, end) in enumerate(iter_paragraphs(text)))
+    def __init__(self, source: str | Iterable[str]) -> None:
+        """``source``: the text, or the text in chunks (read lazily, as turns are asked for)."""
+        if isinstance(source, str):
+            source = source[1:] if source.startswith("\ufeff") else source
+            self.total: int | None = len(source)
+        else:
+            self.total = None  # unknown until the end: the loader counts bytes instead
+        self._source = (analyze(i, par, end) for i, (par, end) in enumerate(iter_paragraphs(source)))
         self._ahead = list(islice(self._source, LOOKAHEAD))
         if not any(p.lang for p in self._ahead):
             raise ImportRefused("the file holds no paragraph of text")
-        self.total = len(text)
         self._mark_title()
         self.lead_lang = decide_lead(self._ahead)
         self.follow_lang = _OTHER[self.lead_lang]
@@ -150,7 +170,7 @@ class Parser:
         self._last_speaker: int | None = None
         self._questioner: int | None = None
         self._intro: ParsedSuggestion | None = None
-        self.done = 0  # offset reached, for progress
+        self.done = 0  # characters parsed, for progress
 
     # -- header ------------------------------------------------------------
     def _mark_title(self) -> None:
