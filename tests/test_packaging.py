@@ -11,7 +11,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -115,30 +114,24 @@ def test_bad_database_is_one_line_not_a_traceback(app, tmp_path):
     assert junk.read_bytes() == b"this is not a database at all"
 
 
-def test_window_opens_a_database_and_shows_the_sample_then_quits(app, tmp_path):
-    """First run of the window: it creates the database and imports the bundled sample."""
+def _window(app: Path, tmp_path: Path, *args: str) -> None:
     if not (ROOT / "gui" / "app.py").exists():
         pytest.skip("gui/app.py (the window) is not written yet")
-    db = tmp_path / "first-run.sqlite3"
-    if "--quit-after-load" in (ROOT / "gui" / "app.py").read_text(encoding="utf-8"):
-        result = _run(app, tmp_path, "--db", str(db), "--quit-after-load")
-        assert result.returncode == 0, result.stderr
-    else:
-        # No scripted quit in this build: wait for the sample to land, then close the app.
-        proc = subprocess.Popen([str(app), "--db", str(db)], env=_env(tmp_path), cwd=tmp_path,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 120
-        try:
-            while time.monotonic() < deadline and proc.poll() is None:
-                if db.exists():
-                    try:
-                        if _transcripts(db):
-                            break
-                    except sqlite3.Error:
-                        pass  # being created
-                time.sleep(0.3)
-            assert proc.poll() is None, f"the window exited early: {proc.communicate()[1][-2000:]}"
-        finally:
-            proc.terminate()
-            proc.communicate(timeout=30)
-    assert _transcripts(db), "the first run did not import the bundled sample"
+    result = _run(app, tmp_path, *args, "--quit-after-load")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_first_run_creates_the_database_in_the_user_data_folder_with_the_sample(app, tmp_path):
+    db = tmp_path / "data" / "Taiyaku" / "taiyaku.sqlite3"  # platformdirs under XDG_DATA_HOME
+    _window(app, tmp_path)
+    titles = _transcripts(db)
+    assert len(titles) == 1 and titles[0] in bundled_sample_path().read_text(encoding="utf-8").splitlines()[0]
+    _window(app, tmp_path)  # the second start opens it again, without a second copy of the sample
+    assert len(_transcripts(db)) == 1
+
+
+def test_window_opens_a_given_database_and_quits(app, tmp_path):
+    db = tmp_path / "chosen.sqlite3"
+    _window(app, tmp_path, "--db", str(db))
+    assert len(_transcripts(db)) == 1
