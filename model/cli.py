@@ -100,7 +100,9 @@ def build_parser(prog: str | None = None) -> ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Taiyaku {model.__version__}")
     _add_db_option(parser, top=True)
     _add_window_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (headless, no window)")
+    # prog: else argparse builds the subcommands' prog from the custom usage text.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands (headless, no window)",
+                                prog=parser.prog)
     for cmd in COMMANDS.values():
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)
         cmd.configure(p)
@@ -152,6 +154,9 @@ def main(argv: Sequence[str] | None = None, window: WindowLauncher | None = None
             parser = build_parser(_prog())
             if _command_in(args_list) is None and not {"-h", "--help", "--version"} & set(args_list):
                 options = build_window_parser(_prog()).parse_args(args_list)
+                if options.file is not None and not options.file.exists():  # a typo, most likely
+                    raise TaiyakuError(f"{str(options.file)!r} is neither a command ({', '.join(COMMANDS)}) "
+                                       "nor a transcript file")
                 if window is None:
                     return window_unavailable("the window is not available here", options)
                 return window(args_list, options)

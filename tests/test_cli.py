@@ -116,7 +116,7 @@ def test_failed_export_leaves_an_existing_file_alone(store, db_path: Path, tmp_p
 @pytest.mark.parametrize(
     "args, fragments",
     [
-        (["frobnicate"], ["invalid choice", "frobnicate"]),
+        (["frobnicate"], ["'frobnicate' is neither a command", "import, list, export"]),
         (["export", "abc", "--format", "json"], ["a transcript id is a number"]),
         (["export", "1", "--format", "pdf"], ["invalid choice", "pdf"]),
         (["export", "1"], ["choose a format"]),
