@@ -186,3 +186,37 @@ def test_findings_filter_by_check(qtbot, store, tmp_path):
     assert panel.model.items[0].check == "unknown_speaker"
     panel.set_check_filter(None)
     assert panel.model.rowCount() == total
+
+
+def test_japanese_ui_translates_the_review_feature(qtbot, store, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.review.controller import load_translation
+
+    QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).setValue("ui/language", "ja")
+    try:
+        window, tid, review = open_review(qtbot, store, tmp_path)
+        assert window.registry.menus["review"].title() == "レビュー(&R)"
+        assert window.registry.get("next_flag").text() == "次の未解決フラグ(&N)"
+        assert review.review_dock.windowTitle() == "レビュー"
+        assert review.panel.status_filter.itemText(1) == "未解決"
+    finally:
+        load_translation("en")
+
+
+def test_links_in_notes_are_never_followed(qtbot, store, tmp_path):
+    from PySide6.QtCore import QUrl
+
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    flag_ops.add_flag(store, row_sid(window, 1), "other", "See [the guide](https://example.org/guide)")
+    review.refresh_review()
+    review.panel.select_row(0)
+    thread = review.panel.thread
+    assert thread.openLinks() is False and thread.openExternalLinks() is False
+    before = thread.toHtml()
+    messages = []
+    window.ctx.statusMessage.connect(messages.append)
+    thread.anchorClicked.emit(QUrl("https://example.org/guide"))
+    assert thread.toHtml() == before  # the view stayed on the note
+    assert QApplication.clipboard().text() == "https://example.org/guide"
+    assert messages and "not opened" in messages[-1]

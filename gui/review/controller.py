@@ -535,8 +535,38 @@ class ReviewController(QObject):
         self._status(self.tr("Link copied, not opened: {url}").format(url=url))
 
 
+_translator = None
+
+
+def load_translation(choice: str | None) -> bool:
+    """Install the review feature's Japanese strings (``resources/i18n/review_ja.qm``) when the UI is
+    Japanese; remove them otherwise. Returns whether they are installed."""
+    global _translator
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from gui.i18n import i18n_dir, resolve_language
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    if _translator is not None:
+        app.removeTranslator(_translator)
+        _translator = None
+    if resolve_language(choice) != "ja":
+        return False
+    translator = QTranslator(app)
+    if not translator.load("review_ja", str(i18n_dir())):
+        log.warning("no review_ja.qm in %s", i18n_dir())
+        return False
+    app.installTranslator(translator)
+    _translator = translator
+    return True
+
+
 def install(window: MainWindow, ctx: AppContext) -> ReviewController:
-    """Feature entry point (``gui.features``)."""
+    """Feature entry point (``gui.features``): strings in the UI language, then the controller."""
+    settings = getattr(window, "settings", None)
+    load_translation(str(settings.value("ui/language", "system")) if settings is not None else None)
     controller = ReviewController(window, ctx)
     window.review = controller  # type: ignore[attr-defined]
     return controller
