@@ -249,6 +249,31 @@ def test_operator_introductions_propose_questioners():
     assert len(questioners) == 3 and all(s.role == "journalist" for s in questioners)
 
 
+JA_CALLERS = """\
+オペレーター：次は日経アジアのケン・モリヤスさんです。どうぞ。
+
+OPERATOR: Next is Ken Moriyasu of Nikkei Asia. Go ahead.
+
+質問：ありがとうございます。
+
+Q: Thank you.
+
+オペレーター：次の方どうぞ。共同通信の（聞き取れない）さんです。
+
+質問：はい、伺います。
+"""
+
+
+def test_introductions_in_a_japanese_first_file():
+    doc = parse(JA_CALLERS)
+    assert doc.lead_lang == "ja"
+    turns = _speech(doc)
+    assert [(t.suggestion.name, t.suggestion.affiliation) if t.suggestion else None for t in turns] == [
+        None, ("Ken Moriyasu", "Nikkei Asia"), None, (None, "共同通信")]
+    assert turns[1].speaker != turns[3].speaker  # a newly introduced caller is a new questioner
+    assert doc.speakers[turns[0].speaker].label_ja == "オペレーター"
+
+
 def test_bracketed_labels_are_redacted_speakers():
     doc = parse(CALLERS)
     ja_turn, en_turn = _speech(doc)[-2:]

@@ -54,13 +54,14 @@ _COLUMNS: dict[str, tuple[Table, tuple[str, ...]]] = {
 _ORDER = ("speaker", "paragraph", "turn", "segment", "gap", "redaction", "suggestion")  # parents first
 _COUNTERPART = (update(Gap.__table__).where(Gap.__table__.c.id == bindparam("gap_id"))
                 .values(counterpart_id=bindparam("other_id")))
+_SPEAKER_KEYS = ("speaker_id", "label_en", "label_ja", "role", "redacted")
 _SPEAKER_UPDATE = (update(Speaker.__table__).where(Speaker.__table__.c.id == bindparam("speaker_id"))
                    .values(label_en=bindparam("label_en"), label_ja=bindparam("label_ja"), role=bindparam("role"),
                            redacted=bindparam("redacted")))
 
 
 class _BulkInsert:
-    """An INSERT compiled once by Core for the connection's dialect, run with plain tuples.
+    """An INSERT (or UPDATE) compiled once by Core for the connection's dialect, run with plain tuples.
 
     Going through ``exec_driver_sql`` skips SQLAlchemy's per-row parameter
     processing (the import's main cost otherwise) while the SQL stays generated,
@@ -68,12 +69,16 @@ class _BulkInsert:
     converted here.
     """
 
-    def __init__(self, conn: Connection, table: Table, columns: tuple[str, ...]) -> None:
-        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+    def __init__(self, conn: Connection, table: Table, columns: tuple[str, ...], statement: Any = None) -> None:
+        if statement is None:
+            compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+            processors = [table.c[c].type._cached_bind_processor(conn.dialect) for c in columns]
+        else:  # an UPDATE with bind parameters named like ``columns`` (plain values only)
+            compiled = statement.compile(dialect=conn.dialect)
+            processors = []
         self.sql = compiled.string
         self.columns = columns
         self.order = [columns.index(key) for key in compiled.positiontup] if compiled.positional else None
-        processors = [table.c[c].type._cached_bind_processor(conn.dialect) for c in columns]
         self.processors = processors if any(processors) else None
 
     def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
@@ -100,7 +105,9 @@ class _Writer:
         self.first_turn = self.next["turn"]
         self.speaker_ids: list[int] = []
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _COLUMNS}
-        self.counterparts: list[dict[str, int]] = []
+        self.counterparts: list[tuple[int, int]] = []
+        self.update_gap = _BulkInsert(conn, Gap.__table__, ("gap_id", "other_id"), _COUNTERPART)
+        self.update_speaker = _BulkInsert(conn, Speaker.__table__, _SPEAKER_KEYS, _SPEAKER_UPDATE)
         self.pending = 0
 
     def _id(self, table: str) -> int:
@@ -138,7 +145,7 @@ class _Writer:
                     n = len(by_lang[gap.lang])
                     counterpart = other[n] if n < len(other) else None  # linked by order within the segment
                     if counterpart is not None:
-                        self.counterparts.append({"gap_id": counterpart, "other_id": gap_id})
+                        self.counterparts.append((counterpart, gap_id))
                     by_lang[gap.lang].append(gap_id)
                     gaps.append((gap_id, seg_id, tid, gap.lang, gap.start, gap.end, gap.text, gap.kind, "open",
                                  counterpart, "import", self.now))
@@ -160,7 +167,7 @@ class _Writer:
                 self.inserts[name].run(self.conn, rows)
                 rows.clear()
         if self.counterparts:  # the earlier gap of each pair learns the id of the later one
-            self.conn.execute(_COUNTERPART, self.counterparts)
+            self.update_gap.run(self.conn, self.counterparts)
             self.counterparts.clear()
         self.pending = 0
 
@@ -169,9 +176,8 @@ class _Writer:
         for index in range(len(self.speakers)):
             self._speaker_id(index)
         self.flush()
-        self.conn.execute(_SPEAKER_UPDATE, [
-            {"speaker_id": sid, "label_en": sp.label_en, "label_ja": sp.label_ja, "role": sp.role,
-             "redacted": sp.redacted} for sid, sp in zip(self.speaker_ids, self.speakers)])
+        self.update_speaker.run(self.conn, [(sid, sp.label_en, sp.label_ja, sp.role, sp.redacted)
+                                            for sid, sp in zip(self.speaker_ids, self.speakers)])
 
 
 def _title(title: str | None, parsed: str | None, filename: str | None) -> str:

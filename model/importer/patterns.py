@@ -333,6 +333,6 @@ def find_introduction(en: str | None, ja: str | None) -> tuple[str | None, str |
             return None, aff
         return name.strip(), aff
     m = INTRO_JA_RE.search(ja or "")
-    if m and "聞き取" not in m.group("name"):
-        return m.group("name"), m.group("aff")
-    return None
+    if m is None:
+        return None
+    return (None if GAP_WORD_RE.search(m.group("name")) else m.group("name")), m.group("aff")
