@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 # One line per feature: "module:function". Keep the order (menus appear in it).
 FEATURES: list[str] = [
+    "gui.annotate:install",
     "gui.review:install",
 ]
 

@@ -10,6 +10,7 @@ confidence), so a filled gap stays visible as a filled gap.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from model.errors import OperationFailed
 from model.ops._base import check_lang, current_text, gaps_of
@@ -189,3 +190,36 @@ def link_proposed(store: Store, segment_ids: Sequence[int]) -> int | None:
             op.transcript_id = en.transcript_id
             en.counterpart_id, ja.counterpart_id = ja.id, en.id
     return op.event_id
+
+
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    """One gap of a transcript, for the list of all gaps (read-only)."""
+
+    id: int
+    segment_id: int
+    turn_number: int  # 1-based, in reading order
+    lang: str
+    text: str
+    status: str
+    proposed_text: str | None
+    confidence: str | None
+    counterpart_id: int | None
+
+
+def list_gaps(store: Store, transcript_id: int) -> list[GapRow]:
+    """Every gap of a transcript in reading order (a read, not an operation)."""
+    from sqlalchemy import select
+
+    from model.schema import Turn
+
+    with store.read() as s:
+        numbers = {tid: n + 1 for n, tid in enumerate(s.scalars(
+            select(Turn.id).where(Turn.transcript_id == transcript_id).order_by(Turn.position, Turn.id)))}
+        rows = s.execute(select(Gap.id, Gap.segment_id, Segment.turn_id, Segment.position, Gap.lang, Gap.text,
+                                Gap.status, Gap.proposed_text, Gap.confidence, Gap.counterpart_id, Gap.start)
+                         .join(Segment, Segment.id == Gap.segment_id)
+                         .where(Gap.transcript_id == transcript_id)).all()
+    rows.sort(key=lambda r: (numbers.get(r.turn_id, 0), r.position, r.lang, r.start))
+    return [GapRow(r.id, r.segment_id, numbers.get(r.turn_id, 0), r.lang, r.text, r.status, r.proposed_text,
+                   r.confidence, r.counterpart_id) for r in rows]

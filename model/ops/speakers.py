@@ -9,6 +9,7 @@ the introduced turn, accepted or dismissed here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -217,3 +218,22 @@ def dismiss_all_suggestions(store: Store, transcript_id: int) -> int | None:
             _dismiss(op, sug)
         op.description = f"{len(todo)} suggestions"
     return op.event_id
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionRow:
+    """A speaker suggestion of a transcript (read-only)."""
+
+    id: int
+    turn_id: int
+    name: str | None
+    affiliation: str | None
+    status: str
+
+
+def list_suggestions(store: Store, transcript_id: int) -> list[SuggestionRow]:
+    """The transcript's speaker suggestions, in order (a read, not an operation)."""
+    with store.read() as s:
+        return [SuggestionRow(r.id, r.turn_id, r.name, r.affiliation, r.status) for r in s.scalars(
+            select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)
+            .order_by(SpeakerSuggestion.id))]

@@ -1,0 +1,86 @@
+"""Details tab: the corrections of the selected segment, to accept, reject or revert."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from gui.actions import icon
+from gui.annotate.common import tr
+from model.readmodel import LANG_NAMES, CorrectionView
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.annotate.feature import AnnotateFeature
+
+
+def status_name(status: str) -> str:
+    return {"proposed": tr("proposed"), "accepted": tr("accepted"), "rejected": tr("rejected"),
+            "reverted": tr("reverted")}.get(status, status)
+
+
+def category_name(category: str | None) -> str:
+    return {"mishearing": tr("mishearing"), "mistranslation": tr("mistranslation"), "typo": tr("typo"),
+            "style": tr("style"), "other": tr("other")}.get(category or "", "")
+
+
+class CorrectionsTab(QWidget):
+    """Each correction: language, what changed, category, status, who and when."""
+
+    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("corrections_tab")
+        self.feature = feature
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("corrections_list")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderLabels([tr("Language"), tr("Change"), tr("Category"), tr("Status"), tr("By"), tr("When")])
+        self.tree.setColumnWidth(0, 70)
+        self.tree.setColumnWidth(1, 320)
+        buttons = QHBoxLayout()
+        reg = feature.window.registry
+        for key in ("accept_correction", "reject_correction", "revert_segment"):
+            action = reg.get(key)
+            button = QPushButton(action.icon(), action.text().replace("&", ""), self)
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.tree)
+        lay.addLayout(buttons)
+        self._corrections: list[CorrectionView] = []
+        feature.ctx.selectionChanged.connect(lambda _s: self.refresh())
+        feature.model.dataChanged.connect(lambda *_: self.refresh())
+        feature.model.modelReset.connect(self.refresh)
+
+    def refresh(self) -> None:
+        seg = self.feature.current_segment()
+        keep = self.current_correction()
+        self.tree.clear()
+        self._corrections = list(seg.corrections) if seg is not None else []
+        for c in reversed(self._corrections):  # newest first
+            before = c.before or "∅"
+            after = c.after or "∅"
+            item = QTreeWidgetItem([LANG_NAMES.get(c.lang, c.lang), f"{before} → {after}",
+                                    category_name(c.category), status_name(c.status), c.annotator,
+                                    c.created_at.strftime("%Y-%m-%d %H:%M")])
+            item.setData(0, Qt.ItemDataRole.UserRole, c.id)
+            item.setIcon(3, icon({"accepted": "mdi6.check-circle-outline", "rejected": "mdi6.close-circle-outline",
+                                  "reverted": "mdi6.restore"}.get(c.status, "mdi6.circle-edit-outline")))
+            if c.note:
+                item.setToolTip(1, c.note)
+            self.tree.addTopLevelItem(item)
+            if keep is not None and keep.id == c.id:
+                self.tree.setCurrentItem(item)
+
+    def current_correction(self) -> CorrectionView | None:
+        """The correction selected in the list (None: none)."""
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        cid = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((c for c in self._corrections if c.id == cid), None)

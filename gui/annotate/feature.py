@@ -1,0 +1,352 @@
+"""``AnnotateFeature``: the actions, panels and editor of annotation, wired to the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit, QUndoView
+
+from gui.annotate.common import Macro, run_op, tr
+from gui.annotate.editing import EditKeys, SegmentEditor, bind_delegate
+from gui.annotate.view_modes import MODES, PROVIDERS
+from gui.context import AppContext
+from model.ops import alignment, corrections, gaps
+from model.readmodel import SegmentView
+from model.store import default_annotator_name
+
+Area = Qt.DockWidgetArea
+
+
+class AnnotateFeature(QObject):
+    """Everything an annotator does to a transcript, from the keyboard, as undo steps."""
+
+    def __init__(self, window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.panes = window.panes
+        self.model = window.transcript_model
+        self.editor: SegmentEditor | None = None
+        self.mode = "corrected"
+        self.panes.set_delegate_class(bind_delegate(self))
+        self._keys = []
+        for lang in ("en", "ja"):
+            pane = self.panes.pane(lang)
+            pane.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
+            self._keys.append(EditKeys(pane, self))
+        self._build_actions()  # before the panels: their buttons reuse the actions
+        self._build_panels()
+        saved = str(window.settings.value("annotate/view_mode", "corrected"))
+        self.set_mode(saved if saved in MODES else "corrected")
+        self._hook_first_run()
+
+    # -- panels ------------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        from gui.annotate.corrections_tab import CorrectionsTab
+        from gui.annotate.gaps_ui import GapListPanel, GapsTab
+        from gui.annotate.speakers_ui import SpeakersPanel
+
+        w = self.window
+        self.corrections_tab = CorrectionsTab(self, w)
+        w.add_details_tab(self.corrections_tab, tr("Corrections"))
+        self.gaps_tab = GapsTab(self, w)
+        w.add_details_tab(self.gaps_tab, tr("Gaps"))
+        self.speakers_panel = SpeakersPanel(self, w)
+        self.speakers_dock = w.add_dock(self.speakers_panel, tr("Speakers"), Area.RightDockWidgetArea, "speakers_dock")
+        self.gap_list = GapListPanel(self, w)
+        self.gaps_dock = w.add_dock(self.gap_list, tr("Gaps"), Area.RightDockWidgetArea, "gaps_dock")
+        self.history = QUndoView(self.ctx.undo_stack, w)
+        self.history.setObjectName("history_view")
+        self.history.setEmptyLabel(tr("Opened"))
+        self.history_dock = w.add_dock(self.history, tr("History"), Area.RightDockWidgetArea, "history_dock")
+        w.tabifyDockWidget(self.speakers_dock, self.gaps_dock)
+        w.tabifyDockWidget(self.gaps_dock, self.history_dock)
+        self.speakers_dock.raise_()
+        self.find_dialog = None
+
+    # -- actions -----------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        reg = self.window.registry
+        reg.menu("annotate", tr("&Annotate"))
+        add = reg.add
+        add("edit_segment", tr("&Edit segment text"), self.edit_current, menu="annotate", shortcut="F2",
+            icon_name="mdi6.pencil-outline", toolbar=True,
+            tip=tr("Edit the selected segment in place (also Enter or double-click; Esc cancels, "
+                   "Ctrl+Enter saves and goes on to the next segment)"))
+        add("revert_segment", tr("Re&vert segment to original"), self.revert_segment, menu="annotate",
+            shortcut="Ctrl+Shift+Backspace", icon_name="mdi6.restore")
+        add("accept_correction", tr("&Accept correction"), lambda: self.review_correction(True), menu="annotate",
+            shortcut="Ctrl+Alt+A", icon_name="mdi6.check")
+        add("reject_correction", tr("&Reject correction"), lambda: self.review_correction(False), menu="annotate",
+            shortcut="Ctrl+Alt+R", icon_name="mdi6.close")
+        self.window.menu_separator("annotate")
+        add("mark_gap", tr("&Mark selection inaudible"), self.mark_gap, menu="annotate", shortcut="Ctrl+Alt+I",
+            icon_name="mdi6.ear-hearing-off", toolbar=True,
+            tip=tr("Mark the selected words as an inaudible gap (select them in the editor first)"))
+        add("insert_gap", tr("&Insert gap at cursor"), self.insert_gap, menu="annotate", shortcut="Ctrl+Shift+I",
+            icon_name="mdi6.tooltip-plus-outline", tip=tr("Insert an (inaudible) marker at the editor's cursor"))
+        add("fill_gap", tr("&Fill gap…"), lambda: self.gaps_tab.fill_selected(), menu="annotate", shortcut="Ctrl+Alt+F",
+            icon_name="mdi6.text-box-edit-outline", tip=tr("Propose what was said in the selected gap"))
+        self.window.menu_separator("annotate")
+        add("change_speaker", tr("&Change speaker of turn…"), lambda: self.speakers_panel.pick_for_turn(), menu="annotate",
+            shortcut="Ctrl+Shift+S", icon_name="mdi6.account-switch-outline",
+            tip=tr("Pick the speaker of the selected turn from the keyboard"))
+        add("rename_speaker", tr("Re&name speaker…"), lambda: self.speakers_panel.rename_current_turn_speaker(),
+            menu="annotate", shortcut="Ctrl+Shift+N", icon_name="mdi6.account-edit-outline")
+        self.window.menu_separator("annotate")
+        add("split_segment", tr("S&plit segment at cursor"), self.split_segment, menu="annotate",
+            shortcut="Ctrl+Shift+Return", icon_name="mdi6.call-split",
+            tip=tr("Split the segment at the editor's cursor"))
+        add("merge_segment", tr("Merge segment with &next"), self.merge_segment, menu="annotate",
+            shortcut="Ctrl+Shift+J", icon_name="mdi6.call-merge")
+        add("translation_up", tr("Move translation &up"), lambda: self.move_translation(-1), menu="annotate",
+            shortcut="Alt+Shift+Up", icon_name="mdi6.arrow-up-bold-outline")
+        add("translation_down", tr("Move translation &down"), lambda: self.move_translation(1), menu="annotate",
+            shortcut="Alt+Shift+Down", icon_name="mdi6.arrow-down-bold-outline")
+        add("split_turn", tr("Split &turn here"), self.split_turn, menu="annotate", shortcut="Ctrl+Shift+T",
+            icon_name="mdi6.format-page-break", tip=tr("Start a new turn at the selected segment"))
+        add("merge_turn", tr("Merge turn with ne&xt"), self.merge_turn, menu="annotate", shortcut="Ctrl+Alt+J",
+            icon_name="mdi6.table-merge-cells")
+        edit = reg.menu("edit")
+        edit.addSeparator()
+        add("find", tr("&Find…"), lambda: self.show_find(False), menu="edit", shortcut="Ctrl+F",
+            icon_name="mdi6.magnify", toolbar=True)
+        add("replace", tr("Find and &replace…"), lambda: self.show_find(True), menu="edit", shortcut="Ctrl+H",
+            icon_name="mdi6.find-replace")
+        add("history", tr("&History"), lambda: self.show_history(), menu="edit", shortcut="Ctrl+Shift+H",
+            icon_name="mdi6.history")
+        # View modes: one shortcut cycles them; the menu shows which one is on.
+        view = reg.menu("view")
+        view.addSeparator()
+        group = QActionGroup(self)
+        names = {"corrected": tr("&Corrected text"), "changes": tr("C&hanges inline"), "original": tr("&Original text")}
+        self.mode_actions = {}
+        for mode in MODES:
+            action = add(f"view_{mode}", names[mode], lambda _c=False, m=mode: self.set_mode(m), menu="view",
+                         checkable=True)
+            group.addAction(action)
+            self.mode_actions[mode] = action
+        add("cycle_view", tr("&Switch view mode"), self.cycle_mode, menu="view", shortcut="F7",
+            icon_name="mdi6.compare", toolbar=True,
+            tip=tr("Switch between corrected text, changes inline and the original"))
+
+    # -- editor ------------------------------------------------------------------------
+    def editor_opened(self, editor: SegmentEditor) -> None:
+        self.editor = editor
+        self.window.statusBar().showMessage(editor.toolTip(), 6000)
+
+    def editor_closed(self, editor: SegmentEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+            self.ctx.update_selection(cursor=None, anchor=None)
+
+    def editor_cursor_moved(self, editor: SegmentEditor) -> None:
+        c = editor.textCursor()
+        self.ctx.update_selection(segment_id=editor.segment_id, lang=editor.lang, cursor=c.position(),
+                                  anchor=c.anchor())
+
+    def save_editor(self, editor: SegmentEditor) -> None:
+        """Persist the editor's text (the commit of an edit): one correction, one undo step."""
+        text = editor.toPlainText()
+        if text == editor.base_text:
+            return
+        from model.ops.corrections import edit_text
+
+        if run_op(self.ctx, tr("Edit text"), lambda: edit_text(self.ctx.store, editor.segment_id, editor.lang, text)):
+            editor.base_text = text
+            editor.document().setModified(False)
+
+    def close_editor(self, save: bool = True) -> tuple[int, str, int, tuple[int, int] | None] | None:
+        """Save (if asked) and close the open editor; returns (segment, lang, cursor, selection)."""
+        editor = self.editor
+        if editor is None:
+            return None
+        state = (editor.segment_id, editor.lang, editor.cursor_position(), editor.span())
+        if save:
+            self.save_editor(editor)
+        pane = self.panes.pane(editor.lang)
+        pane.itemDelegate().closeEditor.emit(editor, pane.itemDelegate().EndEditHint.NoHint)
+        self.editor = None
+        pane.setFocus()
+        return state
+
+    def edit_current(self) -> None:
+        """F2: edit the selected segment in the active pane."""
+        if self.editor is not None:
+            self.editor.setFocus()
+            return
+        pane = self.panes.active_pane()
+        index = pane.currentIndex()
+        if not index.isValid():
+            self.panes.go_row(0)
+            index = pane.currentIndex()
+        if index.isValid():
+            pane.setFocus()
+            pane.edit(index)
+
+    def edit_next(self, lang: str) -> None:
+        """After Ctrl+Enter: go to the next segment and edit it in the same language."""
+        def go() -> None:
+            self.panes.active_lang = lang
+            self.panes.step_segment(1)
+            pane = self.panes.pane(lang)
+            pane.setFocus()
+            pane.edit(pane.currentIndex())
+        QTimer.singleShot(0, go)
+
+    # -- helpers -------------------------------------------------------------------------
+    def current_segment(self) -> SegmentView | None:
+        row = self.panes.current_row()
+        return self.model.segment(row) if row >= 0 else None
+
+    def current_lang(self) -> str:
+        return self.editor.lang if self.editor is not None else self.panes.active_lang
+
+    def _need_segment(self) -> SegmentView | None:
+        seg = self.current_segment()
+        if seg is None:
+            self.ctx.report_error(tr("Select a segment first."))
+        return seg
+
+    # -- corrections ---------------------------------------------------------------------
+    def revert_segment(self) -> None:
+        seg = self._need_segment()
+        if seg is not None:
+            self.close_editor(save=False)
+            run_op(self.ctx, tr("Revert segment"), lambda: corrections.revert_segment(self.ctx.store, seg.id))
+
+    def review_correction(self, accept: bool) -> None:
+        cor = self.corrections_tab.current_correction()
+        if cor is None:
+            seg = self._need_segment()
+            if seg is None:
+                return
+            wanted = ("proposed",) if accept else ("proposed", "accepted")
+            live = [c for c in seg.corrections if c.status in wanted]
+            if not live:
+                self.ctx.report_error(tr("This segment has no correction to review."))
+                return
+            cor = live[-1]
+        if accept:
+            run_op(self.ctx, tr("Accept correction"), lambda: corrections.accept_correction(self.ctx.store, cor.id))
+        else:
+            run_op(self.ctx, tr("Reject correction"), lambda: corrections.reject_correction(self.ctx.store, cor.id))
+
+    # -- gaps --------------------------------------------------------------------------------
+    def mark_gap(self) -> None:
+        """Mark the editor's selected words as inaudible (the open edit is saved with it, one step)."""
+        if self.editor is None or self.editor.span() is None:
+            self.ctx.report_error(tr("Select the inaudible words in the editor first (F2 to edit)."))
+            return
+        with Macro(self.ctx, tr("Mark gap")):
+            sid, lang, _cursor, span = self.close_editor()  # type: ignore[misc]
+            assert span is not None
+            run_op(self.ctx, tr("Mark gap"), lambda: gaps.mark_gap(self.ctx.store, sid, lang, *span))
+
+    def insert_gap(self) -> None:
+        """Insert an (inaudible) marker at the editor's cursor (the open edit is saved with it)."""
+        if self.editor is None:
+            self.ctx.report_error(tr("Put the cursor where the gap is, in the editor (F2 to edit)."))
+            return
+        with Macro(self.ctx, tr("Insert gap")):
+            sid, lang, cursor, _span = self.close_editor()  # type: ignore[misc]
+            run_op(self.ctx, tr("Insert gap"), lambda: gaps.insert_gap(self.ctx.store, sid, lang, cursor))
+
+    # -- alignment ---------------------------------------------------------------------------
+    def split_segment(self) -> None:
+        if self.editor is None:
+            self.ctx.report_error(tr("Put the cursor where the segment should be split, in the editor (F2)."))
+            return
+        with Macro(self.ctx, tr("Split segment")):
+            sid, lang, cursor, _span = self.close_editor()  # type: ignore[misc]
+            run_op(self.ctx, tr("Split segment"),
+                   lambda: alignment.split_segment(self.ctx.store, sid, lang, cursor))
+
+    def merge_segment(self) -> None:
+        seg = self._need_segment()
+        if seg is not None:
+            self.close_editor()
+            run_op(self.ctx, tr("Merge segments"), lambda: alignment.merge_segments(self.ctx.store, seg.id))
+
+    def move_translation(self, step: int) -> None:
+        seg = self._need_segment()
+        if seg is None:
+            return
+        self.close_editor()
+        lang = self.current_lang()
+        text = tr("Move translation down") if step > 0 else tr("Move translation up")
+        if run_op(self.ctx, text, lambda: alignment.move_translation(self.ctx.store, seg.id, step, lang)):
+            self.panes.step_segment(step)  # follow the text that moved
+
+    def split_turn(self) -> None:
+        seg = self._need_segment()
+        if seg is not None:
+            self.close_editor()
+            run_op(self.ctx, tr("Split turn"), lambda: alignment.split_turn(self.ctx.store, seg.id))
+
+    def merge_turn(self) -> None:
+        seg = self._need_segment()
+        if seg is not None:
+            self.close_editor()
+            run_op(self.ctx, tr("Merge turns"), lambda: alignment.merge_turns(self.ctx.store, seg.turn_id))
+
+    # -- view modes --------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        """Show corrected text, changes inline, or the original."""
+        self.mode = mode
+        self.panes.metrics.set_provider(PROVIDERS[mode])
+        self.mode_actions[mode].setChecked(True)
+        self.window.settings.setValue("annotate/view_mode", mode)
+        names = {"corrected": tr("Showing the corrected text"), "changes": tr("Showing the changes inline"),
+                 "original": tr("Showing the original text")}
+        self.window.statusBar().showMessage(names[mode], 4000)
+
+    def cycle_mode(self) -> None:
+        self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
+
+    # -- find, history, annotator ------------------------------------------------------------
+    def show_find(self, replace: bool) -> None:
+        from gui.annotate.find_replace_ui import FindReplaceDialog
+
+        if self.find_dialog is None:
+            self.find_dialog = FindReplaceDialog(self, self.window)
+        self.find_dialog.show_for(replace)
+
+    def show_history(self) -> None:
+        self.history_dock.show()
+        self.history_dock.raise_()
+        self.history.setFocus()
+
+    def _hook_first_run(self) -> None:
+        # Asked once the app's window shows its first transcript (gui.app.run), not when a
+        # window is built elsewhere (tests, benchmarks), where a dialog would steal the focus.
+        from shiboken6 import isValid
+
+        from gui import app
+
+        def hook() -> None:
+            if isValid(self) and isValid(self.window):
+                self.ask_annotator_if_first_run()
+        app.FIRST_PAINT_HOOKS.append(hook)
+
+    def ask_annotator_if_first_run(self) -> None:
+        """First run: ask who is annotating (prefilled with the system user name)."""
+        settings = self.window.settings
+        if settings.value("annotator/name"):
+            return
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("annotator_dialog")
+        dialog.setWindowTitle(tr("Who is annotating?"))
+        dialog.setLabelText(tr("Your name is recorded with every change you make.\n"
+                               "You can change it later in Edit > Preferences."))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(default_annotator_name())
+        dialog.textValueSelected.connect(self.set_annotator)
+        self.annotator_dialog = dialog
+        dialog.open()
+
+    def set_annotator(self, name: str) -> None:
+        name = name.strip() or default_annotator_name()
+        self.window.settings.setValue("annotator/name", name)
+        self.ctx.store.set_annotator(name)
+        self.window._update_status()

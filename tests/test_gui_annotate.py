@@ -1,0 +1,252 @@
+"""Annotation in the window: in-place editing (Japanese through an input method event),
+gaps, speakers, find/replace, view modes, undo/redo, failing actions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from gui_helpers import make_window
+from model.readmodel import load_segment
+
+
+@pytest.fixture
+def win(qtbot, store, tmp_path):
+    """A window on the test briefing; its undo stack is emptied while the window still exists."""
+    window, tid = make_window(qtbot, store, tmp_path)
+    yield window, tid
+    window.ctx.undo_stack.clear()  # the stack outlives the window: no signal to deleted widgets
+
+
+def _open_editor(qtbot, window, row: int, lang: str):
+    panes = window.panes
+    panes.active_lang = lang
+    panes.go_row(row)
+    pane = panes.pane(lang)
+    pane.setFocus()
+    window.registry.get("edit_segment").trigger()
+    editor = window.annotate.editor
+    assert editor is not None and editor.lang == lang
+    return editor
+
+
+def _events(window) -> int:
+    return len(window.ctx.store.history(window.ctx.transcript_id))
+
+
+def test_edit_english_in_place_commit_with_enter_and_undo_redo(qtbot, store, win):
+    window, tid = win
+    editor = _open_editor(qtbot, window, 1, "en")
+    assert editor.toPlainText().startswith("Thanks. The U.S. and Japan")
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "Well. ")
+    before = _events(window)
+    assert _events(window) == before  # typing persists nothing
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    sid = window.transcript_model.segment_id(1)
+    assert load_segment(store, sid).en.startswith("Well. Thanks.")
+    assert window.transcript_model.segment(1).en.startswith("Well. Thanks.")
+    assert window.annotate.editor is None
+    assert window.ctx.undo_stack.count() == 1
+    window.registry.get("undo").trigger()
+    assert load_segment(store, sid).en.startswith("Thanks.")
+    window.registry.get("redo").trigger()
+    assert load_segment(store, sid).en.startswith("Well. Thanks.")
+    assert "All changes saved" in window.saved_label.text()
+
+
+def test_japanese_input_method_commits_only_when_the_edit_is_committed(qtbot, store, win):
+    window, tid = win
+    sid = window.transcript_model.segment_id(3)  # "Moving to the next caller..." / 次の質問者に移ります。...
+    editor = _open_editor(qtbot, window, 3, "ja")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    before = _events(window)
+    composing = QInputMethodEvent("しつもん", [])
+    QApplication.sendEvent(editor, composing)  # preedit: not text yet
+    assert _events(window) == before
+    commit = QInputMethodEvent()
+    commit.setCommitString("質問")
+    QApplication.sendEvent(editor, commit)
+    assert editor.toPlainText().endswith("さん。質問")
+    assert _events(window) == before  # still nothing written: the edit is not committed
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert load_segment(store, sid).ja == "次の質問者に移ります。日経アジアのケン・モリヤスさん。質問"
+    assert _events(window) == before + 1
+
+
+def test_escape_cancels_and_ctrl_enter_moves_to_the_next_segment(qtbot, store, win):
+    window, tid = win
+    editor = _open_editor(qtbot, window, 1, "en")
+    qtbot.keyClicks(editor, " Extra")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.annotate.editor is None
+    assert window.ctx.undo_stack.count() == 0
+    editor = _open_editor(qtbot, window, 1, "en")
+    qtbot.keyClicks(editor, " Extra")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.annotate.editor is not None)
+    assert window.panes.current_row() == 2
+    assert window.annotate.editor.segment_id == window.transcript_model.segment_id(2)
+    assert load_segment(store, window.transcript_model.segment_id(1)).en.endswith("on Taiwan. Extra")
+
+
+def test_mark_and_insert_gap_from_the_editor_each_one_undo_step(qtbot, store, win):
+    window, tid = win
+    sid = window.transcript_model.segment_id(2)
+    editor = _open_editor(qtbot, window, 2, "en")
+    text = editor.toPlainText()
+    start = text.index("quite similar")
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("quite similar"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    window.registry.get("mark_gap").trigger()
+    seg = load_segment(store, sid)
+    assert [seg.en[g.start:g.end] for g in seg.gaps] == ["quite similar"]
+    assert window.ctx.undo_stack.count() == 1
+    editor = _open_editor(qtbot, window, 2, "en")
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    editor.setTextCursor(cursor)
+    window.registry.get("insert_gap").trigger()
+    seg = load_segment(store, sid)
+    assert seg.en.startswith("(inaudible)And we expect")
+    assert sorted(seg.en[g.start:g.end] for g in seg.gaps) == ["(inaudible)", "quite similar"]
+    assert window.annotate.gaps_tab.tree.topLevelItemCount() == 2
+    window.ctx.undo_stack.undo()
+    window.ctx.undo_stack.undo()
+    seg = load_segment(store, sid)
+    assert seg.gaps == [] and seg.en == seg.en_orig
+    window.registry.get("mark_gap").trigger()  # nothing selected: a one-line reason, no command
+    assert "Select the inaudible words" in window.last_message_box.text()
+    assert window.ctx.undo_stack.index() == 0
+
+
+def test_gap_list_lists_every_gap_and_jumps_to_it(qtbot, store, win):
+    window, tid = win
+    panel = window.annotate.gap_list
+    assert panel.model.rowCount() == 2
+    assert "2 open of 2" in panel.count.text()
+    index = panel.proxy.index(1, 0)
+    panel.jump(index)
+    assert window.panes.current_row() == 1 and window.panes.active_lang == "ja"
+    from model.ops.gaps import fill_gap
+
+    window.annotate  # the list follows store changes
+    fill_gap(store, panel.model.rows[0].id, "statements", "certain")
+    assert "1 open of 2" in panel.count.text()
+
+
+def test_failing_action_shows_a_reason_and_leaves_no_command(qtbot, store, win):
+    window, tid = win
+    window.panes.go_row(0)
+    window.registry.get("merge_segment").trigger()  # the only segment of its turn
+    assert "last segment of its turn" in window.last_message_box.text()
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_alignment_actions_from_the_window(qtbot, store, win):
+    window, tid = win
+    window.panes.go_row(1)
+    window.registry.get("merge_segment").trigger()
+    assert window.transcript_model.rowCount() == 5
+    assert window.transcript_model.segment(1).en.endswith("on Taiwan. And we expect you'll see language "
+                                                          "that's quite similar on this visit.")
+    window.ctx.undo_stack.undo()
+    assert window.transcript_model.rowCount() == 6
+    editor = _open_editor(qtbot, window, 1, "en")
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("The U.S."))
+    editor.setTextCursor(cursor)
+    window.registry.get("split_segment").trigger()
+    assert window.transcript_model.rowCount() == 7
+    assert window.transcript_model.segment(2).en.startswith("The U.S. and Japan")
+
+
+def test_rename_merge_and_pick_speakers(qtbot, store, win):
+    window, tid = win
+    panel = window.annotate.speakers_panel
+    table = panel.model
+    assert [s.display_name for s in table.speakers] == ["SENIOR ADMINISTRATION OFFICIAL", "OPERATOR", "Q"]
+    assert table.setData(table.index(2, 0), "Ken Moriyasu")
+    assert window.transcript_model.speaker(window.transcript_model.turn(5)).display_name == "Ken Moriyasu"
+    assert table.setData(table.index(2, 4), "Nikkei Asia")
+    assert table.speakers[2].affiliation == "Nikkei Asia"
+    official, operator = table.speakers[0].id, table.speakers[1].id
+    panel.merge_into(official, operator)
+    assert len(table.speakers) == 2
+    assert window.transcript_model.turn(3).speaker_id == official
+    window.ctx.undo_stack.undo()
+    assert len(table.speakers) == 3
+    # The quick picker: type to filter, Enter to pick.
+    window.panes.go_row(0)
+    window.registry.get("change_speaker").trigger()
+    picker = panel.picker
+    qtbot.keyClicks(picker.filter, "ken")
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    assert window.transcript_model.speaker(window.transcript_model.turn(0)).display_name == "Ken Moriyasu"
+    assert window.ctx.undo_stack.undoText() == "Change speaker of turn"
+
+
+def test_find_and_replace_all_is_one_undo_step(qtbot, store, win):
+    window, tid = win
+    window.registry.get("replace").trigger()
+    dialog = window.annotate.find_dialog
+    dialog.find_edit.setText("japan")
+    dialog.step(1)
+    assert "Match 1 of 2" in dialog.status.text()
+    dialog.replace_edit.setText("Nippon")
+    dialog.replace_all_button.click()
+    texts = [window.transcript_model.segment(r).en for r in (0, 1)]
+    assert "Nippon" in texts[0] and "Nippon" in texts[1]
+    assert window.ctx.undo_stack.count() == 1
+    window.ctx.undo_stack.undo()
+    assert "Japanese" in window.transcript_model.segment(0).en
+    dialog.find_edit.setText("日本")
+    dialog.langs.setCurrentIndex(2)
+    dialog.step(1)
+    assert window.panes.active_lang == "ja" and "Match 1 of 1" in dialog.status.text()
+
+
+def test_view_modes_switch_with_one_shortcut(qtbot, store, win):
+    window, tid = win
+    from model.ops.corrections import edit_text
+
+    sid = window.transcript_model.segment_id(1)
+    edit_text(store, sid, "en", window.transcript_model.segment(1).en.replace("honed", "refined"))
+    metrics = window.panes.metrics
+    assert "refined" in metrics.rendered(1, "en").text
+    window.registry.get("cycle_view").trigger()
+    assert window.annotate.mode == "changes"
+    shown = metrics.rendered(1, "en")
+    assert "honedrefined" in shown.text  # the old word struck through, then the new one marked
+    assert any(f.fontStrikeOut() for _s, _e, f in shown.formats)
+    assert any(f.fontUnderline() for _s, _e, f in shown.formats)
+    window.registry.get("cycle_view").trigger()
+    assert window.annotate.mode == "original" and "honed" in metrics.rendered(1, "en").text
+    window.registry.get("cycle_view").trigger()
+    assert window.annotate.mode == "corrected"
+
+
+def test_first_run_asks_the_annotator_name(qtbot, store, win):
+    window, tid = win
+    window.annotate.ask_annotator_if_first_run()
+    dialog = window.annotate.annotator_dialog
+    assert dialog.textValue()  # prefilled with the system user name
+    dialog.setTextValue("Aiko Tanaka")
+    dialog.accept()
+    assert store.annotator_name == "Aiko Tanaka"
+    assert window.settings.value("annotator/name") == "Aiko Tanaka"
+    assert "Aiko Tanaka" in window.annotator_label.text()
+
+
+def test_every_annotation_action_names_its_shortcut(qtbot, store, win):
+    window, tid = win
+    for key in ("edit_segment", "mark_gap", "insert_gap", "fill_gap", "change_speaker", "split_segment",
+                "merge_segment", "translation_up", "find", "replace", "cycle_view", "accept_correction"):
+        action = window.registry.get(key)
+        assert action.shortcut().toString() and action.shortcut().toString() in action.toolTip()
