@@ -174,7 +174,7 @@ def test_rename_merge_and_pick_speakers(qtbot, store, win):
     assert [s.display_name for s in table.speakers] == ["SENIOR ADMINISTRATION OFFICIAL", "OPERATOR", "Q"]
     assert table.setData(table.index(2, 0), "Ken Moriyasu")
     assert window.transcript_model.speaker(window.transcript_model.turn(5)).display_name == "Ken Moriyasu"
-    assert table.setData(table.index(2, 4), "Nikkei Asia")
+    assert table.setData(table.index(2, 2), "Nikkei Asia")
     assert table.speakers[2].affiliation == "Nikkei Asia"
     official, operator = table.speakers[0].id, table.speakers[1].id
     panel.merge_into(official, operator)
@@ -250,3 +250,61 @@ def test_every_annotation_action_names_its_shortcut(qtbot, store, win):
                 "merge_segment", "translation_up", "find", "replace", "cycle_view", "accept_correction"):
         action = window.registry.get(key)
         assert action.shortcut().toString() and action.shortcut().toString() in action.toolTip()
+
+
+def test_corrections_tab_reviews_and_describes_corrections(qtbot, store, win):
+    window, tid = win
+    from model.ops.corrections import edit_text
+
+    sid = window.transcript_model.segment_id(1)
+    edit_text(store, sid, "en", window.transcript_model.segment(1).en.replace("honed", "refined"))
+    window.panes.go_row(1)
+    tab = window.annotate.corrections_tab
+    assert tab.tree.topLevelItemCount() == 1
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    tab.category.setCurrentIndex(tab.category.findData("mistranslation"))
+    tab.note.setText("honed is odd here")
+    tab.save_details()
+    cor = load_segment(store, sid).corrections[0]
+    assert (cor.category, cor.note) == ("mistranslation", "honed is odd here")
+    window.registry.get("reject_correction").trigger()
+    assert "honed" in window.transcript_model.segment(1).en
+    window.ctx.undo_stack.undo()
+    assert "refined" in window.transcript_model.segment(1).en
+    window.registry.get("revert_segment").trigger()
+    assert window.transcript_model.segment(1).en == window.transcript_model.segment(1).en_orig
+
+
+def test_japanese_ui_strings_are_translated(qtbot, store, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from gui.annotate import load_translation
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+    from helpers import make_transcript
+
+    assert load_translation("ja")
+    try:
+        assert QCoreApplication.translate("Annotate", "&Annotate") == "注釈(&A)"
+        tid = make_transcript(store, [("Q", [("Hello.", "こんにちは。")])])
+        settings = QSettings(str(tmp_path / "ja.ini"), QSettings.Format.IniFormat)
+        settings.setValue("ui/language", "ja")
+        window = MainWindow(AppContext(store), settings)
+        qtbot.addWidget(window)
+        window.open_initial(tid)
+        assert window.registry.menus["annotate"].title() == "注釈(&A)"
+        assert window.registry.get("mark_gap").text() == "選択範囲を聞き取れない箇所にする(&M)"
+    finally:
+        load_translation("en")
+    assert QCoreApplication.translate("Annotate", "&Annotate") == "&Annotate"
+
+
+def test_every_annotation_string_has_a_japanese_translation():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "annotate_translations.py"
+    spec = importlib.util.spec_from_file_location("annotate_translations", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert [s for s in module.source_strings() if s not in module.JA] == []

@@ -170,3 +170,18 @@ def test_edits_are_attributed_to_the_acting_annotator(store: Store, seg_id: int)
     [c] = load_segment(store, seg_id).corrections
     assert c.annotator == "Aiko" and c.created_at is not None
     assert store.history(1)[0]["annotator"] == "Aiko"
+
+
+def test_category_and_note_can_be_set_afterwards(store: Store, seg_id: int) -> None:
+    from model.ops.corrections import set_correction_details
+
+    edit_text(store, seg_id, "en", EN.replace("Kyoto", "Kyodo"))
+    cid = load_segment(store, seg_id).corrections[0].id
+    event = set_correction_details(store, cid, category="mishearing", note=" the agency ")
+    c = load_segment(store, seg_id).corrections[0]
+    assert (c.category, c.note) == ("mishearing", "the agency")
+    assert set_correction_details(store, cid, category="mishearing", note="the agency") is None
+    with pytest.raises(OperationFailed, match="unknown correction category"):
+        set_correction_details(store, cid, category="nonsense")
+    store.undo(event)
+    assert load_segment(store, seg_id).corrections[0].category is None

@@ -5,11 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.actions import icon
-from gui.annotate.common import tr
+from gui.annotate.common import run_op, tr
+from model.ops.corrections import set_correction_details
 from model.readmodel import LANG_NAMES, CorrectionView
+from model.schema import CORRECTION_CATEGORIES
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.annotate.feature import AnnotateFeature
@@ -48,6 +59,20 @@ class CorrectionsTab(QWidget):
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.category = QComboBox(self)
+        self.category.setObjectName("correction_category")
+        self.category.addItem(tr("(no category)"), None)
+        for cat in CORRECTION_CATEGORIES:
+            self.category.addItem(category_name(cat), cat)
+        self.category.setToolTip(tr("Category of the selected correction"))
+        self.note = QLineEdit(self)
+        self.note.setObjectName("correction_note")
+        self.note.setPlaceholderText(tr("Note on the selected correction (Enter to save)"))
+        self.category.activated.connect(lambda _i: self.save_details())
+        self.note.returnPressed.connect(self.save_details)
+        buttons.addWidget(self.category)
+        buttons.addWidget(self.note, 1)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_details())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tree)
@@ -76,6 +101,24 @@ class CorrectionsTab(QWidget):
             self.tree.addTopLevelItem(item)
             if keep is not None and keep.id == c.id:
                 self.tree.setCurrentItem(item)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        cor = self.current_correction()
+        self.category.setEnabled(cor is not None)
+        self.note.setEnabled(cor is not None)
+        self.category.setCurrentIndex(max(0, self.category.findData(cor.category if cor else None)))
+        self.note.setText(cor.note or "" if cor else "")
+
+    def save_details(self) -> None:
+        """Record the category and note chosen for the selected correction (one undo step)."""
+        cor = self.current_correction()
+        if cor is None:
+            return
+        ctx = self.feature.ctx
+        category, note = self.category.currentData(), self.note.text()
+        run_op(ctx, tr("Describe correction"),
+               lambda: set_correction_details(ctx.store, cor.id, category=category, note=note))
 
     def current_correction(self) -> CorrectionView | None:
         """The correction selected in the list (None: none)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.annotate.common import tr
 from gui.row_metrics import GUTTER, RIGHT
 from gui.segment_delegate import SegmentDelegate
 
@@ -47,7 +48,7 @@ class SegmentEditor(QPlainTextEdit):
         self.setFrameShape(QFrame.Shape.Box)
         self.setTabChangesFocus(True)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
-        self.setToolTip(self.tr("Enter: save · Ctrl+Enter: save and edit the next segment · "
+        self.setToolTip(tr("Enter: save · Ctrl+Enter: save and edit the next segment · "
                                 "Shift+Enter: new line · Esc: cancel"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

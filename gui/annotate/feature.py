@@ -62,6 +62,7 @@ class AnnotateFeature(QObject):
         w.tabifyDockWidget(self.speakers_dock, self.gaps_dock)
         w.tabifyDockWidget(self.gaps_dock, self.history_dock)
         self.speakers_dock.raise_()
+        w.resizeDocks([self.speakers_dock], [430], Qt.Orientation.Horizontal)
         self.find_dialog = None
 
     # -- actions -----------------------------------------------------------------------

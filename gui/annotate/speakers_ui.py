@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gui.annotate.feature import AnnotateFeature
 
 Index = QModelIndex | QPersistentModelIndex
-NAME, LABEL_EN, LABEL_JA, ROLE, AFFILIATION, TURNS = range(6)
+NAME, ROLE, AFFILIATION, TURNS, LABEL_EN, LABEL_JA = range(6)
 EDITABLE = {NAME: "name", LABEL_JA: "label_ja", ROLE: "role", AFFILIATION: "affiliation"}
 
 
@@ -69,7 +69,7 @@ class SpeakerTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return [tr("Name"), tr("Label"), tr("Japanese label"), tr("Role"), tr("Affiliation"), tr("Turns")][section]
+            return [tr("Name"), tr("Role"), tr("Affiliation"), tr("Turns"), tr("Label"), tr("Japanese label")][section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -82,15 +82,17 @@ class SpeakerTableModel(QAbstractTableModel):
         sp = self.speakers[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [sp.display_name, sp.label_en or "", sp.label_ja or "", role_name(sp.role), sp.affiliation or "",
-                    self.turns.get(sp.id, 0)][col]
+            return [sp.display_name, role_name(sp.role), sp.affiliation or "", self.turns.get(sp.id, 0),
+                    sp.label_en or "", sp.label_ja or ""][col]
         if role == Qt.ItemDataRole.EditRole:
-            return [sp.name or sp.display_name, sp.label_en or "", sp.label_ja or "", sp.role,
-                    sp.affiliation or "", self.turns.get(sp.id, 0)][col]
+            return [sp.name or sp.display_name, sp.role, sp.affiliation or "", self.turns.get(sp.id, 0),
+                    sp.label_en or "", sp.label_ja or ""][col]
         if role == Qt.ItemDataRole.DecorationRole and col == NAME:
             return Theme.from_palette().speaker_colour(sp.position)
         if role == Qt.ItemDataRole.ForegroundRole and col == NAME and not sp.name:
             return QColor("#888888")  # still the label as written: not named yet
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == TURNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == NAME:
             return tr("Double-click to rename; the name applies to every turn, in both languages.")
         return None
@@ -218,9 +220,13 @@ class SpeakersPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AFFILIATION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((NAME, 170), (ROLE, 95), (AFFILIATION, 150), (TURNS, 50), (LABEL_EN, 150)):
+            header.resizeSection(col, width)
         buttons = QHBoxLayout()
         for text, icon_name, tip, slot in (
                 (tr("Merge into…"), "mdi6.account-multiple-plus-outline",
@@ -236,6 +242,9 @@ class SpeakersPanel(QWidget):
         self.suggestions.setObjectName("speaker_suggestions")
         self.suggestions.setRootIsDecorated(False)
         self.suggestions.setHeaderLabels([tr("Turn"), tr("Suggested name"), tr("Affiliation"), tr("Status")])
+        self.suggestions.setAlternatingRowColors(True)
+        for col, width in ((0, 50), (1, 150), (2, 150)):
+            self.suggestions.setColumnWidth(col, width)
         self.suggestions.itemActivated.connect(lambda item, _c: self._jump_to_turn(item))
         sbuttons = QHBoxLayout()
         for text, icon_name, slot in ((tr("Accept"), "mdi6.check", lambda: self.decide(True)),

@@ -138,3 +138,17 @@ def revert_segment(store: Store, segment_id: int, lang: str | None = None) -> in
         seg.reviewed_by_id = seg.reviewed_at = None
         op.description = f"segment {segment_id}" + (f" ({lang})" if lang else "")
     return op.event_id
+
+
+def set_correction_details(store: Store, correction_id: int, *, category: str | None = None,
+                           note: str | None = None) -> int | None:
+    """Set a correction's category and note; None if both are unchanged."""
+    check_category(category)
+    with optional_operation(store, "Describe correction") as op:
+        cor = op.get(Correction, correction_id)
+        op.transcript_id = cor.transcript_id
+        note = (note or "").strip() or None
+        if (cor.category, cor.note) == (category, note):
+            raise NothingToDo
+        cor.category, cor.note = category, note
+    return op.event_id
