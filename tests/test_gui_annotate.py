@@ -308,3 +308,13 @@ def test_every_annotation_string_has_a_japanese_translation():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert [s for s in module.source_strings() if s not in module.JA] == []
+
+
+def test_no_two_actions_of_the_window_share_a_shortcut(qtbot, store, win):
+    window, tid = win
+    seen: dict[str, str] = {}
+    for key, item in window.registry.items.items():
+        for seq in item.action.shortcuts():
+            text = seq.toString()
+            assert seen.get(text, key) == key, f"{text} is used by both {seen.get(text)} and {key}"
+            seen[text] = key

@@ -79,7 +79,7 @@ class AnnotateFeature(QObject):
         add("accept_correction", tr("&Accept correction"), lambda: self.review_correction(True), menu="annotate",
             shortcut="Ctrl+Alt+A", icon_name="mdi6.check")
         add("reject_correction", tr("&Reject correction"), lambda: self.review_correction(False), menu="annotate",
-            shortcut="Ctrl+Alt+R", icon_name="mdi6.close")
+            shortcut="Ctrl+Alt+X", icon_name="mdi6.close")
         self.window.menu_separator("annotate")
         add("mark_gap", tr("&Mark selection inaudible"), self.mark_gap, menu="annotate", shortcut="Ctrl+Alt+I",
             icon_name="mdi6.ear-hearing-off", toolbar=True,
