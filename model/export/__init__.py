@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from model.store import Store
 
 # Modules whose exporters register themselves when imported (order = order in --help).
-BUILTIN_MODULES = ("model.export.json_export", "model.export.txt", "model.export.md", "model.export.html_export")
+BUILTIN_MODULES = ("model.export.json_export", "model.export.txt", "model.export.md", "model.export.html_export",
+                   "model.export.docx_export", "model.export.tmx", "model.export.report")
 
 
 class ExportFailed(TaiyakuError):

@@ -5,8 +5,9 @@ characters shown as visible symbols), so ``<script>``, HTML or Markdown syntax
 in the text is shown as written. Building the page directly keeps a
 50,000-segment transcript within seconds; the one place where Markdown is
 meant to be rendered, the annotators' flag notes and replies, goes through
-Python-Markdown and then nh3, which keeps formatting and drops anything
-active (scripts, event handlers, ``javascript:`` links).
+``model.notes.render_note`` (Python-Markdown with raw HTML escaped, then nh3),
+which keeps formatting and drops anything active or fetching (scripts, event
+handlers, ``javascript:`` links, images).
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from model.export.walk import (
     Line,
     describe_gap,
     lang_order,
+    load_for_export,
     show_controls,
     speaker_heading,
     walk,
 )
-from model.readmodel import LANG_NAMES, FlagView, TranscriptView, load_transcript
+from model.notes import render_note
+from model.readmodel import LANG_NAMES, FlagView, TranscriptView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -48,24 +51,6 @@ def esc(text: str) -> str:
 def page_css() -> str:
     """The page's style sheet (model/export/page.css)."""
     return resources.files("model.export").joinpath("page.css").read_text(encoding="utf-8")
-
-
-def render_note(markdown_text: str) -> str:
-    """A flag note or reply (Markdown) as safe HTML: rendered, then sanitized."""
-    import markdown
-    import nh3
-
-    md = markdown.Markdown(extensions=["sane_lists"])
-    # Raw HTML typed into a note is text, not markup: escape it instead of passing it through.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    rendered = md.convert(show_controls(markdown_text))
-    return nh3.clean(rendered, tags=set(NOTE_TAGS), attributes={"a": {"href", "title"}},
-                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
-
-
-NOTE_TAGS = frozenset({"p", "br", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
-                       "a", "del"})  # no images: an exported page must not fetch anything
 
 
 def line_html(line: Line, options: ExportOptions) -> str:
@@ -89,11 +74,11 @@ def flag_html(flag: FlagView) -> str:
     parts = [f'<aside class="flag"><span class="what">⚑ {esc(flag.category.replace("_", " "))}</span> '
              f'<span class="who">({esc(state)}, {esc(flag.author)})</span>']
     if flag.note:
-        parts.append(render_note(flag.note))
+        parts.append(render_note(show_controls(flag.note)))
     for reply in getattr(flag, "replies", ()) or ():
-        parts.append(f'<div class="reply"><span class="who">{esc(reply.author)}:</span> {render_note(reply.text)}</div>')
+        parts.append(f'<div class="reply"><span class="who">{esc(reply.author)}:</span> {render_note(show_controls(reply.text))}</div>')
     if getattr(flag, "resolution_note", None):
-        parts.append(f'<div class="reply"><span class="who">resolution:</span> {render_note(flag.resolution_note)}</div>')
+        parts.append(f'<div class="reply"><span class="who">resolution:</span> {render_note(show_controls(flag.resolution_note))}</div>')
     parts.append("</aside>")
     return "".join(parts)
 
@@ -186,4 +171,4 @@ def render_html(view: TranscriptView, options: ExportOptions) -> str:
 @register("html", suffix=".html", description="a standalone web page, interleaved or side by side")
 def export_html(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """HTML page of one transcript."""
-    return render_html(load_transcript(store, transcript_id), options)
+    return render_html(load_for_export(store, transcript_id), options)

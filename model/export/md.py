@@ -18,11 +18,12 @@ from model.export.walk import (
     Line,
     Piece,
     lang_order,
+    load_for_export,
     show_controls,
     speaker_heading,
     walk,
 )
-from model.readmodel import LANG_NAMES, FlagView, TranscriptView, load_transcript
+from model.readmodel import LANG_NAMES, FlagView, TranscriptView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -86,11 +87,18 @@ def line_md(line: Line, options: ExportOptions, hard_break: str = "  \n") -> str
     return _join_lines("".join(_piece(p, options.annotations) for p in line.pieces), hard_break)
 
 
-def flag_md(flag: FlagView) -> str:
-    """One flag as a line of Markdown (note escaped)."""
-    note = md_escape(flag.note or "", " ")
+def flag_md(flag: FlagView) -> list[str]:
+    """One flag as lines of Markdown: what, state, who, note, replies, resolution (all escaped)."""
     state = flag.status if flag.status != "wontfix" else "won't fix"
-    return f"⚑ **{md_escape(flag.category.replace('_', ' '))}** ({state}, {md_escape(flag.author)}): {note}"
+    out = [f"⚑ **{md_escape(flag.category.replace('_', ' '))}** ({state}, {md_escape(flag.author)}): "
+           f"{md_escape(flag.note or '', ' ')}"]
+    for reply in getattr(flag, "replies", ()) or ():
+        out.append(f"↳ {md_escape(reply.author)}: {md_escape(reply.text, ' ')}")
+    resolution = getattr(flag, "resolution_note", None)
+    if resolution:
+        who = getattr(flag, "resolved_by", None)
+        out.append(f"✓ {md_escape(who) + ': ' if who else ''}{md_escape(resolution, ' ')}")
+    return out
 
 
 def turn_heading(block: Block, langs: list[str]) -> str:
@@ -118,8 +126,8 @@ def _interleaved(view: TranscriptView, options: ExportOptions) -> list[str]:
             body = line_md(line, options)
             out += [f"*{body}*" if non_speech and body else body, ""]
         if block.flags:
-            out += [f"> {flag_md(f)}" + ("  " if i < len(block.flags) - 1 else "")
-                    for i, f in enumerate(block.flags)]
+            notes = [ln for f in block.flags for ln in flag_md(f)]
+            out += [f"> {ln}" + ("  " if i < len(notes) - 1 else "") for i, ln in enumerate(notes)]
             out.append("")
     return out
 
@@ -138,7 +146,7 @@ def _side_by_side(view: TranscriptView, options: ExportOptions) -> list[str]:
             line = block.line(lang)
             cell = line_md(line, options, "<br>") if line else ""
             if lang == langs[-1] and block.flags:
-                cell += "".join(f"<br>{flag_md(f)}" for f in block.flags)
+                cell += "".join(f"<br>{ln}" for f in block.flags for ln in flag_md(f))
             cells.append(cell)
         out.append("| " + " | ".join([who, *cells]) + " |")
     out.append("")
@@ -154,5 +162,5 @@ def render_markdown(view: TranscriptView, options: ExportOptions) -> str:
 @register("md", suffix=".md", description="Markdown, speakers in bold, both languages")
 def export_markdown(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """Markdown of one transcript."""
-    return render_markdown(load_transcript(store, transcript_id), options)
+    return render_markdown(load_for_export(store, transcript_id), options)
 

@@ -25,10 +25,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from model.readmodel import FlagView, GapView, SegmentView, TranscriptView, TurnView
+from model.readmodel import FlagView, GapView, SegmentView, TranscriptView, TurnView, load_transcript
 
 if TYPE_CHECKING:
     from model.export import ExportOptions
+    from model.store import Store
 
 DEFAULT_GAP_TEXT = {"en": "(inaudible)", "ja": "(聞き取れない)"}
 PROGRESS_EVERY = 500  # segments between progress reports
@@ -161,6 +162,20 @@ def walk(view: TranscriptView, options: ExportOptions) -> Iterator[Block]:
             first = False
     if progress is not None:
         progress(total, total)
+
+
+def load_for_export(store: Store, transcript_id: int) -> TranscriptView:
+    """The transcript as exporters read it: the read model, with each flag's replies and
+    resolution (``model.review.FlagItem`` in place of the plain ``FlagView``)."""
+    from model.review import list_flags
+
+    view = load_transcript(store, transcript_id)
+    if any(seg.flags for _turn, seg in view.segments()):
+        items = {f.id: f for f in list_flags(store, transcript_id, with_replies=True).flags}
+        for _turn, seg in view.segments():
+            if seg.flags:
+                seg.flags = [items.get(f.id, f) for f in seg.flags]  # type: ignore[misc]
+    return view
 
 
 # -- headings --------------------------------------------------------------
