@@ -29,7 +29,7 @@ from sqlalchemy import select
 
 from model.export import ExportOptions, register
 from model.readmodel import SegmentView, SpeakerView, TurnView, load_transcript
-from model.schema import Annotator, Correction, Flag, FlagReply, Segment, SpeakerSuggestion, Transcript
+from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, SpeakerSuggestion, Transcript
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -51,6 +51,7 @@ class _Extras:
     flag_resolution: dict[int, dict[str, Any]] = field(default_factory=dict)
     replies: dict[int, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     suggestions: dict[int, dict[str, Any]] = field(default_factory=dict)
+    gap_history: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 def _extras(store: Store, transcript_id: int) -> _Extras:
@@ -79,6 +80,10 @@ def _extras(store: Store, transcript_id: int) -> _Extras:
                            .where(Flag.transcript_id == transcript_id).order_by(FlagReply.id)):
             out.replies[r.flag_id].append({"author": who(r.author_id), "created_at": _when(r.created_at),
                                            "text": r.text})
+        for g in s.execute(select(Gap.id, Gap.created_by_id, Gap.updated_by_id, Gap.updated_at)
+                           .where(Gap.transcript_id == transcript_id)):
+            out.gap_history[g.id] = {"created_by": who(g.created_by_id), "updated_by": who(g.updated_by_id),
+                                     "updated_at": _when(g.updated_at)}
         for g in s.execute(select(SpeakerSuggestion.id, SpeakerSuggestion.source_turn_id,
                                   SpeakerSuggestion.decided_by_id, SpeakerSuggestion.decided_at)
                            .where(SpeakerSuggestion.transcript_id == transcript_id)):
@@ -108,7 +113,7 @@ def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
         "gaps": [
             {"id": g.id, "lang": g.lang, "start": g.start, "end": g.end, "text": g.text, "status": g.status,
              "kind": g.kind, "proposed_text": g.proposed_text, "confidence": g.confidence,
-             "counterpart_id": g.counterpart_id, "origin": g.origin}
+             "counterpart_id": g.counterpart_id, "origin": g.origin, **extras.gap_history.get(g.id, {})}
             for g in sorted(seg.gaps, key=lambda g: (g.lang, g.start, g.id))
         ],
         "en_prefix": seg.en_prefix,

@@ -113,7 +113,7 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("Marker", lambda r: r.fields["text"]), ("Status", lambda r: r.fields["status"]),
         ("Proposed text", lambda r: r.fields.get("proposed_text") or ""),
         ("Confidence", lambda r: (r.fields.get("confidence") or "").replace("_", " ")),
-        ("By", lambda r: r.fields.get("updated_by") or ""), ("Time", lambda r: r.fields.get("updated_at") or ""),
+        ("By", lambda r: r.fields.get("updated_by") or r.fields.get("created_by") or ""), ("Time", lambda r: r.fields.get("updated_at") or ""),
     ],
     "flag": [
         ("Where", lambda r: r.where), ("Speaker", lambda r: r.speaker), ("Lang", lambda r: LANG_LABEL[r.lang]),
