@@ -305,6 +305,16 @@ def test_lines_without_letters_and_multi_line_paragraphs_are_kept():
     _lossless(text, doc)
 
 
+def test_a_note_that_looks_like_a_label_is_a_note():
+    doc = parse("Q: Why?\n\n訳注：質問者は聞き取れなかった。\n\nMs. Dalton: Because [inaudible 00:12:01].\n")
+    assert [t.kind for t in doc.turns] == ["speech", "note", "speech"]
+    q = doc.speakers[doc.turns[0].speaker]
+    assert (q.label_en, q.label_ja) == ("Q", None)
+    dalton = doc.speakers[doc.turns[2].speaker]
+    assert (dalton.label_en, dalton.role) == ("Ms. Dalton", "official")
+    assert [g.text for g in doc.turns[2].segments[0].gaps] == ["[inaudible 00:12:01]"]
+
+
 def test_colon_inside_a_sentence_is_not_a_label():
     doc = parse("Q Thank you.\n\nAnd my second question is that: what comes next?\n\nLook: it is simple.\n")
     assert len(_speech(doc)) == 1

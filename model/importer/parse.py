@@ -94,6 +94,8 @@ def iter_paragraphs(source: str | Iterable[str]) -> Iterator[tuple[str, int]]:
 
 def analyze(position: int, text: str, end: int = 0) -> Para:
     """Recognise the prefix, language and kind of one paragraph."""
+    if pat.is_note(text):  # before labels: "訳注：" and "注：" look like one
+        return Para(position, text, 0, None, None, False, pat.language(text), "note", end)
     cut, timestamp, label, bracketed = pat.split_prefix(text)
     speech = text[cut:]
     lang = pat.language(speech)
@@ -103,8 +105,6 @@ def analyze(position: int, text: str, end: int = 0) -> Para:
             kind = "time"
         elif pat.is_date_line(speech):
             kind = "title"
-        elif pat.is_note(speech):
-            kind = "note"
     return Para(position, text, cut, timestamp, label, bracketed, lang, kind, end)
 
 
