@@ -140,3 +140,24 @@ def test_markers_show_flags_gaps_and_edits(store, tid):
     assert got[sids[1]] == (False, True, False, False)
     assert got[sids[3]] == (True, False, False, False)
     assert progress(store, tid).open_flags == 1
+
+
+def test_flagged_span_follows_its_text_through_edits_and_rejection(store, tid):
+    from model.ops.corrections import edit_text, reject_correction
+    from model.readmodel import load_segment
+
+    sid = seg_ids(store, tid)[2]  # "The budget is 120 billion yen."
+    text = load_segment(store, sid).en
+    at = text.index("120 billion")
+    ops.add_flag(store, sid, "terminology", "check the amount", lang="en", start=at, end=at + 11)
+    edit_text(store, sid, "en", "Next year, the budget is 120 billion yen.")
+    seg = load_segment(store, sid)
+    flag = list_flags(store, tid).flags[0]
+    assert seg.en[flag.start:flag.end] == "120 billion"
+    cor_id = seg.corrections[-1].id
+    reject_correction(store, cor_id)
+    flag = list_flags(store, tid).flags[0]
+    assert load_segment(store, sid).en[flag.start:flag.end] == "120 billion"
+    edit_text(store, sid, "en", "The budget is yen.")  # the flagged words are gone
+    flag = list_flags(store, tid).flags[0]
+    assert (flag.lang, flag.start, flag.end, flag.status) == ("en", None, None, "open")

@@ -220,3 +220,15 @@ def test_links_in_notes_are_never_followed(qtbot, store, tmp_path):
     assert thread.toHtml() == before  # the view stayed on the note
     assert QApplication.clipboard().text() == "https://example.org/guide"
     assert messages and "not opened" in messages[-1]
+
+
+def test_details_tab_lists_the_segments_flags_in_both_panes(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    sid = row_sid(window, 1)
+    flag_ops.add_flag(store, sid, "mistranslation", "**公的な** is odd here", lang="ja", start=15, end=18)
+    qtbot.waitUntil(lambda: window.transcript_model.segment(1).flags != [])
+    window.panes.go_row(1)
+    text = review.flags_tab.toPlainText()
+    assert "Open" in text and "Mistranslation" in text and "公的な is odd here" in text
+    window.panes.go_row(0)
+    assert "No flags on this segment." in review.flags_tab.toPlainText()

@@ -45,6 +45,8 @@ JA: dict[str, str] = {
     "Flag segment": "段落にフラグを付ける",
     "Flag the current segment, or the selected text, for review": "現在の段落(または選択したテキスト)にレビュー用のフラグを付ける",
     "Flag…": "フラグ…",
+    "Flags": "フラグ",
+    "No flags on this segment.": "この段落にフラグはありません。",
     "Gap count": "聞き取れない箇所の数",
     "Inaudible": "聞き取れない",
     "Lang.": "言語",

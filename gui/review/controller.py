@@ -9,18 +9,27 @@ costs one refresh.
 from __future__ import annotations
 
 import logging
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QTextCharFormat
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHBoxLayout, QInputDialog
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QInputDialog
 
 from gui.review.findings_panel import FindingsPanel
 from gui.review.flag_dialog import FlagDialog
-from gui.review.names import FLAG_COLOUR_DARK, FLAG_COLOUR_LIGHT, check_name
+from gui.review.i18n import load_translation
+from gui.review.marks import decorate_spans, paint_gutter
+from gui.review.names import (
+    category_name,
+    lang_name,
+    status_colour,
+    status_name,
+)
 from gui.review.overview import APPROVED, EDIT, FLAG, GAP, OverviewStrip
+from gui.review.note_view import NoteView
 from gui.review.panel import ReviewPanel
 from model.errors import TaiyakuError
+from model.notes import render_note
 from model.ops import flags as flag_ops
 from model.ops.findings import dismiss_finding, flag_finding
 from model.qa import CHECKS, Finding, check_turns, check_view, settled_keys
@@ -64,13 +73,16 @@ class ReviewController(QObject):
         window.tabifyDockWidget(self.review_dock, self.findings_dock)
         self.review_dock.raise_()
         window.resizeDocks([self.review_dock], [380], Qt.Orientation.Horizontal)
+        self.flags_tab = NoteView(window)
+        self.flags_tab.setObjectName("details_flags")
+        window.add_details_tab(self.flags_tab, self.tr("Flags"))
         self.strip = OverviewStrip(window)
         self._place_strip()
         self._build_actions()
-        self.panes.metrics.add_decorator(self._decorate_spans)
+        self.panes.metrics.add_decorator(decorate_spans)
         add_gutter = getattr(self.panes.metrics, "add_gutter_painter", None)
         if add_gutter is not None:
-            add_gutter(self._paint_gutter)
+            add_gutter(paint_gutter)
         # Refreshing.
         self._refresh_timer = QTimer(self, singleShot=True, interval=80)
         self._refresh_timer.timeout.connect(self.refresh_review)
@@ -95,6 +107,9 @@ class ReviewController(QObject):
         pane.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_visible())
         self.panes.currentRowChanged.connect(lambda _r: self._update_visible())
         self.model.modelReset.connect(self._refresh_strip_later)
+        ctx.selectionChanged.connect(lambda _sel: self.show_segment_flags())
+        self.model.dataChanged.connect(lambda *_: self.show_segment_flags())
+        self.flags_tab.linkClicked.connect(self._link_clicked)
         if ctx.transcript_id is not None:
             self._on_transcript(ctx.transcript_id)
 
@@ -447,6 +462,26 @@ class ReviewController(QObject):
         listing.flags = filter_flags(listing.flags, **self.panel.filters())
         self.panel.show_flags(listing, keep_flag=self.current_flag_id)
 
+    def show_segment_flags(self) -> None:
+        """The details tab: every flag of the selected segment, its note rendered safely."""
+        sid = self.current_segment_id()
+        seg = self._segment(sid) if sid is not None else None
+        if seg is None or not seg.flags:
+            self.flags_tab.setHtml(f"<p style='color:gray'>{escape(self.tr('No flags on this segment.'))}</p>")
+            return
+        parts = []
+        for f in seg.flags:
+            colour = status_colour(f.status).name()
+            span = ""
+            text = seg.corrected(f.lang) if f.lang else None
+            if text and f.start is not None and f.end is not None:
+                span = f" · “{escape(text[f.start:f.end])}”"
+            parts.append(f"<p><b style='color:{colour}'>{escape(status_name(f.status))}</b> · "
+                         f"{escape(category_name(f.category))} · {escape(lang_name(f.lang))}{span} "
+                         f"<span style='color:gray'>— {escape(f.author)}, "
+                         f"{f.created_at.strftime('%Y-%m-%d %H:%M')}</span></p>{render_note(f.note)}")
+        self.flags_tab.setHtml("<hr>".join(parts))
+
     def _load_thread(self, flag: FlagItem | None) -> None:
         if flag is None:
             return
@@ -486,81 +521,8 @@ class ReviewController(QObject):
         last = last_index.row() if last_index.isValid() else n - 1
         self.strip.set_visible_rows(max(0, first), last, self.panes.current_row())
 
-    # -- marks in the panes -------------------------------------------------------------------------
-    def _decorate_spans(self, seg: SegmentView, lang: str, theme) -> list[tuple[int, int, QTextCharFormat]]:  # type: ignore[no-untyped-def]
-        """A flagged span: wavy underline in the flag colour."""
-        out = []
-        colour = FLAG_COLOUR_DARK if getattr(theme, "dark", False) else FLAG_COLOUR_LIGHT
-        for f in seg.flags:
-            if f.status != "open" or f.lang != lang or f.start is None or f.end is None:
-                continue
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(colour)
-            out.append((f.start, f.end, fmt))
-        return out
-
-    def _paint_gutter(self, painter: QPainter, rect, seg: SegmentView, lang: str, theme) -> None:  # type: ignore[no-untyped-def]
-        """In the gutter: a flag for open flags (both panes), a tick for approved segments."""
-        dark = getattr(theme, "dark", False)
-        open_flags = [f for f in seg.flags if f.status == "open"]
-        x, y = rect.left(), rect.top()
-        if open_flags:
-            colour = QColor(FLAG_COLOUR_DARK if dark else FLAG_COLOUR_LIGHT)
-            painter.save()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRect(x, y + 1, 2, 13)  # pole
-            from PySide6.QtCore import QPointF
-            from PySide6.QtGui import QPolygonF
-
-            painter.drawPolygon(QPolygonF([QPointF(x + 2, y + 1), QPointF(x + 11, y + 4.5), QPointF(x + 2, y + 8)]))
-            if len(open_flags) > 1:
-                painter.setPen(colour)
-                font = painter.font()
-                font.setPointSizeF(max(6.0, font.pointSizeF() * 0.7))
-                painter.setFont(font)
-                painter.drawText(x + 11, y + 15, str(len(open_flags)))
-            painter.restore()
-        elif seg.review_state == "approved":
-            painter.save()
-            pen = painter.pen()
-            pen.setColor(QColor("#66bb6a" if dark else "#2e7d32"))
-            pen.setWidthF(1.8)
-            painter.setPen(pen)
-            painter.drawPolyline([QPoint(x + 1, y + 7), QPoint(x + 4, y + 10), QPoint(x + 10, y + 3)])
-            painter.restore()
-
     def _link_clicked(self, url: str) -> None:
         self._status(self.tr("Link copied, not opened: {url}").format(url=url))
-
-
-_translator = None
-
-
-def load_translation(choice: str | None) -> bool:
-    """Install the review feature's Japanese strings (``resources/i18n/review_ja.qm``) when the UI is
-    Japanese; remove them otherwise. Returns whether they are installed."""
-    global _translator
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from gui.i18n import i18n_dir, resolve_language
-
-    app = QCoreApplication.instance()
-    if app is None:
-        return False
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
-    if resolve_language(choice) != "ja":
-        return False
-    translator = QTranslator(app)
-    if not translator.load("review_ja", str(i18n_dir())):
-        log.warning("no review_ja.qm in %s", i18n_dir())
-        return False
-    app.installTranslator(translator)
-    _translator = translator
-    return True
 
 
 def install(window: MainWindow, ctx: AppContext) -> ReviewController:
@@ -572,4 +534,4 @@ def install(window: MainWindow, ctx: AppContext) -> ReviewController:
     return controller
 
 
-__all__ = ["ReviewController", "install", "check_name", "QDockWidget"]
+__all__ = ["ReviewController", "install", "load_translation"]

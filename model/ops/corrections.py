@@ -29,6 +29,7 @@ from model.ops._base import (
     remap_gaps,
     shift_gaps,
 )
+from model.ops.flags import remap_flags, shift_flags, span_flags
 from model.schema import CORRECTION_CATEGORIES, LANGS, Correction, Segment, utcnow
 from model.store import Operation, Store
 from model.text import LIVE_STATUSES, single_edit
@@ -54,12 +55,14 @@ def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, categor
     if edit is None:
         return None
     gaps = gaps_of(op.session, seg.id, lang)  # read before writing: no extra autoflush
+    flags = span_flags(op.session, seg.id, lang)
     start, end, before, after = edit
     cor = Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=start, end=end,
                      before=before, after=after, category=category, note=note or None,
                      annotator_id=op.annotator_id, created_at=utcnow())
     op.session.add(cor)
     shift_gaps(op.session, gaps, start, end, len(after))
+    shift_flags(flags, start, end, len(after))
     mark_edited(seg)
     return cor
 
@@ -83,10 +86,13 @@ def _set_status(op: Operation, cor: Correction, status: str) -> None:
     seg = op.get(Segment, cor.segment_id)
     cors = corrections_of(op.session, seg.id, cor.lang)
     old = derived_text(seg, cor.lang, cors)
+    flags = span_flags(op.session, seg.id, cor.lang)
     cor.status = status
     cor.reviewed_by_id = op.annotator_id
     cor.reviewed_at = utcnow()
-    remap_gaps(op.session, gaps_of(op.session, seg.id, cor.lang), old, derived_text(seg, cor.lang, cors))
+    new = derived_text(seg, cor.lang, cors)
+    remap_gaps(op.session, gaps_of(op.session, seg.id, cor.lang), old, new)
+    remap_flags(flags, old, new)
 
 
 def accept_correction(store: Store, correction_id: int) -> int:
@@ -124,11 +130,14 @@ def revert_segment(store: Store, segment_id: int, lang: str | None = None) -> in
             if not live:
                 continue
             old = derived_text(seg, lg, cors)
+            flags = span_flags(op.session, seg.id, lg)
             for c in live:
                 c.status = "reverted"
                 c.reviewed_by_id = op.annotator_id
                 c.reviewed_at = utcnow()
-            remap_gaps(op.session, gaps_of(op.session, seg.id, lg), old, derived_text(seg, lg, cors))
+            new = derived_text(seg, lg, cors)
+            remap_gaps(op.session, gaps_of(op.session, seg.id, lg), old, new)
+            remap_flags(flags, old, new)
             changed = True
         if not changed:
             raise NothingToDo

@@ -18,6 +18,40 @@ from model.text import derive
 CLOSED_STATUSES = ("resolved", "wontfix")
 
 
+# -- keeping flagged spans on their text (called by the text-changing operations) --------
+
+def span_flags(session, segment_id: int, lang: str) -> list[Flag]:
+    """The flags of a segment that mark a span of ``lang`` (read before changing the text)."""
+    return list(session.scalars(select(Flag).where(Flag.segment_id == segment_id, Flag.lang == lang,
+                                                   Flag.start.is_not(None))))
+
+
+def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int) -> None:
+    """Move flagged spans with one replacement; a span whose text was deleted becomes a
+    flag on the whole segment (in that language) rather than vanishing."""
+    from model.text import shift_span
+
+    for f in flags:
+        s, e = shift_span((f.start, f.end), edit_start, edit_end, new_len)
+        if s >= e:
+            f.start = f.end = None
+        elif (s, e) != (f.start, f.end):
+            f.start, f.end = s, e
+
+
+def remap_flags(flags: list[Flag], old: str, new: str) -> None:
+    """Re-anchor flagged spans after the text changed indirectly (a correction rejected or reverted)."""
+    if old == new or not flags:
+        return
+    from model.ops._base import remap_spans
+
+    for f, (s, e) in zip(flags, remap_spans(old, new, [(f.start, f.end) for f in flags])):
+        if s >= e:
+            f.start = f.end = None
+        elif (s, e) != (f.start, f.end):
+            f.start, f.end = s, e
+
+
 def _check_category(category: str) -> str:
     if category not in FLAG_CATEGORIES:
         raise OperationFailed(f"unknown flag category {category!r} (expected one of {', '.join(FLAG_CATEGORIES)})")

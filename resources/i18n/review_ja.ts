@@ -12,6 +12,10 @@
         <translation>自動チェックの指摘</translation>
     </message>
     <message>
+        <source>Flags</source>
+        <translation>フラグ</translation>
+    </message>
+    <message>
         <source>&amp;Review</source>
         <translation>レビュー(&amp;R)</translation>
     </message>
@@ -144,6 +148,10 @@
     <message>
         <source>Findings ({n})</source>
         <translation>指摘 ({n})</translation>
+    </message>
+    <message>
+        <source>No flags on this segment.</source>
+        <translation>この段落にフラグはありません。</translation>
     </message>
     <message>
         <source>Link copied, not opened: {url}</source>
