@@ -12,6 +12,7 @@ imported only when it is asked for.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -22,6 +23,39 @@ def main(argv: list[str] | None = None) -> int:
     return cli.main(sys.argv[1:] if argv is None else list(argv), window=_run_window)
 
 
+# Debian packages of the X11 libraries Qt's xcb platform plugin loads (FIELD-NOTES).
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0", "xkbcommon-x11": "libxkbcommon-x11-0", "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1", "xcb-image": "libxcb-image0", "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+}
+
+
+def display_problem(environ: dict[str, str] | None = None) -> str | None:
+    """Why Qt could not open a window here (it would abort the process), or None.
+
+    Linux only: no display at all, or X11 without the libraries Qt's xcb plugin needs.
+    """
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform not in ("", "xcb"):
+        return None  # offscreen, wayland, vnc...: the user chose
+    if not platform and env.get("WAYLAND_DISPLAY"):
+        return None
+    if not env.get("DISPLAY"):
+        return "there is no graphical display (DISPLAY is not set)"
+    if getattr(sys, "frozen", False):
+        return None  # a packaged app may carry its own copies
+    from ctypes.util import find_library
+
+    missing = sorted(pkg for lib, pkg in XCB_LIBRARIES.items() if find_library(lib) is None)
+    if missing:
+        return f"Qt needs X11 libraries that are missing (sudo apt-get install {' '.join(missing)})"
+    return None
+
+
 def _run_window(args: list[str], options: argparse.Namespace) -> int:
     """Open the window (``gui.app.run``), or explain in one line why it cannot open."""
     from importlib.util import find_spec
@@ -30,6 +64,9 @@ def _run_window(args: list[str], options: argparse.Namespace) -> int:
 
     if find_spec("gui") is None or find_spec("gui.app") is None:
         return cli.window_unavailable("the window is not part of this build yet", options)
+    problem = display_problem()
+    if problem:  # Qt itself would abort the process with a long message
+        return cli.window_unavailable(f"the window cannot open: {problem}", options, status=2)
     try:
         from gui import app  # the first import of Qt
     except ImportError as exc:  # PySide6 or a system library (libxcb, libEGL) missing

@@ -241,3 +241,25 @@ def test_the_run_command_opens_the_window_on_the_sample(tmp_path: Path):
 def test_window_options_are_checked_before_any_window(tmp_path: Path):
     assert_one_error_line(taiyaku("--no-such-option", "--db", tmp_path / "x.sqlite3"), "--no-such-option")
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_a_window_that_cannot_open_is_explained_in_one_line(monkeypatch, tmp_path: Path):
+    import ctypes.util
+
+    import main
+
+    monkeypatch.setattr(main.sys, "platform", "linux")
+    assert "no graphical display" in main.display_problem({})
+    assert main.display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert main.display_problem({"WAYLAND_DISPLAY": "wayland-0"}) is None
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else "lib.so")
+    assert main.display_problem({"DISPLAY": ":0"}).endswith("(sudo apt-get install libxcb-cursor0)")
+    # Through the command line: one line, then the help; nothing is created.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "db.sqlite3")],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "taiyaku: the window cannot open: there is no graphical display (DISPLAY is not set); "
+        "the command line works without it:"]
+    assert result.stdout.startswith("usage: ")
