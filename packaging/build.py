@@ -4,8 +4,8 @@
     python packaging/build.py --clean    also empty PyInstaller's cache first
 
 Needs the ``package`` extra (``pip install -e .[package]``). Compiles the Qt
-translations (``resources/i18n/*.ts`` -> ``.qm``) when their ``.qm`` is missing or
-older, runs PyInstaller on ``packaging/taiyaku.spec``, checks that the result
+translations (``resources/i18n/*.ts`` -> ``.qm``, into the work folder), runs
+PyInstaller on ``packaging/taiyaku.spec``, checks that the result
 starts (``--version``), and prints the folder size and build time. The last line
 is machine-readable: ``build_s=... bundle_mb=... files=...``.
 """
@@ -48,22 +48,31 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return total, count
 
 
-def compile_translations() -> None:
-    """``pyside6-lrelease`` every resources/i18n/*.ts whose .qm is missing or stale."""
-    i18n = ROOT / "resources" / "i18n"
-    stale = [ts for ts in sorted(i18n.glob("*.ts"))
-             if not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
-    if not stale:
-        return
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""))
+def compile_translations(work: Path) -> Path | None:
+    """``pyside6-lrelease`` every resources/i18n/*.ts into *work*/i18n; returns that folder.
+
+    Compiled into the work folder, never over the .qm files in resources/, so a
+    build leaves the checkout untouched and the bundle matches the .ts sources.
+    """
+    sources = sorted((ROOT / "resources" / "i18n").glob("*.ts"))
+    if not sources:
+        return None
+    path = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+    lrelease = shutil.which("pyside6-lrelease", path=path)
     if lrelease is None:
-        raise SystemExit("build: pyside6-lrelease is missing (it comes with PySide6); cannot compile translations")
-    for ts in stale:
-        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
-        say(f"compiled {ts.relative_to(ROOT)}")
+        say("pyside6-lrelease is missing (it comes with PySide6): bundling the committed .qm files")
+        return None
+    out = work / "i18n"
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.qm"):  # a .ts removed since the last build must not linger
+        old.unlink()
+    for ts in sources:
+        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(out / ts.with_suffix(".qm").name)], check=True)
+    say(f"compiled {len(sources)} translation(s)")
+    return out
 
 
-def build(dist: Path, work: Path, clean: bool) -> float:
+def build(dist: Path, work: Path, clean: bool, i18n: Path | None) -> float:
     """Run PyInstaller on the spec; returns the seconds it took."""
     try:
         import PyInstaller  # noqa: F401
@@ -74,8 +83,11 @@ def build(dist: Path, work: Path, clean: bool) -> float:
     if clean:
         command.insert(3, "--clean")
     say("running PyInstaller (about 20-60 s)")
+    env = dict(os.environ)
+    if i18n is not None:
+        env["TAIYAKU_I18N_BUILD"] = str(i18n)  # read by taiyaku.spec
     start = time.perf_counter()
-    if subprocess.run(command, cwd=ROOT).returncode != 0:
+    if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
         raise SystemExit("build: PyInstaller failed (see above)")
     return time.perf_counter() - start
 
@@ -95,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")
     parser.add_argument("--clean", action="store_true", help="clear PyInstaller's cache before building")
     args = parser.parse_args(argv)
-    compile_translations()
-    seconds = build(args.dist.resolve(), args.work.resolve(), args.clean)
+    work = args.work.resolve()
+    seconds = build(args.dist.resolve(), work, args.clean, compile_translations(work))
     program = executable(args.dist.resolve())
     version = smoke(program)
     folder = program.parents[2] if sys.platform == "darwin" else program.parent

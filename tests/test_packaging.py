@@ -77,6 +77,16 @@ def test_version_comes_from_the_model(app, tmp_path):
     assert result.stdout.strip() == f"Taiyaku {model.__version__}"
 
 
+def test_translations_ship_in_the_bundle(app):
+    if sys.platform == "darwin":
+        pytest.skip("the .app bundle lays files out differently")
+    internal = app.parent / "_internal"
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_ja.qm").is_file()
+    for ts in sorted((ROOT / "resources" / "i18n").glob("*.ts")):
+        qm = internal / "resources" / "i18n" / ts.with_suffix(".qm").name
+        assert qm.is_file() and qm.stat().st_size > 100, qm
+
+
 def test_headless_import_and_list_create_a_migrated_database(app, tmp_path):
     if importlib.util.find_spec("model.importer") is None:
         pytest.skip("model/importer is not written yet")
