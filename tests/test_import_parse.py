@@ -315,6 +315,16 @@ def test_a_note_that_looks_like_a_label_is_a_note():
     assert [g.text for g in doc.turns[2].segments[0].gaps] == ["[inaudible 00:12:01]"]
 
 
+def test_a_file_without_blank_lines_is_read_one_line_per_paragraph():
+    text = "MODERATOR: Welcome.\r\n司会: ようこそ。\r\nQ: When?\r\nQ: いつですか。\r\nMR. SMITH: Soon.\r\n"
+    doc = parse(text)
+    assert [(_label(doc, t), [(s.en_text, s.ja_text) for s in t.segments]) for t in _speech(doc)] == [
+        ("MODERATOR", [("Welcome.", "ようこそ。")]), ("Q", [("When?", "いつですか。")]),
+        ("MR. SMITH", [("Soon.", None)])]
+    # A single paragraph of several lines without labels stays one paragraph.
+    assert len(parse("First line of speech.\nSecond line.\nThird line.\n").paragraphs) == 1
+
+
 def test_colon_inside_a_sentence_is_not_a_label():
     doc = parse("Q Thank you.\n\nAnd my second question is that: what comes next?\n\nLook: it is simple.\n")
     assert len(_speech(doc)) == 1

@@ -146,6 +146,14 @@ def decide_lead(paras: list[Para]) -> str:
     return next((p.lang for p in paras if p.kind == "speech" and p.lang), None) or "en"
 
 
+def _lines_as_paragraphs(block: Para) -> list[Para] | None:
+    """A file without any blank line but with several labelled lines: each line is a paragraph."""
+    lines = block.text.split("\n")
+    if len(lines) < 3 or sum(pat.split_prefix(line)[2] is not None for line in lines) < 2:
+        return None
+    return [analyze(i, line, block.end) for i, line in enumerate(lines)]
+
+
 class Parser:
     """Streams a transcript's turns; ``speakers`` fills in as turns are produced."""
 
@@ -158,6 +166,8 @@ class Parser:
             self.total = None  # unknown until the end: the loader counts bytes instead
         self._source = (analyze(i, par, end) for i, (par, end) in enumerate(iter_paragraphs(source)))
         self._ahead = list(islice(self._source, LOOKAHEAD))
+        if len(self._ahead) == 1:  # the whole file is one block: perhaps one line per paragraph
+            self._ahead = _lines_as_paragraphs(self._ahead[0]) or self._ahead
         if not any(p.lang for p in self._ahead):
             raise ImportRefused("the file holds no paragraph of text")
         self._mark_title()
