@@ -263,3 +263,21 @@ def test_a_window_that_cannot_open_is_explained_in_one_line(monkeypatch, tmp_pat
         "taiyaku: the window cannot open: there is no graphical display (DISPLAY is not set); "
         "the command line works without it:"]
     assert result.stdout.startswith("usage: ")
+
+
+def test_export_into_a_missing_folder_is_one_line(store, db_path: Path, tmp_path: Path):
+    tid = make_transcript(store)
+    store.close()
+    out = tmp_path / "no" / "such" / "folder" / "x.json"
+    assert_one_error_line(taiyaku("export", tid, "-o", out, "--db", db_path), "cannot write")
+    assert not (tmp_path / "no").exists()
+
+
+def test_unexpected_system_errors_are_described_in_one_line():
+    from model.cli import describe_unexpected
+
+    assert describe_unexpected(PermissionError(13, "Permission denied", "/srv/t.txt")) == \
+        "/srv/t.txt: Permission denied"
+    line = describe_unexpected(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"))
+    assert line.startswith("a text encoding problem: ") and "\n" not in line
+    assert describe_unexpected(ValueError("odd")).startswith("unexpected ValueError: odd")

@@ -112,3 +112,16 @@ def test_any_text_survives_exactly(store: Store):
 def test_a_missing_transcript_is_not_found(store: Store):
     with pytest.raises(NotFound, match="transcript 12 does not exist"):
         get_exporter("json")(store, 12)
+
+
+def test_one_turn_per_line_and_the_same_data_as_plain_json(store: Store):
+    from model.export.json_export import build, dumps
+
+    tid = make_transcript(store)
+    data = build(store, tid)
+    text = dumps(data)
+    assert json.loads(text) == data
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert sum(line.startswith('    {"id": ') and '"segments": ' in line for line in lines) == len(data["turns"])
+    assert dumps({"title": "t", "turns": []}) == '{\n  "title": "t",\n  "turns": []\n}\n'

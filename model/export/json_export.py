@@ -101,7 +101,16 @@ def _speaker(sp: SpeakerView | None, lead_lang: str) -> dict[str, Any]:
             "name": sp.name, "role": sp.role, "affiliation": sp.affiliation, "redacted": sp.redacted}
 
 
+def _span_order(item: Any) -> tuple[str, int, int]:
+    return item.lang, item.start, item.id
+
+
+def _id_order(item: Any) -> int:
+    return int(item.id)
+
+
 def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
+    # Most segments have no gaps, corrections or flags: skip the empty comprehensions (50,000 times).
     reviewed_by, reviewed_at = extras.segment_review.get(seg.id, (None, None))
     return {
         "id": seg.id,
@@ -114,8 +123,8 @@ def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
             {"id": g.id, "lang": g.lang, "start": g.start, "end": g.end, "text": g.text, "status": g.status,
              "kind": g.kind, "proposed_text": g.proposed_text, "confidence": g.confidence,
              "counterpart_id": g.counterpart_id, "origin": g.origin, **extras.gap_history.get(g.id, {})}
-            for g in sorted(seg.gaps, key=lambda g: (g.lang, g.start, g.id))
-        ],
+            for g in sorted(seg.gaps, key=_span_order)
+        ] if seg.gaps else [],
         "en_prefix": seg.en_prefix,
         "ja_prefix": seg.ja_prefix,
         "review_state": seg.review_state,
@@ -128,18 +137,18 @@ def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
              "reviewed_by": extras.correction_review.get(c.id, (None, None))[0],
              "reviewed_at": extras.correction_review.get(c.id, (None, None))[1],
              "conflict": c.id in seg.conflicts}
-            for c in sorted(seg.corrections, key=lambda c: c.id)
-        ],
+            for c in sorted(seg.corrections, key=_id_order)
+        ] if seg.corrections else [],
         "redactions": [
             {"id": r.id, "lang": r.lang, "start": r.start, "end": r.end, "text": r.text}
-            for r in sorted(seg.redactions, key=lambda r: (r.lang, r.start, r.id))
-        ],
+            for r in sorted(seg.redactions, key=_span_order)
+        ] if seg.redactions else [],
         "flags": [
             {"id": f.id, "lang": f.lang, "start": f.start, "end": f.end, "category": f.category, "note": f.note,
              "status": f.status, "author": f.author, "created_at": _when(f.created_at),
              **extras.flag_resolution.get(f.id, {}), "replies": extras.replies.get(f.id, [])}
-            for f in sorted(seg.flags, key=lambda f: f.id)
-        ],
+            for f in sorted(seg.flags, key=_id_order)
+        ] if seg.flags else [],
     }
 
 
@@ -180,8 +189,34 @@ def build(store: Store, transcript_id: int) -> dict[str, Any]:
     }
 
 
+def dumps(data: dict[str, Any]) -> str:
+    """JSON text with one speaker and one turn per line.
+
+    Readable and friendly to line-based diffs, and fast: ``indent=`` would make
+    Python use its pure-Python encoder (about three times slower on 50,000
+    segments, measured); each line here goes through the C encoder.
+    """
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    lines = ["{"]
+    keys = list(data)
+    for key in keys:
+        value = data[key]
+        comma = "," if key != keys[-1] else ""
+        if key in ("speakers", "turns") and value:
+            lines.append(f"  {one(key)}: [")
+            lines.extend(f"    {one(item)}," for item in value[:-1])
+            lines.append(f"    {one(value[-1])}")
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {one(key)}: {one(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 @register("json", suffix=".json", description="the full truth: every text, correction, gap and flag")
 def export_json(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """The transcript as indented UTF-8 JSON (see the module docstring for the keys)."""
+    """The transcript as UTF-8 JSON, one turn per line (see the module docstring for the keys)."""
     del options  # always complete
-    return json.dumps(build(store, transcript_id), ensure_ascii=False, indent=2) + "\n"
+    return dumps(build(store, transcript_id))
