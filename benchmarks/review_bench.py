@@ -5,7 +5,7 @@ does on open, after reading it), to re-check one segment after an edit, to
 find the next open flag / next segment needing review, and to compute the
 overview strip's marks. Last line machine-readable:
 
-    load_s=… checks_s=… recheck_ms=… next_flag_ms=… next_review_ms=… markers_ms=…
+    load_s=… checks_s=… recheck_ms=… next_flag_ms=… next_review_ms=… markers_ms=… marker_one_ms=…
 
 Run: ``python benchmarks/review_bench.py [--segments N]``
 """
@@ -56,10 +56,13 @@ def main() -> None:
         t0 = time.perf_counter()
         markers(store, tid)
         markers_ms = (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
+        markers(store, tid, [ids[len(ids) // 2]])
+        marker_one_ms = (time.perf_counter() - t0) * 1000
         store.close()
     print(f"{len(ids)} segments, {len(found)} findings")
     print(f"load_s={load_s:.2f} checks_s={checks_s:.2f} recheck_ms={recheck_ms:.1f} next_flag_ms={next_flag_ms:.0f} "
-          f"next_review_ms={next_review_ms:.0f} markers_ms={markers_ms:.0f}")
+          f"next_review_ms={next_review_ms:.0f} markers_ms={markers_ms:.0f} marker_one_ms={marker_one_ms:.1f}")
 
 
 if __name__ == "__main__":

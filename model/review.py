@@ -8,6 +8,7 @@ the end of the transcript, as F8 does in an editor's problem list.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -281,20 +282,31 @@ def progress(store: Store, transcript_id: int) -> Progress:
     return Progress(sum(states.values()), states["approved"], states["edited"], flags, gaps)
 
 
-def markers(store: Store, transcript_id: int) -> list[tuple[int, bool, bool, bool, bool]]:
+def markers(store: Store, transcript_id: int, segment_ids: Iterable[int] | None = None,
+            ) -> list[tuple[int, bool, bool, bool, bool]]:
     """Per segment in reading order: (segment id, open flag, open gap, edited, approved).
 
-    What the overview strip paints beside the panes' scroll bars.
+    What the overview strip paints beside the panes' scroll bars. With
+    ``segment_ids``, only those segments (in no particular order): an edit
+    repaints its own mark without reading the whole transcript.
     """
     from model.schema import Correction
 
+    ids = list(segment_ids) if segment_ids is not None else None
+
+    def scope(column, transcript_column):  # type: ignore[no-untyped-def]
+        return column.in_(ids) if ids is not None else transcript_column == transcript_id
+
     with store.read() as s:
-        order = segment_order(s, transcript_id)
-        flagged = set(s.scalars(select(Flag.segment_id).where(Flag.transcript_id == transcript_id,
+        if ids is None:
+            order = [(sid, state) for sid, _t, _n, state in segment_order(s, transcript_id)]
+        else:
+            order = list(s.execute(select(Segment.id, Segment.review_state).where(Segment.id.in_(ids))).all())
+        flagged = set(s.scalars(select(Flag.segment_id).where(scope(Flag.segment_id, Flag.transcript_id),
                                                                Flag.status == "open")))
-        gapped = set(s.scalars(select(Gap.segment_id).where(Gap.transcript_id == transcript_id,
+        gapped = set(s.scalars(select(Gap.segment_id).where(scope(Gap.segment_id, Gap.transcript_id),
                                                              Gap.status == "open")))
-        edited = set(s.scalars(select(Correction.segment_id).where(Correction.transcript_id == transcript_id,
-                                                                    Correction.status.in_(("proposed", "accepted")))))
+        edited = set(s.scalars(select(Correction.segment_id).where(
+            scope(Correction.segment_id, Correction.transcript_id), Correction.status.in_(("proposed", "accepted")))))
     return [(sid, sid in flagged, sid in gapped, sid in edited or state == "edited", state == "approved")
-            for sid, _t, _n, state in order]
+            for sid, state in order]

@@ -174,7 +174,12 @@ def test_overview_strip_marks_and_jumps(qtbot, store, tmp_path):
     assert window.panes.current_row() == 60
     first, last = strip.visible
     assert first <= 60 <= last
-    QApplication.processEvents()
+    # An edit repaints that row's mark only (edited = blue bit), without a full re-read.
+    from model.ops.corrections import edit_text
+
+    edit_text(store, row_sid(window, 5), "en", "Turn 3 first paragraph, edited.")
+    qtbot.waitUntil(lambda: bool(strip.marks.get(5, 0) & 4))
+    assert strip.marks[60] & 1
 
 
 def test_findings_filter_by_check(qtbot, store, tmp_path):

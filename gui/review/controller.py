@@ -85,7 +85,9 @@ class ReviewController(QObject):
             add_gutter(paint_gutter)
         # Refreshing.
         self._refresh_timer = QTimer(self, singleShot=True, interval=80)
-        self._refresh_timer.timeout.connect(self.refresh_review)
+        self._refresh_timer.timeout.connect(self._apply_refresh)
+        self._dirty_flags = True
+        self._dirty_strip: set[int] | None = None  # None: every row
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
         self._scan_timer = QTimer(self, interval=0)
@@ -106,7 +108,7 @@ class ReviewController(QObject):
         pane.verticalScrollBar().valueChanged.connect(lambda _v: self._update_visible())
         pane.verticalScrollBar().rangeChanged.connect(lambda *_: self._update_visible())
         self.panes.currentRowChanged.connect(lambda _r: self._update_visible())
-        self.model.modelReset.connect(self._refresh_strip_later)
+        self.model.modelReset.connect(self._structure_changed)
         ctx.selectionChanged.connect(lambda _sel: self.show_segment_flags())
         self.model.dataChanged.connect(lambda *_: self.show_segment_flags())
         self.flags_tab.linkClicked.connect(self._link_clicked)
@@ -430,6 +432,14 @@ class ReviewController(QObject):
         tid = self.ctx.transcript_id
         if tid is None or (changes.transcript_ids and tid not in changes.transcript_ids):
             return
+        # What to refresh: the flag list only when flags changed (rows moving reset the
+        # model, see _structure_changed); the strip only for the segments touched.
+        if changes.touches("flag", "flag_reply"):
+            self._dirty_flags = True
+        if changes.touches("turn"):
+            self._dirty_strip = None
+        elif self._dirty_strip is not None:
+            self._dirty_strip |= set(changes.segment_ids)
         self._refresh_timer.start()
         text_tables = {"segment", "correction", "gap", "redaction"}
         if changes.touches("turn", "speaker", "transcript"):
@@ -442,15 +452,45 @@ class ReviewController(QObject):
             self._refilter_findings()
 
     def refresh_review(self) -> None:
-        """Flags list, counts, progress and the strip, from the store."""
-        self.refresh_flags()
+        """Flags list, counts, progress and the whole strip, from the store."""
+        self._dirty_flags, self._dirty_strip = True, None
+        self._apply_refresh()
+
+    def _structure_changed(self) -> None:
+        self._dirty_flags, self._dirty_strip = True, None
+        self._refresh_timer.start()
+
+    def _apply_refresh(self) -> None:
+        self._refresh_timer.stop()
+        if self._dirty_flags:
+            self.refresh_flags()
         tid = self.ctx.transcript_id
         if tid is not None:
             try:
                 self.panel.show_progress(progress(self.store, tid))
             except TaiyakuError as exc:
                 log.info("progress: %s", exc)
-        self.refresh_strip()
+        if self._dirty_strip is None:
+            self.refresh_strip()
+        elif self._dirty_strip:
+            self._update_strip(self._dirty_strip)
+        self._dirty_flags, self._dirty_strip = False, set()
+
+    def _update_strip(self, segment_ids: set[int]) -> None:
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return
+        marks = dict(self.strip.marks)
+        for sid, flagged, gapped, edited, approved in markers(self.store, tid, segment_ids):
+            row = self.model.row_of_segment(sid)
+            if row is None:
+                continue
+            bits = _bits(flagged, gapped, edited, approved)
+            if bits:
+                marks[row] = bits
+            else:
+                marks.pop(row, None)
+        self.strip.set_marks(self.model.rowCount(), marks)
 
     def refresh_flags(self) -> None:
         tid = self.ctx.transcript_id
@@ -490,9 +530,6 @@ class ReviewController(QObject):
         except TaiyakuError:
             self.panel.set_thread(None)
 
-    def _refresh_strip_later(self) -> None:
-        self._refresh_timer.start()
-
     def refresh_strip(self) -> None:
         tid = self.ctx.transcript_id
         if tid is None or self.model.skeleton is None:
@@ -503,8 +540,7 @@ class ReviewController(QObject):
             row = self.model.row_of_segment(sid)
             if row is None:
                 continue
-            bits = (FLAG if flagged else 0) | (GAP if gapped else 0) | (EDIT if edited else 0) \
-                | (APPROVED if approved else 0)
+            bits = _bits(flagged, gapped, edited, approved)
             if bits:
                 marks[row] = bits
         self.strip.set_marks(self.model.rowCount(), marks)
@@ -523,6 +559,10 @@ class ReviewController(QObject):
 
     def _link_clicked(self, url: str) -> None:
         self._status(self.tr("Link copied, not opened: {url}").format(url=url))
+
+
+def _bits(flagged: bool, gapped: bool, edited: bool, approved: bool) -> int:
+    return (FLAG if flagged else 0) | (GAP if gapped else 0) | (EDIT if edited else 0) | (APPROVED if approved else 0)
 
 
 def install(window: MainWindow, ctx: AppContext) -> ReviewController:
