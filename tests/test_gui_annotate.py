@@ -318,3 +318,19 @@ def test_no_two_actions_of_the_window_share_a_shortcut(qtbot, store, win):
             text = seq.toString()
             assert seen.get(text, key) == key, f"{text} is used by both {seen.get(text)} and {key}"
             seen[text] = key
+
+
+def test_history_shows_session_steps_and_recorded_changes(qtbot, store, win):
+    window, tid = win
+    from model.ops.speakers import rename_speaker
+
+    panel = window.annotate.history_panel
+    speaker = window.transcript_model.speaker(window.transcript_model.turn(1))
+    window.ctx.run("Rename speaker", lambda: rename_speaker(store, speaker.id, "Director Ishikura"))
+    assert panel.undo_view.model().rowCount() == 2  # "Opened" + the step
+    panel.setCurrentWidget(panel.changes)
+    qtbot.waitUntil(lambda: panel.changes.topLevelItemCount() >= 2)
+    top = panel.changes.topLevelItem(0)
+    assert top.text(2) == "Rename speaker" and top.text(1) == "tester"
+    window.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.changes.topLevelItem(0).toolTip(2) == "undone")

@@ -70,8 +70,7 @@ def main() -> None:
     out = ROOT / "docs"
     out.mkdir(exist_ok=True)
     window.grab().save(str(out / "annotate-changes.png"))
-    feature.speakers_dock.show()
-    feature.speakers_dock.raise_()
+    feature.show_speakers()
     for _ in range(5):
         app.processEvents()
     feature.speakers_panel.grab().save(str(out / "annotate-speakers.png"))

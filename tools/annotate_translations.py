@@ -199,6 +199,15 @@ JA = {
     "Change speaker of turn": "発言の話者の変更",
     "Name of {label} (every turn, both languages):": "{label}の名前(両言語のすべての発言):",
     "(name inaudible)": "(名前が聞き取れない)",
+    "This session": "このセッション",
+    "&Speakers panel": "話者パネル(&S)",
+    "Show the speakers: names, roles, merge and split, suggestions": "話者を表示: 名前・役割・統合と分割・候補",
+    "All &gaps": "すべての聞き取れない箇所(&G)",
+    "Show every gap of the transcript with its status": "記録内のすべての聞き取れない箇所と状態を表示",
+    "All changes": "すべての変更",
+    "Action": "操作",
+    "Details": "詳細",
+    "undone": "取り消し済み",
 }
 
 

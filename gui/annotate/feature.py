@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit, QUndoView
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit
 
 from gui.annotate.common import Macro, run_op, tr
 from gui.annotate.editing import EditKeys, SegmentEditor, bind_delegate
@@ -52,17 +52,23 @@ class AnnotateFeature(QObject):
         self.gaps_tab = GapsTab(self, w)
         w.add_details_tab(self.gaps_tab, tr("Gaps"))
         self.speakers_panel = SpeakersPanel(self, w)
-        self.speakers_dock = w.add_dock(self.speakers_panel, tr("Speakers"), Area.RightDockWidgetArea, "speakers_dock")
         self.gap_list = GapListPanel(self, w)
-        self.gaps_dock = w.add_dock(self.gap_list, tr("Gaps"), Area.RightDockWidgetArea, "gaps_dock")
-        self.history = QUndoView(self.ctx.undo_stack, w)
-        self.history.setObjectName("history_view")
-        self.history.setEmptyLabel(tr("Opened"))
-        self.history_dock = w.add_dock(self.history, tr("History"), Area.RightDockWidgetArea, "history_dock")
-        w.tabifyDockWidget(self.speakers_dock, self.gaps_dock)
-        w.tabifyDockWidget(self.gaps_dock, self.history_dock)
-        self.speakers_dock.raise_()
-        w.resizeDocks([self.speakers_dock], [430], Qt.Orientation.Horizontal)
+        from gui.annotate.history_ui import HistoryPanel
+
+        self.history_panel = HistoryPanel(self, w)
+        self.history = self.history_panel.undo_view
+        # Beside the library, as tabs: the right side belongs to review, the bottom to details.
+        left = Area.LeftDockWidgetArea
+        self.speakers_dock = w.add_dock(self.speakers_panel, tr("Speakers"), left, "speakers_dock")
+        self.gaps_dock = w.add_dock(self.gap_list, tr("Gaps"), left, "gaps_dock")
+        self.history_dock = w.add_dock(self.history_panel, tr("History"), left, "history_dock")
+        previous = getattr(w, "library_dock", None)
+        for dock in (self.speakers_dock, self.gaps_dock, self.history_dock):
+            if previous is not None:
+                w.tabifyDockWidget(previous, dock)
+            previous = dock
+        if getattr(w, "library_dock", None) is not None:
+            w.library_dock.raise_()
         self.find_dialog = None
 
     # -- actions -----------------------------------------------------------------------
@@ -114,6 +120,11 @@ class AnnotateFeature(QObject):
             icon_name="mdi6.magnify", toolbar=True)
         add("replace", tr("Find and &replace…"), lambda: self.show_find(True), menu="edit", shortcut="Ctrl+H",
             icon_name="mdi6.find-replace")
+        add("speakers_panel", tr("&Speakers panel"), lambda: self.show_speakers(), menu="annotate",
+            shortcut="Ctrl+Alt+S", icon_name="mdi6.account-group-outline",
+            tip=tr("Show the speakers: names, roles, merge and split, suggestions"))
+        add("gap_list", tr("All &gaps"), lambda: self.show_gaps(), menu="annotate", shortcut="Ctrl+Alt+G",
+            icon_name="mdi6.format-list-checks", tip=tr("Show every gap of the transcript with its status"))
         add("history", tr("&History"), lambda: self.show_history(), menu="edit", shortcut="Ctrl+Shift+H",
             icon_name="mdi6.history")
         # View modes: one shortcut cycles them; the menu shows which one is on.
@@ -312,6 +323,16 @@ class AnnotateFeature(QObject):
         if self.find_dialog is None:
             self.find_dialog = FindReplaceDialog(self, self.window)
         self.find_dialog.show_for(replace)
+
+    def show_speakers(self) -> None:
+        self.speakers_dock.show()
+        self.speakers_dock.raise_()
+        self.speakers_panel.table.setFocus()
+
+    def show_gaps(self) -> None:
+        self.gaps_dock.show()
+        self.gaps_dock.raise_()
+        self.gap_list.table.setFocus()
 
     def show_history(self) -> None:
         self.history_dock.show()

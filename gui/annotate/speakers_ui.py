@@ -225,7 +225,7 @@ class SpeakersPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in ((NAME, 170), (ROLE, 95), (AFFILIATION, 150), (TURNS, 50), (LABEL_EN, 150)):
+        for col, width in ((NAME, 140), (ROLE, 85), (AFFILIATION, 130), (TURNS, 48), (LABEL_EN, 150)):
             header.resizeSection(col, width)
         buttons = QHBoxLayout()
         for text, icon_name, tip, slot in (
@@ -243,7 +243,7 @@ class SpeakersPanel(QWidget):
         self.suggestions.setRootIsDecorated(False)
         self.suggestions.setHeaderLabels([tr("Turn"), tr("Suggested name"), tr("Affiliation"), tr("Status")])
         self.suggestions.setAlternatingRowColors(True)
-        for col, width in ((0, 50), (1, 150), (2, 150)):
+        for col, width in ((0, 40), (1, 120), (2, 120)):
             self.suggestions.setColumnWidth(col, width)
         self.suggestions.itemActivated.connect(lambda item, _c: self._jump_to_turn(item))
         sbuttons = QHBoxLayout()

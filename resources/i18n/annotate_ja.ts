@@ -100,10 +100,6 @@
         <translation>話者</translation>
     </message>
     <message>
-        <source>Opened</source>
-        <translation>開いた時点</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>履歴</translation>
     </message>
@@ -178,6 +174,14 @@
     <message>
         <source>Find and &amp;replace…</source>
         <translation>検索と置換…(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Speakers panel</source>
+        <translation>話者パネル(&amp;S)</translation>
+    </message>
+    <message>
+        <source>All &amp;gaps</source>
+        <translation>すべての聞き取れない箇所(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -260,6 +264,14 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>Start a new turn at the selected segment</source>
         <translation>選択した段落から新しい発言を始める</translation>
+    </message>
+    <message>
+        <source>Show the speakers: names, roles, merge and split, suggestions</source>
+        <translation>話者を表示: 名前・役割・統合と分割・候補</translation>
+    </message>
+    <message>
+        <source>Show every gap of the transcript with its status</source>
+        <translation>記録内のすべての聞き取れない箇所と状態を表示</translation>
     </message>
     <message>
         <source>Switch between corrected text, changes inline and the original</source>
@@ -528,6 +540,30 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>What was said at {marker}?</source>
         <translation>{marker}の部分では何と言っていますか?</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>開いた時点</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>このセッション</translation>
+    </message>
+    <message>
+        <source>All changes</source>
+        <translation>すべての変更</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>取り消し済み</translation>
     </message>
     <message>
         <source>Double-click to rename; the name applies to every turn, in both languages.</source>
