@@ -334,3 +334,11 @@ def test_history_shows_session_steps_and_recorded_changes(qtbot, store, win):
     assert top.text(2) == "Rename speaker" and top.text(1) == "tester"
     window.ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: panel.changes.topLevelItem(0).toolTip(2) == "undone")
+
+
+def test_annotation_docks_leave_the_panes_room_to_read(qtbot, store, win):
+    window, tid = win
+    assert window.feature_errors == []
+    for lang in ("en", "ja"):
+        assert window.panes.pane(lang).width() >= window.width() // 5
+    assert window.tabifiedDockWidgets(window.library_dock)  # speakers, gaps, history share its column

@@ -69,6 +69,7 @@ class AnnotateFeature(QObject):
             previous = dock
         if getattr(w, "library_dock", None) is not None:
             w.library_dock.raise_()
+            w.resizeDocks([w.library_dock], [max(300, w.library_dock.width())], Qt.Orientation.Horizontal)
         self.find_dialog = None
 
     # -- actions -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -246,16 +247,16 @@ class SpeakersPanel(QWidget):
         for col, width in ((0, 40), (1, 120), (2, 120)):
             self.suggestions.setColumnWidth(col, width)
         self.suggestions.itemActivated.connect(lambda item, _c: self._jump_to_turn(item))
-        sbuttons = QHBoxLayout()
-        for text, icon_name, slot in ((tr("Accept"), "mdi6.check", lambda: self.decide(True)),
-                                      (tr("Dismiss"), "mdi6.close", lambda: self.decide(False)),
-                                      (tr("Accept all"), "mdi6.check-all", lambda: self.decide_all(True)),
-                                      (tr("Dismiss all"), "mdi6.close-box-multiple-outline",
-                                       lambda: self.decide_all(False))):
+        # Two rows of two: the panel must stay narrow enough to share the library's column.
+        sbuttons = QGridLayout()
+        for n, (text, icon_name, slot) in enumerate((
+                (tr("Accept"), "mdi6.check", lambda: self.decide(True)),
+                (tr("Dismiss"), "mdi6.close", lambda: self.decide(False)),
+                (tr("Accept all"), "mdi6.check-all", lambda: self.decide_all(True)),
+                (tr("Dismiss all"), "mdi6.close-box-multiple-outline", lambda: self.decide_all(False)))):
             button = QPushButton(icon(icon_name), text, self)
             button.clicked.connect(slot)
-            sbuttons.addWidget(button)
-        sbuttons.addStretch(1)
+            sbuttons.addWidget(button, n // 2, n % 2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.table, 3)
@@ -264,6 +265,8 @@ class SpeakersPanel(QWidget):
         lay.addWidget(self.suggestions_label)
         lay.addWidget(self.suggestions, 2)
         lay.addLayout(sbuttons)
+        self.table.setMinimumWidth(120)
+        self.suggestions.setMinimumWidth(120)
         feature.model.modelReset.connect(self.reload)
         feature.model.repaintNeeded.connect(self.reload)
         self.ctx.bridge.changed.connect(self._on_changes)
