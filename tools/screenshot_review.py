@@ -73,6 +73,7 @@ def main(out_dir: Path) -> None:
     for _ in range(20):
         app.processEvents()
     review.run_all_checks()
+    review.review_dock.raise_()
     review.panel.set_filter("status", None)
     if at >= 0:
         review.go_flag(next(f for f in review.panel.model.items if f.segment_id == target.id))

@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QInputDialog
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHBoxLayout, QInputDialog
 
 from gui.review.findings_panel import FindingsPanel
 from gui.review.flag_dialog import FlagDialog
@@ -70,8 +70,15 @@ class ReviewController(QObject):
                                            "review_dock")
         self.findings_dock = window.add_dock(self.findings_panel, self.tr("Findings"),
                                              Qt.DockWidgetArea.RightDockWidgetArea, "findings_dock")
+        # Share the right side with other features' docks as tabs, not as thin slices.
+        others = [d for d in window.findChildren(QDockWidget)
+                  if d not in (self.review_dock, self.findings_dock) and not d.isFloating()
+                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        if others:
+            window.tabifyDockWidget(others[-1], self.review_dock)
         window.tabifyDockWidget(self.review_dock, self.findings_dock)
-        self.review_dock.raise_()
+        if not others:
+            self.review_dock.raise_()
         window.resizeDocks([self.review_dock], [380], Qt.Orientation.Horizontal)
         self.flags_tab = NoteView(window)
         self.flags_tab.setObjectName("details_flags")
