@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import io
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape as _xml_escape
 
 from model.export import ExportOptions, register
 from model.export.walk import (
+    CONTROL_CODES,
     NON_SPEECH,
     Block,
     Line,
     describe_gap,
     lang_order,
     load_for_export,
+    paused_gc,
     speaker_heading,
     strip_controls,
     walk,
@@ -47,9 +48,14 @@ STYLE_NAMES = {"speaker": "Speaker", "lead": "Transcript Text", "translation": "
                "gap": "Gap", "filled": "Filled Gap", "cell": "Table Text", "header": "Table Heading"}
 
 
+# One pass: XML's special characters escaped, control characters XML cannot hold removed.
+_XML_TABLE: dict[int, str | None] = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
+                                     **{c: None for c in CONTROL_CODES}}
+
+
 def xml_text(text: str) -> str:
     """Text as the content of ``w:t`` runs: escaped, no control characters, tabs and breaks as elements."""
-    text = _xml_escape(strip_controls(text))
+    text = text.translate(_XML_TABLE)
     if "\n" in text or "\t" in text or "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = text.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
@@ -252,19 +258,15 @@ def _styles(doc: DocxDocument) -> dict[str, str]:
     return {key: doc.styles[name].style_id for key, name in STYLE_NAMES.items()}
 
 
-def _append(body: object, xml: str) -> None:
-    """Parse a chunk of body XML and put its elements before the section properties."""
+def _append(body: object, sect: object, xml: str) -> None:
+    """Parse a chunk of body XML and put its elements before the section properties ``sect``."""
     from docx.oxml import parse_xml
 
     if not xml:
         return
     chunk = parse_xml(f'<w:body xmlns:w="{W_NS}">{xml}</w:body>')
-    sect = body.sectPr  # type: ignore[attr-defined]
     for element in list(chunk):
-        if sect is not None:
-            sect.addprevious(element)
-        else:
-            body.append(element)  # type: ignore[attr-defined]
+        sect.addprevious(element)  # type: ignore[attr-defined]
 
 
 def _append_table_rows(table: object, xml: str) -> None:
@@ -291,24 +293,25 @@ def render_docx(view: TranscriptView, options: ExportOptions) -> bytes:
     doc.core_properties.subject = "Transcript exported by Taiyaku"
     writer = _Writer(view, options, ids)
     body = doc.element.body
+    sect = body.sectPr  # looked up once: python-docx finds it by scanning every child
     head = _para(doc.styles["Title"].style_id, _run(view.title))
     meta = " · ".join(m for m in (view.source, view.event_date) if m)
     if meta:
         head += _para(ids["meta"], _run(meta))
-    _append(body, head)
+    _append(body, sect, head)
     table = None
     if options.layout == "side_by_side":
         start, end = writer.table_head()
         table = parse_xml(start.replace("<w:tbl>", f'<w:tbl xmlns:w="{W_NS}">', 1) + end)
-        body.sectPr.addprevious(table)
-        body.sectPr.addprevious(parse_xml(f'<w:p xmlns:w="{W_NS}"/>'))  # Word wants a paragraph after a table
+        sect.addprevious(table)
+        sect.addprevious(parse_xml(f'<w:p xmlns:w="{W_NS}"/>'))  # Word wants a paragraph after a table
     batch: list[Block] = []
 
     def flush() -> None:
         if table is not None:
             _append_table_rows(table, writer.table_rows(batch))
         else:
-            _append(body, writer.interleaved(batch))
+            _append(body, sect, writer.interleaved(batch))
         batch.clear()
 
     for block in walk(view, options):
@@ -324,4 +327,5 @@ def render_docx(view: TranscriptView, options: ExportOptions) -> bytes:
 @register("docx", suffix=".docx", description="Word document, interleaved or side by side", binary=True)
 def export_docx(store: Store, transcript_id: int, options: ExportOptions) -> bytes:
     """Word document of one transcript."""
-    return render_docx(load_for_export(store, transcript_id), options)
+    with paused_gc():
+        return render_docx(load_for_export(store, transcript_id), options)

@@ -19,7 +19,8 @@ from model.export.walk import (
     Piece,
     lang_order,
     load_for_export,
-    show_controls,
+    paused_gc,
+    CONTROL_PICTURES,
     speaker_heading,
     walk,
 )
@@ -28,27 +29,27 @@ from model.readmodel import LANG_NAMES, FlagView, TranscriptView
 if TYPE_CHECKING:
     from model.store import Store
 
-# Characters Python-Markdown (and CommonMark) let a backslash escape, where they matter inline.
-_INLINE = re.compile(r"([\\`*_\[\]{}])")
-# Characters no backslash can escape in Python-Markdown: numeric entities work everywhere.
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
-_ENTITY_RE = re.compile("[&<>|~]")
+# One translation table: Markdown's inline syntax backslash-escaped (the characters
+# Python-Markdown and CommonMark both accept escaped), the ones no backslash escapes
+# in Python-Markdown as numeric entities, control characters as visible symbols.
+_INLINE_TABLE = {ord(c): "\\" + c for c in "\\`*_[]{}"}
+_INLINE_TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord("|"): "&#124;",
+                      ord("~"): "&#126;"})
+_INLINE_TABLE.update(CONTROL_PICTURES)
 # What makes a block at the start of a line: headings, quotes, lists, rules, setext underlines.
 _LINE_START = re.compile(r"^(#|\+|-|=|\d+(?=[.)]))")
-
-
-def _entity(m: re.Match[str]) -> str:
-    return _ENTITIES[m.group()]
+_BLOCK_CHARS = frozenset("#+-=0123456789 \t")
 
 
 def md_inline(text: str) -> str:
     """Text as literal Markdown inside a line (line breaks are left as they are)."""
-    text = _ENTITY_RE.sub(_entity, show_controls(text))
-    return _INLINE.sub(r"\\\1", text)
+    return text.translate(_INLINE_TABLE)
 
 
 def md_block_start(line: str) -> str:
     """Escape what would start a block at the beginning of an (already inline-escaped) line."""
+    if not line or line[0] not in _BLOCK_CHARS:
+        return line
     stripped = line.lstrip(" \t")
     # Leading blanks would make a code block: keep them as entities.
     indent = "&#32;" * (len(line) - len(stripped))
@@ -64,6 +65,8 @@ def md_block_start(line: str) -> str:
 
 
 def _join_lines(markdown_text: str, hard_break: str) -> str:
+    if "\n" not in markdown_text and "\r" not in markdown_text:  # the common case: one line
+        return md_block_start(markdown_text) if markdown_text.strip() else ""
     lines = markdown_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return hard_break.join(md_block_start(ln) for ln in lines if ln.strip())
 
@@ -162,5 +165,6 @@ def render_markdown(view: TranscriptView, options: ExportOptions) -> str:
 @register("md", suffix=".md", description="Markdown, speakers in bold, both languages")
 def export_markdown(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """Markdown of one transcript."""
-    return render_markdown(load_for_export(store, transcript_id), options)
+    with paused_gc():
+        return render_markdown(load_for_export(store, transcript_id), options)
 

@@ -24,7 +24,7 @@ import model
 from model.export import ExportOptions, register
 from model.export.html_export import esc, page_css
 from model.export.md import md_escape
-from model.export.walk import show_controls
+from model.export.walk import paused_gc, show_controls
 from model.notes import render_note
 
 if TYPE_CHECKING:
@@ -255,4 +255,5 @@ def export_report(store: Store, transcript_id: int, options: ExportOptions) -> s
     """Change report of one transcript."""
     from model.export.json_export import build
 
-    return render_report(build(store, transcript_id), options)
+    with paused_gc():
+        return render_report(build(store, transcript_id), options)

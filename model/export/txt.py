@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from model.export import ExportOptions, register
-from model.export.walk import Line, load_for_export, walk
+from model.export.walk import Line, load_for_export, paused_gc, walk
 from model.readmodel import TranscriptView
 
 if TYPE_CHECKING:
@@ -45,4 +45,5 @@ def render_text(view: TranscriptView, options: ExportOptions) -> str:
 @register("txt", suffix=".txt", description="plain text in the source's layout, re-importable")
 def export_text(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """Plain text of one transcript."""
-    return render_text(load_for_export(store, transcript_id), options)
+    with paused_gc():
+        return render_text(load_for_export(store, transcript_id), options)

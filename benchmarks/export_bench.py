@@ -1,0 +1,125 @@
+"""Export benchmark: a 50,000-segment transcript to every format.
+
+The transcript is written directly (setup, not measured): 10,000 turns of five
+segments, English with a Japanese translation for half of them, labels in
+the prefixes, a gap in every segment, 1,000 corrections and 500 flags with a
+reply. Each format is timed as the user runs it: load the transcript through
+the read model and render the file (written atomically to a temporary folder).
+Prints seconds per format; the last line is machine-readable:
+
+    txt_s=… json_s=… md_s=… html_s=… docx_s=… tmx_s=… report_s=… load=… txt_cpu_s=… ...
+
+``*_s`` is wall-clock time; ``*_cpu_s`` the process's CPU time, which is what the
+targets mean when the machine is shared (``load`` is the 1-minute load average).
+
+Targets on a 2-core machine: text, JSON, Markdown, TMX < 2 s each, HTML < 3 s,
+DOCX < 15 s. Run: ``python benchmarks/export_bench.py [--segments N] [--layout side_by_side]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from model.export import ExportOptions, get_exporter, write_atomic  # noqa: E402
+from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, Speaker, Transcript, Turn  # noqa: E402
+from model.store import Store  # noqa: E402
+
+EN = "Paragraph {i}: the senior official said the (inaudible) alliance projection matters to Kyoto News today."
+JA = "段落{i}:政府高官は(聞き取れない)同盟予測が今日の共同通信にとって重要だと述べた。"
+LABELS = [("OPERATOR", "オペレーター"), ("Q", "Q"), ("SENIOR ADMINISTRATION OFFICIAL", "政府高官")]
+FORMATS = ("txt", "json", "md", "html", "docx", "tmx", "report")
+
+
+def build(store: Store, segments: int, per_turn: int = 5) -> int:
+    """Write the benchmark transcript with Core inserts; returns its id."""
+    when = datetime(2024, 4, 9, 12, 0, 0)
+    with store.engine.begin() as conn:
+        me = conn.execute(insert(Annotator).values(name="bench-annotator")).inserted_primary_key[0]
+        tid = conn.execute(insert(Transcript).values(title="Benchmark briefing", lead_lang="en",
+                                                     imported_at=when)).inserted_primary_key[0]
+        speakers = [conn.execute(insert(Speaker).values(transcript_id=tid, label_en=en, label_ja=ja, role="other",
+                                                        position=i)).inserted_primary_key[0]
+                    for i, (en, ja) in enumerate(LABELS)]
+        turns = segments // per_turn
+        conn.execute(insert(Turn), [{"transcript_id": tid, "position": p, "speaker_id": speakers[p % 3]}
+                                    for p in range(turns)])
+        turn_ids = [r[0] for r in conn.execute(select(Turn.id).where(Turn.transcript_id == tid).order_by(Turn.position))]
+        rows = []
+        for i in range(turns * per_turn):
+            first = i % per_turn == 0
+            label_en, label_ja = LABELS[(i // per_turn) % 3]
+            rows.append({"turn_id": turn_ids[i // per_turn], "transcript_id": tid, "position": i % per_turn,
+                         "en_prefix": f"{label_en}: " if first else "", "en_orig": EN.format(i=i),
+                         "ja_prefix": f"{label_ja}: " if first and i % 2 else "",
+                         "ja_orig": JA.format(i=i) if i % 2 else None,
+                         "review_state": "approved" if i % 3 == 0 else "not_reviewed"})
+        conn.execute(insert(Segment), rows)
+        seg_ids = [r[0] for r in conn.execute(select(Segment.id).where(Segment.transcript_id == tid)
+                                              .order_by(Segment.id))]
+        gaps = []
+        for n, sid in enumerate(seg_ids):
+            at = EN.format(i=n).index("(inaudible)")
+            gaps.append({"segment_id": sid, "transcript_id": tid, "lang": "en", "start": at, "end": at + 11,
+                         "text": "(inaudible)", "status": "filled" if n % 7 == 0 else "open",
+                         "proposed_text": "the" if n % 7 == 0 else None, "created_at": when})
+        conn.execute(insert(Gap), gaps)
+        # Corrections after the gap, so gap offsets stay true: "Kyoto" -> "Kyodo".
+        conn.execute(insert(Correction), [
+            {"segment_id": sid, "transcript_id": tid, "lang": "en", "start": EN.format(i=n).index("Kyoto"),
+             "end": EN.format(i=n).index("Kyoto") + 5, "before": "Kyoto", "after": "Kyodo",
+             "category": "mishearing", "note": "agency name", "status": "accepted", "annotator_id": me,
+             "created_at": when}
+            for n, sid in enumerate(seg_ids) if n % 50 == 0])
+        conn.execute(insert(Flag), [
+            {"segment_id": sid, "transcript_id": tid, "category": "mistranslation", "note": "Check *this*",
+             "status": "open", "author_id": me, "created_at": when}
+            for n, sid in enumerate(seg_ids) if n % 100 == 1])
+        flag_ids = [r[0] for r in conn.execute(select(Flag.id).where(Flag.transcript_id == tid))]
+        conn.execute(insert(FlagReply), [{"flag_id": f, "author_id": me, "created_at": when, "text": "Agreed."}
+                                         for f in flag_ids])
+    return tid
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=50_000)
+    parser.add_argument("--layout", choices=("interleaved", "side_by_side"), default="interleaved")
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    args = parser.parse_args()
+    print(f"cpus={os.cpu_count()} segments={args.segments} layout={args.layout}")
+    results: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "bench.sqlite3", annotator="bench")
+        t0 = time.perf_counter()
+        tid = build(store, args.segments)
+        print(f"built the transcript in {time.perf_counter() - t0:.1f} s")
+        options = ExportOptions(layout=args.layout)
+        for fmt in args.formats.split(","):
+            exporter = get_exporter(fmt)
+            out = Path(tmp) / f"bench{exporter.file_suffix(options)}"
+            t, c = time.perf_counter(), time.process_time()
+            data = exporter(store, tid, options)
+            write_atomic(out, data)
+            results[fmt] = time.perf_counter() - t
+            cpu[fmt] = time.process_time() - c
+            print(f"{fmt:7s} {results[fmt]:6.2f} s wall {cpu[fmt]:6.2f} s cpu  {out.stat().st_size / 1e6:6.1f} MB",
+                  flush=True)
+        store.close()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(" ".join([*(f"{fmt}_s={secs:.2f}" for fmt, secs in results.items()), f"load={load:.1f}",
+                    *(f"{fmt}_cpu_s={secs:.2f}" for fmt, secs in cpu.items())]))
+
+
+if __name__ == "__main__":
+    main()
