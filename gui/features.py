@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 FEATURES: list[str] = [
     "gui.annotate:install",
     "gui.review:install",
+    "gui.export_dialog:install",
 ]
 
 
