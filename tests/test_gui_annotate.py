@@ -342,3 +342,72 @@ def test_annotation_docks_leave_the_panes_room_to_read(qtbot, store, win):
     for lang in ("en", "ja"):
         assert window.panes.pane(lang).width() >= window.width() // 5
     assert window.tabifiedDockWidgets(window.library_dock)  # speakers, gaps, history share its column
+
+
+def test_enter_and_double_click_open_the_editor_and_untranslated_rows_take_a_translation(qtbot, store, win):
+    window, tid = win
+    pane = window.panes.pane("ja")
+    window.panes.active_lang = "ja"
+    window.panes.go_row(0)  # untranslated in Japanese
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_Return)
+    editor = window.annotate.editor
+    assert editor is not None and editor.toPlainText() == ""
+    commit = QInputMethodEvent()
+    commit.setCommitString("見てください。")
+    QApplication.sendEvent(editor, commit)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.transcript_model.segment(0).ja == "見てください。"
+    assert not window.panes.metrics.is_placeholder(0, "ja")
+    en = window.panes.pane("en")
+    en.doItemsLayout()  # the new translation changed row heights: lay out before aiming
+    rect = en.visualRect(window.transcript_model.index(2, 0))
+    qtbot.mouseClick(en.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's first half
+    qtbot.mouseDClick(en.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.annotate.editor is not None and window.annotate.editor.lang == "en"
+
+
+def test_fill_gap_dialog_and_unrecoverable(qtbot, store, win):
+    window, tid = win
+    window.panes.go_row(1)
+    tab = window.annotate.gaps_tab
+    assert tab.tree.topLevelItemCount() == 2  # English and Japanese
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    window.registry.get("fill_gap").trigger()
+    dialog = tab.dialog
+    dialog.text.setText("statements")
+    dialog.certain.setChecked(True)
+    dialog.accept()
+    gap = next(g for g in window.transcript_model.segment(1).gaps if g.lang == "en")
+    assert (gap.status, gap.proposed_text, gap.confidence) == ("filled", "statements", "certain")
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(1))
+    window.registry.get("fill_gap").trigger()
+    tab.dialog.done(tab.dialog.UNRECOVERABLE)
+    gap = next(g for g in window.transcript_model.segment(1).gaps if g.lang == "ja")
+    assert gap.status == "unrecoverable"
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    tab.link()
+    en, ja = sorted(window.transcript_model.segment(1).gaps, key=lambda g: g.lang)
+    assert en.counterpart_id == ja.id and ja.counterpart_id == en.id
+
+
+def test_split_speaker_from_the_panel_and_accept_all_suggestions(qtbot, store, win):
+    window, tid = win
+    from model.schema import SpeakerSuggestion
+
+    panel = window.annotate.speakers_panel
+    official = panel.model.speakers[0]
+    panel.select_speaker(official.id)
+    window.panes.go_row(2)  # the official's second segment (same turn)
+    panel.split_selected()
+    assert len(panel.model.speakers) == 4
+    assert window.transcript_model.turn(1).speaker_id != official.id
+    window.ctx.undo_stack.undo()
+    model = window.transcript_model
+    with store.operation("Suggest") as op:
+        op.session.add(SpeakerSuggestion(transcript_id=tid, turn_id=model.turn(5).id, name="Ken Moriyasu",
+                                         affiliation="Nikkei Asia"))
+    assert panel.suggestions.topLevelItemCount() == 1
+    panel.decide_all(True)
+    assert model.speaker(model.turn(5)).display_name == "Ken Moriyasu"
+    assert window.ctx.undo_stack.undoText() == "Accept all speaker suggestions"
