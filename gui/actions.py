@@ -51,6 +51,8 @@ class ActionRegistry(QObject):
         self.items: dict[str, Registered] = {}
         self.menus: dict[str, QMenu] = {}
         self.toolbar: QToolBar | None = None
+        self.icons_loaded = False  # qtawesome costs ~0.3 s to import: icons come right after the first paint
+        self._icon_names: dict[str, str] = {}
 
     def menu(self, key: str, title: str | None = None) -> QMenu:
         """The top-level menu ``key`` (created, before Help, when new)."""
@@ -73,7 +75,9 @@ class ActionRegistry(QObject):
             shortcut: ShortcutSpec = None, icon_name: str | None = None, tip: str | None = None,
             toolbar: bool = False, checkable: bool = False, group: str | None = None) -> QAction:
         """Create (or replace) the action ``key`` and put it in ``menu`` and, if asked, the toolbar."""
-        action = QAction(icon(icon_name), text, self.window)
+        action = QAction(icon(icon_name) if self.icons_loaded else QIcon(), text, self.window)
+        if icon_name:
+            self._icon_names[key] = icon_name
         action.setObjectName(f"action_{key}")
         action.setCheckable(checkable)
         if shortcut is not None:
@@ -99,6 +103,13 @@ class ActionRegistry(QObject):
         seq = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{tip} ({seq})" if seq else tip)
         action.setStatusTip(tip)
+
+    def load_icons(self) -> None:
+        """Give every action its icon (called once the window has painted)."""
+        self.icons_loaded = True
+        for key, name in self._icon_names.items():
+            if key in self.items:
+                self.items[key].action.setIcon(icon(name))
 
     def get(self, key: str) -> QAction:
         """The action registered as ``key`` (KeyError when none)."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from model.errors import TaiyakuError
 
 log = logging.getLogger(__name__)
-FIRST_PAINT_HOOKS: list[Callable[[], None]] = []  # called once the first transcript is painted (benchmarks)
+FIRST_PAINT_HOOKS: list[Callable[[object], None]] = []  # hook(window) once the first transcript is painted
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -115,13 +115,13 @@ def run(argv: list[str]) -> int:
 
     def on_shown(_tid: int) -> None:
         for hook in FIRST_PAINT_HOOKS:
-            hook()
+            hook(window)
         if args.quit_after_load:
             QTimer.singleShot(0, app.quit)
 
     window.transcriptShown.connect(on_shown)
+    window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
-    window.show()
     if args.quit_after_load and ctx.transcript_id is None:
         QTimer.singleShot(0, app.quit)
     code = app.exec()

@@ -29,6 +29,7 @@ from gui.panes import BilingualPanes
 from gui.settings import PreferencesDialog, db_key
 from gui.shortcuts_dialog import ShortcutsDialog
 from model.errors import TaiyakuError
+from model.skeleton import transcript_ids
 from model.store import Changes
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self.setAcceptDrops(True)
+        self._library_timer = QTimer(self, singleShot=True, interval=300)
+        self._library_timer.timeout.connect(self.reload_library)
         ctx.transcriptChanged.connect(self._load_transcript)
         ctx.bridge.changed.connect(self._on_changes)
         ctx.errorReported.connect(lambda msg: self.show_error(self.tr("Taiyaku"), msg))
@@ -206,19 +209,27 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def open_initial(self, transcript_id: int | None = None) -> None:
-        """Fill the library and open ``transcript_id``, else the last one shown, else the first."""
-        self.library_model.reload()
-        ids = [r.id for r in self.library_model.rows]
+        """Open ``transcript_id``, else the last one shown, else the first; then fill the library.
+
+        The library's counts take a while on big databases, so they are read
+        after the transcript has been laid out.
+        """
+        ids = transcript_ids(self.ctx.store)
         if transcript_id is None:
             last = self.settings.value(f"last_transcript/{db_key(self.ctx.store.path)}")
             transcript_id = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.ctx.set_transcript(transcript_id)
+        QTimer.singleShot(0, self.reload_library)
+
+    def reload_library(self) -> None:
+        """Read the library again and highlight the open transcript."""
+        self.library_model.reload()
+        self.library_view.show_transcript(self.ctx.transcript_id)
 
     def _on_changes(self, changes: Changes) -> None:
         self.transcript_model.apply_changes(changes)
         if changes.touches("transcript", "segment", "turn", "flag", "gap") or changes.kind == "import":
-            self.library_model.reload()
-            self.library_view.show_transcript(self.ctx.transcript_id)
+            self._library_timer.start()  # counts are costly on big databases: once per burst of edits
         self._update_status()
         self._update_saved(changes)
 
@@ -229,6 +240,8 @@ class MainWindow(QMainWindow):
             tid = self.ctx.transcript_id
             if tid is not None:
                 QTimer.singleShot(0, lambda: self.transcriptShown.emit(tid))
+        if not self.registry.icons_loaded and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.registry.load_icons)
         return super().eventFilter(watched, event)
 
     # -- status ------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ item, so a scroll value is a row number in both).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFocusEvent, QMouseEvent, QPainter, QResizeEvent
+from PySide6.QtCore import QItemSelection, QPersistentModelIndex, QRect
+from PySide6.QtGui import QFocusEvent, QMouseEvent, QPainter, QRegion, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -58,7 +58,7 @@ class TranscriptPane(QTreeView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAllColumnsShowFocus(True)
+        self.setAllColumnsShowFocus(False)  # True makes currentChanged measure every row up to the previous one
         self.setItemDelegate(SegmentDelegate(lang, metrics, self))
         metrics.invalidated.connect(self.relayout)
 
@@ -72,6 +72,41 @@ class TranscriptPane(QTreeView):
         top = self.verticalScrollBar().value()
         super().doItemsLayout()
         self.verticalScrollBar().setValue(top)
+
+    # QTreeView finds a row's position by adding up the heights of every row between it and the
+    # top row: for a row far off screen that measures (and reads) thousands of rows. Nothing off
+    # screen needs repainting, so these two answer from the visible rows only.
+    def visible_rows(self) -> range:
+        """Rows at least partly on screen (from the top row down to the viewport's height)."""
+        model = self.model()
+        top = self.verticalScrollBar().value()
+        n = model.rowCount() if model is not None else 0
+        y, row, height = 0, top, self.viewport().height()
+        while row < n and y < height:
+            y += self.metrics.row_height(row)
+            row += 1
+        return range(top, row)
+
+    def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
+        if not index.isValid() or index.row() not in self.visible_rows():
+            return QRect()
+        return super().visualRect(index)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
+        rows = self.visible_rows()
+        for rng in selection:
+            if rng.isValid() and rng.top() < rows.stop and rng.bottom() >= rows.start:
+                return QRegion(self.viewport().rect())
+        return QRegion()
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        # Qt repaints the previous row through the same walk; when it is off screen (the other
+        # pane has already scrolled) there is nothing to repaint. Not while editing: Qt closes
+        # the previous row's editor here.
+        if previous.isValid() and self.state() != QAbstractItemView.State.EditingState \
+                and previous.row() not in self.visible_rows():
+            previous = QModelIndex()
+        super().currentChanged(current, previous)
 
     def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         # The delegate paints the whole row, selection included: no style frame or row panel.

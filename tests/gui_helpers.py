@@ -50,4 +50,5 @@ def make_window(qtbot, store: Store, tmp_path: Path, turns=None, title: str = "T
     window.open_initial(tid)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.library_model.rowCount() > 0)
     return window, tid

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 
 from model.errors import NotFound
 from model.readmodel import SegmentView, SpeakerView, load_segments
@@ -39,7 +39,7 @@ class Roles(IntEnum):
     Segment = Qt.ItemDataRole.UserRole + 7  # the SegmentView (None for an empty turn)
 
 
-class TranscriptModel(QAbstractListModel):
+class TranscriptModel(QStringListModel):
     """Rows = segments of the open transcript (an empty turn shows as one row)."""
 
     segmentsInvalidated = Signal(object)  # set[int]: texts/children re-read, drop cached layouts
@@ -52,6 +52,8 @@ class TranscriptModel(QAbstractListModel):
         self.skeleton: Skeleton | None = None
         self._segments: dict[int, SegmentView] = {}
         self._row_of: dict[int, int] = {}
+        self._pending: tuple[Skeleton | None, dict[int, SegmentView]] | None = None
+        self.modelReset.connect(self._adopt_pending)  # first connection: runs before any view's
 
     # -- loading -------------------------------------------------------------
     @property
@@ -61,30 +63,34 @@ class TranscriptModel(QAbstractListModel):
     def load(self, transcript_id: int | None) -> None:
         """Show ``transcript_id`` (None: nothing). ``NotFound`` if it does not exist."""
         skeleton = load_skeleton(self.store, transcript_id) if transcript_id is not None else None
-        self.beginResetModel()
-        self.skeleton = skeleton
-        self._segments = {}
-        self._reindex()
-        self.endResetModel()
+        self._reset_to(skeleton, {})
         self.transcriptLoaded.emit(transcript_id)
+
+    def _reset_to(self, skeleton: Skeleton | None, segments: dict[int, SegmentView]) -> None:
+        # setStringList resets the model; the new skeleton is adopted in the modelReset slot that
+        # was connected first, so every other listener already sees it.
+        self._pending = (skeleton, segments)
+        self.setStringList([""] * (len(skeleton.segment_ids) if skeleton else 0))
+
+    def _adopt_pending(self) -> None:
+        if self._pending is not None:
+            self.skeleton, self._segments = self._pending
+            self._pending = None
+            self._reindex()
 
     def _reindex(self) -> None:
         ids = self.skeleton.segment_ids if self.skeleton else []
         self._row_of = {sid: row for row, sid in enumerate(ids) if sid is not None}
 
     # -- Qt model API ----------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        if parent.isValid() or self.skeleton is None:
-            return 0
-        return len(self.skeleton.segment_ids)
+    # rowCount() and flags() are deliberately not overridden: QTreeView asks for them about three
+    # times per row on every layout, and from Python that cost 0.9 s per layout at 50,000 rows.
+    # QStringListModel answers in C++: the row count is the length of a list of empty strings, and
+    # every row is enabled, selectable, editable (in-place editing; the delegate refuses rows
+    # without a segment) and never has children.
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if self.segment_id(index.row()) is not None:  # in-place editing (the views decide the triggers)
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return False  # edits go through store operations (the editing delegate), never into the model
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.skeleton is None:
@@ -131,6 +137,7 @@ class TranscriptModel(QAbstractListModel):
         return self.skeleton.speakers.get(turn.speaker_id)
 
     def segment_id(self, row: int) -> int | None:
+        """The segment shown in ``row`` (None: an empty turn, or no such row)."""
         return self.skeleton.segment_ids[row] if self.skeleton and 0 <= row < len(self.skeleton.segment_ids) else None
 
     def row_of_segment(self, segment_id: int) -> int | None:
@@ -197,11 +204,7 @@ class TranscriptModel(QAbstractListModel):
         stale = set(changed)
         keep = {sid: seg for sid, seg in self._segments.items() if sid not in stale}
         self.segmentsInvalidated.emit(stale)
-        self.beginResetModel()
-        self.skeleton = skeleton
-        self._segments = keep
-        self._reindex()
-        self.endResetModel()
+        self._reset_to(skeleton, keep)
 
     def refresh_segments(self, segment_ids: Iterable[int]) -> None:
         """Re-read these segments (when loaded) and repaint their rows; cheap for a few ids."""

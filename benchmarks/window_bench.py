@@ -1,0 +1,194 @@
+"""Window benchmark: open a 50,000-segment transcript; first paint, jump, follow, memory.
+
+Builds a database in a temporary folder, then in fresh subprocesses measures:
+- time from process start to the first painted window showing the transcript,
+  beside an empty QMainWindow's start-up measured the same way in the same run;
+- time to jump to the last segment (Ctrl+End) until both panes have repainted;
+- time to select a segment in the English pane until the Japanese pane follows
+  (selection and scroll) and both have repainted;
+- peak memory (max RSS) of the window process.
+Targets on 2 cores: first paint < 4x empty window, jump and follow < 100 ms, memory < 400 MB.
+The last line is machine-readable:
+
+    first_paint_s=… empty_window_s=… jump_ms=… follow_ms=… peak_mb=…
+
+Run: ``python benchmarks/window_bench.py [--segments N] [--runs 3]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+WORDS = ("alliance security cooperation the of and a to in we that Japan United States information partners "
+         "intelligence steps important visit prime minister president expect announce region economic").split()
+JA_TEXT = "日米同盟は地域の平和と安定の礎であり、今回の訪問では安全保障と経済の協力をさらに強化します。"
+
+EMPTY_CHILD = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("empty")); w.resize(1280, 820)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            print("PAINT", time.time(), flush=True); QTimer.singleShot(0, app.quit); o.removeEventFilter(self)
+        return False
+f = F(); w.installEventFilter(f); w.show(); app.exec()
+"""
+
+WINDOW_CHILD = r"""
+import json, random, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from gui import app as gapp
+
+def measure(window):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QApplication, QAbstractItemView
+    panes = window.panes
+    en, ja = panes.pane("en"), panes.pane("ja")
+    def settle():
+        QApplication.processEvents()
+        en.viewport().repaint(); ja.viewport().repaint()
+    settle()
+    t = time.perf_counter(); panes.go_last(); settle(); jump = (time.perf_counter() - t) * 1000
+    assert en.verticalScrollBar().value() == ja.verticalScrollBar().value()
+    rng = random.Random(7); follows = []
+    n = window.transcript_model.rowCount()
+    for _ in range(15):
+        row = rng.randrange(n)
+        t = time.perf_counter()
+        en.setFocus()
+        index = window.transcript_model.index(row, 0)
+        en.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        en.scrollTo(index)
+        settle()
+        follows.append((time.perf_counter() - t) * 1000)
+        assert ja.currentIndex().row() == row
+        assert ja.verticalScrollBar().value() == en.verticalScrollBar().value()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("RESULT", json.dumps({"jump_ms": jump, "follow_ms": statistics.median(follows),
+                                "follow_max_ms": max(follows), "peak_mb": peak, "rows": n}), flush=True)
+    QApplication.instance().quit()
+
+import statistics
+def first_paint(window):
+    print("PAINT", time.time(), flush=True)
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, lambda: measure(window))
+
+if len(sys.argv) > 3 and sys.argv[3] == "core":
+    import gui.features
+    gui.features.FEATURES[:] = []
+gapp.FIRST_PAINT_HOOKS.append(first_paint)
+sys.exit(gapp.run(["--db", sys.argv[1]]))
+"""
+
+
+def build(db: Path, segments: int) -> None:
+    """A realistic transcript: turns of 1-6 paragraphs, varied lengths, some untranslated, gaps."""
+    from sqlalchemy import insert
+
+    from model.schema import Gap, Segment, Speaker, Transcript, Turn
+    from model.store import Store
+
+    rng = random.Random(3)
+    store = Store.open(db, annotator="bench")
+    with store.engine.begin() as conn:
+        tid = conn.execute(insert(Transcript).values(title="Benchmark briefing", lead_lang="en")).inserted_primary_key[0]
+        labels = ["OPERATOR", "Q", "SENIOR ADMINISTRATION OFFICIAL", "MODERATOR", None]
+        speakers = [conn.execute(insert(Speaker).values(transcript_id=tid, label_en=label, role="other",
+                                                        position=i)).inserted_primary_key[0]
+                    for i, label in enumerate(labels[:-1])] + [None]
+        sizes = []
+        while sum(sizes) < segments:
+            sizes.append(min(rng.randint(1, 6), segments - sum(sizes)))
+        conn.execute(insert(Turn), [{"transcript_id": tid, "position": p, "speaker_id": speakers[p % 5]}
+                                    for p in range(len(sizes))])
+        turn_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM turn ORDER BY position")]
+        rows = []
+        for turn_id, size in zip(turn_ids, sizes):
+            for pos in range(size):
+                words = rng.randint(8, 90)
+                en = " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + " (inaudible) okay."
+                ja = (JA_TEXT * (1 + words // 30)) if rng.random() > 0.2 else None
+                rows.append({"turn_id": turn_id, "transcript_id": tid, "position": pos, "en_prefix": "",
+                             "ja_prefix": "", "en_orig": en, "ja_orig": ja})
+        conn.execute(insert(Segment), rows)
+        seg_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM segment ORDER BY id")]
+        gaps = []
+        for sid, row in zip(seg_ids, rows):
+            at = row["en_orig"].index("(inaudible)")
+            gaps.append({"segment_id": sid, "transcript_id": tid, "lang": "en", "start": at, "end": at + 11,
+                         "text": "(inaudible)"})
+        conn.execute(insert(Gap), gaps)
+    store.close()
+
+
+def _spawn(code: str, *args: str) -> tuple[float, dict, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory() as home:  # fresh settings: no remembered geometry or zoom
+        env["XDG_CONFIG_HOME"] = home
+        start = time.time()
+        proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
+                              timeout=300)
+    painted, result = None, {}
+    for line in proc.stdout.splitlines():
+        if line.startswith("PAINT"):
+            painted = float(line.split()[1])
+        elif line.startswith("RESULT"):
+            result = json.loads(line.split(" ", 1)[1])
+    if painted is None:
+        raise SystemExit(f"the child did not paint: {proc.stderr[-2000:]}")
+    return painted - start, result, proc.stderr
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--without-features", action="store_true",
+                        help="measure the window alone, without the features of gui/features.py")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.sqlite3"
+        t0 = time.perf_counter()
+        build(db, args.segments)
+        print(f"built {args.segments} segments in {time.perf_counter() - t0:.1f} s")
+        empties, paints, results = [], [], []
+        for run in range(args.runs):
+            empty, _, _ = _spawn(EMPTY_CHILD)
+            paint, result, err = _spawn(WINDOW_CHILD, str(db), str(ROOT),
+                                        "core" if args.without_features else "all")
+            if not result:
+                raise SystemExit(f"the window child failed: {err[-2000:]}")
+            empties.append(empty)
+            paints.append(paint)
+            results.append(result)
+            print(f"run {run + 1}: empty {empty:.3f} s, first paint {paint:.3f} s, jump {result['jump_ms']:.1f} ms, "
+                  f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}), "
+                  f"peak {result['peak_mb']:.0f} MB, rows {result['rows']}")
+    empty = statistics.median(empties)
+    paint = statistics.median(paints)
+    jump = statistics.median(r["jump_ms"] for r in results)
+    follow = statistics.median(r["follow_ms"] for r in results)
+    peak = max(r["peak_mb"] for r in results)
+    print(f"targets: first paint < {4 * empty:.2f} s (4x empty), jump and follow < 100 ms, memory < 400 MB")
+    print(f"first_paint_s={paint:.3f} empty_window_s={empty:.3f} jump_ms={jump:.1f} follow_ms={follow:.1f} "
+          f"peak_mb={peak:.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Render the main window on the bundled sample to docs/screenshot.png (and a dark variant).
+
+    python tools/screenshot.py [--dark] [--lang ja] [--out docs/screenshot.png]
+
+Runs offscreen in a temporary database and settings file; nothing of the
+user's is touched. Japanese glyphs need a CJK font (Debian: fonts-noto-cjk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def dark_palette():  # type: ignore[no-untyped-def]
+    """A calm dark palette (what a dark system theme gives the Fusion style)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#17181a"),
+                         (roles.AlternateBase, "#222326"), (roles.Text, "#e8eaed"), (roles.Button, "#2a2b2e"),
+                         (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#4c8bf5"),
+                         (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#2a2b2e"),
+                         (roles.ToolTipText, "#e8eaed"), (roles.PlaceholderText, "#9aa0a6"), (roles.Mid, "#3c4043"),
+                         (roles.Light, "#3c4043"), (roles.Dark, "#101113"), (roles.Midlight, "#303134")):
+        p.setColor(role, QColor(colour))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Render the screenshot; returns 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    parser.add_argument("--lang", default="en", choices=("en", "ja"), help="UI language")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--row", type=int, default=None, help="row to select (default: a turn with a gap)")
+    args = parser.parse_args(argv)
+    out = args.out or ROOT / "docs" / ("screenshot-dark.png" if args.dark else "screenshot.png")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["taiyaku"])
+    app.setStyle("Fusion")
+    if args.dark:
+        app.setPalette(dark_palette())
+    from gui.context import AppContext
+    from gui.i18n import install_translators
+    from gui.main_window import MainWindow
+    from model.samples import ensure_sample
+    from model.store import Store
+
+    install_translators(app, args.lang)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "shot.sqlite3", annotator="Aiko Tanaka")
+        tid = ensure_sample(store)
+        ctx = AppContext(store)
+        window = MainWindow(ctx, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window.resize(1500, 940)
+        window.open_initial(tid)
+        window.show()
+        app.processEvents()
+        model = window.transcript_model
+        row = args.row
+        if row is None:  # a segment with a gap in both languages shows the most
+            row = next((r for r in range(model.rowCount()) if (s := model.segment(r)) and
+                        {g.lang for g in s.gaps} == {"en", "ja"}), 0)
+        window.panes.pane("en").setFocus()
+        window.panes.go_row(row)
+        top = max(0, row - 2)
+        window.panes.pane("en").verticalScrollBar().setValue(top)
+        for _ in range(3):
+            app.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(out))
+        window.close()
+        ctx.bridge.detach()
+        store.close()
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
