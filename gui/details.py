@@ -31,16 +31,19 @@ class SegmentDetails(QTextBrowser):
         """Describe the selected segment (or say that nothing is selected)."""
         row = self.model.row_of_segment(selection.segment_id) if selection.segment_id is not None else None
         if row is None:
-            self.setHtml(f"<p style='color:gray'>{escape(self.tr('Select a segment to see its details.'))}</p>")
+            hint = self.tr("Select a segment to see its details.")
+            self.setHtml(f"<p style='color:gray'>{escape(hint)}</p>")
             return
         turn = self.model.turn(row)
         seg = self.model.segment(row)
         speaker = self.model.speaker(turn)
-        parts = [f"<h3>{escape(self.tr('Turn {turn}, segment {segment}').format(turn=turn.number, segment=row - turn.first_row + 1))}</h3>"]
+        heading = self.tr("Turn {turn}, segment {segment}").format(turn=turn.number, segment=row - turn.first_row + 1)
+        parts = [f"<h3>{escape(heading)}</h3>"]
         if turn.kind != "speech":
             who = escape(turn_kind_name(turn.kind))
         elif speaker is None:
-            who = f"<i>{escape(self.tr('Unknown speaker'))}</i>"
+            unknown = self.tr("Unknown speaker")
+            who = f"<i>{escape(unknown)}</i>"
         else:
             who = f"<b>{escape(speaker.display_name)}</b>"
             labels = [x for x in (speaker.label_en, speaker.label_ja) if x]
@@ -59,7 +62,8 @@ class SegmentDetails(QTextBrowser):
             rows.append((self.tr("Review"), escape(states.get(seg.review_state, seg.review_state))))
             for lang in ("en", "ja"):
                 if seg.corrected(lang) is None:
-                    rows.append((LANG_NAMES[lang], f"<i>{escape(self.tr('untranslated'))}</i>"))
+                    missing = self.tr("untranslated")
+                    rows.append((LANG_NAMES[lang], f"<i>{escape(missing)}</i>"))
             gaps = []
             statuses = {"open": self.tr("open"), "filled": self.tr("filled"), "unrecoverable": self.tr("unrecoverable")}
             for gap in seg.gaps:

@@ -1,15 +1,77 @@
-"""The library panel: transcripts in the database; choosing one opens it."""
+"""The library panel: transcripts in the database, two calm lines each; choosing one opens it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from gui.models.library_model import LibraryModel, TranscriptIdRole
 
+Index = QModelIndex | QPersistentModelIndex
 
-class LibraryView(QTableView):
-    """A compact table of transcripts; emits ``transcriptChosen(id)``."""
+
+class LibraryDelegate(QStyledItemDelegate):
+    """Title in bold; date, size and review progress on a quiet second line; a thin progress bar."""
+
+    def __init__(self, model: LibraryModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = QFontMetrics(option.font)
+        return QSize(200, fm.height() * 2 + 18)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        summary = self.model.rows[index.row()]
+        palette = option.palette
+        rect = QRect(option.rect).adjusted(8, 4, -8, -4)
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+            fill.setAlphaF(0.18)
+            painter.fillRect(option.rect, fill)
+            painter.fillRect(QRect(option.rect.left(), option.rect.top(), 3, option.rect.height()),
+                             palette.color(QPalette.ColorRole.Highlight))
+        bold = QFont(option.font)
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        painter.setFont(bold)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(rect.left(), rect.top() + fm.ascent(),
+                         fm.elidedText(summary.title, Qt.TextElideMode.ElideRight, rect.width()))
+        quiet = QColor(palette.color(QPalette.ColorRole.Text))
+        quiet.setAlphaF(0.6)
+        painter.setFont(option.font)
+        painter.setPen(quiet)
+        date = self.model.data(self.model.index(index.row(), 1))
+        line = self.model.tr("{date} · {turns} turns · {segments} segments").format(
+            date=date, turns=summary.turns, segments=summary.segments)
+        extra = []
+        if summary.open_flags:
+            extra.append(self.model.tr("{n} open flags").format(n=summary.open_flags))
+        if summary.open_gaps:
+            extra.append(self.model.tr("{n} gaps").format(n=summary.open_gaps))
+        if extra:
+            line += " · " + " · ".join(extra)
+        fm2 = QFontMetrics(option.font)
+        painter.drawText(rect.left(), rect.top() + fm.height() + 2 + fm2.ascent(),
+                         fm2.elidedText(line, Qt.TextElideMode.ElideRight, rect.width()))
+        # Review progress: share of segments approved.
+        share = summary.approved / summary.segments if summary.segments else 0.0
+        bar = QRect(rect.left(), rect.bottom() - 2, rect.width(), 3)
+        track = QColor(quiet)
+        track.setAlphaF(0.15)
+        painter.fillRect(bar, track)
+        if share > 0:
+            painter.fillRect(QRect(bar.left(), bar.top(), max(2, int(bar.width() * share)), bar.height()),
+                             QColor("#2e9d5b"))
+        painter.restore()
+
+
+class LibraryView(QListView):
+    """The transcripts of the library; emits ``transcriptChosen(id)``."""
 
     transcriptChosen = Signal(int)
 
@@ -17,17 +79,11 @@ class LibraryView(QTableView):
         super().__init__(parent)
         self.setObjectName("library")
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setItemDelegate(LibraryDelegate(model, self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.setUniformItemSizes(True)
+        self.setMouseTracking(True)
         self.activated.connect(self._choose)
         self.clicked.connect(self._choose)
 
@@ -43,10 +99,10 @@ class LibraryView(QTableView):
         if row is None:
             self.clearSelection()
             return
-        self.selectRow(row)
+        self.setCurrentIndex(model.index(row, 0))
         self.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._choose(self.currentIndex())
             return

@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
         self.details = DetailsArea(self.ctx, self.transcript_model, self)
         self.details_dock = self.add_dock(self.details, self.tr("Details"), Qt.DockWidgetArea.BottomDockWidgetArea,
                                           "details_dock")
-        self.resizeDocks([self.library_dock], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.details_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.details_dock], [140], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

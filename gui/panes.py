@@ -178,6 +178,8 @@ class BilingualPanes(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         en, ja = self.panes["en"], self.panes["ja"]
+        # One scroll bar, at the right: the English pane scrolls with it (and by wheel and keys).
+        en.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ja.setSelectionModel(en.selectionModel())  # one selection for both panes
         self.selection_model: QItemSelectionModel = en.selectionModel()
         self.selection_model.currentRowChanged.connect(self._on_current)
