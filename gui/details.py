@@ -27,6 +27,13 @@ class SegmentDetails(QTextBrowser):
         model.repaintNeeded.connect(lambda: self.show_selection(ctx.selection))
         model.modelReset.connect(lambda: self.show_selection(ctx.selection))
 
+    def detach(self) -> None:
+        """Stop following the context (the window is closing)."""
+        try:
+            self.ctx.selectionChanged.disconnect(self.show_selection)
+        except (RuntimeError, TypeError):
+            pass
+
     def show_selection(self, selection: Selection) -> None:
         """Describe the selected segment (or say that nothing is selected)."""
         row = self.model.row_of_segment(selection.segment_id) if selection.segment_id is not None else None

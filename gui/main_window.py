@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings
         self.last_message_box: QMessageBox | None = None
+        self._ctx_links: list[tuple[object, object]] = []
         self._awaiting_paint = False
         self.transcript_model = TranscriptModel(ctx.store, self)
         self.library_model = LibraryModel(ctx.store, self)
@@ -61,11 +62,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._library_timer = QTimer(self, singleShot=True, interval=300)
         self._library_timer.timeout.connect(self.reload_library)
-        ctx.transcriptChanged.connect(self._load_transcript)
-        ctx.bridge.changed.connect(self._on_changes)
-        ctx.errorReported.connect(lambda msg: self.show_error(self.tr("Taiyaku"), msg))
-        ctx.statusMessage.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
-        ctx.undo_stack.cleanChanged.connect(lambda _clean: self._update_saved())
+        self._listen(ctx.transcriptChanged, self._load_transcript)
+        self._listen(ctx.bridge.changed, self._on_changes)
+        self._listen(ctx.errorReported, self._on_error)
+        self._listen(ctx.statusMessage, self._on_status_message)
         zoom = settings.value("ui/point_size")
         if zoom is not None:
             self.panes.metrics.set_point_size(float(zoom))
@@ -125,10 +125,10 @@ class MainWindow(QMainWindow):
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         undo.setEnabled(False)
         redo.setEnabled(False)
-        self.ctx.undo_stack.canUndoChanged.connect(undo.setEnabled)
-        self.ctx.undo_stack.canRedoChanged.connect(redo.setEnabled)
-        self.ctx.undo_stack.undoTextChanged.connect(lambda t: reg.set_tip(undo, self.tr("Undo {action}").format(action=t) if t else self.tr("Undo")))
-        self.ctx.undo_stack.redoTextChanged.connect(lambda t: reg.set_tip(redo, self.tr("Redo {action}").format(action=t) if t else self.tr("Redo")))
+        self._listen(self.ctx.undo_stack.canUndoChanged, undo.setEnabled)
+        self._listen(self.ctx.undo_stack.canRedoChanged, redo.setEnabled)
+        self._listen(self.ctx.undo_stack.undoTextChanged, self._on_undo_text)
+        self._listen(self.ctx.undo_stack.redoTextChanged, self._on_redo_text)
         self.menu_separator("edit")
         reg.add("preferences", self.tr("&Preferences…"), self.show_preferences, menu="edit", shortcut="Ctrl+,",
                 icon_name="mdi6.cog-outline")
@@ -161,6 +161,36 @@ class MainWindow(QMainWindow):
         reg.add("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, menu="help", shortcut="Ctrl+/",
                 icon_name="mdi6.keyboard-outline")
         reg.add("about", self.tr("&About Taiyaku"), self.show_about, menu="help", icon_name="mdi6.information-outline")
+
+    def _listen(self, signal, slot) -> None:  # type: ignore[no-untyped-def]
+        # The context outlives the window: connections to it are cut when the window closes,
+        # before Qt deletes the widgets the slots would touch.
+        signal.connect(slot)
+        self._ctx_links.append((signal, slot))
+
+    def _detach(self) -> None:
+        for signal, slot in self._ctx_links:
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):  # already gone
+                pass
+        self._ctx_links.clear()
+        self.panes.detach()
+        self.details.segment.detach()
+
+    def _on_error(self, message: str) -> None:
+        self.show_error(self.tr("Taiyaku"), message)
+
+    def _on_status_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _on_undo_text(self, text: str) -> None:
+        self.registry.set_tip(self.registry.get("undo"), self.tr("Undo {action}").format(action=text) if text
+                              else self.tr("Undo"))
+
+    def _on_redo_text(self, text: str) -> None:
+        self.registry.set_tip(self.registry.get("redo"), self.tr("Redo {action}").format(action=text) if text
+                              else self.tr("Redo"))
 
     def retranslate(self) -> None:
         """Texts that depend on the UI language and not on an action."""
@@ -341,3 +371,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         super().closeEvent(event)
+        if event.isAccepted():
+            self._detach()

@@ -241,6 +241,13 @@ class BilingualPanes(QWidget):
             if self.active_pane().window().isActiveWindow() and self.hasFocusWithin():
                 self.active_pane().setFocus()
 
+    def detach(self) -> None:
+        """Stop following the context (the window is closing)."""
+        try:
+            self.ctx.selectionChanged.disconnect(self._on_ctx_selection)
+        except (RuntimeError, TypeError):
+            pass
+
     def hasFocusWithin(self) -> bool:
         """Whether either pane has keyboard focus."""
         return any(p.hasFocus() for p in self.panes.values())
