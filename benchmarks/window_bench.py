@@ -84,10 +84,10 @@ def measure(window):
     QApplication.instance().quit()
 
 import statistics
-def first_paint(window):
+def first_paint():
     print("PAINT", time.time(), flush=True)
     from PySide6.QtCore import QTimer
-    QTimer.singleShot(0, lambda: measure(window))
+    QTimer.singleShot(0, lambda: measure(gapp.WINDOW))
 
 if len(sys.argv) > 3 and sys.argv[3] == "core":
     import gui.features
