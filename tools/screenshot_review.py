@@ -1,6 +1,6 @@
 """Render the review panel and the overview strip on the real press call (or the bundled sample).
 
-    python tools/screenshot_review.py [OUT_DIR]     (default: docs/)
+    python tools/screenshot_review.py [OUT_DIR] [--lang=ja]     (default: docs/, English UI)
 
 Writes ``review-window.png`` (the window with flags, the review panel and the
 strip) and ``review-panel.png`` (the panel alone). Runs offscreen.
@@ -26,7 +26,7 @@ def sample_file() -> Path:
     return next((ROOT / "resources" / "samples").glob("*.txt"))
 
 
-def main(out_dir: Path) -> None:
+def main(out_dir: Path, lang: str = "en") -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -65,6 +65,11 @@ def main(out_dir: Path) -> None:
 
     ctx = AppContext(store)
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", lang)
+    if lang == "ja":
+        from gui.i18n import install_translators
+
+        install_translators(app, "ja")
     window = MainWindow(ctx, settings)
     window.resize(1500, 900)
     window.open_initial(tid)
@@ -80,16 +85,19 @@ def main(out_dir: Path) -> None:
     for _ in range(20):
         app.processEvents()
     out_dir.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(out_dir / "review-window.png"))
-    review.review_dock.grab().save(str(out_dir / "review-panel.png"))
+    suffix = "" if lang == "en" else f"-{lang}"
+    window.grab().save(str(out_dir / f"review-window{suffix}.png"))
+    review.review_dock.grab().save(str(out_dir / f"review-panel{suffix}.png"))
     review.findings_dock.raise_()
     for _ in range(5):
         app.processEvents()
-    review.findings_dock.grab().save(str(out_dir / "review-findings.png"))
-    print(f"wrote {out_dir / 'review-window.png'}, review-panel.png, review-findings.png")
+    review.findings_dock.grab().save(str(out_dir / f"review-findings{suffix}.png"))
+    print(f"wrote {out_dir / f'review-window{suffix}.png'}, review-panel{suffix}.png, review-findings{suffix}.png")
     window.close()
     store.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs")
+    args = [a for a in sys.argv[1:] if not a.startswith("--lang=")]
+    chosen = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--lang=")), "en")
+    main(Path(args[0]) if args else ROOT / "docs", chosen)
