@@ -28,7 +28,7 @@ from gui.review.names import (
 from gui.review.overview import APPROVED, EDIT, FLAG, GAP, OverviewStrip
 from gui.review.note_view import NoteView
 from gui.review.panel import ReviewPanel
-from model.errors import TaiyakuError
+from model.errors import OperationFailed, TaiyakuError
 from model.notes import render_note
 from model.ops import flags as flag_ops
 from model.ops.findings import dismiss_finding, flag_finding
@@ -322,7 +322,8 @@ class ReviewController(QObject):
         event = None
         if pending:
             text = self.tr("Approve segment") if len(pending) == 1 else self.tr("Approve segments")
-            event = self.ctx.run(text, lambda: approve(self.store, pending))  # type: ignore[arg-type,return-value]
+            event = self.ctx.run(text, lambda: _event_or_fail(approve(self.store, pending),
+                                                              self.tr("Already approved.")))
         else:
             self._status(self.tr("Already approved."))
         if len(ids) == 1:
@@ -566,6 +567,13 @@ class ReviewController(QObject):
 
     def _link_clicked(self, url: str) -> None:
         self._status(self.tr("Link copied, not opened: {url}").format(url=url))
+
+
+def _event_or_fail(event_id: int | None, reason: str) -> int:
+    """An operation that changed nothing returns None: no undo step, a one-line reason instead."""
+    if event_id is None:
+        raise OperationFailed(reason)
+    return event_id
 
 
 def _bits(flagged: bool, gapped: bool, edited: bool, approved: bool) -> int:
