@@ -149,6 +149,9 @@ WindowLauncher = Callable[[list[str], argparse.Namespace], int]
 def main(argv: Sequence[str] | None = None, window: WindowLauncher | None = None) -> int:
     """Parse ``argv`` and run its command, or ``window`` when there is none. Returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # answered before loading the database and export machinery
+        print(f"Taiyaku {model.__version__}")
+        return 0
     try:
         with _user_errors():
             parser = build_parser(_prog())
