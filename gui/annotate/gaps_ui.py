@@ -284,15 +284,27 @@ class GapListPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
         lay.addWidget(self.table)
+        self._dirty = True
         feature.ctx.transcriptChanged.connect(lambda _t: self.reload())
         feature.ctx.bridge.changed.connect(self._on_changes)
         self.reload()
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.touches("gap", "segment", "turn", "transcript"):
+        # Typing touches segments, not gaps: only gap rows or the turn structure change this list.
+        if changes.touches("gap", "turn", "transcript"):
+            self.reload()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._dirty:
             self.reload()
 
     def reload(self) -> None:
+        """Read the list again -- at once when it is on screen, else when it is next shown."""
+        if not self.isVisible() and self.model.rows:
+            self._dirty = True
+            return
+        self._dirty = False
         tid = self.feature.ctx.transcript_id
         self.model.set_rows(gaps.list_gaps(self.feature.ctx.store, tid) if tid is not None else [])
         self._apply_filter()

@@ -134,10 +134,13 @@ def shift_gaps(session: Session, gaps: Sequence[Gap], edit_start: int, edit_end:
 
 
 def mark_edited(seg: Segment) -> None:
-    """A segment whose text changed needs review again."""
-    seg.review_state = "edited"
-    seg.reviewed_by_id = None
-    seg.reviewed_at = None
+    """A segment whose text changed needs review again (no write when it already is 'edited':
+    an unchanged segment row keeps the change small, and views need not re-read the structure)."""
+    if seg.review_state != "edited":
+        seg.review_state = "edited"
+    if seg.reviewed_by_id is not None or seg.reviewed_at is not None:
+        seg.reviewed_by_id = None
+        seg.reviewed_at = None
 
 
 class NothingToDo(Exception):
