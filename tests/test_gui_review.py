@@ -237,3 +237,11 @@ def test_details_tab_lists_the_segments_flags_in_both_panes(qtbot, store, tmp_pa
     assert "Open" in text and "Mistranslation" in text and "公的な is odd here" in text
     window.panes.go_row(0)
     assert "No flags on this segment." in review.flags_tab.toPlainText()
+
+
+def test_review_models_pass_qt_model_tester(qtbot, qtmodeltester, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    flag_ops.add_flag(store, row_sid(window, 1), "speaker", "who?")
+    review.refresh_review()
+    qtmodeltester.check(review.panel.model)
+    qtmodeltester.check(review.findings_panel.model)

@@ -71,3 +71,34 @@ def test_english_words_and_scales():
     assert values("two hundred and fifty", "en") == ["250"]
     assert values("a million, twenty-one", "en") == ["1000000", "21"]
     assert values("the first time", "en", firm_only=True) == []
+
+
+def _ja_units(n: int, full_width: bool) -> str:
+    """Write ``n`` the way Japanese text does: 兆/億/万 groups, e.g. 1億2345万6789."""
+    parts = []
+    for unit, size in (("兆", 10**12), ("億", 10**8), ("万", 10**4)):
+        if n >= size:
+            parts.append(f"{n // size}{unit}")
+            n %= size
+    if n or not parts:
+        parts.append(str(n))
+    text = "".join(parts)
+    return text.translate(str.maketrans("0123456789", "０１２３４５６７８９")) if full_width else text
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.integers(min_value=1, max_value=10**15), st.booleans())
+def test_any_amount_matches_across_languages(n, full_width):
+    en = f"The fund holds {n:,} yen."
+    ja = f"基金は{_ja_units(n, full_width)}円を保有しています。"
+    assert missing_numbers(en, "en", ja, "ja") == []
+    assert missing_numbers(ja, "ja", en, "en") == []
+
+
+@given(st.integers(min_value=1, max_value=10**12), st.integers(min_value=1, max_value=9))
+def test_a_different_amount_is_reported(n, delta):
+    en = f"The fund holds {n:,} yen."
+    ja = f"基金は{_ja_units(n + delta, True)}円を保有しています。"
+    assert [canonical(x.value) for x in missing_numbers(en, "en", ja, "ja")] == [str(n)]
