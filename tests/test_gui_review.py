@@ -245,3 +245,21 @@ def test_review_models_pass_qt_model_tester(qtbot, qtmodeltester, store, tmp_pat
     review.refresh_review()
     qtmodeltester.check(review.panel.model)
     qtmodeltester.check(review.findings_panel.model)
+
+
+def test_dismissed_findings_can_be_shown_and_restored(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    panel = review.findings_panel
+    target = next(f for f in review.findings if f.check == "unknown_speaker")
+    review.dismiss(target, "the call starts mid-sentence")
+    assert target.key not in {f.key for f in panel.model.items}
+    panel.show_settled.setChecked(True)
+    row = next(i for i, f in enumerate(panel.model.items) if f.key == target.key)
+    shown = panel.model.index(row, 3).data()
+    assert "dismissed: the call starts mid-sentence" in shown
+    panel.view.setCurrentIndex(panel.model.index(row, 0))
+    assert panel.restore_button.isEnabled() and not panel.dismiss_button.isEnabled()
+    panel.restore_button.click()
+    assert target.key in {f.key for f in review.findings}
+    row = next(i for i, f in enumerate(panel.model.items) if f.key == target.key)
+    assert "dismissed" not in panel.model.index(row, 3).data()

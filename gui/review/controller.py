@@ -31,7 +31,7 @@ from gui.review.panel import ReviewPanel
 from model.errors import OperationFailed, TaiyakuError
 from model.notes import render_note
 from model.ops import flags as flag_ops
-from model.ops.findings import dismiss_finding, flag_finding
+from model.ops.findings import dismiss_finding, flag_finding, restore_finding
 from model.qa import CHECKS, Finding, check_turns, check_view, settled_keys
 from model.readmodel import SegmentView, TranscriptView, load_segments, load_transcript
 from model.review import FlagItem, filter_flags, get_flag, list_flags, markers, next_open_flag, \
@@ -110,6 +110,8 @@ class ReviewController(QObject):
         self.findings_panel.flagRequested.connect(self.flag_from_finding)
         self.findings_panel.dismissRequested.connect(self.dismiss)
         self.findings_panel.rerunRequested.connect(lambda: self.run_all_checks())
+        self.findings_panel.restoreRequested.connect(self.restore)
+        self.findings_panel.showSettledChanged.connect(lambda _on: self._refilter_findings())
         self.strip.rowClicked.connect(self._strip_jump)
         pane = self.panes.pane("en")
         pane.verticalScrollBar().valueChanged.connect(lambda _v: self._update_visible())
@@ -351,6 +353,13 @@ class ReviewController(QObject):
             return None
         return self.ctx.run(self.tr("Dismiss finding"), lambda: dismiss_finding(self.store, tid, finding.key, reason))
 
+    def restore(self, finding: Finding) -> int | None:
+        """Take back a dismissal: the finding is listed again."""
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return None
+        return self.ctx.run(self.tr("Restore finding"), lambda: restore_finding(self.store, tid, finding.key))
+
     def run_all_checks(self, sliced: bool = False) -> list[Finding]:
         """Run every check on the open transcript (on open, and on demand).
 
@@ -398,10 +407,14 @@ class ReviewController(QObject):
         tid = self.ctx.transcript_id
         if tid is None:
             self.findings = []
+            self.findings_panel.show_findings([])
         else:
             dismissed, flagged = settled_keys(self.store, tid)
             self.findings = [f for f in self.raw_findings if f.key not in dismissed and f.key not in flagged]
-        self.findings_panel.show_findings(self.findings)
+            if self.findings_panel.show_settled.isChecked():
+                self.findings_panel.show_findings(self.raw_findings, dismissed, flagged)
+            else:
+                self.findings_panel.show_findings(self.findings)
         self.findings_dock.setWindowTitle(self.tr("Findings ({n})").format(n=len(self.findings)))
 
     def _run_pending_checks(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,11 +33,25 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[Finding] = []
+        self.dismissed: dict[str, str] = {}  # key -> reason, for findings shown although dismissed
+        self.flagged: set[str] = set()
 
-    def set_items(self, items: list[Finding]) -> None:
+    def set_items(self, items: list[Finding], dismissed: dict[str, str] | None = None,
+                  flagged: set[str] | None = None) -> None:
         self.beginResetModel()
         self.items = list(items)
+        self.dismissed = dict(dismissed or {})
+        self.flagged = set(flagged or ())
         self.endResetModel()
+
+    def settled_note(self, f: Finding) -> str | None:
+        """'dismissed: why' or 'flagged' for a settled finding shown on request."""
+        if f.key in self.dismissed:
+            reason = self.dismissed[f.key]
+            return self.tr("dismissed: {reason}").format(reason=reason) if reason else self.tr("dismissed")
+        if f.key in self.flagged:
+            return self.tr("flagged")
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -47,7 +62,7 @@ class FindingsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.COLUMNS):
-            return [self.tr("Check"), self.tr("Where"), self.tr("Language"), self.tr("Finding")][section]
+            return [self.tr("Check"), self.tr("Where"), self.tr("Lang."), self.tr("Finding")][section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -63,10 +78,20 @@ class FindingsModel(QAbstractTableModel):
             if col == "where":
                 return f"{f.turn}·{f.segment}" if f.segment is not None else str(f.turn)
             if col == "lang":
-                return lang_name(f.lang) if f.lang else "—"
-            return f.message
+                return {"en": "EN", "ja": "日本語"}.get(f.lang or "", "—")
+            note = self.settled_note(f)
+            return f"{f.message}  [{note}]" if note else f.message
+        if role == Qt.ItemDataRole.ToolTipRole and col == "lang":
+            return lang_name(f.lang) if f.lang else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f.message
+            note = self.settled_note(f)
+            return f"{f.message}\n{note}" if note else f.message
+        if role == Qt.ItemDataRole.FontRole and self.settled_note(f):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
         return None
 
 
@@ -77,6 +102,8 @@ class FindingsPanel(QWidget):
     flagRequested = Signal(object)  # Finding
     dismissRequested = Signal(object)  # Finding
     rerunRequested = Signal()
+    restoreRequested = Signal(object)  # Finding (dismissed)
+    showSettledChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +112,7 @@ class FindingsPanel(QWidget):
         self.summary = QLabel(self, objectName="findings_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.check_filter = QComboBox(self, objectName="findings_check_filter")
+        self.check_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.check_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.all_findings: list[Finding] = []
         self.view = QTreeView(self, objectName="findings_list")
@@ -100,9 +128,15 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.flag_button = QPushButton(self.tr("Flag…"), self, objectName="finding_flag")
         self.dismiss_button = QPushButton(self.tr("Dismiss…"), self, objectName="finding_dismiss")
         self.rerun_button = QPushButton(self.tr("Run checks"), self, objectName="finding_rerun")
+        self.restore_button = QPushButton(self.tr("Restore"), self, objectName="finding_restore")
+        self.restore_button.setToolTip(self.tr("List a dismissed finding again"))
+        self.restore_button.clicked.connect(lambda: self._emit(self.restoreRequested))
+        self.show_settled = QCheckBox(self.tr("Show dismissed and flagged"), self, objectName="findings_show_settled")
+        self.show_settled.toggled.connect(self.showSettledChanged)
         self.flag_button.clicked.connect(lambda: self._emit(self.flagRequested))
         self.dismiss_button.clicked.connect(lambda: self._emit(self.dismissRequested))
         self.rerun_button.clicked.connect(self.rerunRequested)
@@ -110,6 +144,7 @@ class FindingsPanel(QWidget):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.flag_button)
         buttons.addWidget(self.dismiss_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(self.rerun_button)
         layout = QVBoxLayout(self)
@@ -119,13 +154,18 @@ class FindingsPanel(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.check_filter)
         layout.addLayout(top)
+        layout.addWidget(self.show_settled)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.show_findings([])
 
-    def show_findings(self, findings: list[Finding]) -> None:
-        """List these findings (through the check filter), keeping the selected one when still there."""
+    def show_findings(self, findings: list[Finding], dismissed: dict[str, str] | None = None,
+                      flagged: set[str] | None = None) -> None:
+        """List these findings (through the check filter), keeping the selected one when still there.
+
+        ``dismissed``/``flagged``: keys of settled findings in the list (shown on request)."""
         self.all_findings = list(findings)
+        self._settled = (dict(dismissed or {}), set(flagged or ()))
         counts: dict[str, int] = {}
         for f in findings:
             counts[f.check] = counts.get(f.check, 0) + 1
@@ -147,15 +187,22 @@ class FindingsPanel(QWidget):
         chosen = self.check_filter.currentData()
         findings = [f for f in self.all_findings if chosen is None or f.check == chosen]
         keep = self.current_finding()
-        self.model.set_items(findings)
-        self.summary.setText(self.tr("%n finding(s)", "", len(self.all_findings)))
+        dismissed, flagged = getattr(self, "_settled", ({}, set()))
+        self.model.set_items(findings, dismissed, flagged)
+        self.summary.setText(self.tr("%n finding(s)", "", len(self.all_findings) - len(
+            [f for f in self.all_findings if f.key in dismissed or f.key in flagged])))
         if keep is not None:
             row = next((i for i, f in enumerate(findings) if f.key == keep.key), None)
             if row is not None:
                 self.view.setCurrentIndex(self.model.index(row, 0))
-        has = bool(findings)
-        self.flag_button.setEnabled(has)
-        self.dismiss_button.setEnabled(has)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        f = self.current_finding()
+        open_one = f is not None and self.model.settled_note(f) is None
+        self.flag_button.setEnabled(open_one or (f is None and bool(self.model.items)))
+        self.dismiss_button.setEnabled(open_one or (f is None and bool(self.model.items)))
+        self.restore_button.setEnabled(f is not None and f.key in self.model.dismissed)
 
     def current_finding(self) -> Finding | None:
         index = self.view.currentIndex()

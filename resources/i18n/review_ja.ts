@@ -142,6 +142,10 @@
 {message}</translation>
     </message>
     <message>
+        <source>Restore finding</source>
+        <translation>指摘を戻す</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>チェック中…</translation>
     </message>
@@ -161,6 +165,18 @@
 <context>
     <name>FindingsModel</name>
     <message>
+        <source>dismissed: {reason}</source>
+        <translation>却下済み: {reason}</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>却下済み</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>フラグ済み</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>チェック</translation>
     </message>
@@ -169,7 +185,7 @@
         <translation>場所</translation>
     </message>
     <message>
-        <source>Language</source>
+        <source>Lang.</source>
         <translation>言語</translation>
     </message>
     <message>
@@ -190,6 +206,18 @@
     <message>
         <source>Run checks</source>
         <translation>チェックを実行</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>戻す</translation>
+    </message>
+    <message>
+        <source>List a dismissed finding again</source>
+        <translation>却下した指摘を再び一覧に戻す</translation>
+    </message>
+    <message>
+        <source>Show dismissed and flagged</source>
+        <translation>却下済み・フラグ済みも表示</translation>
     </message>
     <message>
         <source>All checks ({n})</source>
