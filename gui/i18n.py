@@ -10,6 +10,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 log = logging.getLogger(__name__)
 UI_LANGUAGES = ("system", "en", "ja")
 _installed: list[QTranslator] = []
+_language = "en"
+
+
+def current_language() -> str:
+    """The UI language installed by ``install_translators`` ('en' or 'ja')."""
+    return _language
 
 
 def i18n_dir() -> Path:
@@ -31,18 +37,25 @@ def resolve_language(choice: str | None) -> str:
 
 def install_translators(app: QCoreApplication, choice: str | None = None) -> str:
     """Load the translators for the chosen UI language; returns the language in use."""
+    global _language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
     lang = resolve_language(choice)
+    _language = lang
     if lang == "en":
         return lang
-    ours = QTranslator(app)
-    if ours.load(f"taiyaku_{lang}", str(i18n_dir())):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    else:
-        log.warning("no Taiyaku translation for %s in %s", lang, i18n_dir())
+    folder = i18n_dir()
+    # The window's strings first, then every feature's (annotate_ja.qm, review_ja.qm, ...):
+    # one decision about the language for the whole app.
+    names = [f"taiyaku_{lang}"] + sorted(p.stem for p in folder.glob(f"*_{lang}.qm") if p.stem != f"taiyaku_{lang}")
+    for name in names:
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("no translation %s in %s", name, folder)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

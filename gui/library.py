@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -46,13 +46,13 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(quiet)
         date = self.model.data(self.model.index(index.row(), 1))
-        line = self.model.tr("{date} · {turns} turns · {segments} segments").format(
+        line = QCoreApplication.translate("LibraryModel", "{date} · {turns} turns · {segments} segments").format(
             date=date, turns=summary.turns, segments=summary.segments)
         extra = []
         if summary.open_flags:
-            extra.append(self.model.tr("{n} open flags").format(n=summary.open_flags))
+            extra.append(QCoreApplication.translate("LibraryModel", "{n} open flags").format(n=summary.open_flags))
         if summary.open_gaps:
-            extra.append(self.model.tr("{n} gaps").format(n=summary.open_gaps))
+            extra.append(QCoreApplication.translate("LibraryModel", "{n} gaps").format(n=summary.open_gaps))
         if extra:
             line += " · " + " · ".join(extra)
         fm2 = QFontMetrics(option.font)

@@ -63,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         store = Store.open(Path(tmp) / "shot.sqlite3", annotator="Aiko Tanaka")
         tid = ensure_sample(store)
         ctx = AppContext(store)
-        window = MainWindow(ctx, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        settings.setValue("ui/language", args.lang)  # features read the choice from the settings
+        settings.setValue("annotator/name", "Aiko Tanaka")
+        window = MainWindow(ctx, settings)
         window.resize(1500, 940)
         window.open_initial(tid)
         window.show()

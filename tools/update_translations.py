@@ -2,7 +2,9 @@
 
     python tools/update_translations.py [--no-release]
 
-Run it after adding or changing UI strings, translate the new entries of
+Strings of files that a feature keeps in its own ``.ts`` (``annotate_ja.ts``,
+``review_ja.ts``, ...) are left to that file; ``gui.i18n`` loads every
+``*_ja.qm`` of ``resources/i18n``. Run it after adding or changing UI strings, translate the new entries of
 ``resources/i18n/taiyaku_ja.ts`` (Qt Linguist: ``pyside6-linguist``, or any
 editor: fill ``<translation>`` and drop ``type="unfinished"``), then run it
 again to build the ``.qm`` files the app loads. Existing translations are kept.
@@ -31,8 +33,28 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    """Every Python file under gui/, relative to the repository root (stable locations in the .ts)."""
+    """Every Python file under gui/ (relative paths: stable locations in the .ts)."""
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
+
+
+def drop_contexts_kept_elsewhere(ts: Path) -> int:
+    """Remove from ``ts`` the contexts (classes) that another .ts of the same language holds."""
+    import xml.etree.ElementTree as ET
+
+    lang = ts.stem.rsplit("_", 1)[-1]
+    elsewhere: set[str] = {""}  # "": tr() aliases of other modules, which lupdate cannot place
+    for other in I18N.glob(f"*_{lang}.ts"):
+        if other != ts:
+            elsewhere |= {c.findtext("name") or "" for c in ET.parse(other).getroot().iter("context")}
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    dropped = [c for c in root.findall("context") if c.findtext("name") in elsewhere]
+    for context in dropped:
+        root.remove(context)
+    with ts.open("wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(fh, encoding="utf-8", xml_declaration=False)
+    return len(dropped)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         ts = I18N / f"taiyaku_{lang}.ts"
         subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative", *sources(),
                         "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
+        if ts.stem.startswith("taiyaku_"):
+            print(f"{drop_contexts_kept_elsewhere(ts)} contexts are kept in the features' own .ts files")
         if not args.no_release:
             subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     return 0

@@ -10,7 +10,7 @@ Clicking or dragging jumps there.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
 FLAG, GAP, EDIT, APPROVED = 1, 2, 4, 8
@@ -32,6 +32,8 @@ class OverviewStrip(QWidget):
         self.visible = (0, -1)
         self.current = -1
         self.top_margin = 0
+        self._layer: QImage | None = None  # the marks, painted once per change of marks or size
+        self._layer_key: tuple[object, ...] = ()
         self.setToolTip(self.tr("Overview: red = open flag, amber = inaudible gap, blue = edited, "
                                 "green = approved. Click to jump."))
 
@@ -42,6 +44,7 @@ class OverviewStrip(QWidget):
         """Rows and their marks (a bit set of FLAG, GAP, EDIT, APPROVED)."""
         self.row_count = row_count
         self.marks = marks
+        self._layer = None
         self.update()
 
     def set_visible_rows(self, first: int, last: int, current: int = -1) -> None:
@@ -66,6 +69,46 @@ class OverviewStrip(QWidget):
         share = (y - t.top()) / max(1, t.height())
         return max(0, min(self.row_count - 1, int(share * self.row_count)))
 
+    def _colours(self, dark: bool) -> dict[int, QColor]:
+        return {
+            APPROVED: QColor("#66bb6a" if dark else "#43a047"),
+            GAP: QColor("#ffca28" if dark else "#f2a900"),
+            EDIT: QColor("#64b5f6" if dark else "#1e88e5"),
+            FLAG: QColor("#ff7043" if dark else "#d84315"),
+        }
+
+    def _marks_layer(self, track: QRect, dark: bool) -> QImage:
+        """The marks as an image the size of the track: rebuilt only when marks or size change.
+
+        Painting 50,000 marks one by one cost over a second per repaint, and the strip
+        repaints on every scroll and selection; rows sharing a pixel are merged first.
+        """
+        key = (track.size(), self.row_count, dark)
+        if self._layer is not None and self._layer_key == key:
+            return self._layer
+        image = QImage(max(1, track.width()), max(1, track.height()), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        if self.row_count and self.marks:
+            h, w = track.height(), track.width()
+            step = max(2, h // max(1, self.row_count))
+            per_pixel: dict[int, int] = {}
+            for row, m in self.marks.items():
+                y = int(h * row / self.row_count)
+                per_pixel[y] = per_pixel.get(y, 0) | m
+            colours = self._colours(dark)
+            p = QPainter(image)
+            # Quiet marks first, flags last so they are never hidden.
+            for bit, x, width in ((APPROVED, 0, 2), (GAP, 2, w // 2 - 2), (EDIT, w // 2, w - w // 2 - 1)):
+                for y, m in per_pixel.items():
+                    if m & bit:
+                        p.fillRect(x, y, width, step, colours[bit])
+            for y, m in per_pixel.items():
+                if m & FLAG:
+                    p.fillRect(1, y - 1, w - 2, max(3, step), colours[FLAG])
+            p.end()
+        self._layer, self._layer_key = image, key
+        return image
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         p = QPainter(self)
         pal = self.palette()
@@ -76,14 +119,7 @@ class OverviewStrip(QWidget):
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         p.fillRect(track, groove)
         if self.row_count:
-            step = max(2, track.height() // max(1, self.row_count))
             w = track.width()
-            colours = {
-                APPROVED: QColor("#66bb6a" if dark else "#43a047"),
-                GAP: QColor("#ffca28" if dark else "#f2a900"),
-                EDIT: QColor("#64b5f6" if dark else "#1e88e5"),
-                FLAG: QColor("#ff7043" if dark else "#d84315"),
-            }
             first, last = self.visible
             if last >= first >= 0:
                 band = QColor(pal.color(QPalette.ColorRole.Highlight))
@@ -94,16 +130,7 @@ class OverviewStrip(QWidget):
                 edge.setAlphaF(0.6)
                 p.setPen(edge)
                 p.drawRect(QRect(track.left(), top, w - 1, max(4, bottom - top) - 1))
-            # Quiet marks first, flags last so they are never hidden.
-            for bit, x, width in ((APPROVED, 0, 2), (GAP, 2, w // 2 - 2), (EDIT, w // 2, w - w // 2 - 1)):
-                colour = colours[bit]
-                for row, m in self.marks.items():
-                    if m & bit:
-                        p.fillRect(track.left() + x, self.y_of(row), width, step, colour)
-            for row, m in self.marks.items():
-                if m & FLAG:
-                    y = self.y_of(row)
-                    p.fillRect(track.left() + 1, y - 1, w - 2, max(3, step), colours[FLAG])
+            p.drawImage(track.topLeft(), self._marks_layer(track, dark))
             if self.current >= 0:
                 p.fillRect(track.left(), self.y_of(self.current), w, 1, pal.color(QPalette.ColorRole.Text))
         p.end()

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+75"/>
+        <location filename="../../gui/app.py" line="+76" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+194"/>
+        <location filename="../../gui/panes.py" line="+196" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -25,170 +25,36 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+90"/>
+        <location filename="../../gui/details.py" line="+97" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
 </context>
 <context>
-    <name>FindingsModel</name>
-    <message>
-        <location filename="../../gui/review/findings_panel.py" line="+50"/>
-        <source>Check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FindingsPanel</name>
-    <message>
-        <location line="+53"/>
-        <source>Flag…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Run checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>All checks ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+16"/>
-        <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FlagDialog</name>
-    <message>
-        <location filename="../../gui/review/flag_dialog.py" line="+34"/>
-        <source>Flag for review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Where:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Only the selected text: “{text}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Category:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>What should a reviewer look at? Markdown: **bold**, *italic*, `code`, lists, [links](https://…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Note (preview below):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The rendered note appears here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FlagTableModel</name>
-    <message>
-        <location filename="../../gui/review/flag_model.py" line="+45"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Lang.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation type="unfinished">注記</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Turn {turn}, segment {segment}</source>
-        <translation type="unfinished">発言 {turn}・段落 {segment}</translation>
-    </message>
-</context>
-<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../gui/import_flow.py" line="+34"/>
+        <location filename="../../gui/import_flow.py" line="+34" />
         <source>Import transcripts</source>
         <translation>トランスクリプトの取り込み</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Transcripts (*.txt *.text);;All files (*)</source>
         <translation>トランスクリプト (*.txt *.text);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+38"/>
+        <location line="+18" />
+        <location line="+38" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-38" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Importing {name}…</source>
         <translation>{name} を取り込んでいます…</translation>
     </message>
@@ -196,286 +62,301 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+46"/>
+        <location filename="../../gui/models/library_model.py" line="+46" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Turns</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Segments</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Flags</source>
         <translation>フラグ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Gaps</source>
         <translation>聞き取れない箇所</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Share of segments approved by a reviewer</source>
         <translation>レビュー担当者が承認した段落の割合</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Open flags</source>
         <translation>未解決のフラグ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Inaudible gaps not yet resolved</source>
         <translation>未解決の聞き取れない箇所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library.py" line="+49" />
+        <source>{date} · {turns} turns · {segments} segments</source>
+        <translation>{date} · 発言 {turns} · 段落 {segments}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{n} open flags</source>
+        <translation>未解決のフラグ {n}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} gaps</source>
+        <translation>聞き取れない箇所 {n}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+66"/>
-        <location line="+133"/>
+        <location filename="../../gui/main_window.py" line="+182" />
+        <location line="+47" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-143" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Details</source>
         <translation>詳細</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>Main toolbar</source>
         <translation>メインツールバー</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Import transcript files into the library</source>
         <translation>トランスクリプトのファイルをライブラリに取り込みます</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+64" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3" />
         <source>Redo {action}</source>
         <translation>やり直す: {action}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1" />
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-60" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Larger text</source>
         <translation>文字を大きくします</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Zoom &amp;out</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Smaller text</source>
         <translation>文字を小さくします</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Normal size</source>
         <translation>標準の大きさ(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Switch pane</source>
         <translation>ペインの切り替え(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Move between English and 日本語</source>
         <translation>英語と日本語のペインを行き来します</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Pre&amp;vious turn</source>
         <translation>前の発言(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Next turn</source>
         <translation>次の発言(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Previous segment</source>
         <translation>前の段落(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Ne&amp;xt segment</source>
         <translation>次の段落(&amp;X)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Go to turn…</source>
         <translation>発言番号へ移動(&amp;G)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;First segment</source>
         <translation>最初の段落(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Last segment</source>
         <translation>最後の段落(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;About Taiyaku</source>
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+34" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+87" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{turns} turns · {segments} segments</source>
         <translation>発言 {turns} · 段落 {segments}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Annotator: {name}</source>
         <translation>作業者: {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Database: {path}</source>
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>All changes saved</source>
         <translation>すべての変更を保存済み</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Every change is written to the database as you make it.</source>
         <translation>変更はその都度データベースに書き込まれます。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Go to turn</source>
         <translation>発言番号へ移動</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Turn number (1–{n}):</source>
         <translation>発言番号 (1–{n}):</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>About Taiyaku</source>
         <translation>対訳について</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Taiyaku (対訳) — correct bilingual English/Japanese transcripts, offline.
 Every change is saved as you make it and can be undone.</source>
         <translation>対訳 (Taiyaku) — 英語と日本語の対訳トランスクリプトをオフラインで校正します。
@@ -483,343 +364,82 @@ Every change is saved as you make it and can be undone.</source>
     </message>
 </context>
 <context>
-    <name>OverviewStrip</name>
-    <message>
-        <location filename="../../gui/review/overview.py" line="+35"/>
-        <source>Overview: red = open flag, amber = inaudible gap, blue = edited, green = approved. Click to jump.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/settings.py" line="+35"/>
+        <location filename="../../gui/settings.py" line="+35" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Every change you make is recorded under this name.</source>
         <translation>あなたが行う変更はすべてこの名前で記録されます。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Annotator name:</source>
         <translation>作業者名:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>System language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Language:</source>
         <translation>表示言語:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A new language takes effect when Taiyaku starts again.</source>
         <translation>表示言語の変更は、対訳を再起動すると反映されます。</translation>
     </message>
 </context>
 <context>
-    <name>ReviewController</name>
-    <message>
-        <location filename="../../gui/review/controller.py" line="+60"/>
-        <source>Review</source>
-        <translation type="unfinished">レビュー</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Findings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Flag for review…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Flag the current segment, or the selected text, for review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Next open flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Previous open flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Resolve flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Resolve the chosen flag (the reply box becomes its resolution note)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close flag as &amp;won&apos;t fix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Re&amp;open flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Approve segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Approve the selected segments and move on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next segment needing re&amp;view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Previous segment needing revie&amp;w</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Run &amp;QA checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Turn {turn}, segment {segment}</source>
-        <translation type="unfinished">発言 {turn}・段落 {segment}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Select a segment to flag first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Flag segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>No open flags in this transcript.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Every segment is approved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>No flag chosen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Resolve flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Close flag (won&apos;t fix)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reopen flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Reply to flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Select a segment to approve first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Approve segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Approve segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Already approved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Flag finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+8"/>
-        <source>Dismiss finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>Why is this not a problem?
-{message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Findings ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+155"/>
-        <source>Link copied, not opened: {url}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReviewPanel</name>
-    <message>
-        <location filename="../../gui/review/panel.py" line="+95"/>
-        <source>Reply, or a resolution note (Markdown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resolve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Won&apos;t fix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All languages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All authors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>{open} open · {resolved} resolved · {wontfix} won&apos;t fix · {shown} of {total} shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{pct}% approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{approved} of {segments} segments approved · {flags} open flags · {gaps} unresolved gaps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>{category} · {status} · turn {turn}, segment {segment} · {lang}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Roles</name>
     <message>
-        <location filename="../../gui/theme.py" line="+97"/>
+        <location filename="../../gui/theme.py" line="+97" />
         <source>Official</source>
         <translation>政府関係者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Journalist</source>
         <translation>記者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Operator</source>
         <translation>オペレーター</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Moderator</source>
         <translation>司会</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Role unknown</source>
         <translation>役割不明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Note</source>
         <translation>注記</translation>
     </message>
@@ -827,12 +447,12 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>RowMetrics</name>
     <message>
-        <location filename="../../gui/row_metrics.py" line="+189"/>
+        <location filename="../../gui/row_metrics.py" line="+189" />
         <source>(no segments in this turn)</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>untranslated</source>
         <translation>未翻訳</translation>
     </message>
@@ -840,7 +460,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>SegmentDelegate</name>
     <message>
-        <location filename="../../gui/segment_delegate.py" line="+130"/>
+        <location filename="../../gui/segment_delegate.py" line="+130" />
         <source>Unknown speaker</source>
         <translation>話者不明</translation>
     </message>
@@ -848,82 +468,82 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>SegmentDetails</name>
     <message>
-        <location filename="../../gui/details.py" line="-56"/>
+        <location filename="../../gui/details.py" line="-56" />
         <source>Select a segment to see its details.</source>
         <translation>段落を選ぶと詳細が表示されます。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Turn {turn}, segment {segment}</source>
         <translation>発言 {turn}・段落 {segment}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Unknown speaker</source>
         <translation>話者不明</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>label: {labels}</source>
         <translation>表記: {labels}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>not reviewed</source>
         <translation>未レビュー</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>edited</source>
         <translation>編集済み</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Review</source>
         <translation>レビュー</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>untranslated</source>
         <translation>未翻訳</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>open</source>
         <translation>未解決</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>filled</source>
         <translation>補完済み</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>unrecoverable</source>
         <translation>復元不能</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Gaps</source>
         <translation>聞き取れない箇所</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>none</source>
         <translation>なし</translation>
     </message>
@@ -931,52 +551,52 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="+16"/>
+        <location filename="../../gui/shortcuts_dialog.py" line="+16" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Command</source>
         <translation>コマンド</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Shortcut</source>
         <translation>ショートカット</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>In a pane</source>
         <translation>ペイン内</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Previous / next segment</source>
         <translation>前 / 次の段落</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Up, Down</source>
         <translation>↑, ↓</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Page up / down</source>
         <translation>前 / 次のページ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>PgUp, PgDown</source>
         <translation>PgUp, PgDown</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Extend the selection</source>
         <translation>選択範囲を広げる</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Shift+Up, Shift+Down</source>
         <translation>Shift+↑, Shift+↓</translation>
     </message>
@@ -984,7 +604,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+110"/>
+        <location filename="../../gui/models/transcript_model.py" line="+120" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>
