@@ -119,7 +119,7 @@ def main(argv: list[str]) -> int:
         say(f"Taiyaku needs Python {'.'.join(map(str, MIN_PYTHON))} or newer; this is {sys.version.split()[0]}")
         return 1
     if not argv or argv[0] not in ("run", "test"):
-        print(__doc__.strip().split("\n\n")[0], file=sys.stderr)
+        print("\n\n".join(__doc__.strip().split("\n\n")[:2]), file=sys.stderr)  # what it does, and how
         return 2
     python = ensure_venv()
     ensure_installed(python)
