@@ -281,3 +281,18 @@ def test_unexpected_system_errors_are_described_in_one_line():
     line = describe_unexpected(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"))
     assert line.startswith("a text encoding problem: ") and "\n" not in line
     assert describe_unexpected(ValueError("odd")).startswith("unexpected ValueError: odd")
+
+
+def test_no_module_of_the_model_imports_qt():
+    script = """
+import importlib, pkgutil, sys
+import model
+names = [m.name for m in pkgutil.walk_packages(model.__path__, "model.") if "migrations" not in m.name]
+for name in names:
+    importlib.import_module(name)
+print(len(names), sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "gui"))))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    count, qt = result.stdout.split(" ", 1)
+    assert int(count) > 20 and qt.strip() == "[]", result.stdout
