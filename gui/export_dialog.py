@@ -77,7 +77,7 @@ QT_PREVIEW_CSS = """
 body { color: #1d2330; }
 h1 { font-size: 15pt; font-weight: 700; margin-bottom: 4px; }
 p.meta, p.legend { color: #5d6677; margin: 2px 0; }
-h2 { font-size: 10pt; color: #2f5d9e; font-weight: 700; margin-top: 12px; margin-bottom: 3px; }
+p.speaker { font-size: 8pt; color: #2f5d9e; font-weight: 700; margin-top: 12px; margin-bottom: 3px; }
 span.time { color: #5d6677; font-weight: 400; }
 p { margin: 0 0 5px 0; }
 p.tr { color: #3a4252; margin-left: 14px; }
@@ -378,7 +378,9 @@ class ExportDialog(QDialog):
         # Qt's rich text knows neither CSS variables nor most of the page's CSS: swap in a
         # small style sheet it does understand, with the same colours.
         self.preview_html.document().setDefaultStyleSheet(QT_PREVIEW_CSS)
-        self.preview_html.setHtml(_STYLE_BLOCK.sub("", html, count=1))
+        # Qt sizes headings itself whatever the style sheet says: speakers become styled paragraphs.
+        html = _STYLE_BLOCK.sub("", html, count=1).replace('<h2 class="speaker"', '<p class="speaker"')
+        self.preview_html.setHtml(html.replace("</h2>", "</p>"))
         self.preview_stack.setCurrentWidget(self.preview_html)
         self.preview_note.setText(note)
 
