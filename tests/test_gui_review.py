@@ -263,3 +263,21 @@ def test_dismissed_findings_can_be_shown_and_restored(qtbot, store, tmp_path):
     assert target.key in {f.key for f in review.findings}
     row = next(i for i, f in enumerate(panel.model.items) if f.key == target.key)
     assert "dismissed" not in panel.model.index(row, 3).data()
+
+
+def test_edit_a_flag_from_the_panel(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    flag_ops.add_flag(store, row_sid(window, 3), "other", "first thought")
+    review.refresh_review()
+    review.panel.select_row(0)
+    review.panel.edit_button.click()
+    dialog = review.last_dialog
+    assert dialog.note.toPlainText() == "first thought"
+    dialog.category.setCurrentIndex(dialog.category.findData("speaker"))
+    dialog.note.setPlainText("The operator introduced **Ken**, not the official.")
+    dialog.accept()
+    flag = list_flags(store, tid).flags[0]
+    assert (flag.category, flag.note) == ("speaker", "The operator introduced **Ken**, not the official.")
+    qtbot.waitUntil(lambda: "introduced Ken" in review.panel.thread.toPlainText())
+    window.ctx.undo_stack.undo()
+    assert list_flags(store, tid).flags[0].note == "first thought"

@@ -302,9 +302,26 @@ class ReviewController(QObject):
             self.panel.clear_reply()
         return event
 
+    def edit_flag(self, flag: FlagItem) -> FlagDialog:
+        """Open the flag dialog on an existing flag; accepting saves category and note (one undo step)."""
+        dialog = FlagDialog(self.tr("Turn {turn}, segment {segment}").format(turn=flag.turn, segment=flag.segment),
+                            None, flag.category, flag.note, parent=self.window, title=self.tr("Edit flag"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save() -> None:
+            category, note, _span = dialog.values()
+            self.ctx.run(self.tr("Edit flag"), lambda: flag_ops.edit_flag(self.store, flag.id, note, category))
+
+        dialog.accepted.connect(save)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _on_panel_action(self, verb: str, flag: FlagItem, text: str) -> None:
         if verb == "reply":
             self.reply(flag, text)
+        elif verb == "edit":
+            self.edit_flag(flag)
         else:
             self.set_status(verb, flag, text)
 

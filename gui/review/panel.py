@@ -102,9 +102,12 @@ class ReviewPanel(QWidget):
         self.resolve_button.clicked.connect(lambda: self._request("resolved"))
         self.wontfix_button.clicked.connect(lambda: self._request("wontfix"))
         self.reopen_button.clicked.connect(lambda: self._request("open"))
+        self.edit_button = QPushButton(self.tr("Edit…"), self, objectName="flag_edit")
+        self.edit_button.setToolTip(self.tr("Change the flag's category or note"))
+        self.edit_button.clicked.connect(lambda: self._request("edit"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for b in (self.reply_button, self.resolve_button, self.wontfix_button, self.reopen_button):
+        for b in (self.reply_button, self.resolve_button, self.wontfix_button, self.reopen_button, self.edit_button):
             buttons.addWidget(b)
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -213,7 +216,7 @@ class ReviewPanel(QWidget):
         """Show a flag's note, replies and resolution (replies must be loaded)."""
         self._current_thread = flag
         has = flag is not None
-        for b in (self.reply_button, self.reply_edit):
+        for b in (self.reply_button, self.reply_edit, self.edit_button):
             b.setEnabled(has)
         self.resolve_button.setEnabled(has and flag.status == "open")  # type: ignore[union-attr]
         self.wontfix_button.setEnabled(has and flag.status == "open")  # type: ignore[union-attr]

@@ -112,6 +112,10 @@
         <translation>フラグに返信</translation>
     </message>
     <message>
+        <source>Edit flag</source>
+        <translation>フラグを編集</translation>
+    </message>
+    <message>
         <source>Select a segment to approve first.</source>
         <translation>先に承認する段落を選んでください。</translation>
     </message>
@@ -397,6 +401,14 @@
     <message>
         <source>Reopen</source>
         <translation>再び開く</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Change the flag's category or note</source>
+        <translation>フラグの分類やメモを変更する</translation>
     </message>
     <message>
         <source>All statuses</source>
