@@ -281,3 +281,20 @@ def test_edit_a_flag_from_the_panel(qtbot, store, tmp_path):
     qtbot.waitUntil(lambda: "introduced Ken" in review.panel.thread.toPlainText())
     window.ctx.undo_stack.undo()
     assert list_flags(store, tid).flags[0].note == "first thought"
+
+
+def test_finding_messages_follow_the_ui_language(qtbot, store, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.review.controller import load_translation
+    from gui.review.names import finding_message
+
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    untranslated = next(f for f in review.findings if f.check == "untranslated")
+    assert finding_message(untranslated) == untranslated.message  # English UI: the model's words
+    try:
+        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).setValue("ui/language", "ja")
+        assert load_translation("ja")
+        assert finding_message(untranslated) == "日本語の本文がありません: 未翻訳の段落です"
+    finally:
+        load_translation("en")

@@ -46,6 +46,16 @@ JA: dict[str, str] = {
     "Flag the current segment, or the selected text, for review": "現在の段落(または選択したテキスト)にレビュー用のフラグを付ける",
     "Flag…": "フラグ…",
     "Flags": "フラグ",
+    "Japanese": "日本語",
+    "no {lang} text: the segment is untranslated": "{lang}の本文がありません: 未翻訳の段落です",
+    "the turn is empty: no text in either language": "空の発言です: どちらの言語にも本文がありません",
+    "the speaker of this turn is unknown": "この発言の話者が不明です",
+    "{en} inaudible gap(s) in English but {ja} in Japanese": "聞き取れない箇所が英語では {en} 件、日本語では {ja} 件です",
+    "“{text}” ({value}) in {source} has no counterpart in {target}": "{source}の「{text}」({value})に対応する数値が{target}にありません",
+    "redacted in {source} only: check that {target} does not reveal what was redacted":
+        "{source}だけ伏せ字です: {target}で伏せた内容が明かされていないか確認してください",
+    "the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}":
+        "{lang}の段落のラベルは「{label}」({who})ですが、この発言の話者は{speaker}です",
     "Edit…": "編集…",
     "Edit flag": "フラグを編集",
     "Change the flag's category or note": "フラグの分類やメモを変更する",

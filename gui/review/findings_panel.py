@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.review.names import check_name, lang_name
+from gui.review.names import check_name, finding_message, lang_name
 from model.qa import Finding
 
 Index = QModelIndex | QPersistentModelIndex
@@ -80,12 +80,14 @@ class FindingsModel(QAbstractTableModel):
             if col == "lang":
                 return {"en": "EN", "ja": "日本語"}.get(f.lang or "", "—")
             note = self.settled_note(f)
-            return f"{f.message}  [{note}]" if note else f.message
+            text = finding_message(f)
+            return f"{text}  [{note}]" if note else text
         if role == Qt.ItemDataRole.ToolTipRole and col == "lang":
             return lang_name(f.lang) if f.lang else None
         if role == Qt.ItemDataRole.ToolTipRole:
             note = self.settled_note(f)
-            return f"{f.message}\n{note}" if note else f.message
+            text = finding_message(f)
+            return f"{text}\n{note}" if note else text
         if role == Qt.ItemDataRole.FontRole and self.settled_note(f):
             from PySide6.QtGui import QFont
 

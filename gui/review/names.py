@@ -58,3 +58,27 @@ def status_colour(status: str, dark: bool = False) -> QColor:
 
 FLAG_COLOUR_LIGHT = QColor("#d84315")
 FLAG_COLOUR_DARK = QColor("#ff8a65")
+
+
+def finding_message(finding) -> str:  # type: ignore[no-untyped-def]
+    """A QA finding's message in the UI language (the model words it in English)."""
+    p = dict(finding.params)
+    names = {"en": _t("English"), "ja": _t("Japanese")}
+    if finding.check == "untranslated" and "lang" in p:
+        return _t("no {lang} text: the segment is untranslated").format(lang=names[p["lang"]])
+    if finding.check == "empty_turn":
+        return _t("the turn is empty: no text in either language")
+    if finding.check == "unknown_speaker":
+        return _t("the speaker of this turn is unknown")
+    if finding.check == "gap_count" and "en" in p:
+        return _t("{en} inaudible gap(s) in English but {ja} in Japanese").format(en=p["en"], ja=p["ja"])
+    if finding.check == "numbers" and "text" in p:
+        return _t("“{text}” ({value}) in {source} has no counterpart in {target}").format(
+            text=p["text"], value=p["value"], source=names[p["source"]], target=names[p["target"]])
+    if finding.check == "redaction" and "source" in p:
+        return _t("redacted in {source} only: check that {target} does not reveal what was redacted").format(
+            source=names[p["source"]], target=names[p["target"]])
+    if finding.check == "speaker_label" and "label" in p:
+        return _t("the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}").format(
+            lang=names[p["lang"]], label=p["label"], who=p["who"], speaker=p["speaker"])
+    return finding.message

@@ -37,6 +37,7 @@ class Hit:
     message: str
     lang: str | None = None
     detail: str = ""
+    params: tuple[tuple[str, str], ...] = ()  # the message's values, for a translated wording
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Finding:
     key: str
     turn_id: int
     category: str = "other"  # the flag category a finding becomes
+    params: tuple[tuple[str, str], ...] = ()  # values in the message (a UI can word it in its language)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON output."""
@@ -113,7 +115,8 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
                 for hit in spec.fn(view, turn):
                     found.append(Finding(spec.name, turn_no, 1 if first_seg else None, hit.lang, hit.message,
                                          first_seg.id if first_seg else None,
-                                         _key(spec.name, f"t{turn.id}", hit.lang, hit.detail), turn.id, spec.category))
+                                         _key(spec.name, f"t{turn.id}", hit.lang, hit.detail), turn.id, spec.category,
+                                         hit.params))
         for seg_no, seg in enumerate(turn.segments, 1):
             if wanted is not None and seg.id not in wanted:
                 continue
@@ -123,7 +126,7 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
                 for hit in spec.fn(view, turn, seg):
                     found.append(Finding(spec.name, turn_no, seg_no, hit.lang, hit.message, seg.id,
                                          _key(spec.name, f"s{seg.id}", hit.lang, hit.detail), turn.id,
-                                         spec.category))
+                                         spec.category, hit.params))
     return found
 
 

@@ -34,7 +34,8 @@ def untranslated(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iter
     en, ja = _has_text(seg.en), _has_text(seg.ja)
     if en != ja:
         missing = "ja" if en else "en"
-        yield Hit(f"no {LANG_WORDS[missing]} text: the segment is untranslated", missing)
+        yield Hit(f"no {LANG_WORDS[missing]} text: the segment is untranslated", missing,
+                  params=(("lang", missing),))
 
 
 @check("empty_turn", scope="turn")
@@ -62,7 +63,8 @@ def gap_count(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterato
     en, ja = len(seg.gaps_in("en")), len(seg.gaps_in("ja"))
     if en != ja:
         fewer = "en" if en < ja else "ja"
-        yield Hit(f"{en} inaudible gap(s) in English but {ja} in Japanese", fewer, f"{en}-{ja}")
+        yield Hit(f"{en} inaudible gap(s) in English but {ja} in Japanese", fewer, f"{en}-{ja}",
+                  params=(("en", str(en)), ("ja", str(ja))))
 
 
 @check("numbers", category="mistranslation")
@@ -74,7 +76,9 @@ def numbers(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[
         other = OTHER[lang]
         for n in missing_numbers(seg.corrected(lang), lang, seg.corrected(other), other):
             yield Hit(f"“{n.text}” ({canonical(n.value)}) in {LANG_WORDS[lang]} has no counterpart in "
-                      f"{LANG_WORDS[other]}", other, canonical(n.value))
+                      f"{LANG_WORDS[other]}", other, canonical(n.value),
+                      params=(("text", n.text), ("value", canonical(n.value)), ("source", lang),
+                              ("target", other)))
 
 
 @check("redaction")
@@ -86,7 +90,7 @@ def redaction(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterato
     if (counts["en"] == 0) != (counts["ja"] == 0):
         bare = "en" if counts["en"] == 0 else "ja"
         yield Hit(f"redacted in {LANG_WORDS[OTHER[bare]]} only: check that {LANG_WORDS[bare]} does not "
-                  f"reveal what was redacted", bare)
+                  f"reveal what was redacted", bare, params=(("source", OTHER[bare]), ("target", bare)))
 
 
 _TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s*")
@@ -129,4 +133,5 @@ def speaker_label(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Ite
         if others or own_label:
             who = others[0].display_name if others else label
             yield Hit(f"the {LANG_WORDS[lang]} paragraph is labelled “{label}” ({who}) but the turn's speaker is "
-                      f"{sp.display_name}", lang, _norm_label(label))
+                      f"{sp.display_name}", lang, _norm_label(label),
+                      params=(("lang", lang), ("label", label), ("who", who), ("speaker", sp.display_name)))

@@ -372,6 +372,38 @@
         <source>English</source>
         <translation>英語</translation>
     </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>no {lang} text: the segment is untranslated</source>
+        <translation>{lang}の本文がありません: 未翻訳の段落です</translation>
+    </message>
+    <message>
+        <source>the turn is empty: no text in either language</source>
+        <translation>空の発言です: どちらの言語にも本文がありません</translation>
+    </message>
+    <message>
+        <source>the speaker of this turn is unknown</source>
+        <translation>この発言の話者が不明です</translation>
+    </message>
+    <message>
+        <source>{en} inaudible gap(s) in English but {ja} in Japanese</source>
+        <translation>聞き取れない箇所が英語では {en} 件、日本語では {ja} 件です</translation>
+    </message>
+    <message>
+        <source>“{text}” ({value}) in {source} has no counterpart in {target}</source>
+        <translation>{source}の「{text}」({value})に対応する数値が{target}にありません</translation>
+    </message>
+    <message>
+        <source>redacted in {source} only: check that {target} does not reveal what was redacted</source>
+        <translation>{source}だけ伏せ字です: {target}で伏せた内容が明かされていないか確認してください</translation>
+    </message>
+    <message>
+        <source>the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}</source>
+        <translation>{lang}の段落のラベルは「{label}」({who})ですが、この発言の話者は{speaker}です</translation>
+    </message>
 </context>
 <context>
     <name>OverviewStrip</name>
