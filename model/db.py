@@ -223,9 +223,12 @@ def defer_foreign_keys(connection: Any) -> None:
     # pysqlite only sends BEGIN before the first write, and SQLite switches the
     # pragma off again after any statement outside a transaction (e.g. the
     # operation's first SELECT): begin the transaction now, then defer.
+    # IMMEDIATE: an operation writes, so take the write lock now (waiting up to
+    # busy_timeout); a read snapshot upgraded later would fail at once with
+    # SQLITE_BUSY_SNAPSHOT if another program wrote in between.
     driver = connection.connection.driver_connection
     if not driver.in_transaction:
-        driver.execute("BEGIN")
+        driver.execute("BEGIN IMMEDIATE")
     driver.execute("PRAGMA defer_foreign_keys=ON")
 
 

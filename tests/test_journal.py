@@ -111,3 +111,32 @@ def test_deleting_a_speaker_who_still_has_turns_is_refused(store: Store, db_path
         with store.operation("Delete speaker") as op:
             op.session.delete(op.session.query(Speaker).filter_by(transcript_id=tid, label_en="Q").one())
     assert content(db_path) == before
+
+
+def test_another_program_writing_during_an_operation_waits_its_turn(store: Store, db_path: Path):
+    import threading
+
+    tid = make_transcript(store)
+    outcome: dict[str, object] = {}
+
+    def other_program() -> None:
+        con = sqlite3.connect(db_path, timeout=10)
+        try:
+            con.execute("UPDATE transcript SET source = 'edited elsewhere' WHERE id = ?", (tid,))
+            con.commit()
+            outcome["other"] = "ok"
+        except sqlite3.Error as exc:
+            outcome["other"] = str(exc)
+        finally:
+            con.close()
+
+    with store.operation("Rename speaker") as op:
+        speaker = op.session.query(Speaker).filter_by(transcript_id=tid, label_en="Q").one()  # a read first
+        writer = threading.Thread(target=other_program)
+        writer.start()
+        writer.join(0.5)  # the other program waits for our write lock...
+        speaker.name = "Aya Mori"  # ...and our write after the read does not fail
+    writer.join(10)
+    assert outcome == {"other": "ok"}
+    assert any("Aya Mori" in line for line in content(db_path))
+    assert any("edited elsewhere" in line for line in content(db_path))
