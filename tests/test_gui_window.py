@@ -133,3 +133,28 @@ def test_selection_model_is_shared(qtbot, store, tmp_path):
     en.selectionModel().setCurrentIndex(window.transcript_model.index(4, 0),
                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
     assert ja.currentIndex().row() == 4
+
+
+def test_rows_follow_structural_changes_and_undo(qtbot, store, tmp_path):
+    from model.schema import Segment
+
+    window, _ = make_window(qtbot, store, tmp_path)
+    model = window.transcript_model
+    keep = model.segment_id(4)
+    window.panes.go_row(4)
+    doomed = model.segment_id(2)
+
+    def delete() -> int:
+        with store.operation("Delete segment") as op:
+            op.session.delete(op.get(Segment, doomed))
+        return op.event_id
+
+    window.ctx.run("Delete segment", delete)
+    assert model.rowCount() == 5 and model.row_of_segment(doomed) is None
+    assert window.panes.current_segment_id() == keep  # still on the same segment
+    en, ja = window.panes.pane("en"), window.panes.pane("ja")
+    index = model.index(3, 0)
+    assert en.visualRect(index).top() == ja.visualRect(index).top()
+    window.ctx.undo_stack.undo()
+    assert model.rowCount() == 6 and model.row_of_segment(doomed) == 2
+    assert model.segment(2).en.startswith("And we expect")
