@@ -158,3 +158,18 @@ def test_rows_follow_structural_changes_and_undo(qtbot, store, tmp_path):
     window.ctx.undo_stack.undo()
     assert model.rowCount() == 6 and model.row_of_segment(doomed) == 2
     assert model.segment(2).en.startswith("And we expect")
+
+
+def test_wheel_over_the_english_pane_scrolls_both(qtbot, store, tmp_path):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window, _ = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
+    en, ja = window.panes.pane("en"), window.panes.pane("ja")
+    assert not en.verticalScrollBar().isVisible()  # one scroll bar, at the right
+    pos = QPointF(en.viewport().rect().center())
+    event = QWheelEvent(pos, en.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, -240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(en.viewport(), event)
+    assert en.verticalScrollBar().value() > 0
+    assert ja.verticalScrollBar().value() == en.verticalScrollBar().value()
