@@ -84,6 +84,10 @@ def run(argv: list[str]) -> int:
     QCoreApplication.setOrganizationName("Taiyaku")
     QCoreApplication.setApplicationName("Taiyaku")
     app.setApplicationDisplayName("Taiyaku")
+    # Wayland compositors and docks match the window to io.github.taiyaku.Taiyaku.desktop (menu entry, icon) by this.
+    from model.resources import APP_ID
+
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
 
     from gui.i18n import install_translators

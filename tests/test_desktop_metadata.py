@@ -45,3 +45,19 @@ def test_ids_icon_and_release_agree_with_the_app():
     assert model.__version__ in releases  # bump the metainfo with every version
     entry = dict(line.split("=", 1) for line in DESKTOP.read_text(encoding="utf-8").splitlines() if "=" in line)
     assert entry["Icon"] == APP_ID
+
+
+def test_the_window_announces_the_desktop_entry_id(tmp_path):
+    """On Wayland the compositor finds the menu entry and icon through this id."""
+    import os
+    import sys
+
+    script = ("import sys; from gui import app; from PySide6.QtGui import QGuiApplication; "
+              f"code = app.run(['--db', {str(tmp_path / 'x.sqlite3')!r}, '--quit-after-load']); "
+              "print(QGuiApplication.desktopFileName()); sys.exit(code)")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            env=env, cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == APP_ID
