@@ -32,6 +32,8 @@ def values(text, lang, firm_only=False):
     ("in 2024", "二〇二四年に"),
     ("1,234 people", "１，２３４人"),
     ("between 60 and 70 billion yen", "600億～700億円"),
+    ("two-thirds of the members", "議員の3分の2"),
+    ("three quarters of the budget", "予算の4分の3"),
 ])
 def test_counterparts_are_found(en, ja):
     assert missing_numbers(en, "en", ja, "ja") == []

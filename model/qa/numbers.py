@@ -33,7 +33,10 @@ EN_UNITS = {w: n for n, w in enumerate(
 EN_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 EN_ORDINALS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
-EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "hundredth": 100})
+EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "hundredth": 100, "quarter": 4, "half": 2})
+# Fractions: "two-thirds" ~ 3分の2, "three quarters" ~ 4分の3.
+EN_ORDINALS.update({f"{w}s": n for w, n in list(EN_ORDINALS.items()) if w not in ("first", "second", "half")})
+EN_ORDINALS["halves"] = 2
 MONTHS = {w: n for n, w in enumerate("january february march april may june july august september october "
                                       "november december".split(), 1)}
 MONTHS.update({w: n for n, w in enumerate("jan feb mar apr _ jun jul aug sep oct nov dec".split(), 1) if w != "_"})
