@@ -219,4 +219,7 @@ def dumps(data: dict[str, Any]) -> str:
 def export_json(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """The transcript as UTF-8 JSON, one turn per line (see the module docstring for the keys)."""
     del options  # always complete
-    return dumps(build(store, transcript_id))
+    from model.export.walk import paused_gc  # the collector would rescan every view object, again and again
+
+    with paused_gc():
+        return dumps(build(store, transcript_id))
