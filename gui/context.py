@@ -45,6 +45,9 @@ class AppContext(QObject):
     """Store + bridge + undo stack + current transcript and selection, with signals."""
 
     transcriptChanged = Signal(object)  # int | None
+    # The panes have painted the new transcript: the place for heavy work (checks, lists of
+    # every gap...) that should not delay what the annotator sees first.
+    transcriptShown = Signal(object)  # int
     selectionChanged = Signal(object)  # Selection
     errorReported = Signal(str)  # a one-line reason to show the user
     statusMessage = Signal(str)

@@ -16,6 +16,8 @@ building its own menus, panes and docks. From ``window`` a feature uses:
 - ``window.library_model`` -- the library (``reload()``).
 And from ``ctx`` (``gui.context.AppContext``): ``store``, ``bridge.changed``, ``undo_stack``,
 ``run(text, perform)`` (one store operation = one undo step), ``transcript_id``,
+``transcriptChanged`` (synchronous: keep it light) and ``transcriptShown`` (after the panes painted
+the transcript: start heavy work there, in slices, so the window opens at once),
 ``selection``/``selectionChanged``, ``report_error(message)``.
 """
 

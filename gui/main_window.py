@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
             self._awaiting_paint = False
             tid = self.ctx.transcript_id
             if tid is not None:
-                QTimer.singleShot(0, lambda: self.transcriptShown.emit(tid))
+                QTimer.singleShot(0, lambda: (self.transcriptShown.emit(tid), self.ctx.transcriptShown.emit(tid)))
         if not self.registry.icons_loaded and event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self.registry.load_icons)
         return super().eventFilter(watched, event)

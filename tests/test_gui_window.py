@@ -23,6 +23,14 @@ def test_opening_shows_every_segment_with_speakers(qtbot, store, tmp_path):
     assert not window.panes.metrics.is_placeholder(0, "en")
 
 
+def test_context_says_when_the_transcript_is_on_screen(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    with qtbot.waitSignal(window.ctx.transcriptShown, timeout=5000) as shown:
+        window.ctx.set_transcript(None)
+        window.ctx.set_transcript(tid)
+    assert shown.args == [tid]
+
+
 def test_rows_have_the_same_height_in_both_panes(qtbot, store, tmp_path):
     window, _ = make_window(qtbot, store, tmp_path)
     en, ja = window.panes.pane("en"), window.panes.pane("ja")
