@@ -23,7 +23,7 @@ class FlagTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[FlagItem] = []
-        self.dark = False
+        self.dark: bool | None = None  # None: follow the palette
 
     def set_items(self, items: list[FlagItem]) -> None:
         self.beginResetModel()

@@ -47,8 +47,16 @@ def lang_name(lang: str | None) -> str:
     return {"en": _t("English"), "ja": "日本語"}.get(lang, lang)
 
 
-def status_colour(status: str, dark: bool = False) -> QColor:
-    """Open flags stand out; closed ones are quiet."""
+def palette_is_dark() -> bool:
+    """Whether the application palette is a dark one (colours are picked to suit it)."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def status_colour(status: str, dark: bool | None = None) -> QColor:
+    """Open flags stand out; closed ones are quiet (``dark``: default from the palette)."""
+    dark = palette_is_dark() if dark is None else dark
     if status == "open":
         return QColor("#ff8a65") if dark else QColor("#d84315")
     if status == "resolved":
