@@ -13,10 +13,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
@@ -24,11 +22,20 @@ from sqlalchemy.exc import DBAPIError
 from model.errors import DatabaseError
 from model.schema import Base
 
+if TYPE_CHECKING:  # pragma: no cover
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "Taiyaku"
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
+# up-to-date file compares with this instead of importing Alembic (0.35-1.3 s per start);
+# tests/test_migrations.py keeps it equal to the scripts' revisions.
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
 def default_db_path() -> Path:
@@ -114,6 +121,8 @@ def make_engine(url_or_path: str | Path, *, wal: bool = True) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     """Alembic configuration pointing at the bundled migrations, for this engine."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -121,17 +130,15 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def _current_heads(engine: Engine) -> tuple[set[str], bool]:
-    """The database's migration heads, and whether it holds any table but Alembic's own."""
+def _current_heads(engine: Engine) -> tuple[set[str], bool, bool]:
+    """The database's migration heads, whether it holds any table but Alembic's own, and
+    whether it has Alembic's version table (read with plain Core: no Alembic import)."""
     with engine.connect() as conn:
-        heads = set(MigrationContext.configure(conn).get_current_heads())
-        has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
-    return heads, has_tables
-
-
-def _has_version_table(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return "alembic_version" in inspect(conn).get_table_names()
+        tables = set(inspect(conn).get_table_names())
+        heads: set[str] = set()
+        if "alembic_version" in tables:
+            heads = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    return heads, bool(tables - {"alembic_version"}), "alembic_version" in tables
 
 
 def _backup(path: Path, target: Path) -> None:
@@ -146,6 +153,8 @@ def _backup(path: Path, target: Path) -> None:
 
 
 def _migrate(engine: Engine, path: Path | None, script: ScriptDirectory, heads: set[str]) -> None:
+    from alembic import command
+
     cfg = alembic_config(engine)
     backup = None
     if path is not None:
@@ -182,9 +191,8 @@ def open_database(url_or_path: str | Path | None = None) -> Engine:
             conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite" else "SELECT 1"))
             if engine.dialect.name == "sqlite":
                 _check_integrity(conn, where)
-        script = ScriptDirectory.from_config(alembic_config(engine))
-        heads, has_tables = _current_heads(engine)
-        known = {rev.revision for rev in script.walk_revisions()}
+        heads, has_tables, has_version_table = _current_heads(engine)
+        known = set(SCHEMA_REVISIONS)
         if not heads and has_tables:
             raise DatabaseError(f"{where} is an SQLite database, but not a Taiyaku one")
         if not heads <= known:
@@ -194,14 +202,19 @@ def open_database(url_or_path: str | Path | None = None) -> Engine:
             )
         if engine.dialect.name == "sqlite":
             enable_wal(engine)  # only now: the file is ours (or new)
-        if not heads:
-            if _has_version_table(engine):  # stamped at base (e.g. downgraded): migrate up
+        if heads != {SCHEMA_HEAD}:  # new or behind: only then is Alembic needed
+            from alembic import command
+            from alembic.script import ScriptDirectory
+
+            script = ScriptDirectory.from_config(alembic_config(engine))
+            if not heads:
+                if has_version_table:  # stamped at base (e.g. downgraded): migrate up
+                    _migrate(engine, path, script, heads)
+                else:
+                    Base.metadata.create_all(engine)
+                    command.stamp(alembic_config(engine), "head")
+            elif heads != set(script.get_heads()):
                 _migrate(engine, path, script, heads)
-            else:
-                Base.metadata.create_all(engine)
-                command.stamp(alembic_config(engine), "head")
-        elif heads != set(script.get_heads()):
-            _migrate(engine, path, script, heads)
     except DatabaseError:
         engine.dispose()
         raise

@@ -129,7 +129,9 @@ def test_mark_and_insert_gap_from_the_editor_each_one_undo_step(qtbot, store, wi
 def test_gap_list_lists_every_gap_and_jumps_to_it(qtbot, store, win):
     window, tid = win
     panel = window.annotate.gap_list
-    assert panel.model.rowCount() == 2
+    # The list is read when its dock is shown, after the panes painted the transcript
+    window.annotate.show_gaps()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     assert "2 open of 2" in panel.count.text()
     index = panel.proxy.index(1, 0)
     panel.jump(index)

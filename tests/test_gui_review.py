@@ -298,3 +298,16 @@ def test_finding_messages_follow_the_ui_language(qtbot, store, tmp_path):
         assert finding_message(untranslated) == "日本語の本文がありません: 未翻訳の段落です"
     finally:
         load_translation("en")
+
+
+def test_an_edit_brings_up_a_finding_on_that_segment_only(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    from model.ops.corrections import edit_text
+
+    sid = row_sid(window, 2)  # translated, no finding yet
+    assert not any(f.segment_id == sid for f in review.findings)
+    others = {f.key for f in review.findings}
+    edit_text(store, sid, "en", "And we expect you'll see 3 statements that are quite similar on this visit.")
+    qtbot.waitUntil(lambda: any(f.segment_id == sid for f in review.findings))
+    assert {f.key for f in review.findings if f.segment_id != sid} == others  # the rest is kept as it was
+    assert {f.check for f in review.findings if f.segment_id == sid} == {"numbers"}

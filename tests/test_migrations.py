@@ -97,6 +97,35 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
     return folder
 
 
+def _use_migrations(monkeypatch, folder: Path) -> None:
+    """Act as an app whose migrations are ``folder`` (its known revisions end with 0002)."""
+    monkeypatch.setattr(model.db, "MIGRATIONS_DIR", folder)
+    monkeypatch.setattr(model.db, "SCHEMA_REVISIONS", (*model.db.SCHEMA_REVISIONS, "0002"))
+    monkeypatch.setattr(model.db, "SCHEMA_HEAD", "0002")
+
+
+def test_schema_revisions_constant_matches_the_migration_scripts():
+    """open_database trusts SCHEMA_REVISIONS/SCHEMA_HEAD instead of reading the scripts at each start."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(model.db.MIGRATIONS_DIR))
+    assert list(model.db.SCHEMA_REVISIONS) == [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert script.get_heads() == [model.db.SCHEMA_HEAD]
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "library.sqlite3"
+    open_database(path).dispose()
+    code = ("import sys; from model.db import open_database; open_database(sys.argv[1]).dispose(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
+                         cwd=Path(model.db.__file__).parents[1]).stdout
+    assert out.strip() == "[]"
+
+
 def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeypatch):
     path = tmp_path / "library.sqlite3"
     store = Store.open(path, annotator="tester")
@@ -110,7 +139,7 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
         with op.batch_alter_table("transcript", recreate="always") as batch:
             batch.add_column(sa.Column("notes", sa.Text(), nullable=True))
     ''')
-    monkeypatch.setattr(model.db, "MIGRATIONS_DIR", folder)
+    _use_migrations(monkeypatch, folder)
     open_database(path).dispose()
     assert version(path) == ["0002"]
     assert counts(path) == before
@@ -135,7 +164,7 @@ def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
             batch.add_column(sa.Column("extra", sa.Text(), nullable=True))
         raise RuntimeError("the migration broke halfway")
     ''')
-    monkeypatch.setattr(model.db, "MIGRATIONS_DIR", folder)
+    _use_migrations(monkeypatch, folder)
     with pytest.raises(DatabaseError, match="could not upgrade .* restored .*broke halfway"):
         open_database(path)
     # The same content (the backup API copies pages, not the header's change counter).

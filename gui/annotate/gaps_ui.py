@@ -285,9 +285,18 @@ class GapListPanel(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table)
         self._dirty = True
+        # Not before the window has painted a newly opened transcript: reading every gap of a
+        # 50,000-segment transcript takes seconds and must not delay the first paint.
+        self._shown_tid: int | None = None
         feature.ctx.transcriptChanged.connect(lambda _t: self.reload())
+        feature.ctx.transcriptShown.connect(self._on_transcript_shown)
         feature.ctx.bridge.changed.connect(self._on_changes)
         self.reload()
+
+    def _on_transcript_shown(self, tid: int) -> None:
+        self._shown_tid = tid
+        if self._dirty and self.isVisible():
+            self.reload()
 
     def _on_changes(self, changes: Changes) -> None:
         # Typing touches segments, not gaps: only gap rows or the turn structure change this list.
@@ -301,8 +310,9 @@ class GapListPanel(QWidget):
 
     def reload(self) -> None:
         """Read the list again -- at once when it is on screen, else when it is next shown."""
-        if not self.isVisible() and self.model.rows:
-            self._dirty = True
+        tid = self.feature.ctx.transcript_id
+        if not self.isVisible() or (tid is not None and tid != self._shown_tid):
+            self._dirty = True  # read when shown (and once the panes have painted it)
             return
         self._dirty = False
         tid = self.feature.ctx.transcript_id

@@ -100,6 +100,7 @@ class ReviewController(QObject):
         self._scan_timer = QTimer(self, interval=0)
         self._scan_timer.timeout.connect(self._scan_step)
         ctx.transcriptChanged.connect(self._on_transcript)
+        ctx.transcriptShown.connect(self._on_transcript_shown)
         ctx.bridge.changed.connect(self._on_changes)
         self.panel.filtersChanged.connect(self.refresh_flags)
         self.panel.flagActivated.connect(self.go_flag)
@@ -121,8 +122,8 @@ class ReviewController(QObject):
         ctx.selectionChanged.connect(lambda _sel: self.show_segment_flags())
         self.model.dataChanged.connect(lambda *_: self.show_segment_flags())
         self.flags_tab.linkClicked.connect(self._link_clicked)
-        if ctx.transcript_id is not None:
-            self._on_transcript(ctx.transcript_id)
+        if ctx.transcript_id is not None:  # installed on a window already showing one
+            self._on_transcript_shown(ctx.transcript_id)
 
     # -- building ----------------------------------------------------------------------
     def _place_strip(self) -> None:
@@ -462,8 +463,20 @@ class ReviewController(QObject):
     # -- refreshing ----------------------------------------------------------------------------------
     def _on_transcript(self, transcript_id: int | None) -> None:
         self.current_flag_id = None
+        if transcript_id is None:
+            self.refresh_review()
+            self.run_all_checks()
+            return
+        # Flags, strip and checks read the whole transcript (seconds on 50,000 segments):
+        # only once the panes have painted it (ctx.transcriptShown), never before.
+        self._scan_timer.stop()
+        self.view, self.raw_findings = None, []
+        self.findings_panel.summary.setText(self.tr("Checking…"))
+
+    def _on_transcript_shown(self, transcript_id: int) -> None:
+        if transcript_id != self.ctx.transcript_id:
+            return
         self.refresh_review()
-        # Checks after the window has painted the transcript, in slices.
         QTimer.singleShot(0, lambda: self.run_all_checks(sliced=True))
 
     def _on_changes(self, changes: Changes) -> None:
