@@ -53,6 +53,7 @@ class ActionRegistry(QObject):
         self.toolbar: QToolBar | None = None
         self.icons_loaded = False  # qtawesome costs ~0.3 s to import: icons come right after the first paint
         self._icon_names: dict[str, str] = {}
+        self._later: list[tuple[object, str]] = []  # (widget with setIcon, icon name) for load_icons
 
     def menu(self, key: str, title: str | None = None) -> QMenu:
         """The top-level menu ``key`` (created, before Help, when new)."""
@@ -110,6 +111,19 @@ class ActionRegistry(QObject):
         for key, name in self._icon_names.items():
             if key in self.items:
                 self.items[key].action.setIcon(icon(name))
+        later, self._later = self._later, []
+        for widget, name in later:
+            try:
+                widget.setIcon(icon(name))  # type: ignore[attr-defined]
+            except RuntimeError:  # the widget is gone already
+                pass
+
+    def icon_later(self, widget: object, name: str) -> None:
+        """Give ``widget`` (a button...) its icon once icons are loaded (at once if they are)."""
+        if self.icons_loaded:
+            widget.setIcon(icon(name))  # type: ignore[attr-defined]
+        else:
+            self._later.append((widget, name))
 
     def get(self, key: str) -> QAction:
         """The action registered as ``key`` (KeyError when none)."""

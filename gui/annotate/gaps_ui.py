@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.actions import icon
 from gui.annotate.common import run_op, tr
 from model.ops import gaps
 from model.readmodel import LANG_NAMES, GapView
@@ -108,7 +107,8 @@ class GapsTab(QWidget):
                 (tr("Link counterpart"), "mdi6.link-variant", self.link),
                 (tr("Unlink"), "mdi6.link-variant-off", self.unlink),
                 (tr("Remove"), "mdi6.delete-outline", self.remove)):
-            button = QPushButton(icon(icon_name), text, self)
+            button = QPushButton(text, self)
+            feature.window.registry.icon_later(button, icon_name)  # qtawesome only after the first paint
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)

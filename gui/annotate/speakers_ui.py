@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.actions import icon
 from gui.annotate.common import run_op, tr
 from gui.theme import Theme, role_name
 from model.ops import speakers as ops
@@ -234,7 +233,8 @@ class SpeakersPanel(QWidget):
                  tr("Merge the selected speaker into another: its turns move there"), self.merge_selected),
                 (tr("Split off turns"), "mdi6.account-arrow-right-outline",
                  tr("Give the turns selected in the transcript to a new speaker"), self.split_selected)):
-            button = QPushButton(icon(icon_name), text, self)
+            button = QPushButton(text, self)
+            feature.window.registry.icon_later(button, icon_name)  # qtawesome only after the first paint
             button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -254,7 +254,8 @@ class SpeakersPanel(QWidget):
                 (tr("Dismiss"), "mdi6.close", lambda: self.decide(False)),
                 (tr("Accept all"), "mdi6.check-all", lambda: self.decide_all(True)),
                 (tr("Dismiss all"), "mdi6.close-box-multiple-outline", lambda: self.decide_all(False)))):
-            button = QPushButton(icon(icon_name), text, self)
+            button = QPushButton(text, self)
+            feature.window.registry.icon_later(button, icon_name)
             button.clicked.connect(slot)
             sbuttons.addWidget(button, n // 2, n % 2)
         lay = QVBoxLayout(self)

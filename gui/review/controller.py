@@ -64,6 +64,7 @@ class ReviewController(QObject):
         self.findings: list[Finding] = []
         self._pending_segments: set[int] = set()
         self._pending_full = False
+        self._shown_tid: int | None = None  # the transcript whose first paint we have seen
         self.panel = ReviewPanel(window)
         self.findings_panel = FindingsPanel(window)
         self.review_dock = window.add_dock(self.panel, self.tr("Review"), Qt.DockWidgetArea.RightDockWidgetArea,
@@ -463,6 +464,7 @@ class ReviewController(QObject):
     # -- refreshing ----------------------------------------------------------------------------------
     def _on_transcript(self, transcript_id: int | None) -> None:
         self.current_flag_id = None
+        self._shown_tid = None
         if transcript_id is None:
             self.refresh_review()
             self.run_all_checks()
@@ -476,6 +478,7 @@ class ReviewController(QObject):
     def _on_transcript_shown(self, transcript_id: int) -> None:
         if transcript_id != self.ctx.transcript_id:
             return
+        self._shown_tid = transcript_id
         self.refresh_review()
         QTimer.singleShot(0, lambda: self.run_all_checks(sliced=True))
 
@@ -509,7 +512,8 @@ class ReviewController(QObject):
 
     def _structure_changed(self) -> None:
         self._dirty_flags, self._dirty_strip = True, None
-        self._refresh_timer.start()
+        if self._shown_tid == self.ctx.transcript_id:  # else transcriptShown refreshes, after the first paint
+            self._refresh_timer.start()
 
     def _apply_refresh(self) -> None:
         self._refresh_timer.stop()
