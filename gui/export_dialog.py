@@ -474,7 +474,6 @@ class ExportDialog(QDialog):
 
 def install(window: MainWindow, ctx: AppContext) -> None:
     """Add File > Export… (Ctrl+E) to the main window."""
-    load_translation(str(window.settings.value("ui/language", "system")))
 
     def show() -> ExportDialog:
         dialog = ExportDialog(ctx, window.settings, window)
@@ -497,29 +496,3 @@ def install(window: MainWindow, ctx: AppContext) -> None:
             file_menu.removeAction(export_action)
             file_menu.insertAction(file_menu.actions()[after], export_action)
 
-
-_translator = None
-
-
-def load_translation(choice: str | None) -> bool:
-    """Install the export feature's Japanese strings (``resources/i18n/export_ja.qm``) when the UI is Japanese."""
-    global _translator
-    from PySide6.QtCore import QTranslator
-
-    from gui.i18n import i18n_dir, resolve_language
-
-    app = QCoreApplication.instance()
-    if app is None:
-        return False
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
-    if resolve_language(choice) != "ja":
-        return False
-    translator = QTranslator(app)
-    if not translator.load("export_ja", str(i18n_dir())):
-        log.warning("no export_ja.qm in %s", i18n_dir())
-        return False
-    app.installTranslator(translator)
-    _translator = translator
-    return True

@@ -1,4 +1,7 @@
-"""The UI language: Taiyaku's own translations and Qt's, following the system or the settings."""
+"""The UI language: Taiyaku's own translations and Qt's, following the system or the settings.
+
+The one place that installs translators: the window's catalog and every feature's
+(``resources/i18n/*_<lang>.qm``), once at start-up (a new language applies on restart)."""
 
 from __future__ import annotations
 

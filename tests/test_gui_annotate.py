@@ -280,12 +280,12 @@ def test_corrections_tab_reviews_and_describes_corrections(qtbot, store, win):
 def test_japanese_ui_strings_are_translated(qtbot, store, tmp_path):
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from gui.annotate import load_translation
     from gui.context import AppContext
+    from gui.i18n import install_translators
     from gui.main_window import MainWindow
     from helpers import make_transcript
 
-    assert load_translation("ja")
+    assert install_translators(QCoreApplication.instance(), "ja") == "ja"
     try:
         assert QCoreApplication.translate("Annotate", "&Annotate") == "注釈(&A)"
         tid = make_transcript(store, [("Q", [("Hello.", "こんにちは。")])])
@@ -297,7 +297,7 @@ def test_japanese_ui_strings_are_translated(qtbot, store, tmp_path):
         assert window.registry.menus["annotate"].title() == "注釈(&A)"
         assert window.registry.get("mark_gap").text() == "選択範囲を聞き取れない箇所にする(&M)"
     finally:
-        load_translation("en")
+        install_translators(QCoreApplication.instance(), "en")
     assert QCoreApplication.translate("Annotate", "&Annotate") == "&Annotate"
 
 

@@ -123,11 +123,12 @@ def test_progress_bar_and_cancel(qtbot, win, tmp_path: Path, monkeypatch):
 def test_japanese_ui(qtbot, store, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from gui.export_dialog import load_translation, tr
+    from gui.export_dialog import tr
+    from gui.i18n import install_translators
     try:
-        assert load_translation("ja")
+        assert install_translators(QApplication.instance(), "ja") == "ja"
         assert tr("&Export…") == "書き出し…(&E)"
         assert tr("Export") != "Export"
     finally:
-        load_translation("en")
-    assert QApplication.instance() is not None
+        install_translators(QApplication.instance(), "en")
+    assert tr("&Export…") == "&Export…"

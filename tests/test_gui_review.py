@@ -194,11 +194,12 @@ def test_findings_filter_by_check(qtbot, store, tmp_path):
 
 
 def test_japanese_ui_translates_the_review_feature(qtbot, store, tmp_path):
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
-    from gui.review.controller import load_translation
+    from gui.i18n import install_translators
 
     QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).setValue("ui/language", "ja")
+    install_translators(QCoreApplication.instance(), "ja")
     try:
         window, tid, review = open_review(qtbot, store, tmp_path)
         assert window.registry.menus["review"].title() == "レビュー(&R)"
@@ -206,7 +207,7 @@ def test_japanese_ui_translates_the_review_feature(qtbot, store, tmp_path):
         assert review.review_dock.windowTitle() == "レビュー"
         assert review.panel.status_filter.itemText(1) == "未解決"
     finally:
-        load_translation("en")
+        install_translators(QCoreApplication.instance(), "en")
 
 
 def test_links_in_notes_are_never_followed(qtbot, store, tmp_path):
@@ -284,9 +285,9 @@ def test_edit_a_flag_from_the_panel(qtbot, store, tmp_path):
 
 
 def test_finding_messages_follow_the_ui_language(qtbot, store, tmp_path):
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
-    from gui.review.controller import load_translation
+    from gui.i18n import install_translators
     from gui.review.names import finding_message
 
     window, tid, review = open_review(qtbot, store, tmp_path)
@@ -294,10 +295,10 @@ def test_finding_messages_follow_the_ui_language(qtbot, store, tmp_path):
     assert finding_message(untranslated) == untranslated.message  # English UI: the model's words
     try:
         QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).setValue("ui/language", "ja")
-        assert load_translation("ja")
+        assert install_translators(QCoreApplication.instance(), "ja") == "ja"
         assert finding_message(untranslated) == "日本語の本文がありません: 未翻訳の段落です"
     finally:
-        load_translation("en")
+        install_translators(QCoreApplication.instance(), "en")
 
 
 def test_an_edit_brings_up_a_finding_on_that_segment_only(qtbot, store, tmp_path):

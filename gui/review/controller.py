@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHBoxLayout, QInpu
 
 from gui.review.findings_panel import FindingsPanel
 from gui.review.flag_dialog import FlagDialog
-from gui.review.i18n import load_translation
 from gui.review.marks import decorate_spans, paint_gutter
 from gui.review.names import (
     category_name,
@@ -628,12 +627,10 @@ def _bits(flagged: bool, gapped: bool, edited: bool, approved: bool) -> int:
 
 
 def install(window: MainWindow, ctx: AppContext) -> ReviewController:
-    """Feature entry point (``gui.features``): strings in the UI language, then the controller."""
-    settings = getattr(window, "settings", None)
-    load_translation(str(settings.value("ui/language", "system")) if settings is not None else None)
+    """Feature entry point (``gui.features``); its strings come with the app's (``gui.i18n``)."""
     controller = ReviewController(window, ctx)
     window.review = controller  # type: ignore[attr-defined]
     return controller
 
 
-__all__ = ["ReviewController", "install", "load_translation"]
+__all__ = ["ReviewController", "install"]
