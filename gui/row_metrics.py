@@ -188,12 +188,25 @@ class RowMetrics(QObject):
             if seg is None:
                 text = QCoreApplication.translate("RowMetrics", "(no segments in this turn)")
             else:
+                other = self._other_language(row, seg, lang)
+                if other is not None:
+                    return other
                 text = QCoreApplication.translate("RowMetrics", "untranslated")
             return Rendered(text, [(0, len(text), _fmt(fg=self.theme.placeholder, italic=True))], placeholder=True)
         if self.decorators:
             for decorate in self.decorators:
                 result.formats.extend(decorate(seg, lang, self.theme))
         return result
+
+    def _other_language(self, row: int, seg, lang: str) -> Rendered | None:  # type: ignore[no-untyped-def]
+        """A title, time or note row written in one language only shows that text, quietly, in the
+        other pane too: such rows are not translated, so an "untranslated" box would be noise."""
+        if self.model.turn(row).kind == "speech":
+            return None
+        other = self.provider(seg, "ja" if lang == "en" else "en", self.theme)
+        if other is None:
+            return None
+        return Rendered(other.text, [(0, len(other.text), _fmt(fg=self.theme.quiet))])
 
     def layout(self, row: int, lang: str) -> tuple[QTextLayout, int]:
         """The wrapped text layout of ``row`` in ``lang`` at the pane's width, and its height."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from gui_helpers import long_briefing, make_window
+from helpers import make_transcript
 
 
 def test_opening_shows_every_segment_with_speakers(qtbot, store, tmp_path):
@@ -181,3 +182,24 @@ def test_wheel_over_the_english_pane_scrolls_both(qtbot, store, tmp_path):
     QApplication.sendEvent(en.viewport(), event)
     assert en.verticalScrollBar().value() > 0
     assert ja.verticalScrollBar().value() == en.verticalScrollBar().value()
+
+
+def test_a_title_in_one_language_shows_quietly_in_both_panes(qtbot, store, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+    from model.schema import Turn
+
+    tid = make_transcript(store, [(None, [(None, "記者会見の背景")]), ("Q", [("Hello.", None)])])
+    with store.operation("Make the first turn a title") as op:
+        op.transcript_id = tid
+        first = min((t for t in op.session.query(Turn).filter_by(transcript_id=tid)), key=lambda t: t.position)
+        first.kind = "title"
+    window = MainWindow(AppContext(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.open_initial(tid)
+    metrics = window.panes.metrics
+    assert metrics.rendered(0, "en").text == "記者会見の背景"
+    assert not metrics.is_placeholder(0, "en")
+    assert metrics.is_placeholder(1, "ja")  # a speech turn still shows its missing translation
