@@ -8,7 +8,7 @@ segment transcript costs a handful of Core queries.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -215,6 +215,11 @@ class TranscriptSummary:
     open_gaps: int = 0
 
 
+# SegmentView's first eight fields, in order (rows are turned into views positionally).
+_SEGMENT_COLUMNS = select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
+                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+
+
 def _names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Annotator.id, Annotator.name)).all())
 
@@ -286,8 +291,12 @@ def _speaker_view(r: Speaker) -> SpeakerView:
     return SpeakerView(r.id, r.label_en, r.label_ja, r.name, r.role, r.affiliation, r.redacted, r.position)
 
 
-def load_transcript(store: Store, transcript_id: int) -> TranscriptView:
-    """The whole transcript with derived texts; ``NotFound`` if there is no such transcript."""
+def load_transcript(store: Store, transcript_id: int, *, segments: bool = True) -> TranscriptView:
+    """The whole transcript with derived texts; ``NotFound`` if there is no such transcript.
+
+    ``segments=False``: speakers and turns only, every turn's ``segments`` empty; fill them a slice
+    at a time with ``fill_turns`` (a window checks 50,000 segments without a pause of seconds).
+    """
     with store.read() as s:
         t = s.get(Transcript, transcript_id)
         if t is None:
@@ -295,22 +304,37 @@ def load_transcript(store: Store, transcript_id: int) -> TranscriptView:
         names = _names(s)
         speakers = {r.id: _speaker_view(r) for r in s.scalars(
             select(Speaker).where(Speaker.transcript_id == transcript_id).order_by(Speaker.position, Speaker.id))}
-        children = _children(s, transcript_id, None, names)
         turns: dict[int, TurnView] = {}
         for r in s.execute(select(Turn.id, Turn.position, Turn.kind, Turn.timestamp, Turn.speaker_id)
                            .where(Turn.transcript_id == transcript_id).order_by(Turn.position)):
             turns[r.id] = TurnView(r.id, r.position, r.kind, r.timestamp, speakers.get(r.speaker_id))
-        for r in s.connection().execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix,
-                                  Segment.en_orig, Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
-                           .where(Segment.transcript_id == transcript_id)
-                           .order_by(Segment.turn_id, Segment.position)):
-            turns[r[1]].segments.append(_segment_view(r, children))
+        if segments:
+            children = _children(s, transcript_id, None, names)
+            for r in s.connection().execute(_SEGMENT_COLUMNS.where(Segment.transcript_id == transcript_id)
+                                            .order_by(Segment.turn_id, Segment.position)):
+                turns[r[1]].segments.append(_segment_view(r, children))
         for r in s.scalars(select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)):
             if r.turn_id in turns:
                 turns[r.turn_id].suggestions.append(SuggestionView(r.id, r.turn_id, r.name, r.affiliation, r.status))
         return TranscriptView(t.id, t.title, t.source, t.event_date, t.lead_lang, t.encoding, t.newline,
                               t.source_filename, t.imported_at, speakers,
                               sorted(turns.values(), key=lambda tv: tv.position))
+
+
+def fill_turns(store: Store, turns: Sequence[TurnView]) -> None:
+    """Load the segments (children, derived texts) of ``turns``, in place: their ``segments`` are replaced."""
+    by_id = {t.id: t for t in turns}
+    if not by_id:
+        return
+    with store.read() as s:
+        conn = s.connection()
+        rows = conn.execute(_SEGMENT_COLUMNS.where(Segment.turn_id.in_(list(by_id)))
+                            .order_by(Segment.turn_id, Segment.position)).all()
+        children = _children(s, None, [r[0] for r in rows], _names(s))
+    for turn in by_id.values():
+        turn.segments = []
+    for r in rows:
+        by_id[r[1]].segments.append(_segment_view(r, children))
 
 
 def load_segment(store: Store, segment_id: int) -> SegmentView:

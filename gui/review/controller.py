@@ -32,7 +32,7 @@ from model.notes import render_note
 from model.ops import flags as flag_ops
 from model.ops.findings import dismiss_finding, flag_finding, restore_finding
 from model.qa import CHECKS, Finding, check_turns, check_view, settled_keys
-from model.readmodel import SegmentView, TranscriptView, load_segments, load_transcript
+from model.readmodel import SegmentView, TranscriptView, fill_turns, load_segments, load_transcript
 from model.review import FlagItem, filter_flags, get_flag, list_flags, markers, next_open_flag, \
     next_segment_needing_review, progress
 from model.store import Changes
@@ -392,13 +392,14 @@ class ReviewController(QObject):
             self.view, self.raw_findings = None, []
             self._refilter_findings()
             return self.findings
-        self.view = load_transcript(self.store, tid)
         self._scan_found: list[Finding] = []
         self._scan_at = 0
-        if sliced:
+        if sliced:  # turns now, their segments a slice at a time (_scan_step): no pause of seconds
+            self.view = load_transcript(self.store, tid, segments=False)
             self.findings_panel.summary.setText(self.tr("Checking…"))
             self._scan_timer.start()
             return self.findings
+        self.view = load_transcript(self.store, tid)
         self.raw_findings = check_view(self.view)
         self._refilter_findings()
         return self.findings
@@ -409,6 +410,7 @@ class ReviewController(QObject):
             self._scan_timer.stop()
             return
         stop = self._scan_at + SCAN_TURNS
+        fill_turns(self.store, view.turns[self._scan_at:stop])
         self._scan_found.extend(check_turns(view, self._scan_at, stop))
         self._scan_at = stop
         if stop >= len(view.turns):
