@@ -61,6 +61,7 @@ class AnnotateFeature(QObject):
         left = Area.LeftDockWidgetArea
         self.speakers_dock = w.add_dock(self.speakers_panel, tr("Speakers"), left, "speakers_dock")
         self.gaps_dock = w.add_dock(self.gap_list, tr("Gaps"), left, "gaps_dock")
+        self.gaps_dock.visibilityChanged.connect(self.gap_list.dock_visibility)
         self.history_dock = w.add_dock(self.history_panel, tr("History"), left, "history_dock")
         previous = getattr(w, "library_dock", None)
         for dock in (self.speakers_dock, self.gaps_dock, self.history_dock):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -295,8 +295,17 @@ class GapListPanel(QWidget):
 
     def _on_transcript_shown(self, tid: int) -> None:
         self._shown_tid = tid
-        if self._dirty and self.isVisible():
+        if self._dirty and self._on_screen():
             self.reload()
+
+    def _on_screen(self) -> bool:
+        # A dock tabbed behind another stays isVisible(); only its visible region tells.
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def dock_visibility(self, visible: bool) -> None:
+        """The dock's tab was raised (or hidden): read the list now if it is out of date."""
+        if visible and self._dirty:
+            QTimer.singleShot(0, self.reload)  # once laid out: the visible region is known then
 
     def _on_changes(self, changes: Changes) -> None:
         # Typing touches segments, not gaps: only gap rows or the turn structure change this list.
@@ -311,7 +320,7 @@ class GapListPanel(QWidget):
     def reload(self) -> None:
         """Read the list again -- at once when it is on screen, else when it is next shown."""
         tid = self.feature.ctx.transcript_id
-        if not self.isVisible() or (tid is not None and tid != self._shown_tid):
+        if not self._on_screen() or (tid is not None and tid != self._shown_tid):
             self._dirty = True  # read when shown (and once the panes have painted it)
             return
         self._dirty = False
