@@ -303,17 +303,6 @@ def test_japanese_ui_strings_are_translated(qtbot, store, tmp_path):
     assert QCoreApplication.translate("Annotate", "&Annotate") == "&Annotate"
 
 
-def test_every_annotation_string_has_a_japanese_translation():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "tools" / "annotate_translations.py"
-    spec = importlib.util.spec_from_file_location("annotate_translations", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert [s for s in module.source_strings() if s not in module.JA] == []
-
-
 def test_no_two_actions_of_the_window_share_a_shortcut(qtbot, store, win):
     window, tid = win
     seen: dict[str, str] = {}

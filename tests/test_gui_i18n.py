@@ -63,3 +63,18 @@ def test_english_is_the_fallback(qapp):
     assert resolve_language("en") == "en"
     assert resolve_language("ja") == "ja"
     assert resolve_language("system") in ("en", "ja")
+
+
+@pytest.mark.parametrize("catalog", ["annotate", "review", "export"])
+def test_every_feature_string_has_a_japanese_translation(catalog):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    translations = module.read_ts(module.I18N / f"{catalog}_ja.ts")
+    strings = module.source_strings(catalog)
+    assert strings
+    assert [(c, s) for c, s, _p in strings if not module.is_finished(translations.get((c, s)))] == []

@@ -8,22 +8,6 @@
         <translation>変更はありません</translation>
     </message>
     <message>
-        <source>(no category)</source>
-        <translation>(分類なし)</translation>
-    </message>
-    <message>
-        <source>Category of the selected correction</source>
-        <translation>選択した修正の分類</translation>
-    </message>
-    <message>
-        <source>Note on the selected correction (Enter to save)</source>
-        <translation>選択した修正へのメモ(Enterで保存)</translation>
-    </message>
-    <message>
-        <source>Describe correction</source>
-        <translation>修正の説明</translation>
-    </message>
-    <message>
         <source>proposed</source>
         <translation>提案</translation>
     </message>
@@ -84,6 +68,22 @@
         <translation>日時</translation>
     </message>
     <message>
+        <source>(no category)</source>
+        <translation>(分類なし)</translation>
+    </message>
+    <message>
+        <source>Category of the selected correction</source>
+        <translation>選択した修正の分類</translation>
+    </message>
+    <message>
+        <source>Note on the selected correction (Enter to save)</source>
+        <translation>選択した修正へのメモ(Enterで保存)</translation>
+    </message>
+    <message>
+        <source>Describe correction</source>
+        <translation>修正の説明</translation>
+    </message>
+    <message>
         <source>Enter: save · Ctrl+Enter: save and edit the next segment · Shift+Enter: new line · Esc: cancel</source>
         <translation>Enter: 保存 · Ctrl+Enter: 保存して次の段落へ · Shift+Enter: 改行 · Esc: 取り消し</translation>
     </message>
@@ -112,6 +112,10 @@
         <translation>段落を編集(&amp;E)</translation>
     </message>
     <message>
+        <source>Edit the selected segment in place (also Enter or double-click; Esc cancels, Ctrl+Enter saves and goes on to the next segment)</source>
+        <translation>選択した段落をその場で編集(Enterやダブルクリックでも可。Escで取り消し、Ctrl+Enterで保存して次の段落へ)</translation>
+    </message>
+    <message>
         <source>Re&amp;vert segment to original</source>
         <translation>段落を原文に戻す(&amp;V)</translation>
     </message>
@@ -128,16 +132,32 @@
         <translation>選択範囲を聞き取れない箇所にする(&amp;M)</translation>
     </message>
     <message>
+        <source>Mark the selected words as an inaudible gap (select them in the editor first)</source>
+        <translation>選択した語句を聞き取れない箇所にする(先に編集中の本文で選択してください)</translation>
+    </message>
+    <message>
         <source>&amp;Insert gap at cursor</source>
         <translation>カーソル位置に聞き取れない箇所を挿入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Insert an (inaudible) marker at the editor's cursor</source>
+        <translation>編集中のカーソル位置に(inaudible)の印を挿入</translation>
     </message>
     <message>
         <source>&amp;Fill gap…</source>
         <translation>聞き取れない箇所を埋める…(&amp;F)</translation>
     </message>
     <message>
+        <source>Propose what was said in the selected gap</source>
+        <translation>選択した箇所で話された内容を提案</translation>
+    </message>
+    <message>
         <source>&amp;Change speaker of turn…</source>
         <translation>発言の話者を変更…(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pick the speaker of the selected turn from the keyboard</source>
+        <translation>選択した発言の話者をキーボードで選ぶ</translation>
     </message>
     <message>
         <source>Re&amp;name speaker…</source>
@@ -146,6 +166,10 @@
     <message>
         <source>S&amp;plit segment at cursor</source>
         <translation>カーソル位置で段落を分割(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Split the segment at the editor's cursor</source>
+        <translation>編集中のカーソル位置で段落を分割</translation>
     </message>
     <message>
         <source>Merge segment with &amp;next</source>
@@ -164,6 +188,10 @@
         <translation>ここで発言を分割(&amp;T)</translation>
     </message>
     <message>
+        <source>Start a new turn at the selected segment</source>
+        <translation>選択した段落から新しい発言を始める</translation>
+    </message>
+    <message>
         <source>Merge turn with ne&amp;xt</source>
         <translation>次の発言と結合(&amp;X)</translation>
     </message>
@@ -180,8 +208,16 @@
         <translation>話者パネル(&amp;S)</translation>
     </message>
     <message>
+        <source>Show the speakers: names, roles, merge and split, suggestions</source>
+        <translation>話者を表示: 名前・役割・統合と分割・候補</translation>
+    </message>
+    <message>
         <source>All &amp;gaps</source>
         <translation>すべての聞き取れない箇所(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show every gap of the transcript with its status</source>
+        <translation>記録内のすべての聞き取れない箇所と状態を表示</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -204,78 +240,12 @@
         <translation>表示を切り替え(&amp;S)</translation>
     </message>
     <message>
-        <source>Edit text</source>
-        <translation>本文の編集</translation>
-    </message>
-    <message>
-        <source>Move translation down</source>
-        <translation>訳文を下へ移動</translation>
-    </message>
-    <message>
-        <source>Move translation up</source>
-        <translation>訳文を上へ移動</translation>
-    </message>
-    <message>
-        <source>Showing the corrected text</source>
-        <translation>修正後の本文を表示中</translation>
-    </message>
-    <message>
-        <source>Showing the changes inline</source>
-        <translation>変更箇所を表示中</translation>
-    </message>
-    <message>
-        <source>Showing the original text</source>
-        <translation>原文を表示中</translation>
-    </message>
-    <message>
-        <source>Who is annotating?</source>
-        <translation>注釈者の名前</translation>
-    </message>
-    <message>
-        <source>Your name is recorded with every change you make.
-You can change it later in Edit &gt; Preferences.</source>
-        <translation>すべての変更にあなたの名前が記録されます。
-後から[編集]&gt;[設定]で変更できます。</translation>
-    </message>
-    <message>
-        <source>Edit the selected segment in place (also Enter or double-click; Esc cancels, Ctrl+Enter saves and goes on to the next segment)</source>
-        <translation>選択した段落をその場で編集(Enterやダブルクリックでも可。Escで取り消し、Ctrl+Enterで保存して次の段落へ)</translation>
-    </message>
-    <message>
-        <source>Mark the selected words as an inaudible gap (select them in the editor first)</source>
-        <translation>選択した語句を聞き取れない箇所にする(先に編集中の本文で選択してください)</translation>
-    </message>
-    <message>
-        <source>Insert an (inaudible) marker at the editor's cursor</source>
-        <translation>編集中のカーソル位置に(inaudible)の印を挿入</translation>
-    </message>
-    <message>
-        <source>Propose what was said in the selected gap</source>
-        <translation>選択した箇所で話された内容を提案</translation>
-    </message>
-    <message>
-        <source>Pick the speaker of the selected turn from the keyboard</source>
-        <translation>選択した発言の話者をキーボードで選ぶ</translation>
-    </message>
-    <message>
-        <source>Split the segment at the editor's cursor</source>
-        <translation>編集中のカーソル位置で段落を分割</translation>
-    </message>
-    <message>
-        <source>Start a new turn at the selected segment</source>
-        <translation>選択した段落から新しい発言を始める</translation>
-    </message>
-    <message>
-        <source>Show the speakers: names, roles, merge and split, suggestions</source>
-        <translation>話者を表示: 名前・役割・統合と分割・候補</translation>
-    </message>
-    <message>
-        <source>Show every gap of the transcript with its status</source>
-        <translation>記録内のすべての聞き取れない箇所と状態を表示</translation>
-    </message>
-    <message>
         <source>Switch between corrected text, changes inline and the original</source>
         <translation>修正後の本文・変更箇所・原文を切り替え</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>本文の編集</translation>
     </message>
     <message>
         <source>Select a segment first.</source>
@@ -284,6 +254,10 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>Revert segment</source>
         <translation>段落を原文に戻す</translation>
+    </message>
+    <message>
+        <source>This segment has no correction to review.</source>
+        <translation>この段落には確認する修正がありません。</translation>
     </message>
     <message>
         <source>Accept correction</source>
@@ -322,6 +296,14 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>段落の結合</translation>
     </message>
     <message>
+        <source>Move translation down</source>
+        <translation>訳文を下へ移動</translation>
+    </message>
+    <message>
+        <source>Move translation up</source>
+        <translation>訳文を上へ移動</translation>
+    </message>
+    <message>
         <source>Split turn</source>
         <translation>発言の分割</translation>
     </message>
@@ -330,8 +312,26 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>発言の結合</translation>
     </message>
     <message>
-        <source>This segment has no correction to review.</source>
-        <translation>この段落には確認する修正がありません。</translation>
+        <source>Showing the corrected text</source>
+        <translation>修正後の本文を表示中</translation>
+    </message>
+    <message>
+        <source>Showing the changes inline</source>
+        <translation>変更箇所を表示中</translation>
+    </message>
+    <message>
+        <source>Showing the original text</source>
+        <translation>原文を表示中</translation>
+    </message>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>注釈者の名前</translation>
+    </message>
+    <message>
+        <source>Your name is recorded with every change you make.
+You can change it later in Edit &gt; Preferences.</source>
+        <translation>すべての変更にあなたの名前が記録されます。
+後から[編集]&gt;[設定]で変更できます。</translation>
     </message>
     <message>
         <source>Both languages</source>
@@ -382,14 +382,6 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Replace</source>
-        <translation>置換</translation>
-    </message>
-    <message>
-        <source>Replace all</source>
-        <translation>すべて置換</translation>
-    </message>
-    <message>
         <source>Find and replace</source>
         <translation>検索と置換</translation>
     </message>
@@ -406,36 +398,20 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>{total}件中{n}件目</translation>
     </message>
     <message>
+        <source>Replace</source>
+        <translation>置換</translation>
+    </message>
+    <message>
         <source>No more matches</source>
         <translation>これ以上一致はありません</translation>
     </message>
     <message>
+        <source>Replace all</source>
+        <translation>すべて置換</translation>
+    </message>
+    <message>
         <source>Replaced {n} matches (one undo step)</source>
         <translation>{n}件を置換しました(一度で元に戻せます)</translation>
-    </message>
-    <message>
-        <source>Fill gap</source>
-        <translation>聞き取れない箇所を埋める</translation>
-    </message>
-    <message>
-        <source>the words you hear</source>
-        <translation>聞こえた語句</translation>
-    </message>
-    <message>
-        <source>&amp;Certain</source>
-        <translation>確実(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Best guess</source>
-        <translation>推測(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Cannot be &amp;recovered</source>
-        <translation>復元できない(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Link gaps</source>
-        <translation>箇所を対応付け</translation>
     </message>
     <message>
         <source>open</source>
@@ -456,6 +432,30 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>best guess</source>
         <translation>推測</translation>
+    </message>
+    <message>
+        <source>Fill gap</source>
+        <translation>聞き取れない箇所を埋める</translation>
+    </message>
+    <message>
+        <source>What was said at {marker}?</source>
+        <translation>{marker}の部分では何と言っていますか?</translation>
+    </message>
+    <message>
+        <source>the words you hear</source>
+        <translation>聞こえた語句</translation>
+    </message>
+    <message>
+        <source>&amp;Certain</source>
+        <translation>確実(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Best guess</source>
+        <translation>推測(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cannot be &amp;recovered</source>
+        <translation>復元できない(&amp;R)</translation>
     </message>
     <message>
         <source>Gap</source>
@@ -510,12 +510,20 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>もう一方の言語に対応付けられる箇所がありません。</translation>
     </message>
     <message>
+        <source>Link gaps</source>
+        <translation>箇所を対応付け</translation>
+    </message>
+    <message>
         <source>Unlink gap</source>
         <translation>対応の解除</translation>
     </message>
     <message>
         <source>Remove gap</source>
         <translation>箇所の削除</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>発言</translation>
     </message>
     <message>
         <source>All gaps</source>
@@ -530,16 +538,8 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>補完済み</translation>
     </message>
     <message>
-        <source>Turn</source>
-        <translation>発言</translation>
-    </message>
-    <message>
         <source>{open} open of {total}</source>
         <translation>{total}件中{open}件が未解決</translation>
-    </message>
-    <message>
-        <source>What was said at {marker}?</source>
-        <translation>{marker}の部分では何と言っていますか?</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -550,10 +550,6 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>このセッション</translation>
     </message>
     <message>
-        <source>All changes</source>
-        <translation>すべての変更</translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -562,36 +558,40 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>詳細</translation>
     </message>
     <message>
+        <source>All changes</source>
+        <translation>すべての変更</translation>
+    </message>
+    <message>
         <source>undone</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>発言数</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>表記</translation>
+    </message>
+    <message>
+        <source>Japanese label</source>
+        <translation>日本語の表記</translation>
+    </message>
+    <message>
         <source>Double-click to rename; the name applies to every turn, in both languages.</source>
         <translation>ダブルクリックで名前を変更。名前は両言語のすべての発言に反映されます。</translation>
-    </message>
-    <message>
-        <source>Type a name, role or affiliation…</source>
-        <translation>名前・役割・所属を入力…</translation>
-    </message>
-    <message>
-        <source>Names from operator introductions</source>
-        <translation>オペレーターの紹介による名前の候補</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>未決定</translation>
-    </message>
-    <message>
-        <source>dismissed</source>
-        <translation>却下</translation>
-    </message>
-    <message>
-        <source>Merge speakers</source>
-        <translation>話者の統合</translation>
-    </message>
-    <message>
-        <source>Split speaker</source>
-        <translation>話者の分割</translation>
     </message>
     <message>
         <source>Rename speaker</source>
@@ -600,6 +600,10 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>Edit speaker</source>
         <translation>話者の編集</translation>
+    </message>
+    <message>
+        <source>Type a name, role or affiliation…</source>
+        <translation>名前・役割・所属を入力…</translation>
     </message>
     <message>
         <source>Unknown speaker</source>
@@ -626,10 +630,6 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>候補の名前</translation>
     </message>
     <message>
-        <source>Affiliation</source>
-        <translation>所属</translation>
-    </message>
-    <message>
         <source>Accept</source>
         <translation>承認</translation>
     </message>
@@ -646,16 +646,56 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>すべて却下</translation>
     </message>
     <message>
+        <source>Names from operator introductions</source>
+        <translation>オペレーターの紹介による名前の候補</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>未決定</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>(name inaudible)</source>
+        <translation>(名前が聞き取れない)</translation>
+    </message>
+    <message>
+        <source>Merge speakers</source>
+        <translation>話者の統合</translation>
+    </message>
+    <message>
         <source>Select the speaker to merge first.</source>
         <translation>先に統合する話者を選択してください。</translation>
+    </message>
+    <message>
+        <source>Merge {name} into…</source>
+        <translation>{name}の統合先…</translation>
     </message>
     <message>
         <source>Select a speaker here and some of their turns in the transcript.</source>
         <translation>ここで話者を、記録でその話者の発言を選択してください。</translation>
     </message>
     <message>
+        <source>Split speaker</source>
+        <translation>話者の分割</translation>
+    </message>
+    <message>
+        <source>Speaker of turn {n}</source>
+        <translation>発言{n}の話者</translation>
+    </message>
+    <message>
+        <source>Change speaker of turn</source>
+        <translation>発言の話者の変更</translation>
+    </message>
+    <message>
         <source>The selected turn has no speaker to rename: pick one first (Ctrl+Shift+S).</source>
         <translation>選択した発言には話者がいません。先に話者を選んでください(Ctrl+Shift+S)。</translation>
+    </message>
+    <message>
+        <source>Name of {label} (every turn, both languages):</source>
+        <translation>{label}の名前(両言語のすべての発言):</translation>
     </message>
     <message>
         <source>Select a suggestion first.</source>
@@ -676,46 +716,6 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>Dismiss all speaker suggestions</source>
         <translation>話者の候補をすべて却下</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>役割</translation>
-    </message>
-    <message>
-        <source>Turns</source>
-        <translation>発言数</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>表記</translation>
-    </message>
-    <message>
-        <source>Japanese label</source>
-        <translation>日本語の表記</translation>
-    </message>
-    <message>
-        <source>Merge {name} into…</source>
-        <translation>{name}の統合先…</translation>
-    </message>
-    <message>
-        <source>Speaker of turn {n}</source>
-        <translation>発言{n}の話者</translation>
-    </message>
-    <message>
-        <source>Change speaker of turn</source>
-        <translation>発言の話者の変更</translation>
-    </message>
-    <message>
-        <source>Name of {label} (every turn, both languages):</source>
-        <translation>{label}の名前(両言語のすべての発言):</translation>
-    </message>
-    <message>
-        <source>(name inaudible)</source>
-        <translation>(名前が聞き取れない)</translation>
     </message>
 </context>
 </TS>

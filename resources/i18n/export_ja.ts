@@ -32,10 +32,6 @@
         <translation>変更レポート</translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>書き出し…(&amp;E)</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
@@ -56,6 +52,10 @@
         <translation>形式(&amp;F):</translation>
     </message>
     <message>
+        <source>Spreadsheet (CSV)</source>
+        <translation>表計算(CSV)</translation>
+    </message>
+    <message>
         <source>&amp;Report as:</source>
         <translation>レポートの形式(&amp;R):</translation>
     </message>
@@ -70,6 +70,18 @@
     <message>
         <source>Text:</source>
         <translation>本文:</translation>
+    </message>
+    <message>
+        <source>English and Japanese</source>
+        <translation>英語と日本語</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>英語のみ</translation>
+    </message>
+    <message>
+        <source>Japanese only</source>
+        <translation>日本語のみ</translation>
     </message>
     <message>
         <source>&amp;Languages:</source>
@@ -119,37 +131,9 @@
         <source>Preview (first page)</source>
         <translation>プレビュー(最初のページ)</translation>
     </message>
-    <message numerus="yes">
-        <source>The first %n segments.</source>
-        <translation><numerusform>最初の%n段落。</numerusform></translation>
-    </message>
     <message>
-        <source>(No preview for a transcript this long in this format.)</source>
-        <translation>(この形式では、これほど長い記録のプレビューは表示しません。)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>書き出しに失敗しました</translation>
-    </message>
-    <message>
-        <source>Export transcripts as text, Markdown, HTML, Word, JSON, TMX or a change report</source>
-        <translation>記録をテキスト・Markdown・HTML・Word・JSON・TMX・変更レポートとして書き出す</translation>
-    </message>
-    <message>
-        <source>Spreadsheet (CSV)</source>
-        <translation>表計算(CSV)</translation>
-    </message>
-    <message>
-        <source>English and Japanese</source>
-        <translation>英語と日本語</translation>
-    </message>
-    <message>
-        <source>English only</source>
-        <translation>英語のみ</translation>
-    </message>
-    <message>
-        <source>Japanese only</source>
-        <translation>日本語のみ</translation>
+        <source>&amp;Export…</source>
+        <translation>書き出し…(&amp;E)</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Export %n transcripts…</source>
@@ -158,6 +142,22 @@
     <message>
         <source>Nothing to preview: the library is empty.</source>
         <translation>プレビューするものがありません: ライブラリが空です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n segments.</source>
+        <translation><numerusform>最初の%n段落。</numerusform></translation>
+    </message>
+    <message>
+        <source>A Word document is laid out like this page, with Word's styles.</source>
+        <translation>Word文書はこのページと同じ構成で、Wordのスタイルを使って作られます。</translation>
+    </message>
+    <message>
+        <source>The beginning of the file.</source>
+        <translation>ファイルの先頭部分。</translation>
+    </message>
+    <message>
+        <source>(No preview for a transcript this long in this format.)</source>
+        <translation>(この形式では、これほど長い記録のプレビューは表示しません。)</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -168,6 +168,26 @@
         <translation>書き出し先のフォルダー</translation>
     </message>
     <message>
+        <source>Exporting {title}…</source>
+        <translation>{title}を書き出し中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s).</source>
+        <translation><numerusform>%n個のファイルを書き出しました。</numerusform></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing half-written was left.</source>
+        <translation>書き出しを中止しました。書きかけのファイルは残っていません。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>書き出しを中止しました</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -176,28 +196,8 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>Export cancelled; nothing half-written was left.</source>
-        <translation>書き出しを中止しました。書きかけのファイルは残っていません。</translation>
-    </message>
-    <message>
-        <source>Export cancelled</source>
-        <translation>書き出しを中止しました</translation>
-    </message>
-    <message>
-        <source>A Word document is laid out like this page, with Word's styles.</source>
-        <translation>Word文書はこのページと同じ構成で、Wordのスタイルを使って作られます。</translation>
-    </message>
-    <message>
-        <source>The beginning of the file.</source>
-        <translation>ファイルの先頭部分。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote %n file(s).</source>
-        <translation><numerusform>%n個のファイルを書き出しました。</numerusform></translation>
-    </message>
-    <message>
-        <source>Exporting {title}…</source>
-        <translation>{title}を書き出し中…</translation>
+        <source>Export transcripts as text, Markdown, HTML, Word, JSON, TMX or a change report</source>
+        <translation>記録をテキスト・Markdown・HTML・Word・JSON・TMX・変更レポートとして書き出す</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+30" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -452,7 +452,7 @@ Every change is saved as you make it and can be undone.</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>untranslated</source>
         <translation>未翻訳</translation>
     </message>
