@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
@@ -75,9 +75,29 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif self.screen() is not None:  # first run: most of the screen, so the panes get room beside the docks
+            avail = self.screen().availableGeometry()
+            self.resize(max(min(int(avail.width() * 0.9), 1800), min(1280, avail.width())),
+                        max(min(int(avail.height() * 0.9), 1100), min(820, avail.height())))
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        self._first_layout_pending = state is None  # applied once shown: docks have their sizes then
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_layout_pending:
+            self._first_layout_pending = False
+            QTimer.singleShot(0, self, self._first_run_layout)
+
+    def _first_run_layout(self) -> None:
+        # No saved layout: the panes get most of the width; the docks beside them stay narrow.
+        area = Qt.DockWidgetArea
+        for side, width in ((area.LeftDockWidgetArea, 210), (area.RightDockWidgetArea, 300)):
+            docks = [d for d in self.findChildren(QDockWidget)
+                     if self.dockWidgetArea(d) == side and not d.isFloating()]
+            if docks:
+                self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
 
     # -- building ------------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -269,7 +289,7 @@ class MainWindow(QMainWindow):
             self._awaiting_paint = False
             tid = self.ctx.transcript_id
             if tid is not None:
-                QTimer.singleShot(0, lambda: (self.transcriptShown.emit(tid), self.ctx.transcriptShown.emit(tid)))
+                QTimer.singleShot(0, self, lambda: (self.transcriptShown.emit(tid), self.ctx.transcriptShown.emit(tid)))
         if not self.registry.icons_loaded and event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self.registry.load_icons)
         return super().eventFilter(watched, event)
@@ -363,7 +383,7 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         # Import after the drop returns, so the drag source is not kept waiting.
-        QTimer.singleShot(0, lambda: self.importer.import_paths([Path(p) for p in paths]))
+        QTimer.singleShot(0, self, lambda: self.importer.import_paths([Path(p) for p in paths]))
 
     # -- closing ----------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -81,6 +81,8 @@ class RowMetrics(QObject):
 
     def __init__(self, model: TranscriptModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # turn id -> a quiet hint in the turn's header (a pending speaker suggestion); set by features
+        self.turn_hints: dict[int, str] = {}
         self.model = model
         self.widths = {"en": 400, "ja": 400}
         self.point_size = QFont().pointSizeF() + 1.5

@@ -136,7 +136,10 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, mark)
             painter.setFont(italic)
-            painter.drawText(x + d + 6, base_y, elide(text, italic, right - x - d - 6))
+            text = elide(text, italic, right - x - d - 6)
+            painter.drawText(x + d + 6, base_y, text)
+            self._paint_hint(painter, x + d + 6 + QFontMetrics(italic).horizontalAdvance(text) + 10, base_y, right,
+                             turn, theme)
             return
         painter.setFont(bold)
         fm_bold = QFontMetrics(bold)
@@ -167,4 +170,18 @@ class SegmentDelegate(QStyledItemDelegate):
             x += w + 8
         if speaker is not None and speaker.affiliation and x < right:
             painter.setPen(theme.quiet)
-            painter.drawText(x, base_y, elide(speaker.affiliation, small, right - x))
+            affiliation = elide(speaker.affiliation, small, right - x)
+            painter.drawText(x, base_y, affiliation)
+            x += fm_small.horizontalAdvance(affiliation) + 10
+        self._paint_hint(painter, x, base_y, right, turn, theme)
+
+    def _paint_hint(self, painter: QPainter, x: int, base_y: int, right: int, turn: TurnInfo, theme: Theme) -> None:
+        """A pending speaker suggestion for the turn (from an operator's introduction), quiet, after the label."""
+        hint = self.metrics.turn_hints.get(turn.id)
+        if not hint or x >= right:
+            return
+        font = QFont(self.metrics.small_font)
+        font.setItalic(True)
+        painter.setFont(font)
+        painter.setPen(theme.quiet)
+        painter.drawText(x, base_y, elide("· " + hint, font, right - x))

@@ -290,10 +290,12 @@ class SpeakersPanel(QWidget):
         self.suggestions.clear()
         tid, sk = self.ctx.transcript_id, self.feature.model.skeleton
         if tid is None or sk is None:
+            self._show_hints({})
             return
         numbers = {t.id: t.number for t in sk.turns}
         statuses = {"pending": tr("pending"), "accepted": tr("accepted"), "dismissed": tr("dismissed")}
-        for s in ops.list_suggestions(self.ctx.store, tid):
+        suggestions = ops.list_suggestions(self.ctx.store, tid)
+        for s in suggestions:
             item = QTreeWidgetItem([str(numbers.get(s.turn_id, "?")), s.name or tr("(name inaudible)"),
                                     s.affiliation or "", statuses.get(s.status, s.status)])
             item.setData(0, Qt.ItemDataRole.UserRole, s.id)
@@ -302,6 +304,15 @@ class SpeakersPanel(QWidget):
                 for col in range(4):
                     item.setForeground(col, QColor("#888888"))
             self.suggestions.addTopLevelItem(item)
+        self._show_hints({s.turn_id: f"{s.name}?" for s in suggestions if s.status == "pending" and s.name})
+
+    def _show_hints(self, hints: dict[int, str]) -> None:
+        """Pending suggestions hinted in the turn headers of the panes (accept or dismiss them here)."""
+        panes = self.feature.window.panes
+        if panes.metrics.turn_hints != hints:
+            panes.metrics.turn_hints = hints
+            for lang in ("en", "ja"):
+                panes.pane(lang).viewport().update()
 
     # -- speakers ---------------------------------------------------------------------
     def selected_speaker(self) -> SpeakerView | None:
