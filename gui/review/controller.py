@@ -537,16 +537,21 @@ class ReviewController(QObject):
         if tid is None:
             return
         marks = dict(self.strip.marks)
-        for sid, flagged, gapped, edited, approved in markers(self.store, tid, segment_ids):
-            row = self.model.row_of_segment(sid)
-            if row is None:
-                continue
-            bits = _bits(flagged, gapped, edited, approved)
+        for row, bits in self._mark_bits(tid, segment_ids):
             if bits:
                 marks[row] = bits
             else:
                 marks.pop(row, None)
         self.strip.set_marks(self.model.rowCount(), marks)
+
+    def _mark_bits(self, tid: int, segment_ids: set[int] | None = None) -> list[tuple[int, int]]:
+        """(row, strip bits) of these segments (every segment when None) that are on screen."""
+        out = []
+        for sid, flagged, gapped, edited, approved in markers(self.store, tid, segment_ids):
+            row = self.model.row_of_segment(sid)
+            if row is not None:
+                out.append((row, _bits(flagged, gapped, edited, approved)))
+        return out
 
     def refresh_flags(self) -> None:
         tid = self.ctx.transcript_id
@@ -591,14 +596,7 @@ class ReviewController(QObject):
         if tid is None or self.model.skeleton is None:
             self.strip.set_marks(0, {})
             return
-        marks: dict[int, int] = {}
-        for sid, flagged, gapped, edited, approved in markers(self.store, tid):
-            row = self.model.row_of_segment(sid)
-            if row is None:
-                continue
-            bits = _bits(flagged, gapped, edited, approved)
-            if bits:
-                marks[row] = bits
+        marks = {row: bits for row, bits in self._mark_bits(tid) if bits}
         self.strip.set_marks(self.model.rowCount(), marks)
         self._update_visible()
 

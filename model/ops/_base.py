@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from model.errors import OperationFailed
 from model.schema import LANGS, Correction, Gap, Segment
 from model.store import Operation, Store
-from model.text import derive, shift_span
+from model.text import derive, shift_span, single_edit
 
 
 def check_lang(lang: str) -> str:
@@ -70,18 +70,12 @@ def current_text(session: Session, seg: Segment, lang: str) -> str:
 
 def _map_window(old: str, new: str, span: tuple[int, int]) -> tuple[int, int]:
     """Map a span of ``old`` onto ``new`` through a character alignment of the changed window."""
-    if old == new:
+    edit = single_edit(old, new)  # the changed window: common prefix and suffix left out
+    if edit is None:
         return span
-    prefix = 0
-    limit = min(len(old), len(new))
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
-    a_win, b_win = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+    prefix, old_end, a_win, b_win = edit
     if not a_win or not b_win:
-        return shift_span(span, prefix, len(old) - suffix, len(b_win))
+        return shift_span(span, prefix, old_end, len(b_win))
     from rapidfuzz.distance import Levenshtein
 
     start, end = span
