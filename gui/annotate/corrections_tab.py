@@ -78,7 +78,7 @@ class CorrectionsTab(QWidget):
         lay.addWidget(self.tree)
         lay.addLayout(buttons)
         self._corrections: list[CorrectionView] = []
-        feature.ctx.selectionChanged.connect(lambda _s: self.refresh())
+        feature.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
         feature.model.dataChanged.connect(lambda *_: self.refresh())
         feature.model.modelReset.connect(self.refresh)
 

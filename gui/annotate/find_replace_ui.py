@@ -90,7 +90,7 @@ class FindReplaceDialog(QDialog):
                        self.langs.currentIndexChanged):
             signal.connect(self._options_changed)
         self.ctx.bridge.changed.connect(self._on_changes)
-        self.ctx.transcriptChanged.connect(lambda _t: self._options_changed())
+        self.ctx.transcriptChanged.connect(self._options_changed)  # bound: cut when the dialog goes
         feature.panes.metrics.add_decorator(self._decorate)
         self.resize(520, self.sizeHint().height())
 

@@ -117,7 +117,7 @@ class GapsTab(QWidget):
         lay.addWidget(self.tree)
         lay.addLayout(buttons)
         self._gaps: list[GapView] = []
-        feature.ctx.selectionChanged.connect(lambda _s: self.refresh())
+        feature.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
         feature.model.dataChanged.connect(lambda *_: self.refresh())
         feature.model.modelReset.connect(self.refresh)
 

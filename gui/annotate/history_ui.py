@@ -36,7 +36,7 @@ class HistoryPanel(QTabWidget):
             self.changes.setColumnWidth(col, width)
         self.addTab(self.changes, tr("All changes"))
         self._pending = False
-        feature.ctx.transcriptChanged.connect(lambda _t: self.reload())
+        feature.ctx.transcriptChanged.connect(self.reload)  # bound: cut when the panel goes
         feature.ctx.bridge.changed.connect(self._on_changes)
         self.currentChanged.connect(lambda _i: self.reload())
         self.reload()
