@@ -67,7 +67,7 @@ class SegmentDetails(QTextBrowser):
             states = {"not_reviewed": self.tr("not reviewed"), "edited": self.tr("edited"),
                       "approved": self.tr("approved")}
             rows.append((self.tr("Review"), escape(states.get(seg.review_state, seg.review_state))))
-            for lang in ("en", "ja"):
+            for lang in ("en", "ja") if turn.kind == "speech" else ():  # titles, times, notes: not translated
                 if seg.corrected(lang) is None:
                     missing = self.tr("untranslated")
                     rows.append((LANG_NAMES[lang], f"<i>{escape(missing)}</i>"))

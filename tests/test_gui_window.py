@@ -203,3 +203,7 @@ def test_a_title_in_one_language_shows_quietly_in_both_panes(qtbot, store, tmp_p
     assert metrics.rendered(0, "en").text == "記者会見の背景"
     assert not metrics.is_placeholder(0, "en")
     assert metrics.is_placeholder(1, "ja")  # a speech turn still shows its missing translation
+    window.panes.go_row(0)
+    assert "untranslated" not in window.details.segment.toPlainText()
+    window.panes.go_row(1)
+    assert "untranslated" in window.details.segment.toPlainText()
