@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-import pytest
 from hypothesis import strategies as st
 
 from model.errors import OperationFailed
