@@ -228,12 +228,6 @@ class Store:
         op.changes = Changes.from_rows(action, "do", journal, op.event_id, transcripts)
         self.announce(op.changes)
 
-    def run(self, action: str, body: Callable[[Operation], T], *, transcript_id: int | None = None) -> T:
-        """Functional form of ``operation``: ``body(op)`` inside one journaled transaction."""
-        with self.operation(action, transcript_id=transcript_id) as op:
-            result = body(op)
-        return result
-
     # -- undo / redo -----------------------------------------------------
     def _replay(self, event_id: int, *, undo: bool) -> Changes:
         verb = "undo" if undo else "redo"
