@@ -72,92 +72,6 @@
         <translation>自動チェックを実行(&amp;Q)</translation>
     </message>
     <message>
-        <source>Turn {turn}, segment {segment}</source>
-        <translation>発言 {turn}、段落 {segment}</translation>
-    </message>
-    <message>
-        <source>Select a segment to flag first.</source>
-        <translation>先にフラグを付ける段落を選んでください。</translation>
-    </message>
-    <message>
-        <source>Flag segment</source>
-        <translation>段落にフラグを付ける</translation>
-    </message>
-    <message>
-        <source>No open flags in this transcript.</source>
-        <translation>この書き起こしに未解決のフラグはありません。</translation>
-    </message>
-    <message>
-        <source>Every segment is approved.</source>
-        <translation>すべての段落が承認済みです。</translation>
-    </message>
-    <message>
-        <source>No flag chosen.</source>
-        <translation>フラグが選ばれていません。</translation>
-    </message>
-    <message>
-        <source>Resolve flag</source>
-        <translation>フラグを解決済みにする</translation>
-    </message>
-    <message>
-        <source>Close flag (won't fix)</source>
-        <translation>フラグを閉じる(対応しない)</translation>
-    </message>
-    <message>
-        <source>Reopen flag</source>
-        <translation>フラグを再び開く</translation>
-    </message>
-    <message>
-        <source>Reply to flag</source>
-        <translation>フラグに返信</translation>
-    </message>
-    <message>
-        <source>Edit flag</source>
-        <translation>フラグを編集</translation>
-    </message>
-    <message>
-        <source>Select a segment to approve first.</source>
-        <translation>先に承認する段落を選んでください。</translation>
-    </message>
-    <message>
-        <source>Approve segment</source>
-        <translation>段落を承認</translation>
-    </message>
-    <message>
-        <source>Approve segments</source>
-        <translation>段落を承認</translation>
-    </message>
-    <message>
-        <source>Already approved.</source>
-        <translation>すでに承認済みです。</translation>
-    </message>
-    <message>
-        <source>Flag finding</source>
-        <translation>指摘にフラグを付ける</translation>
-    </message>
-    <message>
-        <source>Dismiss finding</source>
-        <translation>指摘を却下</translation>
-    </message>
-    <message>
-        <source>Why is this not a problem?
-{message}</source>
-        <translation>問題ではない理由は?
-{message}</translation>
-    </message>
-    <message>
-        <source>Restore finding</source>
-        <translation>指摘を戻す</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>チェック中…</translation>
-    </message>
-    <message>
-        <source>Findings ({n})</source>
-        <translation>指摘 ({n})</translation>
-    </message>
-    <message>
         <source>No flags on this segment.</source>
         <translation>この段落にフラグはありません。</translation>
     </message>
@@ -230,6 +144,69 @@
     <message numerus="yes">
         <source>%n finding(s)</source>
         <translation><numerusform>指摘 %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FlagActions</name>
+    <message>
+        <source>Turn {turn}, segment {segment}</source>
+        <translation>発言 {turn}、段落 {segment}</translation>
+    </message>
+    <message>
+        <source>Select a segment to flag first.</source>
+        <translation>先にフラグを付ける段落を選んでください。</translation>
+    </message>
+    <message>
+        <source>Flag segment</source>
+        <translation>段落にフラグを付ける</translation>
+    </message>
+    <message>
+        <source>No open flags in this transcript.</source>
+        <translation>この書き起こしに未解決のフラグはありません。</translation>
+    </message>
+    <message>
+        <source>Every segment is approved.</source>
+        <translation>すべての段落が承認済みです。</translation>
+    </message>
+    <message>
+        <source>No flag chosen.</source>
+        <translation>フラグが選ばれていません。</translation>
+    </message>
+    <message>
+        <source>Resolve flag</source>
+        <translation>フラグを解決済みにする</translation>
+    </message>
+    <message>
+        <source>Close flag (won't fix)</source>
+        <translation>フラグを閉じる(対応しない)</translation>
+    </message>
+    <message>
+        <source>Reopen flag</source>
+        <translation>フラグを再び開く</translation>
+    </message>
+    <message>
+        <source>Reply to flag</source>
+        <translation>フラグに返信</translation>
+    </message>
+    <message>
+        <source>Edit flag</source>
+        <translation>フラグを編集</translation>
+    </message>
+    <message>
+        <source>Select a segment to approve first.</source>
+        <translation>先に承認する段落を選んでください。</translation>
+    </message>
+    <message>
+        <source>Approve segment</source>
+        <translation>段落を承認</translation>
+    </message>
+    <message>
+        <source>Approve segments</source>
+        <translation>段落を承認</translation>
+    </message>
+    <message>
+        <source>Already approved.</source>
+        <translation>すでに承認済みです。</translation>
     </message>
 </context>
 <context>
@@ -481,6 +458,35 @@
     <message>
         <source>(no note)</source>
         <translation>(メモなし)</translation>
+    </message>
+</context>
+<context>
+    <name>QaRunner</name>
+    <message>
+        <source>Flag finding</source>
+        <translation>指摘にフラグを付ける</translation>
+    </message>
+    <message>
+        <source>Dismiss finding</source>
+        <translation>指摘を却下</translation>
+    </message>
+    <message>
+        <source>Why is this not a problem?
+{message}</source>
+        <translation>問題ではない理由は?
+{message}</translation>
+    </message>
+    <message>
+        <source>Restore finding</source>
+        <translation>指摘を戻す</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>チェック中…</translation>
+    </message>
+    <message>
+        <source>Findings ({n})</source>
+        <translation>指摘 ({n})</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,203 @@
+"""The QA checks of the open transcript: when they run, and the findings panel they fill.
+
+A transcript is checked a slice of turns at a time once the panes have painted it
+(a long one never freezes the window); after an edit only the touched segments
+(and their turns' turn-wide checks) are checked again, debounced.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
+
+from gui.review.findings_panel import FindingsPanel
+from model.ops.findings import dismiss_finding, flag_finding, restore_finding
+from model.qa import CHECKS, Finding, check_turns, check_view, settled_keys
+from model.readmodel import TranscriptView, fill_turns, load_segments, load_transcript
+from model.store import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.context import AppContext
+    from gui.panes import BilingualPanes
+
+REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")
+TEXT_TABLES = frozenset({"segment", "correction", "gap", "redaction"})
+SCAN_TURNS = 150  # turns checked per slice when a transcript opens (~20-60 ms)
+
+
+class QaRunner(QObject):
+    """Runs the QA checks on the open transcript and keeps the findings panel and its dock current."""
+
+    def __init__(self, parent: QObject, ctx: AppContext, panes: BilingualPanes, panel: FindingsPanel,
+                 dock: QDockWidget, dialog_parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.panes = panes
+        self.panel = panel
+        self.dock = dock
+        self.dialog_parent = dialog_parent
+        self.view: TranscriptView | None = None
+        self.raw_findings: list[Finding] = []  # every finding, settled ones too
+        self.findings: list[Finding] = []  # those neither dismissed nor flagged
+        self._pending_segments: set[int] = set()
+        self._pending_full = False
+        self._scan_found: list[Finding] = []
+        self._scan_at = 0
+        self._checks_timer = QTimer(self, singleShot=True, interval=120)
+        self._checks_timer.timeout.connect(self._run_pending_checks)
+        self._scan_timer = QTimer(self, interval=0)
+        self._scan_timer.timeout.connect(self._scan_step)
+        panel.findingActivated.connect(self.go_finding)
+        panel.flagRequested.connect(self.flag_from_finding)
+        panel.dismissRequested.connect(self.dismiss)
+        panel.rerunRequested.connect(self.rerun)
+        panel.restoreRequested.connect(self.restore)
+        panel.showSettledChanged.connect(self.refilter)
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return self.ctx.store
+
+    # -- the panel's actions -----------------------------------------------------------------------
+    def go_finding(self, finding: Finding) -> None:
+        """Show the finding's segment in its language's pane."""
+        if finding.segment_id is not None:
+            self.panes.select_segment(finding.segment_id, finding.lang)
+
+    def flag_from_finding(self, finding: Finding) -> int | None:
+        """Turn a finding into a flag (one undo step); the finding then counts as settled."""
+        return self.ctx.run(self.tr("Flag finding"), lambda: flag_finding(self.store, finding))
+
+    def dismiss(self, finding: Finding, reason: str | None = None) -> int | None:
+        """Dismiss a finding with a reason (asked for when not given)."""
+        if reason is None:
+            reason, ok = QInputDialog.getText(self.dialog_parent, self.tr("Dismiss finding"),
+                                              self.tr("Why is this not a problem?\n{message}").format(
+                                                  message=finding.message))
+            if not ok:
+                return None
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return None
+        return self.ctx.run(self.tr("Dismiss finding"), lambda: dismiss_finding(self.store, tid, finding.key, reason))
+
+    def restore(self, finding: Finding) -> int | None:
+        """Take back a dismissal: the finding is listed again."""
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return None
+        return self.ctx.run(self.tr("Restore finding"), lambda: restore_finding(self.store, tid, finding.key))
+
+    # -- running -------------------------------------------------------------------------------------
+    def rerun(self) -> None:
+        """The panel's "run again" button and the menu action: a full run, now."""
+        self.run_all_checks()
+
+    def run_all_checks(self, sliced: bool = False) -> list[Finding]:
+        """Run every check on the open transcript (on open, and on demand).
+
+        ``sliced``: check a slice of turns per event-loop turn, so a long
+        transcript never freezes the window; the panel fills in when done.
+        """
+        tid = self.ctx.transcript_id
+        self._scan_timer.stop()
+        self._pending_full = False
+        self._pending_segments.clear()
+        if tid is None:
+            self.view, self.raw_findings = None, []
+            self.refilter()
+            return self.findings
+        self._scan_found = []
+        self._scan_at = 0
+        if sliced:  # turns now, their segments a slice at a time (_scan_step): no pause of seconds
+            self.view = load_transcript(self.store, tid, segments=False)
+            self.panel.summary.setText(self.tr("Checking…"))
+            self._scan_timer.start()
+            return self.findings
+        self.view = load_transcript(self.store, tid)
+        self.raw_findings = check_view(self.view)
+        self.refilter()
+        return self.findings
+
+    def run_sliced(self) -> None:
+        """A full run a slice at a time (see ``run_all_checks``)."""
+        self.run_all_checks(sliced=True)
+
+    def _scan_step(self) -> None:
+        view = self.view
+        if view is None:
+            self._scan_timer.stop()
+            return
+        stop = self._scan_at + SCAN_TURNS
+        fill_turns(self.store, view.turns[self._scan_at:stop])
+        self._scan_found.extend(check_turns(view, self._scan_at, stop))
+        self._scan_at = stop
+        if stop >= len(view.turns):
+            self._scan_timer.stop()
+            self.raw_findings = self._scan_found
+            self.refilter()
+
+    @property
+    def checking(self) -> bool:
+        """Whether a sliced run of the checks is still going."""
+        return self._scan_timer.isActive()
+
+    def forget(self) -> None:
+        """A transcript is opening: drop the old findings; the checks wait for its first paint."""
+        self._scan_timer.stop()
+        self.view, self.raw_findings = None, []
+        self.panel.summary.setText(self.tr("Checking…"))
+
+    def refilter(self, *_args: object) -> None:
+        """Show the findings again after a dismissal, a flag, or the "show settled" box changed."""
+        tid = self.ctx.transcript_id
+        if tid is None:
+            self.findings = []
+            self.panel.show_findings([])
+        else:
+            dismissed, flagged = settled_keys(self.store, tid)
+            self.findings = [f for f in self.raw_findings if f.key not in dismissed and f.key not in flagged]
+            if self.panel.show_settled.isChecked():
+                self.panel.show_findings(self.raw_findings, dismissed, flagged)
+            else:
+                self.panel.show_findings(self.findings)
+        self.dock.setWindowTitle(self.tr("Findings ({n})").format(n=len(self.findings)))
+
+    # -- after a change -------------------------------------------------------------------------------
+    def note_changes(self, changes: Changes) -> None:
+        """Schedule what a change of the open transcript needs: a full run, some segments, or a refilter."""
+        if changes.touches("turn", "speaker", "transcript"):
+            self._pending_full = True
+            self._checks_timer.start()
+        elif changes.tables & TEXT_TABLES and changes.segment_ids:
+            self._pending_segments |= set(changes.segment_ids)
+            self._checks_timer.start()
+        elif changes.touches(*REVIEW_TABLES):
+            self.refilter()
+
+    def _run_pending_checks(self) -> None:
+        if self.checking:  # a full run is on its way; it will see this change
+            self.run_all_checks(sliced=True)
+            return
+        if self._pending_full or self.view is None:
+            self.run_all_checks()
+            return
+        changed = set(self._pending_segments)
+        self._pending_segments.clear()
+        where = {seg.id: (t_i, s_i) for t_i, turn in enumerate(self.view.turns)
+                 for s_i, seg in enumerate(turn.segments)}
+        if any(sid not in where for sid in changed):  # a new segment: structure changed
+            self.run_all_checks()
+            return
+        for sid, seg in load_segments(self.store, changed).items():
+            t_i, s_i = where[sid]
+            self.view.turns[t_i].segments[s_i] = seg
+        turns = {self.view.turns[where[sid][0]].id for sid in changed}
+        keep = [f for f in self.raw_findings
+                if f.segment_id not in changed and not (f.turn_id in turns and CHECKS[f.check].scope == "turn")]
+        fresh = check_view(self.view, changed)
+        order = {seg.id: n for n, (_t, seg) in enumerate(self.view.segments())}
+        self.raw_findings = sorted(keep + fresh, key=lambda f: (f.turn, order.get(f.segment_id or -1, -1)))
+        self.refilter()

@@ -1,0 +1,107 @@
+"""The overview strip beside the panes: where it sits, its marks, and the rows on screen.
+
+Marks come from ``model.review.markers`` (flagged, gap, edited, approved per
+segment); after an edit only the touched segments' marks are read again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QWidget
+
+from gui.review.overview import APPROVED, EDIT, FLAG, GAP, OverviewStrip
+from model.review import markers
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.context import AppContext
+    from gui.models.transcript_model import TranscriptModel
+    from gui.panes import BilingualPanes
+
+
+class StripMarks(QObject):
+    """Places the overview strip at the right of the panes and keeps its marks and visible range current."""
+
+    def __init__(self, parent: QObject, ctx: AppContext, panes: BilingualPanes, model: TranscriptModel,
+                 strip_parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.panes = panes
+        self.model = model
+        self.strip = OverviewStrip(strip_parent)
+        self._place_strip()
+        self.strip.rowClicked.connect(self._jump)
+        scroll = panes.pane("en").verticalScrollBar()
+        scroll.valueChanged.connect(self.update_visible)
+        scroll.rangeChanged.connect(self.update_visible)
+        panes.currentRowChanged.connect(self.update_visible)
+
+    def _place_strip(self) -> None:
+        """Put the strip at the right of the panes, level with their scroll bars."""
+        layout = self.panes.layout()
+        layout.removeWidget(self.panes.splitter)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.panes.splitter, 1)
+        row.addWidget(self.strip)
+        layout.addLayout(row)
+        titles = getattr(self.panes, "titles", {})
+        if "ja" in titles:
+            self.strip.top_margin = titles["ja"].minimumHeight()
+
+    def _jump(self, row: int) -> None:
+        self.panes.go_row(row, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def refresh(self) -> None:
+        """Every row's marks, from the store."""
+        tid = self.ctx.transcript_id
+        if tid is None or self.model.skeleton is None:
+            self.strip.set_marks(0, {})
+            return
+        marks = {row: bits for row, bits in self._mark_bits(tid) if bits}
+        self.strip.set_marks(self.model.rowCount(), marks)
+        self.update_visible()
+
+    def update_rows(self, segment_ids: set[int]) -> None:
+        """Read again the marks of these segments only."""
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return
+        marks = dict(self.strip.marks)
+        for row, bits in self._mark_bits(tid, segment_ids):
+            if bits:
+                marks[row] = bits
+            else:
+                marks.pop(row, None)
+        self.strip.set_marks(self.model.rowCount(), marks)
+
+    def _mark_bits(self, tid: int, segment_ids: set[int] | None = None) -> list[tuple[int, int]]:
+        """(row, strip bits) of these segments (every segment when None) that are on screen."""
+        out = []
+        for sid, flagged, gapped, edited, approved in markers(self.store, tid, segment_ids):
+            row = self.model.row_of_segment(sid)
+            if row is not None:
+                out.append((row, _bits(flagged, gapped, edited, approved)))
+        return out
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return self.ctx.store
+
+    def update_visible(self, *_args: object) -> None:
+        """Frame the rows the English pane shows (and the current row) on the strip."""
+        pane = self.panes.pane("en")
+        n = self.model.rowCount()
+        if n == 0:
+            self.strip.set_visible_rows(0, -1)
+            return
+        first = pane.indexAt(QPoint(1, 1)).row()
+        last_index = pane.indexAt(QPoint(1, pane.viewport().height() - 2))
+        last = last_index.row() if last_index.isValid() else n - 1
+        self.strip.set_visible_rows(max(0, first), last, self.panes.current_row())
+
+
+def _bits(flagged: bool, gapped: bool, edited: bool, approved: bool) -> int:
+    return (FLAG if flagged else 0) | (GAP if gapped else 0) | (EDIT if edited else 0) | (APPROVED if approved else 0)
