@@ -23,9 +23,10 @@ class SegmentDetails(QTextBrowser):
         self.setOpenLinks(False)  # never follow links by itself
         self.setOpenExternalLinks(False)
         ctx.selectionChanged.connect(self.show_selection)
-        model.dataChanged.connect(lambda *_: self.show_selection(ctx.selection))
-        model.repaintNeeded.connect(lambda: self.show_selection(ctx.selection))
-        model.modelReset.connect(lambda: self.show_selection(ctx.selection))
+        # Bound methods, not lambdas: Qt cuts these when this widget is deleted.
+        model.dataChanged.connect(self.show_current)
+        model.repaintNeeded.connect(self.show_current)
+        model.modelReset.connect(self.show_current)
 
     def detach(self) -> None:
         """Stop following the context (the window is closing)."""
@@ -33,6 +34,10 @@ class SegmentDetails(QTextBrowser):
             self.ctx.selectionChanged.disconnect(self.show_selection)
         except (RuntimeError, TypeError):
             pass
+
+    def show_current(self) -> None:
+        """Describe the selected segment again (its row changed, or the model was reset)."""
+        self.show_selection(self.ctx.selection)
 
     def show_selection(self, selection: Selection) -> None:
         """Describe the selected segment (or say that nothing is selected)."""

@@ -36,8 +36,12 @@ def long_briefing(turns: int) -> list:
     return out
 
 
-def make_window(qtbot, store: Store, tmp_path: Path, turns=None, title: str = "Test briefing"):  # type: ignore[no-untyped-def]
-    """A shown MainWindow on a fresh transcript; returns (window, transcript id)."""
+def make_window(qtbot, store: Store, tmp_path: Path, turns=None, title: str = "Test briefing",  # type: ignore[no-untyped-def]
+                closed_by_qtbot: bool = True):
+    """A shown MainWindow on a fresh transcript; returns (window, transcript id).
+
+    ``closed_by_qtbot=False``: the test deletes the window itself.
+    """
     from gui.context import AppContext
     from gui.main_window import MainWindow
 
@@ -45,7 +49,8 @@ def make_window(qtbot, store: Store, tmp_path: Path, turns=None, title: str = "T
     ctx = AppContext(store)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ctx, settings)
-    qtbot.addWidget(window)
+    if closed_by_qtbot:
+        qtbot.addWidget(window)
     window.resize(1200, 800)
     window.open_initial(tid)
     window.show()

@@ -79,7 +79,7 @@ class CorrectionsTab(QWidget):
         lay.addLayout(buttons)
         self._corrections: list[CorrectionView] = []
         feature.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
-        feature.model.dataChanged.connect(lambda *_: self.refresh())
+        feature.model.dataChanged.connect(self.refresh)  # bound, not a lambda: cut when the tab goes
         feature.model.modelReset.connect(self.refresh)
 
     def refresh(self) -> None:

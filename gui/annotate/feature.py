@@ -206,7 +206,7 @@ class AnnotateFeature(QObject):
             pane = self.panes.pane(lang)
             pane.setFocus()
             pane.edit(pane.currentIndex())
-        QTimer.singleShot(0, go)
+        QTimer.singleShot(0, self.panes, go)  # with a context: dropped if the panes go first
 
     # -- helpers -------------------------------------------------------------------------
     def current_segment(self) -> SegmentView | None:

@@ -118,7 +118,7 @@ class GapsTab(QWidget):
         lay.addLayout(buttons)
         self._gaps: list[GapView] = []
         feature.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
-        feature.model.dataChanged.connect(lambda *_: self.refresh())
+        feature.model.dataChanged.connect(self.refresh)  # bound, not a lambda: cut when the tab goes
         feature.model.modelReset.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -288,7 +288,7 @@ class GapListPanel(QWidget):
         # Not before the window has painted a newly opened transcript: reading every gap of a
         # 50,000-segment transcript takes seconds and must not delay the first paint.
         self._shown_tid: int | None = None
-        feature.ctx.transcriptChanged.connect(lambda _t: self.reload())
+        feature.ctx.transcriptChanged.connect(self.reload)  # bound, not a lambda: cut when the list goes
         feature.ctx.transcriptShown.connect(self._on_transcript_shown)
         feature.ctx.bridge.changed.connect(self._on_changes)
         self.reload()
@@ -305,7 +305,7 @@ class GapListPanel(QWidget):
     def dock_visibility(self, visible: bool) -> None:
         """The dock's tab was raised (or hidden): read the list now if it is out of date."""
         if visible and self._dirty:
-            QTimer.singleShot(0, self.reload)  # once laid out: the visible region is known then
+            QTimer.singleShot(0, self, self.reload)  # once laid out: the visible region is known then
 
     def _on_changes(self, changes: Changes) -> None:
         # Typing touches segments, not gaps: only gap rows or the turn structure change this list.

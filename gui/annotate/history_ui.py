@@ -44,7 +44,7 @@ class HistoryPanel(QTabWidget):
     def _on_changes(self, changes: Changes) -> None:
         if not self._pending and self.currentWidget() is self.changes:
             self._pending = True  # a burst of changes reloads once
-            QTimer.singleShot(0, self.reload)
+            QTimer.singleShot(0, self, self.reload)  # with a context: dropped if the tab goes first
 
     def reload(self) -> None:
         """Read the latest recorded changes of the open transcript (newest first)."""
