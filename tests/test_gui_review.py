@@ -312,3 +312,21 @@ def test_an_edit_brings_up_a_finding_on_that_segment_only(qtbot, store, tmp_path
     qtbot.waitUntil(lambda: any(f.segment_id == sid for f in review.findings))
     assert {f.key for f in review.findings if f.segment_id != sid} == others  # the rest is kept as it was
     assert {f.check for f in review.findings if f.segment_id == sid} == {"numbers"}
+
+
+def test_review_docks_shrink_to_300_px_with_every_button_in_sight(qtbot, store, tmp_path):
+    window, tid, review = open_review(qtbot, store, tmp_path)
+    # What used to set a 436 px minimum: the progress line, the filter combos, the buttons row.
+    assert review.panel.minimumSizeHint().width() <= 300
+    assert review.findings_panel.minimumSizeHint().width() <= 300
+    window.resizeDocks([review.review_dock], [300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: review.review_dock.width() <= 310)
+    panel = review.panel
+    buttons = [panel.reply_button, panel.resolve_button, panel.wontfix_button, panel.reopen_button, panel.edit_button]
+    for b in buttons:  # wrapped onto a second row, not cut off at the dock's edge
+        top_left = b.mapTo(panel, QPoint(0, 0))
+        assert 0 <= top_left.x() and top_left.x() + b.width() <= panel.width()
+        assert top_left.y() + b.height() <= panel.height()
+    assert len({b.y() for b in buttons}) == 2
+    window.resizeDocks([review.review_dock], [700], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: len({b.y() for b in buttons}) == 1)  # room again: one row

@@ -1,6 +1,7 @@
 """Render the review panel and the overview strip on the real press call (or the bundled sample).
 
-    python tools/screenshot_review.py [OUT_DIR] [--lang=ja]     (default: docs/, English UI)
+    python tools/screenshot_review.py [OUT_DIR] [--lang=ja] [--size=1280x800]
+                                                  (default: docs/, English UI, 1500x900)
 
 Writes ``review-window.png`` (the window with flags, the review panel and the
 strip) and ``review-panel.png`` (the panel alone). Runs offscreen.
@@ -26,7 +27,7 @@ def sample_file() -> Path:
     return next((ROOT / "resources" / "samples").glob("*.txt"))
 
 
-def main(out_dir: Path, lang: str = "en") -> None:
+def main(out_dir: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -71,7 +72,7 @@ def main(out_dir: Path, lang: str = "en") -> None:
 
         install_translators(app, "ja")
     window = MainWindow(ctx, settings)
-    window.resize(1500, 900)
+    window.resize(*size)
     window.open_initial(tid)
     window.show()
     review = window.review  # type: ignore[attr-defined]
@@ -98,6 +99,7 @@ def main(out_dir: Path, lang: str = "en") -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--lang=")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     chosen = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--lang=")), "en")
-    main(Path(args[0]) if args else ROOT / "docs", chosen)
+    w, h = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--size=")), "1500x900").split("x")
+    main(Path(args[0]) if args else ROOT / "docs", chosen, (int(w), int(h)))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.flow_layout import FlowLayout
 from gui.review.names import check_name, finding_message, lang_name
 from model.qa import Finding
 
@@ -125,6 +126,7 @@ class FindingsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.header()
+        header.setStretchLastSection(False)  # else the last column keeps 100 px and a narrow dock scrolls sideways
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -142,13 +144,9 @@ class FindingsPanel(QWidget):
         self.flag_button.clicked.connect(lambda: self._emit(self.flagRequested))
         self.dismiss_button.clicked.connect(lambda: self._emit(self.dismissRequested))
         self.rerun_button.clicked.connect(self.rerunRequested)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.flag_button)
-        buttons.addWidget(self.dismiss_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.rerun_button)
+        buttons = FlowLayout()  # wraps onto a second row in a narrow dock
+        for button in (self.flag_button, self.dismiss_button, self.restore_button, self.rerun_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.flow_layout import FlowLayout
 from gui.review.flag_model import FlagItemRole, FlagTableModel
 from gui.review.names import category_name, lang_name, status_name
 from gui.review.note_view import NoteView
@@ -51,6 +51,7 @@ class ReviewPanel(QWidget):
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("review_progress_label")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label.setWordWrap(True)  # a narrow dock wraps it instead of widening to fit
         # Filters.
         self.status_filter = QComboBox(self, objectName="filter_status")
         self.category_filter = QComboBox(self, objectName="filter_category")
@@ -65,7 +66,10 @@ class ReviewPanel(QWidget):
         filters.addWidget(self.lang_filter, 1, 0)
         filters.addWidget(self.author_filter, 1, 1)
         for combo in (self.status_filter, self.category_filter, self.lang_filter, self.author_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.filtersChanged.emit())
+            # Fill the column, but shrink (eliding) in a narrow dock rather than set its width.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.currentIndexChanged.connect(self.filtersChanged)
         self.counts_label = QLabel(self, objectName="flag_counts")
         self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.counts_label.setWordWrap(True)
@@ -105,8 +109,7 @@ class ReviewPanel(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"), self, objectName="flag_edit")
         self.edit_button.setToolTip(self.tr("Change the flag's category or note"))
         self.edit_button.clicked.connect(lambda: self._request("edit"))
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons = FlowLayout()  # wraps onto a second row in a narrow dock
         for b in (self.reply_button, self.resolve_button, self.wontfix_button, self.reopen_button, self.edit_button):
             buttons.addWidget(b)
         lower = QWidget(self)
