@@ -60,6 +60,7 @@ class TranscriptPane(QTreeView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAllColumnsShowFocus(False)  # True makes currentChanged measure every row up to the previous one
         self.setItemDelegate(SegmentDelegate(lang, metrics, self))
+        self._layout_pending = False  # a relayout we asked for has not run yet
         metrics.invalidated.connect(self.relayout)
 
     def relayout(self) -> None:
@@ -69,9 +70,59 @@ class TranscriptPane(QTreeView):
 
     def doItemsLayout(self) -> None:
         # Keep the same row at the top when the rows are laid out again.
+        self._layout_pending = False
+        self.delegate().measured.clear()  # Qt forgets every row height it kept
         top = self.verticalScrollBar().value()
         super().doItemsLayout()
         self.verticalScrollBar().setValue(top)
+
+    def delegate(self) -> SegmentDelegate:
+        """The pane's delegate (always a ``SegmentDelegate``)."""
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, SegmentDelegate)
+        return delegate
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] | None = None) -> None:
+        # Qt repaints a changed row through its private visualRect, which adds up the heights of
+        # every row from the top one down to it: for a row 40,000 rows below, 40,000 rows get
+        # measured (10 s), and the visualRect override below cannot stop it. Only rows on
+        # screen need that. A row off screen needs nothing (RowMetrics has forgotten its
+        # height; it is measured when shown) unless Qt kept its old height, which a delayed
+        # relayout makes it forget, in milliseconds and without measuring anything.
+        if not top_left.isValid() or not bottom_right.isValid():
+            super().dataChanged(top_left, bottom_right, roles or [])
+            return
+        first, last = top_left.row(), bottom_right.row()
+        if not self._layout_pending:  # else the relayout to come repaints everything anyway
+            rows = self.visible_rows()
+            if rows.start <= first and last < rows.stop:
+                super().dataChanged(top_left, bottom_right, roles or [])  # on screen: as Qt does it
+                return
+            if self._holds_height(first, last):
+                self._layout_pending = True
+                self.scheduleDelayedItemsLayout()  # drops Qt's kept heights; measures nothing yet
+                self.viewport().update()
+        self._update_editor(first, last)
+
+    def _holds_height(self, first: int, last: int) -> bool:
+        """Whether Qt kept the height of a row in ``first..last`` (it measured it since the last layout)."""
+        measured = self.delegate().measured
+        if first == last:
+            return first in measured
+        return any(first <= row <= last for row in measured)
+
+    def _update_editor(self, first: int, last: int) -> None:
+        # What Qt's dataChanged does for an editor open on a changed row (Qt skips it while a
+        # relayout is pending). Editors open on the current row (edit triggers, Enter).
+        rows = {first} if first == last else set()
+        current = self.currentIndex()
+        if current.isValid() and first <= current.row() <= last:
+            rows.add(current.row())
+        for row in rows:
+            index = self.model().index(row, 0)
+            editor = self.indexWidget(index)
+            if editor is not None:
+                self.itemDelegateForIndex(index).setEditorData(editor, index)
 
     # QTreeView finds a row's position by adding up the heights of every row between it and the
     # top row: for a row far off screen that measures (and reads) thousands of rows. Nothing off
@@ -283,6 +334,7 @@ class BilingualPanes(QWidget):
         """Use a subclass of ``SegmentDelegate`` in both panes (e.g. one with editors)."""
         for lang, pane in self.panes.items():
             pane.setItemDelegate(cls(lang, self.metrics, pane))
+            pane.relayout()  # the heights the old delegate gave are not in the new one's record
 
     # -- navigation ----------------------------------------------------------------
     def go_row(self, row: int, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> bool:

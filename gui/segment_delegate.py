@@ -38,8 +38,12 @@ class SegmentDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.lang = lang
         self.metrics = metrics
+        # Rows whose height the view asked for since it last laid its rows out: the view keeps
+        # those heights, so a change to one of them must make it lay out again (see the pane).
+        self.measured: set[int] = set()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        self.measured.add(index.row())
         return QSize(self.metrics.widths[self.lang] + GUTTER + RIGHT, self.metrics.row_height(index.row()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
