@@ -2,7 +2,8 @@
 
     taiyaku import FILE [--title T] [--db DB]
     taiyaku list [--db DB]
-    taiyaku export ID [ID ...] --format json|txt|md|html|docx|tmx|report [options] [-o OUT] [--db DB]
+    taiyaku export ID [ID ...] [--format json|txt|md|html|docx|tmx|report] [options] [-o OUT] [--db DB]
+        (no --format: from OUT's extension; ``-o report.csv`` is the change report as CSV)
 
 Errors are one line on stderr (``taiyaku: error: ...``) with exit status 2,
 never a traceback. To add a subcommand, write ``configure(parser)`` and
@@ -378,31 +379,40 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
                    help="write every unresolved English gap as TEXT (default: the marker as transcribed, "
                         "'(inaudible)' where there is none)")
     p.add_argument("--gap-text-ja", metavar="TEXT", help="the same for Japanese (default '(聞き取れない)')")
-    p.add_argument("--report-format", choices=("md", "html", "csv"), default="md",
-                   help="the change report's format (with --format report; default: md)")
+    p.add_argument("--report-format", choices=("md", "html", "csv"), default=None,
+                   help="the change report's format (with --format report; default: from OUT's extension, "
+                        "else md). -o report.csv alone writes the report as CSV")
 
 
-def _choose_format(args: argparse.Namespace) -> str:
-    from model.export import EXPORTERS
+def _choose_format(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
+    """The format (``--format``, else OUT's extension) and the ``options.extra`` the extension implies."""
+    from model.export import EXPORTERS, exporter_for_path
 
+    to_file = args.output is not None and not args.output.is_dir()
+    found = exporter_for_path(args.output, args.format) if to_file else None
+    if found is not None:
+        return found[0].name, found[1]
     if args.format:
-        return str(args.format)
-    if args.output is not None and not args.output.is_dir():
-        suffix = args.output.suffix.lower()
-        for exporter in EXPORTERS.values():
-            if exporter.suffix == suffix:
-                return exporter.name
+        return str(args.format), {}
     raise TaiyakuError("choose a format with --format (" + "|".join(sorted(EXPORTERS)) + ")")
 
 
-def export_options(args: argparse.Namespace) -> Any:
-    """The ``ExportOptions`` the export command's arguments ask for."""
+def export_options(args: argparse.Namespace, implied: dict[str, Any] | None = None) -> Any:
+    """The ``ExportOptions`` the export command's arguments ask for.
+
+    ``implied``: format settings OUT's extension implies (``_choose_format``); an
+    explicit option (``--report-format``) wins over them.
+    """
     from model.export import ExportOptions
     from model.export.walk import DEFAULT_GAP_TEXT
 
     gap_text = dict(DEFAULT_GAP_TEXT)
     chosen = {"en": getattr(args, "gap_text_en", None), "ja": getattr(args, "gap_text_ja", None)}
     gap_text.update({lang: text for lang, text in chosen.items() if text is not None})
+    extra = dict(implied or {})
+    if getattr(args, "report_format", None):  # said on the command line: wins over the extension
+        extra["report_format"] = args.report_format
+    extra.setdefault("report_format", "md")
     return ExportOptions(
         text="original" if args.original else "corrected",
         langs=("en", "ja") if args.lang == "both" else (args.lang,),
@@ -411,15 +421,16 @@ def export_options(args: argparse.Namespace) -> Any:
         gap_text=gap_text,
         keep_markers=all(text is None for text in chosen.values()),
         layout=getattr(args, "layout", "interleaved").replace("-", "_"),
-        extra={"report_format": getattr(args, "report_format", "md")},
+        extra=extra,
     )
 
 
 def _run_export(args: argparse.Namespace) -> int:
     from model.export import as_bytes, export_many, get_exporter, write_atomic
 
-    exporter = get_exporter(_choose_format(args))
-    options = export_options(args)
+    name, implied = _choose_format(args)
+    exporter = get_exporter(name)
+    options = export_options(args, implied)
     ids: list[int] = list(dict.fromkeys(args.ids))
     to_folder = args.output is not None and (len(ids) > 1 or args.output.is_dir())
     if len(ids) > 1 and args.output is None:

@@ -101,6 +101,25 @@ def test_export_json_to_stdout_and_to_a_file(store, db_path: Path, tmp_path: Pat
     assert sorted(p.name for p in out.parent.iterdir()) == ["harbour.json"]  # no temporary file left
 
 
+def test_the_report_format_comes_from_the_extension_too(store, db_path: Path, tmp_path: Path):
+    tid = make_transcript(store)
+    store.close()
+    csv_out, html_out, md_out = tmp_path / "report.csv", tmp_path / "report.html", tmp_path / "forced.csv"
+    result = taiyaku("export", tid, "-o", csv_out, "--db", db_path)  # .csv: only the change report writes it
+    assert result.returncode == 0, result.stderr
+    assert csv_out.read_text(encoding="utf-8-sig").startswith("kind,where,speaker,lang,before,after")
+    result = taiyaku("export", tid, "--format", "report", "-o", html_out, "--db", db_path)  # not Markdown in .html
+    assert result.returncode == 0, result.stderr
+    assert html_out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+    result = taiyaku("export", tid, "--format", "report", "--report-format", "md", "-o", md_out, "--db", db_path)
+    assert result.returncode == 0, result.stderr
+    assert md_out.read_text(encoding="utf-8").startswith("# ")  # said on the command line: wins
+    # .html alone is still the transcript page, not the report.
+    page = tmp_path / "page.html"
+    assert taiyaku("export", tid, "-o", page, "--db", db_path).returncode == 0
+    assert "Change report" not in page.read_text(encoding="utf-8")
+
+
 def test_failed_export_leaves_an_existing_file_alone(store, db_path: Path, tmp_path: Path):
     make_transcript(store)
     store.close()

@@ -19,7 +19,7 @@ import importlib
 import importlib.util
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +70,8 @@ class Exporter:
     binary: bool = False
     # For formats whose file type depends on the options (the change report: md, html or csv).
     suffix_for: Callable[[ExportOptions], str] | None = None
+    # The other way round: extension -> the ``options.extra`` that writes a file of that type.
+    variants: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def __call__(self, store: Store, transcript_id: int, options: ExportOptions | None = None) -> str | bytes:
         return self.function(store, transcript_id, options or ExportOptions())
@@ -83,15 +85,41 @@ EXPORTERS: dict[str, Exporter] = {}
 
 
 def register(name: str, *, suffix: str, description: str, binary: bool = False,
-             suffix_for: Callable[[ExportOptions], str] | None = None
+             suffix_for: Callable[[ExportOptions], str] | None = None,
+             variants: Mapping[str, Mapping[str, Any]] | None = None,
              ) -> Callable[[ExportFunction], ExportFunction]:
-    """Decorator: make ``function`` the exporter of format ``name``."""
+    """Decorator: make ``function`` the exporter of format ``name``.
+
+    ``variants``: extensions the format also writes, each with the ``options.extra``
+    that selects it (``{".csv": {"report_format": "csv"}}``).
+    """
 
     def decorate(function: ExportFunction) -> ExportFunction:
-        EXPORTERS[name] = Exporter(name, function, suffix, description, binary, suffix_for)
+        EXPORTERS[name] = Exporter(name, function, suffix, description, binary, suffix_for, dict(variants or {}))
         return function
 
     return decorate
+
+
+def exporter_for_path(path: Path, name: str | None = None) -> tuple[Exporter, dict[str, Any]] | None:
+    """The exporter a file name asks for, and the ``options.extra`` its extension implies.
+
+    With ``name``, that exporter (its variant for the extension, if any). Otherwise a
+    format's own extension wins (``.md``: Markdown, ``.html``: the page), then a
+    variant (``.csv``: the change report as CSV). None when no format writes that extension.
+    """
+    suffix = path.suffix.lower()
+    exporters = load_builtin_exporters()
+    if name is not None:
+        exporter = exporters[name]
+        return exporter, dict(exporter.variants.get(suffix, {}))
+    for exporter in exporters.values():
+        if exporter.suffix == suffix:
+            return exporter, {}
+    for exporter in exporters.values():
+        if suffix in exporter.variants:
+            return exporter, dict(exporter.variants[suffix])
+    return None
 
 
 def load_builtin_exporters() -> dict[str, Exporter]:

@@ -250,7 +250,8 @@ def render_report(data: dict[str, Any], options: ExportOptions) -> str:
 
 
 @register("report", suffix=".md", description="change report: corrections, gaps, flags (md, html or csv)",
-          suffix_for=lambda options: "." + report_format(options))
+          suffix_for=lambda options: "." + report_format(options),
+          variants={f".{fmt}": {"report_format": fmt} for fmt in REPORT_FORMATS})
 def export_report(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """Change report of one transcript."""
     from model.export.json_export import build
