@@ -85,7 +85,7 @@ class TranscriptPane(QTreeView):
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] | None = None) -> None:
         # Qt repaints a changed row through its private visualRect, which adds up the heights of
         # every row from the top one down to it: for a row 40,000 rows below, 40,000 rows get
-        # measured (10 s), and the visualRect override below cannot stop it. Only rows on
+        # measured (10-30 s), and the visualRect override below cannot stop it. Only rows on
         # screen need that. A row off screen needs nothing (RowMetrics has forgotten its
         # height; it is measured when shown) unless Qt kept its old height, which a delayed
         # relayout makes it forget, in milliseconds and without measuring anything.
@@ -93,7 +93,9 @@ class TranscriptPane(QTreeView):
             super().dataChanged(top_left, bottom_right, roles or [])
             return
         first, last = top_left.row(), bottom_right.row()
-        if not self._layout_pending:  # else the relayout to come repaints everything anyway
+        if self._layout_pending:  # the relayout to come repaints everything
+            self.scheduleDelayedItemsLayout()  # a no-op while Qt has one pending, as it should
+        else:
             rows = self.visible_rows()
             if rows.start <= first and last < rows.stop:
                 super().dataChanged(top_left, bottom_right, roles or [])  # on screen: as Qt does it
