@@ -10,6 +10,7 @@ Builds a database in a temporary folder, then in fresh subprocesses measures:
 - time to edit a segment 80% of the way down while the panes show the top (a correction as
   the store announces it, e.g. from replace-all or undo) until both panes have repainted:
   its first edit, then a second one (the first also re-reads the transcript's structure).
+- the floor: a QApplication plus importing SQLAlchemy with our schema, with no window at all.
 Targets on 2 cores: first paint < 4x empty window, jump, follow and far edit < 100 ms,
 memory < 400 MB. The last line is machine-readable:
 
@@ -50,6 +51,17 @@ class F(QObject):
             print("PAINT", time.time(), flush=True); QTimer.singleShot(0, app.quit); o.removeEventFilter(self)
         return False
 f = F(); w.installEventFilter(f); w.show(); app.exec()
+"""
+
+# The floor of any window that reads the database through SQLAlchemy before it paints: start Python,
+# create the QApplication (as the empty window does), then import the ORM with our schema and store.
+FLOOR_CHILD = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+import model.store, model.skeleton, model.readmodel
+print("PAINT", time.time(), flush=True)
 """
 
 WINDOW_CHILD = r"""
@@ -202,17 +214,19 @@ def main() -> None:
         t0 = time.perf_counter()
         build(db, args.segments)
         print(f"built {args.segments} segments in {time.perf_counter() - t0:.1f} s")
-        empties, paints, results = [], [], []
+        empties, floors, paints, results = [], [], [], []
         for run in range(args.runs):
             empty, _, _ = _spawn(EMPTY_CHILD)
+            floor, _, _ = _spawn(FLOOR_CHILD, str(ROOT))
             paint, result, err = _spawn(WINDOW_CHILD, str(db), str(ROOT),
                                         "core" if args.without_features else "all")
             if not result:
                 raise SystemExit(f"the window child failed: {err[-2000:]}")
             empties.append(empty)
+            floors.append(floor)
             paints.append(paint)
             results.append(result)
-            print(f"run {run + 1}: empty {empty:.3f} s, first paint {paint:.3f} s, jump {result['jump_ms']:.1f} ms, "
+            print(f"run {run + 1}: empty {empty:.3f} s, Qt + SQLAlchemy floor {floor:.3f} s, first paint {paint:.3f} s, jump {result['jump_ms']:.1f} ms, "
                   f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}), "
                   f"peak {result['peak_mb']:.0f} MB, rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f})")
@@ -221,6 +235,9 @@ def main() -> None:
     jump = statistics.median(r["jump_ms"] for r in results)
     follow = statistics.median(r["follow_ms"] for r in results)
     peak = max(r["peak_mb"] for r in results)
+    floor = statistics.median(floors)
+    print(f"floor: QApplication + importing SQLAlchemy with our schema takes {floor:.3f} s "
+          f"({floor / empty:.1f}x the empty window) before any window work")
     far_edit = statistics.median(r["far_edit_ms"] for r in results)
     far_reedit = statistics.median(r["far_reedit_ms"] for r in results)
     print(f"targets: first paint < {4 * empty:.2f} s (4x empty), jump, follow and far edit < 100 ms, "
