@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from functools import partial
 from collections.abc import Callable
 from pathlib import Path
 
@@ -101,9 +102,14 @@ def run(argv: list[str]) -> int:
     from model.store import Store
 
     try:
-        store = Store.open(args.db, annotator=annotator_name(settings))
+        # The damage check reads the whole file: it runs beside the window's start (see on_shown).
+        store = Store.open(args.db, annotator=annotator_name(settings), check_in_background=True)
     except TaiyakuError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Taiyaku cannot open the database"), str(exc))
+        if args.quit_after_load:  # scripted: one line, no dialog waiting for a click
+            print(f"taiyaku: error: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Taiyaku cannot open the database"),
+                                 str(exc))
         return 2
     ctx = AppContext(store)
     window = MainWindow(ctx, settings)
@@ -120,7 +126,24 @@ def run(argv: list[str]) -> int:
     else:
         target = import_sample_if_empty(store)
 
+    def refuse_if_damaged() -> bool:
+        """The background damage check's verdict: a damaged file is refused before any write."""
+        try:
+            store.ensure_intact()
+            return False
+        except TaiyakuError as exc:
+            if args.quit_after_load:  # scripted: one line, exit code 2
+                print(f"taiyaku: error: {exc}", file=sys.stderr)
+                QTimer.singleShot(0, partial(app.exit, 2))
+            else:
+                box = window.show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
+                                        str(exc))
+                box.finished.connect(partial(app.exit, 2))
+            return True
+
     def on_shown(_tid: int) -> None:
+        if refuse_if_damaged():
+            return
         if args.quit_after_load:
             QTimer.singleShot(0, app.quit)
         for hook in FIRST_PAINT_HOOKS:
@@ -132,8 +155,9 @@ def run(argv: list[str]) -> int:
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
-    if args.quit_after_load and ctx.transcript_id is None:
-        QTimer.singleShot(0, app.quit)
+    if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
+        if not refuse_if_damaged() and args.quit_after_load:
+            QTimer.singleShot(0, app.quit)
     code = app.exec()
     ctx.bridge.detach()
     store.close()

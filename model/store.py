@@ -29,7 +29,8 @@ from sqlalchemy import Engine, event, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from model.db import defer_foreign_keys, describe_db_error, open_database
+from model.db import IntegrityCheck, defer_foreign_keys, describe_db_error, open_database, \
+    open_database_checking_in_background
 from model.errors import NotFound, OperationFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
 from model.schema import Annotator, ChangeEvent, utcnow
@@ -118,17 +119,34 @@ def default_annotator_name() -> str:
 class Store:
     """A Taiyaku database: sessions, journaled operations, undo/redo and change announcements."""
 
-    def __init__(self, engine: Engine, annotator: str | None = None) -> None:
+    def __init__(self, engine: Engine, annotator: str | None = None, integrity: IntegrityCheck | None = None) -> None:
         self.engine = engine
+        self._integrity = integrity  # a check still running in the background (see ``open``)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[Callable[[Changes], None]] = []
         self._annotator_name = (annotator or default_annotator_name()).strip() or "annotator"
         self._annotator_id: int | None = None
 
     @classmethod
-    def open(cls, path: str | Path | None = None, annotator: str | None = None) -> Store:
-        """Open (creating or migrating) the database at ``path`` (default: user data folder)."""
+    def open(cls, path: str | Path | None = None, annotator: str | None = None, *,
+             check_in_background: bool = False) -> Store:
+        """Open (creating or migrating) the database at ``path`` (default: user data folder).
+
+        With ``check_in_background`` the file's damage check runs while the caller
+        reads (the window opens meanwhile); the first write waits for it, and
+        ``ensure_intact()`` tells its result.
+        """
+        if check_in_background:
+            engine, check = open_database_checking_in_background(path)
+            return cls(engine, annotator, check)
         return cls(open_database(path), annotator)
+
+    def ensure_intact(self) -> None:
+        """Wait for a background damage check, if one runs; one-line ``DatabaseError`` if
+        the file is damaged (nothing has been written to it then)."""
+        if self._integrity is not None:
+            self._integrity.wait()  # raises again on every call for a damaged file
+            self._integrity = None
 
     @property
     def path(self) -> str:
@@ -156,6 +174,7 @@ class Store:
     def annotator_id(self) -> int:
         """The current annotator's id, creating the annotator row on first use."""
         if self._annotator_id is None:
+            self.ensure_intact()  # the first write to the file
             with self._guard("identify the annotator"), self._sessions.begin() as s:
                 row = s.scalar(select(Annotator).where(Annotator.name == self._annotator_name))
                 if row is None:
@@ -235,6 +254,7 @@ class Store:
         events = ChangeEvent.__table__
         # Plain Core: the event row is read and updated without building ORM state
         # (a third of the CPU of an undo on a large transcript).
+        self.ensure_intact()
         with self._guard(verb), self.engine.begin() as conn:
             defer_foreign_keys(conn)
             entry = conn.execute(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from model.errors import DatabaseError
+from model.readmodel import list_transcripts
 from model.store import Store
 from tests.factory import make_transcript
 
@@ -66,9 +68,9 @@ def test_an_sqlite_database_of_another_app_is_refused(tmp_path: Path):
     assert_refused(path, "not a Taiyaku one")
 
 
-@pytest.mark.parametrize("damage", ["garbled pages", "truncated"])
-def test_a_damaged_database_is_refused(tmp_path: Path, damage: str):
-    path = good_database(tmp_path / "damaged.sqlite3", transcripts=20)
+def damaged_database(path: Path, damage: str) -> Path:
+    """A real database with some pages garbled, or cut in half."""
+    good_database(path, transcripts=20)
     data = bytearray(path.read_bytes())
     page = 4096
     assert len(data) > 12 * page
@@ -78,7 +80,62 @@ def test_a_damaged_database_is_refused(tmp_path: Path, damage: str):
     else:
         data = data[: len(data) // 2]
     path.write_bytes(bytes(data))
-    assert_refused(path, "is damaged")
+    return path
+
+
+@pytest.mark.parametrize("damage", ["garbled pages", "truncated"])
+def test_a_damaged_database_is_refused(tmp_path: Path, damage: str):
+    assert_refused(damaged_database(tmp_path / "damaged.sqlite3", damage), "is damaged")
+
+
+@pytest.mark.parametrize("damage", ["garbled pages", "truncated"])
+def test_a_damage_check_in_the_background_refuses_the_first_write(tmp_path: Path, damage: str):
+    """The window checks the file while it opens: nothing is written before the verdict."""
+    path = damaged_database(tmp_path / "damaged.sqlite3", damage)
+    before = path.read_bytes()
+    try:
+        store = Store.open(path, annotator="tester", check_in_background=True)
+    except DatabaseError as exc:  # damage this bad already shows in the schema pages
+        assert "damaged" in str(exc) or "malformed" in str(exc)
+        return
+    try:
+        for _ in range(2):  # and again: a damaged file stays refused
+            with pytest.raises(DatabaseError, match="is damaged"):
+                store.ensure_intact()
+        with pytest.raises(DatabaseError, match="is damaged"):
+            make_transcript(store)
+    finally:
+        store.close()
+    assert path.read_bytes() == before
+
+
+def test_a_sound_database_checked_in_background_takes_writes(tmp_path: Path):
+    path = good_database(tmp_path / "sound.sqlite3", transcripts=1)
+    store = Store.open(path, annotator="tester", check_in_background=True)
+    try:
+        store.ensure_intact()
+        make_transcript(store)
+        assert len(list_transcripts(store)) == 2
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("damage", ["garbled pages", "truncated"])
+def test_the_window_refuses_a_damaged_database_in_one_line(tmp_path: Path, damage: str):
+    (tmp_path / "db").mkdir()
+    path = damaged_database(tmp_path / "db" / "damaged.sqlite3", damage)
+    before = path.read_bytes()
+    siblings = sorted(p.name for p in path.parent.iterdir())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "--quit-after-load"],
+                            capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("taiyaku: error: ")]
+    assert len(errors) == 1 and ("is damaged" in errors[0] or "malformed" in errors[0]), result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == siblings
 
 
 def test_a_read_only_database_is_refused(tmp_path: Path):
