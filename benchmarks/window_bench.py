@@ -9,7 +9,7 @@ Builds a database in a temporary folder, then in fresh subprocesses measures:
 - peak memory (max RSS) of the window process;
 - time to edit a segment 80% of the way down while the panes show the top (a correction as
   the store announces it, e.g. from replace-all or undo) until both panes have repainted:
-  its first edit, then a second one (the first also re-reads the transcript's structure).
+  its first edit, then a second one (the first also re-reads the transcript's structure);
 - the floor: a QApplication plus importing SQLAlchemy with our schema, with no window at all.
 Targets on 2 cores: first paint < 4x empty window, jump, follow and far edit < 100 ms,
 memory < 400 MB. The last line is machine-readable:
@@ -231,7 +231,8 @@ def main() -> None:
             floors.append(floor)
             paints.append(paint)
             results.append(result)
-            print(f"run {run + 1}: empty {empty:.3f} s, Qt + SQLAlchemy floor {floor:.3f} s, first paint {paint:.3f} s, jump {result['jump_ms']:.1f} ms, "
+            print(f"run {run + 1}: empty {empty:.3f} s, Qt + SQLAlchemy floor {floor:.3f} s, "
+                  f"first paint {paint:.3f} s, jump {result['jump_ms']:.1f} ms, "
                   f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}), "
                   f"peak {result['peak_mb']:.0f} MB, rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f})")
