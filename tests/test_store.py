@@ -108,3 +108,29 @@ def test_single_edit_and_span_shifting() -> None:
     assert shift_span(gap, 25, 30, 0) == (10, 21)    # edit after leaves it
     assert shift_span(gap, 12, 15, 1) == (10, 19)    # edit inside shrinks it
     assert shift_span(gap, 5, 12, 0) == (5, 14)      # edit over its start clips it
+
+
+def test_announcements_tell_whether_the_outline_changed(store: Store) -> None:
+    """An edit or an approval leaves turns and segments in place: views skip re-reading the outline."""
+    from model.ops import alignment, corrections, review_state, speakers
+
+    seen = []
+    store.subscribe(seen.append)
+    tid = _one_transcript(store)
+    view = load_transcript(store, tid)
+    first = view.turns[0].segments[0]
+    corrections.edit_text(store, first.id, "en", "Is the trade agreement signed?")
+    assert not seen[-1].restructured
+    review_state.approve(store, first.id)
+    assert not seen[-1].restructured
+    event = alignment.split_segment(store, first.id, "en", 7)
+    assert seen[-1].restructured
+    store.undo(event)
+    assert seen[-1].restructured
+    speakers.set_turn_speaker(store, view.turns[1].id, view.turns[0].speaker.id)
+    assert seen[-1].restructured  # the turn's header shows another speaker
+    with store.operation("Retitle") as op:
+        from model.schema import Transcript
+
+        op.get(Transcript, tid).title = "Harbour briefing, second day"
+    assert seen[-1].restructured

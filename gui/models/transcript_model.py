@@ -181,7 +181,7 @@ class TranscriptModel(QStringListModel):
         tid = self.transcript_id
         if tid is None or (changes.transcript_ids and tid not in changes.transcript_ids):
             return
-        if changes.touches("turn", "segment", "transcript"):
+        if changes.restructured and changes.touches("turn", "segment", "transcript"):
             try:
                 skeleton = load_skeleton(self.store, tid)
             except NotFound:  # the transcript itself was deleted
