@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self.panes.pane("en").viewport().installEventFilter(self)
         self.importer = ImportFlow(self)
         self.registry = ActionRegistry(self)
+        # Several docks share the left side as tabs: side tabs keep their names whole at a narrow width.
+        self.setTabPosition(Qt.DockWidgetArea.LeftDockWidgetArea, QTabWidget.TabPosition.West)
         self._build_docks()
         self._build_status_bar()
         self._build_actions()
