@@ -1,16 +1,25 @@
 """Deriving corrected text from an original and its corrections, and span arithmetic.
 
-A correction records ``start``/``end``/``before``/``after`` against the text as it
-stood when it was made. Deriving applies the live corrections in order; when an
-earlier one was rejected the later spans may have moved, so a correction whose
-``before`` is not at its recorded place is looked for nearby (like ``patch``
-with fuzz) and skipped, reported as a conflict, when it cannot be found.
+A segment's *history* in one language is every character its text has ever
+had: the original with each correction's replacement (``after``) inserted
+right after the span it replaces, in ``id`` order, and nothing ever removed.
+A correction's ``start``/``end`` index the history as it stood just before it
+(the original plus every earlier correction's replacement, whatever their
+status): the characters it replaced. Those positions never depend on review
+decisions, so rejecting or accepting a correction never moves another one.
+
+Deriving replays the chain: a live correction (proposed or accepted) hides the
+characters of its span and shows its replacement. It is a *conflict* (skipped,
+and its replacement stays hidden) when what shows in its span is no longer its
+``before`` (it edited text that an earlier correction, now rejected, had made),
+or when it inserted into the middle of such text. Nothing is ever looked for by
+searching the text: where a correction applies is fixed by where it was made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 LIVE_STATUSES = ("proposed", "accepted")
@@ -33,34 +42,228 @@ class Derived:
     conflicts: tuple[int, ...] = ()
 
 
-def _locate(text: str, c: CorrectionLike) -> int | None:
-    if text[c.start:c.end] == c.before:
-        return c.start
-    if not c.before:
-        return min(c.start, len(text))
-    hits = []
-    pos = text.find(c.before)
-    while pos != -1:
-        hits.append(pos)
-        pos = text.find(c.before, pos + 1)
-    if not hits:
+@dataclass
+class History:
+    """A segment's history in one language (see the module notes) and what of it shows.
+
+    ``origin[i]`` is None for a character of the original, else the id of the
+    correction that inserted it; ``spans[id]`` are the history indices a
+    correction replaced (in order); ``applied`` the ids that count.
+    """
+
+    original: str
+    corrections: list[CorrectionLike]
+    chars: list[str] = field(default_factory=list)
+    origin: list[int | None] = field(default_factory=list)
+    shown: list[bool] = field(default_factory=list)
+    spans: dict[int, list[int]] = field(default_factory=dict)
+    applied: set[int] = field(default_factory=set)
+    conflicts: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The corrected text."""
+        return "".join(ch for ch, show in zip(self.chars, self.shown) if show)
+
+    def _shown_at(self) -> list[int]:
+        return [i for i, show in enumerate(self.shown) if show]
+
+    def anchor(self, start: int, end: int) -> tuple[int, int]:
+        """History span for replacing ``text[start:end]`` by a new (last) correction.
+
+        A replacement covers exactly the characters from the first to the last one
+        replaced; an insertion goes right after the character before the cursor.
+        """
+        shown_at = self._shown_at()
+        if start < end:
+            return shown_at[start], shown_at[end - 1] + 1
+        at = shown_at[start - 1] + 1 if start > 0 else 0
+        return at, at
+
+    def cut(self, position: int) -> Cut | None:
+        """How to split the history at ``position`` of the corrected text (0 < position <= len).
+
+        None when every way to cut there would cut through a correction that
+        applies, or change what either part shows.
+        """
+        shown_at = self._shown_at()
+        lo = shown_at[position - 1] + 1 if position > 0 else 0
+        hi = shown_at[position] if position < len(shown_at) else len(self.chars)
+        extent: dict[int, tuple[int, int]] = {}
+        blocks: dict[int, tuple[int, int]] = {}
+        for i, o in enumerate(self.origin):
+            if o is not None:
+                first, _ = blocks.get(o, (i, i))
+                blocks[o] = (first, i)
+        for c in self.corrections:
+            ends = [*self.spans.get(c.id, ()), *blocks.get(c.id, ())]
+            if ends:
+                extent[c.id] = (min(ends), max(ends))
+        options = []
+        for q in range(lo, hi + 1):  # every place between the two characters the cursor is between
+            sides, cost = _sides(self, q, extent, blocks)
+            if sides is not None:
+                options.append((cost, q, sides))
+        text = self.text
+        for _cost, q, sides in sorted(options, key=lambda o: (o[0], o[1])):
+            plan = _plan(self, q, sides)
+            if _check(self, plan, text[:position], text[position:]):
+                return plan
         return None
-    return min(hits, key=lambda p: abs(p - c.start))
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A split of a history: where the original is cut, and each correction's new span per part."""
+
+    original: int
+    first: dict[int, tuple[int, int]]
+    second: dict[int, tuple[int, int]]
+
+
+@dataclass
+class _Moved:
+    """A correction with new offsets, for checking a plan by deriving it."""
+
+    id: int
+    start: int
+    end: int
+    before: str
+    after: str
+    status: str
+
+
+def history(original: str, corrections: Iterable[CorrectionLike], *, spans: bool = True) -> History:
+    """Replay ``corrections`` (any status, applied in id order) over ``original``."""
+    h = History(original, sorted(corrections, key=lambda c: c.id))
+    chars, origin, shown = list(original), [None] * len(original), [True] * len(original)
+    uid = list(range(len(original))) if spans else []
+    fresh = len(original)
+    span_uids: dict[int, list[int]] = {}
+    conflicts: list[int] = []
+    for c in h.corrections:
+        size = len(chars)
+        fits = 0 <= c.start <= c.end <= size
+        start = min(max(c.start, 0), size)
+        end = min(max(c.end, start), size)
+        live = c.status in LIVE_STATUSES
+        applies = live and fits and _applies(chars, origin, shown, h.applied, start, end, c.before)
+        if live and not applies:
+            conflicts.append(c.id)
+        if applies:
+            h.applied.add(c.id)
+            shown[start:end] = [False] * (end - start)
+        n = len(c.after)
+        chars[end:end] = c.after
+        origin[end:end] = [c.id] * n
+        shown[end:end] = [applies] * n
+        if spans:
+            span_uids[c.id] = uid[start:end]
+            uid[end:end] = range(fresh, fresh + n)
+            fresh += n
+    h.chars, h.origin, h.shown, h.conflicts = chars, origin, shown, tuple(conflicts)
+    if spans:
+        where = {u: i for i, u in enumerate(uid)}
+        h.spans = {cid: [where[u] for u in us] for cid, us in span_uids.items()}
+    return h
+
+
+def _applies(chars: list[str], origin: list[int | None], shown: list[bool], applied: set[int],
+             start: int, end: int, before: str) -> bool:
+    """Whether a live correction still applies: its span shows ``before`` and, for an
+    insertion, it is not in the middle of text that no longer counts."""
+    if "".join(ch for ch, show in zip(chars[start:end], shown[start:end]) if show) != before:
+        return False
+    if start == end and 0 < start < len(chars):
+        left, right = origin[start - 1], origin[start]
+        if left is not None and right is not None and left not in applied and right not in applied:
+            return False
+    return True
 
 
 def derive(original: str, corrections: Iterable[CorrectionLike]) -> Derived:
     """Apply the live corrections (proposed or accepted) to ``original`` in id order."""
-    text = original
-    conflicts: list[int] = []
-    for c in sorted(corrections, key=lambda c: c.id):
-        if c.status not in LIVE_STATUSES:
-            continue
-        at = _locate(text, c)
-        if at is None:
-            conflicts.append(c.id)
-            continue
-        text = text[:at] + c.after + text[at + len(c.before):]
-    return Derived(text, tuple(conflicts))
+    h = history(original, corrections, spans=False)
+    return Derived(h.text, h.conflicts)
+
+
+def _sides(h: History, q: int, extent: dict[int, tuple[int, int]],
+           blocks: dict[int, tuple[int, int]]) -> tuple[dict[int, int] | None, int]:
+    """Which part (1 or 2) each correction goes to when the history is cut before index ``q``.
+
+    A correction that applies may not be cut through; one that does not (rejected,
+    reverted, in conflict) may, and then follows its replacement (or, with none, its
+    first part) and can no longer apply (cost 1 each: fewer is better).
+    """
+    sides: dict[int, int] = {}
+    cost = 0
+    for c in h.corrections:
+        lo, hi = extent.get(c.id, (0, 0))
+        if c.id not in extent or hi < q:
+            sides[c.id] = 1
+        elif lo >= q:
+            sides[c.id] = 2
+        elif c.id in h.applied:
+            return None, 0
+        else:
+            block = blocks.get(c.id)
+            if block is not None and block[0] < q <= block[1]:
+                return None, 0  # through its (hidden) replacement
+            sides[c.id] = 2 if block is not None else 1
+            cost += 1
+    return sides, cost
+
+
+def _relocate(origin: Sequence[int | None], spans: dict[int, list[int]], members: Iterable[int]
+              ) -> dict[int, tuple[int, int]]:
+    """Each member correction's span in a history whose characters come from ``origin``."""
+    first_block: dict[int, int] = {}
+    for i, o in enumerate(origin):
+        if o is not None and o not in first_block:
+            first_block[o] = i
+    out = {}
+    for cid in members:
+        span = spans.get(cid) or []
+        at = span[0] if span else first_block.get(cid, 0)
+        start = sum(1 for o in origin[:at] if o is None or o < cid)  # the history just before it
+        out[cid] = (start, start + len(span))
+    return out
+
+
+def _plan(h: History, q: int, sides: dict[int, int]) -> Cut:
+    parts = []
+    for side, lo, hi in ((1, 0, q), (2, q, len(h.chars))):
+        members = [cid for cid, s in sides.items() if s == side]
+        spans = {cid: [i - lo for i in h.spans.get(cid, ()) if lo <= i < hi] for cid in members}
+        parts.append(_relocate(h.origin[lo:hi], spans, members))
+    return Cut(sum(1 for o in h.origin[:q] if o is None), parts[0], parts[1])
+
+
+def _moved(h: History, spans: dict[int, tuple[int, int]]) -> list[_Moved]:
+    return [_Moved(c.id, *spans[c.id], c.before, c.after, c.status) for c in h.corrections if c.id in spans]
+
+
+def _check(h: History, plan: Cut, first: str, second: str) -> bool:
+    """Both parts show exactly what they showed before, with the same corrections applying."""
+    a = history(h.original[:plan.original], _moved(h, plan.first), spans=False)
+    b = history(h.original[plan.original:], _moved(h, plan.second), spans=False)
+    return a.text == first and b.text == second and a.applied | b.applied == h.applied
+
+
+def join(left: History, separator: str, right: History) -> dict[int, tuple[int, int]] | None:
+    """New spans of both chains' corrections when ``right`` follows ``left`` after ``separator``.
+
+    None if the joined history would not show ``left + separator + right``.
+    """
+    shift = len(left.chars) + len(separator)
+    origin = [*left.origin, *([None] * len(separator)), *right.origin]
+    spans = {**left.spans, **{cid: [i + shift for i in s] for cid, s in right.spans.items()}}
+    out = _relocate(origin, spans, [c.id for c in left.corrections] + [c.id for c in right.corrections])
+    moved = _moved(left, out) + _moved(right, out)
+    joined = history(left.original + separator + right.original, moved, spans=False)
+    if joined.text != left.text + separator + right.text or joined.applied != left.applied | right.applied:
+        return None
+    return out
 
 
 def single_edit(old: str, new: str) -> tuple[int, int, str, str] | None:

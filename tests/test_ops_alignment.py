@@ -7,7 +7,7 @@ import pytest
 
 from model.errors import OperationFailed
 from model.ops.alignment import merge_segments, merge_turns, move_translation, split_segment, split_turn
-from model.ops.corrections import edit_text, reject_correction
+from model.ops.corrections import accept_correction, edit_text, reject_correction
 from model.readmodel import load_transcript
 from model.store import Store
 from tests.helpers import make_transcript
@@ -152,3 +152,27 @@ def test_split_and_merge_turns(store: Store, tid: int) -> None:
     store.undo(event + 1)
     store.undo(event)
     assert _rows(store, tid) == before
+
+
+def test_rejecting_the_middle_of_three_corrections_then_split_and_merge_keeps_the_others_in_place(
+        store: Store) -> None:
+    text = "Officials from Kyoto met us. Later Kyoto News asked about Kyoto again."
+    tid = make_transcript(store, [("Q", [(text, None), ("Next.", None)])])
+    sid = _segs(store, tid)[0].id
+    first = text.replace("Officials", "Two officials")
+    second = first.replace("Later ", "Later, after the break, ")
+    third = second.replace("Kyoto News", "Kyodo News")  # recorded as the single letter t -> d
+    for step in (first, second, third):
+        edit_text(store, sid, "en", step)
+    middle = _segs(store, tid)[0].corrections[1].id
+    reject_correction(store, middle)
+    shown = "Two officials from Kyoto met us. Later Kyodo News asked about Kyoto again."
+    assert _segs(store, tid)[0].en == shown  # not "asked aboud": the t -> d stays on Kyoto News
+    split_segment(store, sid, "en", shown.index("Later"))
+    assert [s.en for s in _segs(store, tid)[:2]] == ["Two officials from Kyoto met us. ",
+                                                     "Later Kyodo News asked about Kyoto again."]
+    merge_segments(store, sid)
+    merged = _segs(store, tid)[0]
+    assert (merged.en, merged.en_orig, merged.conflicts) == (shown, text, ())
+    accept_correction(store, middle)  # the rejected one comes back where it was made, too
+    assert _segs(store, tid)[0].en == third

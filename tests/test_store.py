@@ -9,7 +9,7 @@ from model.errors import NotFound, OperationFailed
 from model.readmodel import list_transcripts, load_segment, load_transcript
 from model.schema import Correction, Gap, Segment, Speaker
 from model.store import Store
-from model.text import derive, shift_span, single_edit
+from model.text import Derived, derive, shift_span, single_edit
 from tests.helpers import make_transcript
 
 
@@ -89,15 +89,18 @@ def test_library_lists_sizes(store: Store) -> None:
     assert (summary.title, summary.turns, summary.segments, summary.open_gaps) == ("Test briefing", 2, 3, 2)
 
 
-def test_derive_finds_a_moved_span_and_reports_a_lost_one() -> None:
+def test_derive_keeps_a_correction_where_it_was_made_and_reports_a_lost_one() -> None:
     class C:
         def __init__(self, id, start, end, before, after, status="proposed"):
             self.id, self.start, self.end, self.before, self.after, self.status = id, start, end, before, after, status
 
-    # The second correction was made after the first (which added 4 characters) and is now rejected.
-    cs = [C(1, 0, 0, "", "Well, ", "rejected"), C(2, 10, 15, "Kyoto", "Kyodo")]
+    # The second correction was made after the first (which inserted 6 characters), and the first is
+    # now rejected: offsets index the history ("Well, From Kyoto News."), so the second stays put.
+    cs = [C(1, 0, 0, "", "Well, ", "rejected"), C(2, 11, 16, "Kyoto", "Kyodo")]
     assert derive("From Kyoto News.", cs).text == "From Kyodo News."
     assert derive("From Tokyo News.", cs).conflicts == (2,)
+    # Its text elsewhere is not its place: nothing is searched for.
+    assert derive("From Tokyo News. Kyoto!", cs) == Derived("From Tokyo News. Kyoto!", (2,))
 
 
 def test_single_edit_and_span_shifting() -> None:

@@ -6,15 +6,18 @@ always recoverable, and every step is journaled so undo restores the rows.
 
 Corrections and gaps follow their text:
 
-- Splitting at a cursor maps the cursor (in corrected-text coordinates) back
-  through the live corrections to the original, splits the original there,
-  and moves each correction whose span lies after the cut to the new segment
-  with its offsets rebased (offsets are normalised to where each correction
-  actually applied). A cut inside a corrected passage or inside a gap is refused.
+- Splitting at a cursor cuts the segment's history (``model.text``: the
+  original with every correction's replacement, nothing removed) between the
+  two characters the cursor is between, and the original with it; each
+  correction goes to the part that holds its span and replacement, its offsets
+  recomputed in that part's history. A cut through a correction that applies,
+  or inside a gap, is refused; a rejected one may be cut through (it can then
+  never apply again, and reports a conflict if accepted).
 - Merging joins the texts with one space in English (none when either side
   already has whitespace at the join) and nothing in Japanese; the next
-  segment's corrections, gaps, redactions and flags move over, rebased by the
-  length of what now precedes them. Split then merge at a space round-trips.
+  segment's corrections, gaps, redactions and flags move over, corrections
+  with offsets recomputed in the joined history (both chains in id order).
+  Split then merge at a space round-trips.
 - Moving a translation swaps one language (text, prefix, corrections, gaps,
   redactions, flags in that language) with the neighbouring segment; with an
   untranslated neighbour this moves the translation one segment up or down.
@@ -22,36 +25,13 @@ Corrections and gaps follow their text:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from sqlalchemy import select
 
 from model.errors import OperationFailed
 from model.ops._base import check_lang, corrections_of, mark_edited, original, set_original
 from model.schema import LANGS, Correction, Flag, Gap, Redaction, Segment, SpeakerSuggestion, Turn
 from model.store import Operation, Store
-from model.text import LIVE_STATUSES, _locate  # same locating rule as derive()
-
-
-@dataclass
-class _Trace:
-    """How a segment's corrections applied: per correction, where (None: not applied)."""
-
-    original: str
-    steps: list[tuple[Correction, int | None]] = field(default_factory=list)
-    text: str = ""
-
-
-def _trace(orig: str | None, cors: list[Correction]) -> _Trace:
-    tr = _Trace(orig or "")
-    text = tr.original
-    for c in cors:  # corrections_of() gives id order, as derive() applies them
-        at = _locate(text, c) if c.status in LIVE_STATUSES else None
-        if at is not None:
-            text = text[:at] + c.after + text[at + len(c.before):]
-        tr.steps.append((c, at))
-    tr.text = text
-    return tr
+from model.text import history, join
 
 
 def _children(op: Operation, cls: type, segment_id: int, lang: str | None = None) -> list:
@@ -64,33 +44,23 @@ def _children(op: Operation, cls: type, segment_id: int, lang: str | None = None
 def _split_lang(op: Operation, seg: Segment, new: Segment, lang: str, cut: int | None) -> None:
     """Move what follows ``cut`` (corrected-text offset) in ``lang`` from ``seg`` to ``new``."""
     cors = corrections_of(op.session, seg.id, lang)
-    tr = _trace(original(seg, lang), cors)
-    if cut is None or cut >= len(tr.text):
+    hist = history(original(seg, lang) or "", cors)
+    if cut is None or cut >= len(hist.text):
         set_original(new, lang, None)  # everything stays in the first part
         return
+    if cut < 0:
+        raise OperationFailed("put the cursor inside the text to split it")
     for g in _children(op, Gap, seg.id, lang):
         if g.start < cut < g.end:
             raise OperationFailed("the cursor is inside a gap: split before or after it")
-    # Walk the cut back to the original, last correction first; ``q`` is the cut in
-    # the text each correction applied to.
-    q = cut
-    decisions: list[tuple[Correction, bool, int, int]] = []  # correction, moves, start, cut there
-    for c, at in reversed(tr.steps):
-        if at is None:  # rejected, reverted or lost: follow its recorded place
-            decisions.append((c, c.start >= q, c.start, q))
-        elif q <= at:
-            decisions.append((c, True, at, q))
-        elif q >= at + len(c.after):
-            q = q - len(c.after) + len(c.before)
-            decisions.append((c, False, at, q))
-        else:
-            raise OperationFailed("the cursor is inside a corrected passage: split before or after it")
-    for c, moves, start, cut_there in decisions:
-        if moves:
-            start -= cut_there
+    plan = hist.cut(cut)
+    if plan is None:
+        raise OperationFailed("the cursor is inside a corrected passage: split before or after it")
+    for c in cors:  # spans index each part's own history (model.text): no text is searched
+        if c.id in plan.second:
             c.segment_id = new.id
-        c.start = max(start, 0)
-        c.end = c.start + len(c.before)
+        c.start, c.end = plan.first.get(c.id) or plan.second[c.id]
+    q = plan.original
     orig = original(seg, lang)
     set_original(seg, lang, None if orig is None else orig[:q] or None)
     set_original(new, lang, None if orig is None else orig[q:] or None)
@@ -126,7 +96,8 @@ def split_segment(store: Store, segment_id: int, lang: str, position: int, other
     with store.operation("Split segment") as op:
         seg = op.get(Segment, segment_id)
         op.transcript_id = seg.transcript_id
-        length = len(_trace(original(seg, lang), corrections_of(op.session, seg.id, lang)).text)
+        length = len(history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang),
+                                 spans=False).text)
         if not 0 < position < length:
             raise OperationFailed("put the cursor inside the text to split it")
         _renumber_segments(op, seg.turn_id, seg.position, 1)
@@ -166,22 +137,14 @@ def merge_segments(store: Store, segment_id: int) -> int:
         for lang in LANGS:
             left, right = original(seg, lang), original(nxt, lang)
             sep = _separator(lang, left, right)
-            mine = _trace(left, corrections_of(op.session, seg.id, lang))
-            theirs = _trace(right, corrections_of(op.session, nxt.id, lang))
-            # Replay both chains in id order, as derive() will on the merged segment.
-            where = {c.id: ("mine", at) for c, at in mine.steps}
-            where.update({c.id: ("theirs", at) for c, at in theirs.steps})
-            every = sorted([c for c, _ in mine.steps] + [c for c, _ in theirs.steps], key=lambda c: c.id)
-            left_len = len(left or "")
-            for c in every:
-                side, at = where[c.id]
-                if side == "mine":
-                    if at is not None:
-                        c.start, c.end = at, at + len(c.before)
-                        left_len += len(c.after) - len(c.before)
-                else:
-                    start = (at if at is not None else c.start) + left_len + len(sep)
-                    c.segment_id, c.start, c.end = seg.id, start, start + len(c.before)
+            mine_cors = corrections_of(op.session, seg.id, lang)
+            theirs_cors = corrections_of(op.session, nxt.id, lang)
+            mine, theirs = history(left or "", mine_cors), history(right or "", theirs_cors)
+            spans = join(mine, sep, theirs)  # both chains in one history, in id order (model.text)
+            if spans is None:
+                raise OperationFailed("these segments cannot be merged without changing their corrected text")
+            for c in mine_cors + theirs_cors:
+                c.segment_id, (c.start, c.end) = seg.id, spans[c.id]
             set_original(seg, lang, None if left is None and right is None else (left or "") + sep + (right or ""))
             shift = len(mine.text) + len(sep)
             for g in _children(op, Gap, nxt.id, lang):

@@ -2,8 +2,9 @@
 
 An edit is stored as one ``Correction``: the smallest single replacement
 (``model.text.single_edit``) between the current corrected text and what the
-annotator committed, with ``start``/``end`` indexing the corrected text at that
-moment. The original never changes; the corrected text is derived.
+annotator committed, its ``start``/``end`` anchored in the segment's history
+(``model.text``), so later review decisions never move it. The original never
+changes; the corrected text is derived.
 
 Gaps index the current corrected text. A typed edit moves them with
 ``shift_span``; rejecting, re-accepting or reverting corrections changes the
@@ -26,13 +27,14 @@ from model.ops._base import (
     gaps_of,
     mark_edited,
     optional_operation,
+    original,
     remap_gaps,
     shift_gaps,
 )
 from model.ops.flags import remap_flags, shift_flags, span_flags
 from model.schema import CORRECTION_CATEGORIES, LANGS, Correction, Segment, utcnow
 from model.store import Operation, Store
-from model.text import LIVE_STATUSES, single_edit
+from model.text import LIVE_STATUSES, history, single_edit
 
 
 def check_category(category: str | None) -> str | None:
@@ -49,15 +51,15 @@ def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, categor
 
     Returns the new correction, or None when the text is unchanged.
     """
-    cors = corrections_of(op.session, seg.id, lang)
-    old = derived_text(seg, lang, cors)
-    edit = single_edit(old, new_text)
+    hist = history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang))
+    edit = single_edit(hist.text, new_text)
     if edit is None:
         return None
     gaps = gaps_of(op.session, seg.id, lang)  # read before writing: no extra autoflush
     flags = span_flags(op.session, seg.id, lang)
     start, end, before, after = edit
-    cor = Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=start, end=end,
+    at, to = hist.anchor(start, end)  # where it is made in the history: fixed from now on
+    cor = Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=at, end=to,
                      before=before, after=after, category=category, note=note or None,
                      annotator_id=op.annotator_id, created_at=utcnow())
     op.session.add(cor)
