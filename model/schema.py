@@ -178,9 +178,12 @@ class Segment(Base):
 class Correction(Base):
     """One edit of a segment's text in one language.
 
-    ``start``/``end`` index the text as it was derived just before this
-    correction (all earlier live corrections applied, in ``id`` order);
-    ``before`` is the text that stood there, ``after`` what replaces it.
+    ``start``/``end`` index the segment's *history* in ``lang`` just before
+    this correction: the original with every earlier correction's ``after``
+    inserted right after the span it replaced, in ``id`` order, whatever their
+    status, nothing removed (``model.text``). So review decisions never move a
+    correction. ``before`` is the text that showed in that span when it was
+    made, ``after`` what replaces it.
     """
 
     __tablename__ = "correction"

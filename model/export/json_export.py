@@ -12,8 +12,9 @@ Beside them: the transcript's id, source, date and lead language; each turn's
 position, kind and timestamp; each segment's id, position, label prefixes,
 review state, corrections, redactions and flags (with their discussion); the
 turn's speaker suggestions. Gap offsets index the corrected text, correction
-offsets the text as it stood when the correction was made, redaction offsets
-the original. The texts are the read model's (``model.readmodel``), so they
+offsets the segment's history (the original with every earlier correction's
+``after`` inserted after the span it replaced, nothing removed: see
+``model.text``), redaction offsets the original. The texts are the read model's (``model.readmodel``), so they
 are the same as the window shows. Options are ignored: the JSON is complete.
 """
 

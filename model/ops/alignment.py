@@ -31,7 +31,7 @@ from model.errors import OperationFailed
 from model.ops._base import check_lang, corrections_of, mark_edited, original, set_original
 from model.schema import LANGS, Correction, Flag, Gap, Redaction, Segment, SpeakerSuggestion, Turn
 from model.store import Operation, Store
-from model.text import history, join
+from model.text import derive, history, join
 
 
 def _children(op: Operation, cls: type, segment_id: int, lang: str | None = None) -> list:
@@ -96,8 +96,7 @@ def split_segment(store: Store, segment_id: int, lang: str, position: int, other
     with store.operation("Split segment") as op:
         seg = op.get(Segment, segment_id)
         op.transcript_id = seg.transcript_id
-        length = len(history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang),
-                                 spans=False).text)
+        length = len(derive(original(seg, lang) or "", corrections_of(op.session, seg.id, lang)).text)
         if not 0 < position < length:
             raise OperationFailed("put the cursor inside the text to split it")
         _renumber_segments(op, seg.turn_id, seg.position, 1)
