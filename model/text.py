@@ -153,7 +153,7 @@ def history(original: str, corrections: Iterable[CorrectionLike]) -> History:
 _Piece = list
 
 
-def _replay(original: str, corrections: list[CorrectionLike], applied: set[int]
+def _replay(original: str, corrections: list[CorrectionLike], applied: set[int], spans: bool = True
             ) -> tuple[list[_Piece], dict[int, list[tuple[int, int]]], list[int]]:
     """The history as pieces, each correction's span as runs of character ids, the conflicts;
     ``applied`` is filled in. Pieces, not characters: deriving 50,000 segments stays fast."""
@@ -179,7 +179,8 @@ def _replay(original: str, corrections: list[CorrectionLike], applied: set[int]
             applied.add(c.id)
             for p in pieces[i:j]:
                 p[2] = False
-        span_runs[c.id] = [(p[3], len(p[0])) for p in pieces[i:j]]
+        if spans:
+            span_runs[c.id] = [(p[3], len(p[0])) for p in pieces[i:j]]
         if c.after:
             pieces.insert(j, [c.after, c.id, applies, fresh])
             fresh += len(c.after)
@@ -204,7 +205,7 @@ def _split_at(pieces: list[_Piece], pos: int) -> int:
 
 def derive(original: str, corrections: Iterable[CorrectionLike]) -> Derived:
     """Apply the live corrections (proposed or accepted) to ``original`` in id order."""
-    pieces, _spans, conflicts = _replay(original, sorted(corrections, key=lambda c: c.id), set())
+    pieces, _spans, conflicts = _replay(original, sorted(corrections, key=lambda c: c.id), set(), spans=False)
     return Derived("".join(p[0] for p in pieces if p[2]), tuple(conflicts))
 
 
