@@ -115,6 +115,14 @@ def run(argv: list[str]) -> int:
     window = MainWindow(ctx, settings)
     global WINDOW
     WINDOW = window
+
+    def follow(new) -> None:  # type: ignore[no-untyped-def]
+        # A new UI language rebuilds the window (gui.language_switch): WINDOW keeps the live one.
+        global WINDOW
+        WINDOW = new
+        new.replaced.connect(follow)
+
+    window.replaced.connect(follow)
     target: int | None = None
     if args.file is not None:
         ids = window.importer.import_paths([args.file])  # shows the refusal in a dialog
@@ -136,7 +144,7 @@ def run(argv: list[str]) -> int:
                 print(f"taiyaku: error: {exc}", file=sys.stderr)
                 QTimer.singleShot(0, partial(app.exit, 2))
             else:
-                box = window.show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
+                box = WINDOW.show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
                                         str(exc))
                 box.finished.connect(partial(app.exit, 2))
             return True

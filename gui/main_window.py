@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +22,9 @@ from gui import features
 from gui.actions import ActionRegistry
 from gui.context import AppContext
 from gui.details import DetailsArea
+from gui.i18n import current_language, resolve_language
 from gui.import_flow import ImportFlow, local_files
+from gui.language_switch import switch_language
 from gui.library import LibraryView
 from gui.models.library_model import LibraryModel
 from gui.models.transcript_model import TranscriptModel
@@ -41,6 +43,7 @@ class MainWindow(QMainWindow):
     """The window annotators live in. Features extend it (see ``gui.features``)."""
 
     transcriptShown = Signal(int)  # first paint of the panes after a transcript was loaded
+    replaced = Signal(object)  # MainWindow: rebuilt in a new UI language (gui.language_switch); this one goes
 
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,14 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._first_layout_pending = state is None  # applied once shown: docks have their sizes then
+
+    def restore_layout(self, geometry: QByteArray, state: QByteArray, size: QSize | None = None) -> None:
+        """Take another window's place, size and dock layout (a window rebuilt in place)."""
+        self.restoreGeometry(geometry)
+        if size is not None and not self.isMaximized() and not self.isFullScreen():
+            self.resize(size)  # exactly: restoreGeometry shrinks a window larger than the screen
+        self.restoreState(state)  # after the size: dock sizes are laid out in it
+        self._first_layout_pending = False
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -146,12 +157,16 @@ class MainWindow(QMainWindow):
                        icon_name="mdi6.undo", toolbar=True)
         redo = reg.add("redo", self.tr("&Redo"), self.ctx.undo_stack.redo, menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
-        undo.setEnabled(False)
-        redo.setEnabled(False)
+        stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
         self._listen(self.ctx.undo_stack.canUndoChanged, undo.setEnabled)
         self._listen(self.ctx.undo_stack.canRedoChanged, redo.setEnabled)
         self._listen(self.ctx.undo_stack.undoTextChanged, self._on_undo_text)
         self._listen(self.ctx.undo_stack.redoTextChanged, self._on_redo_text)
+        if stack.count():
+            self._on_undo_text(stack.undoText())
+            self._on_redo_text(stack.redoText())
         self.menu_separator("edit")
         reg.add("preferences", self.tr("&Preferences…"), self.show_preferences, menu="edit", shortcut="Ctrl+,",
                 icon_name="mdi6.cog-outline")
@@ -342,12 +357,15 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
-            name, _lang = dialog.save()
+            name, lang = dialog.save()
             try:
                 self.ctx.store.set_annotator(name)
             except TaiyakuError as exc:
                 self.show_error(self.tr("Preferences"), str(exc))
             self._update_status()
+            if resolve_language(lang) != current_language():
+                # Once this slot has returned: the window is rebuilt in the new language, in place.
+                QTimer.singleShot(0, self, lambda: switch_language(self, lang))
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.registry, self)

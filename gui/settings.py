@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
 from model.store import default_annotator_name
 
@@ -47,10 +47,6 @@ class PreferencesDialog(QDialog):
         current = str(settings.value("ui/language", "system"))
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         form.addRow(self.tr("Language:"), self.language)
-        note = QLabel(self.tr("A new language takes effect when Taiyaku starts again."), self)
-        note.setWordWrap(True)
-        note.setEnabled(False)
-        form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.accepted.connect(self.accept)

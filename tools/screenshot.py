@@ -1,6 +1,6 @@
 """Render the main window on the bundled sample to docs/screenshot.png (and a dark variant).
 
-    python tools/screenshot.py [--dark] [--lang ja] [--out docs/screenshot.png]
+    python tools/screenshot.py [--dark] [--lang ja] [--switch-to en] [--out docs/screenshot.png]
 
 Runs offscreen in a temporary database and settings file; nothing of the
 user's is touched. Japanese glyphs need a CJK font (Debian: fonts-noto-cjk).
@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", choices=("en", "ja"), help="UI language")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--row", type=int, default=None, help="row to select (default: a turn with a gap)")
+    parser.add_argument("--switch-to", choices=("en", "ja"), default=None,
+                        help="then switch the UI language while running (the window is rebuilt) and render that")
     args = parser.parse_args(argv)
     out = args.out or ROOT / "docs" / ("screenshot-dark.png" if args.dark else "screenshot.png")
 
@@ -82,6 +84,13 @@ def main(argv: list[str] | None = None) -> int:
         window.panes.pane("en").verticalScrollBar().setValue(top)
         for _ in range(3):
             app.processEvents()
+        if args.switch_to:
+            from gui.language_switch import switch_language
+
+            settings.setValue("ui/language", args.switch_to)
+            window = switch_language(window, args.switch_to)
+            for _ in range(5):
+                app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out))
         window.close()

@@ -4,12 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+76" />
+        <location filename="../../gui/app.py" line="+77" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+34" />
+        <location line="+36" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -17,7 +18,7 @@
 <context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+196" />
+        <location filename="../../gui/panes.py" line="+249" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -25,7 +26,7 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+97" />
+        <location filename="../../gui/details.py" line="+102" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
@@ -130,13 +131,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+182" />
+        <location filename="../../gui/main_window.py" line="+217" />
         <location line="+47" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-143" />
+        <location line="-147" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -176,7 +177,7 @@
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+68" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -351,7 +352,7 @@
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>About Taiyaku</source>
         <translation>対訳について</translation>
     </message>
@@ -389,11 +390,6 @@ Every change is saved as you make it and can be undone.</source>
         <location line="+5" />
         <source>Language:</source>
         <translation>表示言語:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>A new language takes effect when Taiyaku starts again.</source>
-        <translation>表示言語の変更は、対訳を再起動すると反映されます。</translation>
     </message>
 </context>
 <context>
@@ -447,7 +443,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>RowMetrics</name>
     <message>
-        <location filename="../../gui/row_metrics.py" line="+189" />
+        <location filename="../../gui/row_metrics.py" line="+191" />
         <source>(no segments in this turn)</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
@@ -460,7 +456,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>SegmentDelegate</name>
     <message>
-        <location filename="../../gui/segment_delegate.py" line="+130" />
+        <location filename="../../gui/segment_delegate.py" line="+134" />
         <source>Unknown speaker</source>
         <translation>話者不明</translation>
     </message>
