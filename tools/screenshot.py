@@ -32,6 +32,9 @@ def dark_palette():  # type: ignore[no-untyped-def]
                          (roles.ToolTipText, "#e8eaed"), (roles.PlaceholderText, "#9aa0a6"), (roles.Mid, "#3c4043"),
                          (roles.Light, "#3c4043"), (roles.Dark, "#101113"), (roles.Midlight, "#303134")):
         p.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled  # as system dark themes do: disabled controls look disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor("#6f7378"))
     return p
 
 
