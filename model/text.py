@@ -288,6 +288,32 @@ def join(left: History, separator: str, right: History) -> dict[int, tuple[int, 
     return out
 
 
+def carry_spans(old: History, new: History, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where spans of ``old.text`` lie in ``new.text``: the same history under other review decisions.
+
+    A span keeps the characters it covered that still show (and what shows between
+    them). When none does, it covers what now shows in their place, between the
+    characters around it (a rejected edit over a marker gives the marker back), and
+    is empty -- gone -- when nothing does. Nothing is searched for.
+    """
+    if len(old.chars) != len(new.chars):
+        raise ValueError("not the same history")
+    old_at = [i for i, show in enumerate(old.shown) if show]
+    before = [0]  # before[i]: how many characters of the new text come before history index i
+    for show in new.shown:
+        before.append(before[-1] + show)
+    out = []
+    for start, end in spans:
+        kept = [i for i in old_at[start:end] if new.shown[i]]
+        if kept:
+            out.append((before[kept[0]], before[kept[-1] + 1]))
+            continue
+        lo = old_at[start - 1] + 1 if start > 0 else 0
+        hi = old_at[end] if end < len(old_at) else len(new.chars)
+        out.append((before[lo], before[hi]))
+    return out
+
+
 def single_edit(old: str, new: str) -> tuple[int, int, str, str] | None:
     """The smallest single replacement turning ``old`` into ``new``: (start, end, before, after)."""
     if old == new:

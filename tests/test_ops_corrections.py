@@ -185,3 +185,20 @@ def test_category_and_note_can_be_set_afterwards(store: Store, seg_id: int) -> N
         set_correction_details(store, cid, category="nonsense")
     store.undo(event)
     assert load_segment(store, seg_id).corrections[0].category is None
+
+
+def test_rejecting_one_of_two_inserted_markers_keeps_the_other_ones_gap(store: Store) -> None:
+    from model.ops.gaps import insert_gap
+
+    tid = make_transcript(store, [("Q", [("We met the minister.", None)])])
+    sid = load_transcript(store, tid).turns[0].segments[0].id
+    insert_gap(store, sid, "en", len("We met the minister."))
+    insert_gap(store, sid, "en", len("We met the minister.(inaudible)"))
+    view = load_segment(store, sid)
+    assert view.en == "We met the minister.(inaudible)(inaudible)"
+    later = max(view.gaps_in("en"), key=lambda g: g.start)
+    reject_correction(store, view.corrections[0].id)
+    view = load_segment(store, sid)
+    assert view.en == "We met the minister.(inaudible)"
+    [gap] = view.gaps_in("en")
+    assert (gap.id, view.en[gap.start:gap.end]) == (later.id, "(inaudible)")

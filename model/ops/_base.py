@@ -3,14 +3,13 @@
 Positions of gaps (and flags) index the *current derived* text of their
 language. When an operation changes that text by a known single edit (typing),
 spans move with ``model.text.shift_span``. When it changes it indirectly
-(rejecting or reverting corrections), ``remap_spans`` maps them from the old
-derived text to the new one: the changed window is found by trimming the common
-prefix and suffix, aligned inside with Levenshtein opcodes, and each span is
-then re-anchored on its own text (the nearest occurrence), so a gap stays on
-its marker even when the alignment is ambiguous. A span whose text disappeared
-entirely maps to an empty span (it is never moved onto another copy of its
-text), and callers delete such gaps (undo restores them).
-"""
+(rejecting, accepting or reverting corrections), the segment's history is the
+same before and after (``model.text``: review decisions only change what shows),
+so ``model.text.carry_spans`` carries each span over exactly: it keeps the
+characters it covered that still show, or else takes what now shows in their
+place. A span with nothing left maps to an empty span, and callers delete such
+gaps (undo restores them). Nothing is searched for, so a gap never jumps to
+another copy of its marker."""
 
 from __future__ import annotations
 
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 from model.errors import OperationFailed
 from model.schema import LANGS, Correction, Gap, Segment
 from model.store import Operation, Store
-from model.text import derive, shift_span, single_edit
+from model.text import History, carry_spans, derive, shift_span
 
 
 def check_lang(lang: str) -> str:
@@ -68,49 +67,11 @@ def current_text(session: Session, seg: Segment, lang: str) -> str:
     return derived_text(seg, lang, corrections_of(session, seg.id, lang))
 
 
-def _map_window(old: str, new: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Map a span of ``old`` onto ``new`` through a character alignment of the changed window."""
-    edit = single_edit(old, new)  # the changed window: common prefix and suffix left out
-    if edit is None:
-        return span
-    prefix, old_end, a_win, b_win = edit
-    if not a_win or not b_win:
-        return shift_span(span, prefix, old_end, len(b_win))
-    from rapidfuzz.distance import Levenshtein
-
-    start, end = span
-    for tag, a0, a1, b0, b1 in reversed(Levenshtein.opcodes(a_win, b_win).as_list()):
-        if tag != "equal":  # right to left: earlier offsets stay valid
-            start, end = shift_span((start, end), prefix + a0, prefix + a1, b1 - b0)
-    return start, end
-
-
-def remap_spans(old: str, new: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Where each span of ``old`` lies in ``new`` (empty span: its text is gone)."""
-    out = []
-    for s, e in spans:
-        piece = old[s:e]
-        ms, me = _map_window(old, new, (s, e))
-        if ms < me and new[ms:me] != piece:  # moved, but onto other text: look for its own
-            hits = []
-            at = new.find(piece)
-            while at != -1:
-                hits.append(at)
-                at = new.find(piece, at + 1)
-            reach = abs(len(new) - len(old)) + len(piece)  # how far a change can have moved it
-            near = [p for p in hits if abs(p - ms) <= reach]
-            if near:
-                ms = min(near, key=lambda p: abs(p - ms))
-                me = ms + len(piece)
-        out.append((ms, me))
-    return out
-
-
-def remap_gaps(session: Session, gaps: Sequence[Gap], old: str, new: str) -> None:
-    """Move gaps from ``old`` to ``new`` text; a gap whose text vanished is deleted."""
-    if old == new or not gaps:
+def remap_gaps(session: Session, gaps: Sequence[Gap], old: History, new: History) -> None:
+    """Carry gaps from the ``old`` to the ``new`` derived text; a gap whose text vanished is deleted."""
+    if not gaps:
         return
-    for gap, (s, e) in zip(gaps, remap_spans(old, new, [(g.start, g.end) for g in gaps])):
+    for gap, (s, e) in zip(gaps, carry_spans(old, new, [(g.start, g.end) for g in gaps])):
         if s >= e:
             session.delete(gap)
         elif (s, e) != (gap.start, gap.end):

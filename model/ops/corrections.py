@@ -8,10 +8,10 @@ changes; the corrected text is derived.
 
 Gaps index the current corrected text. A typed edit moves them with
 ``shift_span``; rejecting, re-accepting or reverting corrections changes the
-text indirectly, and gaps are then re-anchored by ``_base.remap_gaps`` (old
-derived text -> new derived text, each gap looked up on its own text). A gap
-whose text disappears (e.g. an inserted ``(inaudible)`` marker whose correction
-is rejected) is deleted with the change; undo brings it back.
+text indirectly, and gaps are then carried over by ``_base.remap_gaps`` through
+the segment's history, which review decisions do not change. A gap whose text
+disappears (e.g. an inserted ``(inaudible)`` marker whose correction is
+rejected) is deleted with the change; undo brings it back.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from model.ops._base import (
     NothingToDo,
     check_lang,
     corrections_of,
-    derived_text,
     gaps_of,
     mark_edited,
     optional_operation,
@@ -87,12 +86,12 @@ def _set_status(op: Operation, cor: Correction, status: str) -> None:
     """Change a correction's status, keeping the segment's gaps on their text."""
     seg = op.get(Segment, cor.segment_id)
     cors = corrections_of(op.session, seg.id, cor.lang)
-    old = derived_text(seg, cor.lang, cors)
+    old = history(original(seg, cor.lang) or "", cors)
     flags = span_flags(op.session, seg.id, cor.lang)
     cor.status = status
     cor.reviewed_by_id = op.annotator_id
     cor.reviewed_at = utcnow()
-    new = derived_text(seg, cor.lang, cors)
+    new = history(original(seg, cor.lang) or "", cors)
     remap_gaps(op.session, gaps_of(op.session, seg.id, cor.lang), old, new)
     remap_flags(flags, old, new)
 
@@ -131,13 +130,13 @@ def revert_segment(store: Store, segment_id: int, lang: str | None = None) -> in
             live = [c for c in cors if c.status in LIVE_STATUSES]
             if not live:
                 continue
-            old = derived_text(seg, lg, cors)
+            old = history(original(seg, lg) or "", cors)
             flags = span_flags(op.session, seg.id, lg)
             for c in live:
                 c.status = "reverted"
                 c.reviewed_by_id = op.annotator_id
                 c.reviewed_at = utcnow()
-            new = derived_text(seg, lg, cors)
+            new = history(original(seg, lg) or "", cors)
             remap_gaps(op.session, gaps_of(op.session, seg.id, lg), old, new)
             remap_flags(flags, old, new)
             changed = True

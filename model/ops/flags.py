@@ -13,7 +13,7 @@ from sqlalchemy import select
 from model.errors import OperationFailed
 from model.schema import FLAG_CATEGORIES, FLAG_STATUSES, LANGS, Correction, Flag, FlagReply, Segment, utcnow
 from model.store import Store
-from model.text import derive
+from model.text import History, carry_spans, derive
 
 CLOSED_STATUSES = ("resolved", "wontfix")
 
@@ -39,13 +39,11 @@ def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int)
             f.start, f.end = s, e
 
 
-def remap_flags(flags: list[Flag], old: str, new: str) -> None:
-    """Re-anchor flagged spans after the text changed indirectly (a correction rejected or reverted)."""
-    if old == new or not flags:
+def remap_flags(flags: list[Flag], old: History, new: History) -> None:
+    """Carry flagged spans over after the text changed indirectly (a correction rejected or reverted)."""
+    if not flags:
         return
-    from model.ops._base import remap_spans
-
-    for f, (s, e) in zip(flags, remap_spans(old, new, [(f.start, f.end) for f in flags])):
+    for f, (s, e) in zip(flags, carry_spans(old, new, [(f.start, f.end) for f in flags])):
         if s >= e:
             f.start = f.end = None
         elif (s, e) != (f.start, f.end):
