@@ -1,8 +1,8 @@
 """The QA checks of the open transcript: when they run, and the findings panel they fill.
 
-A transcript is checked a slice of turns at a time once the panes have painted it
-(a long one never freezes the window); after an edit only the touched segments
-(and their turns' turn-wide checks) are checked again, debounced.
+A transcript is checked a short step at a time once the panes have painted it
+(``model.qa.scan.Scan``: a long one never freezes the window); after an edit only
+the turns holding the touched segments are checked again, debounced.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
 from gui.review.findings_panel import FindingsPanel
 from model.ops.findings import dismiss_finding, flag_finding, restore_finding
-from model.qa import CHECKS, Finding, check_turns, check_view, settled_keys
-from model.readmodel import TranscriptView, fill_turns, load_segments, load_transcript
+from model.qa import Finding, settled_keys
+from model.qa.scan import Scan
+from model.readmodel import TranscriptView
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")
 TEXT_TABLES = frozenset({"segment", "correction", "gap", "redaction"})
-SCAN_TURNS = 150  # turns checked per slice when a transcript opens (~20-60 ms)
+STEP_S = 0.02  # the work of one step of a sliced run: the window stays smooth meanwhile
 
 
 class QaRunner(QObject):
@@ -38,13 +39,12 @@ class QaRunner(QObject):
         self.panel = panel
         self.dock = dock
         self.dialog_parent = dialog_parent
-        self.view: TranscriptView | None = None
         self.raw_findings: list[Finding] = []  # every finding, settled ones too
         self.findings: list[Finding] = []  # those neither dismissed nor flagged
+        self._scan: Scan | None = None  # the last run: its outline and where each segment is
         self._pending_segments: set[int] = set()
+        self._pending_turns: set[int] = set()
         self._pending_full = False
-        self._scan_found: list[Finding] = []
-        self._scan_at = 0
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
         self._scan_timer = QTimer(self, interval=0)
@@ -59,6 +59,11 @@ class QaRunner(QObject):
     @property
     def store(self):  # type: ignore[no-untyped-def]
         return self.ctx.store
+
+    @property
+    def view(self) -> TranscriptView | None:
+        """The outline of the transcript as the checks last read it (turns, speakers; no segments)."""
+        return self._scan.view if self._scan is not None else None
 
     # -- the panel's actions -----------------------------------------------------------------------
     def go_finding(self, finding: Finding) -> None:
@@ -105,19 +110,17 @@ class QaRunner(QObject):
         self._scan_timer.stop()
         self._pending_full = False
         self._pending_segments.clear()
+        self._pending_turns.clear()
         if tid is None:
-            self.view, self.raw_findings = None, []
+            self._scan, self.raw_findings = None, []
             self.refilter()
             return self.findings
-        self._scan_found = []
-        self._scan_at = 0
-        if sliced:  # turns now, their segments a slice at a time (_scan_step): no pause of seconds
-            self.view = load_transcript(self.store, tid, segments=False)
+        self._scan = Scan(self.store, tid, step_s=STEP_S)
+        if sliced:  # a step per event-loop turn (_scan_step): no pause of seconds
             self.panel.summary.setText(self.tr("Checking…"))
             self._scan_timer.start()
             return self.findings
-        self.view = load_transcript(self.store, tid)
-        self.raw_findings = check_view(self.view)
+        self.raw_findings = list(self._scan.run())
         self.refilter()
         return self.findings
 
@@ -126,17 +129,13 @@ class QaRunner(QObject):
         self.run_all_checks(sliced=True)
 
     def _scan_step(self) -> None:
-        view = self.view
-        if view is None:
+        scan = self._scan
+        if scan is None:
             self._scan_timer.stop()
             return
-        stop = self._scan_at + SCAN_TURNS
-        fill_turns(self.store, view.turns[self._scan_at:stop])
-        self._scan_found.extend(check_turns(view, self._scan_at, stop))
-        self._scan_at = stop
-        if stop >= len(view.turns):
+        if scan.step():
             self._scan_timer.stop()
-            self.raw_findings = self._scan_found
+            self.raw_findings = list(scan.findings)
             self.refilter()
 
     @property
@@ -147,7 +146,7 @@ class QaRunner(QObject):
     def forget(self) -> None:
         """A transcript is opening: drop the old findings; the checks wait for its first paint."""
         self._scan_timer.stop()
-        self.view, self.raw_findings = None, []
+        self._scan, self.raw_findings = None, []
         self.panel.summary.setText(self.tr("Checking…"))
 
     def refilter(self, *_args: object) -> None:
@@ -173,6 +172,7 @@ class QaRunner(QObject):
             self._checks_timer.start()
         elif changes.tables & TEXT_TABLES and changes.segment_ids:
             self._pending_segments |= set(changes.segment_ids)
+            self._pending_turns |= set(changes.turn_ids)  # a segment moved: both its turns
             self._checks_timer.start()
         elif changes.touches(*REVIEW_TABLES):
             self.refilter()
@@ -181,23 +181,14 @@ class QaRunner(QObject):
         if self.checking:  # a full run is on its way; it will see this change
             self.run_all_checks(sliced=True)
             return
-        if self._pending_full or self.view is None:
+        if self._pending_full or self._scan is None:
             self.run_all_checks()
             return
-        changed = set(self._pending_segments)
+        segments, turns = set(self._pending_segments), set(self._pending_turns)
         self._pending_segments.clear()
-        where = {seg.id: (t_i, s_i) for t_i, turn in enumerate(self.view.turns)
-                 for s_i, seg in enumerate(turn.segments)}
-        if any(sid not in where for sid in changed):  # a new segment: structure changed
+        self._pending_turns.clear()
+        if not self._scan.recheck(segments, turns):  # a new segment: structure changed
             self.run_all_checks()
             return
-        for sid, seg in load_segments(self.store, changed).items():
-            t_i, s_i = where[sid]
-            self.view.turns[t_i].segments[s_i] = seg
-        turns = {self.view.turns[where[sid][0]].id for sid in changed}
-        keep = [f for f in self.raw_findings
-                if f.segment_id not in changed and not (f.turn_id in turns and CHECKS[f.check].scope == "turn")]
-        fresh = check_view(self.view, changed)
-        order = {seg.id: n for n, (_t, seg) in enumerate(self.view.segments())}
-        self.raw_findings = sorted(keep + fresh, key=lambda f: (f.turn, order.get(f.segment_id or -1, -1)))
+        self.raw_findings = list(self._scan.findings)
         self.refilter()

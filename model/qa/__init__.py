@@ -103,30 +103,29 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
 
     wanted = set(segment_ids) if segment_ids is not None else None
     specs = [CHECKS[n] for n in names] if names is not None else list(CHECKS.values())
+    # Looked up once, not per segment: this loop runs 50,000 times on a long transcript.
+    turn_specs = [(s.name, s.category, s.fn) for s in specs if s.scope == "turn"]
+    seg_specs = [(s.name, s.category, s.fn) for s in specs if s.scope == "segment"]
     found: list[Finding] = []
+    add = found.append
     for turn_no in range(first + 1, min(stop, len(view.turns)) + 1):
         turn = view.turns[turn_no - 1]
-        in_turn = [s for s in turn.segments if wanted is None or s.id in wanted]
-        if wanted is not None and not in_turn:
+        segments = turn.segments
+        if wanted is not None and not any(s.id in wanted for s in segments):
             continue
-        first_seg = turn.segments[0] if turn.segments else None
-        for spec in specs:
-            if spec.scope == "turn":
-                for hit in spec.fn(view, turn):
-                    found.append(Finding(spec.name, turn_no, 1 if first_seg else None, hit.lang, hit.message,
-                                         first_seg.id if first_seg else None,
-                                         _key(spec.name, f"t{turn.id}", hit.lang, hit.detail), turn.id, spec.category,
-                                         hit.params))
-        for seg_no, seg in enumerate(turn.segments, 1):
+        first_seg = segments[0] if segments else None
+        for name, category, fn in turn_specs:
+            for hit in fn(view, turn):
+                add(Finding(name, turn_no, 1 if first_seg else None, hit.lang, hit.message,
+                            first_seg.id if first_seg else None, _key(name, f"t{turn.id}", hit.lang, hit.detail),
+                            turn.id, category, hit.params))
+        for seg_no, seg in enumerate(segments, 1):
             if wanted is not None and seg.id not in wanted:
                 continue
-            for spec in specs:
-                if spec.scope != "segment":
-                    continue
-                for hit in spec.fn(view, turn, seg):
-                    found.append(Finding(spec.name, turn_no, seg_no, hit.lang, hit.message, seg.id,
-                                         _key(spec.name, f"s{seg.id}", hit.lang, hit.detail), turn.id,
-                                         spec.category, hit.params))
+            for name, category, fn in seg_specs:
+                for hit in fn(view, turn, seg):
+                    add(Finding(name, turn_no, seg_no, hit.lang, hit.message, seg.id,
+                                _key(name, f"s{seg.id}", hit.lang, hit.detail), turn.id, category, hit.params))
     return found
 
 

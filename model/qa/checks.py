@@ -58,9 +58,10 @@ def unknown_speaker(view: TranscriptView, turn: TurnView) -> Iterator[Hit]:
 @check("gap_count", category="inaudible")
 def gap_count(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
     """Different numbers of inaudible gaps in the two languages of a segment."""
-    if not (_has_text(seg.en) and _has_text(seg.ja)):
+    if not seg.gaps or not (_has_text(seg.en) and _has_text(seg.ja)):  # no gaps: as many on each side
         return
-    en, ja = len(seg.gaps_in("en")), len(seg.gaps_in("ja"))
+    en = sum(1 for g in seg.gaps if g.lang == "en")
+    ja = sum(1 for g in seg.gaps if g.lang == "ja")
     if en != ja:
         fewer = "en" if en < ja else "ja"
         yield Hit(f"{en} inaudible gap(s) in English but {ja} in Japanese", fewer, f"{en}-{ja}",
@@ -84,7 +85,7 @@ def numbers(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[
 @check("redaction")
 def redaction(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
     """A redaction on one side only (e.g. a name redacted in English but written out in Japanese)."""
-    if not (_has_text(seg.en) and _has_text(seg.ja)):
+    if not seg.redactions or not (_has_text(seg.en) and _has_text(seg.ja)):  # none: none on one side only
         return
     counts = {lang: sum(1 for r in seg.redactions if r.lang == lang) for lang in ("en", "ja")}
     if (counts["en"] == 0) != (counts["ja"] == 0):
@@ -114,7 +115,7 @@ def _labels(sp) -> set[str]:
 @check("speaker_label", category="speaker")
 def speaker_label(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
     """A speaker label in one language naming someone other than the turn's speaker."""
-    if turn.kind != "speech":
+    if turn.kind != "speech" or not (seg.en_prefix or seg.ja_prefix):  # no prefix: no label
         return
     sp = turn.speaker
     own = {_norm_label(x) for x in ((sp.label_en, sp.label_ja, sp.name) if sp else ()) if x}

@@ -1,0 +1,122 @@
+"""Checking a whole transcript in short steps, and checking again the turns an edit touched.
+
+A window cannot stop for seconds to check 50,000 segments, and it should not keep
+them all in memory afterwards. ``Scan`` reads the transcript's outline (turns and
+speakers), then each ``step()`` reads the segments of the next span of turns by
+their range of positions (a few statements, whatever the span's size), checks
+them, and lets them go again: only the findings and which turn each segment is in
+stay. The span grows or shrinks so that a step takes about ``step_s`` seconds.
+
+The findings are those of ``check_view`` on the whole transcript, in the same
+order, whatever the steps were.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from model.qa import Finding, check_turns
+from model.readmodel import TranscriptView, fill_turn_span, fill_turns, load_transcript
+from model.store import Store
+
+FIRST_SPAN = 32  # turns read by the first step, to measure how long a turn takes
+MIN_SPAN, MAX_SPAN = 4, 4096
+
+
+class Scan:
+    """The QA checks of one transcript, run a step at a time (see the module's docstring)."""
+
+    def __init__(self, store: Store, transcript_id: int, *, step_s: float = 0.02, span: int = FIRST_SPAN) -> None:
+        self.store = store
+        self.transcript_id = transcript_id
+        self.step_s = step_s
+        self.span = span
+        self.view: TranscriptView = load_transcript(store, transcript_id, segments=False)  # the outline
+        self.findings: list[Finding] = []
+        self.turn_of: dict[int, int] = {}  # segment id -> index of its turn in view.turns
+        self.at = 0  # the next turn to check
+
+    @property
+    def done(self) -> bool:
+        """Whether every turn has been checked."""
+        return self.at >= len(self.view.turns)
+
+    def step(self) -> bool:
+        """Read and check the next span of turns; True once every turn is checked."""
+        if self.done:
+            return True
+        start = time.perf_counter()
+        first, stop = self.at, min(self.at + self.span, len(self.view.turns))
+        turns = self.view.turns[first:stop]
+        with _young_objects_die_young():
+            fill_turn_span(self.store, self.transcript_id, turns)
+            self.findings.extend(check_turns(self.view, first, stop))
+            self._let_go(first, turns)
+        self.at = stop
+        # The next span: as many turns as fit in step_s at this pace, at most twice as many as now.
+        took = max(time.perf_counter() - start, 1e-4)
+        self.span = max(MIN_SPAN, min(MAX_SPAN, 2 * self.span, int(len(turns) * self.step_s / took)))
+        return self.done
+
+    def run(self) -> list[Finding]:
+        """Every step at once (no window to keep responsive); the findings."""
+        while not self.step():
+            pass
+        return self.findings
+
+    def recheck(self, segment_ids: Iterable[int] = (), turn_ids: Iterable[int] = ()) -> bool:
+        """Check again the turns holding these segments, and these turns; the findings are updated in place.
+
+        Returns False if a segment is unknown (new since the scan): the caller should scan again.
+        Only a finished scan can be rechecked.
+        """
+        index_of = {t.id: i for i, t in enumerate(self.view.turns)}
+        indexes: set[int] = set()
+        for sid in segment_ids:
+            if sid not in self.turn_of:
+                return False
+            indexes.add(self.turn_of[sid])
+        indexes |= {index_of[t] for t in turn_ids if t in index_of}
+        if not indexes:
+            return True
+        order = sorted(indexes)
+        turns = [self.view.turns[i] for i in order]
+        fill_turns(self.store, turns)
+        fresh: list[Finding] = []
+        for i, turn in zip(order, turns):
+            fresh.extend(check_turns(self.view, i, i + 1))
+            self._let_go(i, [turn])
+        touched = {t.id for t in turns}
+        # A turn's findings are all old or all new: a stable sort by turn keeps check_turns' order within each.
+        kept = [f for f in self.findings if f.turn_id not in touched]
+        self.findings = sorted(kept + fresh, key=lambda f: f.turn)
+        return True
+
+    def _let_go(self, first: int, turns: list) -> None:
+        """Remember where each segment of ``turns`` is, then drop the segments (memory, and the GC's work)."""
+        turn_of = self.turn_of
+        for i, turn in enumerate(turns, first):
+            for seg in turn.segments:
+                turn_of[seg.id] = i
+            turn.segments = []
+
+
+@contextmanager
+def _young_objects_die_young() -> Iterator[None]:
+    """No automatic garbage collection inside: the segments a step reads are freed at its end.
+
+    Collected while alive, they would be promoted to the oldest generation, and Python
+    then runs full collections of the whole process (50-200 ms each in the window, ten of
+    them in a scan of 50,000 segments) although they die a moment later. A step is short.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
