@@ -19,6 +19,12 @@ And from ``ctx`` (``gui.context.AppContext``): ``store``, ``bridge.changed``, ``
 ``transcriptChanged`` (synchronous: keep it light) and ``transcriptShown`` (after the panes painted
 the transcript: start heavy work there, in slices, so the window opens at once),
 ``selection``/``selectionChanged``, ``report_error(message)``.
+
+A feature may be installed more than once for one context: a new UI language rebuilds the
+window and installs every feature on the new one (``gui.language_switch``), then announces
+the transcript and selection again. Keep what must outlive a window in the context, the
+store or the settings; connect to ``ctx`` with bound methods of the feature's objects, so the
+connections go with the old window.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The UI language: Taiyaku's own translations and Qt's, following the system or the settings.
 
 The one place that installs translators: the window's catalog and every feature's
-(``resources/i18n/*_<lang>.qm``), once at start-up (a new language applies on restart)."""
+(``resources/i18n/*_<lang>.qm``), at start-up and when the annotator picks another language
+(``gui.language_switch`` then rebuilds the window in it)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def install_translators(app: QCoreApplication, choice: str | None = None) -> str
     global _language
     for old in _installed:
         app.removeTranslator(old)
+        old.deleteLater()  # children of the app: they would pile up, one set per switch
     _installed.clear()
     lang = resolve_language(choice)
     _language = lang

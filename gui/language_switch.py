@@ -25,8 +25,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QTabWidget,
+    QTextEdit,
+    QUndoView,
     QWidget,
 )
 
@@ -82,7 +85,9 @@ def _inside(widget: QWidget, kinds: tuple[type, ...], top: QWidget) -> bool:
 
 
 def _fields(top: QWidget) -> dict[Key, tuple[str, Any]]:
-    """The values of the inputs under ``top``: filters, search texts, options, chosen tabs."""
+    """The values of the inputs under ``top``: filters, search texts, options, tabs, drafts, list positions."""
+    from gui.panes import TranscriptPane
+
     out: dict[Key, tuple[str, Any]] = {}
     # Editors open in item views, and the parts of combo and spin boxes, are not inputs of their own;
     # dialogs (message boxes, the find dialog) are not the window's.
@@ -91,36 +96,51 @@ def _fields(top: QWidget) -> dict[Key, tuple[str, Any]]:
         if _inside(w, skip, top):
             continue
         if isinstance(w, QComboBox):
-            out[_path(w, top)] = ("combo", (w.currentIndex(), w.currentData(), w.currentText()))
+            out[_path(w, top)] = ("combo", (w.currentIndex(), w.currentData()))
         elif isinstance(w, QLineEdit) and not w.isReadOnly():
             out[_path(w, top)] = ("line", w.text())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)) and not w.isReadOnly():  # a reply being written
+            out[_path(w, top)] = ("text", w.toPlainText())
         elif isinstance(w, (QCheckBox, QRadioButton)):  # not tool buttons: checking those runs actions
             out[_path(w, top)] = ("check", w.isChecked())
         elif isinstance(w, QTabWidget):
             out[_path(w, top)] = ("tab", w.currentIndex())
+        # Lists: the chosen row and how far down. Not the panes (the selection is the context's),
+        # nor an undo view, whose current row IS the undo stack's position.
+        elif isinstance(w, QAbstractItemView) and not isinstance(w, (TranscriptPane, QUndoView)) \
+                and w.model() is not None:
+            index = w.currentIndex()
+            out[_path(w, top)] = ("view", ((index.row(), index.column()) if index.isValid() else None,
+                                           w.verticalScrollBar().value()))
     return out
 
 
+_ORDER = {"combo": 0, "check": 0, "line": 0, "tab": 0, "view": 1, "text": 2}  # filters fill lists first
+
+
 def _apply_fields(top: QWidget, fields: dict[Key, tuple[str, Any]]) -> None:
-    for w in top.findChildren(QWidget):
-        kind_value = fields.get(_path(w, top))
-        if kind_value is None:
-            continue
-        kind, value = kind_value
+    found = [(w, fields[key]) for w in top.findChildren(QWidget) if (key := _path(w, top)) in fields]
+    for w, (kind, value) in sorted(found, key=lambda item: _ORDER[item[1][0]]):
         if kind == "combo" and isinstance(w, QComboBox):
-            index, data, text = value
-            # By data (lists filled from the store may have grown), else by position.
-            if data is None or not (0 <= index < w.count() and w.itemData(index) == data):
-                found = [i for i in range(w.count()) if data is not None and w.itemData(i) == data]
-                index = found[0] if found else (index if data is None and w.itemText(index) == text else -1)
+            index, data = value
+            # By data (lists filled from the store may have grown), else by position (texts are translated).
+            if data is not None and not (0 <= index < w.count() and w.itemData(index) == data):
+                index = next((i for i in range(w.count()) if w.itemData(i) == data), -1)
             if 0 <= index < w.count() and index != w.currentIndex():
                 w.setCurrentIndex(index)
         elif kind == "line" and isinstance(w, QLineEdit) and w.text() != value:
             w.setText(value)
+        elif kind == "text" and isinstance(w, (QPlainTextEdit, QTextEdit)) and value and w.toPlainText() != value:
+            w.setPlainText(value)
         elif kind == "check" and isinstance(w, (QCheckBox, QRadioButton)) and w.isChecked() != value:
             w.setChecked(value)
         elif kind == "tab" and isinstance(w, QTabWidget) and 0 <= value < w.count():
             w.setCurrentIndex(value)
+        elif kind == "view" and isinstance(w, QAbstractItemView) and w.model() is not None:
+            current, scroll = value
+            if current is not None and current[0] < w.model().rowCount():
+                w.setCurrentIndex(w.model().index(*current))
+            w.verticalScrollBar().setValue(scroll)
 
 
 def capture(window: MainWindow) -> WindowState:

@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
             last = self.settings.value(f"last_transcript/{db_key(self.ctx.store.path)}")
             transcript_id = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.ctx.set_transcript(transcript_id)
-        QTimer.singleShot(0, self.reload_library)
+        QTimer.singleShot(0, self, self.reload_library)
 
     def reload_library(self) -> None:
         """Read the library again and highlight the open transcript."""
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             if tid is not None:
                 QTimer.singleShot(0, self, lambda: (self.transcriptShown.emit(tid), self.ctx.transcriptShown.emit(tid)))
         if not self.registry.icons_loaded and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.registry.load_icons)
+            QTimer.singleShot(0, self.registry, self.registry.load_icons)  # dropped if the window goes first
         return super().eventFilter(watched, event)
 
     # -- status ------------------------------------------------------------------------------
