@@ -288,12 +288,9 @@ def _children(session: Session, transcript_id: int | None, segment_ids: Iterable
 
 def _segment_view(row: Any, children: dict[str, dict[int, list[Any]]]) -> SegmentView:
     # Positional: the query selects SegmentView's first eight fields in order (named access is slow).
-    seg = SegmentView(*row)
-    sid = seg.id
-    seg.gaps = children["gap"].get(sid) or []
-    seg.redactions = children["red"].get(sid) or []
-    seg.corrections = children["cor"].get(sid) or []
-    seg.flags = children["flag"].get(sid) or []
+    sid = row[0]
+    seg = SegmentView(*row, None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
+                      children["cor"].get(sid) or [], children["flag"].get(sid) or [])
     derive_texts(seg)
     return seg
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from model.qa import Hit, check
-from model.qa.numbers import canonical, missing_numbers
+from model.qa.numbers import canonical, may_hold_numbers, missing_numbers
 from model.readmodel import SegmentView, TranscriptView, TurnView
 
 LANG_WORDS = {"en": "English", "ja": "Japanese"}
@@ -33,16 +34,25 @@ def untranslated(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iter
         return
     en, ja = _has_text(seg.en), _has_text(seg.ja)
     if en != ja:
-        missing = "ja" if en else "en"
-        yield Hit(f"no {LANG_WORDS[missing]} text: the segment is untranslated", missing,
-                  params=(("lang", missing),))
+        yield _untranslated_hit("ja" if en else "en")
+
+
+# Hits are values: the same one serves every segment it describes (thousands of findings
+# on a long transcript, each otherwise built with its message and parameters).
+@cache
+def _untranslated_hit(missing: str) -> Hit:
+    return Hit(f"no {LANG_WORDS[missing]} text: the segment is untranslated", missing, params=(("lang", missing),))
 
 
 @check("empty_turn", scope="turn")
 def empty_turn(view: TranscriptView, turn: TurnView) -> Iterator[Hit]:
     """A turn with no words in either language."""
     if not any(_has_text(s.en) or _has_text(s.ja) for s in turn.segments):
-        yield Hit("the turn is empty: no text in either language")
+        yield EMPTY_TURN
+
+
+EMPTY_TURN = Hit("the turn is empty: no text in either language")
+UNKNOWN_SPEAKER = Hit("the speaker of this turn is unknown")
 
 
 @check("unknown_speaker", scope="turn", category="speaker")
@@ -52,7 +62,7 @@ def unknown_speaker(view: TranscriptView, turn: TurnView) -> Iterator[Hit]:
         return
     sp = turn.speaker
     if sp is None or not (sp.name or sp.label_en or sp.label_ja):
-        yield Hit("the speaker of this turn is unknown")
+        yield UNKNOWN_SPEAKER
 
 
 @check("gap_count", category="inaudible")
@@ -63,16 +73,21 @@ def gap_count(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterato
     en = sum(1 for g in seg.gaps if g.lang == "en")
     ja = sum(1 for g in seg.gaps if g.lang == "ja")
     if en != ja:
-        fewer = "en" if en < ja else "ja"
-        yield Hit(f"{en} inaudible gap(s) in English but {ja} in Japanese", fewer, f"{en}-{ja}",
-                  params=(("en", str(en)), ("ja", str(ja))))
+        yield _gap_count_hit(en, ja)
+
+
+@cache
+def _gap_count_hit(en: int, ja: int) -> Hit:
+    return Hit(f"{en} inaudible gap(s) in English but {ja} in Japanese", "en" if en < ja else "ja", f"{en}-{ja}",
+               params=(("en", str(en)), ("ja", str(ja))))
 
 
 @check("numbers", category="mistranslation")
 def numbers(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
     """A number, amount, percentage or year on one side that the other side does not have."""
-    if not (_has_text(seg.en) and _has_text(seg.ja)):
-        return
+    en, ja = seg.en, seg.ja
+    if not (_has_text(en) and _has_text(ja)) or not (may_hold_numbers(en, "en") or may_hold_numbers(ja, "ja")):
+        return  # most segments: no digit or numeral on either side, so no number to miss
     for lang in ("en", "ja"):
         other = OTHER[lang]
         for n in missing_numbers(seg.corrected(lang), lang, seg.corrected(other), other):

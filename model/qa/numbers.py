@@ -248,13 +248,13 @@ def numbers(text: str | None, lang: str, soft: bool = True) -> list[Number]:
     if not text:
         return []
     soft = soft and lang == "en"
-    if not soft and not _may_hold_numbers(text, lang):  # the fast path: no digit, no numeral
+    if not soft and not may_hold_numbers(text, lang):  # the fast path: no digit, no numeral
         return []
     return list(_numbers(text, lang, soft))
 
 
-def _may_hold_numbers(text: str, lang: str) -> bool:
-    """False only if ``text`` can hold no number but English number words (no digit or numeral after NFKC).
+def may_hold_numbers(text: str, lang: str) -> bool:
+    """False only if ``text`` holds no number but English number words (no digit or numeral after NFKC).
 
     NFKC maps each character on its own to digits (full-width, superscript, circled...), so
     probing the NFKC text is exact enough: at worst it sends a text with only a circled list
