@@ -211,7 +211,7 @@ def restore(window: MainWindow, state: WindowState) -> None:
         restorer = _Restorer(window, state)
         ctx.transcriptShown.connect(restorer.on_shown)
         # Every listener of the new window loads the transcript, as when the annotator opens one.
-        ctx.transcriptChanged.emit(state.transcript_id)
+        ctx.set_transcript(state.transcript_id)
         ctx.set_selection(state.selection)
         window.panes.pane("en").verticalScrollBar().setValue(state.scroll)  # again once laid out (restorer)
     else:
@@ -230,6 +230,9 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     from gui.main_window import MainWindow
 
     state = capture(old)
+    # The new window is built on a context with no transcript, then told which one to show
+    # (restore): features that find one already open would read it at once, for nothing.
+    old.ctx.set_transcript(None)
     new = MainWindow(old.ctx, old.settings)
     new.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed = gone, and no longer kept here
     _KEEP.add(new)
