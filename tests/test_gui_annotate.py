@@ -279,6 +279,25 @@ def test_corrections_tab_reviews_and_describes_corrections(qtbot, store, win):
     assert window.transcript_model.segment(1).en == window.transcript_model.segment(1).en_orig
 
 
+def test_corrections_tab_shows_a_correction_that_no_longer_applies(qtbot, store, win):
+    window, tid = win
+    from model.ops.corrections import edit_text, reject_correction
+
+    sid = window.transcript_model.segment_id(1)
+    text = window.transcript_model.segment(1).en
+    edit_text(store, sid, "en", text.replace("honed", "sharpened"))
+    edit_text(store, sid, "en", text.replace("honed", "Sharpened"))  # an edit of the first one's word
+    reject_correction(store, load_segment(store, sid).corrections[0].id)
+    window.panes.go_row(1)
+    tab = window.annotate.corrections_tab
+    tab.refresh()
+    newest, first = tab.tree.topLevelItem(0), tab.tree.topLevelItem(1)
+    assert (newest.text(1), newest.text(3)) == ("s → S", "does not apply")
+    assert "rejected" in newest.toolTip(3)
+    assert first.text(3) == "rejected"
+    assert window.transcript_model.segment(1).en == text  # neither changes the text
+
+
 def test_japanese_ui_strings_are_translated(qtbot, store, tmp_path):
     from PySide6.QtCore import QCoreApplication, QSettings
 

@@ -50,6 +50,7 @@ class CorrectionsTab(QWidget):
         self.tree.setHeaderLabels([tr("Language"), tr("Change"), tr("Category"), tr("Status"), tr("By"), tr("When")])
         self.tree.setColumnWidth(0, 70)
         self.tree.setColumnWidth(1, 320)
+        self.tree.setColumnWidth(3, 140)  # room for "does not apply" beside its icon
         buttons = QHBoxLayout()
         reg = feature.window.registry
         for key in ("accept_correction", "reject_correction", "revert_segment"):
@@ -87,15 +88,21 @@ class CorrectionsTab(QWidget):
         keep = self.current_correction()
         self.tree.clear()
         self._corrections = list(seg.corrections) if seg is not None else []
+        lost = set(seg.conflicts) if seg is not None else set()
         for c in reversed(self._corrections):  # newest first
             before = c.before or "∅"
             after = c.after or "∅"
+            status = tr("does not apply") if c.id in lost else status_name(c.status)
             item = QTreeWidgetItem([LANG_NAMES.get(c.lang, c.lang), f"{before} → {after}",
-                                    category_name(c.category), status_name(c.status), c.annotator,
+                                    category_name(c.category), status, c.annotator,
                                     c.created_at.strftime("%Y-%m-%d %H:%M")])
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
-            item.setIcon(3, icon({"accepted": "mdi6.check-circle-outline", "rejected": "mdi6.close-circle-outline",
+            item.setIcon(3, icon("mdi6.alert-circle-outline" if c.id in lost else
+                                 {"accepted": "mdi6.check-circle-outline", "rejected": "mdi6.close-circle-outline",
                                   "reverted": "mdi6.restore"}.get(c.status, "mdi6.circle-edit-outline")))
+            if c.id in lost:  # it changed words that a rejected correction had written
+                item.setToolTip(3, tr("The words this correction changed are gone (an earlier correction "
+                                      "was rejected), so it does not change the text. Reject it, or edit again."))
             if c.note:
                 item.setToolTip(1, c.note)
             self.tree.addTopLevelItem(item)

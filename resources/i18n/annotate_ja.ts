@@ -80,6 +80,14 @@
         <translation>選択した修正へのメモ(Enterで保存)</translation>
     </message>
     <message>
+        <source>does not apply</source>
+        <translation>適用されない</translation>
+    </message>
+    <message>
+        <source>The words this correction changed are gone (an earlier correction was rejected), so it does not change the text. Reject it, or edit again.</source>
+        <translation>この修正が変更した語句がなくなったため(先の修正が却下されました)、本文は変わりません。却下するか、もう一度編集してください。</translation>
+    </message>
+    <message>
         <source>Describe correction</source>
         <translation>修正の説明</translation>
     </message>
