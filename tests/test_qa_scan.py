@@ -96,6 +96,12 @@ def test_recheck_after_edits_finds_what_a_new_check_finds(store):
     assert scan.findings == check_view(load_transcript(store, tid))
     assert any(f.segment_id == a.id and f.check == "numbers" for f in scan.findings)
     assert not scan.recheck([10**9])  # a segment it never saw: scan again
+    first, last = view.turns[0], view.turns[-1]
+    with store.operation("move a segment to the last turn") as op:  # both turns are told (Changes.turn_ids)
+        row = op.session.get(Segment, first.segments[-1].id)
+        row.turn_id, row.position = last.id, 99
+    assert scan.recheck([row.id], [first.id, last.id])
+    assert scan.findings == check_view(load_transcript(store, tid))
 
 
 def test_a_span_of_turns_reads_what_the_whole_transcript_holds(store):

@@ -105,7 +105,7 @@ def _dec(text: str) -> Decimal | None:
 def _english(text: str, soft: bool = True) -> list[Number]:
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
-    for m in _TIME.finditer(text):
+    for m in _TIME.finditer(text) if ":" in text else ():  # a time has a colon
         hour, minute = int(m["h"]), int(m["m"])
         pm = (m["pm"] or "").lower().startswith("p")
         alt = frozenset({Decimal(hour + 12)}) if pm and hour < 12 else frozenset()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -38,6 +39,7 @@ class Scan:
         self.findings: list[Finding] = []
         self.turn_of: dict[int, int] = {}  # segment id -> index of its turn in view.turns
         self.at = 0  # the next turn to check
+        self._index_of: dict[int, int] | None = None  # turn id -> index, for rechecks
 
     @property
     def done(self) -> bool:
@@ -73,26 +75,24 @@ class Scan:
         Returns False if a segment is unknown (new since the scan): the caller should scan again.
         Only a finished scan can be rechecked.
         """
-        index_of = {t.id: i for i, t in enumerate(self.view.turns)}
+        if self._index_of is None:
+            self._index_of = {t.id: i for i, t in enumerate(self.view.turns)}
         indexes: set[int] = set()
         for sid in segment_ids:
             if sid not in self.turn_of:
                 return False
             indexes.add(self.turn_of[sid])
-        indexes |= {index_of[t] for t in turn_ids if t in index_of}
-        if not indexes:
-            return True
-        order = sorted(indexes)
-        turns = [self.view.turns[i] for i in order]
-        fill_turns(self.store, turns)
-        fresh: list[Finding] = []
-        for i, turn in zip(order, turns):
-            fresh.extend(check_turns(self.view, i, i + 1))
-            self._let_go(i, [turn])
-        touched = {t.id for t in turns}
-        # A turn's findings are all old or all new: a stable sort by turn keeps check_turns' order within each.
-        kept = [f for f in self.findings if f.turn_id not in touched]
-        self.findings = sorted(kept + fresh, key=lambda f: f.turn)
+        indexes |= {self._index_of[t] for t in turn_ids if t in self._index_of}
+        order = sorted(indexes, reverse=True)  # from the end: earlier turns' findings keep their places
+        fill_turns(self.store, [self.view.turns[i] for i in order])
+        findings = self.findings
+        for i in order:
+            fresh = check_turns(self.view, i, i + 1)
+            self._let_go(i, [self.view.turns[i]])
+            # Findings are in reading order: the turn's block is where its number is (turn numbers are from 1).
+            lo = bisect_left(findings, i + 1, key=_turn_number)
+            hi = bisect_right(findings, i + 1, lo=lo, key=_turn_number)
+            findings[lo:hi] = fresh
         return True
 
     def _let_go(self, first: int, turns: list) -> None:
@@ -102,6 +102,10 @@ class Scan:
             for seg in turn.segments:
                 turn_of[seg.id] = i
             turn.segments = []
+
+
+def _turn_number(finding: Finding) -> int:
+    return finding.turn
 
 
 @contextmanager
