@@ -81,7 +81,7 @@ class History:
         return at, at
 
     def cut(self, position: int) -> Cut | None:
-        """How to split the history at ``position`` of the corrected text (0 < position <= len).
+        """How to split the history at ``position`` of the corrected text (0 <= position < len).
 
         None when every way to cut there would cut through a correction that
         applies, or change what either part shows.

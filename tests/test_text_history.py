@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.text import Derived, carry_spans, derive, history, join
+from model.text import Derived, carry_spans, derive, history, join, single_edit
 
 
 @dataclass
@@ -20,8 +20,6 @@ class C:
 
 def _edit(original: str, cors: list[C], new_text: str) -> None:
     """Record ``new_text`` as the next correction, the way the edit operation does."""
-    from model.text import single_edit
-
     h = history(original, cors)
     start, end, before, after = single_edit(h.text, new_text)
     cors.append(C(len(cors) + 1, *h.anchor(start, end), before, after))
