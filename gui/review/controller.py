@@ -140,7 +140,7 @@ class ReviewController(QObject):
 
     @property
     def view(self) -> TranscriptView | None:
-        """The transcript as the checks last read it (None until its first paint)."""
+        """The outline (turns, speakers) of the transcript the checks last read (None until its first paint)."""
         return self.checks.view
 
     @property

@@ -5,7 +5,8 @@ them all in memory afterwards. ``Scan`` reads the transcript's outline (turns an
 speakers), then each ``step()`` reads the segments of the next span of turns by
 their range of positions (a few statements, whatever the span's size), checks
 them, and lets them go again: only the findings and which turn each segment is in
-stay. The span grows or shrinks so that a step takes about ``step_s`` seconds.
+stay. The span grows or shrinks so that a step takes about ``step_s`` seconds (a
+step reads whole turns: a single turn of thousands of paragraphs is one long step).
 
 The findings are those of ``check_view`` on the whole transcript, in the same
 order, whatever the steps were.
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from model.qa import Finding, check_turns
-from model.readmodel import TranscriptView, fill_turn_span, fill_turns, load_transcript
+from model.readmodel import TranscriptView, TurnView, fill_turn_span, fill_turns, load_transcript
 from model.store import Store
 
 FIRST_SPAN = 32  # turns read by the first step, to measure how long a turn takes
@@ -95,7 +96,7 @@ class Scan:
             findings[lo:hi] = fresh
         return True
 
-    def _let_go(self, first: int, turns: list) -> None:
+    def _let_go(self, first: int, turns: list[TurnView]) -> None:
         """Remember where each segment of ``turns`` is, then drop the segments (memory, and the GC's work)."""
         turn_of = self.turn_of
         for i, turn in enumerate(turns, first):
