@@ -142,6 +142,18 @@ def test_markers_show_flags_gaps_and_edits(store, tid):
     assert progress(store, tid).open_flags == 1
 
 
+
+def test_markers_of_a_whole_transcript_leave_out_unmarked_segments_but_a_recheck_clears_a_mark(store, tid):
+    sids = seg_ids(store, tid)
+    ops.add_flag(store, sids[3], "other", "x")
+    marked = {sid for sid, *_ in markers(store, tid)}
+    assert sids[3] in marked and sids[1] in marked  # a flag, a gap
+    assert sids[0] not in marked
+    ops.resolve_flag(store, list_flags(store, tid).flags[0].id)
+    again = {sid: bits for sid, *bits in markers(store, tid, [sids[0], sids[3]])}
+    assert set(again) == {sids[0], sids[3]}  # asked for: answered, marked or not, so the strip clears a mark
+    assert again[sids[3]] == [False, False, False, False]
+
 def test_flagged_span_follows_its_text_through_edits_and_rejection(store, tid):
     from model.ops.corrections import edit_text, reject_correction
     from model.readmodel import load_segment
