@@ -160,7 +160,9 @@ def run(argv: list[str]) -> int:
             gc.freeze()
         if args.quit_after_load:
             QTimer.singleShot(0, app.quit)
-        for hook in FIRST_PAINT_HOOKS:
+        hooks = FIRST_PAINT_HOOKS[:]  # once: not again when another transcript is shown
+        FIRST_PAINT_HOOKS.clear()
+        for hook in hooks:
             try:
                 hook()
             except Exception:  # a feature's hook must not keep the window from working

@@ -236,7 +236,8 @@ def switch():
     old = app.WINDOW
     new = switch_language(old, "ja")
     QTimer.singleShot(50, lambda: (print("LIVE", app.WINDOW is new, app.WINDOW.registry.menus["go"].title(),
-                                          app.WINDOW.transcript_model.rowCount() > 0), QApplication.quit()))
+                                          app.WINDOW.transcript_model.rowCount() > 0),
+                                   print("HOOKS LEFT", len(app.FIRST_PAINT_HOOKS)), QApplication.quit()))
 
 app.FIRST_PAINT_HOOKS.append(lambda: QTimer.singleShot(0, switch))
 sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}]))
@@ -250,4 +251,5 @@ sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}]))
                             env=env, cwd=Path(__file__).resolve().parents[1])
     assert result.returncode == 0, result.stderr[-2000:]
     assert "LIVE True 移動(&G) True" in result.stdout, result.stdout + result.stderr[-2000:]
+    assert "HOOKS LEFT 0" in result.stdout  # first-paint hooks ran once; the rebuilt window added none
     assert "already deleted" not in result.stderr, result.stderr

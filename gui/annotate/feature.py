@@ -348,6 +348,9 @@ class AnnotateFeature(QObject):
 
         from gui import app
 
+        if app.WINDOW is not None:  # a window rebuilt while the app runs (new UI language): asked already
+            return
+
         def hook() -> None:
             if isValid(self) and isValid(self.window):
                 self.ask_annotator_if_first_run()
