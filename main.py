@@ -5,7 +5,7 @@
     python main.py import FILE          headless commands: see ``--help``
 
 Only this file decides between the two. The headless commands live in
-``model/cli.py`` and never import Qt; the window lives in ``gui/`` and is
+``cli/`` and never import Qt; the window lives in ``gui/`` and is
 imported only when it is asked for.
 """
 
@@ -18,7 +18,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run Taiyaku with ``argv`` (default: the process arguments); returns the exit status."""
-    from model import cli  # no Qt in here
+    import cli  # no Qt in here
 
     return cli.main(sys.argv[1:] if argv is None else list(argv), window=_run_window)
 
@@ -60,7 +60,7 @@ def _run_window(args: list[str], options: argparse.Namespace) -> int:
     """Open the window (``gui.app.run``), or explain in one line why it cannot open."""
     from importlib.util import find_spec
 
-    from model import cli
+    import cli
 
     if find_spec("gui") is None or find_spec("gui.app") is None:
         return cli.window_unavailable("the window is not part of this build yet", options)

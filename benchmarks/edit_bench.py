@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from model.ops.corrections import edit_text  # noqa: E402
-from model.ops.gaps import insert_gap  # noqa: E402
-from model.schema import Gap, Segment, Speaker, Transcript, Turn  # noqa: E402
-from model.store import Store  # noqa: E402
+from model.ops.corrections import edit_text
+from model.ops.gaps import insert_gap
+from model.schema import Gap, Segment, Speaker, Transcript, Turn
+from model.store import Store
 
 EN = "Paragraph {i}: the senior official said the (inaudible) alliance projection matters to Kyoto News."
 JA = "段落{i}:政府高官は(聞き取れない)同盟予測が重要だと述べた。"

@@ -28,11 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select
 
-from model.export import ExportOptions, get_exporter, write_atomic  # noqa: E402
-from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, Speaker, Transcript, Turn  # noqa: E402
-from model.store import Store  # noqa: E402
+from model.export import ExportOptions, get_exporter, write_atomic
+from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, Speaker, Transcript, Turn
+from model.store import Store
 
 EN = "Paragraph {i}: the senior official said the (inaudible) alliance projection matters to Kyoto News today."
 JA = "段落{i}:政府高官は(聞き取れない)同盟予測が今日の共同通信にとって重要だと述べた。"

@@ -37,7 +37,6 @@ def main() -> None:
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-
     from window_bench import build
 
     app = QApplication.instance() or QApplication(["taiyaku"])

@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.edit_bench import build  # noqa: E402
-from model.ops.flags import add_flag  # noqa: E402
-from model.qa import check_view  # noqa: E402
-from model.readmodel import load_transcript  # noqa: E402
-from model.review import markers, next_open_flag, next_segment_needing_review  # noqa: E402
-from model.store import Store  # noqa: E402
+from benchmarks.edit_bench import build
+from model.ops.flags import add_flag
+from model.qa import check_view
+from model.readmodel import load_transcript
+from model.review import markers, next_open_flag, next_segment_needing_review
+from model.store import Store
 
 
 def main() -> None:

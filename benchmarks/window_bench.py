@@ -36,8 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-WORDS = ("alliance security cooperation the of and a to in we that Japan United States information partners "
-         "intelligence steps important visit prime minister president expect announce region economic").split()
+WORDS = ["alliance", "security", "cooperation", "the", "of", "and", "a", "to", "in", "we", "that", "Japan", "United", "States", "information", "partners", "intelligence", "steps", "important", "visit", "prime", "minister", "president", "expect", "announce", "region", "economic"]
 JA_TEXT = "日米同盟は地域の平和と安定の礎であり、今回の訪問では安全保障と経済の協力をさらに強化します。"
 
 EMPTY_CHILD = r"""

@@ -13,8 +13,8 @@ import argparse
 import gc
 import logging
 import sys
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer

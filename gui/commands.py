@@ -37,7 +37,7 @@ class StoreCommand(QUndoCommand):
         self._on_error = on_error
         self._skip_first_redo = event_id is not None
 
-    def redo(self) -> None:  # noqa: D401 - Qt API
+    def redo(self) -> None:
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
@@ -53,7 +53,7 @@ class StoreCommand(QUndoCommand):
             if self._on_error is None:
                 raise
 
-    def undo(self) -> None:  # noqa: D401 - Qt API
+    def undo(self) -> None:
         if self.event_id is None:
             return
         try:

@@ -22,36 +22,36 @@ class FlowLayout(QLayout):
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- QLayout's item list ---------------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+    def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     # -- sizes ---------------------------------------------------------------------------
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), apply=False)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         """One row: what the items ask for side by side."""
         shown = self._shown()
         width = sum(i.sizeHint().width() for i in shown) + self._gap * max(0, len(shown) - 1)
         height = max((i.sizeHint().height() for i in shown), default=0)
         return QSize(width, height).grownBy(self.contentsMargins())
 
-    def minimumSize(self) -> QSize:  # noqa: N802
+    def minimumSize(self) -> QSize:
         """The widest item alone, as high as the rows the last width took.
 
         Containers that ignore height-for-width (QSplitter, docks) read the height
@@ -63,7 +63,7 @@ class FlowLayout(QLayout):
         size = size.grownBy(self.contentsMargins())
         return QSize(size.width(), max(size.height(), self._height))
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         height = self._arrange(rect, apply=True)
         if height != self._height:  # rows wrapped or joined: the minimum height changed

@@ -12,16 +12,14 @@ import shutil
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from model.errors import DatabaseError
-from model.schema import Base
+from model.tables import Base
 
 if TYPE_CHECKING:  # pragma: no cover
     from alembic.config import Config

@@ -15,8 +15,9 @@ handed to another row, which makes re-inserting by id safe.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction

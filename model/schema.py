@@ -12,7 +12,7 @@ Design rules (see README "Data model"):
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -60,7 +60,7 @@ SUGGESTION_STATUSES = ("pending", "accepted", "dismissed")
 
 def utcnow() -> datetime:
     """Current time, timezone-aware UTC (stored as naive UTC by SQLite)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):

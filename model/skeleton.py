@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
-
 from typing import Any
 
 from sqlalchemy import Connection, Select, select

@@ -29,8 +29,13 @@ from sqlalchemy import Engine, event, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from model.db import IntegrityCheck, defer_foreign_keys, describe_db_error, open_database, \
-    open_database_checking_in_background
+from model.db import (
+    IntegrityCheck,
+    defer_foreign_keys,
+    describe_db_error,
+    open_database,
+    open_database_checking_in_background,
+)
 from model.errors import NotFound, OperationFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
 from model.schema import Annotator, ChangeEvent, utcnow

@@ -10,11 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from model.ops.corrections import edit_text  # noqa: E402
-from model.ops.gaps import insert_gap  # noqa: E402
-from model.readmodel import load_transcript  # noqa: E402
-from model.store import Store  # noqa: E402
-from tests.helpers import make_transcript  # noqa: E402
+from model.ops.corrections import edit_text
+from model.ops.gaps import insert_gap
+from model.readmodel import load_transcript
+from model.store import Store
+from tests.helpers import make_transcript
 
 
 def main(path: str) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import make_transcript
 from PySide6.QtCore import QSettings
 
-from helpers import make_transcript
 from model.store import Store
 
 BRIEFING = [

@@ -73,7 +73,7 @@ def test_list_shows_an_aligned_table(store, db_path: Path):
     assert lines[1].split() == ["1", "Harbour", "briefing", "3", "3"]
     assert lines[2].split() == ["2", "港湾ブリーフィング", "3", "3"]
     # Right-aligned numbers end in the same column, wide characters counted twice.
-    from model.cli import display_width
+    from cli.core import display_width
 
     assert len({display_width(line) for line in lines}) == 1
 
@@ -172,7 +172,7 @@ def test_the_command_line_never_imports_qt(store, db_path: Path, tmp_path: Path)
     store.close()
     script = f"""
 import sys
-import model, model.cli, model.db, model.store, model.export
+import model, cli, cli.core, model.db, model.store, model.export
 import main
 codes = [main.main(["list", "--db", {str(db_path)!r}]),
          main.main(["export", "{tid}", "--format", "json", "-o", {str(tmp_path / 'x.json')!r}, "--db", {str(db_path)!r}]),
@@ -232,7 +232,7 @@ def test_importing_a_binary_file_is_refused_and_changes_nothing(tmp_path: Path):
 
 
 def test_without_a_window_sample_is_imported_once_and_listed(tmp_path: Path, capsys):
-    from model import cli
+    from cli import core as cli
 
     db = tmp_path / "library.sqlite3"
     for _ in range(2):
@@ -293,7 +293,7 @@ def test_export_into_a_missing_folder_is_one_line(store, db_path: Path, tmp_path
 
 
 def test_unexpected_system_errors_are_described_in_one_line():
-    from model.cli import describe_unexpected
+    from cli.core import describe_unexpected
 
     assert describe_unexpected(PermissionError(13, "Permission denied", "/srv/t.txt")) == \
         "/srv/t.txt: Permission denied"

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-
 from export_fixture import build_export_sample
-from model.export import ExportFailed, ExportOptions, export_many, get_exporter, register, write_atomic, EXPORTERS
+
+from model.export import EXPORTERS, ExportFailed, ExportOptions, export_many, get_exporter, register, write_atomic
 from tests.test_cli import assert_one_error_line, taiyaku
 
 

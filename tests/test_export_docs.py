@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 import docx
 import pytest
 from docx.oxml.ns import qn
-
 from export_fixture import HOSTILE_EN, build_export_sample
+
 from model.export import ExportOptions, get_exporter
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-
 from export_fixture import HOSTILE_JA, build_export_sample
 from helpers import make_transcript
+
 from model.export import ExportOptions, get_exporter
 from model.export.md import md_escape
 from model.export.walk import safe_filename

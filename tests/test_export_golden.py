@@ -14,9 +14,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from export_fixture import build_export_sample
 from lxml import etree
 
-from export_fixture import build_export_sample
 from model.export import ExportOptions, get_exporter
 
 GOLDEN = Path(__file__).parent / "golden"

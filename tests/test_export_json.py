@@ -31,11 +31,11 @@ def export(store: Store, tid: int) -> dict:
 def assert_contract(data: dict) -> None:
     assert isinstance(data["title"], str) and isinstance(data["turns"], list)
     for turn in data["turns"]:
-        assert SPEAKER_KEYS <= set(turn["speaker"])
+        assert set(turn["speaker"]) >= SPEAKER_KEYS
         for seg in turn["segments"]:
-            assert SEGMENT_KEYS <= set(seg)
+            assert set(seg) >= SEGMENT_KEYS
             for gap in seg["gaps"]:
-                assert GAP_KEYS <= set(gap)
+                assert set(gap) >= GAP_KEYS
                 assert gap["lang"] in ("en", "ja")
                 # Gap offsets index the corrected text of their language.
                 assert seg[f"{gap['lang']}_corrected"][gap["start"]:gap["end"]] == gap["text"]

@@ -10,11 +10,11 @@ import xml.etree.ElementTree as ET
 import docx
 import markdown
 import pytest
-
 from export_fixture import HOSTILE_EN, build_export_sample
+from test_export_formats import Page
+
 from model.export import ExportOptions, get_exporter, load_builtin_exporters
 from model.export.walk import show_controls, strip_controls
-from test_export_formats import Page
 
 EXPORTER_MARKUP = {"h1", "p", "strong", "em", "blockquote", "br", "table", "thead", "tbody", "tr", "th", "td"}
 

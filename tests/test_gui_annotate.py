@@ -4,11 +4,11 @@ gaps, speakers, find/replace, view modes, undo/redo, failing actions."""
 from __future__ import annotations
 
 import pytest
+from gui_helpers import make_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from gui_helpers import make_window
 from model.readmodel import load_segment
 
 
@@ -299,12 +299,12 @@ def test_corrections_tab_shows_a_correction_that_no_longer_applies(qtbot, store,
 
 
 def test_japanese_ui_strings_are_translated(qtbot, store, tmp_path):
+    from helpers import make_transcript
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from gui.context import AppContext
     from gui.i18n import install_translators
     from gui.main_window import MainWindow
-    from helpers import make_transcript
 
     assert install_translators(QCoreApplication.instance(), "ja") == "ja"
     try:

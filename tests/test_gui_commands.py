@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import make_transcript
 
 from gui.commands import StoreCommand
 from gui.context import AppContext
-from helpers import make_transcript
 from model.errors import OperationFailed
 from model.schema import Speaker
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings, Qt
-
 from export_fixture import build_export_sample
 from gui_helpers import make_window
+from PySide6.QtCore import Qt
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ walk over every row above it, and the row still shows at its new height when scr
 from __future__ import annotations
 
 import pytest
+from gui_helpers import long_briefing, make_window
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from gui_helpers import long_briefing, make_window
 from model.ops.corrections import edit_text
 
 TURNS = 600  # two rows per turn: 1,200 rows, a few screenfuls tall many times over

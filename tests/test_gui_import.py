@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_helpers import make_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-from gui_helpers import make_window
 
 BRIEFING_TEXT = """Harbour ferry briefing 2025/3/14
 

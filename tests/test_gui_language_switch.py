@@ -5,11 +5,10 @@ from __future__ import annotations
 import gc
 
 import pytest
+from gui_helpers import long_briefing, make_window
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QTabWidget
 from shiboken6 import Shiboken
-
-from gui_helpers import long_briefing, make_window
 
 
 @pytest.fixture

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
-
 from gui_helpers import make_window
+from PySide6.QtCore import QCoreApplication, QEvent
 
 
 def test_signals_of_the_context_after_the_window_is_deleted_reach_no_dead_widget(qtbot, store, tmp_path):

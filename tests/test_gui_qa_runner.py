@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gui_helpers import long_briefing, make_window
+
 from model.ops.corrections import edit_text
 from model.qa import run_checks
 

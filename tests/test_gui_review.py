@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from gui_helpers import long_briefing, make_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from gui_helpers import long_briefing, make_window
 from model.ops import flags as flag_ops
 from model.review import list_flags
 
@@ -325,7 +325,7 @@ def test_review_docks_shrink_to_300_px_with_every_button_in_sight(qtbot, store, 
     buttons = [panel.reply_button, panel.resolve_button, panel.wontfix_button, panel.reopen_button, panel.edit_button]
     for b in buttons:  # wrapped onto a second row, not cut off at the dock's edge
         top_left = b.mapTo(panel, QPoint(0, 0))
-        assert 0 <= top_left.x() and top_left.x() + b.width() <= panel.width()
+        assert top_left.x() >= 0 and top_left.x() + b.width() <= panel.width()
         assert top_left.y() + b.height() <= panel.height()
     assert len({b.y() for b in buttons}) == 2
     window.resizeDocks([review.review_dock], [700], Qt.Orientation.Horizontal)

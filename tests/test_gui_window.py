@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication
-
 from gui_helpers import long_briefing, make_window
 from helpers import make_transcript
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
 
 
 def test_opening_shows_every_segment_with_speakers(qtbot, store, tmp_path):

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from model.errors import ImportRefused
-from tests.import_support import export_txt
 from model.importer import import_file, import_text
 from model.importer.decode import decode
 from model.readmodel import list_transcripts, load_transcript
 from model.schema import Base, SourceParagraph, Transcript
+from tests.import_support import export_txt
 
 TEXT = (
     "日米首脳会談に関する記者会見   国務省 2024年4月10日\n"
@@ -136,11 +136,11 @@ def test_ids_of_a_deleted_transcript_are_not_reused(store):
 BAD = [
     (b"", "the file is empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not text"),
-    ("MODERATOR: Hello.\n\nQ: Hi.\x00\n".encode("utf-8"), "NUL"),
+    (b"MODERATOR: Hello.\n\nQ: Hi.\x00\n", "NUL"),
     (b"Hello \x81 world \xff\x20 again", "cannot be decoded"),
     (b"\xef\xbb\xbfHello \xc3\x28 broken", "cannot be decoded"),
     (b"\n\n   \r\n\t\n", "no paragraph"),
-    ("12:30\n\n---\n".encode("utf-8"), "no paragraph"),
+    (b"12:30\n\n---\n", "no paragraph"),
     (codecs.BOM_UTF16_LE + b"\x00\xd8", "cannot be decoded as UTF-16"),
     (bytes(range(1, 32)) * 40, "control characters"),
 ]

@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.import_support import export_txt
 from model.importer import import_text
 from model.readmodel import TranscriptView, load_transcript
 from model.store import Store
+from tests.import_support import export_txt
 
 EN_WORDS = ["alliance", "summit", "Japan", "the", "security", "partners", "we", "will", "announce", "tomorrow",
             "cooperation", "Tokyo", "deterrence", "and", "of", "U.S.", "2024", "very", "important"]

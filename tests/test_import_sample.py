@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.import_support import export_txt
 from model.importer import import_file
 from model.importer.parse import iter_paragraphs
 from model.readmodel import TranscriptView, load_transcript
+from tests.import_support import export_txt
 
 
 @pytest.fixture

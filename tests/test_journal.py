@@ -83,9 +83,8 @@ def test_a_failing_operation_leaves_the_database_unchanged(store: Store, db_path
 def test_an_operation_on_a_missing_row_is_not_found_and_changes_nothing(store: Store, db_path: Path):
     make_transcript(store)
     before, events = content(db_path), event_count(db_path)
-    with pytest.raises(NotFound, match="segment 4242 does not exist"):
-        with store.operation("Approve segment") as op:
-            op.get(Segment, 4242).review_state = "approved"
+    with pytest.raises(NotFound, match="segment 4242 does not exist"), store.operation("Approve segment") as op:
+        op.get(Segment, 4242).review_state = "approved"
     with pytest.raises(NotFound, match="change 4242 does not exist"):
         store.undo(4242)
     assert content(db_path) == before

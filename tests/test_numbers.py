@@ -88,7 +88,8 @@ def _ja_units(n: int, full_width: bool) -> str:
     return text.translate(str.maketrans("0123456789", "０１２３４５６７８９")) if full_width else text
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st
 
 
 @given(st.integers(min_value=1, max_value=10**15), st.booleans())

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model.ops.corrections import edit_text
 from model.ops.gaps import insert_gap

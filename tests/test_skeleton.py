@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers import make_transcript
+
 from model.schema import Segment, Turn
 from model.skeleton import load_skeleton, transcript_ids
 

@@ -56,11 +56,10 @@ def test_undo_and_redo_restore_rows(store: Store) -> None:
 def test_failed_operation_changes_nothing(store: Store) -> None:
     tid = _one_transcript(store)
     before = store.history(tid)
-    with pytest.raises(NotFound, match="speaker 999 does not exist"):
-        with store.operation("Rename speaker") as op:
-            seg = op.get(Segment, load_transcript(store, tid).turns[0].segments[0].id)
-            seg.review_state = "approved"  # would be written if the operation went through
-            op.get(Speaker, 999)
+    with pytest.raises(NotFound, match="speaker 999 does not exist"), store.operation("Rename speaker") as op:
+        seg = op.get(Segment, load_transcript(store, tid).turns[0].segments[0].id)
+        seg.review_state = "approved"  # would be written if the operation went through
+        op.get(Speaker, 999)
     assert store.history(tid) == before
     assert load_transcript(store, tid).turns[0].segments[0].review_state == "not_reviewed"
 

@@ -29,10 +29,10 @@ def chromium_shot(html: Path, png: Path, width: int = 1100, height: int = 1400) 
 
 
 def main() -> int:
+    from export_fixture import build_export_sample
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QTextBrowser
 
-    from export_fixture import build_export_sample
     from gui.context import AppContext
     from gui.export_dialog import ExportDialog
     from model.export import ExportOptions, get_exporter

@@ -3,8 +3,8 @@ gutter beside a flagged segment (both panes), a tick beside an approved one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPolygonF, QTextCharFormat
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat
 
 from gui.review.names import FLAG_COLOUR_DARK, FLAG_COLOUR_LIGHT
 from model.readmodel import SegmentView

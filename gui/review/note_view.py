@@ -31,6 +31,6 @@ class NoteView(QTextBrowser):
         QGuiApplication.clipboard().setText(text)
         self.linkClicked.emit(text)
 
-    def loadResource(self, type_: int, name: QUrl):  # type: ignore[no-untyped-def]  # noqa: N802 - Qt API
+    def loadResource(self, type_: int, name: QUrl):  # type: ignore[no-untyped-def]
         """Never load anything a note refers to (images, style sheets): offline and safe."""
         return None

@@ -109,7 +109,7 @@ class OverviewStrip(QWidget):
         self._layer, self._layer_key = image, key
         return image
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         pal = self.palette()
         dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
@@ -135,11 +135,11 @@ class OverviewStrip(QWidget):
                 p.fillRect(track.left(), self.y_of(self.current), w, 1, pal.color(QPalette.ColorRole.Text))
         p.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._jump(event.position().toPoint())
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._jump(event.position().toPoint())
 

@@ -200,7 +200,7 @@ def _styles(doc: DocxDocument) -> dict[str, str]:
     """Create the document's named styles; returns key -> style id."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor, Cm
+    from docx.shared import Cm, Pt, RGBColor
 
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))

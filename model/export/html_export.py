@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import model
 from model.export import ExportOptions, register
 from model.export.walk import (
+    CONTROL_PICTURES,
     NON_SPEECH,
     Block,
     Line,
@@ -26,7 +27,6 @@ from model.export.walk import (
     lang_order,
     load_for_export,
     paused_gc,
-    CONTROL_PICTURES,
     show_controls,
     speaker_heading,
     walk,

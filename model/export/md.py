@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from model.export import ExportOptions, register
 from model.export.walk import (
+    CONTROL_PICTURES,
     NON_SPEECH,
     Block,
     Line,
@@ -20,7 +21,6 @@ from model.export.walk import (
     lang_order,
     load_for_export,
     paused_gc,
-    CONTROL_PICTURES,
     speaker_heading,
     walk,
 )

@@ -13,9 +13,9 @@ serialise 50,000 units); control characters XML cannot hold are removed.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from lxml import etree as ET
-from typing import TYPE_CHECKING
 
 import model
 from model.export import ExportOptions, register

@@ -22,8 +22,8 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any

@@ -171,7 +171,7 @@ def propose_counterparts(segment: object) -> list[tuple[int, int]]:
     ``segment`` is a read-model ``SegmentView``. Gaps already linked keep their
     partner and are left out; the rest are paired first with first.
     """
-    gaps: Sequence = getattr(segment, "gaps")
+    gaps: Sequence = segment.gaps
     free = {lang: sorted((g for g in gaps if g.lang == lang and g.counterpart_id is None),
                          key=lambda g: (g.start, g.id)) for lang in ("en", "ja")}
     return [(en.id, ja.id) for en, ja in zip(free["en"], free["ja"])]

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from model.errors import OperationFailed
 from model.ops._base import NothingToDo, optional_operation
 from model.schema import REVIEW_STATES, Correction, Segment, utcnow
-from model.text import LIVE_STATUSES
 from model.store import Store
+from model.text import LIVE_STATUSES
 
 
 def set_review_state(store: Store, segment_ids: int | Iterable[int], state: str) -> int | None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
                 "壱": 1, "弐": 2, "参": 3}
@@ -28,18 +28,16 @@ BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9,
              "trillion": 10**12, "tn": 10**12, "hundred": 100}
 EN_UNITS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-EN_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+EN_TENS = {w: 10 * n for n, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)}
 EN_ORDINALS = {w: n for n, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], 1)}
 EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "hundredth": 100, "quarter": 4, "half": 2})
 # Fractions: "two-thirds" ~ 3分の2, "three quarters" ~ 4分の3.
 EN_ORDINALS.update({f"{w}s": n for w, n in list(EN_ORDINALS.items()) if w not in ("first", "second", "half")})
 EN_ORDINALS["halves"] = 2
-MONTHS = {w: n for n, w in enumerate("january february march april may june july august september october "
-                                      "november december".split(), 1)}
-MONTHS.update({w: n for n, w in enumerate("jan feb mar apr _ jun jul aug sep oct nov dec".split(), 1) if w != "_"})
+MONTHS = {w: n for n, w in enumerate(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTHS.update({w: n for n, w in enumerate(["jan", "feb", "mar", "apr", "_", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1) if w != "_"})
 MONTHS.pop("may", None)  # "may" is a verb far more often than a month
 MONTHS.pop("mar", None)
 

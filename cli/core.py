@@ -1,4 +1,4 @@
-"""Taiyaku's headless command line (argparse). Never imports Qt.
+"""The command line's core: the parser, the command registry, errors and the store. Never imports Qt.
 
     taiyaku import FILE [--title T] [--db DB]
     taiyaku list [--db DB]
@@ -7,8 +7,8 @@
 
 Errors are one line on stderr (``taiyaku: error: ...``) with exit status 2,
 never a traceback. To add a subcommand, write ``configure(parser)`` and
-``run(args) -> int`` and call ``register_command``, either here or in a module
-listed in ``COMMAND_MODULES``; export formats come from ``model.export``.
+``run(args) -> int`` and call ``register_command`` in a module of
+``cli/`` listed in ``COMMAND_MODULES`` (one module per command group); export formats come from ``model.export``.
 """
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 import model
-from model.errors import ImportRefused, NotFound, TaiyakuError
+from model.errors import NotFound, TaiyakuError
 
 PROG_NAME = "taiyaku"
 # Modules that register further subcommands when imported (e.g. QA checks).
-COMMAND_MODULES: tuple[str, ...] = ("model.qa.cli",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "cli.transcripts",
+    "cli.qa",
+)
 EXIT_ERROR = 2
 
 
@@ -154,7 +157,7 @@ def main(argv: Sequence[str] | None = None, window: WindowLauncher | None = None
         print(f"Taiyaku {model.__version__}")
         return 0
     try:
-        with _user_errors():
+        with user_errors():
             parser = build_parser(_prog())
             if _command_in(args_list) is None and not {"-h", "--help", "--version"} & set(args_list):
                 options = build_window_parser(_prog()).parse_args(args_list)
@@ -183,7 +186,7 @@ def fail(message: str) -> None:
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
+def user_errors() -> Iterator[None]:
     """Turn every error a user can meet into one line on stderr (TAIYAKU_DEBUG=1: traceback)."""
     try:
         yield
@@ -194,7 +197,7 @@ def _user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         print(f"{PROG_NAME}: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
-    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
+    except Exception as exc:
         if os.environ.get("TAIYAKU_DEBUG"):
             raise
         fail(describe_unexpected(exc))
@@ -230,7 +233,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def _text_out() -> IO[str]:
+def text_out() -> IO[str]:
     """stdout, never failing on characters the terminal's encoding lacks."""
     stream = sys.stdout
     if hasattr(stream, "reconfigure") and (stream.errors or "strict") == "strict":
@@ -268,43 +271,18 @@ def transcript_rows(store: Any) -> list[tuple[int, str, int, int]]:
     return [(t.id, t.title, t.turns, t.segments) for t in list_transcripts(store)]
 
 
-# -- import --------------------------------------------------------------------
-
-def _configure_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", type=Path, help="a plain-text bilingual transcript")
-    p.add_argument("--title", help="the transcript's title (default: from the file)")
-
-
-def _run_import(args: argparse.Namespace) -> int:
-    path: Path = args.file
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
-    if path.is_dir():
-        raise NotFound(f"{path} is a folder, not a transcript file")
-    store = open_store(args, create=True)
+def transcript_id(value: str) -> int:
+    """argparse type of a transcript id: a positive whole number."""
     try:
-        from model.importer import import_file
-
-        try:
-            tid = import_file(store, path, title=args.title)
-        except ImportRefused as exc:  # say which file: the user may import many in a script
-            message = str(exc)
-            raise ImportRefused(message if path.name in message else f"{path}: {message}") from None
-        row = next((r for r in transcript_rows(store) if r[0] == tid), None)
-    finally:
-        store.close()
-    out = _text_out()
-    if row is not None:
-        print(f"imported {row[1]!r}: {row[2]} turns, {row[3]} segments, into {db_path(args)}", file=out)
-    print(tid, file=out)
-    return 0
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a transcript id is a number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"a transcript id is a positive number, not {value}")
+    return number
 
 
-# -- list ----------------------------------------------------------------------
-
-def _configure_list(p: argparse.ArgumentParser) -> None:
-    del p  # only --db
-
+# -- tables --------------------------------------------------------------------
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal (wide CJK characters take two)."""
@@ -326,135 +304,6 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[object]], numeri
     return lines
 
 
-def _run_list(args: argparse.Namespace) -> int:
-    out = _text_out()
-    path = db_path(args)
-    if not path.exists():
-        print(f"no transcripts yet (no database at {path})", file=out)
-        return 0
-    store = open_store(args, create=False)
-    try:
-        rows = transcript_rows(store)
-    finally:
-        store.close()
-    if not rows:
-        print(f"no transcripts yet in {path}", file=out)
-        return 0
-    for line in format_table(("id", "title", "turns", "segments"), rows, (True, False, True, True)):
-        print(line, file=out)
-    return 0
-
-
-# -- export --------------------------------------------------------------------
-
-def _transcript_id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a transcript id is a number, not {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"a transcript id is a positive number, not {value}")
-    return number
-
-
-def _configure_export(p: argparse.ArgumentParser) -> None:
-    from model.export import load_builtin_exporters
-
-    exporters = load_builtin_exporters()
-    p.add_argument("ids", metavar="ID", type=_transcript_id, nargs="+",
-                   help="the transcript's id (see 'list'); several: one file each in the folder OUT")
-    p.add_argument("--format", "-f", choices=sorted(exporters), metavar="FORMAT",
-                   help="one of: " + "; ".join(f"{e.name} ({e.description})" for e in exporters.values())
-                   + ". Default: from OUT's extension")
-    p.add_argument("-o", "--output", metavar="OUT", type=Path,
-                   help="the file to write (written whole or not at all), or a folder: one file per "
-                        "transcript, named from its title; default: standard output")
-    p.add_argument("--original", action="store_true", help="the text as imported, without corrections")
-    p.add_argument("--lang", choices=("en", "ja", "both"), default="both", help="which language(s) (default: both)")
-    p.add_argument("--clean", action="store_true", help="a reading copy: no gap or flag annotations")
-    p.add_argument("--approved-only", action="store_true", help="only segments a reviewer approved")
-    p.add_argument("--layout", choices=("interleaved", "side-by-side"), default="interleaved",
-                   help="md, html, docx: paragraphs one after the other, or a bilingual table")
-    p.add_argument("--gap-text-en", metavar="TEXT",
-                   help="write every unresolved English gap as TEXT (default: the marker as transcribed, "
-                        "'(inaudible)' where there is none)")
-    p.add_argument("--gap-text-ja", metavar="TEXT", help="the same for Japanese (default '(聞き取れない)')")
-    p.add_argument("--report-format", choices=("md", "html", "csv"), default=None,
-                   help="the change report's format (with --format report; default: from OUT's extension, "
-                        "else md). -o report.csv alone writes the report as CSV")
-
-
-def _choose_format(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
-    """The format (``--format``, else OUT's extension) and the ``options.extra`` the extension implies."""
-    from model.export import EXPORTERS, exporter_for_path
-
-    to_file = args.output is not None and not args.output.is_dir()
-    found = exporter_for_path(args.output, args.format) if to_file else None
-    if found is not None:
-        return found[0].name, found[1]
-    if args.format:
-        return str(args.format), {}
-    raise TaiyakuError("choose a format with --format (" + "|".join(sorted(EXPORTERS)) + ")")
-
-
-def export_options(args: argparse.Namespace, implied: dict[str, Any] | None = None) -> Any:
-    """The ``ExportOptions`` the export command's arguments ask for.
-
-    ``implied``: format settings OUT's extension implies (``_choose_format``); an
-    explicit option (``--report-format``) wins over them.
-    """
-    from model.export import ExportOptions
-    from model.export.walk import DEFAULT_GAP_TEXT
-
-    gap_text = dict(DEFAULT_GAP_TEXT)
-    chosen = {"en": getattr(args, "gap_text_en", None), "ja": getattr(args, "gap_text_ja", None)}
-    gap_text.update({lang: text for lang, text in chosen.items() if text is not None})
-    extra = dict(implied or {})
-    if getattr(args, "report_format", None):  # said on the command line: wins over the extension
-        extra["report_format"] = args.report_format
-    extra.setdefault("report_format", "md")
-    return ExportOptions(
-        text="original" if args.original else "corrected",
-        langs=("en", "ja") if args.lang == "both" else (args.lang,),
-        annotations=not args.clean,
-        approved_only=args.approved_only,
-        gap_text=gap_text,
-        keep_markers=all(text is None for text in chosen.values()),
-        layout=getattr(args, "layout", "interleaved").replace("-", "_"),
-        extra=extra,
-    )
-
-
-def _run_export(args: argparse.Namespace) -> int:
-    from model.export import as_bytes, export_many, get_exporter, write_atomic
-
-    name, implied = _choose_format(args)
-    exporter = get_exporter(name)
-    options = export_options(args, implied)
-    ids: list[int] = list(dict.fromkeys(args.ids))
-    to_folder = args.output is not None and (len(ids) > 1 or args.output.is_dir())
-    if len(ids) > 1 and args.output is None:
-        raise TaiyakuError("several transcripts need a folder to write into: -o FOLDER")
-    if args.output is None and exporter.binary and sys.stdout.isatty():
-        raise TaiyakuError(f"{exporter.name} is a binary format; write it to a file with -o OUT")
-    store = open_store(args, create=False)
-    try:
-        if to_folder:
-            for path in export_many(store, ids, exporter, options, args.output):
-                print(f"wrote {path}", file=sys.stderr)
-            return 0
-        data = exporter(store, ids[0], options)
-    finally:
-        store.close()
-    if args.output is not None:
-        write_atomic(args.output, data)
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(as_bytes(data))
-        sys.stdout.buffer.flush()
-    return 0
-
 
 # -- the window's fallback -------------------------------------------------------
 
@@ -463,7 +312,7 @@ def window_unavailable(reason: str, args: argparse.Namespace, status: int = 0) -
     print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
     file, sample = getattr(args, "file", None), getattr(args, "sample", None)
     if file is not None or sample is not None:
-        with _user_errors():
+        with user_errors():
             store = open_store(args, create=True)
             try:
                 if file is not None:
@@ -478,17 +327,7 @@ def window_unavailable(reason: str, args: argparse.Namespace, status: int = 0) -
             finally:
                 store.close()
             for line in format_table(("id", "title", "turns", "segments"), rows, (True, False, True, True)):
-                print(line, file=_text_out())
-            print(file=_text_out())
-    build_parser(_prog()).print_help(_text_out())
+                print(line, file=text_out())
+            print(file=text_out())
+    build_parser(_prog()).print_help(text_out())
     return status
-
-
-register_command("import", "import a transcript file; prints its new id on the last line",
-                 _configure_import, _run_import,
-                 "Import a plain-text bilingual transcript (any common encoding). "
-                 "Prints the new transcript's id alone on the last line.")
-register_command("list", "list the transcripts in the database", _configure_list, _run_list,
-                 "List the transcripts in the database: id, title, turns, segments.")
-register_command("export", "export a transcript (json, txt, ...)", _configure_export, _run_export,
-                 "Export one transcript. Files are written atomically: a failed export leaves no file.")

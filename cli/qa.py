@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from model import cli
+from cli import core as cli
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
-    p.add_argument("id", metavar="ID", type=cli._transcript_id, help="the transcript's id (see 'list')")
+    p.add_argument("id", metavar="ID", type=cli.transcript_id, help="the transcript's id (see 'list')")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--all", action="store_true", help="include findings already dismissed or flagged")
 
@@ -27,7 +27,7 @@ def _run(args: argparse.Namespace) -> int:
         found = run_checks(store, args.id, include_settled=args.all)
     finally:
         store.close()
-    out = cli._text_out()
+    out = cli.text_out()
     if args.format == "json":
         rows = [{"check": f.check, "turn": f.turn, "segment": f.segment, "lang": f.lang, "message": f.message,
                  "segment_id": f.segment_id, "key": f.key} for f in found]

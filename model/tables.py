@@ -1,0 +1,13 @@
+"""All of Taiyaku's tables: the core schema and every feature's own table module.
+
+``Base.metadata`` knows a table only once its module is imported; the database
+set-up (``model.db``) and the migrations import ``Base`` from here so that
+``create_all`` and Alembic see every table. A feature that adds tables writes
+them in a module of its own (on ``model.schema.Base``) and adds one import below.
+"""
+
+from __future__ import annotations
+
+from model.schema import Base
+
+__all__ = ["Base"]
