@@ -1,7 +1,8 @@
-"""Opening the SQLite database: checks, PRAGMAs, schema creation and migrations.
+"""Opening the database -- an SQLite file or a PostgreSQL server: checks, PRAGMAs,
+schema creation and migrations.
 
-This is the one module allowed SQLite-specific SQL (the PRAGMAs); everything
-else goes through the ORM or Core so the app can later run on PostgreSQL.
+This is the one module allowed engine-specific SQL (SQLite's PRAGMAs, PostgreSQL's
+sequences); everything else goes through the ORM or Core so the same code runs on both.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
 # up-to-date file compares with this instead of importing Alembic (0.35-1.3 s per start);
 # tests/test_migrations.py keeps it equal to the scripts' revisions.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0007")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
@@ -97,15 +98,48 @@ def _check_file(path: Path) -> None:
         raise DatabaseError(f"{path} is read-only: Taiyaku saves every change as you go and needs to write to it")
 
 
+# How long connecting to a server may take before the user is told it cannot be reached.
+CONNECT_TIMEOUT_S = 8
+
+
+def is_url(target: str | Path) -> bool:
+    """Whether ``target`` names a server (``postgresql://...``) rather than a file."""
+    return "://" in str(target)
+
+
+def normalize_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean psycopg 3 (SQLAlchemy would pick psycopg2)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def display_url(url: str | Path) -> str:
+    """A URL as shown to the user: never with its password."""
+    if not is_url(url):
+        return str(url)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(str(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return str(url).split("@")[-1]
+
+
 def make_engine(url_or_path: str | Path, *, wal: bool = True) -> Engine:
-    """An engine for an SQLite file (PRAGMAs set on every connection) or any other URL.
+    """An engine for an SQLite file (PRAGMAs set on every connection) or a server URL.
 
     ``wal=False`` leaves the journal mode alone (``open_database`` switches it
-    after checking the file).
+    after checking the file). A PostgreSQL engine gives up connecting after
+    ``CONNECT_TIMEOUT_S`` and runs at READ COMMITTED (the server's default; the
+    operations check versions themselves, see ``model.versions``).
     """
     url = str(url_or_path)
-    if "://" not in url:
+    if not is_url(url):
         url = f"sqlite:///{Path(url).resolve()}"
+    url = normalize_url(url)
     if url.startswith("sqlite"):
         # Pooled connections (SQLAlchemy's default QueuePool): with NullPool every
         # operation reopened the file and, closing the last connection, checkpointed
@@ -115,6 +149,16 @@ def make_engine(url_or_path: str | Path, *, wal: bool = True) -> Engine:
         if wal:
             event.listen(engine, "connect", _set_wal)
         return engine
+    if url.startswith("postgresql"):
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        connect_args: dict[str, Any] = {"application_name": "Taiyaku"}
+        if "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+        # pool_pre_ping: a window left open overnight finds its pooled connections closed by the server.
+        return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True,
+                             isolation_level="READ COMMITTED")
     return create_engine(url)
 
 
@@ -193,11 +237,14 @@ def open_database_checking_in_background(url_or_path: str | Path | None = None) 
 def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engine, IntegrityCheck | None]:
     target = default_db_path() if url_or_path is None else url_or_path
     path: Path | None = None
-    if "://" not in str(target):
+    if not is_url(target):
         path = Path(target).expanduser()
         _check_file(path)
-    engine = make_engine(path if path is not None else target, wal=False)
-    where = path or target
+    try:
+        engine = make_engine(path if path is not None else target, wal=False)
+    except Exception as exc:  # a URL SQLAlchemy cannot parse, or an unknown driver
+        raise DatabaseError(f"{display_url(target)} is not a database Taiyaku can open ({exc})") from None
+    where: object = path or display_url(target)
     check: IntegrityCheck | None = None
     try:
         with engine.connect() as conn:
@@ -210,7 +257,8 @@ def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engin
                 _check_integrity(conn, where)
         known = set(SCHEMA_REVISIONS)
         if not heads and has_tables:
-            raise DatabaseError(f"{where} is an SQLite database, but not a Taiyaku one")
+            kind = "an SQLite" if engine.dialect.name == "sqlite" else f"a {engine.dialect.name}"
+            raise DatabaseError(f"{where} is {kind} database, but not a Taiyaku one")
         if not heads <= known:
             raise DatabaseError(
                 f"{where} was written by a newer version of Taiyaku (schema {', '.join(sorted(heads))}); "
@@ -229,7 +277,9 @@ def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engin
                 if has_version_table:  # stamped at base (e.g. downgraded): migrate up
                     _migrate(engine, path, script, heads)
                 else:
-                    Base.metadata.create_all(engine)
+                    with engine.begin() as conn:
+                        Base.metadata.create_all(conn)
+                        make_foreign_keys_deferrable(conn)
                     command.stamp(alembic_config(engine), "head")
             elif heads != set(script.get_heads()):
                 _migrate(engine, path, script, heads)
@@ -275,6 +325,23 @@ class IntegrityCheck:
             raise DatabaseError(self._problem)
 
 
+# PostgreSQL can defer only the foreign keys declared DEFERRABLE; migration 0007 runs this too.
+_PG_DEFERRABLE = (
+    "DO $$ DECLARE r record; BEGIN "
+    "FOR r IN SELECT conrelid::regclass::text AS t, conname AS c FROM pg_constraint "
+    "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace AND NOT condeferrable LOOP "
+    "EXECUTE format('ALTER TABLE %%s ALTER CONSTRAINT %%I DEFERRABLE INITIALLY IMMEDIATE', r.t, r.c); "
+    "END LOOP; END $$"
+)
+
+
+def make_foreign_keys_deferrable(conn: Connection) -> None:
+    """On PostgreSQL, declare every foreign key DEFERRABLE (still checked at once unless a
+    transaction defers them, see ``defer_foreign_keys``); nothing to do on SQLite."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_PG_DEFERRABLE)
+
+
 def defer_foreign_keys(connection: Any) -> None:
     """Check foreign keys when the current transaction commits, not after each statement.
 
@@ -282,6 +349,9 @@ def defer_foreign_keys(connection: Any) -> None:
     operation that deletes a speaker with its turns (or undo re-inserting rows)
     must only be consistent at the end. Switched off again at COMMIT/ROLLBACK.
     """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")  # until COMMIT (keys are DEFERRABLE)
+        return
     if connection.dialect.name != "sqlite":
         return
     # pysqlite only sends BEGIN before the first write, and SQLite switches the
@@ -319,6 +389,20 @@ def describe_db_error(exc: BaseException, where: object = "the database") -> str
     """One line for a driver error: what went wrong with the database, in plain words."""
     msg = str(getattr(exc, "orig", exc)).strip()
     low = msg.lower()
+    # psycopg / libpq: the server is not there, refuses the login, or has no such database.
+    if "password authentication failed" in low or "no password supplied" in low:
+        return f"{where}: the server refused the login (wrong user name or password)"
+    if "role" in low and "does not exist" in low:
+        return f"{where}: the server has no login of that name; ask the administrator to create it"
+    if "database" in low and "does not exist" in low:
+        return f"{where}: the server has no such database; ask the administrator to create it"
+    if any(s in low for s in ("connection refused", "could not translate host name", "timeout expired",
+                              "no route to host", "network is unreachable", "could not connect",
+                              "server closed the connection", "connection timed out",
+                              "name or service not known")):
+        return f"cannot reach the database server for {where}; check the address and that the server runs"
+    if "permission denied" in low or "must be owner" in low:
+        return f"{where}: the server refused this (permission denied)"
     if "not a database" in low:
         return f"{where} is not a Taiyaku database (file is not a database)"
     if "malformed" in low or "corrupt" in low:
@@ -341,4 +425,24 @@ def first_free_id(conn: Connection, table: Table) -> int:
     if conn.dialect.name == "sqlite":
         seq = conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table.name}).scalar()
         highest = max(highest, seq or 0)
+    elif conn.dialect.name == "postgresql":
+        # The serial's sequence remembers ids handed out and then deleted (undo re-inserts them).
+        row = conn.execute(text("SELECT last_value, is_called FROM " + _sequence(conn, table))).first()
+        if row is not None and row[1]:
+            highest = max(highest, int(row[0]))
     return int(highest) + 1
+
+
+def _sequence(conn: Connection, table: Table) -> str:
+    name = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar()
+    if not name:
+        raise DatabaseError(f"table {table.name} has no id sequence")
+    return str(name)
+
+
+def ids_used(conn: Connection, table: Table, last_id: int) -> None:
+    """After a bulk insert with ids from ``first_free_id``: make the engine's own id counter
+    skip them (PostgreSQL's sequence does not see explicit ids; SQLite's AUTOINCREMENT does)."""
+    if conn.dialect.name == "postgresql" and last_id > 0:
+        conn.execute(text(f"SELECT setval('{_sequence(conn, table)}', greatest(:v, "
+                          f"(SELECT last_value FROM {_sequence(conn, table)})))"), {"v": last_id})

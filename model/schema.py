@@ -43,7 +43,9 @@ TURN_KINDS = ("speech", "title", "time", "note")
 GAP_KINDS = ("inaudible", "unintelligible", "crosstalk", "other")
 GAP_STATUSES = ("open", "filled", "unrecoverable")
 GAP_CONFIDENCES = ("certain", "best_guess")
-CORRECTION_STATUSES = ("proposed", "accepted", "rejected", "reverted")
+# "competing": the text of an edit that lost a conflict (someone else changed the same text
+# first); kept, not applied, for a reviewer to accept instead.
+CORRECTION_STATUSES = ("proposed", "accepted", "rejected", "reverted", "competing")
 CORRECTION_CATEGORIES = ("mishearing", "mistranslation", "typo", "style", "other")
 FLAG_CATEGORIES = (
     "mistranslation",
@@ -51,10 +53,14 @@ FLAG_CATEGORIES = (
     "inaudible",
     "speaker",
     "terminology",
+    "conflict",  # two people changed the same text at once (model.versions, sync)
     "other",
 )
 FLAG_STATUSES = ("open", "resolved", "wontfix")
 REVIEW_STATES = ("not_reviewed", "edited", "approved")
+# What a person may do on a shared database (model.people): annotators correct and flag;
+# reviewers also approve, accept/reject and resolve/reopen; admins also manage people.
+PERSON_ROLES = ("annotator", "reviewer", "admin")
 SUGGESTION_STATUSES = ("pending", "accepted", "dismissed")
 
 
@@ -86,6 +92,9 @@ class Annotator(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    role: Mapped[str] = mapped_column(String(20), default="annotator", server_default="annotator")
+    # The PostgreSQL login this person connects with (None: not mapped; on SQLite always None).
+    login: Mapped[str | None] = mapped_column(String(200), unique=True)
 
 
 class Transcript(Base):
@@ -173,6 +182,10 @@ class Segment(Base):
     review_state: Mapped[str] = mapped_column(String(20), default="not_reviewed")
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Grows by one whenever the segment's text changes in either language (corrections, gaps,
+    # undo, redo): a save based on an older version is a conflict (model.versions). Not
+    # journaled: undo moves it forward too, so an old version never comes back.
+    version: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class Correction(Base):

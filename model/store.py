@@ -178,8 +178,10 @@ class Store:
 
     @property
     def path(self) -> str:
-        """Where the database lives, for display."""
-        return self.engine.url.database or str(self.engine.url)
+        """Where the database lives, for display (a server's URL without its password)."""
+        if self.engine.dialect.name == "sqlite":
+            return self.engine.url.database or str(self.engine.url)
+        return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         """Release the database connections."""

@@ -24,10 +24,19 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path):
-    """A fresh store acting as annotator 'tester'."""
+def store(db_path: Path, db_engine: str, request: pytest.FixtureRequest):
+    """A fresh store acting as annotator 'tester' (on SQLite; on PostgreSQL too in modules
+    marked ``both_engines``)."""
     from model.store import Store
 
+    if db_engine == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        url = server.new_database()
+        s = Store.open(url, annotator="tester")
+        yield s
+        s.close()
+        server.drop_database(url)
+        return
     s = Store.open(db_path, annotator="tester")
     yield s
     s.close()
@@ -39,3 +48,67 @@ def press_call() -> Path:
     if not SHARED_SAMPLE.exists():
         pytest.skip("../shared/samples is not here")
     return SHARED_SAMPLE
+
+
+# -- PostgreSQL (tests/pg.py) ------------------------------------------------------
+
+_PG_STATE: dict[str, object] = {}
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL 15 cluster for the whole session (skip, or fail under CI, if none)."""
+    from tests.pg import PgCluster, PgUnavailable
+
+    if "error" in _PG_STATE:  # tried once already in this session
+        _pg_unavailable(str(_PG_STATE["error"]))
+    cluster = None
+    try:
+        cluster = PgCluster().start()
+    except PgUnavailable as exc:
+        if cluster is not None:
+            cluster.stop()
+        _PG_STATE["error"] = str(exc)
+        _pg_unavailable(str(exc))
+    yield cluster
+    cluster.stop()
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL is required in CI: {reason}", pytrace=False)
+    pytest.skip(f"no PostgreSQL server here: {reason}")
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh database on the test server, with Taiyaku's schema; its URL (dropped afterwards)."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh database on each engine in turn: a file path (SQLite) or a URL (PostgreSQL)."""
+    if request.param == "sqlite":
+        yield tmp_path / "taiyaku.sqlite3"
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def db_engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the ``store`` fixture uses: "sqlite" unless a module asks for both
+    (``pytestmark = pytest.mark.both_engines``)."""
+    return getattr(request, "param", "sqlite")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Modules marked both_engines run every test using ``store`` on SQLite and on PostgreSQL.
+    if "store" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("db_engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)],
+                             indirect=True)

@@ -26,6 +26,9 @@ from model.store import Store
 
 HOSTILE_EN = ("<script>alert('x')</script> <b>bold</b> **stars** [link](http://evil.example) "
               "# hash `tick` a|b ~~s~~ &amp; \x07bell\x00nul")
+# PostgreSQL's text cannot hold NUL (the importer refuses it on every engine); there the sample
+# carries another control character in its place.
+HOSTILE_EN_PG = HOSTILE_EN.replace("\x00", "\x01")
 HOSTILE_JA = "<img src=x onerror=alert(1)> 同盟予測 **強調**"
 WHEN = datetime(2024, 4, 9, 18, 30, 0)
 
@@ -84,6 +87,8 @@ def build_export_sample(store: Store, title: str = "Background press call <b>&</
             s.add(turn)
             s.flush()
             for spos, (enp, en, jap, ja, state) in enumerate(segs):
+                if en == HOSTILE_EN and s.get_bind().dialect.name == "postgresql":
+                    en = HOSTILE_EN_PG
                 seg = Segment(turn_id=turn.id, transcript_id=tid, position=spos, en_prefix=enp, en_orig=en,
                               ja_prefix=jap, ja_orig=ja, review_state=state)
                 s.add(seg)
@@ -135,3 +140,8 @@ def build_export_sample(store: Store, title: str = "Background press call <b>&</
         s.add(SpeakerSuggestion(transcript_id=tid, turn_id=q_turn.id, name="Ken Moriyasu",
                                 affiliation="Nikkei Asia", status="accepted"))
     return tid
+
+
+def hostile_en(store: Store) -> str:
+    """The hostile English line as this store holds it (see HOSTILE_EN_PG)."""
+    return HOSTILE_EN_PG if store.engine.dialect.name == "postgresql" else HOSTILE_EN

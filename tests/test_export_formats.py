@@ -13,6 +13,8 @@ from model.export import ExportOptions, get_exporter
 from model.export.md import md_escape
 from model.export.walk import safe_filename
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def sample(store):
@@ -144,7 +146,7 @@ def test_html_escapes_transcript_text_and_sanitizes_notes(store, sample):
     text = page.all_text
     assert "<script>alert('x')</script> <b>bold</b> **stars** [link](http://evil.example)" in text
     assert HOSTILE_JA.replace("同盟予測", "同盟の抑止力") in text
-    assert "␇bell␀nul" in text
+    assert ("␇bell␀nul" if store.engine.dialect.name == "sqlite" else "␇bell␁nul") in text
     tags = {t for t, _ in page.tags}
     assert not tags & {"script", "img", "iframe", "object"}
     assert not any(k.startswith("on") for _, a in page.tags for k in a)

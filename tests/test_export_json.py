@@ -22,6 +22,9 @@ SEGMENT_KEYS = {"en", "ja", "en_corrected", "ja_corrected", "gaps"}
 GAP_KEYS = {"lang", "start", "end", "text", "status"}
 
 
+pytestmark = pytest.mark.both_engines
+
+
 def export(store: Store, tid: int) -> dict:
     text = get_exporter("json")(store, tid)
     assert isinstance(text, str) and text.endswith("\n")

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from model.export import ExportOptions, get_exporter
 from model.importer import import_file, import_text
 from model.ops.corrections import edit_text
 from model.ops.gaps import fill_gap
 from model.readmodel import load_transcript
+
+pytestmark = pytest.mark.both_engines
 
 
 def structure(view):

@@ -11,6 +11,8 @@ from model.review import get_flag, list_flags, markers, next_open_flag, next_seg
 from model.schema import Segment
 from tests.helpers import make_transcript
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def tid(store):

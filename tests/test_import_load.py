@@ -31,6 +31,9 @@ TEXT = (
 PARAGRAPHS = TEXT.rstrip("\n").split("\n\n")
 
 
+pytestmark = pytest.mark.both_engines
+
+
 def _counts(store) -> dict[str, int]:
     with store.read() as s:
         return {name: s.scalar(select(func.count()).select_from(table))

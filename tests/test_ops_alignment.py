@@ -16,6 +16,9 @@ EN = "We spoke to Kyoto News. Then (inaudible) left early."
 JA = "京都ニュースと話しました。その後(聞き取れない)が早く帰りました。"
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
 def tid(store: Store) -> int:
     return make_transcript(store, [

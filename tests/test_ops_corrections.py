@@ -16,6 +16,9 @@ EN = "Ken Moriyasu from (inaudible) Asia asked about Kyoto News."
 JA = "日経(聞き取れない)の森安さんが質問しました。"
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
 def seg_id(store: Store) -> int:
     tid = make_transcript(store, [("OPERATOR", [(EN, JA), ("Next caller.", None)])])

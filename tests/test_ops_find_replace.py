@@ -11,6 +11,8 @@ from model.readmodel import load_transcript
 from model.store import Store
 from tests.helpers import make_transcript
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def tid(store: Store) -> int:

@@ -25,6 +25,9 @@ EN = "We met (inaudible) and then (inaudible) in Tokyo."
 JA = "私たちは(聞き取れない)と会い、東京で(聞き取れない)。"
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
 def sid(store: Store) -> int:
     tid = make_transcript(store, [("OFFICIAL", [(EN, JA), ("Thank you.", "ありがとう。")])])

@@ -11,6 +11,8 @@ from model.readmodel import load_transcript
 from model.store import Store
 from tests.helpers import make_transcript
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_approve_edit_and_unapprove(store: Store) -> None:
     tid = make_transcript(store, [("Q", [("One.", "一。"), ("Two.", "二。")])])

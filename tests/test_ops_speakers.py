@@ -22,6 +22,8 @@ from model.schema import SpeakerSuggestion
 from model.store import Store
 from tests.helpers import make_transcript
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def tid(store: Store) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from model.ops.corrections import edit_text
 from model.qa import check_turns, check_view
 from model.readmodel import fill_turns, load_transcript
@@ -14,6 +16,9 @@ TURNS = [
     ("OPERATOR", [("Next caller.", "次の方。"), ("Go ahead.", None)]),
     ("Q", [("What about Gaza?", "ガザは?")]),
 ]
+
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_turns_filled_in_slices_match_the_whole_transcript_and_its_findings(store):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import make_transcript
 
 from model.schema import Segment, Turn
 from model.skeleton import load_skeleton, transcript_ids
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_rows_follow_turn_and_segment_positions_not_ids(store):

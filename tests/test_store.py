@@ -12,6 +12,8 @@ from model.store import Store
 from model.text import Derived, derive, shift_span, single_edit
 from tests.helpers import make_transcript
 
+pytestmark = pytest.mark.both_engines
+
 
 def _one_transcript(store: Store) -> int:
     return make_transcript(store, [

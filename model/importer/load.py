@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import Connection, Table, bindparam, insert, update
 from sqlalchemy.exc import DBAPIError
 
-from model.db import describe_db_error, first_free_id
+from model.db import describe_db_error, first_free_id, ids_used
 from model.errors import ImportRefused, TaiyakuError
 from model.importer.decode import TextChunks, newline_style, sniff
 from model.importer.parse import Parser
@@ -178,6 +178,8 @@ class _Writer:
         self.flush()
         self.update_speaker.run(self.conn, [(sid, sp.label_en, sp.label_ja, sp.role, sp.redacted)
                                             for sid, sp in zip(self.speaker_ids, self.speakers)])
+        for name, (table, _cols) in _COLUMNS.items():  # PostgreSQL's id counters skip the ids given here
+            ids_used(self.conn, table, self.next[name] - 1)
 
 
 def _title(title: str | None, parsed: str | None, filename: str | None) -> str:

@@ -20,7 +20,8 @@ def run_migrations_online() -> None:
             # Batch migrations copy and drop tables: with foreign keys on, ON DELETE
             # CASCADE would silently empty the child tables (FIELD-NOTES).
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=is_sqlite)
+        # batch mode (copy + drop) only on SQLite: it lacks ALTER; PostgreSQL alters in place
         with context.begin_transaction():
             context.run_migrations()
         connection.commit()
