@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -82,7 +83,7 @@ def open_sample(store, name: str, window) -> int | None:  # type: ignore[no-unty
 def run(argv: list[str]) -> int:
     """Run the GUI; returns the process exit code."""
     args = parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("Taiyaku")
     QCoreApplication.setApplicationName("Taiyaku")
     app.setApplicationDisplayName("Taiyaku")
@@ -171,9 +172,9 @@ def run(argv: list[str]) -> int:
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
-    if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
-        if not refuse_if_damaged() and args.quit_after_load:
-            QTimer.singleShot(0, app.quit)
+    # Nothing to paint (no transcript, or it could not be read): quit now if asked to.
+    if window.transcript_model.transcript_id is None and not refuse_if_damaged() and args.quit_after_load:
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     ctx.bridge.detach()
     store.close()

@@ -395,8 +395,8 @@ class ExportDialog(QDialog):
         suffix = exporter.file_suffix(self.options())
         if len(ids) == 1:
             title = next((s.title for s in list_transcripts(self.ctx.store) if s.id == ids[0]), "transcript")
-            name, _filter = QFileDialog.getSaveFileName(self, tr("Export to"), str(folder / safe_filename(title, suffix)),
-                                                        f"*{suffix}")
+            suggested = str(folder / safe_filename(title, suffix))
+            name, _filter = QFileDialog.getSaveFileName(self, tr("Export to"), suggested, f"*{suffix}")
             if name:
                 self.export_to(Path(name))
         else:

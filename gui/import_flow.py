@@ -31,7 +31,7 @@ class ImportFlow(QObject):
     def choose_and_import(self) -> list[int]:
         """Ask for files and import them; returns the new transcript ids."""
         paths, _filter = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import transcripts"), self.window.settings.value("import/dir", ""),
+            self.window, self.tr("Import transcripts"), str(self.window.settings.value("import/dir", "")),
             self.tr("Transcripts (*.txt *.text);;All files (*)"))
         if paths:
             self.window.settings.setValue("import/dir", str(Path(paths[0]).parent))
@@ -107,7 +107,7 @@ def local_files(urls: Iterable[object]) -> list[str]:
     """The local file paths among dropped URLs."""
     out = []
     for url in urls:
-        if hasattr(url, "isLocalFile") and url.isLocalFile():  # type: ignore[attr-defined]
+        if hasattr(url, "isLocalFile") and url.isLocalFile():
             out.append(url.toLocalFile())  # type: ignore[attr-defined]
     return out
 

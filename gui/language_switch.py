@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
@@ -178,9 +178,10 @@ class _Restorer(QObject):
         _apply_fields(w, s.fields)
         _split(w, s)  # again: docks may have taken their widths in the new language since
         w.panes.pane("en").verticalScrollBar().setValue(s.scroll)
-        if s.find is not None and getattr(w, "annotate", None) is not None:
-            w.annotate.show_find(s.find[0])
-            _apply_fields(w.annotate.find_dialog, s.find[1])
+        annotate = getattr(w, "annotate", None)
+        if s.find is not None and annotate is not None:
+            annotate.show_find(s.find[0])
+            _apply_fields(annotate.find_dialog, s.find[1])
         else:
             _focus(w, s)
         self.deleteLater()
@@ -251,5 +252,5 @@ def rebuild_window(old: MainWindow) -> MainWindow:
 
 def switch_language(window: MainWindow, choice: str) -> MainWindow:
     """Install the translators for ``choice`` ('system', 'en', 'ja') and rebuild ``window`` in them."""
-    install_translators(QCoreApplication.instance(), choice)
+    install_translators(cast(QCoreApplication, QCoreApplication.instance()), choice)
     return rebuild_window(window)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -51,7 +54,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings
         self.last_message_box: QMessageBox | None = None
-        self._ctx_links: list[tuple[object, object]] = []
+        self._ctx_links: list[tuple[SignalInstance, Callable[..., Any]]] = []
         self._awaiting_paint = False
         self.transcript_model = TranscriptModel(ctx.store, self)
         self.library_model = LibraryModel(ctx.store, self)
@@ -200,7 +203,7 @@ class MainWindow(QMainWindow):
                 icon_name="mdi6.keyboard-outline")
         reg.add("about", self.tr("&About Taiyaku"), self.show_about, menu="help", icon_name="mdi6.information-outline")
 
-    def _listen(self, signal, slot) -> None:  # type: ignore[no-untyped-def]
+    def _listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
         # The context outlives the window: connections to it are cut when the window closes,
         # before Qt deletes the widgets the slots would touch.
         signal.connect(slot)
@@ -208,10 +211,8 @@ class MainWindow(QMainWindow):
 
     def _detach(self) -> None:
         for signal, slot in self._ctx_links:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone
                 signal.disconnect(slot)
-            except (RuntimeError, TypeError):  # already gone
-                pass
         self._ctx_links.clear()
         self.panes.detach()
         self.details.segment.detach()
@@ -301,13 +302,17 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_saved(changes)
 
+    def _announce_shown(self, transcript_id: int) -> None:
+        self.transcriptShown.emit(transcript_id)
+        self.ctx.transcriptShown.emit(transcript_id)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._awaiting_paint and event.type() == QEvent.Type.Paint \
                 and watched is self.panes.pane("en").viewport():
             self._awaiting_paint = False
             tid = self.ctx.transcript_id
             if tid is not None:
-                QTimer.singleShot(0, self, lambda: (self.transcriptShown.emit(tid), self.ctx.transcriptShown.emit(tid)))
+                QTimer.singleShot(0, self, lambda: self._announce_shown(tid))
         if not self.registry.icons_loaded and event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self.registry, self.registry.load_icons)  # dropped if the window goes first
         return super().eventFilter(watched, event)

@@ -162,7 +162,7 @@ def _migrate(engine: Engine, path: Path | None, script: ScriptDirectory, heads: 
     try:
         command.upgrade(cfg, "head")
     except Exception as exc:
-        if backup is not None:
+        if backup is not None and path is not None:
             engine.dispose()
             for suffix in ("-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)

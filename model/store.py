@@ -6,7 +6,7 @@ Every operation that changes a transcript runs inside ``Store.operation``:
         speaker = op.get(Speaker, speaker_id)
         op.transcript_id = speaker.transcript_id
         speaker.name = name
-    return op.event_id
+    return op.committed_id
 
 On leaving the block the transaction commits together with a ``ChangeEvent``
 (who, when, what, and the row images), and every subscriber is told what
@@ -127,6 +127,13 @@ class Operation:
         self.description = ""
         self.event_id: int | None = None
         self.changes: Changes | None = None
+
+    @property
+    def committed_id(self) -> int:
+        """The id of the change event this operation committed (read after the ``with`` block)."""
+        if self.event_id is None:
+            raise RuntimeError("the operation has not committed")
+        return self.event_id
 
     def get(self, cls: type[T], ident: int) -> T:
         """The row of ``cls`` with id ``ident``; ``NotFound`` (one line) if there is none."""

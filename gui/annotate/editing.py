@@ -9,7 +9,7 @@ keystroke of a Japanese input method while the text is still being composed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -27,7 +27,7 @@ from gui.row_metrics import GUTTER, RIGHT
 from gui.segment_delegate import SegmentDelegate
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate import AnnotateFeature
+    from gui.annotate.feature import AnnotateFeature
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemDelegate.EndEditHint
@@ -75,11 +75,12 @@ class AnnotateDelegate(SegmentDelegate):
 
     feature: AnnotateFeature
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.closeEditor.connect(lambda editor, _hint=None: self.feature.editor_closed(editor))
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
+    def createEditor(  # type: ignore[override]  # Qt takes None: no editor for this row
+            self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
         seg = self.metrics.model.segment(index.row())
         if seg is None:
             return None

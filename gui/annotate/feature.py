@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit
@@ -13,6 +15,9 @@ from gui.context import AppContext
 from model.ops import alignment, corrections, gaps
 from model.readmodel import SegmentView
 from model.store import default_annotator_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.annotate.find_replace_ui import FindReplaceDialog
 
 Area = Qt.DockWidgetArea
 
@@ -71,7 +76,7 @@ class AnnotateFeature(QObject):
         if getattr(w, "library_dock", None) is not None:
             w.library_dock.raise_()
             w.resizeDocks([w.library_dock], [max(300, w.library_dock.width())], Qt.Orientation.Horizontal)
-        self.find_dialog = None
+        self.find_dialog: FindReplaceDialog | None = None
 
     # -- actions -----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -97,8 +102,8 @@ class AnnotateFeature(QObject):
         add("fill_gap", tr("&Fill gap…"), lambda: self.gaps_tab.fill_selected(), menu="annotate", shortcut="Ctrl+Alt+F",
             icon_name="mdi6.text-box-edit-outline", tip=tr("Propose what was said in the selected gap"))
         self.window.menu_separator("annotate")
-        add("change_speaker", tr("&Change speaker of turn…"), lambda: self.speakers_panel.pick_for_turn(), menu="annotate",
-            shortcut="Ctrl+Shift+S", icon_name="mdi6.account-switch-outline",
+        add("change_speaker", tr("&Change speaker of turn…"), lambda: self.speakers_panel.pick_for_turn(),
+            menu="annotate", shortcut="Ctrl+Shift+S", icon_name="mdi6.account-switch-outline",
             tip=tr("Pick the speaker of the selected turn from the keyboard"))
         add("rename_speaker", tr("Re&name speaker…"), lambda: self.speakers_panel.rename_current_turn_speaker(),
             menu="annotate", shortcut="Ctrl+Shift+N", icon_name="mdi6.account-edit-outline")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
@@ -111,7 +111,7 @@ class FindReplaceDialog(QDialog):
         self._set_rx(None)
 
     # -- matching -------------------------------------------------------------------------
-    def _options(self) -> dict:
+    def _options(self) -> dict[str, Any]:
         return {"langs": self.langs.currentData(), "regex": self.regex.isChecked(),
                 "match_case": self.match_case.isChecked()}
 

@@ -138,8 +138,9 @@ class GapsTab(QWidget):
             self.tree.addTopLevelItem(item)
             if keep is not None and keep.id == g.id:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
 
     def current_gap(self) -> GapView | None:
         item = self.tree.currentItem()

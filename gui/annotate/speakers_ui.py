@@ -134,7 +134,7 @@ class SpeakerPicker(QDialog):
 
     UNKNOWN = -1
 
-    def __init__(self, speakers: list[SpeakerView], title: str, on_pick: Callable[[int | None], None],
+    def __init__(self, speakers: list[SpeakerView], title: str, on_pick: Callable[[int | None], object],
                  parent: QWidget | None = None, allow_unknown: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("speaker_picker")
@@ -334,8 +334,11 @@ class SpeakersPanel(QWidget):
             self.ctx.report_error(tr("Select the speaker to merge first."))
             return
         others = [s for s in self.model.speakers if s.id != sp.id]
-        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=sp.display_name),
-                                    lambda keep: keep is not None and self.merge_into(keep, sp.id),
+        def merge(keep: int | None) -> None:
+            if keep is not None:
+                self.merge_into(keep, sp.id)
+
+        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=sp.display_name), merge,
                                     self.window(), allow_unknown=False)
         self.picker.open()
 
@@ -374,10 +377,12 @@ class SpeakersPanel(QWidget):
         dialog = QInputDialog(self.window())
         dialog.setObjectName("rename_speaker_dialog")
         dialog.setWindowTitle(tr("Rename speaker"))
-        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=sp.label or sp.display_name))
+        label = sp.label or sp.display_name
+        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=label))
         dialog.setTextValue(sp.name or "")
         dialog.textValueSelected.connect(
-            lambda name: run_op(self.ctx, tr("Rename speaker"), lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
+            lambda name: run_op(self.ctx, tr("Rename speaker"),
+                                lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
         self.rename_dialog = dialog
         dialog.open()
 
@@ -405,7 +410,8 @@ class SpeakersPanel(QWidget):
         if tid is None:
             return
         if accept:
-            run_op(self.ctx, tr("Accept all speaker suggestions"), lambda: ops.accept_all_suggestions(self.ctx.store, tid))
+            run_op(self.ctx, tr("Accept all speaker suggestions"),
+                   lambda: ops.accept_all_suggestions(self.ctx.store, tid))
         else:
             run_op(self.ctx, tr("Dismiss all speaker suggestions"),
                    lambda: ops.dismiss_all_suggestions(self.ctx.store, tid))

@@ -35,6 +35,7 @@ from model.store import Changes
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
     from gui.main_window import MainWindow
+    from model.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class ReviewController(QObject):
         ctx.bridge.changed.connect(self._on_changes)
         self.panel.filtersChanged.connect(self.refresh_flags)
         self.panel.currentFlagChanged.connect(self._load_thread)
-        self.panel.thread.linkClicked.connect(self._link_clicked)
+        self.panel.thread_view.linkClicked.connect(self._link_clicked)
         self.model.modelReset.connect(self._structure_changed)
         # Bound methods, not lambdas: Qt drops these connections when the controller goes.
         ctx.selectionChanged.connect(self.show_segment_flags)
@@ -135,7 +136,7 @@ class ReviewController(QObject):
 
     # -- the feature's face: what other code and the tests call -----------------------------
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> Store:
         return self.ctx.store
 
     @property

@@ -72,12 +72,15 @@ class CheckSpec:
 CHECKS: dict[str, CheckSpec] = {}
 
 
-def check(name: str, scope: str = "segment", category: str = "other") -> Callable[[Callable], Callable]:
+CheckFn = Callable[..., Iterable[Hit]]
+
+
+def check(name: str, scope: str = "segment", category: str = "other") -> Callable[[CheckFn], CheckFn]:
     """Register a check under a stable ``name``; ``category`` is the flag category of its findings."""
     if scope not in ("segment", "turn"):
         raise ValueError(f"unknown check scope {scope!r}")
 
-    def register(fn: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+    def register(fn: CheckFn) -> CheckFn:
         summary = (fn.__doc__ or name).strip().splitlines()[0]
         CHECKS[name] = CheckSpec(name, scope, category, fn, summary)
         return fn
@@ -134,8 +137,8 @@ def settled_keys(store: Store, transcript_id: int) -> tuple[dict[str, str], set[
     with store.read() as s:
         dismissed = {k: r for k, r in s.execute(select(FindingDismissal.finding_key, FindingDismissal.reason)
                                                  .where(FindingDismissal.transcript_id == transcript_id))}
-        flagged = set(s.scalars(select(Flag.finding_key).where(Flag.transcript_id == transcript_id,
-                                                                Flag.finding_key.is_not(None))))
+        flagged = {k for k in s.scalars(select(Flag.finding_key).where(Flag.transcript_id == transcript_id,
+                                                                        Flag.finding_key.is_not(None))) if k}
     return dismissed, flagged
 
 
