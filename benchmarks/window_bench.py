@@ -137,13 +137,18 @@ import statistics
 def first_paint():
     print("PAINT", time.time(), flush=True)
     from PySide6.QtCore import QTimer
-    QTimer.singleShot(0, lambda: measure(gapp.WINDOW))
+    QTimer.singleShot(0, lambda: measure(CTX[0].window))
 
 if len(sys.argv) > 3 and sys.argv[3] == "core":
     import gui.features
     gui.features.FEATURES[:] = []
-gapp.FIRST_PAINT_HOOKS.append(first_paint)
-sys.exit(gapp.run(["--db", sys.argv[1]]))
+CTX = []
+
+def started(ctx):
+    CTX.append(ctx)
+    ctx.firstPainted.connect(first_paint)
+
+sys.exit(gapp.run(["--db", sys.argv[1]], started=started))
 """
 
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from model.errors import TaiyakuError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.context import AppContext
+
 log = logging.getLogger(__name__)
-FIRST_PAINT_HOOKS: list[Callable[[], None]] = []  # hook() once the first transcript is painted
-WINDOW = None  # the running app's MainWindow (for hooks, benchmarks)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -80,8 +81,12 @@ def open_sample(store, name: str, window) -> int | None:  # type: ignore[no-unty
         return None
 
 
-def run(argv: list[str]) -> int:
-    """Run the GUI; returns the process exit code."""
+def run(argv: list[str], started: Callable[[AppContext], object] | None = None) -> int:
+    """Run the GUI; returns the process exit code.
+
+    ``started(ctx)`` is called once the context exists, before the window is built: scripts
+    (benchmarks, tests) connect to ``ctx.firstPainted`` and ``ctx.windowChanged`` there.
+    """
     args = parse_args(argv)
     app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("Taiyaku")
@@ -100,6 +105,7 @@ def run(argv: list[str]) -> int:
     install_translators(app, str(settings.value("ui/language", "system")))
 
     from gui.context import AppContext
+    from gui.language_switch import follow_language
     from gui.main_window import MainWindow
     from model.store import Store
 
@@ -114,17 +120,21 @@ def run(argv: list[str]) -> int:
                                  str(exc))
         return 2
     ctx = AppContext(store)
+    if started is not None:
+        started(ctx)
     window = MainWindow(ctx, settings)
-    global WINDOW
-    WINDOW = window
 
-    def follow(new) -> None:  # type: ignore[no-untyped-def]
-        # A new UI language rebuilds the window (gui.language_switch): WINDOW keeps the live one.
-        global WINDOW
-        WINDOW = new
+    live = [window]
+
+    def follow(new: MainWindow) -> None:
+        # A new UI language rebuilds the window (gui.language_switch): the context names the live one.
+        live[0] = new
+        ctx.windowChanged.emit(new)
         new.replaced.connect(follow)
 
     window.replaced.connect(follow)
+    follow_language(window)  # Preferences > language rebuilds it in place
+    ctx.windowChanged.emit(window)
     target: int | None = None
     if args.file is not None:
         ids = window.importer.import_paths([args.file])  # shows the refusal in a dialog
@@ -146,8 +156,8 @@ def run(argv: list[str]) -> int:
                 print(f"taiyaku: error: {exc}", file=sys.stderr)
                 QTimer.singleShot(0, partial(app.exit, 2))
             else:
-                box = WINDOW.show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
-                                        str(exc))
+                box = live[0].show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
+                                         str(exc))
                 box.finished.connect(partial(app.exit, 2))
             return True
 
@@ -161,14 +171,11 @@ def run(argv: list[str]) -> int:
             gc.freeze()
         if args.quit_after_load:
             QTimer.singleShot(0, app.quit)
-        hooks = FIRST_PAINT_HOOKS[:]  # once: not again when another transcript is shown
-        FIRST_PAINT_HOOKS.clear()
-        for hook in hooks:
-            try:
-                hook()
-            except Exception:  # a feature's hook must not keep the window from working
-                log.exception("first-paint hook %r failed", hook)
+        if not painted:  # once: not again when another transcript is shown
+            painted.append(True)
+            ctx.firstPainted.emit()
 
+    painted: list[bool] = []
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)

@@ -27,7 +27,6 @@ from gui.context import AppContext
 from gui.details import DetailsArea
 from gui.i18n import current_language, resolve_language
 from gui.import_flow import ImportFlow, local_files
-from gui.language_switch import switch_language
 from gui.library import LibraryView
 from gui.models.library_model import LibraryModel
 from gui.models.transcript_model import TranscriptModel
@@ -47,6 +46,9 @@ class MainWindow(QMainWindow):
 
     transcriptShown = Signal(int)  # first paint of the panes after a transcript was loaded
     replaced = Signal(object)  # MainWindow: rebuilt in a new UI language (gui.language_switch); this one goes
+    # The annotator chose another UI language in Preferences ('system', 'en', 'ja'). The app
+    # rebuilds the window in it (gui.language_switch.follow_language, connected by gui.app).
+    languageChosen = Signal(str)
 
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         zoom = settings.value("ui/point_size")
         if zoom is not None:
             self.panes.metrics.set_point_size(float(zoom))
+        self.features: dict[str, Any] = {}  # what each feature's install returned (gui.features)
         self.feature_errors = features.install_all(self, ctx)
         self.retranslate()
         self.resize(1280, 820)
@@ -238,9 +241,23 @@ class MainWindow(QMainWindow):
         for key, title in menus.items():
             self.registry.menus[key].setTitle(title)
         self._update_title()
-        self._update_status()
+        self.update_status()
 
     # -- extension points (see gui.features) ---------------------------------------------
+    def widget(self) -> QMainWindow:
+        """This window as a Qt widget (what ``gui.features.FeatureWindow`` promises)."""
+        return self
+
+    @property
+    def annotate(self) -> Any:
+        """The annotation feature (``gui.annotate``), or None when it is not installed."""
+        return self.features.get("annotate")
+
+    @property
+    def review(self) -> Any:
+        """The review feature (``gui.review``), or None when it is not installed."""
+        return self.features.get("review")
+
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
                  name: str | None = None) -> QDockWidget:
         """Add a dock (its toggle goes to the View menu when the menu exists)."""
@@ -275,7 +292,7 @@ class MainWindow(QMainWindow):
             self.panes.pane("en").viewport().update()
         self.library_view.show_transcript(transcript_id)
         self._update_title()
-        self._update_status()
+        self.update_status()
 
     def open_initial(self, transcript_id: int | None = None) -> None:
         """Open ``transcript_id``, else the last one shown, else the first; then fill the library.
@@ -299,7 +316,7 @@ class MainWindow(QMainWindow):
         self.transcript_model.apply_changes(changes)
         if changes.touches("transcript", "segment", "turn", "flag", "gap") or changes.kind == "import":
             self._library_timer.start()  # counts are costly on big databases: once per burst of edits
-        self._update_status()
+        self.update_status()
         self._update_saved(changes)
 
     def _announce_shown(self, transcript_id: int) -> None:
@@ -322,7 +339,8 @@ class MainWindow(QMainWindow):
         sk = self.transcript_model.skeleton
         self.setWindowTitle(f"{sk.title} — Taiyaku" if sk else "Taiyaku")
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
+        """Show the counts, the annotator and the database in the status bar again."""
         sk = self.transcript_model.skeleton
         if sk is None:
             self.counts_label.setText(self.tr("No transcript open"))
@@ -367,10 +385,10 @@ class MainWindow(QMainWindow):
                 self.ctx.store.set_annotator(name)
             except TaiyakuError as exc:
                 self.show_error(self.tr("Preferences"), str(exc))
-            self._update_status()
+            self.update_status()
             if resolve_language(lang) != current_language():
-                # Once this slot has returned: the window is rebuilt in the new language, in place.
-                QTimer.singleShot(0, self, lambda: switch_language(self, lang))
+                # Once this slot has returned: the app rebuilds the window in the new language, in place.
+                QTimer.singleShot(0, self, lambda: self.languageChosen.emit(lang))
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.registry, self)

@@ -127,6 +127,7 @@ def gate_commands(python: Path) -> list[tuple[str, list[str]]]:
         ("ruff", [venv_tool(python, "ruff"), "check", "."]),
         ("mypy", [venv_tool(python, "mypy")]),
         ("import-linter", [venv_tool(python, "lint-imports"), "--no-cache"]),
+        ("import cycles", [str(python), str(ROOT / "tools" / "check_cycles.py")]),
     ]
 
 

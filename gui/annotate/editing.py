@@ -9,7 +9,7 @@ keystroke of a Japanese input method while the text is still being composed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -25,9 +25,6 @@ from PySide6.QtWidgets import (
 from gui.annotate.common import tr
 from gui.row_metrics import GUTTER, RIGHT
 from gui.segment_delegate import SegmentDelegate
-
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate.feature import AnnotateFeature
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemDelegate.EndEditHint
@@ -70,10 +67,20 @@ class SegmentEditor(QPlainTextEdit):
         return self.textCursor().position()
 
 
+class EditorHost(Protocol):
+    """What the delegate asks of whoever runs the editing (the annotation feature)."""
+
+    def editor_opened(self, editor: SegmentEditor) -> None: ...
+    def editor_cursor_moved(self, editor: SegmentEditor) -> None: ...
+    def save_editor(self, editor: SegmentEditor) -> None: ...
+    def editor_closed(self, editor: SegmentEditor) -> None: ...
+    def edit_next(self, lang: str) -> None: ...
+
+
 class AnnotateDelegate(SegmentDelegate):
     """The panes' delegate with an in-place editor; ``feature`` is bound by ``bind_delegate``."""
 
-    feature: AnnotateFeature
+    feature: EditorHost
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
@@ -141,6 +148,6 @@ class EditKeys(QObject):
         return False
 
 
-def bind_delegate(feature: AnnotateFeature) -> type[AnnotateDelegate]:
+def bind_delegate(feature: EditorHost) -> type[AnnotateDelegate]:
     """A delegate class bound to the feature (the panes instantiate it per language)."""
     return type("BoundAnnotateDelegate", (AnnotateDelegate,), {"feature": feature})

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from model.readmodel import FlagView, GapView, SegmentView, TranscriptView, TurnView, load_transcript
 
 if TYPE_CHECKING:
-    from model.export import ExportOptions
+    from model.export.options import ExportOptions
     from model.store import Store
 
 DEFAULT_GAP_TEXT = {"en": "(inaudible)", "ja": "(聞き取れない)"}

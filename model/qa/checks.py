@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TypeGuard
 
-from model.qa import Hit, check
 from model.qa.numbers import canonical, may_hold_numbers, missing_numbers
+from model.qa.registry import Hit, check
 from model.readmodel import SegmentView, SpeakerView, TranscriptView, TurnView
 
 LANG_WORDS = {"en": "English", "ja": "Japanese"}
