@@ -159,17 +159,19 @@ class MainWindow(QMainWindow):
                 tip=self.tr("Import transcript files into the library"))
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
-        undo = reg.add("undo", self.tr("&Undo"), self.ctx.undo_stack.undo, menu="edit", shortcut=Key.Undo,
+        # The group's active stack is the transcript on screen's: Ctrl+Z never reaches another one.
+        group = self.ctx.undo_group
+        undo = reg.add("undo", self.tr("&Undo"), group.undo, menu="edit", shortcut=Key.Undo,
                        icon_name="mdi6.undo", toolbar=True)
-        redo = reg.add("redo", self.tr("&Redo"), self.ctx.undo_stack.redo, menu="edit",
+        redo = reg.add("redo", self.tr("&Redo"), group.redo, menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
-        self._listen(self.ctx.undo_stack.canUndoChanged, undo.setEnabled)
-        self._listen(self.ctx.undo_stack.canRedoChanged, redo.setEnabled)
-        self._listen(self.ctx.undo_stack.undoTextChanged, self._on_undo_text)
-        self._listen(self.ctx.undo_stack.redoTextChanged, self._on_redo_text)
+        self._listen(group.canUndoChanged, undo.setEnabled)
+        self._listen(group.canRedoChanged, redo.setEnabled)
+        self._listen(group.undoTextChanged, self._on_undo_text)
+        self._listen(group.redoTextChanged, self._on_redo_text)
         if stack.count():
             self._on_undo_text(stack.undoText())
             self._on_redo_text(stack.redoText())

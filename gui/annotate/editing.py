@@ -101,12 +101,12 @@ class AnnotateDelegate(SegmentDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, SegmentEditor)
+        if editor is self.metrics.model.initiator:
+            return  # its own edit coming back: it shows that text already
         seg = self.metrics.model.segment(index.row())
         text = (seg.corrected(self.lang) if seg is not None else None) or ""
-        if editor.base_text == text and editor.toPlainText() == text:
-            return  # a refresh of the row must not reset what is being typed
-        if editor.document().isModified():
-            return
+        if text == editor.base_text or editor.document().isModified():
+            return  # the row changed otherwise (a flag, a gap), or the annotator is typing: keep the editor
         editor.base_text = text
         editor.setPlainText(text)
         editor.document().setModified(False)

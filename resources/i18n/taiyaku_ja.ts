@@ -4,21 +4,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+77" />
+        <location filename="../../gui/app.py" line="+80" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+34" />
-        <location line="+36" />
+        <location line="+39" />
+        <location line="+40" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../gui/context.py" line="+142" />
+        <source>Nothing to change</source>
+        <translation>変更はありません</translation>
+    </message>
+</context>
+<context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+249" />
+        <location filename="../../gui/panes.py" line="+262" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -26,7 +34,7 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+102" />
+        <location filename="../../gui/details.py" line="+101" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
@@ -45,12 +53,12 @@
     </message>
     <message>
         <location line="+18" />
-        <location line="+38" />
+        <location line="+39" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-39" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
@@ -131,13 +139,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+217" />
-        <location line="+47" />
+        <location filename="../../gui/main_window.py" line="+226" />
+        <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-161" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -167,7 +175,7 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
@@ -177,7 +185,7 @@
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+66" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -197,7 +205,7 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-58" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
@@ -282,7 +290,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+32" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -307,7 +315,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+106" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
@@ -600,7 +608,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+120" />
+        <location filename="../../gui/models/transcript_model.py" line="+121" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>
