@@ -56,7 +56,7 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
     return None
 
 
-def _run_window(args: list[str], options: argparse.Namespace) -> int:
+def _run_window(_args: list[str], options: argparse.Namespace) -> int:
     """Open the window (``gui.app.run``), or explain in one line why it cannot open."""
     from importlib.util import find_spec
 
@@ -71,7 +71,7 @@ def _run_window(args: list[str], options: argparse.Namespace) -> int:
         from gui import app  # the first import of Qt
     except ImportError as exc:  # PySide6 or a system library (libxcb, libEGL) missing
         return cli.window_unavailable(f"the window cannot start ({exc})", options, status=2)
-    return int(app.run(list(args)) or 0)  # the window parses its own options (argv without the program)
+    return int(app.run(options) or 0)  # the options cli parsed: the window declares none of its own
 
 
 if __name__ == "__main__":
