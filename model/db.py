@@ -220,6 +220,9 @@ def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engin
     engine = make_engine(path if path is not None else target, wal=False)
     where = path or target
     check: IntegrityCheck | None = None
+    # SQLite's side files that opening may create: removed again if the open fails (a full disk
+    # would otherwise leave an empty -wal and -shm beside a file we refused to touch).
+    side_files = [] if path is None else [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite" else "SELECT 1"))
@@ -256,11 +259,38 @@ def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engin
                 _migrate(engine, path, script, heads)
     except DatabaseError:
         engine.dispose()
+        _remove_new_side_files(side_files)
         raise
     except DBAPIError as exc:
         engine.dispose()
+        _remove_new_side_files(side_files)
+        if path is not None and no_space_left(path):
+            raise DatabaseError(f"the disk is full: {path} cannot be opened; free some space and try again") from None
         raise DatabaseError(describe_db_error(exc, where)) from None
     return engine, check
+
+
+def _remove_new_side_files(files: list[Path]) -> None:
+    """Remove the -wal/-shm files a failed open created (only empty ones: they hold nothing)."""
+    for side in files:
+        try:
+            if side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                side.unlink()
+        except OSError:
+            pass
+
+
+# Below this much free space a file system counts as full: SQLite then reports a full disk as
+# "disk I/O error" (it cannot even map its -shm file).
+FULL_DISK_BYTES = 64 << 10
+
+
+def no_space_left(path: Path | str) -> bool:
+    """Whether the file system holding ``path`` is (all but) full."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
 
 
 class IntegrityCheck:
@@ -359,7 +389,8 @@ def storage_failure(exc: BaseException, what: str, where: object) -> StorageFail
     """The app's own error for a driver error met while writing (``what``: e.g. "edit text")."""
     orig = getattr(exc, "orig", exc)
     low = str(orig).lower()
-    if "database or disk is full" in low or getattr(orig, "sqlite_errorname", "") == "SQLITE_FULL":
+    full = "database or disk is full" in low or getattr(orig, "sqlite_errorname", "") == "SQLITE_FULL"
+    if full or ("disk i/o error" in low and isinstance(where, (str, Path)) and no_space_left(where)):
         return DiskFull(f"could not {what}: the disk is full; nothing was changed")
     if _is_busy(orig):
         return DatabaseBusy(f"could not {what}: another program is writing to this database; "

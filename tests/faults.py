@@ -44,3 +44,50 @@ def lock_held(path: Path) -> Iterator[subprocess.Popen[str]]:
 def file_bytes(path: Path) -> bytes:
     """The database file's bytes (WAL content checkpointed by the caller first)."""
     return Path(path).read_bytes()
+
+
+def limit_pages(store: object, extra_pages: int = 2) -> None:
+    """Make the store's database "full" a few pages from now (``PRAGMA max_page_count``)."""
+    from sqlalchemy import event, text
+
+    engine = store.engine  # type: ignore[attr-defined]
+    with engine.connect() as conn:
+        pages = conn.execute(text("PRAGMA page_count")).scalar()
+    limit = int(pages) + extra_pages
+
+    def _limit(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.execute(f"PRAGMA max_page_count={limit}")
+
+    engine.dispose()  # every connection from now on has the limit
+    event.listen(engine, "connect", _limit)
+
+
+@contextmanager
+def tiny_disk(tmp_path: Path, size: str = "2m") -> Iterator[Path]:
+    """A real, small file system (tmpfs) to fill up; skips the test where mounting is not allowed."""
+    import pytest
+
+    where = tmp_path / "tiny-disk"
+    where.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here ({done.stderr.strip() or done.returncode})")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+def fill_up(folder: Path) -> None:
+    """Write zeros into ``folder`` until its file system is full."""
+    import os
+
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError:  # ENOSPC: full
+        pass
+    finally:
+        os.close(fd)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from model.errors import DatabaseBusy
+from model.errors import DatabaseBusy, DiskFull
 from model.readmodel import list_transcripts, load_segment, load_transcript
 from model.store import Store
-from tests.faults import TEST_BUSY_TIMEOUT_MS, lock_held
+from tests.faults import TEST_BUSY_TIMEOUT_MS, fill_up, limit_pages, lock_held, tiny_disk
 from tests.helpers import make_transcript
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,3 +131,52 @@ def test_the_command_line_under_a_lock_is_one_line_and_exit_2(store: Store, db_p
         _one_error_line(_cli("import", source, "--db", db_path), "another program is writing to this database")
         listing = _cli("list", "--db", db_path)  # reading is fine while another program writes
     assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 2
+
+
+# -- a full disk ---------------------------------------------------------------------------
+
+def test_a_full_disk_during_an_edit_or_import_says_so_and_changes_nothing(store: Store, db_path: Path):
+    from model.importer import import_text
+    from model.ops.corrections import edit_text
+
+    tid = make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    seg = _first_segment(store, tid)
+    limit_pages(store, extra_pages=1)
+    with pytest.raises(DiskFull) as caught:
+        edit_text(store, seg, "en", "A very long correction. " * 400)
+    assert str(caught.value) == "could not edit text: the disk is full; nothing was changed"
+    assert load_segment(store, seg).corrected("en") == "Hello there."
+    big = "".join(f"Q: Question number {n} about the harbour.\nQ: 質問{n}です。\n\n" for n in range(400))
+    with pytest.raises(DiskFull, match="the disk is full"):
+        import_text(store, big, filename="big.txt")
+    assert [t.id for t in list_transcripts(store)] == [tid]
+    assert len(store.history(tid)) == 1  # only the transcript's creation
+
+
+def test_the_command_line_on_a_really_full_disk_is_one_line_and_leaves_no_side_files(tmp_path: Path):
+    with tiny_disk(tmp_path) as disk:
+        db = disk / "db.sqlite3"
+        source = tmp_path / "t.txt"
+        source.write_text("Q: A question.\nQ: 質問です。\n", encoding="utf-8")
+        assert _cli("import", source, "--db", db).returncode == 0
+        fill_up(disk)
+        before = db.read_bytes()
+        _one_error_line(_cli("list", "--db", db), "the disk is full")
+        _one_error_line(_cli("import", source, "--db", db), "the disk is full")
+        assert sorted(p.name for p in disk.iterdir()) == ["db.sqlite3", "filler"]  # no stray -wal/-shm
+        assert db.read_bytes() == before
+
+
+# -- read-only and damaged files -----------------------------------------------------------
+
+def test_a_read_only_database_is_refused_in_one_line_and_left_as_it_is(store: Store, db_path: Path,
+                                                                        tmp_path: Path):
+    make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    store.close()
+    db_path.chmod(0o444)
+    before = db_path.read_bytes()
+    source = tmp_path / "t.txt"
+    source.write_text("Q: A question.\nQ: 質問です。\n", encoding="utf-8")
+    _one_error_line(_cli("import", source, "--db", db_path), "read-only")
+    assert db_path.read_bytes() == before
+    assert not Path(f"{db_path}-wal").exists()
