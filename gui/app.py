@@ -135,12 +135,18 @@ def run(argv: list[str]) -> int:
     else:
         target = import_sample_if_empty(store)
 
+    refused = False
+
     def refuse_if_damaged() -> bool:
         """The background damage check's verdict: a damaged file is refused before any write."""
+        nonlocal refused
+        if refused:
+            return True
         try:
             store.ensure_intact()
             return False
         except TaiyakuError as exc:
+            refused = True
             if args.quit_after_load:  # scripted: one line, exit code 2
                 print(f"taiyaku: error: {exc}", file=sys.stderr)
                 QTimer.singleShot(0, partial(app.exit, 2))
@@ -168,13 +174,29 @@ def run(argv: list[str]) -> int:
             except Exception:  # a feature's hook must not keep the window from working
                 log.exception("first-paint hook %r failed", hook)
 
+    previous_hook = sys.excepthook
+
+    def uncaught(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        """A slot that raised one of the app's own errors (e.g. the library's counts reading a
+        damaged page before the damage check has spoken): one line, never a traceback."""
+        if not isinstance(value, TaiyakuError):
+            previous_hook(kind, value, tb)  # type: ignore[arg-type]
+            return
+        log.info("reported from a slot: %s", value)
+        if not refuse_if_damaged() and WINDOW is not None:
+            WINDOW.show_error(QCoreApplication.translate("App", "Taiyaku"), str(value))
+
+    sys.excepthook = uncaught
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
     if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
         if not refuse_if_damaged() and args.quit_after_load:
             QTimer.singleShot(0, app.quit)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     ctx.bridge.detach()
     store.close()
     return code

@@ -91,3 +91,17 @@ def fill_up(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def scramble_pages(path: Path, first_share: float = 1 / 3, pages: int = 40, seed: int = 1) -> None:
+    """Damage a database for real: overwrite the middle of ``pages`` pages from ``first_share`` of the file."""
+    import random
+
+    data = bytearray(path.read_bytes())
+    size = 4096
+    start = int(len(data) // size * first_share)
+    rng = random.Random(seed)
+    for page in range(start, min(start + pages, len(data) // size)):
+        for i in range(page * size + 100, page * size + size - 96, 7):
+            data[i] = rng.randrange(256)
+    path.write_bytes(bytes(data))

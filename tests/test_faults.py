@@ -18,7 +18,7 @@ import pytest
 from model.errors import DatabaseBusy, DiskFull
 from model.readmodel import list_transcripts, load_segment, load_transcript
 from model.store import Store
-from tests.faults import TEST_BUSY_TIMEOUT_MS, fill_up, limit_pages, lock_held, tiny_disk
+from tests.faults import TEST_BUSY_TIMEOUT_MS, fill_up, limit_pages, lock_held, scramble_pages, tiny_disk
 from tests.helpers import make_transcript
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -180,3 +180,26 @@ def test_a_read_only_database_is_refused_in_one_line_and_left_as_it_is(store: St
     _one_error_line(_cli("import", source, "--db", db_path), "read-only")
     assert db_path.read_bytes() == before
     assert not Path(f"{db_path}-wal").exists()
+
+
+def test_the_window_on_a_database_damaged_in_the_middle_says_one_line_and_no_traceback(tmp_path: Path):
+    """Pages in the middle scrambled: the window's first reads (library counts) meet the damage
+    before the background damage check has spoken; still one line, exit 2, file untouched."""
+    from model.importer import import_text
+
+    path = tmp_path / "big.sqlite3"
+    store = Store.open(path, annotator="tester")
+    import_text(store, "".join(f"Q: Question number {n} about the harbour and the ferry schedule.\n"
+                               f"Q: 質問{n}です。港湾とフェリーについて。\n\n" for n in range(4000)), filename="big.txt")
+    store.close()
+    scramble_pages(path)
+    before = path.read_bytes()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "--quit-after-load"],
+                            capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr, result.stderr
+    errors = [ln for ln in result.stderr.splitlines() if "error" in ln.lower()]
+    assert len(errors) == 1 and errors[0].startswith("taiyaku: error: ") and "damaged" in errors[0], result.stderr
+    assert path.read_bytes() == before
