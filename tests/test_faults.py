@@ -189,8 +189,9 @@ def test_the_window_on_a_database_damaged_in_the_middle_says_one_line_and_no_tra
 
     path = tmp_path / "big.sqlite3"
     store = Store.open(path, annotator="tester")
-    import_text(store, "".join(f"Q: Question number {n} about the harbour and the ferry schedule.\n"
-                               f"Q: 質問{n}です。港湾とフェリーについて。\n\n" for n in range(4000)), filename="big.txt")
+    text = "".join(f"Q: Question number {n} about the harbour and the ferry schedule.\n"
+                   f"Q: 質問{n}です。港湾とフェリーについて。\n\n" for n in range(4000))
+    import_text(store, text, filename="big.txt")
     store.close()
     scramble_pages(path)
     before = path.read_bytes()
