@@ -204,3 +204,50 @@ def test_the_window_on_a_database_damaged_in_the_middle_says_one_line_and_no_tra
     errors = [ln for ln in result.stderr.splitlines() if "error" in ln.lower()]
     assert len(errors) == 1 and errors[0].startswith("taiyaku: error: ") and "damaged" in errors[0], result.stderr
     assert path.read_bytes() == before
+
+
+# -- characters XML cannot hold, through every exporter -------------------------------------
+
+ODD = "odd\ufffe one\uffff two\x0b three\x01 four"
+
+
+@pytest.mark.parametrize("layout", ["interleaved", "side_by_side"])
+def test_noncharacters_and_controls_go_through_every_exporter(store: Store, layout: str):
+    import io
+    import json
+    import xml.etree.ElementTree as ET
+
+    import docx
+
+    from model.export import ExportOptions, get_exporter, load_builtin_exporters
+    from model.importer import import_text
+    from model.ops.corrections import edit_text
+    from model.ops.flags import add_flag
+
+    tid = import_text(store, f"Title {ODD}\n\nMODERATOR: Welcome, {ODD}.\n\n司会: ようこそ、{ODD}。\n",
+                      filename="odd.txt")
+    view = load_transcript(store, tid)
+    seg = view.turns[-1].segments[-1]
+    assert seg.ja is not None  # a bilingual segment: a TMX unit
+    assert "\ufffe" in (seg.en or "")  # the importer accepts them
+    edit_text(store, seg.id, "en", (seg.en or "") + " \uffff fixed")
+    add_flag(store, seg.id, "other", f"note {ODD}")
+    options = ExportOptions(layout=layout)
+    formats = load_builtin_exporters()
+    assert {"txt", "md", "html", "docx", "json", "tmx", "report"} <= set(formats)
+    out = {name: get_exporter(name)(store, tid, options) for name in formats}
+    # XML formats hold no character XML 1.0 forbids; a U+FFFD stands where U+FFFE/U+FFFF were.
+    document = docx.Document(io.BytesIO(out["docx"]))
+    body = "\n".join(p.text for p in document.paragraphs) + "".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "odd\ufffd one\ufffd two" in body
+    tmx = ET.fromstring(out["tmx"].encode("utf-8") if isinstance(out["tmx"], str) else out["tmx"])
+    assert any("odd\ufffd one\ufffd two" in (el.text or "") for el in tmx.iter("seg"))
+    for name in ("md", "html", "report"):
+        text = out[name] if isinstance(out[name], str) else out[name].decode("utf-8")
+        assert "\ufffe" not in text and "\uffff" not in text and "\x01" not in text, name
+        assert "odd\ufffd one\ufffd two" in text, name
+    # The truth stays in JSON (and plain text, which can hold them).
+    data = json.loads(out["json"])
+    assert "\ufffe" in json.dumps(data, ensure_ascii=False) and "\uffff fixed" in json.dumps(data, ensure_ascii=False)
+    assert "\ufffe" in out["txt"]
