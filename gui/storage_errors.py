@@ -39,4 +39,6 @@ def status_text(state: str, detail: str) -> tuple[str, str]:
                 tr("Another program is writing to this database; Taiyaku waits a few seconds for it."))
     if state == "failed":
         return ("⚠ " + tr("Not saved"), tr("The last change could not be written: {reason}").format(reason=detail))
-    return ("✓ " + tr("All changes saved"), tr("Every change is written to the database as you make it."))
+    window = "MainWindow"  # the window's own strings, translated long before this module
+    return ("✓ " + QCoreApplication.translate(window, "All changes saved"),
+            QCoreApplication.translate(window, "Every change is written to the database as you make it."))
