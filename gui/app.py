@@ -113,6 +113,9 @@ def run(argv: list[str]) -> int:
                                  str(exc))
         return 2
     ctx = AppContext(store)
+    from gui.backups import BackupSchedule, failure_message
+
+    backups = BackupSchedule(store, app)  # copies start once the damage check has passed
     window = MainWindow(ctx, settings)
     global WINDOW
     WINDOW = window
@@ -156,9 +159,17 @@ def run(argv: list[str]) -> int:
                 box.finished.connect(partial(app.exit, 2))
             return True
 
+    def backup_failed(state: str, detail: str) -> None:
+        if state == "failed" and WINDOW is not None:
+            WINDOW.statusBar().showMessage(failure_message(detail), 15000)
+
+    backups.finished.connect(backup_failed)
+
     def on_shown(_tid: int) -> None:
         if refuse_if_damaged():
             return
+        if not backups.timer_running():
+            backups.start()
         if gc.get_freeze_count() == 0:
             # What start-up built (modules, Qt wrappers, the transcript's outline) lives as long as the
             # app: keep it out of the collector's full sweeps, which otherwise walk it all again and
@@ -191,12 +202,16 @@ def run(argv: list[str]) -> int:
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
     if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
-        if not refuse_if_damaged() and args.quit_after_load:
-            QTimer.singleShot(0, app.quit)
+        if not refuse_if_damaged():
+            backups.start()
+            if args.quit_after_load:
+                QTimer.singleShot(0, app.quit)
     try:
         code = app.exec()
     finally:
         sys.excepthook = previous_hook
     ctx.bridge.detach()
+    if not refused:
+        backups.close()  # a last copy if anything was written since the newest one
     store.close()
     return code

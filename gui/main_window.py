@@ -338,7 +338,8 @@ class MainWindow(QMainWindow):
     def _update_saved(self, changes: Changes | None = None) -> None:
         # Every operation is committed when it returns -- unless the database could not be
         # written (another program's lock, a full disk): then it says so until a write lands.
-        text, tip = status_text(*self._write_state)
+        text, tip = status_text(*self._write_state) or (
+            "✓ " + self.tr("All changes saved"), self.tr("Every change is written to the database as you make it."))
         self.saved_label.setText(text)
         self.saved_label.setToolTip(tip)
 

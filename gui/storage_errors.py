@@ -32,13 +32,12 @@ def describe_failure(exc: TaiyakuError, *, text_kept: bool = False) -> str:
     return str(exc)
 
 
-def status_text(state: str, detail: str) -> tuple[str, str]:
-    """The status bar's save indicator (text, tooltip) for a ``Store.watch_writes`` state."""
+def status_text(state: str, detail: str) -> tuple[str, str] | None:
+    """The status bar's save indicator (text, tooltip) for a ``Store.watch_writes`` state that
+    is not "saved" (None: the window says every change is saved)."""
     if state == "waiting":
         return ("⏳ " + tr("Waiting for another program to finish writing… ({seconds} s)").format(seconds=detail),
                 tr("Another program is writing to this database; Taiyaku waits a few seconds for it."))
     if state == "failed":
         return ("⚠ " + tr("Not saved"), tr("The last change could not be written: {reason}").format(reason=detail))
-    window = "MainWindow"  # the window's own strings, translated long before this module
-    return ("✓ " + QCoreApplication.translate(window, "All changes saved"),
-            QCoreApplication.translate(window, "Every change is written to the database as you make it."))
+    return None
