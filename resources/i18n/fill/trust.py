@@ -29,7 +29,8 @@ JA = {
               "keeping the newest {keep}. A copy is restored into a new file; the open database is not "
               "changed."):
         "Taiyaku はこのデータベースを開くときと閉じるとき、作業中は {minutes} 分ごとにコピーし、"
-        "新しいものから {keep} 個を残します。コピーは新しいファイルに復元され、開いているデータベースは変更されません。",
+        "新しいものから {keep} 個を残します。コピーは新しいファイルに復元され、"
+        "開いているデータベースは変更されません。",
     ("Trust", "Taken"): "作成日時",
     ("Trust", "Transcripts"): "トランスクリプト数",
     ("Trust", "Size"): "サイズ",
