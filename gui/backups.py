@@ -174,8 +174,9 @@ class RestoreDialog(QDialog):
                                     f"{info.size / 1e6:.1f} MB", kinds.get(kind, kind)])
             item.setData(0, 256, str(info.path))  # Qt.UserRole
             self.list.addTopLevelItem(item)
-        if self.list.topLevelItemCount():
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
         for column in range(4):
             self.list.resizeColumnToContents(column)
         self.restore_button.setEnabled(self.list.topLevelItemCount() > 0)
