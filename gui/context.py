@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.bridge import StoreBridge
 from gui.commands import StoreCommand
+from gui.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.store import Store
 
@@ -110,7 +111,7 @@ class AppContext(QObject):
         try:
             event_id = perform()
         except TaiyakuError as exc:
-            self.report_error(str(exc))
+            self.report_error(describe_failure(exc))
             return None
         self.undo_stack.push(StoreCommand(self.store, text, event_id=event_id, on_error=self.report_error))
         return event_id

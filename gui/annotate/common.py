@@ -12,6 +12,7 @@ from gui.commands import StoreCommand
 from gui.context import AppContext
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
+from gui.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.readmodel import SegmentView
 
@@ -30,7 +31,7 @@ def run_op(ctx: AppContext, text: str, perform: Callable[[], int | None]) -> int
     try:
         event_id = perform()
     except TaiyakuError as exc:
-        ctx.report_error(str(exc))
+        ctx.report_error(describe_failure(exc))
         return None
     if event_id is None:
         ctx.statusMessage.emit(tr("Nothing to change"))

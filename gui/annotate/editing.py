@@ -86,6 +86,14 @@ class AnnotateDelegate(SegmentDelegate):
         super().__init__(*args)
         self.closeEditor.connect(lambda editor, _hint=None: self.feature.editor_closed(editor))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.feature.held_editor:
+            if event.type() == QEvent.Type.FocusIn:
+                self.feature.held_editor = None  # back from the dialog: the usual rules again
+            elif event.type() in (QEvent.Type.FocusOut, QEvent.Type.Hide):
+                return False  # the "not saved" dialog took the focus: keep the editor and its text
+        return super().eventFilter(watched, event)
+
     def createEditor(  # type: ignore[override]  # Qt takes None: no editor for this row
             self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
         seg = self.metrics.model.segment(index.row())
@@ -108,8 +116,9 @@ class AnnotateDelegate(SegmentDelegate):
         if editor.document().isModified():
             return
         editor.base_text = text
-        editor.setPlainText(text)
-        editor.document().setModified(False)
+        unsaved = self.feature.unsaved_text.get((editor.segment_id, editor.lang))
+        editor.setPlainText(text if unsaved is None else unsaved)  # text that could not be saved comes back
+        editor.document().setModified(unsaved is not None and unsaved != text)
         editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
@@ -123,7 +132,10 @@ class AnnotateDelegate(SegmentDelegate):
         editor.setGeometry(QRect(rect.left() + GUTTER - 6, top, rect.width() - GUTTER - RIGHT + 12, height))
 
     def _commit(self, editor: SegmentEditor, edit_next: bool) -> None:
-        self.commitData.emit(editor)
+        if not self.feature.save_editor(editor):
+            editor.setFocus()  # not saved (the database was busy or full): the text stays in the editor
+            return
+        self.commitData.emit(editor)  # nothing left to save: closes the loop with the view
         self.closeEditor.emit(editor, Hint.NoHint)
         if edit_next:
             self.feature.edit_next(self.lang)
