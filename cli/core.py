@@ -32,6 +32,7 @@ PROG_NAME = "taiyaku"
 COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
+    "cli.maintenance",
 )
 EXIT_ERROR = 2
 
@@ -306,26 +307,17 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[object]], numeri
 # -- the window's fallback -------------------------------------------------------
 
 def window_unavailable(reason: str, args: argparse.Namespace, status: int = 0) -> int:
-    """Say in one line why there is no window, then do headless what was asked and show --help."""
-    print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
+    """Say in one line why there is no window.
+
+    With a FILE or ``--sample`` (which the window would import and show) nothing is done
+    headless -- a refusal comes before any write, so running it again changes nothing either
+    -- and the exit status is 2. Bare, the line is followed by the help.
+    """
     file, sample = getattr(args, "file", None), getattr(args, "sample", None)
     if file is not None or sample is not None:
-        with user_errors():
-            store = open_store(args, create=True)
-            try:
-                if file is not None:
-                    from model.importer import import_file
-
-                    import_file(store, file)
-                else:
-                    from model.samples import ensure_sample
-
-                    ensure_sample(store, sample or None)
-                rows = transcript_rows(store)
-            finally:
-                store.close()
-            for line in format_table(("id", "title", "turns", "segments"), rows, (True, False, True, True)):
-                print(line, file=text_out())
-            print(file=text_out())
+        hint = f"'{_prog()} import {file}'" if file is not None else f"'{_prog()} import FILE'"
+        fail(f"{reason}; nothing was imported (without a window: {hint})")
+        return EXIT_ERROR
+    print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
     build_parser(_prog()).print_help(text_out())
     return status

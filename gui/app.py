@@ -120,6 +120,9 @@ def run(options: argparse.Namespace | Sequence[str],
     ctx = AppContext(store)
     if started is not None:
         started(ctx)
+    from gui.backups import BackupSchedule, failure_message
+
+    backups = BackupSchedule(store, app)  # copies start once the damage check has passed
     window = MainWindow(ctx, settings)
 
     live = [window]
@@ -144,12 +147,18 @@ def run(options: argparse.Namespace | Sequence[str],
     else:
         target = import_sample_if_empty(store)
 
+    refused = False
+
     def refuse_if_damaged() -> bool:
         """The background damage check's verdict: a damaged file is refused before any write."""
+        nonlocal refused
+        if refused:
+            return True
         try:
             store.ensure_intact()
             return False
         except TaiyakuError as exc:
+            refused = True
             if args.quit_after_load:  # scripted: one line, exit code 2
                 print(f"taiyaku: error: {exc}", file=sys.stderr)
                 QTimer.singleShot(0, partial(app.exit, 2))
@@ -159,9 +168,17 @@ def run(options: argparse.Namespace | Sequence[str],
                 box.finished.connect(partial(app.exit, 2))
             return True
 
+    def backup_failed(state: str, detail: str) -> None:
+        if state == "failed":
+            live[0].statusBar().showMessage(failure_message(detail), 15000)
+
+    backups.finished.connect(backup_failed)
+
     def on_shown(_tid: int) -> None:
         if refuse_if_damaged():
             return
+        if not backups.timer_running():
+            backups.start()
         if gc.get_freeze_count() == 0:
             # What start-up built (modules, Qt wrappers, the transcript's outline) lives as long as the
             # app: keep it out of the collector's full sweeps, which otherwise walk it all again and
@@ -174,13 +191,33 @@ def run(options: argparse.Namespace | Sequence[str],
             ctx.firstPainted.emit()
 
     painted: list[bool] = []
+    previous_hook = sys.excepthook
+
+    def uncaught(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        """A slot that raised one of the app's own errors (e.g. the library's counts reading a
+        damaged page before the damage check has spoken): one line, never a traceback."""
+        if not isinstance(value, TaiyakuError):
+            previous_hook(kind, value, tb)  # type: ignore[arg-type]
+            return
+        log.info("reported from a slot: %s", value)
+        if not refuse_if_damaged():
+            live[0].show_error(QCoreApplication.translate("App", "Taiyaku"), str(value))
+
+    sys.excepthook = uncaught
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
-    # Nothing to paint (no transcript, or it could not be read): quit now if asked to.
-    if window.transcript_model.transcript_id is None and not refuse_if_damaged() and args.quit_after_load:
-        QTimer.singleShot(0, app.quit)
-    code = app.exec()
+    # Nothing to paint (no transcript, or it could not be read): start what on_shown would have.
+    if window.transcript_model.transcript_id is None and not refuse_if_damaged():
+        backups.start()
+        if args.quit_after_load:
+            QTimer.singleShot(0, app.quit)
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     ctx.bridge.detach()
+    if not refused:
+        backups.close()  # a last copy if anything was written since the newest one
     store.close()
     return code

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.bridge import StoreBridge
 from gui.commands import StoreCommand
+from gui.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.store import Store
 
@@ -136,7 +137,7 @@ class AppContext(QObject):
             with self.store.initiated_by(initiator):
                 event_id = perform()
         except TaiyakuError as exc:
-            self.report_error(str(exc))
+            self.report_error(describe_failure(exc))
             return None
         if event_id is None:
             self.statusMessage.emit(QCoreApplication.translate("AppContext", "Nothing to change"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gui import features
 from gui.actions import ActionRegistry
+from gui.commands import step
 from gui.context import AppContext
 from gui.details import DetailsArea
 from gui.i18n import current_language, resolve_language
@@ -33,6 +34,7 @@ from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
 from gui.settings import PreferencesDialog, db_key
 from gui.shortcuts_dialog import ShortcutsDialog
+from gui.storage_errors import status_text
 from model.errors import TaiyakuError
 from model.skeleton import transcript_ids
 from model.store import Changes
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         self._library_timer.timeout.connect(self.reload_library)
         self._listen(ctx.transcriptChanged, self._load_transcript)
         self._listen(ctx.bridge.changed, self._on_changes)
+        self._write_state = ("saved", "")
+        self._listen(ctx.bridge.writeState, self._on_write_state)
         self._listen(ctx.errorReported, self._on_error)
         self._listen(ctx.statusMessage, self._on_status_message)
         zoom = settings.value("ui/point_size")
@@ -159,11 +163,12 @@ class MainWindow(QMainWindow):
                 tip=self.tr("Import transcript files into the library"))
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
-        # The group's active stack is the transcript on screen's: Ctrl+Z never reaches another one.
+        # Undo and redo act on the active stack of the group: the transcript on screen's, so Ctrl+Z
+        # never reaches another one (gui.context); ``step`` keeps a step a locked database refused.
         group = self.ctx.undo_group
-        undo = reg.add("undo", self.tr("&Undo"), group.undo, menu="edit", shortcut=Key.Undo,
-                       icon_name="mdi6.undo", toolbar=True)
-        redo = reg.add("redo", self.tr("&Redo"), group.redo, menu="edit",
+        undo = reg.add("undo", self.tr("&Undo"), lambda: step(self.ctx.undo_stack, undo=True), menu="edit",
+                       shortcut=Key.Undo, icon_name="mdi6.undo", toolbar=True)
+        redo = reg.add("redo", self.tr("&Redo"), lambda: step(self.ctx.undo_stack, undo=False), menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
         undo.setEnabled(stack.canUndo())
@@ -356,9 +361,18 @@ class MainWindow(QMainWindow):
         self._update_saved()
 
     def _update_saved(self, changes: Changes | None = None) -> None:
-        # Every operation is committed when it returns: there is nothing to save, ever.
-        self.saved_label.setText("✓ " + self.tr("All changes saved"))
-        self.saved_label.setToolTip(self.tr("Every change is written to the database as you make it."))
+        # Every operation is committed when it returns -- unless the database could not be
+        # written (another program's lock, a full disk): then it says so until a write lands.
+        text, tip = status_text(*self._write_state) or (
+            "✓ " + self.tr("All changes saved"), self.tr("Every change is written to the database as you make it."))
+        self.saved_label.setText(text)
+        self.saved_label.setToolTip(tip)
+
+    def _on_write_state(self, state: str, detail: str) -> None:
+        self._write_state = (state, detail)
+        self._update_saved()
+        if state == "waiting":  # the write blocks this thread: paint the news now
+            self.saved_label.repaint()
 
     # -- commands ------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:

@@ -70,9 +70,12 @@ class SegmentEditor(QPlainTextEdit):
 class EditorHost(Protocol):
     """What the delegate asks of whoever runs the editing (the annotation feature)."""
 
+    unsaved_text: dict[tuple[int, str], str]  # (segment, lang) -> typed text the database refused
+    held_editor: SegmentEditor | None  # kept open while the "not saved" dialog has the focus
+
     def editor_opened(self, editor: SegmentEditor) -> None: ...
     def editor_cursor_moved(self, editor: SegmentEditor) -> None: ...
-    def save_editor(self, editor: SegmentEditor) -> None: ...
+    def save_editor(self, editor: SegmentEditor) -> bool: ...  # False: not saved, the text stays
     def editor_closed(self, editor: SegmentEditor) -> None: ...
     def edit_next(self, lang: str) -> None: ...
 
@@ -85,6 +88,14 @@ class AnnotateDelegate(SegmentDelegate):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.closeEditor.connect(lambda editor, _hint=None: self.feature.editor_closed(editor))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.feature.held_editor:
+            if event.type() == QEvent.Type.FocusIn:
+                self.feature.held_editor = None  # back from the dialog: the usual rules again
+            elif event.type() in (QEvent.Type.FocusOut, QEvent.Type.Hide):
+                return False  # the "not saved" dialog took the focus: keep the editor and its text
+        return super().eventFilter(watched, event)
 
     def createEditor(  # type: ignore[override]  # Qt takes None: no editor for this row
             self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
@@ -108,8 +119,9 @@ class AnnotateDelegate(SegmentDelegate):
         if text == editor.base_text or editor.document().isModified():
             return  # the row changed otherwise (a flag, a gap), or the annotator is typing: keep the editor
         editor.base_text = text
-        editor.setPlainText(text)
-        editor.document().setModified(False)
+        unsaved = self.feature.unsaved_text.get((editor.segment_id, editor.lang))
+        editor.setPlainText(text if unsaved is None else unsaved)  # text that could not be saved comes back
+        editor.document().setModified(unsaved is not None and unsaved != text)
         editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
@@ -123,7 +135,10 @@ class AnnotateDelegate(SegmentDelegate):
         editor.setGeometry(QRect(rect.left() + GUTTER - 6, top, rect.width() - GUTTER - RIGHT + 12, height))
 
     def _commit(self, editor: SegmentEditor, edit_next: bool) -> None:
-        self.commitData.emit(editor)
+        if not self.feature.save_editor(editor):
+            editor.setFocus()  # not saved (the database was busy or full): the text stays in the editor
+            return
+        self.commitData.emit(editor)  # nothing left to save: closes the loop with the view
         self.closeEditor.emit(editor, Hint.NoHint)
         if edit_next:
             self.feature.edit_next(self.lang)

@@ -12,6 +12,8 @@ from gui.annotate.common import AnnotateParts, Macro, tr
 from gui.annotate.editing import EditKeys, SegmentEditor, bind_delegate
 from gui.annotate.view_modes import MODES, PROVIDERS
 from gui.context import AppContext
+from gui.storage_errors import describe_failure
+from model.errors import TaiyakuError
 from model.ops import alignment, corrections, gaps
 from model.readmodel import SegmentView
 from model.store import default_annotator_name
@@ -33,6 +35,9 @@ class AnnotateFeature(QObject):
         self.panes = window.panes
         self.model = window.transcript_model
         self.editor: SegmentEditor | None = None
+        # (segment id, lang) -> text typed but not saved (the database could not be written)
+        self.unsaved_text: dict[tuple[int, str], str] = {}
+        self.held_editor: SegmentEditor | None = None  # kept open while the "not saved" dialog shows
         self.mode = "corrected"
         # What the panels get: not this feature (they would import it, and it imports them).
         self.parts = AnnotateParts(ctx, self.model, self.panes, window.registry, lambda: self.mode)
@@ -165,18 +170,37 @@ class AnnotateFeature(QObject):
         self.ctx.update_selection(segment_id=editor.segment_id, lang=editor.lang, cursor=c.position(),
                                   anchor=c.anchor())
 
-    def save_editor(self, editor: SegmentEditor) -> None:
-        """Persist the editor's text (the commit of an edit): one correction, one undo step."""
+    def save_editor(self, editor: SegmentEditor) -> bool:
+        """Persist the editor's text (the commit of an edit): one correction, one undo step.
+
+        Returns False when the database could not be written (another program's lock, a full
+        disk): the typed text is kept -- the editor stays open on Enter, and a closed editor
+        gets it back when the segment is edited again (``unsaved_text``).
+        """
         text = editor.toPlainText()
         if text == editor.base_text:
-            return
+            self.unsaved_text.pop((editor.segment_id, editor.lang), None)
+            return True
+        from model.errors import StorageFailed
         from model.ops.corrections import edit_text
 
-        # The editor is the initiator: its own edit coming back does not refresh it (it shows it already).
-        if self.ctx.run(tr("Edit text"), lambda: edit_text(self.ctx.store, editor.segment_id, editor.lang, text),
-                        initiator=editor):
+        try:
+            # The editor is the initiator: its own edit coming back does not refresh it (it shows it).
+            with self.ctx.store.initiated_by(editor):
+                event_id = edit_text(self.ctx.store, editor.segment_id, editor.lang, text)
+        except StorageFailed as exc:
+            self.unsaved_text[(editor.segment_id, editor.lang)] = text
+            self.held_editor = editor  # the dialog takes the focus: that must not close the editor
+            self.ctx.report_error(describe_failure(exc, text_kept=True))
+            return False
+        except TaiyakuError as exc:
+            self.ctx.report_error(describe_failure(exc))
+            return True
+        self.unsaved_text.pop((editor.segment_id, editor.lang), None)
+        if self.ctx.run(tr("Edit text"), lambda: event_id):
             editor.base_text = text
             editor.document().setModified(False)
+        return True
 
     def close_editor(self, save: bool = True) -> tuple[int, str, int, tuple[int, int] | None] | None:
         """Save (if asked) and close the open editor; returns (segment, lang, cursor, selection)."""

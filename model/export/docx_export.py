@@ -21,6 +21,7 @@ from model.export import ExportOptions, register
 from model.export.walk import (
     CONTROL_CODES,
     NON_SPEECH,
+    NONCHARACTERS,
     Block,
     Line,
     describe_gap,
@@ -50,7 +51,7 @@ STYLE_NAMES = {"speaker": "Speaker", "lead": "Transcript Text", "translation": "
 
 # One pass: XML's special characters escaped, control characters XML cannot hold removed.
 _XML_TABLE: dict[int, str | None] = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
-                                     **{c: None for c in CONTROL_CODES}}
+                                     **{c: None for c in CONTROL_CODES}, **NONCHARACTERS}
 
 
 def xml_text(text: str) -> str:

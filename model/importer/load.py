@@ -193,7 +193,7 @@ def _store(store: Store, parser: Parser, *, title: str | None, filename: str | N
     """Write what ``parser`` yields in one transaction; announce the import once committed."""
     annotator_id = store.annotator_id
     try:
-        with store.engine.begin() as conn:
+        with store.transaction("import the transcript") as conn:  # waits for another program's lock
             inserted = conn.execute(insert(Transcript.__table__), [{
                 "title": _title(title, parser.title, filename), "source": parser.source,
                 "event_date": parser.event_date, "source_filename": filename, "source_sha256": sha,

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.errors import OperationFailed
+from model.notes import check_note
 from model.schema import FLAG_CATEGORIES, FLAG_STATUSES, LANGS, Correction, Flag, FlagReply, Segment, utcnow
 from model.store import Store
 from model.text import History, carry_spans, derive
@@ -85,6 +86,7 @@ def add_flag(store: Store, segment_id: int, category: str = "other", note: str =
              finding_key: str | None = None) -> int:
     """Flag a segment (or a span of ``lang``) for review. Returns the change event id."""
     _check_category(category)
+    check_note(note)
     with store.operation("Flag segment") as op:
         seg = op.get(Segment, segment_id)
         op.transcript_id = seg.transcript_id
@@ -105,6 +107,7 @@ def set_flag_status(store: Store, flag_id: int, status: str, resolution_note: st
     """
     if status not in FLAG_STATUSES:
         raise OperationFailed(f"unknown flag status {status!r} (expected one of {', '.join(FLAG_STATUSES)})")
+    check_note(resolution_note)
     action = {"open": "Reopen flag", "resolved": "Resolve flag", "wontfix": "Close flag (won't fix)"}[status]
     with store.operation(action) as op:
         flag = op.get(Flag, flag_id)
@@ -146,6 +149,7 @@ def reply_to_flag(store: Store, flag_id: int, text: str) -> int:
     """Add a reply (Markdown) to a flag's discussion; replies keep their order."""
     if not text.strip():
         raise OperationFailed("a reply cannot be empty")
+    check_note(text, "a reply")
     with store.operation("Reply to flag") as op:
         flag = op.get(Flag, flag_id)
         op.transcript_id = flag.transcript_id
@@ -156,6 +160,7 @@ def reply_to_flag(store: Store, flag_id: int, text: str) -> int:
 
 def edit_flag(store: Store, flag_id: int, note: str | None = None, category: str | None = None) -> int:
     """Change a flag's note and/or category."""
+    check_note(note)
     if category is not None:
         _check_category(category)
     with store.operation("Edit flag") as op:

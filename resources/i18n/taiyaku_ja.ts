@@ -4,13 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+80" />
+        <location filename="../../gui/app.py" line="+77" />
+        <location line="+127" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+39" />
-        <location line="+40" />
+        <location line="-87" />
+        <location line="+49" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -18,7 +19,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/context.py" line="+142" />
+        <location filename="../../gui/context.py" line="+143" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
     </message>
@@ -139,13 +140,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+226" />
+        <location filename="../../gui/main_window.py" line="+231" />
         <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-161" />
+        <location line="-162" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -175,7 +176,7 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
@@ -335,17 +336,17 @@
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>All changes saved</source>
         <translation>すべての変更を保存済み</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Every change is written to the database as you make it.</source>
         <translation>変更はその都度データベースに書き込まれます。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+23" />
         <source>Go to turn</source>
         <translation>発言番号へ移動</translation>
     </message>
