@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     return cli.main(sys.argv[1:] if argv is None else list(argv), window=_run_window)
 
 
-# Debian packages of the X11 libraries Qt's xcb platform plugin loads (FIELD-NOTES).
+# Debian packages of the X11 libraries Qt's xcb platform plugin loads; without any of them Qt
+# aborts the whole process at start instead of raising.
 XCB_LIBRARIES = {
     "xcb-cursor": "libxcb-cursor0", "xkbcommon-x11": "libxkbcommon-x11-0", "xcb-icccm": "libxcb-icccm4",
     "xcb-keysyms": "libxcb-keysyms1", "xcb-image": "libxcb-image0", "xcb-render-util": "libxcb-render-util0",
