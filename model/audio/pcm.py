@@ -131,7 +131,8 @@ def to_rate(data: npt.NDArray[np.floating], rate: int) -> Samples:
     interpolation. Enough for speech recognition features and a waveform.
     """
     if rate == RATE:
-        return np.clip(data, -32768, 32767).astype(np.int16)
+        same: Samples = np.clip(data, -32768, 32767).astype(np.int16)
+        return same
     if len(data) == 0:
         return np.zeros(0, dtype=np.int16)
     if rate > RATE:
@@ -142,4 +143,5 @@ def to_rate(data: npt.NDArray[np.floating], rate: int) -> Samples:
     n = int(len(data) * RATE / rate)
     positions = np.arange(n, dtype=np.float64) * (rate / RATE)
     out = np.interp(positions, np.arange(len(data), dtype=np.float64), data)
-    return np.clip(out, -32768, 32767).astype(np.int16)
+    samples: Samples = np.clip(out, -32768, 32767).astype(np.int16)
+    return samples
