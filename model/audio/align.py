@@ -15,9 +15,10 @@ dictionary; nothing is downloaded) in two passes:
    stretch of audio between them; a stretch much longer than its words need
    holds unscripted speech, so its words are aligned against its near end only.
 
-A paragraph counts as aligned when its first word has a time and enough of its
-words were found; otherwise it stays *estimated* (``model.audio.timing``). Only
-English is aligned; Japanese segments take the times of the English beside them.
+A paragraph counts as aligned when its first word has a time, half of its words
+were found and some of them were heard by the recogniser; otherwise it stays
+*estimated* (``model.audio.timing``). Only English is aligned; Japanese segments
+take the times of the English beside them.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class _TextWord:
     word: Word
     start: int | None = None  # ms
     end: int | None = None
+    heard: bool = False  # matched by recognition (not only forced into place)
 
 
 def _decoder(**config: Any) -> Any:
@@ -207,7 +209,7 @@ def align(samples: Samples, paragraphs: Sequence[Paragraph],
         if block.size >= MIN_ANCHOR_WORDS:
             for k in range(block.size):
                 tw, (_, s, e) = text[block.a + k], heard[block.b + k]
-                tw.start, tw.end = s, e
+                tw.start, tw.end, tw.heard = s, e, True
     result.words_matched = sum(1 for w in text if w.start is not None)
     result.words_forced = _fill_between_anchors(forced, samples, text, report)
     _collect(paragraphs, text, result, len(samples) * 1000 // RATE)
@@ -282,7 +284,8 @@ def _collect(paragraphs: Sequence[Paragraph], text: Sequence[_TextWord], result:
             continue
         timed = [w for w in words if w.start is not None]
         first, last = words[0], words[-1]
-        if first.start is not None and len(timed) >= MIN_FOUND_SHARE * len(words):
+        # Forced alignment always finds *a* place: a paragraph needs words the recogniser heard.
+        if first.start is not None and len(timed) >= MIN_FOUND_SHARE * len(words) and any(w.heard for w in words):
             end = last.end if last.end is not None else max((w.end or 0) for w in timed)
             result.segments[para.key] = (first.start, max(end, first.start))
         for gap_id, g_start, g_end in para.gaps:

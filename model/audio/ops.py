@@ -180,7 +180,7 @@ def apply_alignment(store: Store, transcript_id: int, alignment: Alignment) -> i
         gaps = {g.gap_id: g for g in op.session.scalars(
             select(GapTiming).where(GapTiming.transcript_id == transcript_id))}
         seg_of = dict(op.session.execute(select(Gap.id, Gap.segment_id).where(
-            Gap.transcript_id == transcript_id)).tuples().all())
+            Gap.transcript_id == transcript_id)).all())
         for gid, g in gaps.items():
             if gid not in alignment.gaps:
                 op.session.delete(g)
