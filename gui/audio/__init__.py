@@ -1,0 +1,20 @@
+"""The audio feature: the recording beside the transcript (player dock, waveform, follow,
+stamps, sync). Installed through ``gui.features``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.audio.feature import AudioFeature
+    from gui.context import AppContext
+    from gui.main_window import MainWindow
+
+
+def install(window: MainWindow, ctx: AppContext) -> AudioFeature:
+    """Plug the audio feature into the main window (kept as ``window.audio``)."""
+    from gui.audio.feature import AudioFeature
+
+    feature = AudioFeature(window, ctx)
+    window.audio = feature  # type: ignore[attr-defined]
+    return feature
