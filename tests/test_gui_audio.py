@@ -1,0 +1,119 @@
+"""The recording in the window: attach (and drop), the waveform cache, play/rewind, stamp and
+nudge as undo steps, follow mode, and a sync in the background with one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_helpers import BRIEFING, make_window
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from model.audio import ops
+from tests.audio_fixture import Piece, make_recording, tools_or_skip
+from tests.test_audio_model import write_tone
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The waveform cache goes to a folder of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def first_segment(window) -> int:  # type: ignore[no-untyped-def]
+    return next(s for s in window.transcript_model.skeleton.segment_ids if s is not None)
+
+
+def test_attach_shows_the_player_and_the_waveform_and_undo_detaches(qtbot, store, tmp_path, cache_home):
+    window, tid = make_window(qtbot, store, tmp_path)
+    audio = window.audio
+    assert not window.registry.get("audio_play").isEnabled()  # nothing to play yet
+    wav = write_tone(tmp_path / "briefing.wav", 30.0)
+    audio.attach(str(wav))
+    assert ops.recording_of(store, tid) is not None
+    assert window.registry.get("audio_play").isEnabled() and "briefing.wav" in audio.dock.windowTitle()
+    qtbot.waitUntil(lambda: audio.player.waveform.peaks is not None, timeout=10_000)
+    assert list(cache_home.rglob("*.npy")), "the waveform was not cached"
+    # Every segment shows a time now (estimated over the whole recording).
+    assert {t.kind for t in audio.times} == {"estimated"} and len(audio.times) == 6
+    window.ctx.undo_stack.undo()
+    assert ops.recording_of(store, tid) is None and not window.registry.get("audio_play").isEnabled()
+
+
+def test_dropping_an_audio_file_attaches_it(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    wav = write_tone(tmp_path / "dropped.wav", 5.0)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(wav))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    # What Qt does with a real drop on the window: its event filters see the event first.
+    assert window.audio.eventFilter(window, event) and event.isAccepted()
+    qtbot.waitUntil(lambda: ops.recording_of(store, tid) is not None, timeout=5_000)
+    assert ops.recording_of(store, tid).duration_ms == 5_000  # type: ignore[union-attr]
+
+
+def test_resume_rewinds_and_stamp_and_nudge_are_undo_steps(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    audio = window.audio
+    audio.attach(str(write_tone(tmp_path / "c.wav", 30.0)))
+    player = audio.player
+    player.seek(10_000)
+    qtbot.waitUntil(lambda: abs(player.player.position() - 10_000) < 300, timeout=10_000)
+    player.toggle()  # resume: 1.5 s earlier (no audio device here, but the position still moves)
+    qtbot.waitUntil(player.is_playing, timeout=5_000)
+    assert 8_300 <= player.player.position() <= 9_400
+    player.toggle()
+    sid = first_segment(window)
+    window.panes.select_segment(sid)
+    player.seek(4_000)
+    qtbot.waitUntil(lambda: abs(player.player.position() - 4_000) < 300, timeout=5_000)
+    window.registry.get("audio_stamp").trigger()
+    assert audio.by_segment[sid].kind == "stamped"
+    stamped = audio.by_segment[sid].start_ms
+    assert abs(stamped - 4_000) < 300
+    window.registry.get("audio_nudge_fwd").trigger()
+    assert audio.by_segment[sid].start_ms == stamped + 100
+    window.ctx.undo_stack.undo()
+    assert audio.by_segment[sid].start_ms == stamped
+    window.ctx.undo_stack.undo()
+    assert audio.by_segment[sid].kind == "estimated"
+
+
+def test_follow_mode_selecting_a_segment_seeks_to_it(qtbot, store, tmp_path):
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.audio
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    window.registry.get("audio_follow").trigger()
+    assert audio.follow
+    third = audio.times[3]
+    window.panes.select_segment(third.segment_id)
+    qtbot.waitUntil(lambda: abs(audio.player.position_ms() - third.start_ms) < 300, timeout=5_000)
+    assert audio.segment_at(third.start_ms + 10) == third.segment_id
+
+
+def test_sync_runs_in_the_background_and_is_one_undo_step(qtbot, store, tmp_path):
+    tools_or_skip()
+    window, tid = make_window(qtbot, store, tmp_path)
+    pieces = [Piece(pause_s=0.5)]
+    for _label, segments in BRIEFING:
+        for en, _ja in segments:
+            pieces += [Piece(en.replace("(inaudible)", "language")), Piece(pause_s=0.6)]
+    wav = tmp_path / "briefing.wav"
+    truths = make_recording(pieces, wav, noise=0.01)
+    audio = window.audio
+    audio.attach(str(wav))
+    steps = window.ctx.undo_stack.count()
+    audio.start_sync()
+    with qtbot.waitSignal(audio.sync.finished, timeout=120_000):
+        pass
+    assert window.ctx.undo_stack.count() == steps + 1
+    spoken = [t.start for t in truths if t.piece.spoken]
+    starts = [t.start_ms / 1000 for t in audio.times]
+    assert sum(1 for t in audio.times if t.kind == "aligned") >= 5
+    assert all(abs(a - b) <= 0.5 for a, b, t in zip(starts, spoken, audio.times, strict=True) if t.kind == "aligned")
+    window.grab().save(str(tmp_path / "audio-window.png"))
+    window.ctx.undo_stack.undo()
+    assert {t.kind for t in audio.times} == {"estimated"}
