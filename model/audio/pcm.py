@@ -104,9 +104,17 @@ def decode(path: str | Path) -> Samples:
 
 
 def _read_wav(path: Path) -> Samples:
+    # Block by block: an hour at 44.1 kHz would otherwise need gigabytes of floats at once.
+    blocks: list[Samples] = []
     with wave.open(str(path), "rb") as w:
         channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
-        raw = w.readframes(w.getnframes())
+        step = max(rate, 1) * 30
+        while raw := w.readframes(step):
+            blocks.append(to_rate(_to_mono(raw, channels, width, path), rate))
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int16)
+
+
+def _to_mono(raw: bytes, channels: int, width: int, path: Path) -> npt.NDArray[np.float32]:
     if width == 1:
         data = (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) * 256.0
     elif width == 2:
@@ -119,8 +127,8 @@ def _read_wav(path: Path) -> Samples:
     else:
         raise AudioError(f"{path} has {width * 8}-bit samples, which Taiyaku does not read")
     if channels > 1:
-        data = data[: len(data) // channels * channels].reshape(-1, channels).mean(axis=1)
-    return to_rate(data, rate)
+        data = data[: len(data) // channels * channels].reshape(-1, channels).mean(axis=1, dtype=np.float32)
+    return data
 
 
 def to_rate(data: npt.NDArray[np.floating], rate: int) -> Samples:
@@ -142,6 +150,6 @@ def to_rate(data: npt.NDArray[np.floating], rate: int) -> Samples:
             data = np.convolve(data, kernel, mode="same")
     n = int(len(data) * RATE / rate)
     positions = np.arange(n, dtype=np.float64) * (rate / RATE)
-    out = np.interp(positions, np.arange(len(data), dtype=np.float64), data)
+    out = np.interp(positions, np.arange(len(data), dtype=np.float32), data)
     samples: Samples = np.clip(out, -32768, 32767).astype(np.int16)
     return samples
