@@ -66,7 +66,7 @@ def build(minutes: float, folder: Path) -> tuple[Path, list[str], list[float], f
         index.append(len(pieces))
         texts.append(text)
         pieces += [Piece(text), Piece(pause_s=0.4 + 0.3 * (i % 4))]
-        seconds += len(text) / 13 + 0.9  # about espeak-ng's pace at 160 words a minute
+        seconds += len(text) / 15.5 + 0.9  # about espeak-ng's pace at 160 words a minute
         if i % 10 == 9:
             pieces += [Piece(HOLD, voice="en+f3"), Piece(pause_s=0.8)]
             seconds += 9.8

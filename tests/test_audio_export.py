@@ -72,3 +72,26 @@ def test_subtitles_need_some_time_to_go_by(store: Store):
     load_builtin_exporters()
     with pytest.raises(ExportFailed, match="no times yet"):
         EXPORTERS["srt"](store, tid, ExportOptions())
+
+
+def test_text_exports_can_start_each_paragraph_with_its_time(timed, tmp_path: Path):
+    store, tid, _ids = timed
+    load_builtin_exporters()
+    plain = EXPORTERS["txt"](store, tid, ExportOptions(langs=("en",)))
+    assert "[00:00" not in plain
+    txt = EXPORTERS["txt"](store, tid, ExportOptions(langs=("en",), extra={"timestamps": True}))
+    assert isinstance(txt, str)
+    assert txt.splitlines()[0] == "[00:00:01] Good morning."
+    assert "[00:00:30] Next question." in txt
+    md = EXPORTERS["md"](store, tid, ExportOptions(extra={"timestamps": True}))
+    assert isinstance(md, str) and r"\[00:00:03\] This is the first sentence" in md  # escaped: no link
+    html = EXPORTERS["html"](store, tid, ExportOptions(extra={"timestamps": True}))
+    assert isinstance(html, str) and "[00:00:30] Next question." in html
+    # Imported again, the times come back as the segments' imported times.
+    from model.importer.load import import_file
+
+    path = tmp_path / "again.txt"
+    path.write_text(txt, encoding="utf-8")
+    again = import_file(store, path)
+    times = [(t.start_ms, t.kind) for t in ops.segment_times(store, again)]
+    assert times[0] == (0, "imported") and (29_000, "imported") in times
