@@ -117,3 +117,29 @@ def test_sync_runs_in_the_background_and_is_one_undo_step(qtbot, store, tmp_path
     window.grab().save(str(tmp_path / "audio-window.png"))
     window.ctx.undo_stack.undo()
     assert {t.kind for t in audio.times} == {"estimated"}
+
+
+def test_a_format_only_qt_reads_here_is_attached_drawn_and_synced(qtbot, store, tmp_path, monkeypatch):
+    tools_or_skip()
+    monkeypatch.setattr("shutil.which", lambda *_a, **_k: None)  # no FFmpeg program: Qt decodes
+    window, tid = make_window(qtbot, store, tmp_path)
+    pieces = [Piece(pause_s=0.5)]
+    for _label, segments in BRIEFING[:2]:
+        for en, _ja in segments:
+            pieces += [Piece(en.replace("(inaudible)", "language")), Piece(pause_s=0.6)]
+    wav = tmp_path / "briefing.wav"
+    truths = make_recording(pieces, wav)
+    ogg = tmp_path / "briefing.ogg"
+    import subprocess
+
+    subprocess.run(["sox", str(wav), "-C", "3", str(ogg)], check=True, capture_output=True)
+    audio = window.audio
+    audio.attach(str(ogg))
+    rec = ops.recording_of(store, tid)
+    assert rec is not None and abs(rec.duration_ms - truths[-1].end * 1000) < 200
+    qtbot.waitUntil(lambda: audio.player.waveform.peaks is not None, timeout=20_000)
+    audio.start_sync()
+    with qtbot.waitSignal(audio.sync.finished, timeout=120_000):
+        pass
+    first = [t for t in audio.times if t.kind == "aligned"]
+    assert first and abs(first[0].start_ms / 1000 - truths[1].start) <= 0.5

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from gui.audio.common import tr
 from model.audio import ops
 from model.audio.align import AlignCancelled, align
-from model.audio.pcm import decode
+from model.audio.pcm import AudioError, decode
 from model.errors import TaiyakuError
 
 
@@ -27,6 +27,7 @@ class SyncRunner(QObject):
     failed = Signal(str)
     _progress = Signal(int)
     _done = Signal(int, object, str)
+    _needs_qt = Signal(int, str, object)  # a format only Qt decodes here: decode on the GUI thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +36,8 @@ class SyncRunner(QObject):
         self.dialog: QProgressDialog | None = None
         self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._needs_qt.connect(self._decode_with_qt, Qt.ConnectionType.QueuedConnection)
+        self._qt: Any = None
 
     @property
     def running(self) -> bool:
@@ -50,8 +53,11 @@ class SyncRunner(QObject):
         self.dialog.setWindowTitle(tr("Sync with recording"))
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self._cancel.set)
-        self._thread = threading.Thread(target=self._work, args=(transcript_id, path, paragraphs), daemon=True,
-                                        name="taiyaku-sync")
+        self._run(transcript_id, path, paragraphs, None)
+
+    def _run(self, transcript_id: int, path: str, paragraphs: list[Any], samples: Any) -> None:
+        self._thread = threading.Thread(target=self._work, args=(transcript_id, path, paragraphs, samples),
+                                        daemon=True, name="taiyaku-sync")
         self._thread.start()
 
     def cancel(self) -> None:
@@ -62,9 +68,14 @@ class SyncRunner(QObject):
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def _work(self, transcript_id: int, path: str, paragraphs: list[Any]) -> None:
+    def _work(self, transcript_id: int, path: str, paragraphs: list[Any], samples: Any) -> None:
         try:
-            samples = decode(path)
+            if samples is None:
+                try:
+                    samples = decode(path)
+                except AudioError:
+                    self._needs_qt.emit(transcript_id, path, paragraphs)
+                    return
             result = align(samples, paragraphs, lambda f: self._progress.emit(int(f * 100)), self._cancel.is_set)
         except AlignCancelled:
             self._done.emit(transcript_id, None, "")
@@ -74,6 +85,14 @@ class SyncRunner(QObject):
             self._done.emit(transcript_id, None, tr("The sync failed: %1").replace("%1", str(exc)))
         else:
             self._done.emit(transcript_id, result, "")
+
+    def _decode_with_qt(self, transcript_id: int, path: str, paragraphs: list[Any]) -> None:
+        from gui.audio.waveform import QtPcm
+
+        self._qt = QtPcm(self)
+        self._qt.done.connect(lambda samples: self._run(transcript_id, path, paragraphs, samples))
+        self._qt.failed.connect(lambda text: self._on_done(transcript_id, None, text))
+        self._qt.start(path)
 
     def _on_progress(self, percent: int) -> None:
         if self.dialog is not None:

@@ -41,6 +41,54 @@ def peaks_of(samples: np.ndarray, bins: int = BINS) -> np.ndarray:
     return out / top
 
 
+class QtPcm(QObject):
+    """Decodes a file Qt Multimedia can read (its FFmpeg) to 16 kHz mono int16, on the GUI thread.
+
+    For formats ``model.audio.pcm`` cannot read on this machine (mp3, m4a... without FFmpeg).
+    ``done(samples)`` or ``failed(one line)``.
+    """
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._chunks: list[np.ndarray] = []
+        self._decoder: QAudioDecoder | None = None
+
+    def start(self, path: str) -> None:
+        decoder = QAudioDecoder(self)
+        fmt = QAudioFormat()
+        fmt.setSampleRate(RATE)
+        fmt.setChannelCount(1)
+        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        decoder.setAudioFormat(fmt)
+        decoder.setSource(QUrl.fromLocalFile(path))
+        self._chunks = []
+        self._decoder = decoder
+        decoder.bufferReady.connect(self._take)
+        decoder.finished.connect(self._finish)
+        decoder.error.connect(lambda _e: self.failed.emit(
+            tr("The recording cannot be decoded: %1").replace("%1", decoder.errorString())))
+        decoder.start()
+
+    def _take(self) -> None:
+        if self._decoder is None:
+            return
+        buf = self._decoder.read()
+        fmt = buf.format()
+        data = np.frombuffer(bytes(buf.constData()), dtype="<i2").astype(np.float32)
+        channels = max(fmt.channelCount(), 1)
+        if channels > 1:
+            data = data[: len(data) // channels * channels].reshape(-1, channels).mean(axis=1)
+        self._chunks.append(to_rate(data, fmt.sampleRate() or RATE))
+
+    def _finish(self) -> None:
+        samples = np.concatenate(self._chunks) if self._chunks else np.zeros(0, dtype=np.int16)
+        self._chunks = []
+        self.done.emit(samples)
+
+
 class PeaksLoader(QObject):
     """Computes a recording's peaks off the GUI thread; ``ready(sha256, peaks)`` or ``failed(text)``."""
 
@@ -50,8 +98,7 @@ class PeaksLoader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._decoder: QAudioDecoder | None = None
-        self._chunks: list[np.ndarray] = []
+        self._qt: QtPcm | None = None
         self._qt_fallback.connect(self._decode_with_qt, Qt.ConnectionType.QueuedConnection)
 
     def load(self, path: str, sha256: str) -> None:
@@ -88,35 +135,10 @@ class PeaksLoader(QObject):
         self.ready.emit(sha256, peaks)
 
     def _decode_with_qt(self, path: str, sha256: str) -> None:
-        decoder = QAudioDecoder(self)
-        fmt = QAudioFormat()
-        fmt.setSampleRate(RATE)
-        fmt.setChannelCount(1)
-        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-        decoder.setAudioFormat(fmt)
-        decoder.setSource(QUrl.fromLocalFile(path))
-        self._chunks = []
-        self._decoder = decoder
-
-        def take() -> None:
-            buf = decoder.read()
-            data = np.frombuffer(bytes(buf.constData()), dtype="<i2").copy()
-            rate = buf.format().sampleRate() or RATE
-            channels = max(buf.format().channelCount(), 1)
-            if channels > 1:
-                data = data[: len(data) // channels * channels].reshape(-1, channels).mean(axis=1)
-            self._chunks.append(to_rate(data.astype(np.float32), rate) if rate != RATE else data)
-
-        def done() -> None:
-            samples = np.concatenate(self._chunks) if self._chunks else np.zeros(0, dtype=np.int16)
-            self._chunks = []
-            self._store(sha256, peaks_of(samples))
-
-        decoder.bufferReady.connect(take)
-        decoder.finished.connect(done)
-        decoder.error.connect(lambda _e: self.failed.emit(tr("The recording cannot be decoded: %1")
-                                                          .replace("%1", decoder.errorString())))
-        decoder.start()
+        self._qt = QtPcm(self)
+        self._qt.done.connect(lambda samples: self._store(sha256, peaks_of(samples)))
+        self._qt.failed.connect(self.failed)
+        self._qt.start(path)
 
 
 class WaveformView(QWidget):
