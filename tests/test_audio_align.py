@@ -91,6 +91,9 @@ def make_call(store: Store, with_unspoken: bool = False) -> tuple[int, list[int]
                 op.session.add(gap)
                 op.session.flush()
                 gap_id = gap.id
+                seg.ja_orig = "公的な(聞き取れない)を慎重に磨いてきました。"
+                op.session.add(Gap(segment_id=seg.id, transcript_id=t.id, lang="ja", start=3, end=11,
+                                   text="(聞き取れない)", counterpart_id=gap.id))
     return t.id, ids, gap_id
 
 
@@ -110,8 +113,10 @@ def test_paragraph_starts_land_within_half_a_second_of_the_truth(store: Store, c
     assert unspoken.kind == "estimated"
     assert times[ids[2]].start_ms <= unspoken.start_ms <= times[ids[4]].start_ms
     # The words behind (inaudible) give the gap its time span.
-    g_start, g_end = ops.gap_times(store, tid)[gap_id]
+    gap_times = ops.gap_times(store, tid)
+    g_start, g_end = gap_times[gap_id]
     assert abs(g_start / 1000 - hidden[0]) <= 0.5 and abs(g_end / 1000 - hidden[1]) <= 0.5
+    assert sorted(gap_times.values()) == [(g_start, g_end)] * 2  # the Japanese gap takes the English one's time
     # One undo step takes the whole sync back.
     assert event is not None
     store.undo(event)

@@ -179,12 +179,17 @@ def apply_alignment(store: Store, transcript_id: int, alignment: Alignment) -> i
                 known.start_ms, known.end_ms = start, end
         gaps = {g.gap_id: g for g in op.session.scalars(
             select(GapTiming).where(GapTiming.transcript_id == transcript_id))}
-        seg_of = dict(op.session.execute(select(Gap.id, Gap.segment_id).where(
-            Gap.transcript_id == transcript_id)).all())
+        seg_of: dict[int, int] = {}
+        found = dict(alignment.gaps)
+        for gid, sid, counterpart in op.session.execute(select(Gap.id, Gap.segment_id, Gap.counterpart_id).where(
+                Gap.transcript_id == transcript_id)):
+            seg_of[gid] = sid
+            if counterpart is not None and gid not in found and counterpart in alignment.gaps:
+                found[gid] = alignment.gaps[counterpart]  # a Japanese gap takes its English counterpart's time
         for gid, g in gaps.items():
-            if gid not in alignment.gaps:
+            if gid not in found:
                 op.session.delete(g)
-        for gid, (start, end) in alignment.gaps.items():
+        for gid, (start, end) in found.items():
             if gid not in seg_of:
                 continue
             old = gaps.get(gid)
