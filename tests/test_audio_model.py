@@ -170,3 +170,15 @@ def test_detach_drops_the_times_found_in_that_recording_and_undo_restores_them(s
     assert {t.segment_id: t.kind for t in ops.segment_times(store, tid)}[ids[1]] == "stamped"
     with pytest.raises(OperationFailed, match="no recording"):
         ops.detach_recording(store, tid + 1)
+
+
+def test_the_bundled_sample_comes_with_its_recording(store: Store):
+    from model.samples import ensure_sample
+
+    tid = ensure_sample(store)
+    rec = ops.recording_of(store, tid)
+    assert rec is not None and rec.available and rec.path.endswith(".ogg")
+    assert 300_000 < rec.duration_ms < 400_000  # read from the Ogg headers, no decoding
+    assert Path(rec.path).stat().st_size < 700_000  # kept small in the repository
+    times = ops.segment_times(store, tid)
+    assert times and times[-1].start_ms <= rec.duration_ms

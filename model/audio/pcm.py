@@ -80,7 +80,38 @@ def probe_duration_ms(path: Path) -> int:
             return int(frames * 1000 / rate)
     except (wave.Error, EOFError):
         pass
+    ogg = ogg_duration_ms(path)
+    if ogg is not None:
+        return ogg
     return int(len(decode(path)) * 1000 / RATE)
+
+
+def ogg_duration_ms(path: Path) -> int | None:
+    """The length of an Ogg Vorbis or Opus file from its headers (no decoding), else None.
+
+    The last page's granule position counts samples at the stream's rate (48 kHz for Opus).
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+            if not head.startswith(b"OggS"):
+                return None
+            size = path.stat().st_size
+            f.seek(max(size - 65536, 0))
+            tail = f.read()
+    except OSError:
+        return None
+    if (i := head.find(b"\x01vorbis")) >= 0 and len(head) >= i + 16:
+        rate = int.from_bytes(head[i + 12:i + 16], "little")
+    elif b"OpusHead" in head:
+        rate = 48000
+    else:
+        return None
+    last = tail.rfind(b"OggS")
+    if last < 0 or len(tail) < last + 14 or rate <= 0:
+        return None
+    granule = int.from_bytes(tail[last + 6:last + 14], "little")
+    return int(granule * 1000 / rate)
 
 
 def decode(path: str | Path) -> Samples:
