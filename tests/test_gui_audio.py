@@ -143,3 +143,18 @@ def test_a_format_only_qt_reads_here_is_attached_drawn_and_synced(qtbot, store, 
         pass
     first = [t for t in audio.times if t.kind == "aligned"]
     assert first and abs(first[0].start_ms / 1000 - truths[1].start) <= 0.5
+
+
+def test_the_export_dialog_writes_timestamps_and_subtitles(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    window.audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    window.registry.items["export"].action.trigger()
+    dialog = window.export_dialog
+    qtbot.waitExposed(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    dialog.timestamps.setChecked(True)
+    dialog.update_preview()
+    assert dialog.preview_text.toPlainText().startswith("[00:00:00] So, look")
+    dialog.format.setCurrentIndex(dialog.format.findData("srt"))
+    dialog.update_preview()
+    assert "00:00:00,000 --> " in dialog.preview_text.toPlainText()

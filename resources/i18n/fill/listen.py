@@ -56,4 +56,9 @@ JA = {
     ("Audio", "The recording cannot be decoded: %1"): "録音を読み込めません: %1",
     ("Audio", "The whole recording: click to play from there"): "録音全体: クリックするとその位置から再生します",
     ("Audio", "Reading the recording…"): "録音を読み込んでいます…",
+    ("Export", "Subtitles (SRT)"): "字幕 (SRT)",
+    ("Export", "Subtitles (WebVTT)"): "字幕 (WebVTT)",
+    ("Export", "Start paragraphs with their &time in the recording"): "各段落の先頭に録音内の時刻を付ける(&T)",
+    ("Export", "Text, Markdown, HTML and Word: [00:01:23] before each paragraph"):
+        "テキスト・Markdown・HTML・Word: 各段落の前に [00:01:23] を付けます",
 }
