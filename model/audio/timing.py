@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.audio.tables import Recording, SegmentTiming
@@ -69,12 +69,13 @@ def _prefix_timestamp(prefix: str) -> int | None:
     return parse_timestamp(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
-def _weight(en: str | None, ja: str | None, lead: str) -> float:
+def _weight(en: int | None, ja: int | None, lead: str) -> float:
+    """How long a segment takes to say, in English characters (from its texts' lengths)."""
     if lead == "ja" and ja:
-        return max(len(ja) * JA_WEIGHT, 1.0)
+        return max(ja * JA_WEIGHT, 1.0)
     if en:
-        return max(float(len(en)), 1.0)
-    return max(len(ja or "") * JA_WEIGHT, 1.0)
+        return max(float(en), 1.0)
+    return max((ja or 0) * JA_WEIGHT, 1.0)
 
 
 def read_times(session: Session, transcript_id: int) -> list[SegmentTime]:
@@ -82,7 +83,9 @@ def read_times(session: Session, transcript_id: int) -> list[SegmentTime]:
     no recording, no stamp, no timestamp in the text)."""
     lead = session.scalar(select(Transcript.lead_lang).where(Transcript.id == transcript_id)) or "en"
     duration = session.scalar(select(Recording.duration_ms).where(Recording.transcript_id == transcript_id))
-    rows_q = (select(Segment.id, Segment.en_orig, Segment.ja_orig, Segment.en_prefix, Segment.ja_prefix,
+    # Lengths, not texts: estimates only need how long each text is (50,000 segments are read at once).
+    rows_q = (select(Segment.id, func.length(Segment.en_orig), func.length(Segment.ja_orig), Segment.en_prefix,
+                     Segment.ja_prefix,
                      Turn.timestamp, Segment.turn_id)
               .join(Turn, Turn.id == Segment.turn_id)
               .where(Segment.transcript_id == transcript_id)
