@@ -158,3 +158,14 @@ def test_the_export_dialog_writes_timestamps_and_subtitles(qtbot, store, tmp_pat
     dialog.format.setCurrentIndex(dialog.format.findData("srt"))
     dialog.update_preview()
     assert "00:00:00,000 --> " in dialog.preview_text.toPlainText()
+
+
+def test_the_rewind_on_resume_follows_the_preference(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.audio.player import rewind_seconds
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert rewind_seconds(settings) == 1.5
+    settings.setValue("player/rewind_seconds", 3)
+    assert rewind_seconds(settings) == 3.0

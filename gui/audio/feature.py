@@ -83,7 +83,7 @@ class AudioFeature(QObject):
         reg.menu("audio", tr("A&udio"))
         items: list[tuple[str, str, Any, Any, str | None]] = [
             ("audio_sync", tr("&Sync with recording"), self.start_sync, None, "mdi6.sync"),
-            ("audio_play", tr("&Play / pause"), self.player.toggle, ["Ctrl+Space", "F9"], "mdi6.play-pause"),
+            ("audio_play", tr("&Play / pause"), self.player.toggle, ["Ctrl+Space", "Pause"], "mdi6.play-pause"),
             ("audio_back2", tr("Back 2 seconds"), lambda: self.player.skip(-2000), "Alt+Left", None),
             ("audio_fwd2", tr("Forward 2 seconds"), lambda: self.player.skip(2000), "Alt+Right", None),
             ("audio_back5", tr("Back 5 seconds"), lambda: self.player.skip(-5000), "Alt+Shift+Left", None),

@@ -23,18 +23,18 @@ from gui.audio.common import tr
 from gui.audio.waveform import WaveformView
 from model.audio.ops import format_ms
 
-REWIND_KEYS = ("audio/rewind_seconds", "annotate/rewind_seconds", "player/rewind_seconds")
+REWIND_KEYS = ("player/rewind_seconds", "audio/rewind_seconds")  # the first: Preferences (annotator)
 DEFAULT_REWIND_S = 1.5
 
 
 def rewind_seconds(settings: QSettings | None) -> float:
-    """Seconds to rewind on every resume: the preference when set (0-5 s), else 1.5 s."""
+    """Seconds to rewind on every resume: the preference when set (0-30 s), else 1.5 s."""
     if settings is not None:
         for key in REWIND_KEYS:
             value = settings.value(key)
             if value is not None:
                 try:
-                    return min(max(float(value), 0.0), 5.0)
+                    return min(max(float(value), 0.0), 30.0)
                 except (TypeError, ValueError):
                     break
     return DEFAULT_REWIND_S
