@@ -28,7 +28,7 @@ def first_segment(window) -> int:  # type: ignore[no-untyped-def]
 
 def test_attach_shows_the_player_and_the_waveform_and_undo_detaches(qtbot, store, tmp_path, cache_home):
     window, tid = make_window(qtbot, store, tmp_path)
-    audio = window.audio
+    audio = window.features["audio"]
     assert not window.registry.get("audio_play").isEnabled()  # nothing to play yet
     wav = write_tone(tmp_path / "briefing.wav", 30.0)
     audio.attach(str(wav))
@@ -50,14 +50,14 @@ def test_dropping_an_audio_file_attaches_it(qtbot, store, tmp_path):
     event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     # What Qt does with a real drop on the window: its event filters see the event first.
-    assert window.audio.eventFilter(window, event) and event.isAccepted()
+    assert window.features["audio"].eventFilter(window, event) and event.isAccepted()
     qtbot.waitUntil(lambda: ops.recording_of(store, tid) is not None, timeout=5_000)
     assert ops.recording_of(store, tid).duration_ms == 5_000  # type: ignore[union-attr]
 
 
 def test_resume_rewinds_and_stamp_and_nudge_are_undo_steps(qtbot, store, tmp_path):
     window, tid = make_window(qtbot, store, tmp_path)
-    audio = window.audio
+    audio = window.features["audio"]
     audio.attach(str(write_tone(tmp_path / "c.wav", 30.0)))
     player = audio.player
     player.seek(10_000)
@@ -84,7 +84,7 @@ def test_resume_rewinds_and_stamp_and_nudge_are_undo_steps(qtbot, store, tmp_pat
 
 def test_follow_mode_selecting_a_segment_seeks_to_it(qtbot, store, tmp_path):
     window, _tid = make_window(qtbot, store, tmp_path)
-    audio = window.audio
+    audio = window.features["audio"]
     audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
     window.registry.get("audio_follow").trigger()
     assert audio.follow
@@ -103,7 +103,7 @@ def test_sync_runs_in_the_background_and_is_one_undo_step(qtbot, store, tmp_path
             pieces += [Piece(en.replace("(inaudible)", "language")), Piece(pause_s=0.6)]
     wav = tmp_path / "briefing.wav"
     truths = make_recording(pieces, wav, noise=0.01)
-    audio = window.audio
+    audio = window.features["audio"]
     audio.attach(str(wav))
     steps = window.ctx.undo_stack.count()
     audio.start_sync()
@@ -133,7 +133,7 @@ def test_a_format_only_qt_reads_here_is_attached_drawn_and_synced(qtbot, store, 
     import subprocess
 
     subprocess.run(["sox", str(wav), "-C", "3", str(ogg)], check=True, capture_output=True)
-    audio = window.audio
+    audio = window.features["audio"]
     audio.attach(str(ogg))
     rec = ops.recording_of(store, tid)
     assert rec is not None and abs(rec.duration_ms - truths[-1].end * 1000) < 200
@@ -147,9 +147,9 @@ def test_a_format_only_qt_reads_here_is_attached_drawn_and_synced(qtbot, store, 
 
 def test_the_export_dialog_writes_timestamps_and_subtitles(qtbot, store, tmp_path):
     window, tid = make_window(qtbot, store, tmp_path)
-    window.audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    window.features["audio"].attach(str(write_tone(tmp_path / "c.wav", 60.0)))
     window.registry.items["export"].action.trigger()
-    dialog = window.export_dialog
+    dialog = window.features["export_dialog"].dialog
     qtbot.waitExposed(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("txt"))
     dialog.timestamps.setChecked(True)

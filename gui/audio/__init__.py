@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from gui.audio.feature import AudioFeature
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
 
 
-def install(window: MainWindow, ctx: AppContext) -> AudioFeature:
-    """Plug the audio feature into the main window (kept as ``window.audio``)."""
+def install(window: FeatureWindow, ctx: AppContext) -> AudioFeature:
+    """Plug the audio feature into the main window (kept in ``window.features["audio"]``)."""
     from gui.audio.feature import AudioFeature
 
-    feature = AudioFeature(window, ctx)
-    window.audio = feature  # type: ignore[attr-defined]
-    return feature
+    return AudioFeature(window, ctx)

@@ -21,6 +21,7 @@ from gui.audio.player import PlayerWidget
 from gui.audio.sync import SyncRunner
 from gui.audio.waveform import PeaksLoader
 from gui.context import AppContext
+from gui.features import FeatureWindow
 from model.audio import ops
 from model.audio.pcm import AUDIO_SUFFIXES, AudioError, identify
 from model.audio.timing import SegmentTime
@@ -36,8 +37,8 @@ _TIMING_TABLES = ("recording", "segment_timing", "gap_timing")
 class AudioFeature(QObject):
     """The player dock, the Audio menu and the segment times in the panes."""
 
-    def __init__(self, window: Any, ctx: AppContext) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.ctx = ctx
         self.panes = window.panes
@@ -48,7 +49,7 @@ class AudioFeature(QObject):
         self.gap_spans: dict[int, tuple[int, int]] = {}
         self.follow = False
         self._following = False  # the panes are being moved by the playhead, not by the annotator
-        self.player = PlayerWidget(getattr(window, "settings", None), window)
+        self.player = PlayerWidget(window.settings, window.widget())
         self.dock = window.add_dock(self.player, tr("Recording"), Qt.DockWidgetArea.BottomDockWidgetArea,
                                     "audio_dock")
         self.peaks = PeaksLoader(self)
@@ -63,7 +64,7 @@ class AudioFeature(QObject):
         ctx.transcriptChanged.connect(self._on_transcript)
         ctx.bridge.changed.connect(self._on_changes)
         ctx.selectionChanged.connect(self._on_selection)
-        window.installEventFilter(self)  # drops of audio files
+        window.widget().installEventFilter(self)  # drops of audio files
         self._on_transcript(ctx.transcript_id)
 
     # -- actions ------------------------------------------------------------------------
@@ -286,7 +287,7 @@ class AudioFeature(QObject):
         if self.ctx.transcript_id is None:
             return
         patterns = " ".join(f"*{s}" for s in AUDIO_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Attach recording"), "",
+        path, _ = QFileDialog.getOpenFileName(self.window.widget(), tr("Attach recording"), "",
                                               tr("Audio and video (%1);;All files (*)").replace("%1", patterns))
         if path:
             self.attach(path)
@@ -313,7 +314,7 @@ class AudioFeature(QObject):
         tid = self.ctx.transcript_id
         if tid is None:
             return
-        folder = QFileDialog.getExistingDirectory(self.window, tr("Find moved recording in…"))
+        folder = QFileDialog.getExistingDirectory(self.window.widget(), tr("Find moved recording in…"))
         if folder:
             run_op(self.ctx, tr("Find moved recording"), lambda: ops.relink_recording(self.ctx.store, tid, folder))
 
@@ -326,7 +327,7 @@ class AudioFeature(QObject):
         tid, rec = self.ctx.transcript_id, self.recording
         if tid is None or rec is None:
             return
-        self.sync.start(self.window, self.ctx.store, tid, rec.path)
+        self.sync.start(self.window.widget(), self.ctx.store, tid, rec.path)
 
     def _on_synced(self, transcript_id: int, result: object) -> None:
         run_op(self.ctx, tr("Sync with recording"),
