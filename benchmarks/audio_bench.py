@@ -145,10 +145,10 @@ def main() -> None:
                             f"aligned_{tag}": f"{len(errors)}/{len(texts)}",
                             f"err_median_ms_{tag}": f"{median * 1000:.0f}", f"err_max_ms_{tag}": f"{worst * 1000:.0f}"})
             del samples
-            from gui.audio.waveform import peaks_of
+            from gui.audio.waveform import wav_peaks
 
             t0 = time.perf_counter()
-            peaks = peaks_of(decode(path))
+            peaks = wav_peaks(str(path))
             ready = time.perf_counter() - t0
             import numpy as np
 

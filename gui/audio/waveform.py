@@ -41,6 +41,36 @@ def peaks_of(samples: np.ndarray, bins: int = BINS) -> np.ndarray:
     return out / top
 
 
+def wav_peaks(path: str, bins: int = BINS) -> np.ndarray | None:
+    """Peaks straight from a 16-bit WAV file, block by block, without resampling (several times
+    faster than decoding to 16 kHz first); None for any other file."""
+    import wave
+
+    try:
+        w = wave.open(path, "rb")
+    except (wave.Error, EOFError, OSError):
+        return None
+    with w:
+        if w.getsampwidth() != 2 or w.getnframes() == 0:
+            return None
+        channels, frames = w.getnchannels(), w.getnframes()
+        per_bin = -(-frames // bins)  # frames per bin, rounded up
+        out = np.zeros(bins, dtype=np.float32)
+        at = 0
+        while at < bins:
+            raw = w.readframes(per_bin * 256)
+            if not raw:
+                break
+            data = np.abs(np.frombuffer(raw, dtype="<i2").astype(np.int32))
+            n = -(-len(data) // (per_bin * channels))
+            data = np.pad(data, (0, n * per_bin * channels - len(data)))
+            block = data.reshape(n, per_bin * channels).max(axis=1)[: bins - at]
+            out[at:at + len(block)] = block
+            at += len(block)
+    top = float(out.max()) or 1.0
+    return out / top
+
+
 class QtPcm(QObject):
     """Decodes a file Qt Multimedia can read (its FFmpeg) to 16 kHz mono int16, on the GUI thread.
 
@@ -115,7 +145,9 @@ class PeaksLoader(QObject):
 
     def _decode(self, path: str, sha256: str) -> None:
         try:
-            peaks = peaks_of(decode(path))
+            peaks = wav_peaks(path)
+            if peaks is None:
+                peaks = peaks_of(decode(path))
         except AudioError:
             # Not readable without Qt (e.g. mp3 and no FFmpeg): Qt's decoder, on the GUI thread.
             self._qt_fallback.emit(path, sha256)
