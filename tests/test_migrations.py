@@ -13,7 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 import model.db
-from model.db import alembic_config, make_engine, open_database
+from model.db import SCHEMA_HEAD, alembic_config, make_engine, open_database
 from model.errors import DatabaseError
 from model.schema import Base
 from model.store import Store
@@ -68,12 +68,12 @@ def test_a_downgraded_database_is_upgraded_at_start_up(tmp_path: Path):
     tid = make_transcript(store)  # the upgraded file works
     store.close()
     assert tid == 1
-    assert version(path) == ["0001"]
+    assert version(path) == [SCHEMA_HEAD]
     assert list(tmp_path.glob("old.sqlite3.before-*.bak")), "no backup was made before migrating"
 
 
 def _migrations_with(tmp_path: Path, body: str) -> Path:
-    """A copy of the app's migrations plus a revision 0002 doing ``body``."""
+    """A copy of the app's migrations plus a revision 0002 (after the head) doing ``body``."""
     folder = tmp_path / "migrations"
     shutil.copytree(model.db.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     (folder / "versions" / "0002_test.py").write_text(textwrap.dedent('''
@@ -82,7 +82,7 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
         from alembic import op
 
         revision = "0002"
-        down_revision = "0001"
+        down_revision = "{head}"
         branch_labels = None
         depends_on = None
 
@@ -93,7 +93,7 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
 
         def downgrade() -> None:
             pass
-    ''').format(body=textwrap.indent(textwrap.dedent(body), "    ")), encoding="utf-8")
+    ''').format(head=SCHEMA_HEAD, body=textwrap.indent(textwrap.dedent(body), "    ")), encoding="utf-8")
     return folder
 
 
@@ -147,8 +147,8 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
     assert "notes" in [r[1] for r in con.execute("PRAGMA table_info(transcript)")]
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
-    backups = list(tmp_path.glob("library.sqlite3.before-0001.bak"))
-    assert backups and version(backups[0]) == ["0001"] and counts(backups[0]) == before
+    backups = list(tmp_path.glob(f"library.sqlite3.before-{SCHEMA_HEAD}.bak"))
+    assert backups and version(backups[0]) == [SCHEMA_HEAD] and counts(backups[0]) == before
 
 
 def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
@@ -169,7 +169,7 @@ def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
         open_database(path)
     # The same content (the backup API copies pages, not the header's change counter).
     assert dump(path) == content
-    assert version(path) == ["0001"]
+    assert version(path) == [SCHEMA_HEAD]
     assert not Path(str(path) + "-wal").exists()
     monkeypatch.undo()
     store = Store.open(path, annotator="tester")  # the app that knows it still opens it
