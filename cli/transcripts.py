@@ -23,6 +23,9 @@ def _run_import(args: argparse.Namespace) -> int:
         raise NotFound(f"{path}: no such file")
     if path.is_dir():
         raise NotFound(f"{path} is a folder, not a transcript file")
+    from model.importer.load import check_regular
+
+    check_regular(path)  # a FIFO would block the read forever: refuse before opening the database
     store = open_store(args, create=True)
     try:
         from model.importer import import_file

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -84,9 +86,9 @@ class _BulkInsert:
     def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         if self.processors:
             procs = self.processors
-            rows = [tuple(p(v) if p else v for p, v in zip(procs, row)) for row in rows]
+            rows = [tuple(p(v) if p else v for p, v in zip(procs, row, strict=True)) for row in rows]
         if self.order is None:
-            params: list[Any] = [dict(zip(self.columns, row)) for row in rows]
+            params: list[Any] = [dict(zip(self.columns, row, strict=True)) for row in rows]
         elif self.order != list(range(len(self.columns))):
             params = [tuple(row[i] for i in self.order) for row in rows]
         else:
@@ -177,7 +179,7 @@ class _Writer:
             self._speaker_id(index)
         self.flush()
         self.update_speaker.run(self.conn, [(sid, sp.label_en, sp.label_ja, sp.role, sp.redacted)
-                                            for sid, sp in zip(self.speaker_ids, self.speakers)])
+                                            for sid, sp in zip(self.speaker_ids, self.speakers, strict=True)])
 
 
 def _title(title: str | None, parsed: str | None, filename: str | None) -> str:
@@ -253,12 +255,56 @@ def import_file(store: Store, path: str | Path, *, title: str | None = None,
     See ``import_text``; ``progress`` counts bytes of the file.
     """
     p = Path(path)
-    if p.is_dir():
-        raise ImportRefused(f"{p} is a folder, not a transcript file")
-    try:
-        with p.open("rb") as stream:
+    with open_regular(p) as stream:
+        try:
             return _import_stream(store, stream, filename=p.name, title=title, progress=progress)
+        except OSError as exc:
+            raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def refuse_irregular(mode: int, p: Path) -> None:
+    """Raise ``ImportRefused`` unless ``mode`` is a regular file's: reading a FIFO would wait forever."""
+    if stat.S_ISREG(mode):
+        return
+    what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise ImportRefused(f"{p} is {what}, not a transcript file")
+
+
+def check_regular(path: str | Path) -> None:
+    """Refuse at once a path that does not exist or is not a regular file (no read, no wait)."""
+    p = Path(path)
+    try:
+        mode = os.stat(p).st_mode
     except FileNotFoundError:
         raise ImportRefused(f"{p} does not exist") from None
     except OSError as exc:
         raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
+    refuse_irregular(mode, p)
+
+
+def open_regular(p: Path) -> BinaryIO:
+    """``p`` opened for reading in binary, or ``ImportRefused`` if it is not a regular file.
+
+    The file is opened without blocking and checked through its own descriptor,
+    so a FIFO swapped in after a check on the name cannot hang the import.
+    """
+    check_regular(p)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(p, flags)
+    except FileNotFoundError:
+        raise ImportRefused(f"{p} does not exist") from None
+    except OSError as exc:
+        raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
+    try:
+        refuse_irregular(os.fstat(fd).st_mode, p)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
