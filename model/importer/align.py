@@ -154,9 +154,11 @@ class Scorer:
             return INF
         if not li or not fj:
             items = [self.lead[i] for i in li] + [self.follow[j] for j in fj]
-            return 0.0 if items[0].kind != "speech" else PRIOR[shape]  # markers stand alone freely
+            return 0.5 if items[0].kind != "speech" else PRIOR[shape]  # markers stand alone cheaply
         if any(not self.pairable(i, j) for i in li for j in fj):
             return INF
+        if self.lead[li[0]].kind != "speech":  # a heading and its translation: lengths say little
+            return 0.0 if shape == (1, 1) else INF
         if any(self.lead[i].label for i in li[1:]) or any(self.follow[j].label for j in fj[1:]):
             return INF  # a label starts a new turn: never the second half of a pair
         total = PRIOR[shape] + length_cost(sum(self.lead_len[i] for i in li),

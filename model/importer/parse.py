@@ -147,6 +147,8 @@ def analyze(position: int, text: str, end: int = 0, tail: str = "\n\n") -> Para:
 def compatible(lead: Para, follower: Para) -> bool:
     """Whether ``follower`` can be the translation of ``lead``."""
     if lead.kind != "speech" or follower.kind != "speech":
+        if lead.kind == "title" == follower.kind:  # a heading pairs with a heading, a date line with a date line
+            return (pat.parse_date(lead.text) is None) == (pat.parse_date(follower.text) is None)
         return lead.kind == follower.kind and lead.kind in _PAIRED_NON_SPEECH  # a marker is never a translation
     if not (lead.label and follower.label):
         return True
@@ -306,6 +308,8 @@ class Parser:
             elif (prev is not None and prev.kind == "title" and p.lang and prev.lang and p.lang != prev.lang
                   and pat.is_title_like(p.text)):
                 p.kind = "title"  # the title line's translation
+            elif prev is not None and prev.kind in ("title", "time") and len(text) <= 60 and pat.is_title_like(text):
+                p.kind = "title"  # a place or occasion under the heading ("East Room")
             else:
                 return
             prev = p
@@ -561,10 +565,14 @@ class Parser:
             if found is not None:
                 self._intro, self._intro_weak = ParsedSuggestion(found[0], found[1], cur.position), False
         elif role == "journalist":
-            if first_segment and cur.suggestion is None:
-                found = pat.find_self_introduction(seg.en_text, seg.ja_text)
-                if found is not None:
-                    cur.suggestion = ParsedSuggestion(found[0], found[1], cur.position)
+            found = pat.find_self_introduction(seg.en_text, seg.ja_text) if first_segment else None
+            if found is None:
+                return
+            if cur.suggestion is None:
+                cur.suggestion = ParsedSuggestion(found[0], found[1], cur.position)
+            elif cur.suggestion.name in (None, found[0]):  # "Mr. Shimizu, please." then "Shimizu of NHK."
+                cur.suggestion.name = found[0]
+                cur.suggestion.affiliation = cur.suggestion.affiliation or found[1]
         else:
             found = pat.find_floor_given(seg.en_text, seg.ja_text)
             if found is not None:

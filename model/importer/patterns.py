@@ -403,7 +403,7 @@ _NAME = rf"(?P<name>[\(\[](?i:inaudible|unintelligible|indiscernible)[\)\]]|{_WO
 _AFF = (r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*"
         r"(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)")
 # An introduction is one short sentence: "Ken Moriyasu from Nikkei Asia." or "... comes from X of Y."
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+")  # not after "Mr."
 INTRO_RE = re.compile(rf"{_NAME}\s+(?:from|with|of|at)\s+{_AFF}[.!?]?\Z")
 _INTRO_LEAD_RE = re.compile(r"\b(?:from|to|is|on|with)\s+(?=[A-Z(\[])")
 _NOT_NAMES = frozenset({"please", "thank", "thanks", "next", "moving", "our", "the", "this", "and", "your",
