@@ -120,8 +120,8 @@ class ImportSummary:
     def count(self, turn: ParsedTurn) -> None:
         """Add one turn's figures."""
         self.turns += 1
-        if turn.kind not in ("speech", "title", "time", "note"):
-            self.markers += 1
+        if turn.kind not in ("speech", "title", "note"):
+            self.markers += 1  # omissions, reactions, interpretation notes, crosstalk, END, time lines
         for seg in turn.segments:
             self.gaps += len(seg.gaps)
             if seg.en_text is not None and seg.ja_text is not None:
