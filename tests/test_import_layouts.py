@@ -219,3 +219,23 @@ def test_an_untranslated_paragraph_before_a_translated_one_stays_untranslated():
             "フェリーは島々に大きな恩恵をもたらすと考えており、明日そう発表します。\n")
     segs = [s for t in parse(text).turns for s in t.segments]
     assert [(s.en_text is not None, s.ja_text is not None) for s in segs] == [(True, False), (True, True)]
+
+
+# -- how sure the pairing is -------------------------------------------------------------------
+def test_a_doubtful_pair_becomes_a_check_this_pairing_finding(store):
+    from model.importer import import_text
+    from model.qa import run_checks
+
+    text = ("The harbour board met for three hours this morning and agreed on the timetable, the fares, the "
+            "inspectors, the training budget, the southern route study, and the date of the next meeting, "
+            "which will be held in the autumn once the parliaments have approved the fund.\n\n"
+            "はい。\n\n"
+            "OFFICIAL: Thank you.\n\n"
+            "高官：ありがとうございます。\n")
+    tid = import_text(store, text)
+    segs = [s for _, s in load_transcript(store, tid).segments()]
+    assert segs[0].pairing == "interleaved" and segs[0].confidence is not None and segs[0].confidence < 0.5
+    assert segs[1].pairing == "label" and segs[1].confidence >= 0.9
+    findings = [f for f in run_checks(store, tid) if f.check == "pairing"]
+    assert [f.segment_id for f in findings] == [segs[0].id]
+    assert findings[0].message.startswith("check this pairing")
