@@ -3,7 +3,8 @@
 JA = {
     ("ImportFlow", "Import: the source file"): "インポート：原文のファイル",
     ("ImportFlow", "Import: its translation"): "インポート：その翻訳のファイル",
-    ("ImportFlow", "Transcripts (*.txt *.text);;All files (*)"): "トランスクリプト (*.txt *.text);;すべてのファイル (*)",
+    ("ImportFlow", "Transcripts (*.txt *.text);;All files (*)"):
+        "トランスクリプト (*.txt *.text);;すべてのファイル (*)",
     ("ImportFlow", "paragraph and translation in turn"): "段落と訳文が交互",
     ("ImportFlow", "two blocks (one language, then the other)"): "二つのブロック（一方の言語の後にもう一方）",
     ("ImportFlow", "two files (source and translation)"): "二つのファイル（原文と翻訳）",
@@ -12,7 +13,8 @@ JA = {
     ("ImportFlow", "Japanese"): "日本語",
     ("ImportFlow", "{turns} turns, {speakers} speakers, {pairs} pairs, {untranslated} untranslated, "
                    "{gaps} gaps, {markers} markers"):
-        "ターン {turns}、話者 {speakers}、対訳 {pairs}、未翻訳 {untranslated}、聞き取れない箇所 {gaps}、マーカー {markers}",
+        "ターン {turns}、話者 {speakers}、対訳 {pairs}、未翻訳 {untranslated}、"
+        "聞き取れない箇所 {gaps}、マーカー {markers}",
     ("ImportFlow", "{n} doubtful pairs: QA lists them as “check this pairing”"):
         "確信度の低い対訳 {n} 件：QA に「対訳の組み合わせを確認」として表示されます",
     ("ImportFlow", "Warning: {text}"): "注意：{text}",
