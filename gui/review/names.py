@@ -93,4 +93,4 @@ def finding_message(finding) -> str:  # type: ignore[no-untyped-def]
     if finding.check == "pairing" and "confidence" in p:
         return _t("check this pairing: the importer paired these paragraphs with confidence {confidence}").format(
             confidence=p["confidence"])
-    return finding.message
+    return str(finding.message)

@@ -81,7 +81,7 @@ class _BulkInsert:
             processors = []
         self.sql = compiled.string
         self.columns = columns
-        self.order = [columns.index(key) for key in compiled.positiontup] if compiled.positional else None
+        self.order = [columns.index(key) for key in compiled.positiontup or ()] if compiled.positional else None
         self.processors = processors if any(processors) else None
 
     def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
@@ -196,13 +196,15 @@ def _store(store: Store, parser: Parser, *, title: str | None, filename: str | N
     """Write what ``parser`` yields in one transaction; announce the import once committed."""
     annotator_id = store.annotator_id
     try:
-        with store.engine.begin() as conn:
-            tid = conn.execute(insert(Transcript.__table__), [{
+        with store.transaction("import the transcript") as conn:  # waits for another program's lock
+            inserted = conn.execute(insert(Transcript.__table__), [{
                 "title": _title(title, parser.title, filename), "source": parser.source,
                 "event_date": parser.event_date, "source_filename": filename, "source_sha256": sha,
                 "encoding": encoding, "newline": newline, "lead_lang": parser.lead_lang,
                 "layout": parser.layout, "text_head": parser.head or None,
-                "imported_at": utcnow(), "imported_by_id": annotator_id}]).inserted_primary_key[0]
+                "imported_at": utcnow(), "imported_by_id": annotator_id}]).inserted_primary_key
+            assert inserted is not None  # one row was inserted
+            tid = inserted[0]
             writer = _Writer(conn, tid, parser.speakers)
             for turn in parser.turns():
                 writer.add_turn(turn)

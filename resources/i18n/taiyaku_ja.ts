@@ -4,13 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+78" />
+        <location filename="../../gui/app.py" line="+80" />
+        <location line="+126" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+34" />
-        <location line="+36" />
+        <location line="-87" />
+        <location line="+49" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -18,7 +19,7 @@
 <context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+257" />
+        <location filename="../../gui/panes.py" line="+262" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -26,7 +27,7 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+102" />
+        <location filename="../../gui/details.py" line="+101" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
@@ -117,12 +118,12 @@
     <message>
         <location line="+11" />
         <location line="+6" />
-        <location line="+42" />
+        <location line="+43" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-48" />
+        <location line="-49" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
@@ -203,13 +204,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+223" />
-        <location line="+47" />
+        <location filename="../../gui/main_window.py" line="+232" />
+        <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-163" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -244,12 +245,12 @@
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+66" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -269,12 +270,12 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-58" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-21" />
         <source>Import with &amp;Translation File…</source>
         <translation>翻訳ファイルと一緒にインポート(&amp;T)…</translation>
     </message>
@@ -284,7 +285,7 @@
         <translation>トランスクリプトとその翻訳のファイルをインポートし、段落ごとに対応付けます</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
@@ -364,7 +365,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+32" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -389,7 +390,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+106" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
@@ -409,17 +410,17 @@
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>All changes saved</source>
         <translation>すべての変更を保存済み</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Every change is written to the database as you make it.</source>
         <translation>変更はその都度データベースに書き込まれます。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+23" />
         <source>Go to turn</source>
         <translation>発言番号へ移動</translation>
     </message>
