@@ -68,7 +68,7 @@ _JA_DATE_RE = re.compile(r"(\d{1,2})月(\d{1,2})日")
 @lru_cache(maxsize=8192)
 def anchors(speech: str, lang: str) -> frozenset[str]:
     """Tokens likely to survive translation: ``n:6000000000``, ``w:AUKUS``, ``d:4-9``."""
-    text = unicodedata.normalize("NFKC", speech)
+    text = speech if speech.isascii() else unicodedata.normalize("NFKC", speech)
     found: set[str] = set()
     for m in _NUM_RE.finditer(text):
         digits = m.group(1).replace(",", "")
@@ -105,7 +105,7 @@ def anchor_score(lead: frozenset[str], follow: frozenset[str], lead_lang: str) -
 def speech_length(item: Item) -> int:
     """Characters of speech (label and spaces left out)."""
     body = item.text[item.cut:]
-    return len(body) - sum(body.count(ch) for ch in " \n\t\u3000\u00a0")
+    return len(body) - body.count(" ") - body.count("\n")
 
 
 def length_cost(lead_len: int, follow_len: int, lead_lang: str) -> float:
@@ -227,6 +227,12 @@ def covers_both(first: Item, second: Item, translation: Item, lead_lang: str, sk
     ``skip``: the cost of leaving ``first`` untranslated, low in an interleaved file where
     translations come only sometimes, so only length and anchors that clearly fit both win.
     """
+    if first.kind != "speech" or second.kind != "speech" or second.label is not None:
+        return False
+    one, two, got = speech_length(first), speech_length(second), speech_length(translation)
+    en, ja = (two, got) if lead_lang == "en" else (got, two)
+    if ja < 1.4 * RATIO * en:  # the translation is no longer than the second paragraph's alone would be
+        return False
     scorer = Scorer([first, second], [translation], lead_lang)
     both = scorer.cost([0, 1], [0])
     alone = scorer.cost([1], [0]) + skip

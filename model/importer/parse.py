@@ -411,7 +411,7 @@ class Parser:
         if lead.kind != "speech":
             return Unit([lead], [follow], "interleaved", 0.9)
         cost = align.length_cost(align.speech_length(lead), align.speech_length(follow), self.lead_lang)
-        if cost < 1.0:  # a good length fit: anchors would not change the verdict
+        if cost < 1.4:  # a fair length fit: not doubtful, whatever the anchors say
             return Unit([lead], [follow], "interleaved", round(max(0.5, 1.0 - cost / 4), 3))
         return Unit([lead], [follow], "interleaved", align.pair_confidence(lead, follow, self.lead_lang))
 

@@ -403,7 +403,22 @@ _NAME = rf"(?P<name>[\(\[](?i:inaudible|unintelligible|indiscernible)[\)\]]|{_WO
 _AFF = (r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*"
         r"(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)")
 # An introduction is one short sentence: "Ken Moriyasu from Nikkei Asia." or "... comes from X of Y."
-_SENTENCE_SPLIT_RE = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.!?])\s+")  # not after "Mr."
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+_HONORIFIC_END = ("Mr.", "Ms.", "Dr.", "Mrs.")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (not after "Mr.", "Ms.", "Dr.", "Mrs.")."""
+    parts = _SENTENCE_SPLIT_RE.split(text)
+    if len(parts) == 1:
+        return parts
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith(_HONORIFIC_END):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 INTRO_RE = re.compile(rf"{_NAME}\s+(?:from|with|of|at)\s+{_AFF}[.!?]?\Z")
 _INTRO_LEAD_RE = re.compile(r"\b(?:from|to|is|on|with)\s+(?=[A-Z(\[])")
 _NOT_NAMES = frozenset({"please", "thank", "thanks", "next", "moving", "our", "the", "this", "and", "your",
@@ -414,7 +429,7 @@ INTRO_JA_RE = re.compile(
 
 def find_introduction(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
     """(name or None if inaudible, affiliation) of a caller the operator introduces, or None."""
-    for sentence in _SENTENCE_SPLIT_RE.split(en or ""):
+    for sentence in sentences(en or ""):
         if len(sentence) > 160:
             continue  # speech, not an introduction (and keeps the search cheap)
         m = INTRO_RE.match(sentence)
@@ -446,7 +461,10 @@ _SELF_JA_RE = re.compile(rf"^(?:[^。]{{0,20}}?[。、]\s*)?{_JA_AFF}の{_JA_NAM
 
 
 def _short_sentences(text: str | None, limit: int = 100) -> list[str]:
-    return [s.strip() for s in _SENTENCE_SPLIT_RE.split(text or "") if s.strip() and len(s) <= limit]
+    return [s.strip() for s in sentences(text or "") if s.strip() and len(s) <= limit]
+
+
+_FLOOR_HINTS = (" of ", " from ", " with ", "please", "Please", "go ahead", "Go ahead")
 
 
 def _name_ok(name: str) -> bool:
@@ -456,14 +474,16 @@ def _name_ok(name: str) -> bool:
 def find_floor_given(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
     """(name, affiliation) of a questioner someone gives the floor to, in a sentence of its own:
     ``Jordan Fabian of Bloomberg.``, ``Mr. Shimizu, please.``, ``清水さん、どうぞ。``."""
-    for sentence in _short_sentences(en, 80)[-2:]:
+    tail = (en or "")[-170:]  # the floor is given at the end of a turn: look no further back
+    for sentence in (_short_sentences(tail, 80)[-2:] if any(h in tail for h in _FLOOR_HINTS) else ()):
         m = _FLOOR_RE.match(sentence)
         if m is None:
             m = INTRO_RE.match(sentence)
         if m is not None and _name_ok(m.group("name")) and not GAP_WORD_RE.search(m.group("name")):
             aff = m.group("aff")
             return m.group("name").strip(), (aff[4:] if aff and aff.lower().startswith("the ") else aff)
-    m = _FLOOR_JA_RE.search(ja or "")
+    ja_tail = (ja or "")[-80:]
+    m = _FLOOR_JA_RE.search(ja_tail) if "どうぞ" in ja_tail or "お願いします" in ja_tail else None
     if m is not None:
         return m.group("name"), m.group("aff")
     return None
@@ -472,7 +492,7 @@ def find_floor_given(en: str | None, ja: str | None) -> tuple[str | None, str | 
 def find_self_introduction(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
     """(name, affiliation) a questioner gives at the start of a question: ``Nakakuki of Kyodo News.``,
     ``Thank you. Jordan Fabian, Bloomberg.``, ``共同通信の中久木です。``."""
-    for sentence in _short_sentences(en, 80)[:2]:
+    for sentence in _short_sentences((en or "")[:200], 80)[:2]:
         m = INTRO_RE.match(sentence)
         if m is not None and _name_ok(m.group("name")) and not GAP_WORD_RE.search(m.group("name")):
             aff = m.group("aff")
