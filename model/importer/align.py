@@ -229,9 +229,9 @@ def covers_both(first: Item, second: Item, translation: Item, lead_lang: str, sk
     """
     if first.kind != "speech" or second.kind != "speech" or second.label is not None:
         return False
-    one, two, got = speech_length(first), speech_length(second), speech_length(translation)
-    en, ja = (two, got) if lead_lang == "en" else (got, two)
-    if ja < 1.4 * RATIO * en:  # the translation is no longer than the second paragraph's alone would be
+    two, got = speech_length(second), speech_length(translation)
+    expected = RATIO * two if lead_lang == "en" else two / RATIO  # the translation of the second alone
+    if got < 1.4 * expected:  # no longer than the second paragraph's translation would be: not both
         return False
     scorer = Scorer([first, second], [translation], lead_lang)
     both = scorer.cost([0, 1], [0])

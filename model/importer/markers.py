@@ -34,6 +34,8 @@ _BARE_END_RE = re.compile(r"(?:END|以上|［?了］?)[.。]?")
 
 def marker_kind(text: str) -> str | None:
     """The marker kind of a paragraph that is only a marker (``(Laughter.)`` -> "reaction"), else None."""
+    if len(text) > 120:
+        return None  # speech (and no need to copy it to find out)
     body = text.strip()
     if not body or len(body) > 80:
         return None

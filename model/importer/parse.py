@@ -411,8 +411,8 @@ class Parser:
         if lead.kind != "speech":
             return Unit([lead], [follow], "interleaved", 0.9)
         cost = align.length_cost(align.speech_length(lead), align.speech_length(follow), self.lead_lang)
-        if cost < 1.4:  # a fair length fit: not doubtful, whatever the anchors say
-            return Unit([lead], [follow], "interleaved", round(max(0.5, 1.0 - cost / 4), 3))
+        if cost < 2.8:  # a fair length fit: not doubtful, whatever the anchors say
+            return Unit([lead], [follow], "interleaved", round(max(0.5, 1.0 - cost / 6), 3))
         return Unit([lead], [follow], "interleaved", align.pair_confidence(lead, follow, self.lead_lang))
 
     def _segment(self, unit: Unit) -> ParsedSegment:
@@ -422,10 +422,13 @@ class Parser:
                 continue
             first = group[0]
             lang = first.side or (self.lead_lang if group is unit.lead else self.follow_lang)
-            prefix, text = first.text[:first.cut], first.text[first.cut:]
-            for before, p in zip(group, group[1:], strict=False):
-                text += before.tail + p.text  # n:m: the paragraphs and what stood between them, exactly
-            tail = group[-1].tail if group[-1].tail != "\n\n" else None
+            cut = first.cut
+            prefix, text = (first.text[:cut], first.text[cut:]) if cut else ("", first.text)
+            if len(group) > 1:
+                for before, p in zip(group, group[1:], strict=False):
+                    text += before.tail + p.text  # n:m: the paragraphs and what stood between them, exactly
+            last_tail = group[-1].tail
+            tail = None if last_tail == "\n\n" else last_tail
             if lang == "en":
                 seg.en_prefix, seg.en_text, seg.en_tail = prefix, text, tail
             else:
@@ -521,6 +524,7 @@ class Parser:
                          or cur.kind != "speech")
             if start_new:
                 if cur is not None:
+                    self._floor_given(cur)
                     yield cur
                     position += 1
                 if main.kind != "speech":
@@ -545,9 +549,13 @@ class Parser:
             seg = self._segment(unit)
             first_segment = not cur.segments
             cur.segments.append(seg)
-            for p in sorted(unit.lead + unit.follow, key=lambda q: q.position):
+            members = unit.lead + unit.follow if unit.follow else unit.lead
+            if self.layout != "interleaved":
+                members.sort(key=lambda q: q.position)
+            for p in members:
                 cur.paragraphs.append(ParsedParagraph(p.position, p.lang, p.text))
-                self.done = max(self.done, p.end)
+                if p.end > self.done:
+                    self.done = p.end
             if cur.speaker is not None:
                 self._introductions(cur, seg, first_segment)
         if cur is not None:
@@ -573,10 +581,16 @@ class Parser:
             elif cur.suggestion.name in (None, found[0]):  # "Mr. Shimizu, please." then "Shimizu of NHK."
                 cur.suggestion.name = found[0]
                 cur.suggestion.affiliation = cur.suggestion.affiliation or found[1]
-        else:
-            found = pat.find_floor_given(seg.en_text, seg.ja_text)
-            if found is not None:
-                self._intro, self._intro_weak = ParsedSuggestion(found[0], found[1], cur.position), True
+
+    def _floor_given(self, turn: ParsedTurn) -> None:
+        """Whoever else speaks may give the floor at the end of the turn ("Jordan Fabian of Bloomberg.")."""
+        if turn.speaker is None or not turn.segments or \
+                self.speakers[turn.speaker].role in ("operator", "moderator", "journalist"):
+            return
+        seg = turn.segments[-1]
+        found = pat.find_floor_given(seg.en_text, seg.ja_text)
+        if found is not None:
+            self._intro, self._intro_weak = ParsedSuggestion(found[0], found[1], turn.position), True
 
 
 def parse(text: str, encoding: str | None = None, newline: str = "\n", translation: str | None = None

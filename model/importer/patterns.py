@@ -474,8 +474,8 @@ def _name_ok(name: str) -> bool:
 def find_floor_given(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
     """(name, affiliation) of a questioner someone gives the floor to, in a sentence of its own:
     ``Jordan Fabian of Bloomberg.``, ``Mr. Shimizu, please.``, ``清水さん、どうぞ。``."""
-    tail = (en or "")[-170:]  # the floor is given at the end of a turn: look no further back
-    for sentence in (_short_sentences(tail, 80)[-2:] if any(h in tail for h in _FLOOR_HINTS) else ()):
+    tail = (en or "")[-90:]  # the floor is given in the turn's last, short sentence
+    for sentence in (_short_sentences(tail, 80)[-1:] if any(h in tail for h in _FLOOR_HINTS) else ()):
         m = _FLOOR_RE.match(sentence)
         if m is None:
             m = INTRO_RE.match(sentence)
