@@ -239,3 +239,17 @@ def test_a_doubtful_pair_becomes_a_check_this_pairing_finding(store):
     findings = [f for f in run_checks(store, tid) if f.check == "pairing"]
     assert [f.segment_id for f in findings] == [segs[0].id]
     assert findings[0].message.startswith("check this pairing")
+
+
+def test_an_english_paragraph_covering_two_japanese_ones_in_a_japanese_led_file():
+    text = ("【報道官】こんにちは。\n\nSpokesperson: Good afternoon.\n\n"
+            "第一に、北部諸島へのフェリーは5月12日から1日2便となり、夏季は週14便となります。\n\n"
+            "第二に、港湾事務所は住民向けの新しい窓口を開設し、平日は6人が対応します。\n\n"
+            "First, the ferry to the northern islands will run twice a day from May 12, with 14 crossings a week "
+            "in the summer season. Second, the harbour office will open a new counter for residents, staffed by "
+            "6 people on weekdays.\n")
+    doc = parse(text)
+    assert doc.lead_lang == "ja"
+    segs = [s for t in doc.turns for s in t.segments]
+    assert [s.pairing for s in segs] == ["label", "nm"]
+    assert segs[1].ja_text.count("\n\n") == 1
