@@ -48,7 +48,9 @@ COMMA_LABEL_RE = re.compile(
     rf"(?:{_SP}+(?:{_CAP}|of|for|and|the|on|in|de)){{0,7}})){_COLON}{_AFTER}")
 TITLE_LABEL_WORDS = frozenset({
     "moderator", "operator", "question", "questioner", "reporter", "host", "interpreter", "official",
-    "answer", "journalist", "participant", "speaker", "chair", "presenter", "caller", "audience"})
+    "answer", "journalist", "participant", "speaker", "chair", "presenter", "caller", "audience",
+    "spokesperson", "spokesman", "spokeswoman", "secretary", "minister", "ambassador", "president", "chairman",
+    "commissioner", "director"})
 # Japanese labels: kanji/katakana names and titles ("政府高官:", "司会：", "ケン・モリヤス氏：").
 JA_LABEL_RE = re.compile(
     rf"(?P<label>[\u4e00-\u9fff\u30a0-\u30ff\u3005・ーA-Za-zＡ-Ｚａ-ｚ]{{1,14}}(?:さん|氏|君)?){_COLON}{_AFTER}")
