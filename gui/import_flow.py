@@ -36,11 +36,12 @@ class ImportFlow(QObject):
         """Ask for a transcript file, then for the file holding its translation; align them as one transcript."""
         folder = str(self.window.settings.value("import/dir", "") or "")
         kinds = self.tr("Transcripts (*.txt *.text);;All files (*)")
-        source, _filter = QFileDialog.getOpenFileName(self.window, self.tr("Import: the source file"), folder, kinds)
+        source, _filter = QFileDialog.getOpenFileName(self.window.widget(), self.tr("Import: the source file"), folder,
+                                                      kinds)
         if not source:
             return []
         translation, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import: its translation"), str(Path(source).parent), kinds)
+            self.window.widget(), self.tr("Import: its translation"), str(Path(source).parent), kinds)
         if not translation:
             return []
         self.window.settings.setValue("import/dir", str(Path(source).parent))
@@ -100,7 +101,7 @@ class ImportFlow(QObject):
         """What the import(s) found, in a window-modal dialog (kept in ``summary_box``)."""
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import summary"),
                           "\n\n".join(self.summary_text(name, s) for name, s in summaries),
-                          QMessageBox.StandardButton.Ok, self.window)
+                          QMessageBox.StandardButton.Ok, self.window.widget())
         box.setObjectName("import_summary")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.summary_box = box
@@ -116,7 +117,7 @@ class ImportFlow(QObject):
             return True
         tid, title = earlier[-1]
         answer = QMessageBox.question(
-            self.window, self.tr("Import again?"),
+            self.window.widget(), self.tr("Import again?"),
             self.tr("{name} was imported before (“{title}”). Import it again as a new transcript?").format(
                 name=path.name, title=title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
