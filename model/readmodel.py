@@ -191,6 +191,8 @@ class TranscriptView:
     imported_at: datetime
     speakers: dict[int, SpeakerView]
     turns: list[TurnView]
+    # What QA checks prepared for this transcript (model.qa.prepare): a glossary, a dictionary, ...
+    context: dict[str, Any] = field(default_factory=dict)
 
     def segments(self) -> Iterator[tuple[TurnView, SegmentView]]:
         """Every segment with its turn, in reading order."""

@@ -70,6 +70,31 @@ class CheckSpec:
 
 
 CHECKS: dict[str, CheckSpec] = {}
+# Functions that give the checks what they need beyond the transcript (the glossary, the
+# spelling dictionary), called once per run with the store and the view (``prepare``).
+PREPARERS: list[Callable[[Store, TranscriptView], None]] = []
+
+
+def preparer(fn: Callable[[Store, TranscriptView], None]) -> Callable[[Store, TranscriptView], None]:
+    """Register ``fn(store, view)``: it puts what its checks need into ``view.context``."""
+    PREPARERS.append(fn)
+    return fn
+
+
+def load_builtin_checks() -> None:
+    """Register the built-in checks (importing their modules registers them)."""
+    from model.qa import checks, glossary_check, spelling, variants  # noqa: F401
+
+
+def prepare(store: Store, view: TranscriptView) -> None:
+    """Run every preparer on ``view`` (once: a prepared view is left as it is). Without it,
+    checks that need the database (glossary, spelling, variants) find nothing."""
+    load_builtin_checks()
+    if view.context.get("prepared"):
+        return
+    for fn in PREPARERS:
+        fn(store, view)
+    view.context["prepared"] = True
 
 
 def check(name: str, scope: str = "segment", category: str = "other") -> Callable[[Callable], Callable]:
@@ -99,8 +124,7 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
                 names: Iterable[str] | None = None) -> list[Finding]:
     """Findings in turns ``first`` to ``stop - 1`` (indexes into ``view.turns``): lets a window check
     a long transcript in slices without freezing."""
-    from model.qa import checks as _builtin  # noqa: F401 - registers the built-in checks
-
+    load_builtin_checks()
     wanted = set(segment_ids) if segment_ids is not None else None
     specs = [CHECKS[n] for n in names] if names is not None else list(CHECKS.values())
     # Looked up once, not per segment: this loop runs 50,000 times on a long transcript.
@@ -147,6 +171,7 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     ``include_settled``. Pass ``view`` to reuse a loaded transcript.
     """
     view = view or load_transcript(store, transcript_id)
+    prepare(store, view)
     found = check_view(view, segment_ids)
     if include_settled:
         return found
@@ -154,5 +179,5 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     return [f for f in found if f.key not in dismissed and f.key not in flagged]
 
 
-__all__ = ["CHECKS", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view", "run_checks",
-           "settled_keys"]
+__all__ = ["CHECKS", "PREPARERS", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view",
+           "load_builtin_checks", "prepare", "preparer", "run_checks", "settled_keys"]
