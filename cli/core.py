@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
     "cli.glossary",
+    "cli.stats",
 )
 EXIT_ERROR = 2
 
