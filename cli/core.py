@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.qa",
     "cli.glossary",
     "cli.stats",
+    "cli.tm",
 )
 EXIT_ERROR = 2
 

@@ -55,3 +55,19 @@ class VariantPreference(Base):
     preferred: Mapped[str] = mapped_column(String(200))
     set_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
     set_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MemoryUnit(Base):
+    """A translation unit imported from TMX (another tool's corrections, an earlier export): an English
+    text and its Japanese translation, offered as a suggestion when a segment's English resembles it."""
+
+    __tablename__ = "memory_unit"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    en: Mapped[str] = mapped_column(Text)
+    ja: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(300), default="")  # the file it came from
+    author: Mapped[str | None] = mapped_column(String(200))  # as the file names it
+    imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -48,6 +48,7 @@ class SpellingState:
     def __init__(self, extra: set[str]) -> None:
         self.extra = extra
         self.names = FirstSeen()
+        self.verdicts: dict[str, bool] = {}  # word -> known: a transcript repeats its words
 
 
 @preparer
@@ -82,19 +83,27 @@ def is_known(word: str, extra: set[str] | frozenset[str] = frozenset()) -> bool:
     return False
 
 
-def unknown_words(text: str, skip: list[tuple[int, int]], extra: set[str]) -> Iterator[re.Match[str]]:
-    """The words of ``text`` to report, outside the ``skip`` spans and the stretches never checked."""
-    spans = [*skip, *((m.start(), m.end()) for m in SKIP.finditer(text))]
+def unknown_words(text: str, skip: list[tuple[int, int]], extra: set[str],
+                  verdicts: dict[str, bool] | None = None) -> Iterator[re.Match[str]]:
+    """The words of ``text`` to report, outside the ``skip`` spans and the stretches never checked
+    (``verdicts`` remembers words already looked up)."""
+    verdicts = {} if verdicts is None else verdicts
+    spans: list[tuple[int, int]] | None = None  # found only when a word is unknown: most texts have none
     for m in WORD.finditer(text):
-        word, s, e = m.group(), m.start(), m.end()
-        if len(word) < 2 or (word.isupper() and len(word) > 1):
-            continue  # a letter, an acronym
+        word = m.group()
+        known = verdicts.get(word)
+        if known is None:
+            known = verdicts[word] = len(word) < 2 or word.isupper() or is_known(word, extra)  # acronyms pass
+        if known:
+            continue
+        s, e = m.start(), m.end()
         if (s > 0 and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()):
             continue  # 3rd, 1990s, F35
+        if spans is None:
+            spans = [*skip, *((x.start(), x.end()) for x in SKIP.finditer(text))]
         if any(a <= s < b for a, b in spans):
             continue
-        if not is_known(word, extra):
-            yield m
+        yield m
 
 
 @lru_cache(maxsize=4096)
@@ -118,7 +127,7 @@ def spelling(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator
     skip = [(g.start, g.end) for g in seg.gaps if g.lang == "en"]
     names: list[tuple[str, int]] = []
     reported: set[str] = set()
-    for m in unknown_words(text, skip, state.extra):
+    for m in unknown_words(text, skip, state.extra, state.verdicts):
         word = _bare(m.group())
         if word[0].isupper():
             names.append((word.lower(), m.start()))

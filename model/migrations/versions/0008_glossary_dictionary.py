@@ -1,4 +1,4 @@
-"""glossary, spelling dictionary and preferred Japanese spellings
+"""glossary, spelling dictionary, preferred Japanese spellings and imported translation memory
 
 Revision ID: 0008
 Revises: 0001
@@ -60,9 +60,24 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_variant_preference_group", "variant_preference", ["group_key"], unique=True)
+    op.create_table(
+        "memory_unit",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("en", sa.Text(), nullable=False),
+        sa.Column("ja", sa.Text(), nullable=False),
+        sa.Column("source", sa.String(length=300), nullable=False),
+        sa.Column("author", sa.String(length=200), nullable=True),
+        sa.Column("imported_by_id", sa.Integer(), nullable=True),
+        sa.Column("imported_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["imported_by_id"], ["annotator.id"],
+                                name=op.f("fk_memory_unit_imported_by_id_annotator")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_memory_unit")),
+        sqlite_autoincrement=True,
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("memory_unit")
     op.drop_index("ix_variant_preference_group", table_name="variant_preference")
     op.drop_table("variant_preference")
     op.drop_index("ix_dictionary_word_word", table_name="dictionary_word")
