@@ -9,50 +9,11 @@ current text: a stale finding never writes in the wrong place.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from model.errors import OperationFailed
 from model.qa import Finding, load_builtin_checks
+from model.qa.registry import APPLIERS, FIXERS, Fix, applier
 from model.store import Store
-
-
-@dataclass(frozen=True)
-class Fix:
-    """One correction a finding offers: a wording (English; ``params`` let a UI word it) and how to apply it."""
-
-    label: str
-    kind: str  # what apply_fix does: "replace", "add_word", "prefer_variant"
-    params: tuple[tuple[str, str], ...] = ()
-
-    def param(self, name: str) -> str:
-        """The value of one parameter ('' when absent)."""
-        return dict(self.params).get(name, "")
-
-    def to_dict(self) -> dict[str, object]:
-        """Plain values for JSON output."""
-        return {"label": self.label, "kind": self.kind, "params": dict(self.params)}
-
-
-FIXERS: dict[str, Callable[[Finding], list[Fix]]] = {}
-APPLIERS: dict[str, Callable[[Store, Finding, Fix], int | None]] = {}
-
-
-def fixer(check_name: str) -> Callable[[Callable[[Finding], list[Fix]]], Callable[[Finding], list[Fix]]]:
-    """Register the fixes findings of ``check_name`` offer."""
-    def register(fn: Callable[[Finding], list[Fix]]) -> Callable[[Finding], list[Fix]]:
-        FIXERS[check_name] = fn
-        return fn
-    return register
-
-
-def applier(kind: str) -> Callable[[Callable[[Store, Finding, Fix], int | None]],
-                                   Callable[[Store, Finding, Fix], int | None]]:
-    """Register how fixes of ``kind`` are applied."""
-    def register(fn: Callable[[Store, Finding, Fix], int | None]) -> Callable[[Store, Finding, Fix], int | None]:
-        APPLIERS[kind] = fn
-        return fn
-    return register
 
 
 def fixes_for(finding: Finding) -> list[Fix]:

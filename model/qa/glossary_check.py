@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from model.glossary.terms import TermFinder
-from model.qa import Hit, check, preparer
-from model.qa.fixes import Fix, fixer
+from model.qa.registry import Fix, Hit, check, fixer, preparer
 from model.readmodel import SegmentView, TranscriptView, TurnView
 from model.store import Store
 

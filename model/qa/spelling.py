@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
-from model.qa import Finding, Hit, check, preparer
 from model.qa.first_seen import FirstSeen, order_of
-from model.qa.fixes import Fix, applier, fixer
+from model.qa.registry import Fix, Hit, applier, check, fixer, preparer
 from model.readmodel import SegmentView, TranscriptView, TurnView
 from model.store import Store
 
@@ -163,7 +162,7 @@ def _name_hit(word: str) -> Hit:
 
 
 @fixer(NAME)
-def _fixes(finding: Finding) -> list[Fix]:
+def _fixes(finding: Any) -> list[Fix]:
     p = dict(finding.params)
     word = p.get("word", "")
     if not word:
@@ -176,7 +175,7 @@ def _fixes(finding: Finding) -> list[Fix]:
 
 
 @applier("add_word")
-def _apply_add_word(store: Store, finding: Finding, fix: Fix) -> int | None:
+def _apply_add_word(store: Store, finding: Any, fix: Fix) -> int | None:
     from model.glossary.dictionary import add_word
     from model.schema import Segment
 

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from model.qa import Finding, Hit, check, preparer
 from model.qa.first_seen import FirstSeen, Order, order_of
-from model.qa.fixes import Fix, applier, fixer
+from model.qa.registry import Fix, Hit, applier, check, fixer, preparer
 from model.readmodel import SegmentView, TranscriptView, TurnView
 from model.store import Store
 
@@ -179,7 +178,7 @@ def _preferred_hit(group: str, form: str, surface: str, preferred: str) -> Hit:
 
 
 @fixer(NAME)
-def _fixes(finding: Finding) -> list[Fix]:
+def _fixes(finding: Any) -> list[Fix]:
     p = dict(finding.params)
     group = p.get("group", "")
     if "preferred" in p:
@@ -225,7 +224,7 @@ def _inflect(w: Word, preferred: str) -> str:
 
 
 @applier("prefer_variant")
-def _apply_preference(store: Store, finding: Finding, fix: Fix) -> int | None:
+def _apply_preference(store: Store, finding: Any, fix: Fix) -> int | None:
     """Store the preferred spelling and rewrite the other spellings: one operation."""
     from sqlalchemy import select
 
