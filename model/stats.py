@@ -60,7 +60,7 @@ def transcript_stats(store: Store, transcript_ids: Sequence[int] | None = None) 
             if tid not in known:
                 raise NotFound(f"transcript {tid} does not exist")
         names = dict(s.execute(select(Annotator.id, Annotator.name)).all())
-        title = s.scalar(select(Transcript.title).where(Transcript.id == ids[0])) if len(ids) == 1 else None
+        title = s.scalar(select(Transcript.title).where(Transcript.id == ids[0])) if transcript_ids is not None and len(ids) == 1 else None
 
         def grouped(column: Any, model: Any, *extra: Any) -> dict[Any, int]:
             rows = s.execute(select(column, func.count()).select_from(model)
@@ -133,7 +133,7 @@ def format_stats(stats: dict[str, Any]) -> list[str]:
         return f"{h}:{m:02d}:{s:02d}"
 
     a = stats["approval"]
-    lines = [stats["title"] or f"{len(stats['transcripts'])} transcripts",
+    lines = [stats["title"] or f"All transcripts ({len(stats['transcripts'])})",
              f"segments: {stats['segments']} ({stats['translated']} translated, {stats['untranslated']} untranslated)",
              f"words (English): {stats['words_en']}; characters (Japanese): {stats['chars_ja']}",
              "gaps: " + ", ".join(f"{v} {k}" for k, v in stats["gaps"].items()),

@@ -68,15 +68,15 @@ class TermFinder:
             yield TermMatch(self.entries[i], m.start(), m.end())
 
     def japanese(self, text: str) -> Iterator[TermMatch]:
-        """The approved renderings and forbidden variants in a Japanese text (approved ones first)."""
+        """Every approved rendering and forbidden variant in a Japanese text (as written there)."""
         if not text:
             return
-        for entry, (ja, forbidden) in zip(self.entries, self._ja, strict=True):
-            for needle in (ja, *(n for _, n in forbidden)):
-                if needle and needle in unicodedata.normalize("NFKC", text):
-                    at = text.find(needle)
-                    if at != -1:
-                        yield TermMatch(entry, at, at + len(needle))
+        for entry in self.entries:
+            for needle in (entry.ja, *entry.forbidden):
+                at = text.find(needle) if needle else -1
+                while at != -1:
+                    yield TermMatch(entry, at, at + len(needle))
+                    at = text.find(needle, at + len(needle))
 
     def judge(self, entry_index: int, ja_text: str) -> tuple[bool, list[str]]:
         """For entry ``entry_index``: whether its approved Japanese is in ``ja_text`` (NFKC), and the
