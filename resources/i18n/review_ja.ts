@@ -134,6 +134,14 @@
         <translation>却下した指摘を再び一覧に戻す</translation>
     </message>
     <message>
+        <source>Fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply a correction the finding offers (one undo step)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Show dismissed and flagged</source>
         <translation>却下済み・フラグ済みも表示</translation>
     </message>
@@ -240,6 +248,10 @@
         <translation>メモ(&amp;N)(下にプレビュー):</translation>
     </message>
     <message>
+        <source>This note has {count} characters; a note is limited to {limit}.</source>
+        <translation>このメモは {count} 文字あります。メモは {limit} 文字までです。</translation>
+    </message>
+    <message>
         <source>The rendered note appears here.</source>
         <translation>整形されたメモがここに表示されます。</translation>
     </message>
@@ -342,6 +354,10 @@
         <translation>話者ラベル</translation>
     </message>
     <message>
+        <source>Pairing</source>
+        <translation>対訳の組み合わせ</translation>
+    </message>
+    <message>
         <source>Whole segment</source>
         <translation>段落全体</translation>
     </message>
@@ -380,6 +396,10 @@
     <message>
         <source>the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}</source>
         <translation>{lang}の段落のラベルは「{label}」({who})ですが、この発言の話者は{speaker}です</translation>
+    </message>
+    <message>
+        <source>check this pairing: the importer paired these paragraphs with confidence {confidence}</source>
+        <translation>対訳の組み合わせを確認してください：インポート時の確信度は {confidence} です</translation>
     </message>
 </context>
 <context>
@@ -475,6 +495,10 @@
 {message}</source>
         <translation>問題ではない理由は?
 {message}</translation>
+    </message>
+    <message>
+        <source>nothing to change: the text already reads so</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Restore finding</source>
