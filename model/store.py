@@ -40,7 +40,8 @@ from model.db import (
 )
 from model.errors import NotFound, OperationFailed, StorageFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
-from model.schema import Annotator, ChangeEvent, utcnow
+from model import versions
+from model.schema import Annotator, ChangeEvent, Segment, utcnow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -136,6 +137,8 @@ class Operation:
         self.session = session
         self.annotator_id = annotator_id
         self.transcript_id = transcript_id
+        self.role: str | None = None  # None: no roles enforced (SQLite, or the server's owner)
+        self.annotator_name = ""
         self.description = ""
         self.event_id: int | None = None
         self.changes: Changes | None = None
@@ -148,11 +151,22 @@ class Operation:
         return self.event_id
 
     def get(self, cls: type[T], ident: int) -> T:
-        """The row of ``cls`` with id ``ident``; ``NotFound`` (one line) if there is none."""
-        obj = self.session.get(cls, ident)
+        """The row of ``cls`` with id ``ident``; ``NotFound`` (one line) if there is none.
+
+        A segment is locked until the operation commits (``model.versions``): a second writer
+        of the same segment waits, then works on the first one's committed text.
+        """
+        obj = self.session.get(cls, ident, with_for_update=cls is Segment or None)
         if obj is None:
             raise NotFound(f"{cls.__name__.lower()} {ident} does not exist")
         return obj
+
+    def require(self, role: str, what: str) -> None:
+        """Refuse, in one line, an action the acting person's role does not allow
+        (``model.people``; on SQLite and for a server's owner everything is allowed)."""
+        from model.people import require
+
+        require(self.role, self.annotator_name, role, what)
 
 
 def default_annotator_name() -> str:
@@ -174,6 +188,7 @@ class Store:
         self._write_listeners: list[WriteListener] = []
         self._annotator_name = (annotator or default_annotator_name()).strip() or "annotator"
         self._annotator_id: int | None = None
+        self._role: str | None = None
 
     @classmethod
     def open(cls, path: str | Path | None = None, annotator: str | None = None, *,
@@ -222,10 +237,20 @@ class Store:
 
     @property
     def annotator_id(self) -> int:
-        """The current annotator's id, creating the annotator row on first use."""
+        """The current annotator's id, creating the annotator row on first use.
+
+        On a shared server a login that does not own the database acts as the annotator
+        mapped to it (``model.people``), whatever name was asked for.
+        """
         if self._annotator_id is None:
+            from model import people
+
             self.ensure_intact()  # the first write to the file
             with self._guard("identify the annotator"), self._sessions.begin() as s:
+                identity = people.identify(s.connection())
+                if identity is not None and not identity.owner:
+                    self._annotator_id, self._annotator_name, self._role = people.map_login(s.connection(), identity)
+                    return self._annotator_id
                 row = s.scalar(select(Annotator).where(Annotator.name == self._annotator_name))
                 if row is None:
                     row = Annotator(name=self._annotator_name)
@@ -233,6 +258,13 @@ class Store:
                     s.flush()
                 self._annotator_id = row.id
         return self._annotator_id
+
+    @property
+    def role(self) -> str | None:
+        """The acting person's role on a shared server; None where roles are not enforced
+        (SQLite, or the server database's owner)."""
+        _ = self.annotator_id
+        return self._role
 
     # -- announcements ---------------------------------------------------
     def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
@@ -320,12 +352,14 @@ class Store:
             event.listen(session, "before_flush", cascade_deletes)
             event.listen(session, "after_flush", capture_flush)
             op = Operation(session, annotator_id, transcript_id)
+            op.role, op.annotator_name = self.role, self._annotator_name
             op.description = description
             try:
                 with session.begin():
                     defer_foreign_keys(session.connection(), self._waiting)
                     yield op
                     session.flush()
+                    versions.bump(session.connection(), versions.touched_segments(journal))
                     if op.transcript_id is None:  # infer it from what the body touched
                         op.transcript_id = next(
                             (r["refs"]["transcript_id"] for r in journal if "transcript_id" in r["refs"]), None)
@@ -362,7 +396,10 @@ class Store:
             if entry.undone != (not undo):
                 raise OperationFailed(f"change {event_id} ({entry.action}) is already {'undone' if undo else 'done'}")
             rows = list(entry.rows)
+            segments = versions.touched_segments(rows)
+            versions.check_replay(conn, event_id, entry.transcript_id, segments, verb)
             (undo_rows if undo else redo_rows)(conn, rows)
+            versions.bump(conn, segments)
             conn.execute(update(events).where(events.c.id == event_id).values(
                 undone=undo, undone_by_id=annotator_id, undone_at=utcnow() if undo else None))
         transcripts = {entry.transcript_id} if entry.transcript_id is not None else set()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from model.errors import OperationFailed
+from model.errors import NotFound, OperationFailed
 from model.ops._base import (
     NothingToDo,
     check_lang,
@@ -31,9 +31,10 @@ from model.ops._base import (
     shift_gaps,
 )
 from model.ops.flags import remap_flags, shift_flags, span_flags
-from model.schema import CORRECTION_CATEGORIES, LANGS, Correction, Segment, utcnow
+from model.schema import CORRECTION_CATEGORIES, LANGS, Annotator, Correction, Flag, Segment, utcnow
 from model.store import Operation, Store
 from model.text import LIVE_STATUSES, history, single_edit
+from model.versions import EditConflict
 
 
 def check_category(category: str | None) -> str | None:
@@ -69,16 +70,77 @@ def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, categor
 
 
 def edit_text(store: Store, segment_id: int, lang: str, new_text: str, category: str | None = None,
-              note: str | None = None) -> int | None:
-    """Commit an edit of a segment's text in ``lang``; None (nothing recorded) if unchanged."""
+              note: str | None = None, *, base_version: int | None = None) -> int | None:
+    """Commit an edit of a segment's text in ``lang``; None (nothing recorded) if unchanged.
+
+    ``base_version``: the segment's version when the editor opened (``segment_version``). If
+    someone changed the segment since, nothing is written and ``EditConflict`` says who and
+    carries both texts (``keep_competing`` then keeps the loser's).
+    """
     check_lang(lang)
     check_category(category)
     with optional_operation(store, "Edit text") as op:
-        seg = op.get(Segment, segment_id)
+        seg = op.get(Segment, segment_id)  # locked: a second writer waits here
         op.transcript_id = seg.transcript_id
+        if base_version is not None and seg.version != base_version:
+            theirs = history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang)).text
+            if theirs != new_text:
+                raise EditConflict(segment_id, lang, new_text, theirs, _last_editor(op, seg.id), seg.version)
+            raise NothingToDo  # they made the very same change
         if apply_edit(op, seg, lang, new_text, category=category, note=note) is None:
             raise NothingToDo
         op.description = f"segment {segment_id} ({lang})"
+    return op.event_id
+
+
+def segment_version(store: Store, segment_id: int) -> int:
+    """The segment's current version, to pass as ``base_version`` when the edit is saved."""
+    with store.read() as s:
+        version = s.scalar(select(Segment.version).where(Segment.id == segment_id))
+    if version is None:
+        raise NotFound(f"segment {segment_id} does not exist")
+    return int(version)
+
+
+def _last_editor(op: Operation, segment_id: int) -> str:
+    name = op.session.scalar(select(Annotator.name).join(Correction, Correction.annotator_id == Annotator.id)
+                             .where(Correction.segment_id == segment_id).order_by(Correction.id.desc()).limit(1))
+    return name or "someone else"
+
+
+def keep_competing(store: Store, segment_id: int, lang: str, text: str, *, flag: bool = False,
+                   mine_wins: bool = False) -> int | None:
+    """After an ``EditConflict``: keep the losing text, never drop it, as one undo step.
+
+    Default ("theirs"): the current text stays and ``text`` is recorded as a *competing*
+    correction (not applied; a reviewer may accept it, which makes it the text).
+    ``mine_wins`` ("mine"): ``text`` becomes the text; theirs stays in the history as the
+    correction it is. ``flag`` ("both"): a review flag of category "conflict" asks a reviewer
+    to choose. None if ``text`` already is the current text.
+    """
+    check_lang(lang)
+    with optional_operation(store, "Resolve conflict") as op:
+        seg = op.get(Segment, segment_id)
+        op.transcript_id = seg.transcript_id
+        if mine_wins:
+            if apply_edit(op, seg, lang, text, note="conflict: mine") is None:
+                raise NothingToDo
+        else:
+            hist = history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang))
+            edit = single_edit(hist.text, text)
+            if edit is None:
+                raise NothingToDo
+            start, end, before, after = edit
+            at, to = hist.anchor(start, end)
+            op.session.add(Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=at,
+                                      end=to, before=before, after=after, status="competing",
+                                      note="conflict: kept, not applied", annotator_id=op.annotator_id,
+                                      created_at=utcnow()))
+        if flag:
+            op.session.add(Flag(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, category="conflict",
+                                note=f"Two edits of the same text at once; the competing one is kept ({lang}).",
+                                status="open", author_id=op.annotator_id, created_at=utcnow()))
+        op.description = f"segment {segment_id} ({lang}): " + ("mine applied" if mine_wins else "competing kept")
     return op.event_id
 
 
@@ -99,6 +161,7 @@ def _set_status(op: Operation, cor: Correction, status: str) -> None:
 def accept_correction(store: Store, correction_id: int) -> int:
     """A reviewer accepts a correction (a rejected one counts again)."""
     with store.operation("Accept correction") as op:
+        op.require("reviewer", "accept corrections")
         cor = op.get(Correction, correction_id)
         op.transcript_id = cor.transcript_id
         if cor.status == "accepted":
@@ -110,6 +173,7 @@ def accept_correction(store: Store, correction_id: int) -> int:
 def reject_correction(store: Store, correction_id: int) -> int:
     """A reviewer rejects a correction: it no longer counts in the corrected text."""
     with store.operation("Reject correction") as op:
+        op.require("reviewer", "reject corrections")
         cor = op.get(Correction, correction_id)
         op.transcript_id = cor.transcript_id
         if cor.status not in LIVE_STATUSES:

@@ -110,6 +110,7 @@ def set_flag_status(store: Store, flag_id: int, status: str, resolution_note: st
     check_note(resolution_note)
     action = {"open": "Reopen flag", "resolved": "Resolve flag", "wontfix": "Close flag (won't fix)"}[status]
     with store.operation(action) as op:
+        op.require("reviewer", "reopen flags" if status == "open" else "resolve or close flags")
         flag = op.get(Flag, flag_id)
         op.transcript_id = flag.transcript_id
         if flag.status == status:

@@ -23,6 +23,7 @@ def set_review_state(store: Store, segment_ids: int | Iterable[int], state: str)
     ids = [segment_ids] if isinstance(segment_ids, int) else list(segment_ids)
     action = "Approve segment" if state == "approved" else "Set review state"
     with optional_operation(store, action if len(ids) < 2 else action.replace("segment", "segments")) as op:
+        op.require("reviewer", "approve segments" if state == "approved" else "change review states")
         changed = 0
         for sid in ids:
             seg = op.get(Segment, sid)
@@ -48,6 +49,7 @@ def unapprove(store: Store, segment_ids: int | Iterable[int]) -> int | None:
     """Withdraw approval: back to 'edited' if a live correction changes the segment, else 'not_reviewed'."""
     ids = [segment_ids] if isinstance(segment_ids, int) else list(segment_ids)
     with optional_operation(store, "Withdraw approval") as op:
+        op.require("reviewer", "withdraw approvals")
         changed = 0
         for sid in ids:
             seg = op.get(Segment, sid)
