@@ -32,6 +32,7 @@ PROG_NAME = "taiyaku"
 COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
+    "cli.team",
     "cli.maintenance",
     "cli.audio",
     "cli.glossary",
@@ -73,9 +74,15 @@ def register_command(name: str, help: str, configure: Callable[[argparse.Argumen
 def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # A subcommand's --db must not reset one given before the subcommand: SUPPRESS its default.
     parser.add_argument(
-        "--db", metavar="PATH", type=Path, default=None if top else argparse.SUPPRESS,
-        help=f"the database file (default: {_default_db_for_help()})",
+        "--db", metavar="PATH|URL", type=db_argument, default=None if top else argparse.SUPPRESS,
+        help=f"the database file, or a shared server's postgresql://USER@HOST[:PORT]/NAME "
+             f"(default: $TAIYAKU_DB, else {_default_db_for_help()})",
     )
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """--db on a nested subcommand's parser (e.g. ``user add``), like every command has it."""
+    _add_db_option(parser, top=False)
 
 
 def _default_db_for_help() -> str:
@@ -249,12 +256,31 @@ def text_out() -> IO[str]:
 
 # -- the store -----------------------------------------------------------------
 
-def db_path(args: argparse.Namespace) -> Path:
-    """The database the user chose with --db, or the default one."""
+class ServerDb(str):
+    """A server database's URL where a file path could stand: it always "exists"."""
+
+    def exists(self) -> bool:
+        """A server database is there to be asked (opening it says if it is not)."""
+        return True
+
+
+def db_argument(value: str) -> Path | ServerDb:
+    """argparse type of --db: a server URL stays as written (a Path would fold its //)."""
+    if "://" in value:
+        return ServerDb(value)
+    return Path(value).expanduser()
+
+
+def db_path(args: argparse.Namespace) -> Path | ServerDb:
+    """The database the user chose with --db, else $TAIYAKU_DB, else the default file."""
     from model.db import default_db_path
 
     chosen = getattr(args, "db", None)
-    return Path(chosen).expanduser() if chosen is not None else default_db_path()
+    if chosen is None and os.environ.get("TAIYAKU_DB", "").strip():
+        chosen = db_argument(os.environ["TAIYAKU_DB"].strip())
+    if isinstance(chosen, str) and not isinstance(chosen, ServerDb):
+        chosen = db_argument(chosen)
+    return chosen if chosen is not None else default_db_path()
 
 
 def open_store(args: argparse.Namespace, *, create: bool) -> Any:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from model.errors import TaiyakuError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from cli.core import db_path
     from gui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ def run(options: argparse.Namespace | Sequence[str],
 
     try:
         # The damage check reads the whole file: it runs beside the window's start (see on_shown).
-        store = Store.open(args.db, annotator=annotator_name(settings), check_in_background=True)
+        store = Store.open(db_path(args), annotator=annotator_name(settings), check_in_background=True)
     except TaiyakuError as exc:
         if args.quit_after_load:  # scripted: one line, no dialog waiting for a click
             print(f"taiyaku: error: {exc}", file=sys.stderr)

@@ -31,6 +31,7 @@ from sqlalchemy import Engine, event, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from model import versions
 from model.db import (
     IntegrityCheck,
     defer_foreign_keys,
@@ -40,7 +41,6 @@ from model.db import (
 )
 from model.errors import NotFound, OperationFailed, StorageFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
-from model import versions
 from model.schema import Annotator, ChangeEvent, Segment, utcnow
 
 log = logging.getLogger(__name__)
