@@ -49,6 +49,9 @@ def touched_segments(rows: Iterable[dict[str, Any]]) -> set[int]:
     out: set[int] = set()
     for row in rows:
         if row["t"] in _TEXT_TABLES:
+            image = row["after"] if row["op"] == "insert" else row["before"] if row["op"] == "delete" else None
+            if image is not None and image.get("status") == "competing":
+                continue  # kept, not shown: the text did not change
             sid = row["refs"].get("segment_id")
             if sid is not None:
                 out.add(int(sid))

@@ -134,7 +134,8 @@ def keep_competing(store: Store, segment_id: int, lang: str, text: str, *, flag:
             at, to = hist.anchor(start, end)
             op.session.add(Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=at,
                                       end=to, before=before, after=after, status="competing",
-                                      note="conflict: kept, not applied", annotator_id=op.annotator_id,
+                                      note=f"conflict: kept, not applied; it would make the text: {text}",
+                                      annotator_id=op.annotator_id,
                                       created_at=utcnow()))
         if flag:
             op.session.add(Flag(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, category="conflict",

@@ -1,0 +1,94 @@
+"""One simulated annotator (or reviewer), a process of its own: used by benchmarks/team_bench.py and
+tests/test_team_concurrency.py.
+
+    python benchmarks/team_worker.py URL NAME edit  SEGMENTS N SEED   # N edits, a stale one kept as competing
+    python benchmarks/team_worker.py URL NAME approve SEGMENTS N SEED # N approvals (a reviewer)
+    python benchmarks/team_worker.py URL NAME hold SEGMENT            # an edit that never commits (to be killed)
+
+SEGMENTS is a comma-separated list of segment ids. Each edit reads the segment's text and version
+like a window would, waits a little (the annotator typing), appends a unique tag and saves with the
+version it was based on; a conflict keeps the text as a competing correction. One JSON line per
+action on stdout: {"tag", "outcome": "applied" | "kept" | "approved" | "refused", "ms"}.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from model.ops._base import current_text  # noqa: E402
+from model.ops.corrections import apply_edit, edit_text, keep_competing, segment_version  # noqa: E402
+from model.ops.review_state import approve  # noqa: E402
+from model.schema import Segment  # noqa: E402
+from model.store import Store  # noqa: E402
+from model.versions import EditConflict  # noqa: E402
+
+
+def _read(store: Store, sid: int) -> tuple[int, str]:
+    with store.read() as s:
+        seg = s.get(Segment, sid)
+        return seg.version, current_text(s, seg, "en")
+
+
+def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:
+    """N edits on random segments of ``segments``; a stale save keeps its text as competing."""
+    for i in range(n):
+        sid = rng.choice(segments)
+        version, text = _read(store, sid)
+        time.sleep(rng.uniform(0, 0.004))  # typing: others may save meanwhile
+        tag = f"<{name}.{i}>"
+        started = time.perf_counter()
+        try:
+            edit_text(store, sid, "en", f"{text} {tag}", base_version=version)
+            outcome = "applied"
+        except EditConflict as conflict:
+            keep_competing(store, sid, "en", conflict.mine)
+            outcome = "kept"
+        ms = (time.perf_counter() - started) * 1000
+        print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2)}), flush=True)
+
+
+def review(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:
+    """N approvals of random segments (a reviewer working while others edit)."""
+    for i in range(n):
+        sid = rng.choice(segments)
+        started = time.perf_counter()
+        approve(store, sid)
+        ms = (time.perf_counter() - started) * 1000
+        print(json.dumps({"tag": f"{name}.{i}", "segment": sid, "outcome": "approved", "ms": round(ms, 2)}),
+              flush=True)
+        time.sleep(rng.uniform(0, 0.01))
+
+
+def hold(store: Store, sid: int) -> None:
+    """Start an edit and never commit it: the segment stays locked until this process dies."""
+    with store.operation("Edit text") as op:
+        seg = op.get(Segment, sid)
+        apply_edit(op, seg, "en", "HALF-DONE " + current_text(op.session, seg, "en"))
+        op.session.flush()
+        print(json.dumps({"outcome": "holding"}), flush=True)
+        time.sleep(600)
+
+
+def main(argv: list[str]) -> int:
+    url, name, mode = argv[0], argv[1], argv[2]
+    store = Store.open(url, annotator=name)
+    try:
+        if mode == "hold":
+            hold(store, int(argv[3]))
+            return 0
+        segments = [int(x) for x in argv[3].split(",")]
+        n, rng = int(argv[4]), random.Random(int(argv[5]))
+        (edit if mode == "edit" else review)(store, name, segments, n, rng)
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
