@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from model.ops._base import current_text  # noqa: E402
-from model.ops.corrections import apply_edit, edit_text, keep_competing, segment_version  # noqa: E402
-from model.ops.review_state import approve  # noqa: E402
-from model.schema import Segment  # noqa: E402
-from model.store import Store  # noqa: E402
-from model.versions import EditConflict  # noqa: E402
+from model.ops._base import current_text
+from model.ops.corrections import apply_edit, edit_text, keep_competing
+from model.ops.review_state import approve
+from model.schema import Segment
+from model.store import Store
+from model.versions import EditConflict
 
 
 def _read(store: Store, sid: int) -> tuple[int, str]:
