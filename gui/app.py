@@ -216,10 +216,20 @@ def run(options: argparse.Namespace | Sequence[str],
         backups.start()
         if args.quit_after_load:
             QTimer.singleShot(0, app.quit)
+    # Other people's (or programs') changes show within about a second (model.live): announced
+    # from the watcher's thread, the bridge's signal reaches the views through the event loop.
+    watcher = None
+    if not args.quit_after_load:
+        try:
+            watcher = store.watch_others()
+        except TaiyakuError as exc:
+            log.warning("no live updates: %s", exc)
     try:
         code = app.exec()
     finally:
         sys.excepthook = previous_hook
+        if watcher is not None:
+            watcher.stop()
     ctx.bridge.detach()
     if not refused:
         backups.close()  # a last copy if anything was written since the newest one

@@ -20,6 +20,8 @@ from __future__ import annotations
 import getpass
 import logging
 import sqlite3
+import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event, select, update
+from sqlalchemy import Engine, event, func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from model import versions
+from model import live, versions
 from model.db import (
     IntegrityCheck,
     defer_foreign_keys,
@@ -189,6 +191,10 @@ class Store:
         self._annotator_name = (annotator or default_annotator_name()).strip() or "annotator"
         self._annotator_id: int | None = None
         self._role: str | None = None
+        self.live_token = uuid.uuid4().hex  # tells this store's own notifications from others'
+        self._seen_event: int | None = None  # the newest change event announced (model.live)
+        self._catch_up_lock = threading.Lock()
+        self._own_events: set[int] = set()
 
     @classmethod
     def open(cls, path: str | Path | None = None, annotator: str | None = None, *,
@@ -369,6 +375,8 @@ class Store:
                     session.add(entry)
                     session.flush()
                     op.event_id = entry.id
+                    self._own_events.add(entry.id)  # before commit: a watcher may see it at once
+                    live.notify(session.connection(), self.live_token, "do", entry.id, op.transcript_id)
             finally:
                 event.remove(session, "after_flush", capture_flush)
                 event.remove(session, "before_flush", cascade_deletes)
@@ -400,6 +408,7 @@ class Store:
             versions.check_replay(conn, event_id, entry.transcript_id, segments, verb)
             (undo_rows if undo else redo_rows)(conn, rows)
             versions.bump(conn, segments)
+            live.notify(conn, self.live_token, verb, event_id, entry.transcript_id)
             conn.execute(update(events).where(events.c.id == event_id).values(
                 undone=undo, undone_by_id=annotator_id, undone_at=utcnow() if undo else None))
         transcripts = {entry.transcript_id} if entry.transcript_id is not None else set()
@@ -415,6 +424,43 @@ class Store:
     def redo(self, event_id: int) -> Changes:
         """Re-apply an undone operation, in one transaction; announces what changed."""
         return self._replay(event_id, undo=False)
+
+    # -- live: other people's changes (model.live) --------------------------------
+    def watch_others(self) -> live.LiveWatcher:
+        """Start announcing other programs' committed changes (``catch_up``); ``stop()`` it."""
+        with self._guard("watch for other people's changes"):
+            self._seen_event = self._newest_event()
+        return live.LiveWatcher(self)
+
+    def _newest_event(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.max(ChangeEvent.id))).scalar() or 0)
+
+    def catch_up(self, payload: dict[str, Any]) -> list[Changes]:
+        """Announce what others committed since the last call: new change events (any engine)
+        and, from a server notification, an undo/redo. Called from the watcher's thread."""
+        out: list[Changes] = []
+        events = ChangeEvent.__table__
+        with self._catch_up_lock, self.engine.connect() as conn:
+            kind, event_id = payload.get("kind"), payload.get("event")
+            if kind in ("undo", "redo") and event_id is not None:
+                entry = conn.execute(select(events.c.action, events.c.rows, events.c.transcript_id)
+                                     .where(events.c.id == event_id)).first()
+                if entry is not None:
+                    ids = {entry.transcript_id} if entry.transcript_id is not None else set()
+                    out.append(Changes.from_rows(entry.action, kind, list(entry.rows), event_id, ids))
+            seen = self._seen_event or 0
+            for row in conn.execute(select(events.c.id, events.c.action, events.c.rows, events.c.transcript_id,
+                                           events.c.annotator_id).where(events.c.id > seen).order_by(events.c.id)):
+                self._seen_event = row.id
+                if row.id in self._own_events:  # announced already, when it was made here
+                    self._own_events.discard(row.id)
+                    continue
+                ids = {row.transcript_id} if row.transcript_id is not None else set()
+                out.append(Changes.from_rows(row.action, "do", list(row.rows), row.id, ids))
+        for changes in out:
+            self.announce(changes)
+        return out
 
     def history(self, transcript_id: int, limit: int = 500) -> list[dict[str, Any]]:
         """The latest change events of a transcript, newest first (for a history view)."""

@@ -1,0 +1,95 @@
+"""Live: other people's changes reach an open window within about a second.
+
+On PostgreSQL every committed operation, undo and redo sends ``NOTIFY taiyaku_changes`` in its
+own transaction (delivered at commit, never for a rollback); ``LiveWatcher`` listens on a
+connection of its own (psycopg's ``notifies()``) in a thread. Two programs on one SQLite file
+see each other through ``PRAGMA data_version``, which changes when another connection commits,
+polled every 0.2 s. Either way the watcher calls ``Store.catch_up``, which reads the change
+events it has not announced yet and announces them like local ones (``Changes``, with who did
+it in the journal), so every view refreshes the usual way.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.store import Store
+
+log = logging.getLogger(__name__)
+CHANNEL = "taiyaku_changes"
+POLL_S = 0.2
+
+
+def notify(conn: Connection, token: str, kind: str, event_id: int | None, transcript_id: int | None) -> None:
+    """Inside a writing transaction: tell listeners on the server once it commits (PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        payload = json.dumps({"from": token, "kind": kind, "event": event_id, "transcript": transcript_id})
+        conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+
+
+class LiveWatcher:
+    """A thread that calls ``store.catch_up(payload)`` whenever someone else committed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="taiyaku-live", daemon=True)
+        self._thread.start()
+        self._ready.wait(10)
+
+    def _run(self) -> None:
+        try:
+            if self.store.engine.dialect.name == "postgresql":
+                self._listen()
+            else:
+                self._poll()
+        except Exception as exc:  # a lost server connection ends live updates, not the app
+            log.warning("live updates stopped: %s", exc)
+        finally:
+            self._ready.set()
+
+    def _listen(self) -> None:
+        import psycopg
+
+        url = self.store.engine.url.set(drivername="postgresql")
+        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
+                             connect_timeout=10) as conn:
+            conn.execute(f"LISTEN {CHANNEL}")
+            self._ready.set()
+            while not self._stop.is_set():
+                for note in conn.notifies(timeout=0.5):
+                    try:
+                        payload: dict[str, Any] = json.loads(note.payload)
+                    except ValueError:
+                        continue
+                    if payload.get("from") != self.store.live_token:
+                        self.store.catch_up(payload)
+                    if self._stop.is_set():
+                        break
+
+    def _poll(self) -> None:
+        path = self.store.engine.url.database
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+        try:
+            seen = conn.execute("PRAGMA data_version").fetchone()[0]
+            self._ready.set()
+            while not self._stop.wait(POLL_S):
+                now = conn.execute("PRAGMA data_version").fetchone()[0]
+                if now != seen:
+                    seen = now
+                    self.store.catch_up({})
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        """End the thread (within about half a second)."""
+        self._stop.set()
+        self._thread.join(2)
