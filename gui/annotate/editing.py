@@ -42,6 +42,7 @@ class SegmentEditor(QPlainTextEdit):
         self.segment_id = segment_id
         self.lang = lang
         self.base_text = ""
+        self.base_version: int | None = None  # the segment's version the text was read at (model.versions)
         self.setFrameShape(QFrame.Shape.Box)
         self.setTabChangesFocus(True)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
@@ -78,6 +79,7 @@ class EditorHost(Protocol):
     def save_editor(self, editor: SegmentEditor) -> bool: ...  # False: not saved, the text stays
     def editor_closed(self, editor: SegmentEditor) -> None: ...
     def edit_next(self, lang: str) -> None: ...
+    def segment_version(self, segment_id: int) -> int | None: ...  # model.versions: what a save is based on
 
 
 class AnnotateDelegate(SegmentDelegate):
@@ -119,6 +121,7 @@ class AnnotateDelegate(SegmentDelegate):
         if text == editor.base_text or editor.document().isModified():
             return  # the row changed otherwise (a flag, a gap), or the annotator is typing: keep the editor
         editor.base_text = text
+        editor.base_version = self.feature.segment_version(editor.segment_id)
         unsaved = self.feature.unsaved_text.get((editor.segment_id, editor.lang))
         editor.setPlainText(text if unsaved is None else unsaved)  # text that could not be saved comes back
         editor.document().setModified(unsaved is not None and unsaved != text)

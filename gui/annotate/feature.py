@@ -181,13 +181,26 @@ class AnnotateFeature(QObject):
         if text == editor.base_text:
             self.unsaved_text.pop((editor.segment_id, editor.lang), None)
             return True
+        from gui.annotate import conflict_ui
         from model.errors import StorageFailed
         from model.ops.corrections import edit_text
+        from model.versions import EditConflict
 
         try:
             # The editor is the initiator: its own edit coming back does not refresh it (it shows it).
             with self.ctx.store.initiated_by(editor):
-                event_id = edit_text(self.ctx.store, editor.segment_id, editor.lang, text)
+                event_id = edit_text(self.ctx.store, editor.segment_id, editor.lang, text,
+                                     base_version=editor.base_version)
+        except EditConflict as conflict:  # someone saved first: ask, and keep the text whatever is chosen
+            self.held_editor = editor
+            choice = conflict_ui.ask(self.window.widget(), conflict)
+            try:
+                event_id = conflict_ui.settle(self.ctx.store, conflict, choice or "theirs")
+            except TaiyakuError as exc:
+                self.unsaved_text[(editor.segment_id, editor.lang)] = text
+                self.ctx.report_error(describe_failure(exc, text_kept=True))
+                return False
+            text = text if choice == "mine" else conflict.theirs
         except StorageFailed as exc:
             self.unsaved_text[(editor.segment_id, editor.lang)] = text
             self.held_editor = editor  # the dialog takes the focus: that must not close the editor
@@ -197,10 +210,18 @@ class AnnotateFeature(QObject):
             self.ctx.report_error(describe_failure(exc))
             return True
         self.unsaved_text.pop((editor.segment_id, editor.lang), None)
+        editor.base_version = self.segment_version(editor.segment_id)
         if self.ctx.run(tr("Edit text"), lambda: event_id):
             editor.base_text = text
             editor.document().setModified(False)
         return True
+
+    def segment_version(self, segment_id: int) -> int | None:
+        """The segment's version now (None if it cannot be read: the save then checks nothing)."""
+        try:
+            return corrections.segment_version(self.ctx.store, segment_id)
+        except TaiyakuError:
+            return None
 
     def close_editor(self, save: bool = True) -> tuple[int, str, int, tuple[int, int] | None] | None:
         """Save (if asked) and close the open editor; returns (segment, lang, cursor, selection)."""
