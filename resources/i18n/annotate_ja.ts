@@ -4,6 +4,44 @@
 <context>
     <name>Annotate</name>
     <message>
+        <source>Someone else changed this text</source>
+        <translation>他の人がこのテキストを変更しました</translation>
+    </message>
+    <message>
+        <source>%1 changed this segment while you were editing it. Nothing was overwritten.</source>
+        <translation>編集中に %1 さんがこのセグメントを変更しました。何も上書きされていません。</translation>
+    </message>
+    <message>
+        <source>Theirs: %1
+Yours: %2</source>
+        <translation>相手の版: %1
+あなたの版: %2</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>相手の版を残す</translation>
+    </message>
+    <message>
+        <source>Use mine</source>
+        <translation>自分の版を使う</translation>
+    </message>
+    <message>
+        <source>Keep both for review</source>
+        <translation>両方を残してレビューへ</translation>
+    </message>
+    <message>
+        <source>Their text stays; yours is kept as a competing correction</source>
+        <translation>相手の版がそのまま残り、あなたの版は対立する修正として保存されます</translation>
+    </message>
+    <message>
+        <source>Your text replaces theirs; theirs stays in the history</source>
+        <translation>あなたの版で置き換えます。相手の版は履歴に残ります</translation>
+    </message>
+    <message>
+        <source>Their text stays; yours is kept and the segment is flagged for a reviewer</source>
+        <translation>相手の版が残り、あなたの版も保存され、セグメントにレビュー用のフラグが付きます</translation>
+    </message>
+    <message>
         <source>proposed</source>
         <translation>提案</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+80" />
+        <location filename="../../gui/app.py" line="+81" />
         <location line="+127" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
