@@ -15,12 +15,9 @@ import json
 import logging
 import sqlite3
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sqlalchemy import Connection, text
-
-if TYPE_CHECKING:  # pragma: no cover
-    from model.store import Store
+from sqlalchemy import Connection, Engine, text
 
 log = logging.getLogger(__name__)
 CHANNEL = "taiyaku_changes"
@@ -34,10 +31,19 @@ def notify(conn: Connection, token: str, kind: str, event_id: int | None, transc
         conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
 
 
+class Watched(Protocol):
+    """What the watcher needs of the store (``model.store.Store``; no import: no cycle)."""
+
+    engine: Engine
+    live_token: str
+
+    def catch_up(self, payload: dict[str, Any]) -> Any: ...
+
+
 class LiveWatcher:
     """A thread that calls ``store.catch_up(payload)`` whenever someone else committed."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Watched) -> None:
         self.store = store
         self._stop = threading.Event()
         self._ready = threading.Event()
