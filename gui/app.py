@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from model.errors import TaiyakuError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from cli.core import db_path
     from gui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -113,6 +112,8 @@ def run(options: argparse.Namespace | Sequence[str],
 
     try:
         # The damage check reads the whole file: it runs beside the window's start (see on_shown).
+        from cli.core import db_path
+
         store = Store.open(db_path(args), annotator=annotator_name(settings), check_in_background=True)
     except TaiyakuError as exc:
         if args.quit_after_load:  # scripted: one line, no dialog waiting for a click
