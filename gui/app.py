@@ -60,8 +60,11 @@ def import_sample_if_empty(store) -> int | None:  # type: ignore[no-untyped-def]
     try:
         from model.importer import import_file
         from model.resources import bundled_sample_path
+        from model.samples import attach_sample_recording
 
-        return import_file(store, bundled_sample_path())
+        tid = import_file(store, bundled_sample_path())
+        attach_sample_recording(store, tid, bundled_sample_path())
+        return tid
     except (ImportError, TaiyakuError) as exc:
         log.warning("could not import the bundled sample: %s", exc)
         return None

@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
         reg.add("import", self.tr("&Import…"), self.importer.choose_and_import, menu="file", shortcut="Ctrl+I",
                 icon_name="mdi6.file-import-outline", toolbar=True,
                 tip=self.tr("Import transcript files into the library"))
+        reg.add("import_pair", self.tr("Import with &Translation File…"), self.importer.choose_pair_and_import,
+                menu="file", tip=self.tr("Import a transcript and a second file holding its translation, "
+                                         "aligned paragraph by paragraph"))
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
         # Undo and redo act on the active stack of the group: the transcript on screen's, so Ctrl+Z
