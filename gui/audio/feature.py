@@ -1,6 +1,6 @@
 """``AudioFeature``: the recording beside the transcript -- attach, play, follow, stamp, sync.
 
-Every change goes through ``model.audio.ops`` as one undo step (``run_op``); what the
+Every change goes through ``model.audio.ops`` as one undo step (``AppContext.run``); what the
 panes and the waveform show comes back through the store's announcements.
 """
 
@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QDropEvent, QFont, QPainter
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QFileDialog
 
-from gui.annotate.common import run_op
 from gui.audio.common import tr
 from gui.audio.player import PlayerWidget
 from gui.audio.sync import SyncRunner
@@ -271,13 +270,13 @@ class AudioFeature(QObject):
         if sid is None:
             return
         ms = self.player.position_ms()
-        run_op(self.ctx, tr("Stamp segment"), lambda: ops.stamp_segment(self.ctx.store, sid, ms))
+        self.ctx.run(tr("Stamp segment"), lambda: ops.stamp_segment(self.ctx.store, sid, ms))
 
     def nudge(self, delta: int) -> None:
         sid = self.panes.current_segment_id()
         if sid is None:
             return
-        run_op(self.ctx, tr("Nudge segment"), lambda: ops.nudge_segment(self.ctx.store, sid, delta))
+        self.ctx.run(tr("Nudge segment"), lambda: ops.nudge_segment(self.ctx.store, sid, delta))
         t = self.by_segment.get(sid)
         if t is not None:  # hear where it now starts
             self.player.play_span(t.start_ms, t.start_ms + 1500)
@@ -308,7 +307,7 @@ class AudioFeature(QObject):
         except TaiyakuError as exc:
             self.ctx.report_error(str(exc))
             return None
-        return run_op(self.ctx, tr("Attach recording"), lambda: ops.attach_recording(self.ctx.store, tid, info))
+        return self.ctx.run(tr("Attach recording"), lambda: ops.attach_recording(self.ctx.store, tid, info))
 
     def relink(self) -> None:
         tid = self.ctx.transcript_id
@@ -316,12 +315,12 @@ class AudioFeature(QObject):
             return
         folder = QFileDialog.getExistingDirectory(self.window.widget(), tr("Find moved recording in…"))
         if folder:
-            run_op(self.ctx, tr("Find moved recording"), lambda: ops.relink_recording(self.ctx.store, tid, folder))
+            self.ctx.run(tr("Find moved recording"), lambda: ops.relink_recording(self.ctx.store, tid, folder))
 
     def detach(self) -> None:
         tid = self.ctx.transcript_id
         if tid is not None:
-            run_op(self.ctx, tr("Detach recording"), lambda: ops.detach_recording(self.ctx.store, tid))
+            self.ctx.run(tr("Detach recording"), lambda: ops.detach_recording(self.ctx.store, tid))
 
     def start_sync(self) -> None:
         tid, rec = self.ctx.transcript_id, self.recording
@@ -330,7 +329,7 @@ class AudioFeature(QObject):
         self.sync.start(self.window.widget(), self.ctx.store, tid, rec.path)
 
     def _on_synced(self, transcript_id: int, result: object) -> None:
-        run_op(self.ctx, tr("Sync with recording"),
+        self.ctx.run(tr("Sync with recording"),
                lambda: ops.apply_alignment(self.ctx.store, transcript_id, result))  # type: ignore[arg-type]
         aligned = sum(1 for t in self.times if t.kind == "aligned")
         self.ctx.statusMessage.emit(tr("Synced: %1 of %2 segments aligned, the rest estimated")

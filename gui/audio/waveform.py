@@ -47,7 +47,7 @@ def wav_peaks(path: str, bins: int = BINS) -> np.ndarray | None:
     import wave
 
     try:
-        w = wave.open(path, "rb")  # noqa: SIM115 - closed by the with below, once known to open
+        w = wave.open(path, "rb")  # noqa: SIM115  closed by the with below, once the open has not failed
     except (wave.Error, EOFError, OSError):
         return None
     with w:

@@ -2,10 +2,11 @@
 
 Each exported segment gives its lines in source order (lead language first),
 each written as prefix + text: the timestamp and speaker label exactly as they
-stood in the source. The result can be imported again, and an unedited
-transcript gives back the input's paragraphs exactly, in the source's newline
-convention. Flags are not written here (they would become transcript text);
-a filled gap is marked ``⟦like this⟧`` when annotations are on.
+stood in the source, followed by what separated it from the next paragraph in
+the file. The result can be imported again, and an unedited transcript gives
+back the input's text exactly, in the source's newline convention. Flags are
+not written here (they would become transcript text); a filled gap is marked
+``⟦like this⟧`` when annotations are on.
 """
 
 from __future__ import annotations
@@ -35,12 +36,28 @@ def line_text(line: Line, options: ExportOptions) -> str:
 
 
 def render_text(view: TranscriptView, options: ExportOptions) -> str:
-    """The transcript as plain text (see the module docstring)."""
+    """The transcript as plain text (see the module docstring).
+
+    What stood between paragraphs in the imported file (blank lines, lines of
+    spaces) and before the first one comes back as it was; a file laid out as
+    two blocks (or imported from two files) is written as its two blocks.
+    """
     newline = view.newline if view.newline in ("\n", "\r\n", "\r") else "\n"
-    paragraphs = [line_text(line, options) for block in walk(view, options) for line in block.lines]
-    text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs)
-    if text:
-        text += "\n"
+    lines = [(line, block.segment.tail(line.lang)) for block in walk(view, options) for line in block.lines]
+    if getattr(view, "layout", None) in ("blocks", "files") and lines:
+        lead = lines[0][0].lang if view.lead_lang not in ("en", "ja") else view.lead_lang
+        first = [item for item in lines if item[0].lang == lead]
+        second = [item for item in lines if item[0].lang != lead]
+        if first and second and first[-1][1] is not None and first[-1][1].count("\n") < 2:
+            first[-1] = (first[-1][0], "\n\n")  # two files: keep the blocks apart when read again
+        lines = first + second
+    parts = [getattr(view, "text_head", None) or ""]
+    # Transcripts imported before separators were kept end with one newline; later ones keep theirs.
+    last = "\n" if getattr(view, "layout", None) is None else "\n\n"
+    for i, (line, tail) in enumerate(lines):
+        parts.append(line_text(line, options).replace("\r\n", "\n").replace("\r", "\n"))
+        parts.append(tail if tail is not None else (last if i == len(lines) - 1 else "\n\n"))
+    text = "".join(parts) if lines else ""
     return text if newline == "\n" else text.replace("\n", newline)
 
 

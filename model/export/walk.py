@@ -271,7 +271,7 @@ def load_for_export(store: Store, transcript_id: int) -> TranscriptView:
 # -- headings --------------------------------------------------------------
 
 UNKNOWN_SPEAKER = {"en": "Unknown speaker", "ja": "話者不明"}
-NON_SPEECH = ("title", "time", "note")
+NON_SPEECH = ("title", "time", "note", "omission", "reaction", "interpretation", "crosstalk", "end")
 
 
 def speaker_heading(turn: TurnView, langs: list[str]) -> str:
