@@ -9,9 +9,10 @@ dictionary; nothing is downloaded) in two passes:
    comes out as words that do not follow the text, so it cannot pull a
    paragraph towards it (plain forced alignment of the whole text put a
    paragraph 9 s early across a hold message, see README).
-2. **Match** the recognised words to the text's words (``difflib``); runs of
-   three or more words in the same order are anchors, with the recogniser's
-   word times. The words between anchors are **force-aligned** within the
+2. **Match** the recognised words to the text's words (``difflib``, window by
+   window from the last match, so a repeated phrase is never paired with its twin
+   minutes away); runs of three or more words in the same order are anchors, with
+   the recogniser's word times. The words between anchors are **force-aligned** within the
    stretch of audio between them; a stretch much longer than its words need
    holds unscripted speech, so its words are aligned against its near end only.
 
