@@ -114,3 +114,26 @@ def test_undo_and_redo_under_a_lock_keep_the_step(qtbot, store, db_path: Path, w
     window.registry.get("redo").trigger()
     assert load_segment(store, sid).en == "Edited once." and stack.index() == 1
     assert "All changes saved" in window.saved_label.text()
+
+
+def test_import_and_review_actions_under_a_lock_say_so_and_change_nothing(qtbot, store, db_path: Path, win,
+                                                                          tmp_path: Path):
+    from model.ops.review_state import approve
+    from model.readmodel import list_transcripts
+
+    window, _tid = win
+    source = tmp_path / "call.txt"
+    source.write_text("Q: A question.\n\nQ: 質問です。\n", encoding="utf-8")
+    before = len(list_transcripts(store))
+    sid = window.transcript_model.segment_id(1)
+    with lock_held(db_path):
+        assert window.importer.import_paths([source]) == []
+        message = _close_dialog(qtbot, window)
+        assert message.startswith("call.txt: ") and "another program is writing to this database" in message
+        assert window.ctx.run("Approve", lambda: approve(store, sid)) is None
+        assert _close_dialog(qtbot, window) == ("Another program is writing to this database; nothing was changed, "
+                                                "try again.")
+        assert "Not saved" in window.saved_label.text()
+    assert len(list_transcripts(store)) == before
+    assert load_segment(store, sid).review_state == "not_reviewed"
+    assert window.ctx.undo_stack.count() == 0
