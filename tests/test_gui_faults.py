@@ -137,3 +137,19 @@ def test_import_and_review_actions_under_a_lock_say_so_and_change_nothing(qtbot,
     assert len(list_transcripts(store)) == before
     assert load_segment(store, sid).review_state == "not_reviewed"
     assert window.ctx.undo_stack.count() == 0
+
+
+def test_an_edit_on_a_full_disk_keeps_the_text_and_says_the_disk_is_full(qtbot, store, win):
+    from tests.faults import limit_pages
+
+    window, _tid = win
+    sid = window.transcript_model.segment_id(1)
+    editor = _open_editor(window, 1, "en")
+    long_text = "A very long correction that the full disk cannot hold. " * 300
+    editor.setPlainText(long_text)
+    limit_pages(store, extra_pages=1)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _close_dialog(qtbot, window).startswith("The disk is full; your text is kept.")
+    assert window.annotate.editor is editor and editor.toPlainText() == long_text
+    assert "Not saved" in window.saved_label.text()
+    assert load_segment(store, sid).en.startswith("Thanks.")
