@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gui.bridge import StoreBridge
-from gui.commands import StoreCommand
+from gui.commands import StoreCommand, keep_in_step
 from gui.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.store import Store
@@ -58,6 +58,7 @@ class AppContext(QObject):
         self.store = store
         self.bridge = StoreBridge(store, self)
         self.undo_stack = QUndoStack(self)
+        keep_in_step(self.undo_stack)  # an undo the database refused (locked, full) stays to do
         self._transcript_id: int | None = None
         self._selection = Selection()
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from gui import features
 from gui.actions import ActionRegistry
-from gui.commands import step
 from gui.context import AppContext
 from gui.details import DetailsArea
 from gui.i18n import current_language, resolve_language
@@ -157,10 +156,9 @@ class MainWindow(QMainWindow):
                 tip=self.tr("Import transcript files into the library"))
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
-        undo = reg.add("undo", self.tr("&Undo"), lambda: step(self.ctx.undo_stack, undo=True), menu="edit",
-                       shortcut=Key.Undo,
+        undo = reg.add("undo", self.tr("&Undo"), self.ctx.undo_stack.undo, menu="edit", shortcut=Key.Undo,
                        icon_name="mdi6.undo", toolbar=True)
-        redo = reg.add("redo", self.tr("&Redo"), lambda: step(self.ctx.undo_stack, undo=False), menu="edit",
+        redo = reg.add("redo", self.tr("&Redo"), self.ctx.undo_stack.redo, menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
         undo.setEnabled(stack.canUndo())
@@ -222,6 +220,12 @@ class MainWindow(QMainWindow):
         self.details.segment.detach()
 
     def _on_error(self, message: str) -> None:
+        box = self.last_message_box
+        try:
+            if box is not None and box.isVisible() and box.text() == message:
+                return  # e.g. each step of one History click refused by a locked database: one dialog
+        except RuntimeError:  # the box was closed and deleted
+            pass
         self.show_error(self.tr("Taiyaku"), message)
 
     def _on_status_message(self, message: str) -> None:

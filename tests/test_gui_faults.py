@@ -9,6 +9,7 @@ import pytest
 from gui_helpers import make_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
 
 from model.readmodel import load_segment
 from tests.faults import TEST_BUSY_TIMEOUT_MS, lock_held
@@ -153,3 +154,25 @@ def test_an_edit_on_a_full_disk_keeps_the_text_and_says_the_disk_is_full(qtbot, 
     assert window.annotate.editor is editor and editor.toPlainText() == long_text
     assert "Not saved" in window.saved_label.text()
     assert load_segment(store, sid).en.startswith("Thanks.")
+
+
+def test_going_back_in_the_history_list_under_a_lock_keeps_every_step(qtbot, store, db_path: Path, win):
+    window, _tid = win
+    sid = window.transcript_model.segment_id(1)
+    for text in ("First edit.", "Second edit."):
+        editor = _open_editor(window, 1, "en")
+        editor.setPlainText(text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    stack = window.ctx.undo_stack
+    assert stack.index() == 2
+    with lock_held(db_path):
+        stack.setIndex(0)  # a click on the first line of the History dock's list
+        assert stack.index() == 2 and stack.count() == 2
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        assert len(boxes) == 1  # one dialog for the click, not one per step
+        _close_dialog(qtbot, window)
+    assert load_segment(store, sid).en == "Second edit."
+    stack.setIndex(0)
+    assert load_segment(store, sid).en.startswith("Thanks.") and stack.index() == 0
+    stack.setIndex(2)
+    assert load_segment(store, sid).en == "Second edit."
