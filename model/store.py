@@ -240,7 +240,7 @@ class Store:
             listener(state, detail)
 
     def _waiting(self, seconds: float) -> None:
-        self._tell_writes("waiting", f"{seconds:.0f}")
+        self._tell_writes("waiting", str(max(1, round(seconds))))
 
     # -- sessions --------------------------------------------------------
     @contextmanager
