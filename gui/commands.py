@@ -116,7 +116,10 @@ def keep_in_step(stack: QUndoStack) -> None:
         if state["restoring"] or index == old:
             return
         low, high = sorted((old, index))
-        commands = [c for i in range(low, high) for c in _store_commands(stack.command(i))]
+        try:
+            commands = [c for i in range(low, high) for c in _store_commands(stack.command(i))]
+        except RuntimeError:  # the stack is being deleted (its last signals)
+            return
         stuck = [c for c in commands if c.stuck]
         if not stuck:
             return
