@@ -19,7 +19,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -33,6 +33,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
     "cli.maintenance",
+    "cli.audio",
+    "cli.glossary",
+    "cli.stats",
+    "cli.tm",
 )
 EXIT_ERROR = 2
 
@@ -70,7 +74,7 @@ def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # A subcommand's --db must not reset one given before the subcommand: SUPPRESS its default.
     parser.add_argument(
         "--db", metavar="PATH", type=Path, default=None if top else argparse.SUPPRESS,
-        help="the database file (default: %(default_db)s)" % {"default_db": _default_db_for_help()},
+        help=f"the database file (default: {_default_db_for_help()})",
     )
 
 
@@ -238,10 +242,8 @@ def text_out() -> IO[str]:
     """stdout, never failing on characters the terminal's encoding lacks."""
     stream = sys.stdout
     if hasattr(stream, "reconfigure") and (stream.errors or "strict") == "strict":
-        try:
+        with suppress(ValueError, OSError):
             stream.reconfigure(errors="replace")
-        except (ValueError, OSError):
-            pass
     return stream
 
 

@@ -1,6 +1,7 @@
-"""Starting the GUI: ``run(argv)`` is what ``main.py`` calls (argv without the program name).
+"""Starting the GUI: ``run(options)`` is what ``main.py`` calls, with the options the command
+line parsed (``cli.core.build_window_parser``: --db, --sample, --quit-after-load, FILE).
 
-    taiyaku [--db PATH] [--quit-after-load] [FILE]
+    taiyaku [--db PATH] [--sample [NAME] | FILE] [--quit-after-load]
 
 Opens the database (default: the user's data folder), imports FILE if given
 and shows it; on a first run with an empty database it imports the bundled
@@ -13,9 +14,9 @@ import argparse
 import gc
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -23,23 +24,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from model.errors import TaiyakuError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.context import AppContext
+
 log = logging.getLogger(__name__)
-FIRST_PAINT_HOOKS: list[Callable[[], None]] = []  # hook() once the first transcript is painted
-WINDOW = None  # the running app's MainWindow (for hooks, benchmarks)
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    """The GUI's command line."""
-    parser = argparse.ArgumentParser(prog="taiyaku", description="Correct bilingual EN/JA transcripts.")
-    parser.add_argument("--db", type=Path, default=None, help="database file (default: in the user data folder)")
-    parser.add_argument("--quit-after-load", action="store_true",
-                        help="quit as soon as the window shows the transcript (scripted checks)")
-    parser.add_argument("--sample", nargs="?", const="", default=None, metavar="NAME",
-                        help="open a bundled sample transcript (imported on first use)")
-    parser.add_argument("file", nargs="?", type=Path, help="a transcript file to import and open")
-    if argv and sys.argv and argv[0] == sys.argv[0]:  # called with the program name first, like sys.argv
-        argv = argv[1:]
-    return parser.parse_args(argv)
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The window's options from ``argv`` (scripts and tests that call ``run`` with a list): the
+    command line's own parser, so the window never declares an option of its own."""
+    from cli.core import build_window_parser  # the one import of cli in gui/ (pyproject's contracts)
+
+    args = list(argv)
+    if args and sys.argv and args[0] == sys.argv[0]:  # called with the program name first, like sys.argv
+        args = args[1:]
+    return build_window_parser("taiyaku").parse_args(args)
 
 
 def app_icon() -> QIcon:
@@ -61,8 +60,11 @@ def import_sample_if_empty(store) -> int | None:  # type: ignore[no-untyped-def]
     try:
         from model.importer import import_file
         from model.resources import bundled_sample_path
+        from model.samples import attach_sample_recording
 
-        return import_file(store, bundled_sample_path())
+        tid = import_file(store, bundled_sample_path())
+        attach_sample_recording(store, tid, bundled_sample_path())
+        return tid
     except (ImportError, TaiyakuError) as exc:
         log.warning("could not import the bundled sample: %s", exc)
         return None
@@ -79,10 +81,15 @@ def open_sample(store, name: str, window) -> int | None:  # type: ignore[no-unty
         return None
 
 
-def run(argv: list[str]) -> int:
-    """Run the GUI; returns the process exit code."""
-    args = parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def run(options: argparse.Namespace | Sequence[str],
+        started: Callable[[AppContext], object] | None = None) -> int:
+    """Run the GUI on the parsed command line (or on arguments to parse); returns the exit code.
+
+    ``started(ctx)`` is called once the context exists, before the window is built: scripts
+    (benchmarks, tests) connect to ``ctx.firstPainted`` and ``ctx.windowChanged`` there.
+    """
+    args = options if isinstance(options, argparse.Namespace) else parse_args(options)
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("Taiyaku")
     QCoreApplication.setApplicationName("Taiyaku")
     app.setApplicationDisplayName("Taiyaku")
@@ -99,6 +106,7 @@ def run(argv: list[str]) -> int:
     install_translators(app, str(settings.value("ui/language", "system")))
 
     from gui.context import AppContext
+    from gui.language_switch import follow_language
     from gui.main_window import MainWindow
     from model.store import Store
 
@@ -113,20 +121,24 @@ def run(argv: list[str]) -> int:
                                  str(exc))
         return 2
     ctx = AppContext(store)
+    if started is not None:
+        started(ctx)
     from gui.backups import BackupSchedule, failure_message
 
     backups = BackupSchedule(store, app)  # copies start once the damage check has passed
     window = MainWindow(ctx, settings)
-    global WINDOW
-    WINDOW = window
 
-    def follow(new) -> None:  # type: ignore[no-untyped-def]
-        # A new UI language rebuilds the window (gui.language_switch): WINDOW keeps the live one.
-        global WINDOW
-        WINDOW = new
+    live = [window]
+
+    def follow(new: MainWindow) -> None:
+        # A new UI language rebuilds the window (gui.language_switch): the context names the live one.
+        live[0] = new
+        ctx.windowChanged.emit(new)
         new.replaced.connect(follow)
 
     window.replaced.connect(follow)
+    follow_language(window)  # Preferences > language rebuilds it in place
+    ctx.windowChanged.emit(window)
     target: int | None = None
     if args.file is not None:
         ids = window.importer.import_paths([args.file])  # shows the refusal in a dialog
@@ -154,14 +166,14 @@ def run(argv: list[str]) -> int:
                 print(f"taiyaku: error: {exc}", file=sys.stderr)
                 QTimer.singleShot(0, partial(app.exit, 2))
             else:
-                box = WINDOW.show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
-                                        str(exc))
+                box = live[0].show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
+                                         str(exc))
                 box.finished.connect(partial(app.exit, 2))
             return True
 
     def backup_failed(state: str, detail: str) -> None:
-        if state == "failed" and WINDOW is not None:
-            WINDOW.statusBar().showMessage(failure_message(detail), 15000)
+        if state == "failed":
+            live[0].statusBar().showMessage(failure_message(detail), 15000)
 
     backups.finished.connect(backup_failed)
 
@@ -177,14 +189,11 @@ def run(argv: list[str]) -> int:
             gc.freeze()
         if args.quit_after_load:
             QTimer.singleShot(0, app.quit)
-        hooks = FIRST_PAINT_HOOKS[:]  # once: not again when another transcript is shown
-        FIRST_PAINT_HOOKS.clear()
-        for hook in hooks:
-            try:
-                hook()
-            except Exception:  # a feature's hook must not keep the window from working
-                log.exception("first-paint hook %r failed", hook)
+        if not painted:  # once: not again when another transcript is shown
+            painted.append(True)
+            ctx.firstPainted.emit()
 
+    painted: list[bool] = []
     previous_hook = sys.excepthook
 
     def uncaught(kind: type[BaseException], value: BaseException, tb: object) -> None:
@@ -194,18 +203,18 @@ def run(argv: list[str]) -> int:
             previous_hook(kind, value, tb)  # type: ignore[arg-type]
             return
         log.info("reported from a slot: %s", value)
-        if not refuse_if_damaged() and WINDOW is not None:
-            WINDOW.show_error(QCoreApplication.translate("App", "Taiyaku"), str(value))
+        if not refuse_if_damaged():
+            live[0].show_error(QCoreApplication.translate("App", "Taiyaku"), str(value))
 
     sys.excepthook = uncaught
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
-    if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
-        if not refuse_if_damaged():
-            backups.start()
-            if args.quit_after_load:
-                QTimer.singleShot(0, app.quit)
+    # Nothing to paint (no transcript, or it could not be read): start what on_shown would have.
+    if window.transcript_model.transcript_id is None and not refuse_if_damaged():
+        backups.start()
+        if args.quit_after_load:
+            QTimer.singleShot(0, app.quit)
     try:
         code = app.exec()
     finally:

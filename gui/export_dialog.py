@@ -46,12 +46,12 @@ from PySide6.QtWidgets import (
 
 from model.errors import TaiyakuError
 from model.export import ExportOptions, get_exporter, load_builtin_exporters, write_atomic
-from model.export.walk import DEFAULT_GAP_TEXT, load_for_export, safe_filename
+from model.export.walk import DEFAULT_GAP_TEXT, load_for_export, safe_filename, with_times
 from model.readmodel import TranscriptView, list_transcripts
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
 
 log = logging.getLogger(__name__)
 PREVIEW_SEGMENTS = 30  # the "first page"
@@ -69,7 +69,8 @@ def format_names() -> dict[str, str]:
     """Format key -> name shown in the dialog, in the order offered."""
     return {"html": tr("Web page (HTML)"), "docx": tr("Word document (.docx)"), "md": tr("Markdown"),
             "txt": tr("Plain text (source layout)"), "tmx": tr("Translation memory (TMX)"),
-            "json": tr("JSON (everything)"), "report": tr("Change report")}
+            "json": tr("JSON (everything)"), "report": tr("Change report"),
+            "srt": tr("Subtitles (SRT)"), "vtt": tr("Subtitles (WebVTT)")}
 
 
 _STYLE_BLOCK = re.compile(r"<style>.*?</style>", re.S)
@@ -183,7 +184,10 @@ class ExportDialog(QDialog):
         self.keep_markers = QCheckBox(tr("&Keep gap markers as transcribed"), objectName="export_keep_markers",
                                       checked=True)
         self.keep_markers.setToolTip(tr("Off: every unresolved gap is written as the text below"))
-        for box in (self.annotations, self.approved_only, self.keep_markers):
+        self.timestamps = QCheckBox(tr("Start paragraphs with their &time in the recording"),
+                                    objectName="export_timestamps")
+        self.timestamps.setToolTip(tr("Text, Markdown, HTML and Word: [00:01:23] before each paragraph"))
+        for box in (self.annotations, self.approved_only, self.keep_markers, self.timestamps):
             form.addRow(box)
         self.gap_en = QLineEdit(DEFAULT_GAP_TEXT["en"], objectName="export_gap_en")
         self.gap_ja = QLineEdit(DEFAULT_GAP_TEXT["ja"], objectName="export_gap_ja")
@@ -192,7 +196,7 @@ class ExportDialog(QDialog):
         form_box.addWidget(options)
         for combo in (self.format, self.report_format, self.langs, self.layout_box):
             combo.currentIndexChanged.connect(self._options_changed)
-        for check in (self.corrected, self.annotations, self.approved_only, self.keep_markers):
+        for check in (self.corrected, self.annotations, self.approved_only, self.keep_markers, self.timestamps):
             check.toggled.connect(self._options_changed)
         for edit in (self.gap_en, self.gap_ja):
             edit.textChanged.connect(self._options_changed)
@@ -299,7 +303,8 @@ class ExportDialog(QDialog):
             keep_markers=self.keep_markers.isChecked(),
             layout=str(self.layout_box.currentData()),
             progress=progress,
-            extra={"report_format": str(self.report_format.currentData())},
+            extra={"report_format": str(self.report_format.currentData()),
+                   **({"timestamps": True} if self.timestamps.isChecked() else {})},
         )
 
     def _sync_enabled(self) -> None:
@@ -336,7 +341,7 @@ class ExportDialog(QDialog):
             self._show_text("", tr("Nothing to preview: the library is empty."))
             return
         fmt = self.format_key()
-        options = self.options()
+        options = with_times(self.ctx.store, tid, self.options())
         try:
             view = self._view(tid)
             page = first_page(view)
@@ -351,7 +356,7 @@ class ExportDialog(QDialog):
                     if fmt == "docx":
                         note = tr("A Word document is laid out like this page, with Word's styles.")
                 self._show_html(html, note)
-            elif fmt in ("json", "report"):
+            elif fmt in ("json", "report", "srt", "vtt"):
                 self._show_text(self._full_preview(tid, view, options), tr("The beginning of the file."))
             else:
                 from model.export.md import render_markdown
@@ -395,8 +400,8 @@ class ExportDialog(QDialog):
         suffix = exporter.file_suffix(self.options())
         if len(ids) == 1:
             title = next((s.title for s in list_transcripts(self.ctx.store) if s.id == ids[0]), "transcript")
-            name, _filter = QFileDialog.getSaveFileName(self, tr("Export to"), str(folder / safe_filename(title, suffix)),
-                                                        f"*{suffix}")
+            suggested = str(folder / safe_filename(title, suffix))
+            name, _filter = QFileDialog.getSaveFileName(self, tr("Export to"), suggested, f"*{suffix}")
             if name:
                 self.export_to(Path(name))
         else:
@@ -472,17 +477,27 @@ class ExportDialog(QDialog):
             self.reject()
 
 
-def install(window: MainWindow, ctx: AppContext) -> None:
-    """Add File > Export… (Ctrl+E) to the main window."""
+class ExportCommand:
+    """File > Export…: opens the export dialog; the last one opened is ``dialog``."""
 
-    def show() -> ExportDialog:
-        dialog = ExportDialog(ctx, window.settings, window)
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        self.window = window
+        self.ctx = ctx
+        self.dialog: ExportDialog | None = None
+
+    def show(self) -> ExportDialog:
+        """Open a new export dialog (deleted when it closes)."""
+        dialog = ExportDialog(self.ctx, self.window.settings, self.window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.export_dialog = dialog  # type: ignore[attr-defined]
+        self.dialog = dialog
         dialog.open()
         return dialog
 
-    window.registry.add("export", tr("&Export…"), show, menu="file", shortcut="Ctrl+E",
+
+def install(window: FeatureWindow, ctx: AppContext) -> ExportCommand:
+    """Add File > Export… (Ctrl+E) to the main window."""
+    command = ExportCommand(window, ctx)
+    window.registry.add("export", tr("&Export…"), command.show, menu="file", shortcut="Ctrl+E",
                         icon_name="mdi6.file-export-outline", toolbar=True,
                         tip=tr("Export transcripts as text, Markdown, HTML, Word, JSON, TMX or a change report"))
     # Keep File > Export next to File > Import.
@@ -495,4 +510,5 @@ def install(window: MainWindow, ctx: AppContext) -> None:
         if after < len(actions) and actions[after] is not export_action:
             file_menu.removeAction(export_action)
             file_menu.insertAction(file_menu.actions()[after], export_action)
+    return command
 

@@ -22,7 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
-from model.schema import Base, ChangeEvent
+from model.schema import ChangeEvent
+from model.tables import Base  # every table module: _TABLE_ORDER must know them all
 
 RowChange = dict[str, Any]
 
@@ -72,8 +73,8 @@ def _refs(table: str, pk: int, values: dict[str, Any]) -> dict[str, Any]:
     return refs
 
 
-def _mapped_classes() -> dict[str, type]:
-    return {m.local_table.name: m.class_ for m in Base.registry.mappers}
+def _mapped_classes() -> dict[str, type[Base]]:
+    return {m.class_.__table__.name: m.class_ for m in Base.registry.mappers}
 
 
 def cascade_deletes(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
@@ -84,7 +85,7 @@ def cascade_deletes(session: Session, _ctx: UOWTransaction, _instances: object) 
     classes = _mapped_classes()
     pending = [obj for obj in session.deleted]
     seen: set[int] = set()
-    set_null: list[tuple[object, str]] = []
+    set_null: list[tuple[Base, str]] = []
     while pending:
         obj = pending.pop()
         if id(obj) in seen:

@@ -13,17 +13,19 @@ Design rules (see README "Data model"):
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -71,6 +73,8 @@ class Base(DeclarativeBase):
     # finds nothing. That is expected (the journal already holds their images).
     # Foreign keys are checked at commit (model.db.defer_foreign_keys).
     __mapper_args__ = {"confirm_deleted_rows": False}
+    if TYPE_CHECKING:  # every mapped class here is one plain table (no joins, no selects)
+        __table__: ClassVar[Table]
 
 
 def _table_args(*extra: Any) -> tuple[Any, ...]:
@@ -103,6 +107,10 @@ class Transcript(Base):
     encoding: Mapped[str | None] = mapped_column(String(40))
     newline: Mapped[str] = mapped_column(String(4), default="\n")
     lead_lang: Mapped[str] = mapped_column(String(2), default="en")
+    # How the file was laid out (interleaved / blocks / files) and what stood before its first
+    # paragraph: the txt export gives an unedited import's text back exactly.
+    layout: Mapped[str | None] = mapped_column(String(12))
+    text_head: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
 
@@ -173,6 +181,13 @@ class Segment(Base):
     review_state: Mapped[str] = mapped_column(String(20), default="not_reviewed")
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # How the importer paired the two sides (interleaved, label, block, nm, single, marker) and how
+    # sure it was (0..1); None for segments made after the import.
+    pairing: Mapped[str | None] = mapped_column(String(12))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    # What followed each side's paragraph in the file (None: one blank line), for an exact txt export.
+    en_tail: Mapped[str | None] = mapped_column(Text)
+    ja_tail: Mapped[str | None] = mapped_column(Text)
 
 
 class Correction(Base):

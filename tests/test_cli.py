@@ -175,7 +175,8 @@ import sys
 import model, cli, cli.core, model.db, model.store, model.export
 import main
 codes = [main.main(["list", "--db", {str(db_path)!r}]),
-         main.main(["export", "{tid}", "--format", "json", "-o", {str(tmp_path / 'x.json')!r}, "--db", {str(db_path)!r}]),
+         main.main(["export", "{tid}", "--format", "json", "-o", {str(tmp_path / 'x.json')!r},
+                    "--db", {str(db_path)!r}]),
          main.main(["export", "{tid}", "--format", "txt", "-o", {str(tmp_path / 'x.txt')!r}, "--db", {str(db_path)!r}]),
          main.main(["--help"])]
 qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "gui")))

@@ -234,7 +234,8 @@ def test_review_filters_chosen_flag_and_a_reply_draft_survive(qtbot, store, tmp_
 
 
 def test_the_running_app_follows_the_rebuilt_window(tmp_path):
-    """gui.app.WINDOW is the live window after a switch; the app keeps running and quits normally."""
+    """The context names the live window after a switch (windowChanged); the app keeps running and
+    quits normally; the first paint is announced once (firstPainted), not again by the new window."""
     import os
     import subprocess
     import sys
@@ -246,16 +247,26 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from gui import app
 
+seen = {{"paints": 0}}
+
 def switch():
     from gui.language_switch import switch_language
-    old = app.WINDOW
-    new = switch_language(old, "ja")
-    QTimer.singleShot(50, lambda: (print("LIVE", app.WINDOW is new, app.WINDOW.registry.menus["go"].title(),
-                                          app.WINDOW.transcript_model.rowCount() > 0),
-                                   print("HOOKS LEFT", len(app.FIRST_PAINT_HOOKS)), QApplication.quit()))
+    new = switch_language(seen["window"], "ja")
+    live = seen["window"]
+    QTimer.singleShot(50, lambda: (print("LIVE", live is new and seen["ctx"].window is new,
+                                          live.registry.menus["go"].title(), live.transcript_model.rowCount() > 0),
+                                   print("FIRST PAINTS", seen["paints"]), QApplication.quit()))
 
-app.FIRST_PAINT_HOOKS.append(lambda: QTimer.singleShot(0, switch))
-sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}]))
+def first_paint():
+    seen["paints"] += 1
+    QTimer.singleShot(0, switch)
+
+def started(ctx):
+    seen["ctx"] = ctx
+    ctx.windowChanged.connect(lambda w: seen.__setitem__("window", w))
+    ctx.firstPainted.connect(first_paint)
+
+sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}], started=started))
 """
     config = tmp_path / "config"
     (config / "Taiyaku").mkdir(parents=True)
@@ -266,5 +277,5 @@ sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}]))
                             env=env, cwd=Path(__file__).resolve().parents[1])
     assert result.returncode == 0, result.stderr[-2000:]
     assert "LIVE True 移動(&G) True" in result.stdout, result.stdout + result.stderr[-2000:]
-    assert "HOOKS LEFT 0" in result.stdout  # first-paint hooks ran once; the rebuilt window added none
+    assert "FIRST PAINTS 1" in result.stdout  # announced once; the rebuilt window announced nothing
     assert "already deleted" not in result.stderr, result.stderr

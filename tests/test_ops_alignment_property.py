@@ -4,6 +4,8 @@ corrections never moves the others, before or after a split and merge."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -95,7 +97,7 @@ def independent_edits(draw):
         spans.append((at, end, str(i + 1) * (size if end > at else max(size, 1))))
     spans.sort()
     # Separate places: at least one untouched character between two corrections.
-    assume(all(a[1] < b[0] for a, b in zip(spans, spans[1:])))
+    assume(all(a[1] < b[0] for a, b in pairwise(spans)))
     assume(not _ambiguous(text, spans))  # each correction is recorded where it was made
     order = draw(st.permutations(range(len(spans))))
     rejected = draw(st.lists(st.booleans(), min_size=len(spans), max_size=len(spans)))

@@ -1,15 +1,18 @@
-"""Running annotation operations as undo steps, shared by the annotation widgets."""
+"""What the annotation widgets share: their translation context, the parts of the window they use,
+and macros (several operations as one undo step; each one runs through ``AppContext.run``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.commands import StoreCommand
+from gui.actions import ActionRegistry
 from gui.context import AppContext
-from gui.storage_errors import describe_failure
-from model.errors import TaiyakuError
+from gui.models.transcript_model import TranscriptModel
+from gui.panes import BilingualPanes
+from model.readmodel import SegmentView
 
 
 def tr(text: str) -> str:
@@ -17,22 +20,22 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Annotate", text)
 
 
-def run_op(ctx: AppContext, text: str, perform: Callable[[], int | None]) -> int | None:
-    """Run one store operation and push it as one undo step.
+@dataclass(frozen=True)
+class AnnotateParts:
+    """What the annotation panels use, and nothing more: the context, the transcript model,
+    the panes, the window's actions and the view mode. Not the feature itself: a panel that
+    took the whole feature would import it, and the feature imports the panels."""
 
-    A failing operation shows its one-line reason and pushes nothing; an
-    operation with nothing to do (returns None) pushes nothing either.
-    """
-    try:
-        event_id = perform()
-    except TaiyakuError as exc:
-        ctx.report_error(describe_failure(exc))
-        return None
-    if event_id is None:
-        ctx.statusMessage.emit(tr("Nothing to change"))
-        return None
-    ctx.undo_stack.push(StoreCommand(ctx.store, text, event_id=event_id, on_error=ctx.report_error))
-    return event_id
+    ctx: AppContext
+    model: TranscriptModel
+    panes: BilingualPanes
+    registry: ActionRegistry
+    view_mode: Callable[[], str]  # "corrected", "original" or "changes"
+
+    def current_segment(self) -> SegmentView | None:
+        """The segment of the panes' current row (None on a turn without segments, or none)."""
+        row = self.panes.current_row()
+        return self.model.segment(row) if row >= 0 else None
 
 
 class Macro:

@@ -9,7 +9,7 @@ keystroke of a Japanese input method while the text is still being composed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -25,9 +25,6 @@ from PySide6.QtWidgets import (
 from gui.annotate.common import tr
 from gui.row_metrics import GUTTER, RIGHT
 from gui.segment_delegate import SegmentDelegate
-
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate import AnnotateFeature
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemDelegate.EndEditHint
@@ -70,12 +67,25 @@ class SegmentEditor(QPlainTextEdit):
         return self.textCursor().position()
 
 
+class EditorHost(Protocol):
+    """What the delegate asks of whoever runs the editing (the annotation feature)."""
+
+    unsaved_text: dict[tuple[int, str], str]  # (segment, lang) -> typed text the database refused
+    held_editor: SegmentEditor | None  # kept open while the "not saved" dialog has the focus
+
+    def editor_opened(self, editor: SegmentEditor) -> None: ...
+    def editor_cursor_moved(self, editor: SegmentEditor) -> None: ...
+    def save_editor(self, editor: SegmentEditor) -> bool: ...  # False: not saved, the text stays
+    def editor_closed(self, editor: SegmentEditor) -> None: ...
+    def edit_next(self, lang: str) -> None: ...
+
+
 class AnnotateDelegate(SegmentDelegate):
     """The panes' delegate with an in-place editor; ``feature`` is bound by ``bind_delegate``."""
 
-    feature: AnnotateFeature
+    feature: EditorHost
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.closeEditor.connect(lambda editor, _hint=None: self.feature.editor_closed(editor))
 
@@ -87,7 +97,8 @@ class AnnotateDelegate(SegmentDelegate):
                 return False  # the "not saved" dialog took the focus: keep the editor and its text
         return super().eventFilter(watched, event)
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
+    def createEditor(  # type: ignore[override]  # Qt takes None: no editor for this row
+            self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
         seg = self.metrics.model.segment(index.row())
         if seg is None:
             return None
@@ -101,12 +112,12 @@ class AnnotateDelegate(SegmentDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, SegmentEditor)
+        if editor is self.metrics.model.initiator:
+            return  # its own edit coming back: it shows that text already
         seg = self.metrics.model.segment(index.row())
         text = (seg.corrected(self.lang) if seg is not None else None) or ""
-        if editor.base_text == text and editor.toPlainText() == text:
-            return  # a refresh of the row must not reset what is being typed
-        if editor.document().isModified():
-            return
+        if text == editor.base_text or editor.document().isModified():
+            return  # the row changed otherwise (a flag, a gap), or the annotator is typing: keep the editor
         editor.base_text = text
         unsaved = self.feature.unsaved_text.get((editor.segment_id, editor.lang))
         editor.setPlainText(text if unsaved is None else unsaved)  # text that could not be saved comes back
@@ -152,6 +163,6 @@ class EditKeys(QObject):
         return False
 
 
-def bind_delegate(feature: AnnotateFeature) -> type[AnnotateDelegate]:
+def bind_delegate(feature: EditorHost) -> type[AnnotateDelegate]:
     """A delegate class bound to the feature (the panes instantiate it per language)."""
     return type("BoundAnnotateDelegate", (AnnotateDelegate,), {"feature": feature})

@@ -31,6 +31,7 @@ from model.export.walk import (
     speaker_heading,
     strip_controls,
     walk,
+    with_times,
 )
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView
 
@@ -102,9 +103,10 @@ class _Writer:
         head = f"⚑ {flag.category.replace('_', ' ')} ({state}, {flag.author})"
         lines = [f"{head}: {flag.note}" if flag.note else head]
         lines += [f"↳ {r.author}: {r.text}" for r in getattr(flag, "replies", ()) or ()]
-        if getattr(flag, "resolution_note", None):
+        resolution = getattr(flag, "resolution_note", None)  # a review FlagItem has one, a FlagView not
+        if resolution:
             who = getattr(flag, "resolved_by", None)
-            lines.append(f"✓ {who + ': ' if who else ''}{flag.resolution_note}")
+            lines.append(f"✓ {who + ': ' if who else ''}{resolution}")
         return [_para(self.ids["flag"], _run(text)) for text in lines]
 
     def gap_notes(self, block: Block) -> list[str]:
@@ -174,7 +176,7 @@ class _Writer:
                   + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="pct"/>'
                             '<w:tcBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="1D2330"/>'
                             f'</w:tcBorders></w:tcPr>{_para(self.ids["header"], _run(text), lg)}</w:tc>'
-                            for (text, lg), w in zip(head_cells, widths)) + "</w:tr>")
+                            for (text, lg), w in zip(head_cells, widths, strict=True)) + "</w:tr>")
         start = ('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
                  '<w:tblBorders><w:insideH w:val="single" w:sz="4" w:space="0" w:color="DFE3EA"/>'
                  '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="DFE3EA"/></w:tblBorders>'
@@ -329,4 +331,4 @@ def render_docx(view: TranscriptView, options: ExportOptions) -> bytes:
 def export_docx(store: Store, transcript_id: int, options: ExportOptions) -> bytes:
     """Word document of one transcript."""
     with paused_gc():
-        return render_docx(load_for_export(store, transcript_id), options)
+        return render_docx(load_for_export(store, transcript_id), with_times(store, transcript_id, options))

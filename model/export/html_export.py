@@ -30,6 +30,7 @@ from model.export.walk import (
     show_controls,
     speaker_heading,
     walk,
+    with_times,
 )
 from model.notes import render_note
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView
@@ -79,9 +80,12 @@ def flag_html(flag: FlagView) -> str:
     if flag.note:
         parts.append(render_note(show_controls(flag.note)))
     for reply in getattr(flag, "replies", ()) or ():
-        parts.append(f'<div class="reply"><span class="who">{esc(reply.author)}:</span> {render_note(show_controls(reply.text))}</div>')
-    if getattr(flag, "resolution_note", None):
-        parts.append(f'<div class="reply"><span class="who">resolution:</span> {render_note(show_controls(flag.resolution_note))}</div>')
+        parts.append(f'<div class="reply"><span class="who">{esc(reply.author)}:</span> '
+                     f'{render_note(show_controls(reply.text))}</div>')
+    resolution = getattr(flag, "resolution_note", None)  # a review FlagItem has one, a FlagView not
+    if resolution:
+        parts.append('<div class="reply"><span class="who">resolution:</span> '
+                     f'{render_note(show_controls(resolution))}</div>')
     parts.append("</aside>")
     return "".join(parts)
 
@@ -175,4 +179,4 @@ def render_html(view: TranscriptView, options: ExportOptions) -> str:
 def export_html(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """HTML page of one transcript."""
     with paused_gc():
-        return render_html(load_for_export(store, transcript_id), options)
+        return render_html(load_for_export(store, transcript_id), with_times(store, transcript_id, options))

@@ -9,6 +9,7 @@ current corrected text in ``lang``.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from model.errors import OperationFailed
 from model.notes import check_note
@@ -21,10 +22,14 @@ CLOSED_STATUSES = ("resolved", "wontfix")
 
 # -- keeping flagged spans on their text (called by the text-changing operations) --------
 
-def span_flags(session, segment_id: int, lang: str) -> list[Flag]:
+def span_flags(session: Session, segment_id: int, lang: str) -> list[Flag]:
     """The flags of a segment that mark a span of ``lang`` (read before changing the text)."""
     return list(session.scalars(select(Flag).where(Flag.segment_id == segment_id, Flag.lang == lang,
                                                    Flag.start.is_not(None))))
+
+
+def _span_of(flag: Flag) -> tuple[int, int] | None:
+    return (flag.start, flag.end) if flag.start is not None and flag.end is not None else None
 
 
 def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int) -> None:
@@ -33,7 +38,10 @@ def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int)
     from model.text import shift_span
 
     for f in flags:
-        s, e = shift_span((f.start, f.end), edit_start, edit_end, new_len)
+        span = _span_of(f)
+        if span is None:  # a flag on the whole segment has no span to move
+            continue
+        s, e = shift_span(span, edit_start, edit_end, new_len)
         if s >= e:
             f.start = f.end = None
         elif (s, e) != (f.start, f.end):
@@ -42,9 +50,11 @@ def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int)
 
 def remap_flags(flags: list[Flag], old: History, new: History) -> None:
     """Carry flagged spans over after the text changed indirectly (a correction rejected or reverted)."""
-    if not flags:
+    spans = [(f, span) for f in flags if (span := _span_of(f)) is not None]
+    if not spans:
         return
-    for f, (s, e) in zip(flags, carry_spans(old, new, [(f.start, f.end) for f in flags])):
+    carried = carry_spans(old, new, [span for _f, span in spans])
+    for (f, _span), (s, e) in zip(spans, carried, strict=True):
         if s >= e:
             f.start = f.end = None
         elif (s, e) != (f.start, f.end):
@@ -57,7 +67,7 @@ def _check_category(category: str) -> str:
     return category
 
 
-def _check_span(session, seg: Segment, lang: str | None, start: int | None, end: int | None) -> None:
+def _check_span(session: Session, seg: Segment, lang: str | None, start: int | None, end: int | None) -> None:
     if lang is not None and lang not in LANGS:
         raise OperationFailed(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
     if start is None and end is None:
@@ -86,7 +96,7 @@ def add_flag(store: Store, segment_id: int, category: str = "other", note: str =
                     created_at=utcnow(), finding_key=finding_key)
         op.session.add(flag)
         op.description = f"{category} flag on segment {segment_id}"
-    return op.event_id
+    return op.committed_id
 
 
 def set_flag_status(store: Store, flag_id: int, status: str, resolution_note: str | None = None) -> int:
@@ -117,7 +127,7 @@ def set_flag_status(store: Store, flag_id: int, status: str, resolution_note: st
                 op.session.add(FlagReply(flag_id=flag.id, author_id=op.annotator_id, created_at=utcnow(),
                                          text=resolution_note.strip()))
         op.description = f"flag {flag_id} -> {status}"
-    return op.event_id
+    return op.committed_id
 
 
 def resolve_flag(store: Store, flag_id: int, note: str | None = None) -> int:
@@ -145,7 +155,7 @@ def reply_to_flag(store: Store, flag_id: int, text: str) -> int:
         op.transcript_id = flag.transcript_id
         op.session.add(FlagReply(flag_id=flag.id, author_id=op.annotator_id, created_at=utcnow(),
                                  text=text.strip()))
-    return op.event_id
+    return op.committed_id
 
 
 def edit_flag(store: Store, flag_id: int, note: str | None = None, category: str | None = None) -> int:
@@ -160,7 +170,7 @@ def edit_flag(store: Store, flag_id: int, note: str | None = None, category: str
             flag.note = note.strip()
         if category is not None:
             flag.category = category
-    return op.event_id
+    return op.committed_id
 
 
 def delete_flag(store: Store, flag_id: int) -> int:
@@ -169,4 +179,4 @@ def delete_flag(store: Store, flag_id: int) -> int:
         flag = op.get(Flag, flag_id)
         op.transcript_id = flag.transcript_id
         op.session.delete(flag)
-    return op.event_id
+    return op.committed_id

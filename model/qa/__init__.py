@@ -8,7 +8,7 @@ turns them into ``Finding``s with positions (from 1) and a stable ``key``
 (check, segment or turn id, language, detail), which is what a dismissal or a
 flag made from the finding remembers. Checks read the corrected texts.
 
-    from model.qa import check, Hit
+    from model.qa.registry import Hit, check  # (a check module imports the registry, not model.qa)
 
     @check("double_space")
     def double_space(view, turn, seg):
@@ -19,25 +19,16 @@ flag made from the finding remembers. Checks read the corrected texts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
 
+from model.qa.registry import CHECKS, PREPARERS, CheckSpec, Hit, check, preparer
 from model.readmodel import SegmentView, TranscriptView, TurnView, load_transcript
 from model.schema import FindingDismissal, Flag
 from model.store import Store
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What a check reports; the runner adds where it is."""
-
-    message: str
-    lang: str | None = None
-    detail: str = ""
-    params: tuple[tuple[str, str], ...] = ()  # the message's values, for a translated wording
 
 
 @dataclass(frozen=True)
@@ -60,29 +51,20 @@ class Finding:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class CheckSpec:
-    name: str
-    scope: str  # "segment" or "turn"
-    category: str
-    fn: Callable[..., Iterable[Hit]]
-    description: str
+def load_builtin_checks() -> None:
+    """Register the built-in checks (importing their modules registers them)."""
+    from model.qa import checks, glossary_check, spelling, variants  # noqa: F401
 
 
-CHECKS: dict[str, CheckSpec] = {}
-
-
-def check(name: str, scope: str = "segment", category: str = "other") -> Callable[[Callable], Callable]:
-    """Register a check under a stable ``name``; ``category`` is the flag category of its findings."""
-    if scope not in ("segment", "turn"):
-        raise ValueError(f"unknown check scope {scope!r}")
-
-    def register(fn: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
-        summary = (fn.__doc__ or name).strip().splitlines()[0]
-        CHECKS[name] = CheckSpec(name, scope, category, fn, summary)
-        return fn
-
-    return register
+def prepare(store: Store, view: TranscriptView) -> None:
+    """Run every preparer (``model.qa.registry.preparer``) on ``view``, once: a prepared view is
+    left as it is. Without it, checks that need the database (glossary, spelling) find less."""
+    load_builtin_checks()
+    if view.context.get("prepared"):
+        return
+    for fn in PREPARERS:
+        fn(store, view)
+    view.context["prepared"] = True
 
 
 def _key(name: str, where: str, lang: str | None, detail: str) -> str:
@@ -99,8 +81,7 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
                 names: Iterable[str] | None = None) -> list[Finding]:
     """Findings in turns ``first`` to ``stop - 1`` (indexes into ``view.turns``): lets a window check
     a long transcript in slices without freezing."""
-    from model.qa import checks as _builtin  # noqa: F401 - registers the built-in checks
-
+    load_builtin_checks()
     wanted = set(segment_ids) if segment_ids is not None else None
     specs = [CHECKS[n] for n in names] if names is not None else list(CHECKS.values())
     # Looked up once, not per segment: this loop runs 50,000 times on a long transcript.
@@ -134,8 +115,8 @@ def settled_keys(store: Store, transcript_id: int) -> tuple[dict[str, str], set[
     with store.read() as s:
         dismissed = {k: r for k, r in s.execute(select(FindingDismissal.finding_key, FindingDismissal.reason)
                                                  .where(FindingDismissal.transcript_id == transcript_id))}
-        flagged = set(s.scalars(select(Flag.finding_key).where(Flag.transcript_id == transcript_id,
-                                                                Flag.finding_key.is_not(None))))
+        flagged = {k for k in s.scalars(select(Flag.finding_key).where(Flag.transcript_id == transcript_id,
+                                                                        Flag.finding_key.is_not(None))) if k}
     return dismissed, flagged
 
 
@@ -147,6 +128,7 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     ``include_settled``. Pass ``view`` to reuse a loaded transcript.
     """
     view = view or load_transcript(store, transcript_id)
+    prepare(store, view)
     found = check_view(view, segment_ids)
     if include_settled:
         return found
@@ -154,5 +136,5 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     return [f for f in found if f.key not in dismissed and f.key not in flagged]
 
 
-__all__ = ["CHECKS", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view", "run_checks",
-           "settled_keys"]
+__all__ = ["CHECKS", "PREPARERS", "CheckSpec", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns",
+           "check_view", "load_builtin_checks", "prepare", "preparer", "run_checks", "settled_keys"]

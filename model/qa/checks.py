@@ -11,16 +11,20 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
+from typing import TypeGuard
 
-from model.qa import Hit, check
 from model.qa.numbers import canonical, may_hold_numbers, missing_numbers
-from model.readmodel import SegmentView, TranscriptView, TurnView
+from model.qa.registry import Hit, check
+from model.readmodel import SegmentView, SpeakerView, TranscriptView, TurnView
 
 LANG_WORDS = {"en": "English", "ja": "Japanese"}
+# Turns that are not speech and need no translation: headings, notes, stage and editorial markers.
+NOT_TRANSLATED = ("title", "note", "omission", "reaction", "interpretation", "crosstalk", "end")
+DOUBTFUL_PAIRING = 0.5  # below this confidence the importer's pairing is worth a look
 OTHER = {"en": "ja", "ja": "en"}
 
 
-def _has_text(text: str | None) -> bool:
+def _has_text(text: str | None) -> TypeGuard[str]:
     return bool(text and text.strip())
 
 
@@ -28,9 +32,9 @@ def _has_text(text: str | None) -> bool:
 def untranslated(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
     """A segment with text in one language and none in the other.
 
-    A title line or a translator's note is not speech to translate: skipped.
+    A title line, a translator's note or a stage marker is not speech to translate: skipped.
     """
-    if turn.kind in ("title", "note"):
+    if turn.kind in NOT_TRANSLATED:
         return
     en, ja = _has_text(seg.en), _has_text(seg.ja)
     if en != ja:
@@ -123,7 +127,7 @@ def _norm_label(label: str | None) -> str:
     return " ".join(unicodedata.normalize("NFKC", label or "").casefold().strip(" :[]【】").split())
 
 
-def _labels(sp) -> set[str]:
+def _labels(sp: SpeakerView) -> set[str]:
     return {_norm_label(x) for x in (sp.label_en, sp.label_ja, sp.name) if x}
 
 
@@ -151,3 +155,16 @@ def speaker_label(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Ite
             yield Hit(f"the {LANG_WORDS[lang]} paragraph is labelled “{label}” ({who}) but the turn's speaker is "
                       f"{sp.display_name}", lang, _norm_label(label),
                       params=(("lang", lang), ("label", label), ("who", who), ("speaker", sp.display_name)))
+
+
+@check("pairing", category="missing_translation")
+def pairing(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
+    """A pair of paragraphs the importer was unsure of (lengths and anchors disagree): check this pairing.
+
+    Re-pair with the alignment commands (split, merge, move translation) if it is wrong.
+    """
+    if seg.confidence is None or seg.confidence >= DOUBTFUL_PAIRING or not (_has_text(seg.en) and _has_text(seg.ja)):
+        return
+    yield Hit(f"check this pairing: the importer paired these paragraphs ({seg.pairing or 'unknown'}) "
+              f"with confidence {seg.confidence:.0%}", None, params=(("confidence", f"{seg.confidence:.0%}"),
+                                                                      ("pairing", seg.pairing or "")))
