@@ -219,7 +219,7 @@ def test_noncharacters_and_controls_go_through_every_exporter(store: Store, layo
 
     import docx
 
-    from model.export import ExportOptions, get_exporter, load_builtin_exporters
+    from model.export import ExportFailed, ExportOptions, get_exporter, load_builtin_exporters
     from model.importer import import_text
     from model.ops.corrections import edit_text
     from model.ops.flags import add_flag
@@ -234,8 +234,14 @@ def test_noncharacters_and_controls_go_through_every_exporter(store: Store, layo
     add_flag(store, seg.id, "other", f"note {ODD}")
     options = ExportOptions(layout=layout)
     formats = load_builtin_exporters()
-    assert {"txt", "md", "html", "docx", "json", "tmx", "report"} <= set(formats)
-    out = {name: get_exporter(name)(store, tid, options) for name in formats}
+    required = {"txt", "md", "html", "docx", "json", "tmx", "report"}
+    assert required <= set(formats)
+    out = {}
+    for name in formats:
+        try:
+            out[name] = get_exporter(name)(store, tid, options)
+        except ExportFailed:  # e.g. subtitles need times this transcript has not: a one-line refusal
+            assert name not in required, name
     # XML formats hold no character XML 1.0 forbids; a U+FFFD stands where U+FFFE/U+FFFF were.
     document = docx.Document(io.BytesIO(out["docx"]))
     body = "\n".join(p.text for p in document.paragraphs) + "".join(
