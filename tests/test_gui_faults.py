@@ -176,3 +176,19 @@ def test_going_back_in_the_history_list_under_a_lock_keeps_every_step(qtbot, sto
     assert load_segment(store, sid).en.startswith("Thanks.") and stack.index() == 0
     stack.setIndex(2)
     assert load_segment(store, sid).en == "Second edit."
+
+
+def test_the_flag_dialog_says_a_note_is_too_long_before_the_store_would_refuse_it(qtbot):
+    from gui.review.flag_dialog import FlagDialog
+    from model.notes import MAX_NOTE_CHARS
+
+    dialog = FlagDialog("Turn 2, segment 1")
+    qtbot.addWidget(dialog)
+    dialog.note.setPlainText("[" * (MAX_NOTE_CHARS + 1))
+    dialog.update_preview()  # what the 150 ms timer does after typing
+    assert not dialog.ok_button.isEnabled()
+    assert "a note is limited to 10,000" in dialog.preview.toPlainText()
+    assert dialog.note.toPlainText().startswith("[[[")  # the text is kept
+    dialog.note.setPlainText("[ok](https://example.org)")
+    dialog.update_preview()
+    assert dialog.ok_button.isEnabled() and "ok" in dialog.preview.toPlainText()
