@@ -224,6 +224,7 @@ class Store:
         if self._annotator_id is None:
             self.ensure_intact()  # the first write to the file
             with self._guard("identify the annotator"), self._sessions.begin() as s:
+                defer_foreign_keys(s.connection(), self._waiting)  # the write lock, waited on visibly
                 row = s.scalar(select(Annotator).where(Annotator.name == self._annotator_name))
                 if row is None:
                     row = Annotator(name=self._annotator_name)

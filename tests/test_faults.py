@@ -257,3 +257,18 @@ def test_noncharacters_and_controls_go_through_every_exporter(store: Store, layo
     data = json.loads(out["json"])
     assert "\ufffe" in json.dumps(data, ensure_ascii=False) and "\uffff fixed" in json.dumps(data, ensure_ascii=False)
     assert "\ufffe" in out["txt"]
+
+
+def test_the_first_write_of_a_new_annotator_under_a_lock_waits_visibly_then_says_so(store: Store, db_path: Path):
+    from model.ops.corrections import edit_text
+
+    tid = make_transcript(store, [("Q", [("Hello there.", "こんにちは。")])])
+    seg = _first_segment(store, tid)
+    store.set_annotator("Second annotator")  # their row is written with their first change
+    states: list[str] = []
+    store.watch_writes(lambda state, _detail: states.append(state))
+    with lock_held(db_path), pytest.raises(DatabaseBusy, match="another program is writing"):
+        edit_text(store, seg, "en", "Hello, everyone.")
+    assert "waiting" in states and states[-1] == "failed"
+    assert edit_text(store, seg, "en", "Hello, everyone.") is not None
+    assert store.history(tid)[0]["annotator"] == "Second annotator"
