@@ -140,6 +140,8 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("en", "ja", "both"), default="both", help="which language(s) (default: both)")
     p.add_argument("--clean", action="store_true", help="a reading copy: no gap or flag annotations")
     p.add_argument("--approved-only", action="store_true", help="only segments a reviewer approved")
+    p.add_argument("--timestamps", action="store_true",
+                   help="txt, md, html, docx: start each paragraph with its time in the recording, [hh:mm:ss]")
     p.add_argument("--layout", choices=("interleaved", "side-by-side"), default="interleaved",
                    help="md, html, docx: paragraphs one after the other, or a bilingual table")
     p.add_argument("--gap-text-en", metavar="TEXT",
@@ -180,6 +182,8 @@ def export_options(args: argparse.Namespace, implied: dict[str, Any] | None = No
     if getattr(args, "report_format", None):  # said on the command line: wins over the extension
         extra["report_format"] = args.report_format
     extra.setdefault("report_format", "md")
+    if getattr(args, "timestamps", False):
+        extra["timestamps"] = True
     return ExportOptions(
         text="original" if args.original else "corrected",
         langs=("en", "ja") if args.lang == "both" else (args.lang,),

@@ -58,7 +58,9 @@ FEATURES: list[str] = [
     "gui.annotate:install",
     "gui.review:install",
     "gui.export_dialog:install",
+    "gui.helpers:install",
     "gui.backups:install",
+    "gui.audio:install",
 ]
 
 

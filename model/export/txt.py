@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from model.export import ExportOptions, register
-from model.export.walk import Line, load_for_export, paused_gc, walk
+from model.export.walk import Line, load_for_export, paused_gc, walk, with_times
 from model.readmodel import TranscriptView
 
 if TYPE_CHECKING:
@@ -24,13 +24,15 @@ FILLED_OPEN, FILLED_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: read as text by the i
 
 
 def line_text(line: Line, options: ExportOptions) -> str:
-    """Prefix and text of one line, filled gaps marked when annotations are on."""
+    """Prefix and text of one line, filled gaps marked when annotations are on (a timestamp asked
+    for goes before the prefix, as the importer reads it)."""
+    pieces = line.pieces[1:] if line.time else line.pieces
     if options.annotations:
         body = "".join(f"{FILLED_OPEN}{p.text}{FILLED_CLOSE}" if p.kind == "filled" else p.text
-                       for p in line.pieces)
+                       for p in pieces)
     else:
-        body = line.text
-    return line.prefix + body
+        body = "".join(p.text for p in pieces)
+    return line.time + line.prefix + body
 
 
 def render_text(view: TranscriptView, options: ExportOptions) -> str:
@@ -63,4 +65,4 @@ def render_text(view: TranscriptView, options: ExportOptions) -> str:
 def export_text(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """Plain text of one transcript."""
     with paused_gc():
-        return render_text(load_for_export(store, transcript_id), options)
+        return render_text(load_for_export(store, transcript_id), with_times(store, transcript_id, options))

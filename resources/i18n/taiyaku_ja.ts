@@ -5,7 +5,7 @@
     <name>App</name>
     <message>
         <location filename="../../gui/app.py" line="+80" />
-        <location line="+126" />
+        <location line="+127" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
@@ -14,6 +14,14 @@
         <location line="+49" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../gui/context.py" line="+143" />
+        <source>Nothing to change</source>
+        <translation>変更はありません</translation>
     </message>
 </context>
 <context>
@@ -33,25 +41,244 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../gui/helpers/glossary_panel.py" line="+41" />
+        <source>variants not to use, separated by | or ;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>English term</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved Japanese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not to use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation type="unfinished">注記</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPanel</name>
+    <message>
+        <location filename="../../gui/helpers/glossary_panel.py" line="+29" />
+        <source>Filter (English or Japanese)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>English</source>
+        <translation type="unfinished">英語</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Japanese</source>
+        <translation type="unfinished">日本語</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Not to use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation type="unfinished">注記</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HelpersFeature</name>
+    <message>
+        <location filename="../../gui/helpers/feature.py" line="+52" />
+        <source>Glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+26" />
+        <source>&amp;Tools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add to &amp;glossary…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add the selected words to the glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Apply &amp;earlier correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Apply the earlier correction of a similar segment shown under Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Statistics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Add to glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Add “{term}” to the glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Edit glossary entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>nothing changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Edit glossary entry “{term}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Delete “{term}” from the glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Import glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Glossaries (*.csv *.tsv *.tbx);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>the glossary already holds every entry of {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Import glossary {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Export glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV (*.csv);;TSV (*.tsv);;TBX (*.tbx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>{n} glossary entries written to {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+26" />
+        <source>(not: {variants})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+42" />
+        <source>No earlier correction of a similar segment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{similarity}% similar · {author} · {source}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ctrl+Alt+M applies it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No earlier correction to apply here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Apply earlier correction</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../gui/import_flow.py" line="+54" />
+        <location filename="../../gui/import_flow.py" line="+55" />
         <source>Import transcripts</source>
         <translation>トランスクリプトの取り込み</translation>
     </message>
     <message>
-        <location line="-16" />
-        <location line="+17" />
+        <location line="-17" />
+        <location line="+18" />
         <source>Transcripts (*.txt *.text);;All files (*)</source>
         <translation>トランスクリプト (*.txt *.text);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="-16" />
+        <location line="-17" />
         <source>Import: the source file</source>
         <translation>インポート：原文のファイル</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Import: its translation</source>
         <translation>インポート：その翻訳のファイル</translation>
     </message>
@@ -204,13 +431,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+232" />
+        <location filename="../../gui/main_window.py" line="+234" />
         <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-163" />
+        <location line="-165" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -240,12 +467,12 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
@@ -275,7 +502,7 @@
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-23" />
         <source>Import with &amp;Translation File…</source>
         <translation>翻訳ファイルと一緒にインポート(&amp;T)…</translation>
     </message>
@@ -285,7 +512,7 @@
         <translation>トランスクリプトとその翻訳のファイルをインポートし、段落ごとに対応付けます</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
@@ -706,9 +933,27 @@ Every change is saved as you make it and can be undone.</source>
     </message>
 </context>
 <context>
+    <name>StatsDialog</name>
+    <message>
+        <location filename="../../gui/helpers/stats_view.py" line="+19" />
+        <source>Statistics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>All transcripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>No transcripts yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+120" />
+        <location filename="../../gui/models/transcript_model.py" line="+121" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>
