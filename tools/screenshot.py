@@ -38,6 +38,12 @@ def dark_palette():  # type: ignore[no-untyped-def]
     return p
 
 
+def default_out(dark: bool, lang: str) -> Path:
+    """docs/screenshot[-ja][-dark].png: one file per UI language and palette, never another's."""
+    name = "screenshot" + ("-ja" if lang == "ja" else "") + ("-dark" if dark else "")
+    return ROOT / "docs" / f"{name}.png"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Render the screenshot; returns 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -48,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--switch-to", choices=("en", "ja"), default=None,
                         help="then switch the UI language while running (the window is rebuilt) and render that")
     args = parser.parse_args(argv)
-    out = args.out or ROOT / "docs" / ("screenshot-dark.png" if args.dark else "screenshot.png")
+    out = args.out or default_out(args.dark, args.switch_to or args.lang)
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
