@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
+from gui.gap_text import Shifts, render_gaps
 from gui.models.transcript_model import TranscriptModel
 from gui.theme import Theme, pane_font
 from model.readmodel import SegmentView
@@ -37,6 +38,12 @@ class Rendered:
     text: str
     formats: list[tuple[int, int, QTextCharFormat]] = field(default_factory=list)  # (start, end, format)
     placeholder: bool = False
+    shifts: Shifts | None = None  # corrected-text positions -> shown positions (filled gaps' words)
+    tips: list[tuple[int, int, str]] = field(default_factory=list)  # hover texts by shown span
+
+    def tip_at(self, pos: int) -> str | None:
+        """The hover text of the shown character at ``pos`` (e.g. a gap's marker), if any."""
+        return next((tip for start, end, tip in self.tips if start <= pos < end), None)
 
 
 TextProvider = Callable[[SegmentView, str, Theme], Rendered | None]
@@ -61,17 +68,15 @@ def corrected_text(seg: SegmentView, lang: str, theme: Theme) -> Rendered | None
     text = seg.corrected(lang)
     if text is None:
         return None
-    spans: list[tuple[int, int, QTextCharFormat]] = []
-    for gap in seg.gaps_in(lang):
-        bg = {"filled": theme.gap_filled_bg, "unrecoverable": theme.gap_lost_bg}.get(gap.status, theme.gap_bg)
-        spans.append((gap.start, gap.end, _fmt(bg=bg, fg=theme.gap_fg if gap.status == "open" else theme.text)))
+    shown, spans, shifts, tips = render_gaps(text, seg.gaps_in(lang), theme)
     for red in seg.redactions:
         if red.lang != lang:
             continue
         start = red.start if text[red.start:red.end] == red.text else text.find(red.text)
         if start >= 0:  # offsets are in the original; corrections may have moved the words
-            spans.append((start, start + len(red.text), _fmt(bg=theme.redaction_bg, fg=theme.redaction_fg)))
-    return Rendered(text, spans)
+            spans.append((shifts.map(start), shifts.map(start + len(red.text)),
+                          _fmt(bg=theme.redaction_bg, fg=theme.redaction_fg)))
+    return Rendered(shown, spans, shifts=shifts if shifts.starts else None, tips=tips)
 
 
 class RowMetrics(QObject):
@@ -196,8 +201,12 @@ class RowMetrics(QObject):
                 text = QCoreApplication.translate("RowMetrics", "untranslated")
             return Rendered(text, [(0, len(text), _fmt(fg=self.theme.placeholder, italic=True))], placeholder=True)
         if self.decorators:
+            shifts = result.shifts
             for decorate in self.decorators:
-                result.formats.extend(decorate(seg, lang, self.theme))
+                marks = decorate(seg, lang, self.theme)
+                if shifts is not None:  # marks index the corrected text; filled gaps changed its length
+                    marks = [(shifts.map(a), shifts.map(b), f) for a, b, f in marks]
+                result.formats.extend(marks)
         return result
 
     def _other_language(self, row: int, seg, lang: str) -> Rendered | None:  # type: ignore[no-untyped-def]

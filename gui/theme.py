@@ -36,7 +36,9 @@ class Theme:
     gap_bg: QColor
     gap_fg: QColor
     gap_filled_bg: QColor
+    gap_filled_fg: QColor
     gap_lost_bg: QColor
+    gap_lost_fg: QColor
     redaction_bg: QColor
     redaction_fg: QColor
     placeholder: QColor
@@ -65,7 +67,9 @@ class Theme:
             gap_bg=QColor("#6b4a00") if dark else QColor("#ffe2a0"),
             gap_fg=QColor("#ffd98a") if dark else QColor("#7a4b00"),
             gap_filled_bg=QColor("#1f5130") if dark else QColor("#d3f0d9"),
+            gap_filled_fg=QColor("#c8f5d2") if dark else QColor("#0b4a1f"),
             gap_lost_bg=QColor("#4a4a4a") if dark else QColor("#e4e4e4"),
+            gap_lost_fg=QColor("#f0f0f0") if dark else QColor("#303030"),
             redaction_bg=QColor("#b0bec5") if dark else QColor("#37474f"),
             redaction_fg=QColor("#102027") if dark else QColor("#ffffff"),
             placeholder=quiet,

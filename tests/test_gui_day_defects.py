@@ -32,3 +32,28 @@ def test_move_translation_moves_the_japanese_from_either_pane(qtbot, store, win)
     assert (load_segment(store, first).en, load_segment(store, second).en) == en_before  # English stays
     assert load_segment(store, second).ja == ja_first  # the Japanese moved down
     assert window.ctx.undo_stack.undoText() == "Move Japanese down"
+
+
+def test_a_filled_gap_shows_its_words_in_the_pane_with_the_marker_on_hover(qtbot, store, win):
+    window, _ = win
+    from PySide6.QtCore import QPoint
+
+    from model.ops.gaps import fill_gap
+
+    model = window.transcript_model
+    seg = model.segment(1)
+    gap = seg.gaps_in("en")[0]
+    fill_gap(store, gap.id, "positions", "best_guess")
+    qtbot.waitUntil(lambda: model.segment(1).gaps_in("en")[0].status == "filled")
+    metrics = window.panes.metrics
+    shown = metrics.rendered(1, "en").text
+    assert "public positions? on Taiwan" in shown and "(inaudible)" not in shown
+    assert "(聞き取れない)" in metrics.rendered(1, "ja").text  # the other language's gap is still open
+    # Hovering over the filled words tells the marker as transcribed and the confidence.
+    delegate = window.panes.pane("en").itemDelegate()
+    layout, _h = metrics.layout(1, "en")
+    at = shown.index("positions") + 2
+    line = layout.lineForTextPosition(at)
+    point = QPoint(52 + int(line.cursorToX(at)[0]) + 1, metrics.text_top(1) + int(line.y() + line.height() / 2))
+    tip = delegate.tip_at(1, point)
+    assert tip is not None and "(inaudible)" in tip and "best guess" in tip
