@@ -93,7 +93,8 @@ def load_skeleton(store: Store, transcript_id: int) -> Skeleton:
     """Read the skeleton of a transcript; ``NotFound`` if there is no such transcript."""
     with store.read() as session:
         s = session.connection()  # Core rows, without the ORM's per-row work (0.15 s at 14,000 turns)
-        t = s.execute(select(Transcript.title, Transcript.event_date, Transcript.lead_lang).where(Transcript.id == transcript_id)).first()
+        t = s.execute(select(Transcript.title, Transcript.event_date, Transcript.lead_lang)
+                      .where(Transcript.id == transcript_id)).first()
         if t is None:
             raise NotFound(f"transcript {transcript_id} does not exist")
         turns = [TurnInfo(r[0], n + 1, r[1], r[2], r[3]) for n, r in enumerate(_plain_rows(s,
