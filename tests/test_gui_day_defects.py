@@ -57,3 +57,27 @@ def test_a_filled_gap_shows_its_words_in_the_pane_with_the_marker_on_hover(qtbot
     point = QPoint(52 + int(line.cursorToX(at)[0]) + 1, metrics.text_top(1) + int(line.y() + line.height() / 2))
     tip = delegate.tip_at(1, point)
     assert tip is not None and "(inaudible)" in tip and "best guess" in tip
+
+
+def test_export_save_dialog_opens_in_documents_then_the_last_folder(qtbot, win, tmp_path, monkeypatch):
+    window, _ = win
+    from PySide6.QtWidgets import QFileDialog
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(tmp_path)  # the program's own folder: never where the dialog opens
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), ("", ""))[1])
+    window.registry.get("export").trigger()
+    dialog = window.export_dialog
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    window.settings.setValue("export/folder", str(tmp_path / "gone"))  # a folder since deleted
+    dialog.choose_and_export()
+    assert asked[-1] == str(home / "Documents" / "Test briefing.md")  # the title and the format's suffix
+    last = tmp_path / "exports"
+    last.mkdir()
+    dialog.export_to(last / "x.md")
+    dialog.choose_and_export()
+    assert asked[-1] == str(last / "Test briefing.md")
