@@ -14,7 +14,10 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 # Hues for speakers, in order of first appearance: distinct, calm, colour-blind friendly-ish.
 SPEAKER_HUES = (210, 25, 145, 280, 0, 185, 50, 320, 100, 240)
-JA_FAMILIES = ["Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic UI", "Meiryo"]
+JA_FAMILIES = ["Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic UI", "Meiryo"]
+# Further CJK-capable families seen on Linux, Windows and macOS, tried after the Japanese ones.
+CJK_FALLBACKS = ["IPAGothic", "IPAPGothic", "TakaoPGothic", "VL PGothic", "Noto Sans CJK SC", "Droid Sans Fallback",
+                 "WenQuanYi Zen Hei", "MS Gothic", "Hiragino Kaku Gothic ProN"]
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -86,12 +89,25 @@ class Theme:
         return QColor.fromHsl(hue, 150, 170 if self.dark else 85)
 
 
-def pane_font(lang: str, point_size: float) -> QFont:
-    """The body font of a pane: the UI font, with Japanese-shaped CJK glyphs first for 日本語."""
+def cjk_families(lang: str, family: str | None = None) -> list[str]:
+    """Font families for a pane, most wanted first, with explicit CJK fallbacks.
+
+    Japanese panes put Japanese-shaped CJK fonts first; the English pane keeps the UI font for
+    Latin text but lists CJK fonts after it, so kanji in English text (a title line, a name)
+    never fall to whatever fontconfig guesses, or to empty boxes. ``family``: the annotator's
+    choice in Preferences, first of all.
+    """
+    base = QGuiApplication.font().family()
+    order = ([family] if family else []) + (JA_FAMILIES + [base] if lang == "ja" else [base] + JA_FAMILIES)
+    order += CJK_FALLBACKS
+    return list(dict.fromkeys(f for f in order if f))
+
+
+def pane_font(lang: str, point_size: float, family: str | None = None) -> QFont:
+    """The body font of a pane: the UI font (or the chosen family) with CJK fallbacks for both languages."""
     font = QFont(QGuiApplication.font())
     font.setPointSizeF(point_size)
-    if lang == "ja":
-        font.setFamilies(JA_FAMILIES + [QGuiApplication.font().family()])
+    font.setFamilies(cjk_families(lang, family))
     return font
 
 

@@ -81,3 +81,28 @@ def test_export_save_dialog_opens_in_documents_then_the_last_folder(qtbot, win, 
     dialog.export_to(last / "x.md")
     dialog.choose_and_export()
     assert asked[-1] == str(last / "Test briefing.md")
+
+
+def test_both_panes_name_cjk_fonts_and_kanji_in_the_english_pane_get_real_glyphs(qtbot, win):
+    window, _ = win
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontDatabase, QTextLayout
+
+    from gui.theme import CJK_FALLBACKS, JA_FAMILIES
+
+    cjk = set(JA_FAMILIES + CJK_FALLBACKS)
+    fonts = window.panes.metrics.fonts
+    for lang in ("en", "ja"):
+        assert cjk & set(fonts[lang].families()), lang  # explicit fallback, in both panes
+    assert fonts["en"].families()[0] not in cjk  # Latin text keeps the UI font
+    installed = cjk & set(QFontDatabase.families())
+    if not installed:  # a machine without CJK fonts (fonts-noto-cjk absent): nothing more to check
+        return
+    layout = QTextLayout("ホワイトハウス 国家安全保障会議 2024/4/9", fonts["en"])
+    layout.beginLayout()
+    layout.createLine().setPosition(QPointF(0, 0))
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    kanji_runs = [run for run in runs if run.rawFont().familyName() in installed]
+    assert kanji_runs, [run.rawFont().familyName() for run in runs]
+    assert all(0 not in run.glyphIndexes() for run in kanji_runs)  # no empty boxes
