@@ -18,6 +18,8 @@ from gui.theme import Theme
 from model.readmodel import GapView
 
 UNSURE = "?"  # after words filled as a best guess
+UNDERLINES = {"filled": QTextCharFormat.UnderlineStyle.DotLine,
+              "unrecoverable": QTextCharFormat.UnderlineStyle.DashUnderline}
 
 
 def _tr(text: str) -> str:
@@ -70,21 +72,16 @@ def render_gaps(text: str, gaps: list[GapView], theme: Theme) -> tuple[
             continue
         parts.append(text[at:gap.start])
         shown = text[gap.start:gap.end]
-        fmt = QTextCharFormat()
         if gap.status == "filled" and gap.proposed_text:
             shown = gap.proposed_text + ("" if gap.confidence == "certain" else UNSURE)
-            fmt.setBackground(theme.gap_filled_bg)
-            fmt.setForeground(theme.gap_filled_fg)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)  # a hover tells more
-        elif gap.status == "filled":
-            fmt.setBackground(theme.gap_filled_bg)
-            fmt.setForeground(theme.gap_filled_fg)
-        elif gap.status == "unrecoverable":
-            fmt.setBackground(theme.gap_lost_bg)
-            fmt.setForeground(theme.gap_lost_fg)
-        else:
-            fmt.setBackground(theme.gap_bg)
-            fmt.setForeground(theme.gap_fg)
+        bg, fg = theme.gap_colours(gap.status)
+        fmt = QTextCharFormat()
+        fmt.setBackground(bg)
+        fmt.setForeground(fg)
+        # An underline in the text's colour: the gap stays visible on a selected row, where its
+        # light background is lost against the selection (contrast checked in the tests).
+        fmt.setUnderlineStyle(UNDERLINES.get(gap.status, QTextCharFormat.UnderlineStyle.SingleUnderline))
+        fmt.setUnderlineColor(fg)
         start = gap.start + delta
         spans.append((start, start + len(shown), fmt))
         tips.append((start, start + len(shown), gap_tip(gap)))

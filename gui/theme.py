@@ -20,6 +20,45 @@ CJK_FALLBACKS = ["IPAGothic", "IPAPGothic", "TakaoPGothic", "VL PGothic", "Noto 
                  "WenQuanYi Zen Hei", "MS Gothic", "Hiragino Kaku Gothic ProN"]
 
 
+def composite(top: QColor, bottom: QColor) -> QColor:
+    """``top`` (maybe translucent) painted over the opaque ``bottom``."""
+    a = top.alphaF()
+    return QColor.fromRgbF(*(t * a + b * (1 - a) for t, b in ((top.redF(), bottom.redF()),
+                                                              (top.greenF(), bottom.greenF()),
+                                                              (top.blueF(), bottom.blueF()))))
+
+
+def luminance(colour: QColor) -> float:
+    """Relative luminance (WCAG 2)."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours (1 to 21)."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette (what a dark system theme gives the Fusion style)."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#17181a"),
+                         (roles.AlternateBase, "#222326"), (roles.Text, "#e8eaed"), (roles.Button, "#2a2b2e"),
+                         (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#4c8bf5"),
+                         (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#2a2b2e"),
+                         (roles.ToolTipText, "#e8eaed"), (roles.PlaceholderText, "#9aa0a6"), (roles.Mid, "#3c4043"),
+                         (roles.Light, "#3c4043"), (roles.Dark, "#101113"), (roles.Midlight, "#303134"),
+                         (roles.Link, "#8ab4f8"), (roles.BrightText, "#ffffff")):
+        p.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled  # as system dark themes do: disabled controls look disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(disabled, role, QColor("#6f7378"))
+    return p
+
+
 def is_dark(palette: QPalette | None = None) -> bool:
     """Whether the palette is a dark one (window colour darker than mid-grey)."""
     palette = palette or QGuiApplication.palette()
@@ -46,6 +85,11 @@ class Theme:
     redaction_fg: QColor
     placeholder: QColor
     turn_rule: QColor
+    # Row status marks in the gutter (legend: Help > Row colours).
+    status_approved: QColor
+    status_flagged: QColor
+    status_edited: QColor
+    status_gap: QColor
 
     @classmethod
     def from_palette(cls, palette: QPalette | None = None) -> Theme:
@@ -72,12 +116,28 @@ class Theme:
             gap_filled_bg=QColor("#1f5130") if dark else QColor("#d3f0d9"),
             gap_filled_fg=QColor("#c8f5d2") if dark else QColor("#0b4a1f"),
             gap_lost_bg=QColor("#4a4a4a") if dark else QColor("#e4e4e4"),
-            gap_lost_fg=QColor("#f0f0f0") if dark else QColor("#303030"),
+            gap_lost_fg=QColor("#cfd8dc") if dark else QColor("#37474f"),
             redaction_bg=QColor("#b0bec5") if dark else QColor("#37474f"),
             redaction_fg=QColor("#102027") if dark else QColor("#ffffff"),
             placeholder=quiet,
             turn_rule=rule,
+            status_approved=QColor("#66bb6a") if dark else QColor("#2e7d32"),
+            status_flagged=QColor("#ff8a65") if dark else QColor("#d84315"),
+            status_edited=QColor("#82b1ff") if dark else QColor("#1565c0"),
+            status_gap=QColor("#ffca28") if dark else QColor("#a05a00"),
         )
+
+    def selected_base(self) -> QColor:
+        """What a selected row's background looks like: the selection colour over the base."""
+        return composite(self.selection, self.base)
+
+    def gap_colours(self, status: str) -> tuple[QColor, QColor]:
+        """(background, text) of a gap in ``status`` (open, filled, unrecoverable)."""
+        if status == "filled":
+            return self.gap_filled_bg, self.gap_filled_fg
+        if status == "unrecoverable":
+            return self.gap_lost_bg, self.gap_lost_fg
+        return self.gap_bg, self.gap_fg
 
     def speaker_colour(self, position: int | None) -> QColor:
         """The colour of the speaker first seen at ``position`` (None: unknown, grey)."""
