@@ -16,8 +16,8 @@ def palettes():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", ["light", "dark"])
 def test_every_gap_state_reads_on_its_own_background_the_row_and_the_selection(qapp, name):
-    from model.readmodel import GapView
     from gui.gap_text import render_gaps
+    from model.readmodel import GapView
 
     theme = Theme.from_palette(palettes()[name])
     assert theme.dark == (name == "dark")
