@@ -106,3 +106,20 @@ def test_both_panes_name_cjk_fonts_and_kanji_in_the_english_pane_get_real_glyphs
     kanji_runs = [run for run in runs if run.rawFont().familyName() in installed]
     assert kanji_runs, [run.rawFont().familyName() for run in runs]
     assert all(0 not in run.glyphIndexes() for run in kanji_runs)  # no empty boxes
+
+
+def test_corrections_tab_shows_whitespace_edits(qtbot, store, win):
+    window, _ = win
+    from model.ops.corrections import edit_text
+
+    model = window.transcript_model
+    sid = model.segment_id(2)
+    text = model.segment(2).en  # "And we expect you'll see language ..."
+    edit_text(store, sid, "en", text.replace("we expect", "weexpect", 1))
+    window.panes.go_row(2)
+    tab = window.annotate.corrections_tab
+    qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 1)
+    assert tab.tree.topLevelItem(0).text(1) == "· → ∅"
+    edit_text(store, sid, "en", model.segment(2).en.replace("language", "language\nhere", 1))
+    qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 2)
+    assert "⏎" in tab.tree.topLevelItem(0).text(1)

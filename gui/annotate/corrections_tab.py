@@ -36,6 +36,20 @@ def category_name(category: str | None) -> str:
             "style": tr("style"), "other": tr("other")}.get(category or "", "")
 
 
+WHITESPACE = {" ": "·", "\u00a0": "⍽", "\u3000": "□", "\t": "⇥", "\n": "⏎", "\r": ""}
+
+
+def visible_whitespace(text: str) -> str:
+    """``text`` with its leading and trailing whitespace (all of it, when that is all there is)
+    shown as signs: · space, ⍽ no-break space, □ ideographic space, ⇥ tab, ⏎ line break."""
+    core = text.strip()
+    if not core:
+        return "".join(WHITESPACE.get(ch, ch) for ch in text)
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    inner = core.replace("\n", "⏎")
+    return "".join(WHITESPACE.get(ch, ch) for ch in lead) + inner + "".join(WHITESPACE.get(ch, ch) for ch in trail)
+
+
 class CorrectionsTab(QWidget):
     """Each correction: language, what changed, category, status, who and when."""
 
@@ -90,8 +104,8 @@ class CorrectionsTab(QWidget):
         self._corrections = list(seg.corrections) if seg is not None else []
         lost = set(seg.conflicts) if seg is not None else set()
         for c in reversed(self._corrections):  # newest first
-            before = c.before or "∅"
-            after = c.after or "∅"
+            before = visible_whitespace(c.before) or "∅"
+            after = visible_whitespace(c.after) or "∅"
             status = tr("does not apply") if c.id in lost else status_name(c.status)
             item = QTreeWidgetItem([LANG_NAMES.get(c.lang, c.lang), f"{before} → {after}",
                                     category_name(c.category), status, c.annotator,
