@@ -123,3 +123,42 @@ def test_corrections_tab_shows_whitespace_edits(qtbot, store, win):
     edit_text(store, sid, "en", model.segment(2).en.replace("language", "language\nhere", 1))
     qtbot.waitUntil(lambda: tab.tree.topLevelItemCount() == 2)
     assert "⏎" in tab.tree.topLevelItem(0).text(1)
+
+
+def test_regex_error_goes_as_soon_as_the_pattern_is_valid(qtbot, win):
+    window, _ = win
+    window.registry.get("replace").trigger()
+    dialog = window.annotate.find_dialog
+    dialog.regex.setChecked(True)
+    dialog.find_edit.setText("(japan")
+    assert "regular expression" in dialog.status.text().lower()
+    assert not dialog.next_button.isEnabled()
+    dialog.find_edit.setText("(japan)")  # fixed: no need to press Next for the error to go
+    assert dialog.status.text() == ""
+    assert dialog.next_button.isEnabled()
+
+
+def test_replace_all_previews_the_matches_and_warns_about_approvals(qtbot, store, win):
+    window, tid = win
+    from model.ops.review_state import approve
+
+    model = window.transcript_model
+    approve(store, [model.segment_id(0)])
+    window.registry.get("replace").trigger()
+    dialog = window.annotate.find_dialog
+    dialog.find_edit.setText("japan")
+    dialog.replace_edit.setText("Nippon")
+    dialog.replace_all_button.click()
+    preview = dialog.preview
+    qtbot.waitExposed(preview)
+    assert preview.tree.topLevelItemCount() == 2
+    first = preview.tree.topLevelItem(0)
+    assert "Japanese" in first.text(2) and "Nipponese" in first.text(3)
+    assert preview.warning.isVisible() and "approv" in preview.warning.text()
+    assert window.ctx.undo_stack.count() == 0  # nothing replaced before the preview is accepted
+    preview.reject()
+    assert "Japanese" in model.segment(0).en
+    dialog.replace_all_button.click()
+    dialog.preview.accept()
+    qtbot.waitUntil(lambda: "Nipponese" in model.segment(0).en)
+    assert window.ctx.undo_stack.count() == 1
