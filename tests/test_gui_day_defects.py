@@ -162,3 +162,61 @@ def test_replace_all_previews_the_matches_and_warns_about_approvals(qtbot, store
     dialog.preview.accept()
     qtbot.waitUntil(lambda: "Nipponese" in model.segment(0).en)
     assert window.ctx.undo_stack.count() == 1
+
+
+QUESTIONS = [("Q", [("First question about Taiwan and the alliance?", "台湾と同盟についての最初の質問")]),
+             ("MODERATOR", [("Next question.", "次の質問です。")]),
+             ("Q", [("Second question, about the trade talks?", "貿易協議についての二番目の質問")]),
+             ("MODERATOR", [("Next.", "次。")]),
+             ("Q", [("Third question on yen weakness.", "円安についての三番目の質問")])]
+
+
+def test_merge_picker_tells_same_label_speakers_apart_and_the_kept_one_keeps_its_colour(qtbot, store, tmp_path):
+    from model.ops.speakers import split_speaker
+
+    window, tid = make_window(qtbot, store, tmp_path, turns=QUESTIONS)
+    model = window.transcript_model
+    q = model.speaker(model.turn(0))
+    split_speaker(store, q.id, [model.turn(2).id])
+    split_speaker(store, q.id, [model.turn(4).id])
+    panel = window.annotate.speakers_panel
+    qtbot.waitUntil(lambda: len(panel.model.speakers) == 4)
+    panel.select_speaker(q.id)
+    panel.merge_selected()
+    picker = panel.picker
+    texts = [picker.list.item(i).text() for i in range(picker.list.count())]
+    q_rows = [t for t in texts if t.startswith("Q")]
+    assert len(q_rows) == 2 and len(set(q_rows)) == 2  # no longer identical rows
+    assert any("turn 3" in t and "Second question" in t for t in q_rows)
+    assert any("turn 5" in t and "Third question" in t for t in q_rows)
+    picker.reject()
+    keep = model.speaker(model.turn(4))
+    colour = window.panes.metrics.theme.speaker_colour(keep.position)
+    panel.merge_into(keep.id, q.id)
+    qtbot.waitUntil(lambda: model.speaker(model.turn(0)).id == keep.id)
+    merged = model.speaker(model.turn(0))
+    assert window.panes.metrics.theme.speaker_colour(merged.position) == colour
+    window.ctx.undo_stack.clear()
+
+
+def test_rename_dialog_offers_the_suggested_name_and_the_rename_settles_the_suggestion(qtbot, store, win):
+    window, tid = win
+    from model.ops.speakers import list_suggestions
+    from model.schema import SpeakerSuggestion
+
+    model = window.transcript_model
+    with store.operation("Suggest") as op:
+        op.session.add(SpeakerSuggestion(transcript_id=tid, turn_id=model.turn(5).id, name="Ken Moriyasu",
+                                         affiliation="Nikkei Asia"))
+    panel = window.annotate.speakers_panel
+    qtbot.waitUntil(lambda: panel.suggestions.topLevelItemCount() == 1)
+    window.panes.go_row(5)
+    window.registry.get("rename_speaker").trigger()
+    dialog = panel.rename_dialog
+    assert dialog.textValue() == "Ken Moriyasu"
+    dialog.textValueSelected.emit(dialog.textValue())
+    assert model.speaker(model.turn(5)).display_name == "Ken Moriyasu"
+    assert [s.status for s in list_suggestions(store, tid)] == ["accepted"]
+    qtbot.waitUntil(lambda: window.panes.metrics.turn_hints == {})
+    window.ctx.undo_stack.undo()
+    assert [s.status for s in list_suggestions(store, tid)] == ["pending"]  # one undo step, both undone

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from gui.annotate.common import run_op, tr
 from gui.theme import Theme, role_name
 from model.ops import speakers as ops
-from model.readmodel import SpeakerView
+from model.readmodel import SpeakerView, load_segments
 from model.schema import ROLES
 from model.store import Changes
 
@@ -135,7 +135,8 @@ class SpeakerPicker(QDialog):
     UNKNOWN = -1
 
     def __init__(self, speakers: list[SpeakerView], title: str, on_pick: Callable[[int | None], None],
-                 parent: QWidget | None = None, allow_unknown: bool = True) -> None:
+                 parent: QWidget | None = None, allow_unknown: bool = True,
+                 details: dict[int, str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("speaker_picker")
         self.setWindowTitle(title)
@@ -149,7 +150,8 @@ class SpeakerPicker(QDialog):
         for sp in speakers:
             extra = " · ".join(x for x in (role_name(sp.role) if sp.role != "unknown" else "", sp.affiliation or "",
                                            sp.label if sp.name else "") if x)
-            item = QListWidgetItem(sp.display_name + (f"   — {extra}" if extra else ""))
+            item = QListWidgetItem(sp.display_name + (f"   — {extra}" if extra else "")
+                                   + (f"\n{details[sp.id]}" if details and sp.id in details else ""))
             item.setData(Qt.ItemDataRole.UserRole, sp.id)
             item.setData(Qt.ItemDataRole.DecorationRole, theme.speaker_colour(sp.position))
             self.list.addItem(item)
@@ -324,6 +326,26 @@ class SpeakersPanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
+    def first_turns(self, speakers: list[SpeakerView]) -> dict[int, str]:
+        """Per speaker: its first turn's number and the start of what it says there, so speakers
+        with the same label ("Q — Journalist") can be told apart in a picker."""
+        sk = self.feature.model.skeleton
+        if sk is None:
+            return {}
+        wanted = {sp.id for sp in speakers}
+        first: dict[int, tuple[int, int | None]] = {}
+        for turn in sk.turns:
+            if turn.speaker_id in wanted and turn.speaker_id not in first:
+                first[turn.speaker_id] = (turn.number, sk.segment_ids[turn.first_row])
+        texts = load_segments(self.ctx.store, [sid for _n, sid in first.values() if sid is not None])
+        out = {}
+        for speaker_id, (number, sid) in first.items():
+            seg = texts.get(sid) if sid is not None else None
+            words = " ".join(((seg.corrected("en") or seg.corrected("ja") or "") if seg else "").split())
+            snippet = words[:60] + ("…" if len(words) > 60 else "")
+            out[speaker_id] = tr("first in turn {n}: {text}").format(n=number, text=snippet)
+        return out
+
     def merge_into(self, keep_id: int, other_id: int) -> None:
         """Merge speaker ``other_id`` into ``keep_id`` (one undo step)."""
         run_op(self.ctx, tr("Merge speakers"), lambda: ops.merge_speakers(self.ctx.store, keep_id, other_id))
@@ -336,7 +358,7 @@ class SpeakersPanel(QWidget):
         others = [s for s in self.model.speakers if s.id != sp.id]
         self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=sp.display_name),
                                     lambda keep: keep is not None and self.merge_into(keep, sp.id),
-                                    self.window(), allow_unknown=False)
+                                    self.window(), allow_unknown=False, details=self.first_turns(others))
         self.picker.open()
 
     def split_selected(self) -> None:
@@ -375,13 +397,21 @@ class SpeakersPanel(QWidget):
         dialog.setObjectName("rename_speaker_dialog")
         dialog.setWindowTitle(tr("Rename speaker"))
         dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=sp.label or sp.display_name))
-        dialog.setTextValue(sp.name or "")
+        dialog.setTextValue(sp.name or self.suggested_name(turn.id) or "")
         dialog.textValueSelected.connect(
             lambda name: run_op(self.ctx, tr("Rename speaker"), lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
         self.rename_dialog = dialog
         dialog.open()
 
     # -- suggestions ------------------------------------------------------------------
+    def suggested_name(self, turn_id: int) -> str | None:
+        """The name a pending suggestion proposes for this turn (from an operator's introduction)."""
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return None
+        return next((s.name for s in ops.list_suggestions(self.ctx.store, tid)
+                     if s.turn_id == turn_id and s.status == "pending" and s.name), None)
+
     def _jump_to_turn(self, item: QTreeWidgetItem) -> None:
         turn_id = item.data(1, Qt.ItemDataRole.UserRole)
         sk = self.feature.model.skeleton
