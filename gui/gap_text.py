@@ -22,10 +22,6 @@ UNDERLINES = {"filled": QTextCharFormat.UnderlineStyle.DotLine,
               "unrecoverable": QTextCharFormat.UnderlineStyle.DashUnderline}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GapText", text)
-
-
 @dataclass
 class Shifts:
     """Position map from the corrected text to the shown text (replaced spans in order)."""
@@ -47,11 +43,13 @@ class Shifts:
 def gap_tip(gap: GapView) -> str:
     """The hover text of a gap: the marker as transcribed, and what was filled with what confidence."""
     if gap.status == "filled" and gap.proposed_text:
-        sure = _tr("certain") if gap.confidence == "certain" else _tr("best guess")
-        return _tr("Filled gap ({confidence}); transcribed as: {marker}").format(confidence=sure, marker=gap.text)
+        sure = QCoreApplication.translate("GapText", "certain") if gap.confidence == "certain" \
+            else QCoreApplication.translate("GapText", "best guess")
+        return QCoreApplication.translate("GapText", "Filled gap ({confidence}); transcribed as: {marker}").format(
+            confidence=sure, marker=gap.text)
     if gap.status == "unrecoverable":
-        return _tr("Unrecoverable gap")
-    return _tr("Open gap: not filled yet")
+        return QCoreApplication.translate("GapText", "Unrecoverable gap")
+    return QCoreApplication.translate("GapText", "Open gap: not filled yet")
 
 
 def render_gaps(text: str, gaps: list[GapView], theme: Theme) -> tuple[

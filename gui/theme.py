@@ -192,3 +192,15 @@ def turn_kind_name(kind: str) -> str:
         "note": QCoreApplication.translate("Roles", "Note"),
     }
     return names.get(kind, kind)
+
+
+def speaker_name(speaker: object) -> str:
+    """A speaker's name for the UI: the annotator's name or the label, else "unknown speaker" in
+    the UI language (``model`` hands over None for that, never English words)."""
+    known = getattr(speaker, "known_name", None) if speaker is not None else None
+    return known or QCoreApplication.translate("Roles", "Unknown speaker")
+
+
+def lang_name(lang: str) -> str:
+    """A transcript language's name in the UI language (日本語 is written so in every UI language)."""
+    return QCoreApplication.translate("Roles", "English") if lang == "en" else "日本語" if lang == "ja" else lang

@@ -104,9 +104,15 @@ class SpeakerView:
     position: int
 
     @property
+    def known_name(self) -> str | None:
+        """The annotator's name for the speaker, else the label as written; None when there is
+        neither (the UI says "unknown speaker" in its own language)."""
+        return self.name or self.label_en or self.label_ja or None
+
+    @property
     def display_name(self) -> str:
-        """The name to show: the annotator's name for the speaker, else the label as written."""
-        return self.name or self.label_en or self.label_ja or "Unknown speaker"
+        """``known_name``, or "Unknown speaker" (English: for exports and QA messages, not the UI)."""
+        return self.known_name or "Unknown speaker"
 
     @property
     def label(self) -> str | None:

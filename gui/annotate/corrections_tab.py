@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from gui.actions import icon
 from gui.annotate.common import run_op, tr
+from gui.theme import lang_name
 from model.ops.corrections import set_correction_details
-from model.readmodel import LANG_NAMES, CorrectionView
+from model.readmodel import CorrectionView
 from model.schema import CORRECTION_CATEGORIES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,7 +108,7 @@ class CorrectionsTab(QWidget):
             before = visible_whitespace(c.before) or "∅"
             after = visible_whitespace(c.after) or "∅"
             status = tr("does not apply") if c.id in lost else status_name(c.status)
-            item = QTreeWidgetItem([LANG_NAMES.get(c.lang, c.lang), f"{before} → {after}",
+            item = QTreeWidgetItem([lang_name(c.lang), f"{before} → {after}",
                                     category_name(c.category), status, c.annotator,
                                     c.created_at.strftime("%Y-%m-%d %H:%M")])
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)

@@ -14,15 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import tr
+from gui.theme import lang_name
 from model.ops.find_replace import Preview
-from model.readmodel import LANG_NAMES
 
 SHOWN = 2000  # rows listed; the count above says how many there are in all
-
-
-def lang_name(lang: str) -> str:
-    """A language's name in the UI language (日本語 in its own script everywhere)."""
-    return tr("English") if lang == "en" else LANG_NAMES.get(lang, lang)
 
 
 class ReplacePreviewDialog(QDialog):

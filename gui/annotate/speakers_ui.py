@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import run_op, tr
-from gui.theme import Theme, role_name
+from gui.theme import Theme, role_name, speaker_name
 from model.ops import speakers as ops
 from model.readmodel import SpeakerView, load_segments
 from model.schema import ROLES
@@ -82,10 +82,10 @@ class SpeakerTableModel(QAbstractTableModel):
         sp = self.speakers[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [sp.display_name, role_name(sp.role), sp.affiliation or "", self.turns.get(sp.id, 0),
+            return [speaker_name(sp), role_name(sp.role), sp.affiliation or "", self.turns.get(sp.id, 0),
                     sp.label_en or "", sp.label_ja or ""][col]
         if role == Qt.ItemDataRole.EditRole:
-            return [sp.name or sp.display_name, sp.role, sp.affiliation or "", self.turns.get(sp.id, 0),
+            return [sp.name or speaker_name(sp), sp.role, sp.affiliation or "", self.turns.get(sp.id, 0),
                     sp.label_en or "", sp.label_ja or ""][col]
         if role == Qt.ItemDataRole.DecorationRole and col == NAME:
             return Theme.from_palette().speaker_colour(sp.position)
@@ -104,7 +104,7 @@ class SpeakerTableModel(QAbstractTableModel):
         ctx = self.feature.ctx
         field = EDITABLE[index.column()]
         if field == "name":
-            if (value or "").strip() == (sp.name or sp.display_name):
+            if (value or "").strip() == (sp.name or speaker_name(sp)):
                 return False
             return run_op(ctx, tr("Rename speaker"), lambda: ops.rename_speaker(ctx.store, sp.id, value)) is not None
         return run_op(ctx, tr("Edit speaker"),
@@ -150,7 +150,7 @@ class SpeakerPicker(QDialog):
         for sp in speakers:
             extra = " · ".join(x for x in (role_name(sp.role) if sp.role != "unknown" else "", sp.affiliation or "",
                                            sp.label if sp.name else "") if x)
-            item = QListWidgetItem(sp.display_name + (f"   — {extra}" if extra else "")
+            item = QListWidgetItem(speaker_name(sp) + (f"   — {extra}" if extra else "")
                                    + (f"\n{details[sp.id]}" if details and sp.id in details else ""))
             item.setData(Qt.ItemDataRole.UserRole, sp.id)
             item.setData(Qt.ItemDataRole.DecorationRole, theme.speaker_colour(sp.position))
@@ -356,7 +356,7 @@ class SpeakersPanel(QWidget):
             self.ctx.report_error(tr("Select the speaker to merge first."))
             return
         others = [s for s in self.model.speakers if s.id != sp.id]
-        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=sp.display_name),
+        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=speaker_name(sp)),
                                     lambda keep: keep is not None and self.merge_into(keep, sp.id),
                                     self.window(), allow_unknown=False, details=self.first_turns(others))
         self.picker.open()
@@ -396,7 +396,7 @@ class SpeakersPanel(QWidget):
         dialog = QInputDialog(self.window())
         dialog.setObjectName("rename_speaker_dialog")
         dialog.setWindowTitle(tr("Rename speaker"))
-        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=sp.label or sp.display_name))
+        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=sp.label or speaker_name(sp)))
         dialog.setTextValue(sp.name or self.suggested_name(turn.id) or "")
         dialog.textValueSelected.connect(
             lambda name: run_op(self.ctx, tr("Rename speaker"), lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))

@@ -96,6 +96,14 @@
         <translation>Enter: 保存 · Ctrl+Enter: 保存して次の段落へ · Shift+Enter: 改行 · Esc: 取り消し</translation>
     </message>
     <message>
+        <source>&amp;Row colours</source>
+        <translation>行の色の見方(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What the marks beside the rows and the gap colours mean</source>
+        <translation>行の横の印と、聞き取れない箇所の色の意味</translation>
+    </message>
+    <message>
         <source>Corrections</source>
         <translation>修正</translation>
     </message>
@@ -184,12 +192,12 @@
         <translation>次の段落と結合(&amp;N)</translation>
     </message>
     <message>
-        <source>Move translation &amp;up</source>
-        <translation>訳文を上へ移動(&amp;U)</translation>
+        <source>Move Japanese &amp;up</source>
+        <translation>日本語を上へ移動(&amp;U)</translation>
     </message>
     <message>
-        <source>Move translation &amp;down</source>
-        <translation>訳文を下へ移動(&amp;D)</translation>
+        <source>Move Japanese &amp;down</source>
+        <translation>日本語を下へ移動(&amp;D)</translation>
     </message>
     <message>
         <source>Split &amp;turn here</source>
@@ -304,12 +312,28 @@
         <translation>段落の結合</translation>
     </message>
     <message>
-        <source>Move translation down</source>
-        <translation>訳文を下へ移動</translation>
+        <source>Move English down</source>
+        <translation>英語を下へ移動</translation>
     </message>
     <message>
-        <source>Move translation up</source>
-        <translation>訳文を上へ移動</translation>
+        <source>Move English up</source>
+        <translation>英語を上へ移動</translation>
+    </message>
+    <message>
+        <source>Move Japanese down</source>
+        <translation>日本語を下へ移動</translation>
+    </message>
+    <message>
+        <source>Move Japanese up</source>
+        <translation>日本語を上へ移動</translation>
+    </message>
+    <message>
+        <source>Move English &amp;up</source>
+        <translation>英語を上へ移動(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move English &amp;down</source>
+        <translation>英語を下へ移動(&amp;D)</translation>
     </message>
     <message>
         <source>Split turn</source>
@@ -396,6 +420,10 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>Find</source>
         <translation>検索</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: {reason}</source>
+        <translation>正規表現が正しくありません: {reason}</translation>
     </message>
     <message>
         <source>No match</source>
@@ -574,6 +602,62 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
+        <source>{n} replacements in {m} segments.</source>
+        <translation>{m} 段落で {n} 件を置換します。</translation>
+    </message>
+    <message>
+        <source>{n} of these segments are approved: replacing resets their approval (they need review again).</source>
+        <translation>このうち {n} 段落は承認済みです。置換すると承認が取り消されます（再レビューが必要です）。</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>置換前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>置換後</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>yes — approval reset</source>
+        <translation>はい — 承認を取り消し</translation>
+    </message>
+    <message>
+        <source>Row colours</source>
+        <translation>行の色の見方</translation>
+    </message>
+    <message>
+        <source>Open review flag (the number says how many)</source>
+        <translation>未解決のレビューフラグ（数字は件数）</translation>
+    </message>
+    <message>
+        <source>Edited: a correction changes the text</source>
+        <translation>編集済み: 修正で本文が変わっています</translation>
+    </message>
+    <message>
+        <source>An open inaudible gap</source>
+        <translation>未解決の聞き取れない箇所</translation>
+    </message>
+    <message>
+        <source>Gap, open</source>
+        <translation>聞き取れない箇所（未解決）</translation>
+    </message>
+    <message>
+        <source>Gap, filled (the words filled in; a ? marks a best guess)</source>
+        <translation>聞き取れない箇所（補った語を表示。? は推測）</translation>
+    </message>
+    <message>
+        <source>Gap, unrecoverable</source>
+        <translation>聞き取れない箇所（聞き取り不能）</translation>
+    </message>
+    <message>
+        <source>(inaudible)</source>
+        <translation>(聞き取れない)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -668,6 +752,10 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>(name inaudible)</source>
         <translation>(名前が聞き取れない)</translation>
+    </message>
+    <message>
+        <source>first in turn {n}: {text}</source>
+        <translation>最初の発言 {n}: {text}</translation>
     </message>
     <message>
         <source>Merge speakers</source>

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+77" />
+        <location filename="../../gui/app.py" line="+78" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
@@ -18,7 +18,7 @@
 <context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+249" />
+        <location filename="../../gui/panes.py" line="+257" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -26,9 +26,37 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+102" />
+        <location filename="../../gui/details.py" line="+101" />
         <source>Segment</source>
         <translation>セグメント</translation>
+    </message>
+</context>
+<context>
+    <name>GapText</name>
+    <message>
+        <location filename="../../gui/gap_text.py" line="+46" />
+        <source>certain</source>
+        <translation>確実</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>best guess</source>
+        <translation>推測</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filled gap ({confidence}); transcribed as: {marker}</source>
+        <translation>補った箇所（{confidence}）。書き起こしでは: {marker}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Unrecoverable gap</source>
+        <translation>聞き取り不能な箇所</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open gap: not filled yet</source>
+        <translation>未解決の箇所: まだ補っていません</translation>
     </message>
 </context>
 <context>
@@ -131,7 +159,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+217" />
+        <location filename="../../gui/main_window.py" line="+220" />
         <location line="+47" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
@@ -395,7 +423,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../gui/theme.py" line="+97" />
+        <location filename="../../gui/theme.py" line="+177" />
         <source>Official</source>
         <translation>政府関係者</translation>
     </message>
@@ -439,11 +467,21 @@ Every change is saved as you make it and can be undone.</source>
         <source>Note</source>
         <translation>注記</translation>
     </message>
+    <message>
+        <location line="+9" />
+        <source>Unknown speaker</source>
+        <translation>話者不明</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
 </context>
 <context>
     <name>RowMetrics</name>
     <message>
-        <location filename="../../gui/row_metrics.py" line="+191" />
+        <location filename="../../gui/row_metrics.py" line="+196" />
         <source>(no segments in this turn)</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
@@ -456,7 +494,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>SegmentDelegate</name>
     <message>
-        <location filename="../../gui/segment_delegate.py" line="+134" />
+        <location filename="../../gui/segment_delegate.py" line="+166" />
         <source>Unknown speaker</source>
         <translation>話者不明</translation>
     </message>
