@@ -5,7 +5,8 @@ JA = {
     # gui/gap_text.py
     ("GapText", "certain"): "確実",
     ("GapText", "best guess"): "推測",
-    ("GapText", "Filled gap ({confidence}); transcribed as: {marker}"): "補った箇所（{confidence}）。書き起こしでは: {marker}",
+    ("GapText", "Filled gap ({confidence}); transcribed as: {marker}"):
+        "補った箇所（{confidence}）。書き起こしでは: {marker}",
     ("GapText", "Unrecoverable gap"): "聞き取り不能な箇所",
     ("GapText", "Open gap: not filled yet"): "未解決の箇所: まだ補っていません",
     # gui/theme.py
