@@ -91,6 +91,7 @@ class RowMetrics(QObject):
         self.model = model
         self.widths = {"en": 400, "ja": 400}
         self.point_size = QFont().pointSizeF() + 1.5
+        self.font_choices: dict[str, tuple[str | None, float | None]] = {}
         self.fonts: dict[str, QFont] = {}
         self.theme = Theme.from_palette()
         self.provider: TextProvider = corrected_text
@@ -104,7 +105,12 @@ class RowMetrics(QObject):
 
     # -- configuration ---------------------------------------------------------
     def _update_fonts(self) -> None:
-        self.fonts = {lang: pane_font(lang, self.point_size) for lang in ("en", "ja")}
+        base = QFont().pointSizeF() + 1.5
+        zoomed = self.point_size - base  # the annotator's sizes per language move with the zoom
+        self.fonts = {}
+        for lang in ("en", "ja"):
+            family, size = self.font_choices.get(lang, (None, None))
+            self.fonts[lang] = pane_font(lang, max(6.0, size + zoomed) if size else self.point_size, family)
         header = QFont(self.fonts["en"])
         header.setBold(True)
         self.header_font = header
@@ -112,6 +118,13 @@ class RowMetrics(QObject):
         small.setPointSizeF(max(6.0, self.point_size * 0.82))
         self.small_font = small
         self.header_height = QFontMetrics(header).height() + 8
+
+    def set_font_choices(self, choices: dict[str, tuple[str | None, float | None]]) -> None:
+        """A font family and size per language from Preferences (None: the UI font, the zoomed size)."""
+        if choices != self.font_choices:
+            self.font_choices = dict(choices)
+            self._update_fonts()
+            self.invalidate_all()
 
     def set_point_size(self, size: float) -> None:
         """Change the text size of both panes (zoom)."""

@@ -26,9 +26,21 @@ class DayFeature(QObject):
         self.panes = window.panes
         self.legend: LegendDialog | None = None
         self.panes.metrics.add_gutter_painter(paint_row_status)
+        self._apply_preferences()
         reg = window.registry
         reg.add("row_legend", tr("&Row colours"), self.show_legend, menu="help", icon_name="mdi6.palette-outline",
                 tip=tr("What the marks beside the rows and the gap colours mean"))
+
+    def _apply_preferences(self) -> None:
+        # Last of the features: every action is registered, so rebound shortcuts reach them all.
+        from gui.preferences import appearance, apply_appearance, font_choice
+        from gui.preferences.shortcuts import apply_shortcuts
+
+        settings = self.window.settings
+        if appearance(settings) != "system":  # "system": leave the palette the app started with
+            apply_appearance(appearance(settings))
+        self.panes.metrics.set_font_choices({lang: font_choice(settings, lang) for lang in ("en", "ja")})
+        apply_shortcuts(self.window.registry, settings)
 
     def show_legend(self) -> LegendDialog:
         """Help > Row colours."""

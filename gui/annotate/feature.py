@@ -267,7 +267,11 @@ class AnnotateFeature(QObject):
             return
         with Macro(self.ctx, tr("Insert gap")):
             sid, lang, cursor, _span = self.close_editor()  # type: ignore[misc]
-            run_op(self.ctx, tr("Insert gap"), lambda: gaps.insert_gap(self.ctx.store, sid, lang, cursor))
+            from gui.preferences import gap_marker
+
+            marker = gap_marker(self.window.settings, lang)
+            run_op(self.ctx, tr("Insert gap"), lambda: gaps.insert_gap(self.ctx.store, sid, lang, cursor,
+                                                                       marker=marker))
 
     # -- alignment ---------------------------------------------------------------------------
     def split_segment(self) -> None:

@@ -396,7 +396,8 @@ class SpeakersPanel(QWidget):
         dialog = QInputDialog(self.window())
         dialog.setObjectName("rename_speaker_dialog")
         dialog.setWindowTitle(tr("Rename speaker"))
-        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=sp.label or speaker_name(sp)))
+        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(
+            label=sp.label or speaker_name(sp)))
         dialog.setTextValue(sp.name or self.suggested_name(turn.id) or "")
         dialog.textValueSelected.connect(
             lambda name: run_op(self.ctx, tr("Rename speaker"), lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
