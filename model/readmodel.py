@@ -139,6 +139,7 @@ class SegmentView:
     ja_prefix: str
     ja_orig: str | None
     review_state: str
+    comment: str | None = None  # the annotator's own note (not a review flag)
     en: str | None = None  # derived (corrected) texts
     ja: str | None = None
     gaps: list[GapView] = field(default_factory=list)
@@ -222,9 +223,9 @@ class TranscriptSummary:
     open_gaps: int = 0
 
 
-# SegmentView's first eight fields, in order (rows are turned into views positionally).
+# SegmentView's first nine fields, in order (rows are turned into views positionally).
 _SEGMENT_COLUMNS = select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.comment)
 
 
 def _names(session: Session) -> dict[int, str]:
@@ -293,7 +294,7 @@ def _children(session: Session, transcript_id: int | None, segment_ids: Iterable
 
 
 def _segment_view(row: Any, children: dict[str, dict[int, list[Any]]]) -> SegmentView:
-    # Positional: the query selects SegmentView's first eight fields in order (named access is slow).
+    # Positional: the query selects SegmentView's first nine fields in order (named access is slow).
     sid = row[0]
     seg = SegmentView(*row, None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
                       children["cor"].get(sid) or [], children["flag"].get(sid) or [])
@@ -397,7 +398,7 @@ def load_segment(store: Store, segment_id: int) -> SegmentView:
     """One segment with its children and derived texts (for refreshing a row after an edit)."""
     with store.read() as s:
         row = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                               Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+                               Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.comment)
                         .where(Segment.id == segment_id)).first()
         if row is None:
             raise NotFound(f"segment {segment_id} does not exist")
@@ -412,7 +413,7 @@ def load_segments(store: Store, segment_ids: Iterable[int]) -> dict[int, Segment
     with store.read() as s:
         children = _children(s, None, ids, _names(s))
         rows = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                                Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+                                Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.comment)
                          .where(Segment.id.in_(ids)))
         return {r.id: _segment_view(r, children) for r in rows}
 

@@ -173,6 +173,8 @@ class Segment(Base):
     review_state: Mapped[str] = mapped_column(String(20), default="not_reviewed")
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The annotator's own note on the segment (not a review flag): shown in details, exported.
+    comment: Mapped[str | None] = mapped_column(Text)
 
 
 class Correction(Base):

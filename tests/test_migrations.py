@@ -68,21 +68,21 @@ def test_a_downgraded_database_is_upgraded_at_start_up(tmp_path: Path):
     tid = make_transcript(store)  # the upgraded file works
     store.close()
     assert tid == 1
-    assert version(path) == ["0001"]
+    assert version(path) == [model.db.SCHEMA_HEAD]
     assert list(tmp_path.glob("old.sqlite3.before-*.bak")), "no backup was made before migrating"
 
 
 def _migrations_with(tmp_path: Path, body: str) -> Path:
-    """A copy of the app's migrations plus a revision 0002 doing ``body``."""
+    """A copy of the app's migrations plus a later revision 9990 doing ``body``."""
     folder = tmp_path / "migrations"
     shutil.copytree(model.db.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_test.py").write_text(textwrap.dedent('''
+    (folder / "versions" / "9990_test.py").write_text(textwrap.dedent('''
         """a later revision, written by the test"""
         import sqlalchemy as sa
         from alembic import op
 
-        revision = "0002"
-        down_revision = "0001"
+        revision = "9990"
+        down_revision = "{head}"
         branch_labels = None
         depends_on = None
 
@@ -93,15 +93,15 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
 
         def downgrade() -> None:
             pass
-    ''').format(body=textwrap.indent(textwrap.dedent(body), "    ")), encoding="utf-8")
+    ''').format(body=textwrap.indent(textwrap.dedent(body), "    "), head=model.db.SCHEMA_HEAD), encoding="utf-8")
     return folder
 
 
 def _use_migrations(monkeypatch, folder: Path) -> None:
-    """Act as an app whose migrations are ``folder`` (its known revisions end with 0002)."""
+    """Act as an app whose migrations are ``folder`` (its known revisions end with 9990)."""
     monkeypatch.setattr(model.db, "MIGRATIONS_DIR", folder)
-    monkeypatch.setattr(model.db, "SCHEMA_REVISIONS", (*model.db.SCHEMA_REVISIONS, "0002"))
-    monkeypatch.setattr(model.db, "SCHEMA_HEAD", "0002")
+    monkeypatch.setattr(model.db, "SCHEMA_REVISIONS", (*model.db.SCHEMA_REVISIONS, "9990"))
+    monkeypatch.setattr(model.db, "SCHEMA_HEAD", "9990")
 
 
 def test_schema_revisions_constant_matches_the_migration_scripts():
@@ -133,6 +133,7 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
         make_transcript(store)
     store.close()
     before = counts(path)
+    head = model.db.SCHEMA_HEAD  # the app's own head, before the test adds a later revision
     # A batch migration that copies and drops the parent table of every other table:
     # with foreign keys on, ON DELETE CASCADE would empty the children (FIELD-NOTES).
     folder = _migrations_with(tmp_path, '''
@@ -141,14 +142,14 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
     ''')
     _use_migrations(monkeypatch, folder)
     open_database(path).dispose()
-    assert version(path) == ["0002"]
+    assert version(path) == ["9990"]
     assert counts(path) == before
     con = sqlite3.connect(path)
     assert "notes" in [r[1] for r in con.execute("PRAGMA table_info(transcript)")]
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
-    backups = list(tmp_path.glob("library.sqlite3.before-0001.bak"))
-    assert backups and version(backups[0]) == ["0001"] and counts(backups[0]) == before
+    backups = list(tmp_path.glob(f"library.sqlite3.before-{head}.bak"))
+    assert backups and version(backups[0]) == [head] and counts(backups[0]) == before
 
 
 def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
@@ -157,6 +158,7 @@ def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
     make_transcript(store)
     store.close()
     content = dump(path)
+    head = model.db.SCHEMA_HEAD
     # Half done, then broken: SQLite DDL is not transactional, so only the backup can undo it.
     folder = _migrations_with(tmp_path, '''
         op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
@@ -169,7 +171,7 @@ def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
         open_database(path)
     # The same content (the backup API copies pages, not the header's change counter).
     assert dump(path) == content
-    assert version(path) == ["0001"]
+    assert version(path) == [head]
     assert not Path(str(path) + "-wal").exists()
     monkeypatch.undo()
     store = Store.open(path, annotator="tester")  # the app that knows it still opens it
