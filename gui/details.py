@@ -71,6 +71,8 @@ class SegmentDetails(QTextBrowser):
             states = {"not_reviewed": self.tr("not reviewed"), "edited": self.tr("edited"),
                       "approved": self.tr("approved")}
             rows.append((self.tr("Review"), escape(states.get(seg.review_state, seg.review_state))))
+            if seg.comment:  # the annotator's own note
+                rows.append((self.tr("Comment"), escape(seg.comment).replace("\n", "<br>")))
             for lang in ("en", "ja") if turn.kind == "speech" else ():  # titles, times, notes: not translated
                 if seg.corrected(lang) is None:
                     missing = self.tr("untranslated")

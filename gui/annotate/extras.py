@@ -7,9 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog
 
-from gui.annotate.common import tr
+from gui.annotate.common import run_op, tr
 from gui.annotate.row_status import LegendDialog, paint_row_status
+from model.ops import comments
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
@@ -26,10 +29,17 @@ class DayFeature(QObject):
         self.panes = window.panes
         self.legend: LegendDialog | None = None
         self.panes.metrics.add_gutter_painter(paint_row_status)
-        self._apply_preferences()
+        from gui.annotate.filters import PaneFilter
+
+        self.filter = PaneFilter(window, ctx)
         reg = window.registry
         reg.add("row_legend", tr("&Row colours"), self.show_legend, menu="help", icon_name="mdi6.palette-outline",
                 tip=tr("What the marks beside the rows and the gap colours mean"))
+        reg.add("comment", tr("Co&mment on segment…"), self.edit_comment, menu="annotate", shortcut="Ctrl+Alt+M",
+                icon_name="mdi6.comment-text-outline",
+                tip=tr("Your own note on the selected segment (not a review flag); shown in the details, exported"))
+        self.comment_dialog: QInputDialog | None = None
+        self._apply_preferences()  # last: every action is registered
 
     def _apply_preferences(self) -> None:
         # Last of the features: every action is registered, so rebound shortcuts reach them all.
@@ -41,6 +51,26 @@ class DayFeature(QObject):
             apply_appearance(appearance(settings))
         self.panes.metrics.set_font_choices({lang: font_choice(settings, lang) for lang in ("en", "ja")})
         apply_shortcuts(self.window.registry, settings)
+
+    def edit_comment(self) -> None:
+        """Ctrl+Alt+M: write, change or (emptied) remove the selected segment's comment."""
+        row = self.panes.current_row()
+        seg = self.window.transcript_model.segment(row) if row >= 0 else None
+        if seg is None:
+            self.ctx.report_error(tr("Select a segment first."))
+            return
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("comment_dialog")
+        dialog.setWindowTitle(tr("Comment on segment"))
+        dialog.setLabelText(tr("Your note on this segment (empty: no comment). Ctrl+Enter saves."))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
+        dialog.setTextValue(seg.comment or "")
+        sid = seg.id
+        dialog.textValueSelected.connect(lambda text: run_op(
+            self.ctx, tr("Comment"), lambda: comments.set_comment(self.ctx.store, sid, text)))
+        QShortcut(QKeySequence("Ctrl+Return"), dialog, activated=dialog.accept)
+        self.comment_dialog = dialog
+        dialog.open()
 
     def show_legend(self) -> LegendDialog:
         """Help > Row colours."""

@@ -104,6 +104,30 @@
         <translation>行の横の印と、聞き取れない箇所の色の意味</translation>
     </message>
     <message>
+        <source>Co&amp;mment on segment…</source>
+        <translation>段落にコメント(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Your own note on the selected segment (not a review flag); shown in the details, exported</source>
+        <translation>選択した段落への自分用のメモ（レビューフラグではありません）。詳細に表示され、書き出しにも含まれます</translation>
+    </message>
+    <message>
+        <source>Select a segment first.</source>
+        <translation>先に段落を選択してください。</translation>
+    </message>
+    <message>
+        <source>Comment on segment</source>
+        <translation>段落へのコメント</translation>
+    </message>
+    <message>
+        <source>Your note on this segment (empty: no comment). Ctrl+Enter saves.</source>
+        <translation>この段落へのメモ（空にするとコメントなし）。Ctrl+Enter で保存します。</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
         <source>Corrections</source>
         <translation>修正</translation>
     </message>
@@ -264,10 +288,6 @@
         <translation>本文の編集</translation>
     </message>
     <message>
-        <source>Select a segment first.</source>
-        <translation>先に段落を選択してください。</translation>
-    </message>
-    <message>
         <source>Revert segment</source>
         <translation>段落を原文に戻す</translation>
     </message>
@@ -364,6 +384,66 @@
 You can change it later in Edit &gt; Preferences.</source>
         <translation>すべての変更にあなたの名前が記録されます。
 後から[編集]&gt;[設定]で変更できます。</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>すべての行</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation>未翻訳</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>フラグあり</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未承認</translation>
+    </message>
+    <message>
+        <source>With open gaps</source>
+        <translation>未解決の聞き取れない箇所あり</translation>
+    </message>
+    <message>
+        <source>With corrections</source>
+        <translation>修正あり</translation>
+    </message>
+    <message>
+        <source>With comments</source>
+        <translation>コメントあり</translation>
+    </message>
+    <message>
+        <source>Show &amp;only</source>
+        <translation>絞り込み表示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show only some rows in both panes</source>
+        <translation>両方のペインで一部の行だけを表示</translation>
+    </message>
+    <message>
+        <source>Next open &amp;gap</source>
+        <translation>次の未解決の箇所(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Go to the next open gap (wraps)</source>
+        <translation>次の未解決の聞き取れない箇所へ（最後まで行くと先頭へ）</translation>
+    </message>
+    <message>
+        <source>Previous open ga&amp;p</source>
+        <translation>前の未解決の箇所(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Showing {n} of {total} segments: {filter}</source>
+        <translation>{total} 段落のうち {n} 段落を表示中: {filter}</translation>
+    </message>
+    <message>
+        <source>No open gaps in this transcript.</source>
+        <translation>この文字起こしには未解決の聞き取れない箇所はありません。</translation>
+    </message>
+    <message>
+        <source>Open gap {n} of {total}</source>
+        <translation>未解決の箇所 {n}/{total}</translation>
     </message>
     <message>
         <source>Both languages</source>

@@ -16,6 +16,54 @@
     </message>
 </context>
 <context>
+    <name>AppearancePage</name>
+    <message>
+        <location filename="../../gui/preferences/pages.py" line="+90" />
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Appearance:</source>
+        <translation>外観:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>English text:</source>
+        <translation>英語の本文:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>日本語 text:</source>
+        <translation>日本語の本文:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>(the UI font)</source>
+        <translation>（画面のフォント）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>as zoomed</source>
+        <translation>拡大率に従う</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+</context>
+<context>
     <name>BilingualPanes</name>
     <message>
         <location filename="../../gui/panes.py" line="+257" />
@@ -26,7 +74,7 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+101" />
+        <location filename="../../gui/details.py" line="+103" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
@@ -395,12 +443,12 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/settings.py" line="+35" />
+        <location filename="../../gui/settings.py" line="+46" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Every change you make is recorded under this name.</source>
         <translation>あなたが行う変更はすべてこの名前で記録されます。</translation>
     </message>
@@ -418,6 +466,26 @@ Every change is saved as you make it and can be undone.</source>
         <location line="+5" />
         <source>Language:</source>
         <translation>表示言語:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Work</source>
+        <translation>作業</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Shortcuts</source>
+        <translation>ショートカット</translation>
     </message>
 </context>
 <context>
@@ -481,7 +549,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>RowMetrics</name>
     <message>
-        <location filename="../../gui/row_metrics.py" line="+196" />
+        <location filename="../../gui/row_metrics.py" line="+209" />
         <source>(no segments in this turn)</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
@@ -502,7 +570,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>SegmentDetails</name>
     <message>
-        <location filename="../../gui/details.py" line="-56" />
+        <location filename="../../gui/details.py" line="-58" />
         <source>Select a segment to see its details.</source>
         <translation>段落を選ぶと詳細が表示されます。</translation>
     </message>
@@ -550,6 +618,11 @@ Every change is saved as you make it and can be undone.</source>
         <location line="+1" />
         <source>Review</source>
         <translation>レビュー</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Comment</source>
+        <translation>コメント</translation>
     </message>
     <message>
         <location line="+3" />
@@ -636,11 +709,87 @@ Every change is saved as you make it and can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsPage</name>
+    <message>
+        <location filename="../../gui/preferences/shortcuts.py" line="+91" />
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Default</source>
+        <translation>既定に戻す(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>New shortcut:</source>
+        <translation>新しいショートカット:</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>{keys} is already the shortcut of “{command}”: choose another, or change that one first.</source>
+        <translation>{keys} は「{command}」のショートカットです。別のキーを選ぶか、先にそちらを変更してください。</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptModel</name>
     <message>
         <location filename="../../gui/models/transcript_model.py" line="+120" />
         <source>Segment</source>
         <translation>段落</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <location filename="../../gui/preferences/pages.py" line="-71" />
+        <source>Your documents folder</source>
+        <translation>ドキュメントフォルダー</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Default export folder:</source>
+        <translation>既定の書き出し先:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gap marker (English):</source>
+        <translation>聞き取れない箇所の印（英語）:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Gap marker (日本語):</source>
+        <translation>聞き取れない箇所の印（日本語）:</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>How far the audio player jumps back</source>
+        <translation>音声プレーヤーで巻き戻す秒数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rewind by:</source>
+        <translation>巻き戻し:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Default export folder</source>
+        <translation>既定の書き出し先</translation>
     </message>
 </context>
 </TS>

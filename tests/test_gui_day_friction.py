@@ -1,0 +1,70 @@
+"""Friction removed from an annotator's day (issue 14): next open gap, the pane filter, comments,
+keyboard-only dialogs, approving an untranslated segment."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import long_briefing, make_window
+from PySide6.QtCore import QModelIndex
+
+
+@pytest.fixture
+def win(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    yield window, tid
+    window.ctx.undo_stack.clear()
+
+
+def test_f9_goes_to_the_next_open_gap_from_anywhere_and_wraps(qtbot, store, tmp_path):
+    turns = long_briefing(6)
+    turns[1][1][0] = ("A first (inaudible) part.", "最初の(聞き取れない)部分。")
+    turns[4][1][1] = ("Later (inaudible) words.", None)
+    window, tid = make_window(qtbot, store, tmp_path, turns=turns)
+    model = window.transcript_model
+    action = window.registry.get("next_gap")
+    assert action.shortcut().toString() == "F9"
+    assert window.registry.get("prev_gap").shortcut().toString() == "Shift+F9"
+    window.panes.go_row(0)
+    action.trigger()
+    assert window.panes.current_row() == 2
+    action.trigger()
+    assert window.panes.current_row() == 9
+    action.trigger()
+    assert window.panes.current_row() == 2  # wraps
+    window.registry.get("prev_gap").trigger()
+    assert window.panes.current_row() == 9
+    assert window.ctx.selection.segment_id == model.segment_id(9)
+
+
+def test_pane_filter_folds_other_rows_away_in_both_panes(qtbot, store, win):
+    window, tid = win
+    panes = window.panes
+    day = window.day
+    day.filter.set_kind("untranslated")
+    root = QModelIndex()
+    visible = [r for r in range(window.transcript_model.rowCount()) if not panes.pane("en").isRowHidden(r, root)]
+    assert visible == [0, 4]  # the unlabelled start and "Please go ahead." have no Japanese
+    assert visible == [r for r in range(window.transcript_model.rowCount())
+                       if not panes.pane("ja").isRowHidden(r, root)]  # the panes stay linked
+    panes.go_row(0)
+    panes.step_segment(1)  # Down passes over the folded rows
+    assert panes.current_row() == 4
+    window.registry.get("comment")  # the filter by comment exists too
+    day.filter.set_kind("")
+    assert not any(panes.pane("en").isRowHidden(r, root) for r in range(window.transcript_model.rowCount()))
+
+
+def test_comment_from_the_keyboard_shows_in_details_and_filters(qtbot, store, win):
+    window, tid = win
+    window.panes.go_row(3)
+    window.registry.get("comment").trigger()
+    dialog = window.day.comment_dialog
+    dialog.setTextValue("Check Ken's affiliation with the audio.")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.transcript_model.segment(3).comment == "Check Ken's affiliation with the audio.")
+    qtbot.waitUntil(lambda: "Check Ken" in window.details.segment.toPlainText())
+    assert window.ctx.undo_stack.undoText() == "Comment"
+    window.day.filter.set_kind("commented")
+    root = QModelIndex()
+    assert [r for r in range(window.transcript_model.rowCount())
+            if not window.panes.pane("en").isRowHidden(r, root)] == [3]
