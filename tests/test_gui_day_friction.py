@@ -59,8 +59,12 @@ def test_comment_from_the_keyboard_shows_in_details_and_filters(qtbot, store, wi
     window.panes.go_row(3)
     window.registry.get("comment").trigger()
     dialog = window.day.comment_dialog
-    dialog.setTextValue("Check Ken's affiliation with the audio.")
-    dialog.accept()
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    box = dialog.findChild(QPlainTextEdit)
+    box.setPlainText("Check Ken's affiliation with the audio.")
+    qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # saves, no new line
     qtbot.waitUntil(lambda: window.transcript_model.segment(3).comment == "Check Ken's affiliation with the audio.")
     qtbot.waitUntil(lambda: "Check Ken" in window.details.segment.toPlainText())
     assert window.ctx.undo_stack.undoText() == "Comment"
@@ -68,3 +72,42 @@ def test_comment_from_the_keyboard_shows_in_details_and_filters(qtbot, store, wi
     root = QModelIndex()
     assert [r for r in range(window.transcript_model.rowCount())
             if not window.panes.pane("en").isRowHidden(r, root)] == [3]
+
+
+def test_flag_dialog_works_from_the_keyboard(qtbot, store, win):
+    window, tid = win
+    from PySide6.QtCore import Qt
+
+    from model.review import list_flags
+
+    window.panes.go_row(2)
+    window.registry.get("flag_segment").trigger()
+    dialog = window.review.last_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.note.hasFocus() or dialog.focusWidget() is dialog.note
+    qtbot.keyClick(dialog.note, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # the fifth category
+    assert dialog.category.currentIndex() == 4
+    qtbot.keyClicks(dialog.note, "check this term")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # submits
+    flags = list_flags(store, tid).flags
+    assert [(f.category, f.note) for f in flags] == [(dialog.category.itemData(4), "check this term")]
+    assert dialog.flag_button.isDefault()
+
+
+def test_approving_an_untranslated_segment_needs_a_second_press(qtbot, store, win):
+    window, tid = win
+    from model.readmodel import load_segment
+
+    model = window.transcript_model
+    approve = window.registry.get("approve_segment")
+    window.panes.go_row(4)  # "Please go ahead." has no Japanese
+    statuses = []
+    window.ctx.statusMessage.connect(statuses.append)
+    approve.trigger()
+    assert load_segment(store, model.segment_id(4)).review_state != "approved"
+    assert window.panes.current_row() == 4 and "again" in statuses[-1]
+    approve.trigger()
+    assert load_segment(store, model.segment_id(4)).review_state == "approved"
+    window.panes.go_row(1)  # translated: approved at the first press
+    approve.trigger()
+    assert load_segment(store, model.segment_id(1)).review_state == "approved"

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog
 
 from gui.annotate.common import run_op, tr
 from gui.annotate.row_status import LegendDialog, paint_row_status
+from gui.keyboard import CtrlEnterAccepts
 from model.ops import comments
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,7 +68,7 @@ class DayFeature(QObject):
         sid = seg.id
         dialog.textValueSelected.connect(lambda text: run_op(
             self.ctx, tr("Comment"), lambda: comments.set_comment(self.ctx.store, sid, text)))
-        QShortcut(QKeySequence("Ctrl+Return"), dialog, activated=dialog.accept)
+        CtrlEnterAccepts(dialog)
         self.comment_dialog = dialog
         dialog.open()
 

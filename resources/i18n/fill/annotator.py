@@ -98,4 +98,10 @@ JA = {
     ("WorkPage", "How far the audio player jumps back"): "音声プレーヤーで巻き戻す秒数",
     ("WorkPage", "Rewind by:"): "巻き戻し:",
     ("WorkPage", "Default export folder"): "既定の書き出し先",
+    # gui/review/flag_actions.py, flag_dialog.py
+    ("FlagActions", "Approve"): "承認",
+    ("FlagActions", "This segment has no translation. Press {keys} again to approve it anyway."):
+        "この段落には翻訳がありません。それでも承認するには、もう一度 {keys} を押してください。",
+    ("FlagDialog", "Ctrl+1 to Ctrl+{n} choose a category; Ctrl+Enter flags"):
+        "Ctrl+1〜Ctrl+{n} で分類を選び、Ctrl+Enter でフラグを付けます",
 }
