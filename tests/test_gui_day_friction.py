@@ -111,3 +111,36 @@ def test_approving_an_untranslated_segment_needs_a_second_press(qtbot, store, wi
     window.panes.go_row(1)  # translated: approved at the first press
     approve.trigger()
     assert load_segment(store, model.segment_id(1)).review_state == "approved"
+
+
+def test_history_made_before_a_language_switch_is_shown_in_the_new_language(qtbot, store, tmp_path, qapp):
+    from shiboken6 import Shiboken
+
+    from gui.i18n import install_translators
+    from gui.language_switch import switch_language
+    from model.ops.corrections import edit_text
+
+    window, tid = make_window(qtbot, store, tmp_path, closed_by_qtbot=False)
+    model = window.transcript_model
+    window.panes.go_row(1)
+    window.annotate.merge_segment()  # an undo step named in English: "Merge segments"
+    assert window.ctx.undo_stack.undoText() == "Merge segments"
+    edit_text(store, model.segment_id(0), "en", "So, look.")  # a recorded change (All changes tab)
+    new = window
+    try:
+        new = switch_language(window, "ja")
+        stack = new.ctx.undo_stack
+        assert stack.undoText() == "段落の結合"  # the step made in English, now named in Japanese
+        panel = new.annotate.history_panel
+        panel.setCurrentWidget(panel.changes)
+        panel.reload()
+        actions = [panel.changes.topLevelItem(i).text(2) for i in range(panel.changes.topLevelItemCount())]
+        assert "本文の編集" in actions and "Edit text" not in actions
+        new = switch_language(new, "en")
+        assert new.ctx.undo_stack.undoText() == "Merge segments"  # and back
+    finally:
+        install_translators(qapp, "en")
+        new.ctx.undo_stack.clear()
+        if Shiboken.isValid(new):
+            new.close()
+            new.deleteLater()

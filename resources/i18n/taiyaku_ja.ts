@@ -108,6 +108,239 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../gui/history_text.py" line="+28" />
+        <source>Accept all speaker suggestions</source>
+        <translation>話者の候補をすべて承認</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accept correction</source>
+        <translation>修正を承認</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accept speaker suggestion</source>
+        <translation>話者の候補を承認</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approve segment</source>
+        <translation>段落を承認</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approve segments</source>
+        <translation>段落を承認</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change speaker of turn</source>
+        <translation>発言の話者の変更</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Close flag (won't fix)</source>
+        <translation>フラグを閉じる(対応しない)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete flag</source>
+        <translation>フラグを削除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Describe correction</source>
+        <translation>修正の説明</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismiss all speaker suggestions</source>
+        <translation>話者の候補をすべて却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismiss finding</source>
+        <translation>指摘を却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismiss speaker suggestion</source>
+        <translation>話者の候補を却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit flag</source>
+        <translation>フラグを編集</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit speaker</source>
+        <translation>話者の編集</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit text</source>
+        <translation>本文の編集</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fill gap</source>
+        <translation>聞き取れない箇所を埋める</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Flag segment</source>
+        <translation>段落にフラグを付ける</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Insert gap</source>
+        <translation>聞き取れない箇所の挿入</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Link gaps</source>
+        <translation>箇所を対応付け</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Link proposed gaps</source>
+        <translation>提案された箇所を対応付け</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mark gap</source>
+        <translation>聞き取れない箇所の指定</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mark gap unrecoverable</source>
+        <translation>復元不可にする</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge segments</source>
+        <translation>段落の結合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge speakers</source>
+        <translation>話者の統合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge turns</source>
+        <translation>発言の結合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move translation down</source>
+        <translation>翻訳を下へ移動</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move translation up</source>
+        <translation>翻訳を上へ移動</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reject correction</source>
+        <translation>修正を却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove gap</source>
+        <translation>箇所の削除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rename speaker</source>
+        <translation>話者名の変更</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopen flag</source>
+        <translation>フラグを再び開く</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopen gap</source>
+        <translation>箇所を再開</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Replace</source>
+        <translation>置換</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Replace all</source>
+        <translation>すべて置換</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reply to flag</source>
+        <translation>フラグに返信</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolve flag</source>
+        <translation>フラグを解決済みにする</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restore finding</source>
+        <translation>指摘を戻す</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revert segment</source>
+        <translation>段落を原文に戻す</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Set review state</source>
+        <translation>レビュー状態の変更</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split segment</source>
+        <translation>段落の分割</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split speaker</source>
+        <translation>話者の分割</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split turn</source>
+        <translation>発言の分割</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unlink gap</source>
+        <translation>対応の解除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdraw approval</source>
+        <translation>承認の取り消し</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../gui/import_flow.py" line="+34" />
