@@ -162,7 +162,7 @@ class Preview:
 
 def preview_replace_all(store: Store, transcript_id: int, pattern: str, replacement: str, *,
                         langs: Sequence[str] = ("en", "ja"), regex: bool = False, match_case: bool = False,
-                        context: int = 24) -> list[Preview]:
+                        context: int = 16) -> list[Preview]:
     """What ``replace_all`` would do, match by match, in reading order (nothing is written)."""
     from sqlalchemy import select
 
@@ -188,7 +188,9 @@ def preview_replace_all(store: Store, transcript_id: int, pattern: str, replacem
             new = m.expand(replacement) if regex else replacement
         except (re.error, IndexError) as exc:
             raise OperationFailed(f"invalid replacement: {exc}") from None
-        lead, tail = text[max(0, m.start() - context):m.start()], text[m.end():m.end() + context]
+        # A little context before (the match stays near the start of a narrow column), more after.
+        lead = ("…" if m.start() > context else "") + text[max(0, m.start() - context):m.start()]
+        tail = text[m.end():m.end() + 2 * context] + ("…" if m.end() + 2 * context < len(text) else "")
         turn, approved = where.get(sid, (0, False))
         out.append(Preview(sid, lang, turn, lead + m.group() + tail, lead + new + tail, approved))
     return out
