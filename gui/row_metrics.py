@@ -213,7 +213,7 @@ class RowMetrics(QObject):
                     return other
                 text = QCoreApplication.translate("RowMetrics", "untranslated")
             return Rendered(text, [(0, len(text), _fmt(fg=self.theme.placeholder, italic=True))], placeholder=True)
-        if self.decorators:
+        if self.decorators and seg is not None:  # (a result always has its segment)
             shifts = result.shifts
             for decorate in self.decorators:
                 marks = decorate(seg, lang, self.theme)

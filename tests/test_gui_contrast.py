@@ -63,7 +63,7 @@ def test_gutter_shows_edited_and_open_gap_and_help_has_the_legend(qtbot, store, 
     assert row_statuses(model.segment(2)) == ["edited"]
     assert row_statuses(model.segment(0)) == []
     window.registry.get("row_legend").trigger()
-    legend = window.day.legend
+    legend = window.features["extras"].legend
     qtbot.waitExposed(legend)
     assert legend.windowTitle() == "Row colours"
     window.ctx.undo_stack.clear()

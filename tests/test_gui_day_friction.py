@@ -39,7 +39,7 @@ def test_f9_goes_to_the_next_open_gap_from_anywhere_and_wraps(qtbot, store, tmp_
 def test_pane_filter_folds_other_rows_away_in_both_panes(qtbot, store, win):
     window, tid = win
     panes = window.panes
-    day = window.day
+    day = window.features["extras"]
     day.filter.set_kind("untranslated")
     root = QModelIndex()
     visible = [r for r in range(window.transcript_model.rowCount()) if not panes.pane("en").isRowHidden(r, root)]
@@ -58,7 +58,7 @@ def test_comment_from_the_keyboard_shows_in_details_and_filters(qtbot, store, wi
     window, tid = win
     window.panes.go_row(3)
     window.registry.get("comment").trigger()
-    dialog = window.day.comment_dialog
+    dialog = window.features["extras"].comment_dialog
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPlainTextEdit
 
@@ -68,7 +68,7 @@ def test_comment_from_the_keyboard_shows_in_details_and_filters(qtbot, store, wi
     qtbot.waitUntil(lambda: window.transcript_model.segment(3).comment == "Check Ken's affiliation with the audio.")
     qtbot.waitUntil(lambda: "Check Ken" in window.details.segment.toPlainText())
     assert window.ctx.undo_stack.undoText() == "Comment"
-    window.day.filter.set_kind("commented")
+    window.features["extras"].filter.set_kind("commented")
     root = QModelIndex()
     assert [r for r in range(window.transcript_model.rowCount())
             if not window.panes.pane("en").isRowHidden(r, root)] == [3]

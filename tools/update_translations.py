@@ -39,6 +39,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "annotate": (["gui/annotate"], "tr", "Annotate"),
     "review": (["gui/review"], "_t", "Review"),
     "export": (["gui/export_dialog.py"], "tr", "Export"),
+    "trust": (["gui/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 

@@ -16,14 +16,14 @@ from model.ops import comments
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
 
 
 class DayFeature(QObject):
     """Small helpers of an annotator's day, wired to the window."""
 
-    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.ctx = ctx
         self.panes = window.panes
@@ -59,7 +59,7 @@ class DayFeature(QObject):
         if seg is None:
             self.ctx.report_error(tr("Select a segment first."))
             return
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.window.widget())
         dialog.setObjectName("comment_dialog")
         dialog.setWindowTitle(tr("Comment on segment"))
         dialog.setLabelText(tr("Your note on this segment (empty: no comment). Ctrl+Enter saves."))
@@ -74,13 +74,11 @@ class DayFeature(QObject):
 
     def show_legend(self) -> LegendDialog:
         """Help > Row colours."""
-        self.legend = LegendDialog(self.panes.metrics.theme, self.window)
+        self.legend = LegendDialog(self.panes.metrics.theme, self.window.widget())
         self.legend.open()
         return self.legend
 
 
-def install(window: MainWindow, ctx: AppContext) -> DayFeature:
-    """Plug the helpers into the window (kept as ``window.day``)."""
-    feature = DayFeature(window, ctx)
-    window.day = feature  # type: ignore[attr-defined]
-    return feature
+def install(window: FeatureWindow, ctx: AppContext) -> DayFeature:
+    """Plug the helpers into the window (kept in ``window.features["extras"]``)."""
+    return DayFeature(window, ctx)

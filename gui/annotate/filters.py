@@ -19,7 +19,7 @@ from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
 
 
 def filter_names() -> dict[str, str]:
@@ -32,8 +32,8 @@ def filter_names() -> dict[str, str]:
 class PaneFilter(QObject):
     """Show only some rows in both panes; View > Show only, and a chooser in the toolbar."""
 
-    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.ctx = ctx
         self.panes = window.panes
@@ -54,7 +54,7 @@ class PaneFilter(QObject):
             action.triggered.connect(lambda _c=False, k=key: self.set_kind(k))
             group.addAction(action)
             self.actions[key] = action
-        self.chooser = QComboBox(window)
+        self.chooser = QComboBox(window.widget())
         self.chooser.setObjectName("pane_filter")
         self.chooser.setToolTip(tr("Show only some rows in both panes"))
         for key, name in filter_names().items():
@@ -79,7 +79,7 @@ class PaneFilter(QObject):
         self.refresh()
         if kind:
             total = sum(1 for s in (self.model.skeleton.segment_ids if self.model.skeleton else []) if s is not None)
-            self.window.statusBar().showMessage(tr("Showing {n} of {total} segments: {filter}").format(
+            self.window.widget().statusBar().showMessage(tr("Showing {n} of {total} segments: {filter}").format(
                 n=self.shown, total=total, filter=filter_names()[kind]), 6000)
 
     def _on_changes(self, changes: Changes) -> None:
@@ -132,7 +132,7 @@ class PaneFilter(QObject):
         gaps = open_gaps(self.ctx.store, tid)
         rows = [r for r, sid in enumerate(sk.segment_ids) if sid in gaps and not self.is_hidden(r)]
         if not rows:
-            self.window.statusBar().showMessage(tr("No open gaps in this transcript."), 5000)
+            self.window.widget().statusBar().showMessage(tr("No open gaps in this transcript."), 5000)
             return None
         here = self.panes.current_row()
         if backwards:
@@ -146,6 +146,6 @@ class PaneFilter(QObject):
         lang = gaps[sid][0][1]
         self.panes.select_segment(sid, lang)
         self.ctx.update_selection(lang=lang)
-        self.window.statusBar().showMessage(tr("Open gap {n} of {total}").format(
+        self.window.widget().statusBar().showMessage(tr("Open gap {n} of {total}").format(
             n=rows.index(row) + 1, total=len(rows)), 4000)
         return sid

@@ -21,6 +21,7 @@ from model.export import ExportOptions, register
 from model.export.walk import (
     CONTROL_CODES,
     NON_SPEECH,
+    NONCHARACTERS,
     Block,
     Line,
     describe_gap,
@@ -50,7 +51,7 @@ STYLE_NAMES = {"speaker": "Speaker", "lead": "Transcript Text", "translation": "
 
 # One pass: XML's special characters escaped, control characters XML cannot hold removed.
 _XML_TABLE: dict[int, str | None] = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
-                                     **{c: None for c in CONTROL_CODES}}
+                                     **{c: None for c in CONTROL_CODES}, **NONCHARACTERS}
 
 
 def xml_text(text: str) -> str:
@@ -101,9 +102,10 @@ class _Writer:
         head = f"⚑ {flag.category.replace('_', ' ')} ({state}, {flag.author})"
         lines = [f"{head}: {flag.note}" if flag.note else head]
         lines += [f"↳ {r.author}: {r.text}" for r in getattr(flag, "replies", ()) or ()]
-        if getattr(flag, "resolution_note", None):
+        resolution = getattr(flag, "resolution_note", None)  # a review FlagItem has one, a FlagView not
+        if resolution:
             who = getattr(flag, "resolved_by", None)
-            lines.append(f"✓ {who + ': ' if who else ''}{flag.resolution_note}")
+            lines.append(f"✓ {who + ': ' if who else ''}{resolution}")
         return [_para(self.ids["flag"], _run(text)) for text in lines]
 
     def gap_notes(self, block: Block) -> list[str]:
@@ -173,7 +175,7 @@ class _Writer:
                   + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="pct"/>'
                             '<w:tcBorders><w:bottom w:val="single" w:sz="12" w:space="0" w:color="1D2330"/>'
                             f'</w:tcBorders></w:tcPr>{_para(self.ids["header"], _run(text), lg)}</w:tc>'
-                            for (text, lg), w in zip(head_cells, widths)) + "</w:tr>")
+                            for (text, lg), w in zip(head_cells, widths, strict=True)) + "</w:tr>")
         start = ('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>'
                  '<w:tblBorders><w:insideH w:val="single" w:sz="4" w:space="0" w:color="DFE3EA"/>'
                  '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="DFE3EA"/></w:tblBorders>'

@@ -57,7 +57,8 @@ def _where(turn_no: int, seg_no: int) -> str:
 
 def _speaker(turn: dict[str, Any]) -> str:
     sp = turn.get("speaker") or {}
-    return sp.get("name") or sp.get("label") or ("" if turn.get("kind") in ("title", "time", "note") else "Unknown speaker")
+    unnamed = "" if turn.get("kind") in ("title", "time", "note") else "Unknown speaker"
+    return sp.get("name") or sp.get("label") or unnamed
 
 
 def rows(data: dict[str, Any], options: ExportOptions) -> Iterator[Row]:
@@ -121,7 +122,8 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("Marker", lambda r: r.fields["text"]), ("Status", lambda r: r.fields["status"]),
         ("Proposed text", lambda r: r.fields.get("proposed_text") or ""),
         ("Confidence", lambda r: (r.fields.get("confidence") or "").replace("_", " ")),
-        ("By", lambda r: r.fields.get("updated_by") or r.fields.get("created_by") or ""), ("Time", lambda r: r.fields.get("updated_at") or ""),
+        ("By", lambda r: r.fields.get("updated_by") or r.fields.get("created_by") or ""),
+        ("Time", lambda r: r.fields.get("updated_at") or ""),
     ],
     "flag": [
         ("Where", lambda r: r.where), ("Speaker", lambda r: r.speaker), ("Lang", lambda r: LANG_LABEL[r.lang]),

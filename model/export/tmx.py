@@ -20,7 +20,7 @@ from lxml import etree as ET
 import model
 from model.export import ExportOptions, register
 from model.export.walk import NON_SPEECH, load_for_export, paused_gc, speaker_heading, strip_controls, walk
-from model.readmodel import TranscriptView
+from model.readmodel import CorrectionView, TranscriptView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -33,7 +33,7 @@ def _stamp(view: TranscriptView) -> str:
     return view.imported_at.strftime("%Y%m%dT%H%M%SZ")
 
 
-def _latest_change(block_corrections: list) -> str | None:
+def _latest_change(block_corrections: list[CorrectionView]) -> str | None:
     dates = [c.created_at for c in block_corrections if c.status in ("proposed", "accepted")]
     return max(dates).strftime("%Y%m%dT%H%M%SZ") if dates else None
 
@@ -77,7 +77,8 @@ def build_tmx(view: TranscriptView, options: ExportOptions) -> ET._Element:
 def render_tmx(view: TranscriptView, options: ExportOptions) -> str:
     """The transcript as a TMX 1.4b document (UTF-8 text)."""
     root = build_tmx(view, options)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode", pretty_print=True)
+    body: str = ET.tostring(root, encoding="unicode", pretty_print=True)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
 @register("tmx", suffix=".tmx", description="TMX 1.4b translation memory of the corrected pairs")

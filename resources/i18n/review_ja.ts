@@ -252,6 +252,10 @@
         <translation>Ctrl+1〜Ctrl+{n} で分類を選び、Ctrl+Enter でフラグを付けます</translation>
     </message>
     <message>
+        <source>This note has {count} characters; a note is limited to {limit}.</source>
+        <translation>このメモは {count} 文字あります。メモは {limit} 文字までです。</translation>
+    </message>
+    <message>
         <source>The rendered note appears here.</source>
         <translation>整形されたメモがここに表示されます。</translation>
     </message>

@@ -4,13 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+78" />
+        <location filename="../../gui/app.py" line="+80" />
+        <location line="+126" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+34" />
-        <location line="+36" />
+        <location line="-87" />
+        <location line="+49" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -66,7 +67,7 @@
 <context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+257" />
+        <location filename="../../gui/panes.py" line="+262" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -74,7 +75,7 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+103" />
+        <location filename="../../gui/details.py" line="+102" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
@@ -354,12 +355,12 @@
     </message>
     <message>
         <location line="+18" />
-        <location line="+38" />
+        <location line="+39" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-39" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
@@ -440,13 +441,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+220" />
-        <location line="+47" />
+        <location filename="../../gui/main_window.py" line="+229" />
+        <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-160" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -481,12 +482,12 @@
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+66" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -506,7 +507,7 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-58" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
@@ -591,7 +592,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+32" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -616,7 +617,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+106" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
@@ -636,17 +637,17 @@
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>All changes saved</source>
         <translation>すべての変更を保存済み</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Every change is written to the database as you make it.</source>
         <translation>変更はその都度データベースに書き込まれます。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+23" />
         <source>Go to turn</source>
         <translation>発言番号へ移動</translation>
     </message>
