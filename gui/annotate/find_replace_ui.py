@@ -232,7 +232,7 @@ class FindReplaceDialog(QDialog):
         self.preview.accepted.connect(lambda: self._replace_all_now(tid, opts, len(previews)))
         self.preview.open()
 
-    def _replace_all_now(self, tid: int, opts: dict, count: int) -> None:
+    def _replace_all_now(self, tid: int, opts: dict[str, Any], count: int) -> None:
         done = run_op(self.ctx, tr("Replace all"), lambda: find_replace.replace_all(
             self.ctx.store, tid, self.find_edit.text(), self.replace_edit.text(), **opts))
         if done:

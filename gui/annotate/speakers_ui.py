@@ -398,7 +398,7 @@ class SpeakersPanel(QWidget):
         dialog.setWindowTitle(tr("Rename speaker"))
         label = sp.label or speaker_name(sp)
         dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=label))
-        dialog.setTextValue(sp.name or self.suggested_name(turn.id) or "")
+        dialog.setTextValue(sp.name or (self.suggested_name(turn.id) if turn is not None else None) or "")
         dialog.textValueSelected.connect(
             lambda name: run_op(self.ctx, tr("Rename speaker"),
                                 lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))

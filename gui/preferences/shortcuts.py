@@ -139,7 +139,9 @@ class ShortcutsPage(QWidget):
             self._show_current_keys(key)
             return False
         self.pending[key] = seq
-        self.tree.currentItem().setText(1, QKeySequence(seq).toString(Native))
+        item = self.tree.currentItem()
+        if item is not None:
+            item.setText(1, QKeySequence(seq).toString(Native))
         self.message.clear()
         return True
 
