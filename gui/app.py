@@ -209,11 +209,11 @@ def run(argv: list[str], started: Callable[[AppContext], object] | None = None) 
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
-    if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
-        if not refuse_if_damaged():
-            backups.start()
-            if args.quit_after_load:
-                QTimer.singleShot(0, app.quit)
+    # Nothing to paint (no transcript, or it could not be read): start the backups, quit now if asked to.
+    if window.transcript_model.transcript_id is None and not refuse_if_damaged():
+        backups.start()
+        if args.quit_after_load:
+            QTimer.singleShot(0, app.quit)
     try:
         code = app.exec()
     finally:
