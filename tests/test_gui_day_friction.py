@@ -127,8 +127,11 @@ def test_history_made_before_a_language_switch_is_shown_in_the_new_language(qtbo
     assert window.ctx.undo_stack.undoText() == "Merge segments"
     edit_text(store, model.segment_id(0), "en", "So, look.")  # a recorded change (All changes tab)
     new = window
+    window.features["extras"].filter.set_kind("untranslated")
     try:
         new = switch_language(window, "ja")
+        assert new.features["extras"].filter.kind == "untranslated"  # the pane filter survives too
+        qtbot.waitUntil(lambda: new.panes.pane("en").isRowHidden(1, QModelIndex()))
         stack = new.ctx.undo_stack
         assert stack.undoText() == "段落の結合"  # the step made in English, now named in Japanese
         panel = new.annotate.history_panel
@@ -144,3 +147,17 @@ def test_history_made_before_a_language_switch_is_shown_in_the_new_language(qtbo
         if Shiboken.isValid(new):
             new.close()
             new.deleteLater()
+
+
+def test_filter_follows_edits_without_reading_every_row(qtbot, store, win):
+    window, tid = win
+    from model.ops.comments import set_comment
+
+    model = window.transcript_model
+    flt = window.features["extras"].filter
+    flt.set_kind("commented")
+    root = QModelIndex()
+    assert all(window.panes.pane("en").isRowHidden(r, root) for r in range(model.rowCount()))
+    set_comment(store, model.segment_id(2), "a note")  # the row comes into the filter after the edit
+    qtbot.waitUntil(lambda: not window.panes.pane("ja").isRowHidden(2, root))
+    assert not window.panes.pane("en").isRowHidden(2, root)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from gui.annotate.common import tr
-from model.filters import matching_segments, open_gaps
+from model.filters import count_open_gap_segments, matching_segments, next_open_gap
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,8 +40,9 @@ class PaneFilter(QObject):
         self.model = window.transcript_model
         self.kind = ""
         self.shown = 0
+        self._changed: set[int] | None = set()  # segments changed since the filter was applied; None: all
         self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_changed)
         reg = window.registry
         menu = reg.menu("view").addMenu(tr("Show &only"))
         menu.setObjectName("menu_filter")
@@ -69,11 +70,19 @@ class PaneFilter(QObject):
                 icon_name="mdi6.ear-hearing")
         ctx.bridge.changed.connect(self._on_changes)
         self.model.modelReset.connect(self._reapply)
+        # A window rebuilt in another UI language keeps the filter (kept on the context, not saved:
+        # a new start shows every row).
+        kept = ctx.property("pane_filter")
+        if isinstance(kept, str) and kept in self.actions:
+            self.kind = kept
+            self.actions[kept].setChecked(True)
+            self.chooser.setCurrentIndex(max(0, self.chooser.findData(kept)))
 
     # -- filtering ------------------------------------------------------------------------
     def set_kind(self, kind: str) -> None:
         """Show only the rows of filter ``kind`` ('' : all rows)."""
         self.kind = kind
+        self.ctx.setProperty("pane_filter", kind)
         self.actions[kind].setChecked(True)
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(kind)))
         self.refresh()
@@ -83,8 +92,30 @@ class PaneFilter(QObject):
                 n=self.shown, total=total, filter=filter_names()[kind]), 6000)
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.kind:
-            self._timer.start()
+        if not self.kind:
+            return
+        if changes.segment_ids and not changes.restructured and self._changed is not None:
+            self._changed |= set(changes.segment_ids)  # only these rows may change: cheap on 50,000
+        else:
+            self._changed = None
+        self._timer.start()
+
+    def _refresh_changed(self) -> None:
+        changed, self._changed = self._changed, set()
+        tid = self.ctx.transcript_id
+        if changed is None or tid is None:
+            self.refresh()
+            return
+        matching = matching_segments(self.ctx.store, tid, self.kind, among=changed)
+        root = QModelIndex()
+        for sid in changed:
+            row = self.model.row_of_segment(sid)
+            if row is None:
+                continue
+            hide = sid not in matching and row != self.panes.current_row()  # the row being worked on stays
+            for lang in ("en", "ja"):
+                if self.panes.pane(lang).isRowHidden(row, root) != hide:
+                    self.panes.pane(lang).setRowHidden(row, root, hide)
 
     def _reapply(self) -> None:
         if self.kind:
@@ -92,6 +123,7 @@ class PaneFilter(QObject):
 
     def refresh(self) -> None:
         """Hide the rows that do not match (the current row stays in view)."""
+        self._changed = set()
         sk = self.model.skeleton
         tid = self.ctx.transcript_id
         ids = matching_segments(self.ctx.store, tid, self.kind) if self.kind and tid is not None else None
@@ -99,6 +131,9 @@ class PaneFilter(QObject):
         current = self.panes.current_row()
         root = QModelIndex()
         self.shown = 0
+        busy = len(rows) > 5000  # tens of thousands of rows fold in a second or more: say so
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         for lang in ("en", "ja"):
             pane = self.panes.pane(lang)
             pane.setUpdatesEnabled(False)
@@ -109,6 +144,8 @@ class PaneFilter(QObject):
                         pane.setRowHidden(row, root, hide)
             finally:
                 pane.setUpdatesEnabled(True)
+        if busy:
+            QApplication.restoreOverrideCursor()
         self.shown = sum(1 for sid in rows if ids is None or sid in ids) if rows else 0
         if current >= 0 and self.is_hidden(current):
             target = next((r for r in range(current, len(rows)) if not self.is_hidden(r)),
@@ -129,23 +166,15 @@ class PaneFilter(QObject):
         tid = self.ctx.transcript_id
         if sk is None or tid is None:
             return None
-        gaps = open_gaps(self.ctx.store, tid)
-        rows = [r for r, sid in enumerate(sk.segment_ids) if sid in gaps and not self.is_hidden(r)]
-        if not rows:
+        hidden = {sid for row, sid in enumerate(sk.segment_ids) if sid is not None and self.is_hidden(row)} \
+            if self.kind else set()
+        found = next_open_gap(self.ctx.store, tid, self.panes.current_segment_id(), backwards, skip=hidden)
+        if found is None:
             self.window.widget().statusBar().showMessage(tr("No open gaps in this transcript."), 5000)
             return None
-        here = self.panes.current_row()
-        if backwards:
-            before = [r for r in rows if r < here]
-            row = before[-1] if before else rows[-1]
-        else:
-            after = [r for r in rows if r > here]
-            row = after[0] if after else rows[0]
-        sid = sk.segment_ids[row]
-        assert sid is not None
-        lang = gaps[sid][0][1]
+        sid, lang = found
         self.panes.select_segment(sid, lang)
         self.ctx.update_selection(lang=lang)
-        self.window.widget().statusBar().showMessage(tr("Open gap {n} of {total}").format(
-            n=rows.index(row) + 1, total=len(rows)), 4000)
+        total = count_open_gap_segments(self.ctx.store, tid)
+        self.window.widget().statusBar().showMessage(tr("{total} segments with open gaps").format(total=total), 4000)
         return sid

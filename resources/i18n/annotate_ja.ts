@@ -442,8 +442,8 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>この文字起こしには未解決の聞き取れない箇所はありません。</translation>
     </message>
     <message>
-        <source>Open gap {n} of {total}</source>
-        <translation>未解決の箇所 {n}/{total}</translation>
+        <source>{total} segments with open gaps</source>
+        <translation>未解決の箇所がある段落: {total}</translation>
     </message>
     <message>
         <source>Both languages</source>

@@ -66,7 +66,7 @@ JA = {
     ("Annotate", "Previous open ga&p"): "前の未解決の箇所(&P)",
     ("Annotate", "Showing {n} of {total} segments: {filter}"): "{total} 段落のうち {n} 段落を表示中: {filter}",
     ("Annotate", "No open gaps in this transcript."): "この文字起こしには未解決の聞き取れない箇所はありません。",
-    ("Annotate", "Open gap {n} of {total}"): "未解決の箇所 {n}/{total}",
+    ("Annotate", "{total} segments with open gaps"): "未解決の箇所がある段落: {total}",
     # gui/details.py
     ("SegmentDetails", "Comment"): "コメント",
     # gui/settings.py, gui/preferences/
