@@ -52,7 +52,8 @@ def main() -> None:
             t0 = time.perf_counter()
             extras.filter.set_kind(kind)
             app.processEvents()
-            print(f"filter {kind or 'all rows':<13} {time.perf_counter() - t0:6.3f} s  ({extras.filter.shown} rows shown)")
+            took = time.perf_counter() - t0
+            print(f"filter {kind or 'all rows':<13} {took:6.3f} s  ({extras.filter.shown} rows shown)")
         window.panes.go_row(args.segments // 2)
         t0 = time.perf_counter()
         for _ in range(10):
