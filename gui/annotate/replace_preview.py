@@ -47,6 +47,8 @@ class ReplacePreviewDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([tr("Turn"), tr("Language"), tr("Before"), tr("After"), tr("Approved")])
         header = self.tree.header()
+        self.tree.setColumnWidth(0, 50)
+        self.tree.setColumnWidth(1, 70)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for p in previews[:SHOWN]:

@@ -111,6 +111,7 @@ class AppearancePage(QWidget):
             spin.setSpecialValueText(self.tr("as zoomed"))
             spin.setSuffix(self.tr(" pt"))
             spin.setValue(size or 0)
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance(spin.specialValueText()) + 44)
             row = QHBoxLayout()
             row.addWidget(combo, 1)
             row.addWidget(spin)
