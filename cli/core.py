@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
     "cli.maintenance",
+    "cli.audio",
 )
 EXIT_ERROR = 2
 

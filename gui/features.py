@@ -59,6 +59,7 @@ FEATURES: list[str] = [
     "gui.review:install",
     "gui.export_dialog:install",
     "gui.backups:install",
+    "gui.audio:install",
     "gui.annotate.extras:install",
 ]
 

@@ -139,7 +139,6 @@ class SegmentView:
     ja_prefix: str
     ja_orig: str | None
     review_state: str
-    comment: str | None = None  # the annotator's own note (not a review flag)
     en: str | None = None  # derived (corrected) texts
     ja: str | None = None
     gaps: list[GapView] = field(default_factory=list)
@@ -147,6 +146,15 @@ class SegmentView:
     corrections: list[CorrectionView] = field(default_factory=list)
     flags: list[FlagView] = field(default_factory=list)
     conflicts: tuple[int, ...] = ()
+    pairing: str | None = None  # how the importer paired the sides (None: made after the import)
+    confidence: float | None = None  # how sure it was, 0..1
+    en_tail: str | None = None  # what followed each side's paragraph in the file (None: a blank line)
+    ja_tail: str | None = None
+    comment: str | None = None  # the annotator's own note (not a review flag)
+
+    def tail(self, lang: str) -> str | None:
+        """What followed this side's paragraph in the imported file (None: one blank line, or unknown)."""
+        return self.en_tail if lang == "en" else self.ja_tail
 
     def original(self, lang: str) -> str | None:
         """The imported text in ``lang`` (None: absent)."""
@@ -198,6 +206,8 @@ class TranscriptView:
     imported_at: datetime
     speakers: dict[int, SpeakerView]
     turns: list[TurnView]
+    layout: str | None = None  # interleaved / blocks / files (None: imported before this was kept)
+    text_head: str | None = None  # what stood before the first paragraph of the file
 
     def segments(self) -> Iterator[tuple[TurnView, SegmentView]]:
         """Every segment with its turn, in reading order."""
@@ -232,9 +242,10 @@ _segment_view_of: Callable[..., SegmentView] = SegmentView
 # A statement of any columns (SQLAlchemy types a select by the types of its columns).
 AnySelect = Select[*tuple[Any, ...]]
 
-# SegmentView's first nine fields, in order (rows are turned into views positionally).
+# SegmentView's first eight fields, in order (rows are turned into views positionally).
 _SEGMENT_COLUMNS = select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.comment)
+                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.pairing,
+                          Segment.confidence, Segment.en_tail, Segment.ja_tail, Segment.comment)
 
 
 def _names(session: Session) -> dict[int, str]:
@@ -303,10 +314,11 @@ def _children(session: Session, transcript_id: int | None, segment_ids: Iterable
 
 
 def _segment_view(row: Any, children: dict[str, dict[int, list[Any]]]) -> SegmentView:
-    # Positional: the query selects SegmentView's first nine fields in order (named access is slow).
+    # Positional: the query selects SegmentView's first eight fields in order (named access is slow),
+    # then the importer's pairing, confidence and separators, and the annotator's comment.
     sid = row[0]
-    seg = _segment_view_of(*row, None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
-                           children["cor"].get(sid) or [], children["flag"].get(sid) or [])
+    seg = _segment_view_of(*row[:8], None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
+                           children["cor"].get(sid) or [], children["flag"].get(sid) or [], (), *row[8:13])
     derive_texts(seg)
     return seg
 
@@ -364,7 +376,7 @@ def load_transcript(store: Store, transcript_id: int, *, segments: bool = True) 
                     SuggestionView(sug.id, sug.turn_id, sug.name, sug.affiliation, sug.status))
         return TranscriptView(t.id, t.title, t.source, t.event_date, t.lead_lang, t.encoding, t.newline,
                               t.source_filename, t.imported_at, speakers,
-                              sorted(turns.values(), key=lambda tv: tv.position))
+                              sorted(turns.values(), key=lambda tv: tv.position), t.layout, t.text_head)
 
 
 def fill_turns(store: Store, turns: Sequence[TurnView]) -> None:
@@ -408,9 +420,7 @@ def fill_turn_span(store: Store, transcript_id: int, turns: Sequence[TurnView]) 
 def load_segment(store: Store, segment_id: int) -> SegmentView:
     """One segment with its children and derived texts (for refreshing a row after an edit)."""
     with store.read() as s:
-        row = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                               Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.comment)
-                        .where(Segment.id == segment_id)).first()
+        row = s.execute(_SEGMENT_COLUMNS.where(Segment.id == segment_id)).first()
         if row is None:
             raise NotFound(f"segment {segment_id} does not exist")
         return _segment_view(row, _children(s, None, [segment_id], _names(s)))
@@ -423,10 +433,8 @@ def load_segments(store: Store, segment_ids: Iterable[int]) -> dict[int, Segment
         return {}
     with store.read() as s:
         children = _children(s, None, ids, _names(s))
-        rows = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                                Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.comment)
-                         .where(Segment.id.in_(ids)))
-        return {r.id: _segment_view(r, children) for r in rows}
+        rows = s.execute(_SEGMENT_COLUMNS.where(Segment.id.in_(ids)))
+        return {r[0]: _segment_view(r, children) for r in rows}
 
 
 def list_transcripts(store: Store) -> list[TranscriptSummary]:

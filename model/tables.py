@@ -8,6 +8,7 @@ them in a module of its own (on ``model.schema.Base``) and adds one import below
 
 from __future__ import annotations
 
+from model.audio import tables as _audio_tables  # noqa: F401  (recording, segment/gap timing)
 from model.schema import Base
 
 __all__ = ["Base"]

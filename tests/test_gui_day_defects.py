@@ -71,7 +71,7 @@ def test_export_save_dialog_opens_in_documents_then_the_last_folder(qtbot, win, 
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), ("", ""))[1])
     window.registry.get("export").trigger()
-    dialog = window.export_dialog
+    dialog = window.features["export_dialog"].dialog
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
     window.settings.setValue("export/folder", str(tmp_path / "gone"))  # a folder since deleted
     dialog.choose_and_export()

@@ -73,15 +73,15 @@ def test_a_downgraded_database_is_upgraded_at_start_up(tmp_path: Path):
 
 
 def _migrations_with(tmp_path: Path, body: str) -> Path:
-    """A copy of the app's migrations plus a later revision 9990 doing ``body``."""
+    """A copy of the app's migrations plus a revision "later" after the head, doing ``body``."""
     folder = tmp_path / "migrations"
     shutil.copytree(model.db.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "9990_test.py").write_text(textwrap.dedent('''
+    (folder / "versions" / "0002_test.py").write_text(textwrap.dedent('''
         """a later revision, written by the test"""
         import sqlalchemy as sa
         from alembic import op
 
-        revision = "9990"
+        revision = "later"
         down_revision = "{head}"
         branch_labels = None
         depends_on = None
@@ -98,10 +98,10 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
 
 
 def _use_migrations(monkeypatch, folder: Path) -> None:
-    """Act as an app whose migrations are ``folder`` (its known revisions end with 9990)."""
+    """Act as an app whose migrations are ``folder`` (its known revisions end with "later")."""
     monkeypatch.setattr(model.db, "MIGRATIONS_DIR", folder)
-    monkeypatch.setattr(model.db, "SCHEMA_REVISIONS", (*model.db.SCHEMA_REVISIONS, "9990"))
-    monkeypatch.setattr(model.db, "SCHEMA_HEAD", "9990")
+    monkeypatch.setattr(model.db, "SCHEMA_REVISIONS", (*model.db.SCHEMA_REVISIONS, "later"))
+    monkeypatch.setattr(model.db, "SCHEMA_HEAD", "later")
 
 
 def test_schema_revisions_constant_matches_the_migration_scripts():
@@ -127,13 +127,13 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path):
 
 
 def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeypatch):
+    head = model.db.SCHEMA_HEAD  # the app's head, before the test adds a later revision
     path = tmp_path / "library.sqlite3"
     store = Store.open(path, annotator="tester")
     for _ in range(3):
         make_transcript(store)
     store.close()
     before = counts(path)
-    head = model.db.SCHEMA_HEAD  # the app's own head, before the test adds a later revision
     # A batch migration that copies and drops the parent table of every other table:
     # with foreign keys on, ON DELETE CASCADE would empty the children (FIELD-NOTES).
     folder = _migrations_with(tmp_path, '''
@@ -142,7 +142,7 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
     ''')
     _use_migrations(monkeypatch, folder)
     open_database(path).dispose()
-    assert version(path) == ["9990"]
+    assert version(path) == ["later"]
     assert counts(path) == before
     con = sqlite3.connect(path)
     assert "notes" in [r[1] for r in con.execute("PRAGMA table_info(transcript)")]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
-from gui.annotate.common import run_op, tr
+from gui.annotate.common import tr
 from gui.annotate.row_status import LegendDialog, paint_row_status
 from gui.keyboard import CtrlEnterAccepts
 from model.ops import comments
@@ -66,8 +66,8 @@ class DayFeature(QObject):
         dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
         dialog.setTextValue(seg.comment or "")
         sid = seg.id
-        dialog.textValueSelected.connect(lambda text: run_op(
-            self.ctx, tr("Comment"), lambda: comments.set_comment(self.ctx.store, sid, text)))
+        dialog.textValueSelected.connect(lambda text: self.ctx.run(
+            tr("Comment"), lambda: comments.set_comment(self.ctx.store, sid, text)))
         CtrlEnterAccepts(dialog)
         self.comment_dialog = dialog
         dialog.open()

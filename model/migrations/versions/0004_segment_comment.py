@@ -1,7 +1,7 @@
 """segment comment: the annotator's own note on a segment (not a review flag)
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0001"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
