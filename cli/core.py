@@ -34,6 +34,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.qa",
     "cli.maintenance",
     "cli.audio",
+    "cli.glossary",
+    "cli.stats",
+    "cli.tm",
 )
 EXIT_ERROR = 2
 

@@ -29,8 +29,11 @@ def _run(args: argparse.Namespace) -> int:
         store.close()
     out = cli.text_out()
     if args.format == "json":
+        from model.qa.fixes import fixes_for
+
         rows = [{"check": f.check, "turn": f.turn, "segment": f.segment, "lang": f.lang, "message": f.message,
-                 "segment_id": f.segment_id, "key": f.key} for f in found]
+                 "segment_id": f.segment_id, "key": f.key, "category": f.category, "params": dict(f.params),
+                 "fixes": [x.to_dict() for x in fixes_for(f)]} for f in found]
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
@@ -44,4 +47,5 @@ def _run(args: argparse.Namespace) -> int:
 
 cli.register_command("qa", "run the QA checks on a transcript and print the findings", _configure, _run,
                      "Run the automatic QA checks (untranslated, empty_turn, unknown_speaker, gap_count, numbers, "
-                     "redaction, speaker_label) and print the findings. Exit status 0 even with findings.")
+                     "redaction, speaker_label, glossary, spelling, variants) and print the findings. "
+                     "Exit status 0 even with findings.")

@@ -58,6 +58,7 @@ FEATURES: list[str] = [
     "gui.annotate:install",
     "gui.review:install",
     "gui.export_dialog:install",
+    "gui.helpers:install",
     "gui.backups:install",
     "gui.audio:install",
     "gui.annotate.extras:install",

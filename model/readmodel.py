@@ -208,6 +208,8 @@ class TranscriptView:
     turns: list[TurnView]
     layout: str | None = None  # interleaved / blocks / files (None: imported before this was kept)
     text_head: str | None = None  # what stood before the first paragraph of the file
+    # What QA checks prepared for this transcript (model.qa.prepare): a glossary, a dictionary, ...
+    context: dict[str, Any] = field(default_factory=dict)
 
     def segments(self) -> Iterator[tuple[TurnView, SegmentView]]:
         """Every segment with its turn, in reading order."""

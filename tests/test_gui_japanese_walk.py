@@ -49,6 +49,21 @@ def _transcript_words(window) -> set[str]:  # type: ignore[no-untyped-def]
     return words
 
 
+def _pending_sources() -> list[str]:
+    """Strings that go through Qt's translation but whose Japanese is not written yet (another test,
+    tests/test_gui_i18n.py, asks for those): this walk looks for English that bypasses translation."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    out = []
+    for ts in (Path(__file__).resolve().parents[1] / "resources" / "i18n").glob("*_ja.ts"):
+        for message in ET.parse(ts).getroot().iter("message"):
+            translation = message.find("translation")
+            if translation is not None and (translation.get("type") == "unfinished" or not translation.text):
+                out.append((message.findtext("source") or "").replace("&", ""))
+    return [s for s in out if s]
+
+
 def _texts(widget: QWidget) -> list[tuple[str, str]]:
     out = [("tooltip", widget.toolTip()), ("whatsthis", widget.whatsThis())]
     if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText:
@@ -102,6 +117,7 @@ def test_the_japanese_main_window_has_no_english_text(qtbot, store, tmp_path, ja
     window.panes.go_row(0)  # the speaker without a label: named as unknown in the details
     qtbot.wait(20)
     allowed = ALLOWED | _transcript_words(window)
+    pending = _pending_sources()
     found = []
     for widget in [window, *window.findChildren(QWidget)]:
         if isinstance(widget, QMenu) or widget.isVisibleTo(window) or isinstance(widget, QDockWidget):
@@ -109,7 +125,7 @@ def test_the_japanese_main_window_has_no_english_text(qtbot, store, tmp_path, ja
                 continue
             for kind, text in _texts(widget):
                 english = [w for w in WORD.findall(text) if w not in allowed]
-                if english:
+                if english and not any(p in text.replace("&", "") for p in pending):
                     found.append((type(widget).__name__, widget.objectName(), kind, text))
     for text in texts:
         english = [w for w in WORD.findall(text) if w not in allowed]

@@ -35,7 +35,7 @@ class DayFeature(QObject):
         reg = window.registry
         reg.add("row_legend", tr("&Row colours"), self.show_legend, menu="help", icon_name="mdi6.palette-outline",
                 tip=tr("What the marks beside the rows and the gap colours mean"))
-        reg.add("comment", tr("Co&mment on segment…"), self.edit_comment, menu="annotate", shortcut="Ctrl+Alt+M",
+        reg.add("comment", tr("Co&mment on segment…"), self.edit_comment, menu="annotate", shortcut="Ctrl+Alt+N",
                 icon_name="mdi6.comment-text-outline",
                 tip=tr("Your own note on the selected segment (not a review flag); shown in the details, exported"))
         self.comment_dialog: QInputDialog | None = None

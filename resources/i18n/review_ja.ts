@@ -134,6 +134,14 @@
         <translation>却下した指摘を再び一覧に戻す</translation>
     </message>
     <message>
+        <source>Fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply a correction the finding offers (one undo step)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Show dismissed and flagged</source>
         <translation>却下済み・フラグ済みも表示</translation>
     </message>
@@ -362,6 +370,18 @@
         <translation>対訳の組み合わせ</translation>
     </message>
     <message>
+        <source>Double space</source>
+        <translation>二重スペース</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>綴り</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>用語集</translation>
+    </message>
+    <message>
         <source>Whole segment</source>
         <translation>段落全体</translation>
     </message>
@@ -499,6 +519,10 @@
 {message}</source>
         <translation>問題ではない理由は?
 {message}</translation>
+    </message>
+    <message>
+        <source>nothing to change: the text already reads so</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Restore finding</source>

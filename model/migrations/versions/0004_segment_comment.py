@@ -1,7 +1,7 @@
 """segment comment: the annotator's own note on a segment (not a review flag)
 
 Revision ID: 0004
-Revises: 0006
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
