@@ -49,7 +49,7 @@ class HelpersFeature(QObject):
         self._memory: TranslationMemory | None = None
         self.suggestions: list[Suggestion] = []
         self.panel = GlossaryPanel(main)
-        self.dock = window.add_dock(self.panel, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea,
+        self.dock = window.add_dock(self.panel, self.tr("Glossary"), Qt.DockWidgetArea.LeftDockWidgetArea,
                                     "glossary_dock")
         self._tabify_dock()
         self.suggestions_tab = QTextBrowser(main)
@@ -72,10 +72,10 @@ class HelpersFeature(QObject):
         self.reload_glossary()
 
     def _tabify_dock(self) -> None:
-        """A tab beside the review docks on the right, not a slice of their height."""
+        """A tab beside the library, speakers, gaps and history on the left, not a slice of their height."""
         window = self.main
         others = [d for d in window.findChildren(QDockWidget) if d is not self.dock and not d.isFloating()
-                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
         if others:
             window.tabifyDockWidget(others[-1], self.dock)
 

@@ -89,4 +89,6 @@ def finding_message(finding) -> str:  # type: ignore[no-untyped-def]
     if finding.check == "speaker_label" and "label" in p:
         return _t("the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}").format(
             lang=names[p["lang"]], label=p["label"], who=p["who"], speaker=p["speaker"])
-    return str(finding.message)
+    from gui.helpers.names import helper_message  # glossary, spelling, variants: the helpers' catalog
+
+    return helper_message(finding) or str(finding.message)

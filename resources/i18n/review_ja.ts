@@ -134,6 +134,14 @@
         <translation>却下した指摘を再び一覧に戻す</translation>
     </message>
     <message>
+        <source>Fix</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Apply a correction the finding offers (one undo step)</source>
+        <translation>指摘が示す修正を適用します（1 回で元に戻せます）</translation>
+    </message>
+    <message>
         <source>Show dismissed and flagged</source>
         <translation>却下済み・フラグ済みも表示</translation>
     </message>
@@ -479,6 +487,10 @@
 {message}</source>
         <translation>問題ではない理由は?
 {message}</translation>
+    </message>
+    <message>
+        <source>nothing to change: the text already reads so</source>
+        <translation>変更はありません: すでにその表記です</translation>
     </message>
     <message>
         <source>Restore finding</source>

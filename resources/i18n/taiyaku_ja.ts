@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+78" />
-        <location line="+120" />
+        <location filename="../../gui/app.py" line="+80" />
+        <location line="+126" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-86" />
-        <location line="+45" />
+        <location line="-87" />
+        <location line="+49" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -19,7 +19,7 @@
 <context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+257" />
+        <location filename="../../gui/panes.py" line="+262" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+102" />
+        <location filename="../../gui/details.py" line="+101" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
@@ -46,12 +46,12 @@
     </message>
     <message>
         <location line="+18" />
-        <location line="+38" />
+        <location line="+39" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-39" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
@@ -132,13 +132,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+225" />
-        <location line="+47" />
+        <location filename="../../gui/main_window.py" line="+229" />
+        <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-160" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -178,7 +178,7 @@
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+66" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -198,7 +198,7 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-58" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
@@ -283,7 +283,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+32" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+106" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
