@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
     "cli.maintenance",
+    "cli.audio",
     "cli.glossary",
     "cli.stats",
     "cli.tm",

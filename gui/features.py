@@ -60,6 +60,7 @@ FEATURES: list[str] = [
     "gui.export_dialog:install",
     "gui.helpers:install",
     "gui.backups:install",
+    "gui.audio:install",
 ]
 
 

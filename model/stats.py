@@ -60,7 +60,8 @@ def transcript_stats(store: Store, transcript_ids: Sequence[int] | None = None) 
             if tid not in known:
                 raise NotFound(f"transcript {tid} does not exist")
         names = dict(s.execute(select(Annotator.id, Annotator.name)).all())
-        title = s.scalar(select(Transcript.title).where(Transcript.id == ids[0])) if transcript_ids is not None and len(ids) == 1 else None
+        one = transcript_ids is not None and len(ids) == 1
+        title = s.scalar(select(Transcript.title).where(Transcript.id == ids[0])) if one else None
 
         def grouped(column: Any, model: Any, *extra: Any) -> dict[Any, int]:
             rows = s.execute(select(column, func.count()).select_from(model)

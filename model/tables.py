@@ -9,6 +9,7 @@ them in a module of its own (on ``model.schema.Base``) and adds one import below
 from __future__ import annotations
 
 import model.glossary.tables  # noqa: F401 - glossary, spelling dictionary, preferred spellings
+from model.audio import tables as _audio_tables  # noqa: F401  (recording, segment/gap timing)
 from model.schema import Base
 
 __all__ = ["Base"]

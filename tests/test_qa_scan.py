@@ -35,7 +35,8 @@ LABELS = [None, "Q", "OPERATOR", "SENIOR ADMINISTRATION OFFICIAL", "MODERATOR"]
 
 
 def generated(store, turns: int = 60, seed: int = 5) -> int:
-    """A transcript with every kind of finding: numbers, gaps, redactions, labels, empty and title turns."""
+    """A transcript with every kind of finding: numbers, gaps, redactions, labels, empty and title turns,
+    doubtful pairings."""
     rng = random.Random(seed)
     spec = [(rng.choice(LABELS), [(rng.choice(EN + [None]), rng.choice(JA + [None]))
                                   for _ in range(rng.randint(1, 5))]) for _ in range(turns)]
@@ -54,6 +55,9 @@ def generated(store, turns: int = 60, seed: int = 5) -> int:
             s.add(Redaction(segment_id=seg.id, transcript_id=tid, lang=rng.choice(["en", "ja"]), start=0, end=1,
                             text="x"))
         s.query(Turn).filter_by(transcript_id=tid, position=2).one().kind = "title"
+        for seg in segments[2::17]:  # pairs the importer was unsure of
+            row = s.get(Segment, seg.id)
+            row.pairing, row.confidence = "interleaved", 0.2
     for seg in segments[5::13]:  # corrected texts are what the checks read
         edit_text(store, seg.id, "en", f"Corrected: {rng.randint(2, 99)} ships (inaudible).")
     return tid

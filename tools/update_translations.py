@@ -40,6 +40,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "review": (["gui/review"], "_t", "Review"),
     "export": (["gui/export_dialog.py"], "tr", "Export"),
     "trust": (["gui/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
+    "audio": (["gui/audio"], "tr", "Audio"),
     "helpers": (["gui/helpers"], "tr", "Helpers"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)

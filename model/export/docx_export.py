@@ -31,6 +31,7 @@ from model.export.walk import (
     speaker_heading,
     strip_controls,
     walk,
+    with_times,
 )
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView
 
@@ -330,4 +331,4 @@ def render_docx(view: TranscriptView, options: ExportOptions) -> bytes:
 def export_docx(store: Store, transcript_id: int, options: ExportOptions) -> bytes:
     """Word document of one transcript."""
     with paused_gc():
-        return render_docx(load_for_export(store, transcript_id), options)
+        return render_docx(load_for_export(store, transcript_id), with_times(store, transcript_id, options))

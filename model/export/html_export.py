@@ -30,6 +30,7 @@ from model.export.walk import (
     show_controls,
     speaker_heading,
     walk,
+    with_times,
 )
 from model.notes import render_note
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView
@@ -178,4 +179,4 @@ def render_html(view: TranscriptView, options: ExportOptions) -> str:
 def export_html(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """HTML page of one transcript."""
     with paused_gc():
-        return render_html(load_for_export(store, transcript_id), options)
+        return render_html(load_for_export(store, transcript_id), with_times(store, transcript_id, options))

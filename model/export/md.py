@@ -23,6 +23,7 @@ from model.export.walk import (
     paused_gc,
     speaker_heading,
     walk,
+    with_times,
 )
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView
 
@@ -166,5 +167,5 @@ def render_markdown(view: TranscriptView, options: ExportOptions) -> str:
 def export_markdown(store: Store, transcript_id: int, options: ExportOptions) -> str:
     """Markdown of one transcript."""
     with paused_gc():
-        return render_markdown(load_for_export(store, transcript_id), options)
+        return render_markdown(load_for_export(store, transcript_id), with_times(store, transcript_id, options))
 

@@ -354,6 +354,10 @@
         <translation>話者ラベル</translation>
     </message>
     <message>
+        <source>Pairing</source>
+        <translation>対訳の組み合わせ</translation>
+    </message>
+    <message>
         <source>Whole segment</source>
         <translation>段落全体</translation>
     </message>
@@ -392,6 +396,10 @@
     <message>
         <source>the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}</source>
         <translation>{lang}の段落のラベルは「{label}」({who})ですが、この発言の話者は{speaker}です</translation>
+    </message>
+    <message>
+        <source>check this pairing: the importer paired these paragraphs with confidence {confidence}</source>
+        <translation>対訳の組み合わせを確認してください：インポート時の確信度は {confidence} です</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>App</name>
     <message>
         <location filename="../../gui/app.py" line="+80" />
-        <location line="+126" />
+        <location line="+127" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
@@ -14,6 +14,14 @@
         <location line="+49" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../gui/context.py" line="+143" />
+        <source>Nothing to change</source>
+        <translation>変更はありません</translation>
     </message>
 </context>
 <context>
@@ -35,28 +43,100 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../gui/import_flow.py" line="+34" />
+        <location filename="../../gui/import_flow.py" line="+55" />
         <source>Import transcripts</source>
         <translation>トランスクリプトの取り込み</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-17" />
+        <location line="+18" />
         <source>Transcripts (*.txt *.text);;All files (*)</source>
         <translation>トランスクリプト (*.txt *.text);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <location line="-17" />
+        <source>Import: the source file</source>
+        <translation>インポート：原文のファイル</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Import: its translation</source>
+        <translation>インポート：その翻訳のファイル</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>paragraph and translation in turn</source>
+        <translation>段落と訳文が交互</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>two blocks (one language, then the other)</source>
+        <translation>二つのブロック（一方の言語の後にもう一方）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>two files (source and translation)</source>
+        <translation>二つのファイル（原文と翻訳）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Layout: {layout}; lead language: {lang}</source>
+        <translation>レイアウト：{layout}、原文の言語：{lang}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{turns} turns, {speakers} speakers, {pairs} pairs, {untranslated} untranslated, {gaps} gaps, {markers} markers</source>
+        <translation>ターン {turns}、話者 {speakers}、対訳 {pairs}、未翻訳 {untranslated}、聞き取れない箇所 {gaps}、マーカー {markers}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{n} doubtful pairs: QA lists them as “check this pairing”</source>
+        <translation>確信度の低い対訳 {n} 件：QA に「対訳の組み合わせを確認」として表示されます</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Warning: {text}</source>
+        <translation>注意：{text}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Import summary</source>
+        <translation>インポートの概要</translation>
+    </message>
+    <message>
         <location line="+18" />
-        <location line="+39" />
+        <source>Import again?</source>
+        <translation>もう一度インポートしますか？</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} was imported before (“{title}”). Import it again as a new transcript?</source>
+        <translation>{name} は以前インポートされています（「{title}」）。新しいトランスクリプトとしてもう一度インポートしますか？</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+6" />
+        <location line="+43" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-39" />
+        <location line="-49" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>Importing {name}…</source>
         <translation>{name} を取り込んでいます…</translation>
     </message>
@@ -132,13 +212,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+229" />
+        <location filename="../../gui/main_window.py" line="+234" />
         <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-160" />
+        <location line="-165" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -163,17 +243,17 @@
         <translation>トランスクリプトのファイルをライブラリに取り込みます</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
@@ -203,7 +283,17 @@
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-23" />
+        <source>Import with &amp;Translation File…</source>
+        <translation>翻訳ファイルと一緒にインポート(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Import a transcript and a second file holding its translation, aligned paragraph by paragraph</source>
+        <translation>トランスクリプトとその翻訳のファイルをインポートし、段落ごとに対応付けます</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
@@ -440,11 +530,36 @@ Every change is saved as you make it and can be undone.</source>
         <source>Note</source>
         <translation>注記</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Omission</source>
+        <translation>中略</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reaction</source>
+        <translation>反応</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Interpretation</source>
+        <translation>通訳</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Crosstalk</source>
+        <translation>クロストーク</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
 </context>
 <context>
     <name>RowMetrics</name>
     <message>
-        <location filename="../../gui/row_metrics.py" line="+191" />
+        <location filename="../../gui/row_metrics.py" line="+216" />
         <source>(no segments in this turn)</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
@@ -601,7 +716,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+120" />
+        <location filename="../../gui/models/transcript_model.py" line="+121" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>
