@@ -89,7 +89,7 @@ class HelpersFeature(QObject):
                 shortcut="Ctrl+Alt+M", icon_name="mdi6.history",
                 tip=self.tr("Apply the earlier correction of a similar segment shown under Suggestions"))
         reg.add("statistics", self.tr("&Statistics…"), self.show_statistics, menu="tools",
-                shortcut="Ctrl+Alt+K", icon_name="mdi6.chart-box-outline")
+                shortcut="Ctrl+Alt+Shift+S", icon_name="mdi6.chart-box-outline")
 
     # -- glossary ------------------------------------------------------------------------------
     def reload_glossary(self) -> None:

@@ -61,7 +61,8 @@ JA = {
     ("Helpers", "“{word}” is not in the dictionary (did you mean {suggestions}?)"):
         "「{word}」は辞書にありません（{suggestions} の誤り？）",
     ("Helpers", "“{word}” is not in the dictionary"): "「{word}」は辞書にありません",
-    ("Helpers", "{form} is written {preferred} (the preferred spelling)"): "{form} は {preferred} と書きます（優先表記）",
+    ("Helpers", "{form} is written {preferred} (the preferred spelling)"):
+        "{form} は {preferred} と書きます（優先表記）",
     ("Helpers", "digits"): "数字",
     ("Helpers", "Latin letters"): "英字",
     ("Helpers", "{what} written {second} here but {first} in {where}"):
@@ -78,6 +79,7 @@ JA = {
     ("StatsDialog", "All transcripts"): "すべての記録",
     ("StatsDialog", "No transcripts yet."): "記録はまだありません。",
     ("FindingsPanel", "Fix"): "修正",
-    ("FindingsPanel", "Apply a correction the finding offers (one undo step)"): "指摘が示す修正を適用します（1 回で元に戻せます）",
+    ("FindingsPanel", "Apply a correction the finding offers (one undo step)"):
+        "指摘が示す修正を適用します（1 回で元に戻せます）",
     ("QaRunner", "nothing to change: the text already reads so"): "変更はありません: すでにその表記です",
 }
