@@ -115,6 +115,14 @@
         <source>Apply earlier correction</source>
         <translation>以前の修正を適用</translation>
     </message>
+    <message>
+        <source>“{word}” is already in the dictionary</source>
+        <translation>「{word}」はすでに辞書にあります</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to the dictionary</source>
+        <translation>「{word}」を辞書に追加</translation>
+    </message>
 </context>
 <context>
     <name>EntryDialog</name>
@@ -255,6 +263,10 @@
     <message>
         <source>write {form} everywhere (and prefer it from now on)</source>
         <translation>すべて {form} にする（今後もこの表記を優先）</translation>
+    </message>
+    <message>
+        <source>Add “{word}” to the dictionary</source>
+        <translation>「{word}」を辞書に追加</translation>
     </message>
 </context>
 <context>
