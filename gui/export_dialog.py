@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -95,6 +95,23 @@ footer { color: #5d6677; font-size: 8pt; }
 
 class ExportCancelled(TaiyakuError):
     """The user stopped an export; no file was written for the transcript in progress."""
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (home when the system names none that exists)."""
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def start_folder(settings: QSettings) -> Path:
+    """Where the save dialog opens: the last folder used, else the default export folder of the
+    Preferences, else the documents folder. A folder that is gone is skipped: the dialog would
+    otherwise open in the program's own working folder."""
+    for key in ("export/folder", "export/default_folder"):
+        value = str(settings.value(key, "") or "")
+        if value and Path(value).is_absolute() and Path(value).is_dir():
+            return Path(value)
+    return documents_folder()
 
 
 def first_page(view: TranscriptView, segments: int = PREVIEW_SEGMENTS) -> TranscriptView:
@@ -395,7 +412,7 @@ class ExportDialog(QDialog):
         ids = self.chosen_ids()
         if not ids:
             return
-        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        folder = start_folder(self.settings)
         exporter = get_exporter(self.format_key())
         suffix = exporter.file_suffix(self.options())
         if len(ids) == 1:

@@ -61,6 +61,7 @@ FEATURES: list[str] = [
     "gui.helpers:install",
     "gui.backups:install",
     "gui.audio:install",
+    "gui.annotate.extras:install",
 ]
 
 

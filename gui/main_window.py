@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from gui import features
 from gui.actions import ActionRegistry
-from gui.commands import step
 from gui.context import AppContext
 from gui.details import DetailsArea
 from gui.i18n import current_language, resolve_language
@@ -167,11 +166,12 @@ class MainWindow(QMainWindow):
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
         # Undo and redo act on the active stack of the group: the transcript on screen's, so Ctrl+Z
-        # never reaches another one (gui.context); ``step`` keeps a step a locked database refused.
+        # never reaches another one (gui.context); a step a locked database refused stays to do
+        # (gui.commands.keep_in_step, on every stack).
         group = self.ctx.undo_group
-        undo = reg.add("undo", self.tr("&Undo"), lambda: step(self.ctx.undo_stack, undo=True), menu="edit",
+        undo = reg.add("undo", self.tr("&Undo"), lambda: self.ctx.undo_stack.undo(), menu="edit",
                        shortcut=Key.Undo, icon_name="mdi6.undo", toolbar=True)
-        redo = reg.add("redo", self.tr("&Redo"), lambda: step(self.ctx.undo_stack, undo=False), menu="edit",
+        redo = reg.add("redo", self.tr("&Redo"), lambda: self.ctx.undo_stack.redo(), menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
         undo.setEnabled(stack.canUndo())
@@ -231,6 +231,12 @@ class MainWindow(QMainWindow):
         self.details.segment.detach()
 
     def _on_error(self, message: str) -> None:
+        box = self.last_message_box
+        try:
+            if box is not None and box.isVisible() and box.text() == message:
+                return  # e.g. each step of one History click refused by a locked database: one dialog
+        except RuntimeError:  # the box was closed and deleted
+            pass
         self.show_error(self.tr("Taiyaku"), message)
 
     def _on_status_message(self, message: str) -> None:

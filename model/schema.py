@@ -188,6 +188,8 @@ class Segment(Base):
     # What followed each side's paragraph in the file (None: one blank line), for an exact txt export.
     en_tail: Mapped[str | None] = mapped_column(Text)
     ja_tail: Mapped[str | None] = mapped_column(Text)
+    # The annotator's own note on the segment (not a review flag): shown in details, exported.
+    comment: Mapped[str | None] = mapped_column(Text)
 
 
 class Correction(Base):

@@ -224,6 +224,7 @@ class Store:
         if self._annotator_id is None:
             self.ensure_intact()  # the first write to the file
             with self._guard("identify the annotator"), self._sessions.begin() as s:
+                defer_foreign_keys(s.connection(), self._waiting)  # the write lock, waited on visibly
                 row = s.scalar(select(Annotator).where(Annotator.name == self._annotator_name))
                 if row is None:
                     row = Annotator(name=self._annotator_name)
@@ -254,7 +255,7 @@ class Store:
             listener(state, detail)
 
     def _waiting(self, seconds: float) -> None:
-        self._tell_writes("waiting", f"{seconds:.0f}")
+        self._tell_writes("waiting", str(max(1, round(seconds))))
 
     # -- sessions --------------------------------------------------------
     @contextmanager

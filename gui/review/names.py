@@ -38,6 +38,9 @@ def check_name(check: str) -> str:
         "redaction": _t("Redaction"),
         "speaker_label": _t("Speaker label"),
         "pairing": _t("Pairing"),
+        "double_space": _t("Double space"),
+        "spelling": _t("Spelling"),
+        "glossary": _t("Glossary"),
     }.get(check, check)
 
 

@@ -176,6 +176,8 @@ def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
              **extras.flag_resolution.get(f.id, {}), "replies": extras.replies.get(f.id, [])}
             for f in sorted(seg.flags, key=_id_order)
         ] if seg.flags else [],
+        # The annotator's own note on the segment: only when there is one (older files stay as they were).
+        **({"comment": seg.comment} if seg.comment else {}),
     }
 
 

@@ -78,6 +78,8 @@ def rows(data: dict[str, Any], options: ExportOptions) -> Iterator[Row]:
             for f in seg.get("flags", []):
                 if f.get("lang") is None or f["lang"] in options.langs:
                     yield Row("flag", where, who, f.get("lang"), f)
+            if seg.get("comment"):
+                yield Row("comment", where, who, None, {"id": seg["id"], "text": seg["comment"]})
 
 
 def _replies(f: dict[str, Any]) -> str:
@@ -87,7 +89,8 @@ def _replies(f: dict[str, Any]) -> str:
 def _summary(all_rows: list[Row]) -> dict[str, Counter[str]]:
     out: dict[str, Counter[str]] = {"correction": Counter(), "gap": Counter(), "flag": Counter()}
     for r in all_rows:
-        out[r.kind][r.fields.get("status") or "?"] += 1
+        if r.kind in out:  # comments have no status: counted apart
+            out[r.kind][r.fields.get("status") or "?"] += 1
     return out
 
 
@@ -98,6 +101,11 @@ def _summary_line(counts: dict[str, Counter[str]]) -> str:
         detail = ", ".join(f"{n} {s}" for s, n in sorted(c.items()))
         parts.append(f"{sum(c.values())} {label}" + (f" ({detail})" if detail else ""))
     return " · ".join(parts)
+
+
+def _comments_line(all_rows: list[Row]) -> str:
+    n = sum(1 for r in all_rows if r.kind == "comment")
+    return f" · {n} comments" if n else ""
 
 
 # Column headings and how to read each cell, per kind of row.
@@ -126,8 +134,11 @@ COLUMNS: dict[str, list[tuple[str, Any]]] = {
         ("Resolved by", lambda r: r.fields.get("resolved_by") or ""),
         ("Resolved at", lambda r: r.fields.get("resolved_at") or ""), ("Replies", lambda r: _replies(r.fields)),
     ],
+    "comment": [("Where", lambda r: r.where), ("Speaker", lambda r: r.speaker),
+                ("Comment", lambda r: r.fields["text"])],
 }
-SECTIONS = (("correction", "Corrections"), ("gap", "Gaps"), ("flag", "Flags"))
+SECTIONS = (("correction", "Corrections"), ("gap", "Gaps"), ("flag", "Flags"), ("comment", "Comments"))
+OPTIONAL_SECTIONS = {"comment"}  # shown only when there is one
 MARKDOWN_CELLS = {("flag", "Note"), ("flag", "Resolution")}  # annotators write these in Markdown
 
 
@@ -138,9 +149,11 @@ def render_report_md(data: dict[str, Any], options: ExportOptions) -> str:
     meta = [m for m in (data.get("source"), data.get("date")) if m]
     if meta:
         out += [" · ".join(md_escape(m, " ") for m in meta), ""]
-    out += [_summary_line(_summary(all_rows)), ""]
+    out += [_summary_line(_summary(all_rows)) + _comments_line(all_rows), ""]
     for kind, heading in SECTIONS:
         mine = [r for r in all_rows if r.kind == kind]
+        if not mine and kind in OPTIONAL_SECTIONS:
+            continue
         out += [f"## {heading}", ""]
         if not mine:
             out += ["None.", ""]
@@ -164,10 +177,12 @@ def render_report_html(data: dict[str, Any], options: ExportOptions) -> str:
         f"<title>Change report: {esc(data['title'])}</title>\n<style>\n{page_css()}{REPORT_CSS}</style>\n"
         f'</head>\n<body>\n<main class="report">\n<header><h1>Change report: {esc(data["title"])}</h1>'
         + (f'<p class="meta">{meta}</p>' if meta else "")
-        + f'<p class="meta">{esc(_summary_line(_summary(all_rows)))}</p></header>\n'
+        + f'<p class="meta">{esc(_summary_line(_summary(all_rows)) + _comments_line(all_rows))}</p></header>\n'
     ]
     for kind, heading in SECTIONS:
         mine = [r for r in all_rows if r.kind == kind]
+        if not mine and kind in OPTIONAL_SECTIONS:
+            continue
         out.append(f"<h2>{heading}</h2>\n")
         if not mine:
             out.append("<p>None.</p>\n")
@@ -226,18 +241,20 @@ def render_report_csv(data: dict[str, Any], options: ExportOptions) -> str:
                     seg_ids[(key, item["id"])] = seg["id"]
     for r in rows(data, options):
         f = r.fields
-        key = {"correction": "corrections", "gap": "gaps", "flag": "flags"}[r.kind]
+        key = {"correction": "corrections", "gap": "gaps", "flag": "flags", "comment": "comment"}[r.kind]
         values = {
             "kind": r.kind, "where": r.where, "speaker": r.speaker, "lang": r.lang or "",
             "before": f.get("before", f.get("text") if r.kind == "gap" else ""),
             "after": f.get("after", f.get("proposed_text") if r.kind == "gap" else ""),
             "category": f.get("category") or (f.get("kind") if r.kind == "gap" else ""),
-            "note": f.get("note") or "", "status": f.get("status") or "",
+            "note": f.get("text", "") if r.kind == "comment" else f.get("note") or "",
+            "status": f.get("status") or "",
             "by": f.get("annotator") or f.get("author") or f.get("updated_by") or "",
             "time": f.get("created_at") or f.get("updated_at") or "",
             "resolution": f.get("resolution_note") or "", "resolved_by": f.get("resolved_by") or "",
             "resolved_at": f.get("resolved_at") or "", "replies": _replies(f) if r.kind == "flag" else "",
-            "segment_id": seg_ids.get((key, f["id"]), ""), "id": f["id"],
+            "segment_id": f["id"] if r.kind == "comment" else seg_ids.get((key, f["id"]), ""),
+            "id": "" if r.kind == "comment" else f["id"],
         }
         writer.writerow([_csv_cell(values[name]) for name in CSV_FIELDS])
     return "\ufeff" + buf.getvalue()
