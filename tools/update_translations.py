@@ -41,6 +41,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "export": (["gui/export_dialog.py"], "tr", "Export"),
     "trust": (["gui/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
     "audio": (["gui/audio"], "tr", "Audio"),
+    "helpers": (["gui/helpers"], "tr", "Helpers"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 

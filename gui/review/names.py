@@ -96,4 +96,6 @@ def finding_message(finding) -> str:  # type: ignore[no-untyped-def]
     if finding.check == "pairing" and "confidence" in p:
         return _t("check this pairing: the importer paired these paragraphs with confidence {confidence}").format(
             confidence=p["confidence"])
-    return str(finding.message)
+    from gui.helpers.names import helper_message  # glossary, spelling, variants: the helpers' catalog
+
+    return helper_message(finding) or str(finding.message)

@@ -135,11 +135,11 @@
     </message>
     <message>
         <source>Fix</source>
-        <translation type="unfinished" />
+        <translation>修正</translation>
     </message>
     <message>
         <source>Apply a correction the finding offers (one undo step)</source>
-        <translation type="unfinished" />
+        <translation>指摘が示す修正を適用します（1 回で元に戻せます）</translation>
     </message>
     <message>
         <source>Show dismissed and flagged</source>
@@ -522,7 +522,7 @@
     </message>
     <message>
         <source>nothing to change: the text already reads so</source>
-        <translation type="unfinished" />
+        <translation>変更はありません: すでにその表記です</translation>
     </message>
     <message>
         <source>Restore finding</source>

@@ -19,7 +19,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/context.py" line="+143" />
+        <location filename="../../gui/context.py" line="+144" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
     </message>
@@ -89,34 +89,6 @@
     </message>
 </context>
 <context>
-    <name>EntryDialog</name>
-    <message>
-        <location filename="../../gui/helpers/glossary_panel.py" line="+41" />
-        <source>variants not to use, separated by | or ;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>English term</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Approved Japanese</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Not to use</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Note</source>
-        <translation type="unfinished">注記</translation>
-    </message>
-</context>
-<context>
     <name>GapText</name>
     <message>
         <location filename="../../gui/gap_text.py" line="+46" />
@@ -142,197 +114,6 @@
         <location line="+1" />
         <source>Open gap: not filled yet</source>
         <translation>未解決の箇所: まだ補っていません</translation>
-    </message>
-</context>
-<context>
-    <name>GlossaryPanel</name>
-    <message>
-        <location filename="../../gui/helpers/glossary_panel.py" line="+29" />
-        <source>Filter (English or Japanese)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>English</source>
-        <translation type="unfinished">英語</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Japanese</source>
-        <translation type="unfinished">日本語</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Not to use</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Note</source>
-        <translation type="unfinished">注記</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>Add…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Edit…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Delete</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Import…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Export…</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>HelpersFeature</name>
-    <message>
-        <location filename="../../gui/helpers/feature.py" line="+52" />
-        <source>Glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Suggestions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+26" />
-        <source>&amp;Tools</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Add to &amp;glossary…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Add the selected words to the glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Apply &amp;earlier correction</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Apply the earlier correction of a similar segment shown under Suggestions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Statistics…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+17" />
-        <source>Add to glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Add “{term}” to the glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Edit glossary entry</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+8" />
-        <source>nothing changed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Edit glossary entry “{term}”</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Delete “{term}” from the glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+17" />
-        <source>Import glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Glossaries (*.csv *.tsv *.tbx);;All files (*)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+12" />
-        <source>the glossary already holds every entry of {file}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Import glossary {file}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Export glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CSV (*.csv);;TSV (*.tsv);;TBX (*.tbx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+11" />
-        <source>{n} glossary entries written to {file}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+26" />
-        <source>(not: {variants})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+42" />
-        <source>No earlier correction of a similar segment.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>{similarity}% similar · {author} · {source}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Ctrl+Alt+M applies it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+10" />
-        <source>No earlier correction to apply here</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Apply earlier correction</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -740,13 +521,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+234" />
+        <location filename="../../gui/main_window.py" line="+240" />
         <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-172" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -776,7 +557,7 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
@@ -786,7 +567,7 @@
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+72" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -806,12 +587,12 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-64" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-24" />
         <source>Import with &amp;Translation File…</source>
         <translation>翻訳ファイルと一緒にインポート(&amp;T)…</translation>
     </message>
@@ -821,7 +602,7 @@
         <translation>トランスクリプトとその翻訳のファイルをインポートし、段落ごとに対応付けます</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
@@ -901,7 +682,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+38" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1302,24 +1083,6 @@ Every change is saved as you make it and can be undone.</source>
         <location line="+29" />
         <source>{keys} is already the shortcut of “{command}”: choose another, or change that one first.</source>
         <translation>{keys} は「{command}」のショートカットです。別のキーを選ぶか、先にそちらを変更してください。</translation>
-    </message>
-</context>
-<context>
-    <name>StatsDialog</name>
-    <message>
-        <location filename="../../gui/helpers/stats_view.py" line="+19" />
-        <source>Statistics</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+8" />
-        <source>All transcripts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+21" />
-        <source>No transcripts yet.</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
