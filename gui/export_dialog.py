@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from model.errors import TaiyakuError
-from model.export import ExportOptions, get_exporter, load_builtin_exporters, write_atomic
+from model.export import ExportOptions, get_exporter, load_builtin_exporters
 from model.export.walk import DEFAULT_GAP_TEXT, load_for_export, safe_filename
 from model.readmodel import TranscriptView, list_transcripts
 
@@ -418,13 +418,12 @@ class ExportDialog(QDialog):
             for n, tid in enumerate(ids):
                 self.status.setText(tr("Exporting {title}…").format(title=titles.get(tid, tid)))
                 options = self.options(progress=self._progress_for(n, len(ids)))
-                data = exporter(self.ctx.store, tid, options)
                 path = target
                 if len(ids) > 1 or target.is_dir():
                     path = target / safe_filename(titles.get(tid) or f"transcript {tid}",
                                                   exporter.file_suffix(options), taken)
                     target.mkdir(parents=True, exist_ok=True)
-                written.append(write_atomic(path, data))
+                written.append(exporter.write_file(self.ctx.store, tid, path, options))  # streamed
             self._remember(target if target.is_dir() else target.parent)
             self.status.setText(tr("Wrote %n file(s).", "", len(written)) + " " + str(written[-1]))
         except ExportCancelled:

@@ -10,11 +10,14 @@ a filled gap is marked ``⟦like this⟧`` when annotations are on.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from model.export import ExportOptions, register
-from model.export.walk import Line, load_for_export, paused_gc, walk
-from model.readmodel import TranscriptView
+from model.export import ExportOptions, register_writer
+from model.export.stream import ExportSource, text_out
+from model.export.walk import Line, paused_gc, walk
+from model.readmodel import TranscriptView, TurnView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -32,18 +35,38 @@ def line_text(line: Line, options: ExportOptions) -> str:
     return line.prefix + body
 
 
+def write_text(view: TranscriptView, options: ExportOptions, out: TextIO,
+               turns: Iterable[TurnView] | None = None, total: int | None = None) -> None:
+    """Write the transcript as plain text (see the module docstring) to ``out`` as it is walked."""
+    newline = view.newline if view.newline in ("\n", "\r\n", "\r") else "\n"
+    sep = newline + newline
+    first, nonempty = True, False
+    for block in walk(view, options, turns, total):
+        for line in block.lines:
+            paragraph = line_text(line, options).replace("\r\n", "\n").replace("\r", "\n")
+            if newline != "\n":
+                paragraph = paragraph.replace("\n", newline)
+            if not first:
+                out.write(sep)
+                nonempty = True
+            elif paragraph:
+                nonempty = True
+            out.write(paragraph)
+            first = False
+    if nonempty:
+        out.write(newline)
+
+
 def render_text(view: TranscriptView, options: ExportOptions) -> str:
     """The transcript as plain text (see the module docstring)."""
-    newline = view.newline if view.newline in ("\n", "\r\n", "\r") else "\n"
-    paragraphs = [line_text(line, options) for block in walk(view, options) for line in block.lines]
-    text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in paragraphs)
-    if text:
-        text += "\n"
-    return text if newline == "\n" else text.replace("\n", newline)
+    buf = io.StringIO(newline="")
+    write_text(view, options, buf)
+    return buf.getvalue()
 
 
-@register("txt", suffix=".txt", description="plain text in the source's layout, re-importable")
-def export_text(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """Plain text of one transcript."""
-    with paused_gc():
-        return render_text(load_for_export(store, transcript_id), options)
+@register_writer("txt", suffix=".txt", description="plain text in the source's layout, re-importable")
+def export_text(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+    """Plain text of one transcript, written as it is read."""
+    with paused_gc(), text_out(out) as text:
+        source = ExportSource(store, transcript_id)
+        write_text(source.view, options, text, source.turns(), source.total)
