@@ -31,8 +31,10 @@ MIN_SPAN, MAX_SPAN = 4, 4096
 class Scan:
     """The QA checks of one transcript, run a step at a time (see the module's docstring)."""
 
-    def __init__(self, store: Store, transcript_id: int, *, step_s: float = 0.02, span: int = FIRST_SPAN) -> None:
+    def __init__(self, store: Store, transcript_id: int, *, step_s: float = 0.02, span: int = FIRST_SPAN,
+                 remember: bool = True) -> None:
         self.store = store
+        self.remember = remember  # False: no rechecks later, so which turn holds each segment is not kept
         self.transcript_id = transcript_id
         self.step_s = step_s
         self.span = span
@@ -100,8 +102,9 @@ class Scan:
         """Remember where each segment of ``turns`` is, then drop the segments (memory, and the GC's work)."""
         turn_of = self.turn_of
         for i, turn in enumerate(turns, first):
-            for seg in turn.segments:
-                turn_of[seg.id] = i
+            if self.remember:
+                for seg in turn.segments:
+                    turn_of[seg.id] = i
             turn.segments = []
 
 
