@@ -6,7 +6,7 @@ the prefixes, a gap in every segment, 1,000 corrections and 500 flags with a
 reply. Each format is timed as the user runs it: load the transcript through
 the read model and render the file (written atomically to a temporary folder).
 Each format runs in a process of its own (so its peak memory is its own: the
-resident set's high-water mark, ``ru_maxrss``, imports included) and writes its
+resident set's high-water mark, ``VmHWM``, imports included) and writes its
 file as the command line does (streamed, atomically). ``qa`` is the QA run
 (``taiyaku qa``), ``report_csv``/``report_html`` the change report's other formats.
 Prints seconds and MB per format; the last line is machine-readable:
@@ -62,7 +62,8 @@ def build(store: Store, segments: int, per_turn: int = 5) -> int:
         turns = segments // per_turn
         conn.execute(insert(Turn), [{"transcript_id": tid, "position": p, "speaker_id": speakers[p % 3]}
                                     for p in range(turns)])
-        turn_ids = [r[0] for r in conn.execute(select(Turn.id).where(Turn.transcript_id == tid).order_by(Turn.position))]
+        turn_ids = [r[0] for r in conn.execute(select(Turn.id).where(Turn.transcript_id == tid)
+                                               .order_by(Turn.position))]
         rows = []
         for i in range(turns * per_turn):
             first = i % per_turn == 0
@@ -118,8 +119,19 @@ def run_one(db: Path, tid: int, fmt: str, layout: str, out_dir: Path) -> None:
         out.unlink()
     wall, cpu = time.perf_counter() - t, time.process_time() - c
     store.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
-    print(f"{wall:.3f} {cpu:.3f} {peak:.1f} {size:.1f}")
+    print(f"{wall:.3f} {cpu:.3f} {peak_mb():.1f} {size:.1f}")
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM (ru_maxrss would carry the parent's
+    peak across fork and exec on Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -145,8 +157,8 @@ def main() -> None:
         store.close()
         print(f"built the transcript in {time.perf_counter() - t0:.1f} s", flush=True)
         for fmt in args.formats.split(","):
-            done = subprocess.run([sys.executable, __file__, "--layout", args.layout, "--child", str(db), str(tid), fmt],
-                                  capture_output=True, text=True)
+            child = [sys.executable, __file__, "--layout", args.layout, "--child", str(db), str(tid), fmt]
+            done = subprocess.run(child, capture_output=True, text=True)
             if done.returncode != 0:
                 print(f"{fmt:11s} failed:\n{done.stderr}", flush=True)
                 continue

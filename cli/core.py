@@ -32,6 +32,7 @@ PROG_NAME = "taiyaku"
 COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
+    "cli.search",
 )
 EXIT_ERROR = 2
 

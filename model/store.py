@@ -39,6 +39,7 @@ from model.db import (
 from model.errors import NotFound, OperationFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
 from model.schema import Annotator, ChangeEvent, utcnow
+from model.search_index import refresh_rows as refresh_search_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -259,6 +260,7 @@ class Store:
                     defer_foreign_keys(session.connection())
                     yield op
                     session.flush()
+                    refresh_search_text(session.connection(), journal)  # same transaction; not journaled
                     if op.transcript_id is None:  # infer it from what the body touched
                         op.transcript_id = next(
                             (r["refs"]["transcript_id"] for r in journal if "transcript_id" in r["refs"]), None)
@@ -295,6 +297,7 @@ class Store:
                 raise OperationFailed(f"change {event_id} ({entry.action}) is already {'undone' if undo else 'done'}")
             rows = list(entry.rows)
             (undo_rows if undo else redo_rows)(conn, rows)
+            refresh_search_text(conn, rows)
             conn.execute(update(events).where(events.c.id == event_id).values(
                 undone=undo, undone_by_id=annotator_id, undone_at=utcnow() if undo else None))
         transcripts = {entry.transcript_id} if entry.transcript_id is not None else set()

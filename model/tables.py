@@ -9,5 +9,6 @@ them in a module of its own (on ``model.schema.Base``) and adds one import below
 from __future__ import annotations
 
 from model.schema import Base
+from model.search_index import SearchText  # noqa: F401 - search (issue 15)
 
 __all__ = ["Base"]

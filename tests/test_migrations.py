@@ -19,6 +19,8 @@ from model.schema import Base
 from model.store import Store
 from tests.factory import make_transcript
 
+HEAD = model.db.SCHEMA_HEAD  # the app's newest revision (tests below monkeypatch model.db)
+
 
 def version(path: Path) -> list[str]:
     con = sqlite3.connect(path)
@@ -68,7 +70,7 @@ def test_a_downgraded_database_is_upgraded_at_start_up(tmp_path: Path):
     tid = make_transcript(store)  # the upgraded file works
     store.close()
     assert tid == 1
-    assert version(path) == ["0001"]
+    assert version(path) == [HEAD]
     assert list(tmp_path.glob("old.sqlite3.before-*.bak")), "no backup was made before migrating"
 
 
@@ -82,7 +84,7 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
         from alembic import op
 
         revision = "0002"
-        down_revision = "0001"
+        down_revision = "{head}"
         branch_labels = None
         depends_on = None
 
@@ -93,7 +95,7 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
 
         def downgrade() -> None:
             pass
-    ''').format(body=textwrap.indent(textwrap.dedent(body), "    ")), encoding="utf-8")
+    ''').format(body=textwrap.indent(textwrap.dedent(body), "    "), head=HEAD), encoding="utf-8")
     return folder
 
 
@@ -147,8 +149,8 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
     assert "notes" in [r[1] for r in con.execute("PRAGMA table_info(transcript)")]
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
-    backups = list(tmp_path.glob("library.sqlite3.before-0001.bak"))
-    assert backups and version(backups[0]) == ["0001"] and counts(backups[0]) == before
+    backups = list(tmp_path.glob(f"library.sqlite3.before-{HEAD}.bak"))
+    assert backups and version(backups[0]) == [HEAD] and counts(backups[0]) == before
 
 
 def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
@@ -169,7 +171,7 @@ def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
         open_database(path)
     # The same content (the backup API copies pages, not the header's change counter).
     assert dump(path) == content
-    assert version(path) == ["0001"]
+    assert version(path) == [HEAD]
     assert not Path(str(path) + "-wal").exists()
     monkeypatch.undo()
     store = Store.open(path, annotator="tester")  # the app that knows it still opens it
