@@ -44,6 +44,7 @@ FEATURES: list[str] = [
     "gui.annotate:install",
     "gui.review:install",
     "gui.export_dialog:install",
+    "gui.search_panel:install",
 ]
 
 

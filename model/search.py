@@ -17,7 +17,7 @@ statement reads every row, so the time grows with the library, not the hits.
 from __future__ import annotations
 
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,7 +121,7 @@ def required_literal(pattern: str, shortest: int = 3) -> str | None:
 
 
 def _statement(store: Store, pattern: str, regex: bool, langs: tuple[str, ...],
-               transcript_id: int | None) -> Any:
+               transcript_ids: Sequence[int] | None) -> Any:
     sqlite = store.engine.dialect.name == "sqlite"
     corrected = {"en": SearchText.en, "ja": SearchText.ja}
     original = {"en": Segment.en_orig, "ja": Segment.ja_orig}
@@ -150,8 +150,8 @@ def _statement(store: Store, pattern: str, regex: bool, langs: tuple[str, ...],
             .outerjoin(SearchText, SearchText.segment_id == Segment.id)
             .where(where)
             .order_by(Segment.transcript_id, Turn.position, Segment.position))
-    if transcript_id is not None:
-        stmt = stmt.where(and_(Segment.transcript_id == transcript_id))
+    if transcript_ids is not None:
+        stmt = stmt.where(Segment.transcript_id.in_(list(transcript_ids)))
     return stmt
 
 
@@ -170,10 +170,10 @@ def _turn_numbers(store: Store, transcript_ids: set[int]) -> dict[tuple[int, int
 
 
 def iter_hits(store: Store, pattern: str, *, regex: bool = False, langs: tuple[str, ...] = ("en", "ja"),
-              transcript_id: int | None = None) -> Generator[tuple[SearchHit, int], None, None]:
+              transcript_ids: Sequence[int] | None = None) -> Generator[tuple[SearchHit, int], None, None]:
     """Every hit in library order, with its turn's position (a turn number needs ``_turn_numbers``)."""
     rx = compile_pattern(pattern, regex)
-    stmt = _statement(store, pattern, regex, langs, transcript_id)
+    stmt = _statement(store, pattern, regex, langs, transcript_ids)
     with store.read() as s:
         for row in s.connection().execute(stmt):
             sid, tid, title, turn_pos, seg_pos, en_orig, ja_orig, has_fix, en_fix, ja_fix = row
@@ -192,14 +192,17 @@ def iter_hits(store: Store, pattern: str, *, regex: bool = False, langs: tuple[s
 
 
 def search(store: Store, pattern: str, *, regex: bool = False, langs: tuple[str, ...] = ("en", "ja"),
-           transcript_id: int | None = None, limit: int = DEFAULT_LIMIT) -> SearchResult:
-    """The first ``limit`` hits of ``pattern`` in the library (or one transcript), in library order.
+           transcript_id: int | None = None, transcript_ids: Sequence[int] | None = None,
+           limit: int = DEFAULT_LIMIT) -> SearchResult:
+    """The first ``limit`` hits of ``pattern`` in the library (or one transcript, or some), in library order.
 
     ``BadPattern`` for an empty pattern or a broken regular expression.
     """
     hits: list[SearchHit] = []
     truncated = False
-    found = iter_hits(store, pattern, regex=regex, langs=langs, transcript_id=transcript_id)
+    if transcript_id is not None:
+        transcript_ids = [transcript_id]
+    found = iter_hits(store, pattern, regex=regex, langs=langs, transcript_ids=transcript_ids)
     try:
         for hit, _pos in found:
             if len(hits) >= limit:
@@ -212,3 +215,9 @@ def search(store: Store, pattern: str, *, regex: bool = False, langs: tuple[str,
     hits = [SearchHit(h.transcript_id, h.title, h.segment_id, numbers.get((h.transcript_id, h.turn), h.turn + 1),
                       h.segment, h.lang, h.which, h.text, h.start, h.end) for h in hits]
     return SearchResult(hits, truncated)
+
+
+def library_ids(store: Store) -> list[int]:
+    """Every transcript's id in library order (for searching a few transcripts at a time)."""
+    with store.read() as s:
+        return list(s.scalars(select(Transcript.id).order_by(Transcript.id)))

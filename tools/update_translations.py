@@ -39,6 +39,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "annotate": (["gui/annotate"], "tr", "Annotate"),
     "review": (["gui/review"], "_t", "Review"),
     "export": (["gui/export_dialog.py"], "tr", "Export"),
+    "search": (["gui/search_panel.py"], "tr", "Search"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 
