@@ -14,11 +14,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from model.errors import DatabaseError
+from model.paths import default_db_path
 from model.tables import Base
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Taiyaku"
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
@@ -35,11 +34,6 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # tests/test_migrations.py keeps it equal to the scripts' revisions.
 SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0005")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
-
-
-def default_db_path() -> Path:
-    """The database in the user's data folder (created on first use)."""
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "taiyaku.sqlite3"
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -1,0 +1,15 @@
+"""Where Taiyaku keeps its database by default: light to import (no SQLAlchemy), so the command
+line's help and the window's first frame can name it before the storage stack is loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "Taiyaku"
+
+
+def default_db_path() -> Path:
+    """The database in the user's data folder (created on first use)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "taiyaku.sqlite3"
