@@ -45,6 +45,7 @@ FEATURES: list[str] = [
     "gui.review:install",
     "gui.export_dialog:install",
     "gui.search_panel:install",
+    "gui.library_tools:install",
 ]
 
 

@@ -40,6 +40,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "review": (["gui/review"], "_t", "Review"),
     "export": (["gui/export_dialog.py"], "tr", "Export"),
     "search": (["gui/search_panel.py"], "tr", "Search"),
+    "library": (["gui/library_tools.py"], "tr", "Library"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 

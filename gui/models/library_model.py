@@ -18,14 +18,43 @@ class LibraryModel(QAbstractTableModel):
 
     COLUMNS = ("title", "date", "turns", "segments", "approved", "flags", "gaps")
 
+    SORT_KEYS = ("imported", "title", "date", "progress")
+
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.rows: list[TranscriptSummary] = []
+        self.all_rows: list[TranscriptSummary] = []
+        self.rows: list[TranscriptSummary] = []  # what is shown: filtered and sorted
+        self.filter_text = ""
+        self.sort_key = "imported"
+        self.descending = False
 
     def reload(self) -> None:
         """Read the library again (after an import, a deletion or review progress)."""
-        rows = list_transcripts(self.store)
+        self.all_rows = list_transcripts(self.store)
+        self._arrange()
+
+    def set_view(self, filter_text: str | None = None, sort_key: str | None = None,
+                 descending: bool | None = None) -> None:
+        """Show only titles containing ``filter_text`` (any case), sorted by ``sort_key`` (``SORT_KEYS``)."""
+        if filter_text is not None:
+            self.filter_text = filter_text
+        if sort_key is not None and sort_key in self.SORT_KEYS:
+            self.sort_key = sort_key
+        if descending is not None:
+            self.descending = descending
+        self._arrange()
+
+    def _arrange(self) -> None:
+        wanted = self.filter_text.casefold().split()
+        rows = [r for r in self.all_rows if all(w in r.title.casefold() for w in wanted)]
+        key = {
+            "imported": lambda r: (r.id,),
+            "title": lambda r: (r.title.casefold(), r.id),
+            "date": lambda r: (r.event_date or r.imported_at.strftime("%Y-%m-%d"), r.id),
+            "progress": lambda r: (r.approved / r.segments if r.segments else 0.0, r.id),
+        }[self.sort_key]
+        rows.sort(key=key, reverse=self.descending)  # type: ignore[arg-type]
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
