@@ -54,7 +54,7 @@ class LibraryModel(QAbstractTableModel):
             "date": lambda r: (r.event_date or r.imported_at.strftime("%Y-%m-%d"), r.id),
             "progress": lambda r: (r.approved / r.segments if r.segments else 0.0, r.id),
         }[self.sort_key]
-        rows.sort(key=key, reverse=self.descending)  # type: ignore[arg-type]
+        rows.sort(key=key, reverse=self.descending)
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()

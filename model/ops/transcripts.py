@@ -40,6 +40,7 @@ def delete_transcript(store: Store, transcript_id: int) -> int:
         t = op.get(Transcript, transcript_id)
         op.description = f"deleted {t.title!r}"
         op.session.delete(t)  # the journal's cascade takes speakers, turns, segments... with it
+    assert op.event_id is not None  # set when the operation committed
     return op.event_id
 
 
