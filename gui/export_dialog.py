@@ -46,7 +46,8 @@ from PySide6.QtWidgets import (
 
 from model.errors import TaiyakuError
 from model.export import ExportOptions, get_exporter, load_builtin_exporters
-from model.export.walk import DEFAULT_GAP_TEXT, load_for_export, safe_filename
+from model.export.stream import first_segments
+from model.export.walk import DEFAULT_GAP_TEXT, safe_filename
 from model.readmodel import TranscriptView, list_transcripts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,6 +119,7 @@ class ExportDialog(QDialog):
         self.setObjectName("export_dialog")
         self.setWindowTitle(tr("Export"))
         self._views: dict[int, TranscriptView] = {}
+        self._totals: dict[int, int] = {}  # segments per previewed transcript
         self._cancel = False
         self.last_written: list[Path] = []
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
@@ -325,8 +327,9 @@ class ExportDialog(QDialog):
     # -- preview ---------------------------------------------------------------------------
     def _view(self, transcript_id: int) -> TranscriptView:
         view = self._views.get(transcript_id)
-        if view is None:
-            view = self._views[transcript_id] = load_for_export(self.ctx.store, transcript_id)
+        if view is None:  # the first page only, and the total: a long transcript is never read whole here
+            view, self._totals[transcript_id] = first_segments(self.ctx.store, transcript_id, PREVIEW_SEGMENTS)
+            self._views[transcript_id] = view
         return view
 
     def update_preview(self) -> None:
@@ -340,7 +343,7 @@ class ExportDialog(QDialog):
         try:
             view = self._view(tid)
             page = first_page(view)
-            note = tr("The first %n segments.", "", min(PREVIEW_SEGMENTS, view.segment_count))
+            note = tr("The first %n segments.", "", min(PREVIEW_SEGMENTS, self._totals.get(tid, 0)))
             if fmt in ("html", "docx") or (fmt == "report" and options.extra["report_format"] == "html"):
                 if fmt == "report":
                     html = self._full_preview(tid, view, options)
@@ -364,7 +367,7 @@ class ExportDialog(QDialog):
             self._show_text("", str(exc))
 
     def _full_preview(self, tid: int, view: TranscriptView, options: ExportOptions) -> str:
-        if view.segment_count > FULL_PREVIEW_LIMIT:
+        if self._totals.get(tid, 0) > FULL_PREVIEW_LIMIT:
             return tr("(No preview for a transcript this long in this format.)")
         data = get_exporter(self.format_key())(self.ctx.store, tid, options)
         return data[:PREVIEW_CHARS] if isinstance(data, str) else ""

@@ -124,3 +124,16 @@ def test_a_failing_export_leaves_no_file(store, tmp_path):
     with pytest.raises(NotFound, match="does not exist"):
         get_exporter("txt").write_file(store, 999, folder / "gone.txt")
     assert list(folder.iterdir()) == []
+
+
+def test_a_preview_reads_the_first_page_only(store, press_call):
+    tid = _annotated_press_call(store, press_call)
+    view, total = stream.first_segments(store, tid, 10)
+    held = [seg.id for turn in view.turns for seg in turn.segments]
+    assert 10 <= len(held) < total
+    with store.read() as s:
+        first = list(s.scalars(select(Segment.id).where(Segment.transcript_id == tid)
+                               .order_by(Segment.turn_id, Segment.position).limit(len(held))))
+    assert held == first
+    flagged = [f for turn in view.turns for seg in turn.segments for f in seg.flags]
+    assert flagged and all(hasattr(f, "replies") for f in flagged)  # as exports show them

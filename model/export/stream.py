@@ -81,6 +81,24 @@ class ExportSource:
             yield from run
 
 
+def first_segments(store: Store, transcript_id: int, segments: int) -> tuple[TranscriptView, int]:
+    """The transcript's outline holding only (about) its first ``segments`` segments, as exports
+    see them (flags with their discussion), and its total number of segments: a preview of a
+    500,000-segment transcript reads a page, not the transcript."""
+    import dataclasses
+
+    source = ExportSource(store, transcript_id, batch=segments)
+    kept: list[TurnView] = []
+    count = 0
+    for run in source.batches():
+        for turn in run:
+            kept.append(dataclasses.replace(turn, segments=list(turn.segments)))
+            count += len(turn.segments)
+        if count >= segments:
+            break
+    return dataclasses.replace(source.view, turns=kept), source.total
+
+
 class _FlagDetails:
     """Each flag's replies and resolution, read once per export (flags are few beside segments)."""
 
