@@ -18,6 +18,7 @@ over the binary file.
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -70,6 +71,8 @@ class ExportSource:
             finally:
                 for turn in run:
                     turn.segments = []  # let the batch go
+                if not gc.isenabled():  # an export pauses the collector: free this batch's cycles, if any
+                    gc.collect(0)
             at += len(run)
             # Next span: about ``batch`` segments at this batch's segments per turn.
             per_turn = max(read / len(run), 1.0)
