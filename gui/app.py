@@ -97,6 +97,11 @@ def run(argv: list[str]) -> int:
 
     settings = app_settings()
     install_translators(app, str(settings.value("ui/language", "system")))
+    # The frame first: menus, toolbar and docks on screen before the storage stack is imported.
+    from gui.startup_frame import hand_over, remember_layout, show_frame
+    from model.paths import default_db_path
+
+    frame = show_frame(settings, str(args.db or default_db_path()))
 
     from gui.context import AppContext
     from gui.main_window import MainWindow
@@ -106,6 +111,7 @@ def run(argv: list[str]) -> int:
         # The damage check reads the whole file: it runs beside the window's start (see on_shown).
         store = Store.open(args.db, annotator=annotator_name(settings), check_in_background=True)
     except TaiyakuError as exc:
+        frame.close()
         if args.quit_after_load:  # scripted: one line, no dialog waiting for a click
             print(f"taiyaku: error: {exc}", file=sys.stderr)
         else:
@@ -114,6 +120,8 @@ def run(argv: list[str]) -> int:
         return 2
     ctx = AppContext(store)
     window = MainWindow(ctx, settings)
+    remember_layout(window, settings)  # the next start's frame shows these docks
+    hand_over(frame, window)
     global WINDOW
     WINDOW = window
 

@@ -8,7 +8,7 @@ import hashlib
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
-from model.store import default_annotator_name
+from model.paths import default_annotator_name
 
 
 def app_settings() -> QSettings:

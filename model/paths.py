@@ -1,5 +1,6 @@
-"""Where Taiyaku keeps its database by default: light to import (no SQLAlchemy), so the command
-line's help and the window's first frame can name it before the storage stack is loaded."""
+"""Where Taiyaku keeps its database by default, and who annotates by default: light to import
+(no SQLAlchemy), so the command line's help and the window's first frame can use them before
+the storage stack is loaded."""
 
 from __future__ import annotations
 
@@ -13,3 +14,13 @@ def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "taiyaku.sqlite3"
+
+
+def default_annotator_name() -> str:
+    """The system user's name, the default annotator until one is chosen."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment
+        return "annotator"

@@ -17,7 +17,6 @@ is written and ``OperationFailed`` carries a one-line reason.
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,6 +37,7 @@ from model.db import (
 )
 from model.errors import NotFound, OperationFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
+from model.paths import default_annotator_name
 from model.schema import Annotator, ChangeEvent, utcnow
 from model.search_index import refresh_rows as refresh_search_text
 
@@ -135,14 +135,6 @@ class Operation:
         if obj is None:
             raise NotFound(f"{cls.__name__.lower()} {ident} does not exist")
         return obj
-
-
-def default_annotator_name() -> str:
-    """The system user's name, the default annotator until one is chosen."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment
-        return "annotator"
 
 
 class Store:

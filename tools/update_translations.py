@@ -41,6 +41,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "export": (["gui/export_dialog.py"], "tr", "Export"),
     "search": (["gui/search_panel.py"], "tr", "Search"),
     "library": (["gui/library_tools.py"], "tr", "Library"),
+    "startup": (["gui/startup_frame.py"], "tr", "StartupFrame"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 

@@ -34,4 +34,7 @@ JA = {
         "「{title}」({n}セグメント)を、すべての修正・欠落・フラグとともに削除しますか?\n\n"
         "削除の前に完全なコピー(JSON)を {folder} に保存します。",
     ("Library", "Deleted “{title}”; a copy is in {path}"): "「{title}」を削除しました。コピーは {path} にあります",
+    ("StartupFrame", "Opening {name}…"): "{name} を開いています…",
+    ("StartupFrame", "Opening…"): "開いています…",
+    ("StartupFrame", "Opening the database…"): "データベースを開いています…",
 }
