@@ -36,7 +36,8 @@ JA = "段落{i}:政府高官は(聞き取れない)同盟予測が重要だと�
 def build(store: Store, segments: int, per_turn: int = 5) -> list[int]:
     """A transcript of ``segments`` segments written directly (setup, not measured). Returns segment ids."""
     with store.engine.begin() as conn:
-        tid = conn.execute(insert(Transcript).values(title="Benchmark briefing", lead_lang="en")).inserted_primary_key[0]
+        transcript = insert(Transcript).values(title="Benchmark briefing", lead_lang="en")
+        tid = conn.execute(transcript).inserted_primary_key[0]
         speakers = [conn.execute(insert(Speaker).values(transcript_id=tid, label_en=label, role="other",
                                                         position=i)).inserted_primary_key[0]
                     for i, label in enumerate(["OPERATOR", "Q", "SENIOR ADMINISTRATION OFFICIAL"])]

@@ -62,8 +62,8 @@ def build(store: Store, segments: int, per_turn: int = 5) -> int:
         turns = segments // per_turn
         conn.execute(insert(Turn), [{"transcript_id": tid, "position": p, "speaker_id": speakers[p % 3]}
                                     for p in range(turns)])
-        turn_ids = [r[0] for r in conn.execute(select(Turn.id).where(Turn.transcript_id == tid)
-                                               .order_by(Turn.position))]
+        turns_in_order = select(Turn.id).where(Turn.transcript_id == tid).order_by(Turn.position)
+        turn_ids = [r[0] for r in conn.execute(turns_in_order)]
         rows = []
         for i in range(turns * per_turn):
             first = i % per_turn == 0

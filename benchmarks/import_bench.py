@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 LABELS = [("SENIOR ADMINISTRATION OFFICIAL", "政府高官"), ("MS. DALTON", "ダルトン氏"), ("MODERATOR", "司会")]
-EN_WORDS = ["the", "alliance", "we", "will", "announce", "tomorrow", "a", "series", "of", "steps", "on", "security", "cooperation", "with", "Japan", "and", "our", "partners", "in", "the", "region", "including", "deterrence", "technology", "space", "and", "the", "economy"]
+EN_WORDS = ["the", "alliance", "we", "will", "announce", "tomorrow", "a", "series", "of", "steps", "on",
+            "security", "cooperation", "with", "Japan", "and", "our", "partners", "in", "the", "region",
+            "including", "deterrence", "technology", "space", "and", "the", "economy"]
 JA_WORDS = ["同盟", "明日", "発表", "安全保障", "協力", "日本", "パートナー", "地域", "抑止", "技術", "宇宙", "経済",
             "について", "します", "そして", "また", "重要な", "一連の"]
 

@@ -42,7 +42,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-WORDS = ["alliance", "security", "cooperation", "the", "of", "and", "a", "to", "in", "we", "that", "Japan", "United", "States", "information", "partners", "intelligence", "steps", "important", "visit", "prime", "minister", "president", "expect", "announce", "region", "economic"]
+WORDS = ["alliance", "security", "cooperation", "the", "of", "and", "a", "to", "in", "we", "that", "Japan",
+         "United", "States", "information", "partners", "intelligence", "steps", "important", "visit", "prime",
+         "minister", "president", "expect", "announce", "region", "economic"]
 JA_TEXT = "日米同盟は地域の平和と安定の礎であり、今回の訪問では安全保障と経済の協力をさらに強化します。"
 
 EMPTY_CHILD = r"""
@@ -134,7 +136,8 @@ def measure_far_edit(window, settle):
     model, store, panes = window.transcript_model, window.ctx.store, window.panes
     panes.go_first(); settle()
     near = next(r for r in range(model.rowCount()) if model.segment_id(r) is not None)
-    edit_text(store, model.segment_id(near), "en", "A warm-up edit on screen: the first one of a process pays for imports.")
+    edit_text(store, model.segment_id(near), "en",
+              "A warm-up edit on screen: the first one of a process pays for imports.")
     settle()
     far = next(r for r in range(model.rowCount() * 4 // 5, model.rowCount())
                if model.segment(r) is not None and model.segment(r).review_state != "edited")
@@ -152,7 +155,7 @@ import statistics
 def first_paint():
     print("PAINT", time.time(), flush=True)
     from PySide6.QtCore import QTimer
-    QTimer.singleShot(0, lambda: measure(gapp.WINDOW))
+    QTimer.singleShot(0, lambda: measure(CTX[0].window))
 
 # The frame: the first paint of a main window of any kind (the start-up frame or the window itself:
 # menus, toolbar, docks), transcript or not. The app is made here, as run() would, to watch it.
@@ -170,8 +173,13 @@ _app.installEventFilter(_frame)
 if len(sys.argv) > 3 and sys.argv[3] == "core":
     import gui.features
     gui.features.FEATURES[:] = []
-gapp.FIRST_PAINT_HOOKS.append(first_paint)
-sys.exit(gapp.run(["--db", sys.argv[1]]))
+CTX = []
+
+def started(ctx):
+    CTX.append(ctx)
+    ctx.firstPainted.connect(first_paint)
+
+sys.exit(gapp.run(["--db", sys.argv[1]], started=started))
 """
 
 
@@ -185,7 +193,8 @@ def build(db: Path, segments: int) -> None:
     rng = random.Random(3)
     store = Store.open(db, annotator="bench")
     with store.engine.begin() as conn:
-        tid = conn.execute(insert(Transcript).values(title="Benchmark briefing", lead_lang="en")).inserted_primary_key[0]
+        transcript = insert(Transcript).values(title="Benchmark briefing", lead_lang="en")
+        tid = conn.execute(transcript).inserted_primary_key[0]
         labels = ["OPERATOR", "Q", "SENIOR ADMINISTRATION OFFICIAL", "MODERATOR", None]
         speakers = [conn.execute(insert(Speaker).values(transcript_id=tid, label_en=label, role="other",
                                                         position=i)).inserted_primary_key[0]
@@ -197,7 +206,7 @@ def build(db: Path, segments: int) -> None:
                                     for p in range(len(sizes))])
         turn_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM turn ORDER BY position")]
         rows = []
-        for turn_id, size in zip(turn_ids, sizes):
+        for turn_id, size in zip(turn_ids, sizes, strict=True):
             for pos in range(size):
                 words = rng.randint(8, 90)
                 en = " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + " (inaudible) okay."
@@ -207,7 +216,7 @@ def build(db: Path, segments: int) -> None:
         conn.execute(insert(Segment), rows)
         seg_ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM segment ORDER BY id")]
         gaps = []
-        for sid, row in zip(seg_ids, rows):
+        for sid, row in zip(seg_ids, rows, strict=True):
             at = row["en_orig"].index("(inaudible)")
             gaps.append({"segment_id": sid, "transcript_id": tid, "lang": "en", "start": at, "end": at + 11,
                          "text": "(inaudible)"})
@@ -266,7 +275,8 @@ def main() -> None:
             paints.append(paint)
             results.append(result)
             print(f"run {run + 1}: empty {empty:.3f} s, Qt + SQLAlchemy floor {floor:.3f} s, "
-                  f"frame {result.get('frame_s', float('nan')):.3f} s, first paint {paint:.3f} s, jump {result['jump_ms']:.1f} ms, "
+                  f"frame {result.get('frame_s', float('nan')):.3f} s, first paint {paint:.3f} s, "
+                  f"jump {result['jump_ms']:.1f} ms, "
                   f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}), "
                   f"peak {result['peak_mb']:.0f} MB, rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f})")

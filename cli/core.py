@@ -19,7 +19,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
     "cli.search",
+    "cli.maintenance",
 )
 EXIT_ERROR = 2
 
@@ -70,7 +71,7 @@ def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # A subcommand's --db must not reset one given before the subcommand: SUPPRESS its default.
     parser.add_argument(
         "--db", metavar="PATH", type=Path, default=None if top else argparse.SUPPRESS,
-        help="the database file (default: %(default_db)s)" % {"default_db": _default_db_for_help()},
+        help=f"the database file (default: {_default_db_for_help()})",
     )
 
 
@@ -249,10 +250,8 @@ def text_out() -> IO[str]:
     """stdout, never failing on characters the terminal's encoding lacks."""
     stream = sys.stdout
     if hasattr(stream, "reconfigure") and (stream.errors or "strict") == "strict":
-        try:
+        with suppress(ValueError, OSError):
             stream.reconfigure(errors="replace")
-        except (ValueError, OSError):
-            pass
     return stream
 
 
@@ -320,26 +319,17 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[object]], numeri
 # -- the window's fallback -------------------------------------------------------
 
 def window_unavailable(reason: str, args: argparse.Namespace, status: int = 0) -> int:
-    """Say in one line why there is no window, then do headless what was asked and show --help."""
-    print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
+    """Say in one line why there is no window.
+
+    With a FILE or ``--sample`` (which the window would import and show) nothing is done
+    headless -- a refusal comes before any write, so running it again changes nothing either
+    -- and the exit status is 2. Bare, the line is followed by the help.
+    """
     file, sample = getattr(args, "file", None), getattr(args, "sample", None)
     if file is not None or sample is not None:
-        with user_errors():
-            store = open_store(args, create=True)
-            try:
-                if file is not None:
-                    from model.importer import import_file
-
-                    import_file(store, file)
-                else:
-                    from model.samples import ensure_sample
-
-                    ensure_sample(store, sample or None)
-                rows = transcript_rows(store)
-            finally:
-                store.close()
-            for line in format_table(("id", "title", "turns", "segments"), rows, (True, False, True, True)):
-                print(line, file=text_out())
-            print(file=text_out())
+        hint = f"'{_prog()} import {file}'" if file is not None else f"'{_prog()} import FILE'"
+        fail(f"{reason}; nothing was imported (without a window: {hint})")
+        return EXIT_ERROR
+    print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
     build_parser(_prog(), set()).print_help(text_out())
     return status

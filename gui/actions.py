@@ -7,6 +7,7 @@ in Help > Keyboard shortcuts, which is generated from this registry.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,8 @@ def icon(name: str | None) -> QIcon:
     try:
         import qtawesome
 
-        return qtawesome.icon(name)
+        found: QIcon = qtawesome.icon(name)
+        return found
     except Exception as exc:  # a missing glyph must not stop the window from opening
         log.debug("icon %s unavailable: %s", name, exc)
         return QIcon()
@@ -113,10 +115,8 @@ class ActionRegistry(QObject):
                 self.items[key].action.setIcon(icon(name))
         later, self._later = self._later, []
         for widget, name in later:
-            try:
+            with contextlib.suppress(RuntimeError):  # the widget is gone already
                 widget.setIcon(icon(name))  # type: ignore[attr-defined]
-            except RuntimeError:  # the widget is gone already
-                pass
 
     def icon_later(self, widget: object, name: str) -> None:
         """Give ``widget`` (a button...) its icon once icons are loaded (at once if they are)."""

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from model.errors import TaiyakuError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.context import AppContext
+
 log = logging.getLogger(__name__)
-FIRST_PAINT_HOOKS: list[Callable[[], None]] = []  # hook() once the first transcript is painted
-WINDOW = None  # the running app's MainWindow (for hooks, benchmarks)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -79,10 +81,14 @@ def open_sample(store, name: str, window) -> int | None:  # type: ignore[no-unty
         return None
 
 
-def run(argv: list[str]) -> int:
-    """Run the GUI; returns the process exit code."""
+def run(argv: list[str], started: Callable[[AppContext], object] | None = None) -> int:
+    """Run the GUI; returns the process exit code.
+
+    ``started(ctx)`` is called once the context exists, before the window is built: scripts
+    (benchmarks, tests) connect to ``ctx.firstPainted`` and ``ctx.windowChanged`` there.
+    """
     args = parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("Taiyaku")
     QCoreApplication.setApplicationName("Taiyaku")
     app.setApplicationDisplayName("Taiyaku")
@@ -104,6 +110,7 @@ def run(argv: list[str]) -> int:
     frame = show_frame(settings, str(args.db or default_db_path()))
 
     from gui.context import AppContext
+    from gui.language_switch import follow_language
     from gui.main_window import MainWindow
     from model.store import Store
 
@@ -119,19 +126,26 @@ def run(argv: list[str]) -> int:
                                  str(exc))
         return 2
     ctx = AppContext(store)
+    if started is not None:
+        started(ctx)
+    from gui.backups import BackupSchedule, failure_message
+
+    backups = BackupSchedule(store, app)  # copies start once the damage check has passed
     window = MainWindow(ctx, settings)
     remember_layout(window, settings)  # the next start's frame shows these docks
     hand_over(frame, window)
-    global WINDOW
-    WINDOW = window
 
-    def follow(new) -> None:  # type: ignore[no-untyped-def]
-        # A new UI language rebuilds the window (gui.language_switch): WINDOW keeps the live one.
-        global WINDOW
-        WINDOW = new
+    live = [window]
+
+    def follow(new: MainWindow) -> None:
+        # A new UI language rebuilds the window (gui.language_switch): the context names the live one.
+        live[0] = new
+        ctx.windowChanged.emit(new)
         new.replaced.connect(follow)
 
     window.replaced.connect(follow)
+    follow_language(window)  # Preferences > language rebuilds it in place
+    ctx.windowChanged.emit(window)
     target: int | None = None
     if args.file is not None:
         ids = window.importer.import_paths([args.file])  # shows the refusal in a dialog
@@ -143,24 +157,38 @@ def run(argv: list[str]) -> int:
     else:
         target = import_sample_if_empty(store)
 
+    refused = False
+
     def refuse_if_damaged() -> bool:
         """The background damage check's verdict: a damaged file is refused before any write."""
+        nonlocal refused
+        if refused:
+            return True
         try:
             store.ensure_intact()
             return False
         except TaiyakuError as exc:
+            refused = True
             if args.quit_after_load:  # scripted: one line, exit code 2
                 print(f"taiyaku: error: {exc}", file=sys.stderr)
                 QTimer.singleShot(0, partial(app.exit, 2))
             else:
-                box = WINDOW.show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
-                                        str(exc))
+                box = live[0].show_error(QCoreApplication.translate("App", "Taiyaku cannot open the database"),
+                                         str(exc))
                 box.finished.connect(partial(app.exit, 2))
             return True
+
+    def backup_failed(state: str, detail: str) -> None:
+        if state == "failed":
+            live[0].statusBar().showMessage(failure_message(detail), 15000)
+
+    backups.finished.connect(backup_failed)
 
     def on_shown(_tid: int) -> None:
         if refuse_if_damaged():
             return
+        if not backups.timer_running():
+            backups.start()
         if gc.get_freeze_count() == 0:
             # What start-up built (modules, Qt wrappers, the transcript's outline) lives as long as the
             # app: keep it out of the collector's full sweeps, which otherwise walk it all again and
@@ -168,21 +196,38 @@ def run(argv: list[str]) -> int:
             gc.freeze()
         if args.quit_after_load:
             QTimer.singleShot(0, app.quit)
-        hooks = FIRST_PAINT_HOOKS[:]  # once: not again when another transcript is shown
-        FIRST_PAINT_HOOKS.clear()
-        for hook in hooks:
-            try:
-                hook()
-            except Exception:  # a feature's hook must not keep the window from working
-                log.exception("first-paint hook %r failed", hook)
+        if not painted:  # once: not again when another transcript is shown
+            painted.append(True)
+            ctx.firstPainted.emit()
 
+    painted: list[bool] = []
+    previous_hook = sys.excepthook
+
+    def uncaught(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        """A slot that raised one of the app's own errors (e.g. the library's counts reading a
+        damaged page before the damage check has spoken): one line, never a traceback."""
+        if not isinstance(value, TaiyakuError):
+            previous_hook(kind, value, tb)  # type: ignore[arg-type]
+            return
+        log.info("reported from a slot: %s", value)
+        if not refuse_if_damaged():
+            live[0].show_error(QCoreApplication.translate("App", "Taiyaku"), str(value))
+
+    sys.excepthook = uncaught
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
     if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
-        if not refuse_if_damaged() and args.quit_after_load:
-            QTimer.singleShot(0, app.quit)
-    code = app.exec()
+        if not refuse_if_damaged():
+            backups.start()
+            if args.quit_after_load:
+                QTimer.singleShot(0, app.quit)
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     ctx.bridge.detach()
+    if not refused:
+        backups.close()  # a last copy if anything was written since the newest one
     store.close()
     return code

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from model.errors import TaiyakuError
+from gui.storage_errors import describe_failure
+from model.errors import StorageFailed, TaiyakuError
 from model.store import Store
 
 
@@ -23,7 +24,9 @@ class StoreCommand(QUndoCommand):
     (which ``QUndoStack.push`` calls) does nothing.
     A failure marks the command obsolete so the stack drops it (FIELD-NOTES:
     a command whose redo raised would otherwise stay on the stack), and
-    ``on_error`` receives the one-line reason.
+    ``on_error`` receives the one-line reason. A failure of the database itself (another
+    program's lock, a full disk: ``StorageFailed``) changed nothing and may pass: the command
+    stays, ``stuck`` is set, and ``step`` puts the stack back where it was.
     """
 
     def __init__(self, store: Store, text: str, perform: Callable[[], int] | None = None, *,
@@ -36,6 +39,8 @@ class StoreCommand(QUndoCommand):
         self.event_id = event_id
         self._on_error = on_error
         self._skip_first_redo = event_id is not None
+        self._skip_next_undo = False
+        self.stuck = False
 
     def redo(self) -> None:
         if self._skip_first_redo:
@@ -47,6 +52,14 @@ class StoreCommand(QUndoCommand):
                 self.event_id = self._perform()
             else:
                 self.store.redo(self.event_id)
+        except StorageFailed as exc:
+            if self.event_id is None:  # never performed: nothing to keep
+                self.setObsolete(True)
+            else:
+                self.stuck = True
+            self._report(describe_failure(exc))
+            if self._on_error is None:
+                raise
         except TaiyakuError as exc:
             self.setObsolete(True)
             self._report(str(exc))
@@ -54,10 +67,18 @@ class StoreCommand(QUndoCommand):
                 raise
 
     def undo(self) -> None:
+        if self._skip_next_undo:
+            self._skip_next_undo = False
+            return
         if self.event_id is None:
             return
         try:
             self.store.undo(self.event_id)
+        except StorageFailed as exc:
+            self.stuck = True
+            self._report(describe_failure(exc))
+            if self._on_error is None:
+                raise
         except TaiyakuError as exc:
             self.setObsolete(True)
             self._report(str(exc))
@@ -67,3 +88,38 @@ class StoreCommand(QUndoCommand):
     def _report(self, message: str) -> None:
         if self._on_error is not None:
             self._on_error(message)
+
+
+def _store_commands(command: QUndoCommand) -> list[StoreCommand]:
+    if isinstance(command, StoreCommand):
+        return [command]
+    found: list[StoreCommand] = []
+    for i in range(command.childCount()):  # a macro: its steps
+        found.extend(_store_commands(command.child(i)))
+    return found
+
+
+def step(stack: QUndoStack, undo: bool) -> None:
+    """Undo (or redo) one step of ``stack``, as Edit > Undo does.
+
+    When the database could not be written (another program's lock, a full disk), nothing
+    changed: the step stays where it was, ready to be tried again, instead of the stack
+    believing it was undone.
+    """
+    index = stack.index()
+    if not (stack.canUndo() if undo else stack.canRedo()):
+        return
+    commands = _store_commands(stack.command(index - 1 if undo else index))
+    stack.undo() if undo else stack.redo()
+    try:
+        stuck = any(c.stuck for c in commands)
+    except RuntimeError:  # a command the stack dropped as obsolete
+        return
+    if stuck and stack.index() != index:
+        for c in commands:
+            c.stuck = False
+            if undo:
+                c._skip_first_redo = True
+            else:
+                c._skip_next_undo = True
+        stack.setIndex(index)  # back, without touching the database again

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from gui.bridge import StoreBridge
 from gui.commands import StoreCommand
+from gui.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.store import Store
 
@@ -51,6 +53,9 @@ class AppContext(QObject):
     selectionChanged = Signal(object)  # Selection
     errorReported = Signal(str)  # a one-line reason to show the user
     statusMessage = Signal(str)
+    # Emitted by the app (gui.app.run), never by a window alone (tests, benchmarks):
+    firstPainted = Signal()  # the run's first transcript is painted, once: first-run questions go here
+    windowChanged = Signal(object)  # the app's main window: at start, and when a new UI language rebuilt it
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +64,11 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self._transcript_id: int | None = None
         self._selection = Selection()
+        self.window: QWidget | None = None  # the app's main window (see windowChanged); None in tests
+        self.windowChanged.connect(self._follow_window)
+
+    def _follow_window(self, window: QWidget) -> None:
+        self.window = window
 
     # -- transcript --------------------------------------------------------
     @property
@@ -101,7 +111,7 @@ class AppContext(QObject):
         try:
             event_id = perform()
         except TaiyakuError as exc:
-            self.report_error(str(exc))
+            self.report_error(describe_failure(exc))
             return None
         self.undo_stack.push(StoreCommand(self.store, text, event_id=event_id, on_error=self.report_error))
         return event_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from html import escape
 
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
@@ -30,10 +31,8 @@ class SegmentDetails(QTextBrowser):
 
     def detach(self) -> None:
         """Stop following the context (the window is closing)."""
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.selectionChanged.disconnect(self.show_selection)
-        except (RuntimeError, TypeError):
-            pass
 
     def show_current(self) -> None:
         """Describe the selected segment again (its row changed, or the model was reset)."""

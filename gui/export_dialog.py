@@ -52,7 +52,7 @@ from model.readmodel import TranscriptView, list_transcripts
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
 
 log = logging.getLogger(__name__)
 PREVIEW_SEGMENTS = 30  # the "first page"
@@ -398,8 +398,8 @@ class ExportDialog(QDialog):
         suffix = exporter.file_suffix(self.options())
         if len(ids) == 1:
             title = next((s.title for s in list_transcripts(self.ctx.store) if s.id == ids[0]), "transcript")
-            name, _filter = QFileDialog.getSaveFileName(self, tr("Export to"), str(folder / safe_filename(title, suffix)),
-                                                        f"*{suffix}")
+            suggested = str(folder / safe_filename(title, suffix))
+            name, _filter = QFileDialog.getSaveFileName(self, tr("Export to"), suggested, f"*{suffix}")
             if name:
                 self.export_to(Path(name))
         else:
@@ -474,17 +474,27 @@ class ExportDialog(QDialog):
             self.reject()
 
 
-def install(window: MainWindow, ctx: AppContext) -> None:
-    """Add File > Export… (Ctrl+E) to the main window."""
+class ExportCommand:
+    """File > Export…: opens the export dialog; the last one opened is ``dialog``."""
 
-    def show() -> ExportDialog:
-        dialog = ExportDialog(ctx, window.settings, window)
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        self.window = window
+        self.ctx = ctx
+        self.dialog: ExportDialog | None = None
+
+    def show(self) -> ExportDialog:
+        """Open a new export dialog (deleted when it closes)."""
+        dialog = ExportDialog(self.ctx, self.window.settings, self.window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.export_dialog = dialog  # type: ignore[attr-defined]
+        self.dialog = dialog
         dialog.open()
         return dialog
 
-    window.registry.add("export", tr("&Export…"), show, menu="file", shortcut="Ctrl+E",
+
+def install(window: FeatureWindow, ctx: AppContext) -> ExportCommand:
+    """Add File > Export… (Ctrl+E) to the main window."""
+    command = ExportCommand(window, ctx)
+    window.registry.add("export", tr("&Export…"), command.show, menu="file", shortcut="Ctrl+E",
                         icon_name="mdi6.file-export-outline", toolbar=True,
                         tip=tr("Export transcripts as text, Markdown, HTML, Word, JSON, TMX or a change report"))
     # Keep File > Export next to File > Import.
@@ -497,4 +507,5 @@ def install(window: MainWindow, ctx: AppContext) -> None:
         if after < len(actions) and actions[after] is not export_action:
             file_menu.removeAction(export_action)
             file_menu.insertAction(file_menu.actions()[after], export_action)
+    return command
 

@@ -2,7 +2,10 @@
 
 A feature is a function ``install(window, ctx)`` in its own module, listed
 here by dotted path (one line per feature). The main window calls each after
-building its own menus, panes and docks. From ``window`` a feature uses:
+building its own menus, panes and docks, and keeps what ``install`` returns in
+``window.features`` under the module's last name (``window.features["annotate"]``).
+``window`` is a ``FeatureWindow`` (below): a feature never imports the main window.
+From ``window`` a feature uses:
 
 - ``window.registry.add(key, text, slot, menu="edit", shortcut="F2", icon_name="mdi6.pencil",
   toolbar=True)`` -- an action with icon, tooltip and a line in Help > Keyboard shortcuts;
@@ -13,12 +16,17 @@ building its own menus, panes and docks. From ``window`` a feature uses:
   ``panes.metrics.add_decorator``, ``panes.set_delegate_class`` for in-place editors,
   ``panes.select_segment(id, lang)``, ``panes.pane("en")``;
 - ``window.transcript_model`` -- rows, ``segment(row)``, ``row_of_segment(id)``;
-- ``window.library_model`` -- the library (``reload()``).
+- ``window.library_model`` -- the library (``reload()``); ``window.reload_library()``;
+- ``window.update_status()`` -- the status bar again (e.g. after the annotator's name changed);
+- ``window.show_error(title, message)`` -- a one-line reason in a dialog;
+- ``window.widget()`` -- the window as a Qt widget: the parent of a feature's objects and dialogs,
+  and its dock layout (``tabifyDockWidget``, ``resizeDocks``, ``library_dock``).
 And from ``ctx`` (``gui.context.AppContext``): ``store``, ``bridge.changed``, ``undo_stack``,
 ``run(text, perform)`` (one store operation = one undo step), ``transcript_id``,
 ``transcriptChanged`` (synchronous: keep it light) and ``transcriptShown`` (after the panes painted
 the transcript: start heavy work there, in slices, so the window opens at once),
-``selection``/``selectionChanged``, ``report_error(message)``.
+``selection``/``selectionChanged``, ``report_error(message)``, and ``firstPainted`` (once per run,
+when the app's first transcript is painted: first-run questions go there, not in tests).
 
 A feature may be installed more than once for one context: a new UI language rebuilds the
 window and installs every feature on the new one (``gui.language_switch``), then announces
@@ -31,11 +39,17 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+
+    from gui.actions import ActionRegistry
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.models.library_model import LibraryModel
+    from gui.models.transcript_model import TranscriptModel
+    from gui.panes import BilingualPanes
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +60,60 @@ FEATURES: list[str] = [
     "gui.export_dialog:install",
     "gui.search_panel:install",
     "gui.library_tools:install",
+    "gui.backups:install",
 ]
 
 
-def install_all(window: MainWindow, ctx: AppContext) -> list[str]:
+class FeatureWindow(Protocol):
+    """What a feature may use of the main window (``gui.main_window.MainWindow`` is one)."""
+
+    ctx: AppContext
+    settings: QSettings
+    registry: ActionRegistry
+    panes: BilingualPanes
+    transcript_model: TranscriptModel
+    library_model: LibraryModel
+    library_dock: QDockWidget
+    features: dict[str, Any]  # what each feature's install returned, by the module's last name
+
+    def widget(self) -> QMainWindow:
+        """The window itself, as a Qt widget (parent of a feature's objects, its dock layout)."""
+        ...
+
+    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = ...,
+                 name: str | None = None) -> QDockWidget:
+        """A dock in the window (the View menu lists it)."""
+        ...
+
+    def add_details_tab(self, widget: QWidget, title: str) -> int:
+        """A tab about the selected segment in the details area."""
+        ...
+
+    def menu_separator(self, menu: str) -> None:
+        """A separator at the end of a menu."""
+        ...
+
+    def show_error(self, title: str, message: str) -> QMessageBox:
+        """A one-line reason in a window-modal dialog."""
+        ...
+
+    def update_status(self) -> None:
+        """Show the status bar's counts, annotator and database again."""
+        ...
+
+    def reload_library(self) -> None:
+        """Read the library again."""
+        ...
+
+
+def install_all(window: FeatureWindow, ctx: AppContext) -> list[str]:
     """Install every listed feature; returns one-line errors of those that failed (logged)."""
     errors: list[str] = []
     for spec in FEATURES:
         module_name, _, func_name = spec.partition(":")
         try:
             install = getattr(importlib.import_module(module_name), func_name or "install")
-            install(window, ctx)
+            window.features[module_name.rpartition(".")[2]] = install(window, ctx)
         except Exception as exc:  # one broken feature must not keep the window from opening
             log.exception("feature %s failed to install", spec)
             errors.append(f"{spec}: {exc}")

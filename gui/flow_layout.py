@@ -72,7 +72,7 @@ class FlowLayout(QLayout):
 
     # -- placing -------------------------------------------------------------------------
     def _shown(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() is not None and i.widget().isHidden())]
+        return [i for i in self._items if not ((w := i.widget()) is not None and w.isHidden())]
 
     def _arrange(self, rect: QRect, apply: bool) -> int:
         """Place the items in ``rect`` (when ``apply``); returns the height that takes."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 from model.errors import TaiyakuError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
 
 log = logging.getLogger(__name__)
 PROGRESS_AFTER_BYTES = 256 * 1024  # smaller files import faster than a dialog could appear
@@ -23,15 +23,15 @@ PROGRESS_AFTER_BYTES = 256 * 1024  # smaller files import faster than a dialog c
 class ImportFlow(QObject):
     """Runs the importer for the window and reports progress and refusals."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureWindow) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.ctx = window.ctx
 
     def choose_and_import(self) -> list[int]:
         """Ask for files and import them; returns the new transcript ids."""
         paths, _filter = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import transcripts"), self.window.settings.value("import/dir", ""),
+            self.window.widget(), self.tr("Import transcripts"), str(self.window.settings.value("import/dir", "")),
             self.tr("Transcripts (*.txt *.text);;All files (*)"))
         if paths:
             self.window.settings.setValue("import/dir", str(Path(paths[0]).parent))
@@ -58,7 +58,8 @@ class ImportFlow(QObject):
         except OSError:
             size = 0
         if size >= PROGRESS_AFTER_BYTES:
-            dialog = QProgressDialog(self.tr("Importing {name}…").format(name=path.name), "", 0, 1000, self.window)
+            label = self.tr("Importing {name}…").format(name=path.name)
+            dialog = QProgressDialog(label, "", 0, 1000, self.window.widget())
             dialog.setObjectName("import_progress")
             dialog.setCancelButton(None)  # an import is one transaction: it completes or changes nothing
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -107,7 +108,7 @@ def local_files(urls: Iterable[object]) -> list[str]:
     """The local file paths among dropped URLs."""
     out = []
     for url in urls:
-        if hasattr(url, "isLocalFile") and url.isLocalFile():  # type: ignore[attr-defined]
+        if hasattr(url, "isLocalFile") and url.isLocalFile():
             out.append(url.toLocalFile())  # type: ignore[attr-defined]
     return out
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
@@ -145,7 +145,7 @@ def _apply_fields(top: QWidget, fields: dict[Key, tuple[str, Any]]) -> None:
 
 def capture(window: MainWindow) -> WindowState:
     """What ``window`` shows now. Saves an open in-place editor (as closing it would)."""
-    annotate = getattr(window, "annotate", None)
+    annotate = window.features.get("annotate")
     if annotate is not None and annotate.editor is not None:
         annotate.close_editor(save=True)
     find = None
@@ -178,9 +178,10 @@ class _Restorer(QObject):
         _apply_fields(w, s.fields)
         _split(w, s)  # again: docks may have taken their widths in the new language since
         w.panes.pane("en").verticalScrollBar().setValue(s.scroll)
-        if s.find is not None and getattr(w, "annotate", None) is not None:
-            w.annotate.show_find(s.find[0])
-            _apply_fields(w.annotate.find_dialog, s.find[1])
+        annotate = w.features.get("annotate")
+        if s.find is not None and annotate is not None:
+            annotate.show_find(s.find[0])
+            _apply_fields(annotate.find_dialog, s.find[1])
         else:
             _focus(w, s)
         self.deleteLater()
@@ -249,7 +250,17 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     return new
 
 
+def follow_language(window: MainWindow) -> None:
+    """Rebuild ``window`` in the language the annotator chooses in Preferences, and the window
+    that replaces it, and so on (what ``gui.app.run`` does for the app's window)."""
+
+    def rebuild(choice: str) -> None:
+        follow_language(switch_language(window, choice))
+
+    window.languageChosen.connect(rebuild)
+
+
 def switch_language(window: MainWindow, choice: str) -> MainWindow:
     """Install the translators for ``choice`` ('system', 'en', 'ja') and rebuild ``window`` in them."""
-    install_translators(QCoreApplication.instance(), choice)
+    install_translators(cast(QCoreApplication, QCoreApplication.instance()), choice)
     return rebuild_window(window)

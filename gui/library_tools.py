@@ -38,10 +38,11 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def backup_folder() -> Path:
-    """Where the copies of deleted transcripts go (beside the default database)."""
-    from model.paths import default_db_path
+    """Where the copies of deleted transcripts go: ``deleted transcripts`` in the backup folder
+    (``model.backup``; its rolling database copies are kept apart, in a folder per database)."""
+    from model.backup import backup_root
 
-    return default_db_path().parent / "backups"
+    return backup_root() / "deleted transcripts"
 
 
 class LibraryTools(QWidget):

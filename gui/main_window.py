@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,17 +23,18 @@ from PySide6.QtWidgets import (
 
 from gui import features
 from gui.actions import ActionRegistry
+from gui.commands import step
 from gui.context import AppContext
 from gui.details import DetailsArea
 from gui.i18n import current_language, resolve_language
 from gui.import_flow import ImportFlow, local_files
-from gui.language_switch import switch_language
 from gui.library import LibraryView
 from gui.models.library_model import LibraryModel
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
 from gui.settings import PreferencesDialog, db_key
 from gui.shortcuts_dialog import ShortcutsDialog
+from gui.storage_errors import status_text
 from model.errors import TaiyakuError
 from model.skeleton import transcript_ids
 from model.store import Changes
@@ -44,6 +48,9 @@ class MainWindow(QMainWindow):
 
     transcriptShown = Signal(int)  # first paint of the panes after a transcript was loaded
     replaced = Signal(object)  # MainWindow: rebuilt in a new UI language (gui.language_switch); this one goes
+    # The annotator chose another UI language in Preferences ('system', 'en', 'ja'). The app
+    # rebuilds the window in it (gui.language_switch.follow_language, connected by gui.app).
+    languageChosen = Signal(str)
 
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +58,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings
         self.last_message_box: QMessageBox | None = None
-        self._ctx_links: list[tuple[object, object]] = []
+        self._ctx_links: list[tuple[SignalInstance, Callable[..., Any]]] = []
         self._awaiting_paint = False
         self.transcript_model = TranscriptModel(ctx.store, self)
         self.library_model = LibraryModel(ctx.store, self)
@@ -70,11 +77,14 @@ class MainWindow(QMainWindow):
         self._library_timer.timeout.connect(self.reload_library)
         self._listen(ctx.transcriptChanged, self._load_transcript)
         self._listen(ctx.bridge.changed, self._on_changes)
+        self._write_state = ("saved", "")
+        self._listen(ctx.bridge.writeState, self._on_write_state)
         self._listen(ctx.errorReported, self._on_error)
         self._listen(ctx.statusMessage, self._on_status_message)
         zoom = settings.value("ui/point_size")
         if zoom is not None:
             self.panes.metrics.set_point_size(float(zoom))
+        self.features: dict[str, Any] = {}  # what each feature's install returned (gui.features)
         self.feature_errors = features.install_all(self, ctx)
         self.retranslate()
         self.resize(1280, 820)
@@ -153,9 +163,10 @@ class MainWindow(QMainWindow):
                 tip=self.tr("Import transcript files into the library"))
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
-        undo = reg.add("undo", self.tr("&Undo"), self.ctx.undo_stack.undo, menu="edit", shortcut=Key.Undo,
+        undo = reg.add("undo", self.tr("&Undo"), lambda: step(self.ctx.undo_stack, undo=True), menu="edit",
+                       shortcut=Key.Undo,
                        icon_name="mdi6.undo", toolbar=True)
-        redo = reg.add("redo", self.tr("&Redo"), self.ctx.undo_stack.redo, menu="edit",
+        redo = reg.add("redo", self.tr("&Redo"), lambda: step(self.ctx.undo_stack, undo=False), menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
         undo.setEnabled(stack.canUndo())
@@ -200,7 +211,7 @@ class MainWindow(QMainWindow):
                 icon_name="mdi6.keyboard-outline")
         reg.add("about", self.tr("&About Taiyaku"), self.show_about, menu="help", icon_name="mdi6.information-outline")
 
-    def _listen(self, signal, slot) -> None:  # type: ignore[no-untyped-def]
+    def _listen(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
         # The context outlives the window: connections to it are cut when the window closes,
         # before Qt deletes the widgets the slots would touch.
         signal.connect(slot)
@@ -208,10 +219,8 @@ class MainWindow(QMainWindow):
 
     def _detach(self) -> None:
         for signal, slot in self._ctx_links:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone
                 signal.disconnect(slot)
-            except (RuntimeError, TypeError):  # already gone
-                pass
         self._ctx_links.clear()
         self.panes.detach()
         self.details.segment.detach()
@@ -237,9 +246,23 @@ class MainWindow(QMainWindow):
         for key, title in menus.items():
             self.registry.menus[key].setTitle(title)
         self._update_title()
-        self._update_status()
+        self.update_status()
 
     # -- extension points (see gui.features) ---------------------------------------------
+    def widget(self) -> QMainWindow:
+        """This window as a Qt widget (what ``gui.features.FeatureWindow`` promises)."""
+        return self
+
+    @property
+    def annotate(self) -> Any:
+        """The annotation feature (``gui.annotate``), or None when it is not installed."""
+        return self.features.get("annotate")
+
+    @property
+    def review(self) -> Any:
+        """The review feature (``gui.review``), or None when it is not installed."""
+        return self.features.get("review")
+
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
                  name: str | None = None) -> QDockWidget:
         """Add a dock (its toggle goes to the View menu when the menu exists)."""
@@ -274,7 +297,7 @@ class MainWindow(QMainWindow):
             self.panes.pane("en").viewport().update()
         self.library_view.show_transcript(transcript_id)
         self._update_title()
-        self._update_status()
+        self.update_status()
 
     def open_initial(self, transcript_id: int | None = None) -> None:
         """Open ``transcript_id``, else the last one shown, else the first; then fill the library.
@@ -298,8 +321,12 @@ class MainWindow(QMainWindow):
         self.transcript_model.apply_changes(changes)
         if changes.touches("transcript", "segment", "turn", "flag", "gap") or changes.kind == "import":
             self._library_timer.start()  # counts are costly on big databases: once per burst of edits
-        self._update_status()
+        self.update_status()
         self._update_saved(changes)
+
+    def _announce_shown(self, transcript_id: int) -> None:
+        self.transcriptShown.emit(transcript_id)
+        self.ctx.transcriptShown.emit(transcript_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._awaiting_paint and event.type() == QEvent.Type.Paint \
@@ -307,7 +334,7 @@ class MainWindow(QMainWindow):
             self._awaiting_paint = False
             tid = self.ctx.transcript_id
             if tid is not None:
-                QTimer.singleShot(0, self, lambda: (self.transcriptShown.emit(tid), self.ctx.transcriptShown.emit(tid)))
+                QTimer.singleShot(0, self, lambda: self._announce_shown(tid))
         if not self.registry.icons_loaded and event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self.registry, self.registry.load_icons)  # dropped if the window goes first
         return super().eventFilter(watched, event)
@@ -317,7 +344,8 @@ class MainWindow(QMainWindow):
         sk = self.transcript_model.skeleton
         self.setWindowTitle(f"{sk.title} — Taiyaku" if sk else "Taiyaku")
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
+        """Show the counts, the annotator and the database in the status bar again."""
         sk = self.transcript_model.skeleton
         if sk is None:
             self.counts_label.setText(self.tr("No transcript open"))
@@ -331,9 +359,18 @@ class MainWindow(QMainWindow):
         self._update_saved()
 
     def _update_saved(self, changes: Changes | None = None) -> None:
-        # Every operation is committed when it returns: there is nothing to save, ever.
-        self.saved_label.setText("✓ " + self.tr("All changes saved"))
-        self.saved_label.setToolTip(self.tr("Every change is written to the database as you make it."))
+        # Every operation is committed when it returns -- unless the database could not be
+        # written (another program's lock, a full disk): then it says so until a write lands.
+        text, tip = status_text(*self._write_state) or (
+            "✓ " + self.tr("All changes saved"), self.tr("Every change is written to the database as you make it."))
+        self.saved_label.setText(text)
+        self.saved_label.setToolTip(tip)
+
+    def _on_write_state(self, state: str, detail: str) -> None:
+        self._write_state = (state, detail)
+        self._update_saved()
+        if state == "waiting":  # the write blocks this thread: paint the news now
+            self.saved_label.repaint()
 
     # -- commands ------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
@@ -362,10 +399,10 @@ class MainWindow(QMainWindow):
                 self.ctx.store.set_annotator(name)
             except TaiyakuError as exc:
                 self.show_error(self.tr("Preferences"), str(exc))
-            self._update_status()
+            self.update_status()
             if resolve_language(lang) != current_language():
-                # Once this slot has returned: the window is rebuilt in the new language, in place.
-                QTimer.singleShot(0, self, lambda: switch_language(self, lang))
+                # Once this slot has returned: the app rebuilds the window in the new language, in place.
+                QTimer.singleShot(0, self, lambda: self.languageChosen.emit(lang))
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.registry, self)

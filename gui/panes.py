@@ -8,6 +8,9 @@ item, so a scroll value is a row number in both).
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -38,6 +41,7 @@ from gui.row_metrics import GUTTER, RIGHT, RowMetrics
 from gui.segment_delegate import SegmentDelegate
 
 LANGS = ("en", "ja")
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class TranscriptPane(QTreeView):
@@ -90,7 +94,7 @@ class TranscriptPane(QTreeView):
         assert isinstance(delegate, SegmentDelegate)
         return delegate
 
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] | None = None) -> None:
+    def dataChanged(self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] | None = None) -> None:
         # Qt repaints a changed row through its private visualRect, which adds up the heights of
         # every row from the top one down to it: for a row 40,000 rows below, 40,000 rows get
         # measured (10-30 s), and the visualRect override below cannot stop it. Only rows on
@@ -155,12 +159,12 @@ class TranscriptPane(QTreeView):
 
     def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:
         rows = self.visible_rows()
-        for rng in selection:
+        for rng in selection.toList():  # (the stubs do not know QItemSelection is iterable)
             if rng.isValid() and rng.top() < rows.stop and rng.bottom() >= rows.start:
                 return QRegion(self.viewport().rect())
         return QRegion()
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(self, current: AnyIndex, previous: AnyIndex) -> None:
         # Qt repaints the previous row through the same walk; when it is off screen (the other
         # pane has already scrolled) there is nothing to repaint. Not while editing: Qt closes
         # the previous row's editor here.
@@ -169,7 +173,7 @@ class TranscriptPane(QTreeView):
             previous = QModelIndex()
         super().currentChanged(current, previous)
 
-    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def drawRow(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         # The delegate paints the whole row, selection included: no style frame or row panel.
         opt = QStyleOptionViewItem(option)
         opt.rect = QRect(0, option.rect.y(), self.viewport().width(), option.rect.height())
@@ -246,7 +250,8 @@ class BilingualPanes(QWidget):
         self.selection_model.currentRowChanged.connect(self._on_current)
         for a, b in ((en, ja), (ja, en)):
             a.verticalScrollBar().valueChanged.connect(lambda v, b=b: self._sync_scroll(b, v))
-            a.verticalScrollBar().rangeChanged.connect(lambda _lo, _hi, a=a, b=b: self._sync_scroll(b, a.verticalScrollBar().value()))
+            a.verticalScrollBar().rangeChanged.connect(
+                lambda _lo, _hi, a=a, b=b: self._sync_scroll(b, a.verticalScrollBar().value()))
         model.modelReset.connect(self._on_reset)
         model.repaintNeeded.connect(self.repaint_rows)
         ctx.selectionChanged.connect(self._on_ctx_selection)
@@ -304,10 +309,8 @@ class BilingualPanes(QWidget):
 
     def detach(self) -> None:
         """Stop following the context (the window is closing)."""
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.selectionChanged.disconnect(self._on_ctx_selection)
-        except (RuntimeError, TypeError):
-            pass
 
     def hasFocusWithin(self) -> bool:
         """Whether either pane has keyboard focus."""

@@ -195,7 +195,7 @@ class RowMetrics(QObject):
                     return other
                 text = QCoreApplication.translate("RowMetrics", "untranslated")
             return Rendered(text, [(0, len(text), _fmt(fg=self.theme.placeholder, italic=True))], placeholder=True)
-        if self.decorators:
+        if self.decorators and seg is not None:  # (a result always has its segment)
             for decorate in self.decorators:
                 result.formats.extend(decorate(seg, lang, self.theme))
         return result

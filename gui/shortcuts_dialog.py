@@ -48,9 +48,9 @@ class ShortcutsDialog(QDialog):
 
     def all_texts(self) -> list[tuple[str, str]]:
         """(command, shortcut) of every line, for tests and checks."""
-        out = []
+        out: list[tuple[str, str]] = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                out.append((top.child(j).text(0), top.child(j).text(1)))
+            children = [top.child(j) for j in range(top.childCount())] if top is not None else []
+            out.extend((child.text(0), child.text(1)) for child in children if child is not None)
         return out

@@ -68,7 +68,7 @@ class StartupFrame(QMainWindow):
             waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
             waiting.setEnabled(False)
             dock.setWidget(waiting)
-            self.addDockWidget(Qt.DockWidgetArea(int(area)), dock)  # type: ignore[call-overload]
+            self.addDockWidget(Qt.DockWidgetArea(int(str(area))), dock)
         self.statusBar().showMessage(tr("Opening the database…"))
         self.resize(1280, 820)
         geometry = settings.value("window/geometry")

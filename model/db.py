@@ -11,13 +11,15 @@ import os
 import shutil
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from model.errors import DatabaseError
+from model.errors import DatabaseBusy, DatabaseError, DiskFull, StorageFailed
 from model.paths import default_db_path
 from model.tables import Base
 
@@ -36,11 +38,30 @@ SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0005")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
+# How long a write waits for another program's write lock before giving up (milliseconds).
+# TAIYAKU_BUSY_TIMEOUT_MS shortens it (tests) or lengthens it (a slow shared disk).
+BUSY_TIMEOUT_ENV = "TAIYAKU_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+# A write first waits this long without a word (a lock is usually released in milliseconds),
+# then tells whoever listens that it is waiting, and keeps telling in steps of this length.
+QUIET_WAIT_MS = 250
+
+WaitListener = Callable[[float], None]  # seconds waited so far
+
+
+def busy_timeout_ms() -> int:
+    """The write lock wait in milliseconds (``TAIYAKU_BUSY_TIMEOUT_MS``, default 5000)."""
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, DEFAULT_BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT_MS
+
+
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Per connection, outside any transaction (see FIELD-NOTES): foreign_keys
     # inside a transaction is silently ignored. None of these touches the file.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
@@ -156,7 +177,7 @@ def _migrate(engine: Engine, path: Path | None, script: ScriptDirectory, heads: 
     try:
         command.upgrade(cfg, "head")
     except Exception as exc:
-        if backup is not None:
+        if backup is not None and path is not None:
             engine.dispose()
             for suffix in ("-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
@@ -193,6 +214,9 @@ def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engin
     engine = make_engine(path if path is not None else target, wal=False)
     where = path or target
     check: IntegrityCheck | None = None
+    # SQLite's side files that opening may create: removed again if the open fails (a full disk
+    # would otherwise leave an empty -wal and -shm beside a file we refused to touch).
+    side_files = [] if path is None else [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master" if engine.dialect.name == "sqlite" else "SELECT 1"))
@@ -229,11 +253,38 @@ def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engin
                 _migrate(engine, path, script, heads)
     except DatabaseError:
         engine.dispose()
+        _remove_new_side_files(side_files)
         raise
     except DBAPIError as exc:
         engine.dispose()
+        _remove_new_side_files(side_files)
+        if path is not None and no_space_left(path):
+            raise DatabaseError(f"the disk is full: {path} cannot be opened; free some space and try again") from None
         raise DatabaseError(describe_db_error(exc, where)) from None
     return engine, check
+
+
+def _remove_new_side_files(files: list[Path]) -> None:
+    """Remove the -wal/-shm files a failed open created (only empty ones: they hold nothing)."""
+    for side in files:
+        try:
+            if side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                side.unlink()
+        except OSError:
+            pass
+
+
+# Below this much free space a file system counts as full: SQLite then reports a full disk as
+# "disk I/O error" (it cannot even map its -shm file).
+FULL_DISK_BYTES = 64 << 10
+
+
+def no_space_left(path: Path | str) -> bool:
+    """Whether the file system holding ``path`` is (all but) full."""
+    try:
+        return shutil.disk_usage(Path(path).parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
 
 
 class IntegrityCheck:
@@ -269,7 +320,7 @@ class IntegrityCheck:
             raise DatabaseError(self._problem)
 
 
-def defer_foreign_keys(connection: Any) -> None:
+def defer_foreign_keys(connection: Any, waiting: WaitListener | None = None) -> None:
     """Check foreign keys when the current transaction commits, not after each statement.
 
     The ORM orders the rows of one flush by mapper, not by foreign key, so an
@@ -286,8 +337,59 @@ def defer_foreign_keys(connection: Any) -> None:
     # SQLITE_BUSY_SNAPSHOT if another program wrote in between.
     driver = connection.connection.driver_connection
     if not driver.in_transaction:
-        driver.execute("BEGIN IMMEDIATE")
+        begin_immediate(driver, waiting)
     driver.execute("PRAGMA defer_foreign_keys=ON")
+
+
+def begin_immediate(driver: sqlite3.Connection, waiting: WaitListener | None = None) -> None:
+    """``BEGIN IMMEDIATE`` on a pysqlite connection: take the write lock now, or wait for it.
+
+    Another program holding the lock is waited on for ``busy_timeout_ms()`` in all; after
+    the first ``QUIET_WAIT_MS``, ``waiting(seconds)`` is called before every further step so
+    a window can say it is waiting. When the lock outlives the wait, SQLite's own
+    ``OperationalError`` (database is locked) propagates; nothing was written, and
+    ``storage_failure`` turns it into ``DatabaseBusy``. (This raw driver call is not wrapped
+    by SQLAlchemy, FIELD-NOTES.)
+    """
+    budget = busy_timeout_ms()
+    started = time.monotonic()
+    step = min(QUIET_WAIT_MS, budget)
+    driver.execute(f"PRAGMA busy_timeout={step}")
+    try:
+        while True:
+            try:
+                driver.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                waited = time.monotonic() - started
+                if budget / 1000 - waited <= 0.001:
+                    raise  # the lock outlived the wait: the caller's guard says so in one line
+            left = budget / 1000 - waited
+            if waiting is not None:
+                waiting(waited)
+            driver.execute(f"PRAGMA busy_timeout={max(1, min(QUIET_WAIT_MS, int(left * 1000)))}")
+    finally:
+        driver.execute(f"PRAGMA busy_timeout={budget}")
+
+
+def _is_busy(exc: BaseException) -> bool:
+    low = str(exc).lower()
+    return "locked" in low or "busy" in low
+
+
+def storage_failure(exc: BaseException, what: str, where: object) -> StorageFailed:
+    """The app's own error for a driver error met while writing (``what``: e.g. "edit text")."""
+    orig = getattr(exc, "orig", exc)
+    low = str(orig).lower()
+    full = "database or disk is full" in low or getattr(orig, "sqlite_errorname", "") == "SQLITE_FULL"
+    if full or ("disk i/o error" in low and isinstance(where, (str, Path)) and no_space_left(where)):
+        return DiskFull(f"could not {what}: the disk is full; nothing was changed")
+    if _is_busy(orig):
+        return DatabaseBusy(f"could not {what}: another program is writing to this database; "
+                            "nothing was changed, try again")
+    return StorageFailed(f"could not {what}: {describe_db_error(exc, where)}")
 
 
 def _check_integrity(conn: Any, where: object) -> None:
@@ -317,6 +419,8 @@ def describe_db_error(exc: BaseException, where: object = "the database") -> str
         return f"{where} is not a Taiyaku database (file is not a database)"
     if "malformed" in low or "corrupt" in low:
         return f"{where} is damaged (database disk image is malformed)"
+    if "database or disk is full" in low:
+        return f"the disk is full ({where} cannot grow); nothing was written"
     if "locked" in low or "busy" in low:
         return f"{where} is locked by another program; close it and try again"
     if "readonly" in low or "read-only" in low:

@@ -19,5 +19,20 @@ class OperationFailed(TaiyakuError):
     """A store operation could not be carried out; the database is unchanged."""
 
 
+class StorageFailed(OperationFailed):
+    """The database could not be written (locked, full, read-only, damaged); nothing was changed.
+
+    The GUI keeps what the user typed and says the change was not saved.
+    """
+
+
+class DatabaseBusy(StorageFailed):
+    """Another program held the database's write lock for longer than the app waits."""
+
+
+class DiskFull(StorageFailed):
+    """The disk (or the database's size limit) is full; nothing was written."""
+
+
 class NotFound(TaiyakuError):
     """A transcript, segment or other record does not exist."""

@@ -72,8 +72,8 @@ def _refs(table: str, pk: int, values: dict[str, Any]) -> dict[str, Any]:
     return refs
 
 
-def _mapped_classes() -> dict[str, type]:
-    return {m.local_table.name: m.class_ for m in Base.registry.mappers}
+def _mapped_classes() -> dict[str, type[Base]]:
+    return {m.class_.__table__.name: m.class_ for m in Base.registry.mappers}
 
 
 def cascade_deletes(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
@@ -84,7 +84,7 @@ def cascade_deletes(session: Session, _ctx: UOWTransaction, _instances: object) 
     classes = _mapped_classes()
     pending = [obj for obj in session.deleted]
     seen: set[int] = set()
-    set_null: list[tuple[object, str]] = []
+    set_null: list[tuple[Base, str]] = []
     while pending:
         obj = pending.pop()
         if id(obj) in seen:

@@ -216,6 +216,15 @@ class TranscriptSummary:
     open_gaps: int = 0
 
 
+# Views are built from rows by position (named access is slow); the type checker cannot
+# count a row's columns, so these constructors take any arguments.
+_correction_view: Callable[..., CorrectionView] = CorrectionView
+_flag_view: Callable[..., FlagView] = FlagView
+_segment_view_of: Callable[..., SegmentView] = SegmentView
+
+# A statement of any columns (SQLAlchemy types a select by the types of its columns).
+AnySelect = Select[*tuple[Any, ...]]
+
 # SegmentView's first eight fields, in order (rows are turned into views positionally).
 _SEGMENT_COLUMNS = select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
                           Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
@@ -225,7 +234,7 @@ def _names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Annotator.id, Annotator.name)).all())
 
 
-def _child_statements(where: Callable[[Any], Any]) -> tuple[Select[Any], ...]:
+def _child_statements(where: Callable[[Any], Any]) -> tuple[AnySelect, ...]:
     """Gaps, redactions, corrections and flags of the segments ``where(table)`` selects (in that order)."""
     return (
         select(Gap.id, Gap.segment_id, Gap.lang, Gap.start, Gap.end, Gap.text, Gap.kind, Gap.status,
@@ -242,7 +251,7 @@ def _child_statements(where: Callable[[Any], Any]) -> tuple[Select[Any], ...]:
 
 
 @cache
-def _span_statements() -> tuple[Select[Any], tuple[Select[Any], ...]]:
+def _span_statements() -> tuple[AnySelect, tuple[AnySelect, ...]]:
     """The segments, and their children, of the turns at positions ``lo`` to ``hi`` of transcript ``tid``.
 
     Built once with bind parameters: building statements costs more than running them on a short span.
@@ -255,7 +264,7 @@ def _span_statements() -> tuple[Select[Any], tuple[Select[Any], ...]]:
 
 
 def _children(session: Session, transcript_id: int | None, segment_ids: Iterable[int] | None,
-              names: dict[int, str], statements: tuple[Select[Any], ...] | None = None,
+              names: dict[int, str], statements: tuple[AnySelect, ...] | None = None,
               params: dict[str, Any] | None = None) -> dict[str, dict[int, list[Any]]]:
     """Gaps, redactions, corrections and flags grouped by segment id.
 
@@ -280,17 +289,17 @@ def _children(session: Session, transcript_id: int | None, segment_ids: Iterable
     for r in reds:
         red[r[1]].append(RedactionView(*r))
     for r in cors:
-        cor[r[1]].append(CorrectionView(*r[:10], names.get(r[10], "?"), r[11]))
+        cor[r[1]].append(_correction_view(*r[:10], names.get(r[10], "?"), r[11]))
     for r in flags:
-        flag[r[1]].append(FlagView(*r[:8], names.get(r[8], "?"), r[9]))
+        flag[r[1]].append(_flag_view(*r[:8], names.get(r[8], "?"), r[9]))
     return out
 
 
 def _segment_view(row: Any, children: dict[str, dict[int, list[Any]]]) -> SegmentView:
     # Positional: the query selects SegmentView's first eight fields in order (named access is slow).
     sid = row[0]
-    seg = SegmentView(*row, None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
-                      children["cor"].get(sid) or [], children["flag"].get(sid) or [])
+    seg = _segment_view_of(*row, None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
+                           children["cor"].get(sid) or [], children["flag"].get(sid) or [])
     derive_texts(seg)
     return seg
 
@@ -335,15 +344,17 @@ def load_transcript(store: Store, transcript_id: int, *, segments: bool = True) 
         for turn_id, position, kind, timestamp, speaker_id in s.connection().execute(
                 select(Turn.id, Turn.position, Turn.kind, Turn.timestamp, Turn.speaker_id)
                 .where(Turn.transcript_id == transcript_id).order_by(Turn.position)).all():
-            turns[turn_id] = TurnView(turn_id, position, kind, timestamp, speakers.get(speaker_id))
+            speaker = speakers.get(speaker_id) if speaker_id is not None else None
+            turns[turn_id] = TurnView(turn_id, position, kind, timestamp, speaker)
         if segments:
             children = _children(s, transcript_id, None, _names(s))
             for r in s.connection().execute(_SEGMENT_COLUMNS.where(Segment.transcript_id == transcript_id)
                                             .order_by(Segment.turn_id, Segment.position)):
                 turns[r[1]].segments.append(_segment_view(r, children))
-        for r in s.scalars(select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)):
-            if r.turn_id in turns:
-                turns[r.turn_id].suggestions.append(SuggestionView(r.id, r.turn_id, r.name, r.affiliation, r.status))
+        for sug in s.scalars(select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)):
+            if sug.turn_id in turns:
+                turns[sug.turn_id].suggestions.append(
+                    SuggestionView(sug.id, sug.turn_id, sug.name, sug.affiliation, sug.status))
         return TranscriptView(t.id, t.title, t.source, t.event_date, t.lead_lang, t.encoding, t.newline,
                               t.source_filename, t.imported_at, speakers,
                               sorted(turns.values(), key=lambda tv: tv.position))
@@ -382,9 +393,9 @@ def fill_turn_span(store: Store, transcript_id: int, turns: Sequence[TurnView]) 
     for turn in by_id.values():
         turn.segments = []
     for r in rows:
-        turn = by_id.get(r[1])  # None: a turn beside the span sharing a boundary position
-        if turn is not None:
-            turn.segments.append(_segment_view(r, found))
+        beside = by_id.get(r[1])  # None: a turn beside the span sharing a boundary position
+        if beside is not None:
+            beside.segments.append(_segment_view(r, found))
 
 
 def load_segment(store: Store, segment_id: int) -> SegmentView:

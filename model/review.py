@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -20,6 +21,8 @@ from sqlalchemy.orm import Session, aliased
 from model.errors import NotFound
 from model.schema import Annotator, Flag, FlagReply, Gap, Segment, Transcript, Turn
 from model.store import Store
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -198,7 +201,7 @@ def get_flag(store: Store, flag_id: int) -> FlagItem:
         return _flag_item(s, flag_id)
 
 
-def _cycle(order: list, current_index: int | None, backwards: bool) -> list:
+def _cycle(order: list[T], current_index: int | None, backwards: bool) -> list[T]:
     """The items after (or before) ``current_index``, wrapping around."""
     if current_index is None:
         return list(reversed(order)) if backwards else list(order)
@@ -232,10 +235,10 @@ def next_open_flag(store: Store, transcript_id: int, after_segment_id: int | Non
             if here is None:
                 chosen = order[-1] if backwards else order[0]
             elif backwards:
-                before = [fid for k, fid in zip(keys, order) if k[:2] < here]
+                before = [fid for k, fid in zip(keys, order, strict=True) if k[:2] < here]
                 chosen = before[-1] if before else order[-1]
             else:
-                after = [fid for k, fid in zip(keys, order) if k[:2] > here]
+                after = [fid for k, fid in zip(keys, order, strict=True) if k[:2] > here]
                 chosen = after[0] if after else order[0]
         return _flag_item(s, chosen, with_replies=False)
 
@@ -247,10 +250,8 @@ def next_segment_needing_review(store: Store, transcript_id: int, after_segment_
         _check_transcript(s, transcript_id)
         base = (select(Segment.id).join(Turn, Turn.id == Segment.turn_id)
                 .where(Segment.transcript_id == transcript_id, Segment.review_state != "approved"))
-        if backwards:
-            ordering = (Turn.position.desc(), Turn.id.desc(), Segment.position.desc(), Segment.id.desc())
-        else:
-            ordering = (Turn.position, Turn.id, Segment.position, Segment.id)
+        columns = (Turn.position, Turn.id, Segment.position, Segment.id)
+        ordering = tuple(c.desc() if backwards else c.asc() for c in columns)
         here = _positions(s, after_segment_id) if after_segment_id is not None else None
         if here is not None:
             tp, sp = here
@@ -262,9 +263,9 @@ def next_segment_needing_review(store: Store, transcript_id: int, after_segment_
             if found is not None:
                 return found
         # Wrap around (the current segment itself comes last).
-        found = s.scalar(base.where(Segment.id != after_segment_id if after_segment_id else True)
-                         .order_by(*ordering).limit(1))
-        return found
+        if after_segment_id:
+            base = base.where(Segment.id != after_segment_id)
+        return s.scalar(base.order_by(*ordering).limit(1))
 
 
 def progress(store: Store, transcript_id: int) -> Progress:
@@ -296,7 +297,7 @@ def markers(store: Store, transcript_id: int, segment_ids: Iterable[int] | None 
 
     ids = list(segment_ids) if segment_ids is not None else None
 
-    def scope(column, transcript_column):  # type: ignore[no-untyped-def]
+    def scope(column: Any, transcript_column: Any) -> Any:
         return column.in_(ids) if ids is not None else transcript_column == transcript_id
 
     with store.read() as s:

@@ -13,7 +13,7 @@ Design rules (see README "Data model"):
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +24,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -71,6 +72,8 @@ class Base(DeclarativeBase):
     # finds nothing. That is expected (the journal already holds their images).
     # Foreign keys are checked at commit (model.db.defer_foreign_keys).
     __mapper_args__ = {"confirm_deleted_rows": False}
+    if TYPE_CHECKING:  # every mapped class here is one plain table (no joins, no selects)
+        __table__: ClassVar[Table]
 
 
 def _table_args(*extra: Any) -> tuple[Any, ...]:

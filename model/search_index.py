@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
@@ -42,7 +42,7 @@ class SearchText(Base):
 
 
 def _table() -> Table:
-    return cast(Table, SearchText.__table__)
+    return SearchText.__table__
 
 
 def touched_segments(rows: Iterable[dict[str, Any]]) -> set[int]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, select
 
 from model.errors import NotFound
-from model.readmodel import SpeakerView
+from model.readmodel import AnySelect, SpeakerView
 from model.schema import Segment, Speaker, Transcript, Turn
 from model.store import Store
 
@@ -50,7 +50,7 @@ class Skeleton:
         return sum(1 for s in self.segment_ids if s is not None)
 
 
-def _plain_rows(conn: Connection, stmt: Select[Any]) -> list[tuple[Any, ...]]:
+def _plain_rows(conn: Connection, stmt: AnySelect) -> list[tuple[Any, ...]]:
     """Rows of a Core statement as plain tuples, straight from the DB-API cursor.
 
     Still portable SQL (compiled by SQLAlchemy for the connection's dialect);
@@ -63,7 +63,7 @@ def _plain_rows(conn: Connection, stmt: Select[Any]) -> list[tuple[Any, ...]]:
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), args)
-        return cursor.fetchall()
+        return cast(list[tuple[Any, ...]], cursor.fetchall())
     finally:
         cursor.close()
 

@@ -6,7 +6,7 @@ Every operation that changes a transcript runs inside ``Store.operation``:
         speaker = op.get(Speaker, speaker_id)
         op.transcript_id = speaker.transcript_id
         speaker.name = name
-    return op.event_id
+    return op.committed_id
 
 On leaving the block the transaction commits together with a ``ChangeEvent``
 (who, when, what, and the row images), and every subscriber is told what
@@ -18,6 +18,7 @@ is written and ``OperationFailed`` carries a one-line reason.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,18 +32,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from model.db import (
     IntegrityCheck,
     defer_foreign_keys,
-    describe_db_error,
     open_database,
     open_database_checking_in_background,
+    storage_failure,
 )
-from model.errors import NotFound, OperationFailed, TaiyakuError
+from model.errors import NotFound, OperationFailed, StorageFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
-from model.paths import default_annotator_name
+from model.paths import default_annotator_name as default_annotator_name  # re-exported: its old home
 from model.schema import Annotator, ChangeEvent, utcnow
 from model.search_index import refresh_rows as refresh_search_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# What a write is doing, for a status bar: ("waiting", seconds waited so far as text) while
+# another program holds the write lock; ("saved", action) after a commit; ("failed", one-line
+# reason) when the database could not be written (the change was not saved).
+WriteListener = Callable[[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,13 @@ class Operation:
         self.event_id: int | None = None
         self.changes: Changes | None = None
 
+    @property
+    def committed_id(self) -> int:
+        """The id of the change event this operation committed (read after the ``with`` block)."""
+        if self.event_id is None:
+            raise RuntimeError("the operation has not committed")
+        return self.event_id
+
     def get(self, cls: type[T], ident: int) -> T:
         """The row of ``cls`` with id ``ident``; ``NotFound`` (one line) if there is none."""
         obj = self.session.get(cls, ident)
@@ -145,6 +157,7 @@ class Store:
         self._integrity = integrity  # a check still running in the background (see ``open``)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[Callable[[Changes], None]] = []
+        self._write_listeners: list[WriteListener] = []
         self._annotator_name = (annotator or default_annotator_name()).strip() or "annotator"
         self._annotator_id: int | None = None
 
@@ -216,22 +229,56 @@ class Store:
         for listener in list(self._listeners):
             listener(changes)
 
+    def watch_writes(self, listener: WriteListener) -> Callable[[], None]:
+        """Call ``listener(state, detail)`` as writes wait, commit or fail (see ``WriteListener``);
+        returns a function that stops it. Called in the writing thread, while it writes."""
+        self._write_listeners.append(listener)
+        return lambda: self._write_listeners.remove(listener) if listener in self._write_listeners else None
+
+    def _tell_writes(self, state: str, detail: str) -> None:
+        for listener in list(self._write_listeners):
+            listener(state, detail)
+
+    def _waiting(self, seconds: float) -> None:
+        self._tell_writes("waiting", f"{seconds:.0f}")
+
     # -- sessions --------------------------------------------------------
     @contextmanager
-    def _guard(self, what: str) -> Iterator[None]:
+    def _guard(self, what: str, *, write: bool = True) -> Iterator[None]:
         try:
             yield
+        except StorageFailed as exc:
+            if write:
+                self._tell_writes("failed", str(exc))
+            raise
         except TaiyakuError:
             raise
         except IntegrityError as exc:
             raise OperationFailed(f"could not {what}: it conflicts with existing data ({exc.orig})") from None
-        except DBAPIError as exc:
-            raise OperationFailed(f"could not {what}: {describe_db_error(exc, self.path)}") from None
+        except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: BEGIN IMMEDIATE is a raw driver call
+            failure = storage_failure(exc, what, self.path)
+            if write:
+                self._tell_writes("failed", str(failure))
+            raise failure from None
+
+    @contextmanager
+    def transaction(self, what: str) -> Iterator[Any]:
+        """A Core connection in one write transaction (bulk writers such as the importer).
+
+        The write lock is taken first (waiting, with ``watch_writes`` told, for another
+        program's); lock, full disk and other storage errors become one-line ``StorageFailed``.
+        The caller announces what it changed.
+        """
+        self.ensure_intact()
+        with self._guard(what), self.engine.begin() as conn:
+            defer_foreign_keys(conn, self._waiting)
+            yield conn
+        self._tell_writes("saved", what)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; nothing it changes is committed."""
-        with self._guard("read the database"), self._sessions() as session:
+        with self._guard("read the database", write=False), self._sessions() as session:
             yield session
             session.rollback()
 
@@ -249,7 +296,7 @@ class Store:
             op.description = description
             try:
                 with session.begin():
-                    defer_foreign_keys(session.connection())
+                    defer_foreign_keys(session.connection(), self._waiting)
                     yield op
                     session.flush()
                     refresh_search_text(session.connection(), journal)  # same transaction; not journaled
@@ -267,6 +314,7 @@ class Store:
                 event.remove(session, "before_flush", cascade_deletes)
         transcripts = {op.transcript_id} if op.transcript_id is not None else set()
         op.changes = Changes.from_rows(action, "do", journal, op.event_id, transcripts)
+        self._tell_writes("saved", action)
         self.announce(op.changes)
 
     # -- undo / redo -----------------------------------------------------
@@ -278,7 +326,7 @@ class Store:
         # (a third of the CPU of an undo on a large transcript).
         self.ensure_intact()
         with self._guard(verb), self.engine.begin() as conn:
-            defer_foreign_keys(conn)
+            defer_foreign_keys(conn, self._waiting)
             entry = conn.execute(
                 select(events.c.action, events.c.rows, events.c.undone, events.c.transcript_id)
                 .where(events.c.id == event_id)
@@ -294,6 +342,7 @@ class Store:
                 undone=undo, undone_by_id=annotator_id, undone_at=utcnow() if undo else None))
         transcripts = {entry.transcript_id} if entry.transcript_id is not None else set()
         changes = Changes.from_rows(entry.action, verb, rows, event_id, transcripts)
+        self._tell_writes("saved", verb)
         self.announce(changes)
         return changes
 

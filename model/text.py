@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 LIVE_STATUSES = ("proposed", "accepted")
 
@@ -63,7 +63,7 @@ class History:
     @property
     def text(self) -> str:
         """The corrected text."""
-        return "".join(ch for ch, show in zip(self.chars, self.shown) if show)
+        return "".join(ch for ch, show in zip(self.chars, self.shown, strict=True) if show)
 
     def _shown_at(self) -> list[int]:
         return [i for i, show in enumerate(self.shown) if show]
@@ -150,7 +150,7 @@ def history(original: str, corrections: Iterable[CorrectionLike]) -> History:
 
 # A piece of history: [text, origin (None or correction id), shown, id of its first character].
 # Character ids are given once and never change, so a span can be followed as pieces are split.
-_Piece = list
+_Piece = list[Any]
 
 
 def _replay(original: str, corrections: list[CorrectionLike], applied: set[int], spans: bool = True
@@ -356,7 +356,8 @@ def inline_diff(original: str, corrected: str) -> list[DiffPiece]:
     from rapidfuzz.distance import Levenshtein
 
     pieces: list[DiffPiece] = []
-    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(original, corrected).as_list():
+    for op in Levenshtein.opcodes(original, corrected):
+        tag, a0, a1, b0, b1 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             pieces.append(DiffPiece("equal", original[a0:a1]))
             continue

@@ -123,7 +123,8 @@ def build_export_sample(store: Store, title: str = "Background press call <b>&</
                     resolved_by_id=reviewer.id, resolved_at=WHEN)
         s.add(flag)
         s.flush()
-        s.add(FlagReply(flag_id=flag.id, author_id=reviewer.id, created_at=WHEN, text="Agreed, *see* [x](javascript:alert(1))"))
+        s.add(FlagReply(flag_id=flag.id, author_id=reviewer.id, created_at=WHEN,
+                        text="Agreed, *see* [x](javascript:alert(1))"))
         # An annotator marked garbled words as a gap (no marker in the text).
         m = _segment(s, tid, "Mitsubishi")
         at = m.en_orig.index("garbled")

@@ -43,12 +43,14 @@ def make_window(qtbot, store: Store, tmp_path: Path, turns=None, title: str = "T
     ``closed_by_qtbot=False``: the test deletes the window itself.
     """
     from gui.context import AppContext
+    from gui.language_switch import follow_language
     from gui.main_window import MainWindow
 
     tid = make_transcript(store, turns or BRIEFING, title=title)
     ctx = AppContext(store)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ctx, settings)
+    follow_language(window)  # as gui.app.run does: Preferences > language rebuilds the window
     if closed_by_qtbot:
         qtbot.addWidget(window)
     window.resize(1200, 800)

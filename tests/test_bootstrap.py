@@ -67,3 +67,18 @@ def test_install_happens_once_per_pyproject(bootstrap, monkeypatch):
 def test_no_command_shows_the_usage(bootstrap, capsys):
     assert bootstrap.main([]) == 2
     assert "bootstrap.py run" in capsys.readouterr().err
+
+
+def test_the_gate_runs_every_check_and_fails_on_any_finding(bootstrap, monkeypatch, capsys):
+    calls = []
+
+    def call(cmd, **kw):
+        calls.append(cmd)
+        return 1 if "mypy" in Path(cmd[0]).name else 0  # one check finds something
+
+    monkeypatch.setattr(bootstrap.subprocess, "call", call)
+    assert bootstrap.run_gate(Path("/venv/bin/python")) == 1
+    assert [Path(c[0]).name for c in calls][:3] == ["ruff", "mypy", "lint-imports"]  # all run, even after one fails
+    assert "gate: FAILED (mypy)" in capsys.readouterr().err
+    monkeypatch.setattr(bootstrap.subprocess, "call", lambda cmd, **kw: 0)
+    assert bootstrap.run_gate(Path("/venv/bin/python")) == 0

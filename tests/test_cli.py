@@ -175,7 +175,8 @@ import sys
 import model, cli, cli.core, model.db, model.store, model.export
 import main
 codes = [main.main(["list", "--db", {str(db_path)!r}]),
-         main.main(["export", "{tid}", "--format", "json", "-o", {str(tmp_path / 'x.json')!r}, "--db", {str(db_path)!r}]),
+         main.main(["export", "{tid}", "--format", "json", "-o", {str(tmp_path / 'x.json')!r},
+                    "--db", {str(db_path)!r}]),
          main.main(["export", "{tid}", "--format", "txt", "-o", {str(tmp_path / 'x.txt')!r}, "--db", {str(db_path)!r}]),
          main.main(["--help"])]
 qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "gui")))
@@ -231,18 +232,26 @@ def test_importing_a_binary_file_is_refused_and_changes_nothing(tmp_path: Path):
     assert taiyaku("export", "1", "--format", "json", "--db", db).stdout == before
 
 
-def test_without_a_window_sample_is_imported_once_and_listed(tmp_path: Path, capsys):
+def test_without_a_window_file_or_sample_is_refused_before_any_write(tmp_path: Path, capsys):
+    """Issue #11, defect 10: it used to import, then fail, print the help and a listing."""
     from cli import core as cli
 
     db = tmp_path / "library.sqlite3"
-    for _ in range(2):
-        assert cli.main(["--sample", "--db", str(db)], window=None) == 0
+    source = tmp_path / "t.txt"
+    source.write_text("Q: A question.\nQ: 質問です。\n", encoding="utf-8")
+    for args in (["--sample"], [str(source)], ["--sample"]):
+        assert cli.main([*args, "--db", str(db)], window=None) == 2
         out, err = capsys.readouterr()
-        assert err.count("\n") == 1 and "window" in err
-        assert "usage: " in out and "北部海峡フェリー" in out
-    store = cli.open_store(cli.argparse.Namespace(db=db), create=False)
-    assert len(cli.transcript_rows(store)) == 1
-    store.close()
+        assert out == ""
+        assert len(err.splitlines()) == 1 and err.startswith("taiyaku: error: the window is not available here")
+        assert "nothing was imported" in err
+    assert not db.exists()
+    # Through main.py without a display: the same single line, nothing created.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), str(source), "--db", str(db)],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert_one_error_line(result, "no graphical display", "nothing was imported")
+    assert result.stdout == "" and not db.exists()
 
 
 def test_the_run_command_opens_the_window_on_the_sample(tmp_path: Path):

@@ -88,7 +88,8 @@ def test_tmx_is_valid_xml_with_the_14b_header_and_one_unit_per_bilingual_segment
     assert props["x-speaker"] == "MODERATOR"
     assert props["x-transcript"] == "Background press call <b>&</b> **Japan** visit"
     segs = {tuv.get(XML_LANG): tuv.find("seg").text for tuv in mod.findall("tuv")}
-    assert segs == {"en": "Welcome. Moving to the next caller from Kyodo News.", "ja": "ようこそ。次は共同通信の方です。"}
+    assert segs == {"en": "Welcome. Moving to the next caller from Kyodo News.",
+                    "ja": "ようこそ。次は共同通信の方です。"}
     # Element order inside a <tu>: props before tuvs (TMX 1.4b DTD).
     kinds = [child.tag for child in mod]
     assert kinds == sorted(kinds, key=lambda t: t == "tuv")

@@ -140,7 +140,7 @@ def test_gap_list_lists_every_gap_and_jumps_to_it(qtbot, store, win):
     assert window.panes.current_row() == 1 and window.panes.active_lang == "ja"
     from model.ops.gaps import fill_gap
 
-    window.annotate  # the list follows store changes
+    _ = window.annotate  # built now, so the list below follows store changes
     fill_gap(store, panel.model.rows[0].id, "statements", "certain")
     assert "1 open of 2" in panel.count.text()
 

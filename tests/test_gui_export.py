@@ -20,7 +20,7 @@ def win(qtbot, store, tmp_path):
 
 def open_dialog(qtbot, window):
     window.registry.items["export"].action.trigger()
-    dialog = window.export_dialog
+    dialog = window.features["export_dialog"].dialog
     qtbot.waitExposed(dialog)
     return dialog
 

@@ -61,7 +61,8 @@ def test_dropping_a_file_imports_and_opens_it(qtbot, store, tmp_path):
     accepted = drop(window, [path])
     assert accepted is True
     qtbot.waitUntil(lambda: window.ctx.transcript_id not in (None, first))
-    assert "twice a day" in (window.transcript_model.segment(1).en or "") + (window.transcript_model.segment(2).en or "")
+    model = window.transcript_model
+    assert "twice a day" in (model.segment(1).en or "") + (model.segment(2).en or "")
 
 
 def test_refused_file_shows_the_importers_reason_and_changes_nothing(qtbot, store, tmp_path, monkeypatch):

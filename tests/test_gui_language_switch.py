@@ -55,6 +55,13 @@ def main_windows() -> list:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
+def left_dock_minimum(window) -> int:  # type: ignore[no-untyped-def]
+    """The least width of the left dock area: the widest least width of the docks tabbed there."""
+    docks = (window.library_dock, window.annotate.speakers_dock, window.annotate.gaps_dock,
+             window.annotate.history_dock)
+    return max(d.minimumSizeHint().width() for d in docks)
+
+
 def dock_titles(window) -> set[str]:  # type: ignore[no-untyped-def]
     return {d.windowTitle() for d in window.findChildren(QDockWidget)}
 
@@ -102,6 +109,7 @@ def test_what_the_annotator_saw_survives_the_switch(qtbot, store, tmp_path, back
     panes.splitter.setSizes([700, 300])
     sizes = panes.splitter.sizes()
     library_width = window.library_dock.width()
+    old_minimum = left_dock_minimum(window)
 
     new = choose_language(qtbot, window, "ja")
     windows.append(new)
@@ -117,7 +125,15 @@ def test_what_the_annotator_saw_survives_the_switch(qtbot, store, tmp_path, back
     # The same split (the same share: Japanese labels may ask the docks for a little more room).
     share = p.splitter.sizes()[0] / sum(p.splitter.sizes())
     assert abs(share - sizes[0] / sum(sizes)) < 0.02, (p.splitter.sizes(), sizes)
-    assert abs(new.library_dock.width() - library_width) <= 8
+    # The same width -- unless the width was the least the docks' contents allowed: then it follows
+    # their least width in the new language, which depends on the fonts installed (without a CJK font
+    # Japanese labels take the fallback's widths), so only the bounds are certain.
+    width = new.library_dock.width()
+    if library_width > old_minimum + 8:  # the annotator's choice
+        assert abs(width - library_width) <= 8, (width, library_width)
+    else:
+        low, high = sorted((library_width, left_dock_minimum(new)))
+        assert low - 8 <= width <= high + 8, (width, library_width, old_minimum, left_dock_minimum(new))
     assert new.details.currentIndex() == 1
     assert gap_index > 0 and new.annotate.gap_list.filter.currentIndex() == gap_index
     assert new.review.findings_dock.isFloating()
@@ -218,7 +234,8 @@ def test_review_filters_chosen_flag_and_a_reply_draft_survive(qtbot, store, tmp_
 
 
 def test_the_running_app_follows_the_rebuilt_window(tmp_path):
-    """gui.app.WINDOW is the live window after a switch; the app keeps running and quits normally."""
+    """The context names the live window after a switch (windowChanged); the app keeps running and
+    quits normally; the first paint is announced once (firstPainted), not again by the new window."""
     import os
     import subprocess
     import sys
@@ -230,16 +247,26 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from gui import app
 
+seen = {{"paints": 0}}
+
 def switch():
     from gui.language_switch import switch_language
-    old = app.WINDOW
-    new = switch_language(old, "ja")
-    QTimer.singleShot(50, lambda: (print("LIVE", app.WINDOW is new, app.WINDOW.registry.menus["go"].title(),
-                                          app.WINDOW.transcript_model.rowCount() > 0),
-                                   print("HOOKS LEFT", len(app.FIRST_PAINT_HOOKS)), QApplication.quit()))
+    new = switch_language(seen["window"], "ja")
+    live = seen["window"]
+    QTimer.singleShot(50, lambda: (print("LIVE", live is new and seen["ctx"].window is new,
+                                          live.registry.menus["go"].title(), live.transcript_model.rowCount() > 0),
+                                   print("FIRST PAINTS", seen["paints"]), QApplication.quit()))
 
-app.FIRST_PAINT_HOOKS.append(lambda: QTimer.singleShot(0, switch))
-sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}]))
+def first_paint():
+    seen["paints"] += 1
+    QTimer.singleShot(0, switch)
+
+def started(ctx):
+    seen["ctx"] = ctx
+    ctx.windowChanged.connect(lambda w: seen.__setitem__("window", w))
+    ctx.firstPainted.connect(first_paint)
+
+sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}], started=started))
 """
     config = tmp_path / "config"
     (config / "Taiyaku").mkdir(parents=True)
@@ -250,5 +277,5 @@ sys.exit(app.run(["--db", {str(tmp_path / "x.sqlite3")!r}]))
                             env=env, cwd=Path(__file__).resolve().parents[1])
     assert result.returncode == 0, result.stderr[-2000:]
     assert "LIVE True 移動(&G) True" in result.stdout, result.stdout + result.stderr[-2000:]
-    assert "HOOKS LEFT 0" in result.stdout  # first-paint hooks ran once; the rebuilt window added none
+    assert "FIRST PAINTS 1" in result.stdout  # announced once; the rebuilt window announced nothing
     assert "already deleted" not in result.stderr, result.stderr

@@ -79,7 +79,7 @@ def test_clicking_a_flag_goes_to_it_and_shows_its_thread(qtbot, store, tmp_path)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(review.panel.model.index(0, 1)).center())
     assert window.panes.current_row() == 4
-    thread = review.panel.thread.toPlainText()
+    thread = review.panel.thread_view.toPlainText()
     assert "Who is this?" in thread and "The operator said Ken." in thread
 
 
@@ -217,7 +217,7 @@ def test_links_in_notes_are_never_followed(qtbot, store, tmp_path):
     flag_ops.add_flag(store, row_sid(window, 1), "other", "See [the guide](https://example.org/guide)")
     review.refresh_review()
     review.panel.select_row(0)
-    thread = review.panel.thread
+    thread = review.panel.thread_view
     assert thread.openLinks() is False and thread.openExternalLinks() is False
     before = thread.toHtml()
     messages = []
@@ -279,7 +279,7 @@ def test_edit_a_flag_from_the_panel(qtbot, store, tmp_path):
     dialog.accept()
     flag = list_flags(store, tid).flags[0]
     assert (flag.category, flag.note) == ("speaker", "The operator introduced **Ken**, not the official.")
-    qtbot.waitUntil(lambda: "introduced Ken" in review.panel.thread.toPlainText())
+    qtbot.waitUntil(lambda: "introduced Ken" in review.panel.thread_view.toPlainText())
     window.ctx.undo_stack.undo()
     assert list_flags(store, tid).flags[0].note == "first thought"
 

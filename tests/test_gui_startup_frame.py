@@ -35,8 +35,7 @@ def shown():
         print("VISIBLE", alive, flush=True)
         app.quit()
     QTimer.singleShot(100, report)
-gapp.FIRST_PAINT_HOOKS.append(shown)
-sys.exit(gapp.run(["--db", sys.argv[1]]))
+sys.exit(gapp.run(["--db", sys.argv[1]], started=lambda ctx: ctx.firstPainted.connect(shown)))
 """
 
 

@@ -78,7 +78,8 @@ def _structure(view: TranscriptView) -> list[Any]:
 def test_import_export_import_gives_the_same_structure(tmp_path):
     store = Store.open(tmp_path / "prop.sqlite3", annotator="property")
 
-    @settings(max_examples=int(os.environ.get('TAIYAKU_PROPERTY_EXAMPLES', '60')), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=int(os.environ.get('TAIYAKU_PROPERTY_EXAMPLES', '60')), deadline=None,
+              suppress_health_check=[HealthCheck.too_slow])
     @given(transcripts())
     def check(doc: tuple[list[str], str, str | None]) -> None:
         paragraphs, newline, lead = doc

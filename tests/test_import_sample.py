@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def test_japanese_gaps_are_linked_to_their_english_counterparts(imported):
     seg = next(s for _, s in imported.segments() if (s.en_orig or "").startswith("Thank you so much for this"))
     en, ja = seg.gaps_in("en"), seg.gaps_in("ja")
     assert len(en) == len(ja) == 3
-    for a, b in zip(en, ja):
+    for a, b in zip(en, ja, strict=True):
         assert a.counterpart_id == b.id and b.counterpart_id == a.id
 
 
@@ -77,7 +78,7 @@ def test_senior_official_is_one_redacted_speaker_with_japanese_label(imported):
 
 def test_same_label_twice_in_a_row_is_two_turns(imported):
     speech = _speech_turns(imported)
-    pairs = [(a, b) for a, b in zip(speech, speech[1:])
+    pairs = [(a, b) for a, b in pairwise(speech)
              if a.speaker.label_en == b.speaker.label_en == "SENIOR ADMINISTRATION OFFICIAL"]
     assert len(pairs) == 1  # two officials answer one after the other
     first, second = pairs[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -31,7 +32,7 @@ def texts_and_cuts(draw):
 @given(texts_and_cuts())
 def test_paragraphs_do_not_depend_on_where_chunks_end(sample):
     text, cuts = sample
-    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    pieces = [text[a:b] for a, b in pairwise([0, *cuts, len(text)])]
     whole = [p for p, _ in iter_paragraphs(text)]
     assert [p for p, _ in iter_paragraphs(iter(pieces))] == whole
     # ... and they are the blocks between blank lines, newlines made "\n".

@@ -70,11 +70,11 @@ def test_a_failing_operation_leaves_the_database_unchanged(store: Store, db_path
     before, events = content(db_path), event_count(db_path)
     heard = []
     store.subscribe(heard.append)
-    with pytest.raises(OperationFailed, match="conflicts with existing data"):
-        with store.operation("Add a segment to a turn that does not exist") as op:
-            seg = op.session.query(Segment).filter_by(transcript_id=tid).first()
-            seg.review_state = "approved"  # would be written if the operation went through
-            op.session.add(Segment(turn_id=987654, transcript_id=tid, position=9, en_orig="orphan"))
+    with (pytest.raises(OperationFailed, match="conflicts with existing data"),
+          store.operation("Add a segment to a turn that does not exist") as op):
+        seg = op.session.query(Segment).filter_by(transcript_id=tid).first()
+        seg.review_state = "approved"  # would be written if the operation went through
+        op.session.add(Segment(turn_id=987654, transcript_id=tid, position=9, en_orig="orphan"))
     assert content(db_path) == before
     assert event_count(db_path) == events
     assert heard == []
@@ -106,9 +106,9 @@ def test_undo_of_deleting_an_edited_row_restores_it_as_it_was(store: Store, db_p
 def test_deleting_a_speaker_who_still_has_turns_is_refused(store: Store, db_path: Path):
     tid = make_transcript(store)
     before = content(db_path)
-    with pytest.raises(OperationFailed, match="conflicts with existing data"):
-        with store.operation("Delete speaker") as op:
-            op.session.delete(op.session.query(Speaker).filter_by(transcript_id=tid, label_en="Q").one())
+    with (pytest.raises(OperationFailed, match="conflicts with existing data"),
+          store.operation("Delete speaker") as op):
+        op.session.delete(op.session.query(Speaker).filter_by(transcript_id=tid, label_en="Q").one())
     assert content(db_path) == before
 
 

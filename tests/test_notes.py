@@ -75,3 +75,43 @@ def test_ordinary_markdown_still_renders():
 def test_summary_is_first_line_shortened():
     assert note_summary("\n  first line\nsecond") == "first line"
     assert note_summary("x" * 100, limit=10) == "x" * 9 + "…"
+
+
+def test_deeply_nested_brackets_render_in_bounded_time_as_plain_text():
+    """Issue #11, defect 8: 12,000 nested [ pairs took 31 s in Python-Markdown."""
+    import time
+
+    note = "[" * 12_000 + "x" + "]" * 12_000
+    started = time.perf_counter()
+    html = render_note(note)
+    assert time.perf_counter() - started < 5  # generous on a shared machine; it was 31 s
+    assert html.startswith("<p>[[[") and "x" in html
+    assert render_note("[" * 5 + "fine" + "]" * 5) != ""  # a little nesting is still Markdown
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "evil.example/page", "/local/path", " //evil.example"])
+def test_links_without_an_allowed_scheme_lose_their_target(target):
+    html = render_note(f"[x]({target}) and [ok](https://ok.example)")
+    assert "evil" not in html and "/local" not in html, html
+    assert 'href="https://ok.example"' in html
+
+
+def test_a_note_longer_than_the_limit_is_refused_in_one_line(store):
+    from helpers import make_transcript
+
+    from model.errors import OperationFailed
+    from model.notes import MAX_NOTE_CHARS
+    from model.ops.flags import add_flag, reply_to_flag
+    from model.readmodel import load_transcript
+
+    tid = make_transcript(store, [("Q", [("Hello.", "こんにちは。")])])
+    seg = load_transcript(store, tid).turns[0].segments[0].id
+    with pytest.raises(OperationFailed, match="limited to 10,000 characters; this one has 10,001"):
+        add_flag(store, seg, "other", "a" * (MAX_NOTE_CHARS + 1))
+    event = add_flag(store, seg, "other", "a" * MAX_NOTE_CHARS)
+    assert event is not None
+    flag_id = store.history(tid)[0]["id"]  # any id: the reply is refused before the flag is read
+    with pytest.raises(OperationFailed, match="a reply is limited"):
+        reply_to_flag(store, flag_id, "b" * (MAX_NOTE_CHARS + 1))
+    # Older notes longer than the limit still show, as plain text, at once.
+    assert render_note("[" * 20_000).startswith("<p>")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from model.qa.numbers import canonical, missing_numbers, numbers
 
@@ -86,10 +88,6 @@ def _ja_units(n: int, full_width: bool) -> str:
         parts.append(str(n))
     text = "".join(parts)
     return text.translate(str.maketrans("0123456789", "０１２３４５６７８９")) if full_width else text
-
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st
 
 
 @given(st.integers(min_value=1, max_value=10**15), st.booleans())

@@ -4,7 +4,9 @@ corrections never moves the others, before or after a split and merge."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, assume, given, settings
+from itertools import pairwise
+
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from model.errors import OperationFailed
@@ -58,13 +60,20 @@ def _split_then_merge(store, case):
     return tid
 
 
+# A split that always refused would pass the properties above: a real share of examples must split.
+MIN_SPLIT_SHARE = 0.3
+
+
 def test_split_then_merge_keeps_the_corrected_text(store):
+    outcomes: list[bool] = []
+
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(cases())
     def check(case):
-        _split_then_merge(store, case)
+        outcomes.append(_split_then_merge(store, case) is not None)
 
     check()
+    assert sum(outcomes) >= MIN_SPLIT_SHARE * len(outcomes), (sum(outcomes), len(outcomes))
 
 
 def test_split_then_merge_after_a_rejected_correction(store):
@@ -88,10 +97,21 @@ def independent_edits(draw):
         spans.append((at, end, str(i + 1) * (size if end > at else max(size, 1))))
     spans.sort()
     # Separate places: at least one untouched character between two corrections.
-    assume(all(a[1] < b[0] for a, b in zip(spans, spans[1:])))
+    assume(all(a[1] < b[0] for a, b in pairwise(spans)))
+    assume(not _ambiguous(text, spans))  # each correction is recorded where it was made
     order = draw(st.permutations(range(len(spans))))
     rejected = draw(st.lists(st.booleans(), min_size=len(spans), max_size=len(spans)))
     return text, spans, order, rejected, draw(st.integers(1, 200))
+
+
+def _ambiguous(text, spans):
+    """Whether a deletion could be read at another place (``'on on'`` minus ``'on '`` is also minus
+    ``' on'``): the store records the smallest change, which is then not the intended span."""
+    for start, end, new in spans:
+        if end > start and not new and ((start > 0 and text[start - 1] == text[end - 1])
+                                        or (end < len(text) and text[start] == text[end])):
+            return True
+    return False
 
 
 def _apply(text, spans, which):
@@ -102,10 +122,29 @@ def _apply(text, spans, which):
 
 
 def test_rejecting_corrections_never_moves_the_others(store):
+    outcomes: list[bool] = []
+
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(independent_edits())
+    # Once a failure by chance: the deletion of "on " from "on on" is recorded as the trailing " on",
+    # so the insertion typed after it lands before the rejected words, not after them.
+    @example(("on on", [(0, 3, ""), (4, 4, "2")], (0, 1), [True, False], 3))
     def check(case):
         text, spans, order, rejected, cut = case
+        if _ambiguous(text, spans):  # only what holds for any reading of the deletion
+            tid = make_transcript(store, [("Q", [(text, None)])])
+            sid = load_transcript(store, tid).turns[0].segments[0].id
+            for n in range(len(order)):
+                edit_text(store, sid, "en", _apply(text, spans, order[:n + 1]))
+            made = [c.id for c in load_transcript(store, tid).turns[0].segments[0].corrections]
+            for cid in made:
+                reject_correction(store, cid)
+            assert load_transcript(store, tid).turns[0].segments[0].en == text
+            for cid in made:
+                accept_correction(store, cid)
+            seg = load_transcript(store, tid).turns[0].segments[0]
+            assert (seg.en, seg.conflicts) == (_apply(text, spans, range(len(spans))), ())
+            return
         tid = make_transcript(store, [("Q", [(text, None), ("Next.", None)])])
         sid = load_transcript(store, tid).turns[0].segments[0].id
         for n in range(len(order)):
@@ -126,7 +165,9 @@ def test_rejecting_corrections_never_moves_the_others(store):
         try:
             split_segment(store, sid, "en", cut % len(expected) if len(expected) > 1 else 0)
         except OperationFailed:
+            outcomes.append(False)
             return  # in a gap or a corrected passage, or at an end: refused
+        outcomes.append(True)
         first, second = load_transcript(store, tid).turns[0].segments[:2]
         assert (first.en or "") + (second.en or "") == expected
         merge_segments(store, sid)
@@ -136,3 +177,4 @@ def test_rejecting_corrections_never_moves_the_others(store):
         assert (merged.en, merged.conflicts) == ((first.en or "") + sep + (second.en or ""), ())
 
     check()
+    assert sum(outcomes) >= MIN_SPLIT_SHARE * len(outcomes), (sum(outcomes), len(outcomes))

@@ -38,7 +38,8 @@ def app(tmp_path_factory) -> Path:
     _ensure_pyinstaller()
     out = tmp_path_factory.mktemp("bundle")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(out / "dist"), "--work", str(out / "work")],
+        [sys.executable, str(ROOT / "packaging" / "build.py"),
+         "--dist", str(out / "dist"), "--work", str(out / "work")],
         capture_output=True, text=True, timeout=1800,
     )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]

@@ -31,9 +31,10 @@ def test_every_builtin_check_is_registered():
 
 
 def test_untranslated(store):
-    tid = make_transcript(store, [(OFFICIAL, [("They just re-upped funding for food relief in Gaza.", None),
-                                              ("So they are a global partner.", "だから彼らはグローバルパートナーです。"),
-                                              (None, "ありがとうございます。")])])
+    tid = make_transcript(store, [(OFFICIAL, [
+        ("They just re-upped funding for food relief in Gaza.", None),
+        ("So they are a global partner.", "だから彼らはグローバルパートナーです。"),
+        (None, "ありがとうございます。")])])
     got = findings(store, tid, "untranslated")
     assert [(f.turn, f.segment, f.lang) for f in got] == [(1, 1, "ja"), (1, 3, "en")]
 

@@ -2,10 +2,11 @@
 
     python3 tools/bootstrap.py run [ARGS...]    the app (no ARGS: the window on the bundled sample)
     python3 tools/bootstrap.py test [ARGS...]   the whole test suite, headless (ARGS go to pytest)
+    python3 tools/bootstrap.py gate             the checks: ruff, mypy, import-linter, import cycles
 
 Needs only python3 (3.11 or newer) with its standard library. Creates ``.venv``
 beside this repository's ``pyproject.toml`` when it is missing, and installs
-Taiyaku into it (``pip install -e .[test,package]``) again whenever pyproject.toml
+Taiyaku into it (``pip install -e .[test,package,dev]``) again whenever pyproject.toml
 changes. Set TAIYAKU_VENV to use another folder.
 """
 
@@ -71,13 +72,13 @@ def _wanted_stamp(python: Path) -> str:
 
 
 def ensure_installed(python: Path) -> None:
-    """``pip install -e .[test,package]`` unless this pyproject.toml is already installed."""
+    """``pip install -e .[test,package,dev]`` unless this pyproject.toml is already installed."""
     wanted = _wanted_stamp(python)
     if STAMP.exists() and STAMP.read_text(encoding="utf-8") == wanted:
         return
     say("installing Taiyaku and its dependencies (first run only; needs the network)")
     command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
-               "--quiet", "-e", f"{ROOT}[test,package]"]
+               "--quiet", "-e", f"{ROOT}[test,package,dev]"]
     if subprocess.run(command, cwd=ROOT, stdin=subprocess.DEVNULL).returncode != 0:
         say("pip could not install the dependencies (see above); nothing was started")
         raise SystemExit(1)
@@ -114,15 +115,47 @@ def run_tests(python: Path, args: list[str]) -> int:
     return status
 
 
+def venv_tool(python: Path, name: str) -> str:
+    """A console script installed beside ``python`` (ruff, mypy, lint-imports)."""
+    suffix = ".exe" if os.name == "nt" else ""
+    return str(python.parent / f"{name}{suffix}")
+
+
+def gate_commands(python: Path) -> list[tuple[str, list[str]]]:
+    """The gate's checks, each (name, command); configured in pyproject.toml."""
+    return [
+        ("ruff", [venv_tool(python, "ruff"), "check", "."]),
+        ("mypy", [venv_tool(python, "mypy")]),
+        ("import-linter", [venv_tool(python, "lint-imports"), "--no-cache"]),
+        ("import cycles", [str(python), str(ROOT / "tools" / "check_cycles.py")]),
+    ]
+
+
+def run_gate(python: Path) -> int:
+    """Every check, even after one fails (all findings at once); 1 if any found something."""
+    failed = []
+    for name, command in gate_commands(python):
+        say(f"gate: {name}")
+        if subprocess.call(command, cwd=ROOT, stdin=subprocess.DEVNULL) != 0:
+            failed.append(name)
+    if failed:
+        say(f"gate: FAILED ({', '.join(failed)})")
+        return 1
+    say("gate: all checks passed")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < MIN_PYTHON:
         say(f"Taiyaku needs Python {'.'.join(map(str, MIN_PYTHON))} or newer; this is {sys.version.split()[0]}")
         return 1
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "gate"):
         print("\n\n".join(__doc__.strip().split("\n\n")[:2]), file=sys.stderr)  # what it does, and how
         return 2
     python = ensure_venv()
     ensure_installed(python)
+    if argv[0] == "gate":
+        return run_gate(python)
     return run_app(python, argv[1:]) if argv[0] == "run" else run_tests(python, argv[1:])
 
 

@@ -42,6 +42,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "search": (["gui/search_panel.py"], "tr", "Search"),
     "library": (["gui/library_tools.py"], "tr", "Library"),
     "startup": (["gui/startup_frame.py"], "tr", "StartupFrame"),
+    "trust": (["gui/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 

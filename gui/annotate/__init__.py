@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from gui.annotate.feature import AnnotateFeature
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
 
 
-def install(window: MainWindow, ctx: AppContext) -> AnnotateFeature:
-    """Plug the annotation feature into the main window (kept as ``window.annotate``)."""
+def install(window: FeatureWindow, ctx: AppContext) -> AnnotateFeature:
+    """Plug the annotation feature into the main window (kept in ``window.features["annotate"]``)."""
     from gui.annotate.feature import AnnotateFeature
 
-    feature = AnnotateFeature(window, ctx)
-    window.annotate = feature  # type: ignore[attr-defined]
-    return feature
+    return AnnotateFeature(window, ctx)
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.actions import ActionRegistry
 from gui.commands import StoreCommand
 from gui.context import AppContext
+from gui.models.transcript_model import TranscriptModel
+from gui.panes import BilingualPanes
+from gui.storage_errors import describe_failure
 from model.errors import TaiyakuError
+from model.readmodel import SegmentView
 
 
 def tr(text: str) -> str:
@@ -25,13 +31,31 @@ def run_op(ctx: AppContext, text: str, perform: Callable[[], int | None]) -> int
     try:
         event_id = perform()
     except TaiyakuError as exc:
-        ctx.report_error(str(exc))
+        ctx.report_error(describe_failure(exc))
         return None
     if event_id is None:
         ctx.statusMessage.emit(tr("Nothing to change"))
         return None
     ctx.undo_stack.push(StoreCommand(ctx.store, text, event_id=event_id, on_error=ctx.report_error))
     return event_id
+
+
+@dataclass(frozen=True)
+class AnnotateParts:
+    """What the annotation panels use, and nothing more: the context, the transcript model,
+    the panes, the window's actions and the view mode. Not the feature itself: a panel that
+    took the whole feature would import it, and the feature imports the panels."""
+
+    ctx: AppContext
+    model: TranscriptModel
+    panes: BilingualPanes
+    registry: ActionRegistry
+    view_mode: Callable[[], str]  # "corrected", "original" or "changes"
+
+    def current_segment(self) -> SegmentView | None:
+        """The segment of the panes' current row (None on a turn without segments, or none)."""
+        row = self.panes.current_row()
+        return self.model.segment(row) if row >= 0 else None
 
 
 class Macro:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,13 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui.actions import icon
-from gui.annotate.common import run_op, tr
+from gui.annotate.common import AnnotateParts, run_op, tr
 from model.ops.corrections import set_correction_details
 from model.readmodel import LANG_NAMES, CorrectionView
 from model.schema import CORRECTION_CATEGORIES
-
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate.feature import AnnotateFeature
 
 
 def status_name(status: str) -> str:
@@ -39,10 +34,10 @@ def category_name(category: str | None) -> str:
 class CorrectionsTab(QWidget):
     """Each correction: language, what changed, category, status, who and when."""
 
-    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+    def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("corrections_tab")
-        self.feature = feature
+        self.parts = parts
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("corrections_list")
         self.tree.setRootIsDecorated(False)
@@ -52,7 +47,7 @@ class CorrectionsTab(QWidget):
         self.tree.setColumnWidth(1, 320)
         self.tree.setColumnWidth(3, 140)  # room for "does not apply" beside its icon
         buttons = QHBoxLayout()
-        reg = feature.window.registry
+        reg = parts.registry
         for key in ("accept_correction", "reject_correction", "revert_segment"):
             action = reg.get(key)
             button = QPushButton(action.icon(), action.text().replace("&", ""), self)
@@ -79,12 +74,12 @@ class CorrectionsTab(QWidget):
         lay.addWidget(self.tree)
         lay.addLayout(buttons)
         self._corrections: list[CorrectionView] = []
-        feature.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
-        feature.model.dataChanged.connect(self.refresh)  # bound, not a lambda: cut when the tab goes
-        feature.model.modelReset.connect(self.refresh)
+        parts.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
+        parts.model.dataChanged.connect(self.refresh)  # bound, not a lambda: cut when the tab goes
+        parts.model.modelReset.connect(self.refresh)
 
     def refresh(self) -> None:
-        seg = self.feature.current_segment()
+        seg = self.parts.current_segment()
         keep = self.current_correction()
         self.tree.clear()
         self._corrections = list(seg.corrections) if seg is not None else []
@@ -122,7 +117,7 @@ class CorrectionsTab(QWidget):
         cor = self.current_correction()
         if cor is None:
             return
-        ctx = self.feature.ctx
+        ctx = self.parts.ctx
         category, note = self.category.currentData(), self.note.text()
         run_op(ctx, tr("Describe correction"),
                lambda: set_correction_details(ctx.store, cor.id, category=category, note=note))

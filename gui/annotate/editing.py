@@ -9,7 +9,7 @@ keystroke of a Japanese input method while the text is still being composed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -25,9 +25,6 @@ from PySide6.QtWidgets import (
 from gui.annotate.common import tr
 from gui.row_metrics import GUTTER, RIGHT
 from gui.segment_delegate import SegmentDelegate
-
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate import AnnotateFeature
 
 Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemDelegate.EndEditHint
@@ -70,16 +67,35 @@ class SegmentEditor(QPlainTextEdit):
         return self.textCursor().position()
 
 
+class EditorHost(Protocol):
+    """What the delegate asks of whoever runs the editing (the annotation feature)."""
+
+    def editor_opened(self, editor: SegmentEditor) -> None: ...
+    def editor_cursor_moved(self, editor: SegmentEditor) -> None: ...
+    def save_editor(self, editor: SegmentEditor) -> None: ...
+    def editor_closed(self, editor: SegmentEditor) -> None: ...
+    def edit_next(self, lang: str) -> None: ...
+
+
 class AnnotateDelegate(SegmentDelegate):
     """The panes' delegate with an in-place editor; ``feature`` is bound by ``bind_delegate``."""
 
-    feature: AnnotateFeature
+    feature: EditorHost
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.closeEditor.connect(lambda editor, _hint=None: self.feature.editor_closed(editor))
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.feature.held_editor:
+            if event.type() == QEvent.Type.FocusIn:
+                self.feature.held_editor = None  # back from the dialog: the usual rules again
+            elif event.type() in (QEvent.Type.FocusOut, QEvent.Type.Hide):
+                return False  # the "not saved" dialog took the focus: keep the editor and its text
+        return super().eventFilter(watched, event)
+
+    def createEditor(  # type: ignore[override]  # Qt takes None: no editor for this row
+            self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget | None:
         seg = self.metrics.model.segment(index.row())
         if seg is None:
             return None
@@ -100,8 +116,9 @@ class AnnotateDelegate(SegmentDelegate):
         if editor.document().isModified():
             return
         editor.base_text = text
-        editor.setPlainText(text)
-        editor.document().setModified(False)
+        unsaved = self.feature.unsaved_text.get((editor.segment_id, editor.lang))
+        editor.setPlainText(text if unsaved is None else unsaved)  # text that could not be saved comes back
+        editor.document().setModified(unsaved is not None and unsaved != text)
         editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
@@ -115,7 +132,10 @@ class AnnotateDelegate(SegmentDelegate):
         editor.setGeometry(QRect(rect.left() + GUTTER - 6, top, rect.width() - GUTTER - RIGHT + 12, height))
 
     def _commit(self, editor: SegmentEditor, edit_next: bool) -> None:
-        self.commitData.emit(editor)
+        if not self.feature.save_editor(editor):
+            editor.setFocus()  # not saved (the database was busy or full): the text stays in the editor
+            return
+        self.commitData.emit(editor)  # nothing left to save: closes the loop with the view
         self.closeEditor.emit(editor, Hint.NoHint)
         if edit_next:
             self.feature.edit_next(self.lang)
@@ -140,6 +160,6 @@ class EditKeys(QObject):
         return False
 
 
-def bind_delegate(feature: AnnotateFeature) -> type[AnnotateDelegate]:
+def bind_delegate(feature: EditorHost) -> type[AnnotateDelegate]:
     """A delegate class bound to the feature (the panes instantiate it per language)."""
     return type("BoundAnnotateDelegate", (AnnotateDelegate,), {"feature": feature})

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit
 
-from gui.annotate.common import Macro, run_op, tr
+from gui.annotate.common import AnnotateParts, Macro, run_op, tr
 from gui.annotate.editing import EditKeys, SegmentEditor, bind_delegate
 from gui.annotate.view_modes import MODES, PROVIDERS
 from gui.context import AppContext
+from gui.storage_errors import describe_failure
+from model.errors import TaiyakuError
 from model.ops import alignment, corrections, gaps
 from model.readmodel import SegmentView
 from model.store import default_annotator_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.annotate.find_replace_ui import FindReplaceDialog
+    from gui.features import FeatureWindow
 
 Area = Qt.DockWidgetArea
 
@@ -20,14 +28,19 @@ Area = Qt.DockWidgetArea
 class AnnotateFeature(QObject):
     """Everything an annotator does to a transcript, from the keyboard, as undo steps."""
 
-    def __init__(self, window, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(window)
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.ctx = ctx
         self.panes = window.panes
         self.model = window.transcript_model
         self.editor: SegmentEditor | None = None
+        # (segment id, lang) -> text typed but not saved (the database could not be written)
+        self.unsaved_text: dict[tuple[int, str], str] = {}
+        self.held_editor: SegmentEditor | None = None  # kept open while the "not saved" dialog shows
         self.mode = "corrected"
+        # What the panels get: not this feature (they would import it, and it imports them).
+        self.parts = AnnotateParts(ctx, self.model, self.panes, window.registry, lambda: self.mode)
         self.panes.set_delegate_class(bind_delegate(self))
         self._keys = []
         for lang in ("en", "ja"):
@@ -46,16 +59,16 @@ class AnnotateFeature(QObject):
         from gui.annotate.gaps_ui import GapListPanel, GapsTab
         from gui.annotate.speakers_ui import SpeakersPanel
 
-        w = self.window
-        self.corrections_tab = CorrectionsTab(self, w)
+        w, parent, parts = self.window, self.window.widget(), self.parts
+        self.corrections_tab = CorrectionsTab(parts, parent)
         w.add_details_tab(self.corrections_tab, tr("Corrections"))
-        self.gaps_tab = GapsTab(self, w)
+        self.gaps_tab = GapsTab(parts, parent)
         w.add_details_tab(self.gaps_tab, tr("Gaps"))
-        self.speakers_panel = SpeakersPanel(self, w)
-        self.gap_list = GapListPanel(self, w)
+        self.speakers_panel = SpeakersPanel(parts, parent)
+        self.gap_list = GapListPanel(parts, parent)
         from gui.annotate.history_ui import HistoryPanel
 
-        self.history_panel = HistoryPanel(self, w)
+        self.history_panel = HistoryPanel(parts, parent)
         self.history = self.history_panel.undo_view
         # Beside the library, as tabs: the right side belongs to review, the bottom to details.
         left = Area.LeftDockWidgetArea
@@ -63,15 +76,13 @@ class AnnotateFeature(QObject):
         self.gaps_dock = w.add_dock(self.gap_list, tr("Gaps"), left, "gaps_dock")
         self.gaps_dock.visibilityChanged.connect(self.gap_list.dock_visibility)
         self.history_dock = w.add_dock(self.history_panel, tr("History"), left, "history_dock")
-        previous = getattr(w, "library_dock", None)
+        previous = w.library_dock
         for dock in (self.speakers_dock, self.gaps_dock, self.history_dock):
-            if previous is not None:
-                w.tabifyDockWidget(previous, dock)
+            parent.tabifyDockWidget(previous, dock)
             previous = dock
-        if getattr(w, "library_dock", None) is not None:
-            w.library_dock.raise_()
-            w.resizeDocks([w.library_dock], [max(300, w.library_dock.width())], Qt.Orientation.Horizontal)
-        self.find_dialog = None
+        w.library_dock.raise_()
+        parent.resizeDocks([w.library_dock], [max(300, w.library_dock.width())], Qt.Orientation.Horizontal)
+        self.find_dialog: FindReplaceDialog | None = None
 
     # -- actions -----------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -97,8 +108,8 @@ class AnnotateFeature(QObject):
         add("fill_gap", tr("&Fill gap…"), lambda: self.gaps_tab.fill_selected(), menu="annotate", shortcut="Ctrl+Alt+F",
             icon_name="mdi6.text-box-edit-outline", tip=tr("Propose what was said in the selected gap"))
         self.window.menu_separator("annotate")
-        add("change_speaker", tr("&Change speaker of turn…"), lambda: self.speakers_panel.pick_for_turn(), menu="annotate",
-            shortcut="Ctrl+Shift+S", icon_name="mdi6.account-switch-outline",
+        add("change_speaker", tr("&Change speaker of turn…"), lambda: self.speakers_panel.pick_for_turn(),
+            menu="annotate", shortcut="Ctrl+Shift+S", icon_name="mdi6.account-switch-outline",
             tip=tr("Pick the speaker of the selected turn from the keyboard"))
         add("rename_speaker", tr("Re&name speaker…"), lambda: self.speakers_panel.rename_current_turn_speaker(),
             menu="annotate", shortcut="Ctrl+Shift+N", icon_name="mdi6.account-edit-outline")
@@ -147,7 +158,7 @@ class AnnotateFeature(QObject):
     # -- editor ------------------------------------------------------------------------
     def editor_opened(self, editor: SegmentEditor) -> None:
         self.editor = editor
-        self.window.statusBar().showMessage(editor.toolTip(), 6000)
+        self.window.widget().statusBar().showMessage(editor.toolTip(), 6000)
 
     def editor_closed(self, editor: SegmentEditor) -> None:
         if self.editor is editor:
@@ -159,16 +170,35 @@ class AnnotateFeature(QObject):
         self.ctx.update_selection(segment_id=editor.segment_id, lang=editor.lang, cursor=c.position(),
                                   anchor=c.anchor())
 
-    def save_editor(self, editor: SegmentEditor) -> None:
-        """Persist the editor's text (the commit of an edit): one correction, one undo step."""
+    def save_editor(self, editor: SegmentEditor) -> bool:
+        """Persist the editor's text (the commit of an edit): one correction, one undo step.
+
+        Returns False when the database could not be written (another program's lock, a full
+        disk): the typed text is kept -- the editor stays open on Enter, and a closed editor
+        gets it back when the segment is edited again (``unsaved_text``).
+        """
         text = editor.toPlainText()
         if text == editor.base_text:
-            return
+            self.unsaved_text.pop((editor.segment_id, editor.lang), None)
+            return True
+        from model.errors import StorageFailed
         from model.ops.corrections import edit_text
 
-        if run_op(self.ctx, tr("Edit text"), lambda: edit_text(self.ctx.store, editor.segment_id, editor.lang, text)):
+        try:
+            event_id = edit_text(self.ctx.store, editor.segment_id, editor.lang, text)
+        except StorageFailed as exc:
+            self.unsaved_text[(editor.segment_id, editor.lang)] = text
+            self.held_editor = editor  # the dialog takes the focus: that must not close the editor
+            self.ctx.report_error(describe_failure(exc, text_kept=True))
+            return False
+        except TaiyakuError as exc:
+            self.ctx.report_error(describe_failure(exc))
+            return True
+        self.unsaved_text.pop((editor.segment_id, editor.lang), None)
+        if run_op(self.ctx, tr("Edit text"), lambda: event_id):
             editor.base_text = text
             editor.document().setModified(False)
+        return True
 
     def close_editor(self, save: bool = True) -> tuple[int, str, int, tuple[int, int] | None] | None:
         """Save (if asked) and close the open editor; returns (segment, lang, cursor, selection)."""
@@ -313,7 +343,7 @@ class AnnotateFeature(QObject):
         self.window.settings.setValue("annotate/view_mode", mode)
         names = {"corrected": tr("Showing the corrected text"), "changes": tr("Showing the changes inline"),
                  "original": tr("Showing the original text")}
-        self.window.statusBar().showMessage(names[mode], 4000)
+        self.window.widget().statusBar().showMessage(names[mode], 4000)
 
     def cycle_mode(self) -> None:
         self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
@@ -323,7 +353,7 @@ class AnnotateFeature(QObject):
         from gui.annotate.find_replace_ui import FindReplaceDialog
 
         if self.find_dialog is None:
-            self.find_dialog = FindReplaceDialog(self, self.window)
+            self.find_dialog = FindReplaceDialog(self.parts, self.window.widget())
         self.find_dialog.show_for(replace)
 
     def show_speakers(self) -> None:
@@ -342,26 +372,18 @@ class AnnotateFeature(QObject):
         self.history.setFocus()
 
     def _hook_first_run(self) -> None:
-        # Asked once the app's window shows its first transcript (gui.app.run), not when a
-        # window is built elsewhere (tests, benchmarks), where a dialog would steal the focus.
-        from shiboken6 import isValid
-
-        from gui import app
-
-        if app.WINDOW is not None:  # a window rebuilt while the app runs (new UI language): asked already
-            return
-
-        def hook() -> None:
-            if isValid(self) and isValid(self.window):
-                self.ask_annotator_if_first_run()
-        app.FIRST_PAINT_HOOKS.append(hook)
+        # Asked once the app's first transcript is painted (gui.app.run emits firstPainted once a
+        # run), not when a window is built elsewhere (tests, benchmarks), where a dialog would
+        # steal the focus, nor by a window rebuilt in a new UI language (asked already).
+        # Bound method: the connection goes with this feature's window.
+        self.ctx.firstPainted.connect(self.ask_annotator_if_first_run)
 
     def ask_annotator_if_first_run(self) -> None:
         """First run: ask who is annotating (prefilled with the system user name)."""
         settings = self.window.settings
         if settings.value("annotator/name"):
             return
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.window.widget())
         dialog.setObjectName("annotator_dialog")
         dialog.setWindowTitle(tr("Who is annotating?"))
         dialog.setLabelText(tr("Your name is recorded with every change you make.\n"
@@ -376,4 +398,4 @@ class AnnotateFeature(QObject):
         name = name.strip() or default_annotator_name()
         self.window.settings.setValue("annotator/name", name)
         self.ctx.store.set_annotator(name)
-        self.window._update_status()
+        self.window.update_status()

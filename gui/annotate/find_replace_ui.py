@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
@@ -18,26 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.annotate.common import run_op, tr
+from gui.annotate.common import AnnotateParts, run_op, tr
 from gui.theme import Theme
 from model.errors import TaiyakuError
 from model.ops import find_replace
 from model.readmodel import SegmentView
 from model.store import Changes
 
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate.feature import AnnotateFeature
-
 
 class FindReplaceDialog(QDialog):
     """A non-modal dialog: matches are highlighted in the panes; replace-all is one undo step."""
 
-    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+    def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("find_replace_dialog")
         self.setModal(False)
-        self.feature = feature
-        self.ctx = feature.ctx
+        self.parts = parts
+        self.ctx = parts.ctx
         self.matches: list[find_replace.Match] = []
         self.current = -1
         self._stale = True
@@ -91,7 +88,7 @@ class FindReplaceDialog(QDialog):
             signal.connect(self._options_changed)
         self.ctx.bridge.changed.connect(self._on_changes)
         self.ctx.transcriptChanged.connect(self._options_changed)  # bound: cut when the dialog goes
-        feature.panes.metrics.add_decorator(self._decorate)
+        parts.panes.metrics.add_decorator(self._decorate)
         self.resize(520, self.sizeHint().height())
 
     # -- showing ------------------------------------------------------------------------
@@ -111,7 +108,7 @@ class FindReplaceDialog(QDialog):
         self._set_rx(None)
 
     # -- matching -------------------------------------------------------------------------
-    def _options(self) -> dict:
+    def _options(self) -> dict[str, Any]:
         return {"langs": self.langs.currentData(), "regex": self.regex.isChecked(),
                 "match_case": self.match_case.isChecked()}
 
@@ -133,12 +130,12 @@ class FindReplaceDialog(QDialog):
         old = (self._rx.pattern, self._rx.flags) if self._rx is not None else None
         if new != old:
             self._rx = rx
-            self.feature.panes.metrics.invalidate_all()
+            self.parts.panes.metrics.invalidate_all()
 
     def _decorate(self, seg: SegmentView, lang: str, theme: Theme) -> list[tuple[int, int, QTextCharFormat]]:
         """Highlight matches in the panes (corrected text only: offsets are in it)."""
         rx = self._rx
-        if rx is None or self.feature.mode != "corrected" or lang not in self.langs.currentData():
+        if rx is None or self.parts.view_mode() != "corrected" or lang not in self.langs.currentData():
             return []
         text = seg.corrected(lang) or ""
         fmt = QTextCharFormat()
@@ -171,9 +168,9 @@ class FindReplaceDialog(QDialog):
             self.status.setText(tr("No match"))
             return
         if self.current < 0:
-            row = self.feature.panes.current_row()
-            order = {sid: r for r, sid in enumerate(self.feature.model.skeleton.segment_ids)} \
-                if self.feature.model.skeleton else {}
+            row = self.parts.panes.current_row()
+            order = {sid: r for r, sid in enumerate(self.parts.model.skeleton.segment_ids)} \
+                if self.parts.model.skeleton else {}
             after = [i for i, m in enumerate(self.matches) if order.get(m.segment_id, -1) >= row]
             self.current = (after[0] if after else 0) if delta > 0 else ((after[0] - 1) if after else -1)
         else:
@@ -183,7 +180,7 @@ class FindReplaceDialog(QDialog):
 
     def _show_current(self) -> None:
         m = self.matches[self.current]
-        self.feature.panes.select_segment(m.segment_id, m.lang)
+        self.parts.panes.select_segment(m.segment_id, m.lang)
         self.ctx.update_selection(lang=m.lang)
         self.status.setText(tr("Match {n} of {total}").format(n=self.current + 1, total=len(self.matches)))
 

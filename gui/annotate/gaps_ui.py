@@ -3,7 +3,7 @@ and the dialog that fills a gap."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -26,13 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.annotate.common import run_op, tr
+from gui.annotate.common import AnnotateParts, run_op, tr
 from model.ops import gaps
 from model.readmodel import LANG_NAMES, GapView
 from model.store import Changes
-
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate.feature import AnnotateFeature
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,10 +85,10 @@ class FillGapDialog(QDialog):
 class GapsTab(QWidget):
     """Details tab: the selected segment's gaps with what can be done to them."""
 
-    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+    def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gaps_tab")
-        self.feature = feature
+        self.parts = parts
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("segment_gaps")
         self.tree.setRootIsDecorated(False)
@@ -108,7 +105,7 @@ class GapsTab(QWidget):
                 (tr("Unlink"), "mdi6.link-variant-off", self.unlink),
                 (tr("Remove"), "mdi6.delete-outline", self.remove)):
             button = QPushButton(text, self)
-            feature.window.registry.icon_later(button, icon_name)  # qtawesome only after the first paint
+            parts.registry.icon_later(button, icon_name)  # qtawesome only after the first paint
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -117,12 +114,12 @@ class GapsTab(QWidget):
         lay.addWidget(self.tree)
         lay.addLayout(buttons)
         self._gaps: list[GapView] = []
-        feature.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
-        feature.model.dataChanged.connect(self.refresh)  # bound, not a lambda: cut when the tab goes
-        feature.model.modelReset.connect(self.refresh)
+        parts.ctx.selectionChanged.connect(self.refresh)  # bound: cut when the tab goes
+        parts.model.dataChanged.connect(self.refresh)  # bound, not a lambda: cut when the tab goes
+        parts.model.modelReset.connect(self.refresh)
 
     def refresh(self) -> None:
-        seg = self.feature.current_segment()
+        seg = self.parts.current_segment()
         keep = self.current_gap()
         self.tree.clear()
         self._gaps = sorted(seg.gaps, key=lambda g: (g.lang, g.start)) if seg is not None else []
@@ -138,8 +135,9 @@ class GapsTab(QWidget):
             self.tree.addTopLevelItem(item)
             if keep is not None and keep.id == g.id:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
 
     def current_gap(self) -> GapView | None:
         item = self.tree.currentItem()
@@ -151,7 +149,7 @@ class GapsTab(QWidget):
     def _gap(self) -> GapView | None:
         gap = self.current_gap()
         if gap is None:
-            self.feature.ctx.report_error(tr("This segment has no gap selected."))
+            self.parts.ctx.report_error(tr("This segment has no gap selected."))
         return gap
 
     def fill_selected(self) -> None:
@@ -161,7 +159,7 @@ class GapsTab(QWidget):
             return
         dialog = FillGapDialog(gap, self.window())
         self.dialog = dialog
-        ctx = self.feature.ctx
+        ctx = self.parts.ctx
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
@@ -175,37 +173,37 @@ class GapsTab(QWidget):
     def unrecoverable(self) -> None:
         gap = self._gap()
         if gap is not None:
-            ctx = self.feature.ctx
+            ctx = self.parts.ctx
             run_op(ctx, tr("Mark gap unrecoverable"), lambda: gaps.mark_unrecoverable(ctx.store, gap.id))
 
     def reopen(self) -> None:
         gap = self._gap()
         if gap is not None:
-            ctx = self.feature.ctx
+            ctx = self.parts.ctx
             run_op(ctx, tr("Reopen gap"), lambda: gaps.reopen_gap(ctx.store, gap.id))
 
     def link(self) -> None:
         """Link the selected gap with the counterpart proposed by order within the segment."""
-        gap, seg = self._gap(), self.feature.current_segment()
+        gap, seg = self._gap(), self.parts.current_segment()
         if gap is None or seg is None:
             return
         pair = next((p for p in gaps.propose_counterparts(seg) if gap.id in p), None)
         if pair is None:
-            self.feature.ctx.report_error(tr("No gap in the other language is free to link with this one."))
+            self.parts.ctx.report_error(tr("No gap in the other language is free to link with this one."))
             return
-        ctx = self.feature.ctx
+        ctx = self.parts.ctx
         run_op(ctx, tr("Link gaps"), lambda: gaps.link_gaps(ctx.store, *pair))
 
     def unlink(self) -> None:
         gap = self._gap()
         if gap is not None:
-            ctx = self.feature.ctx
+            ctx = self.parts.ctx
             run_op(ctx, tr("Unlink gap"), lambda: gaps.unlink_gap(ctx.store, gap.id))
 
     def remove(self) -> None:
         gap = self._gap()
         if gap is not None:
-            ctx = self.feature.ctx
+            ctx = self.parts.ctx
             run_op(ctx, tr("Remove gap"), lambda: gaps.remove_gap(ctx.store, gap.id))
 
 
@@ -252,10 +250,10 @@ class GapListModel(QAbstractTableModel):
 class GapListPanel(QWidget):
     """Dock: every gap of the transcript with its status; Enter or double-click jumps to it."""
 
-    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+    def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gap_list")
-        self.feature = feature
+        self.parts = parts
         self.model = GapListModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -288,9 +286,9 @@ class GapListPanel(QWidget):
         # Not before the window has painted a newly opened transcript: reading every gap of a
         # 50,000-segment transcript takes seconds and must not delay the first paint.
         self._shown_tid: int | None = None
-        feature.ctx.transcriptChanged.connect(self.reload)  # bound, not a lambda: cut when the list goes
-        feature.ctx.transcriptShown.connect(self._on_transcript_shown)
-        feature.ctx.bridge.changed.connect(self._on_changes)
+        parts.ctx.transcriptChanged.connect(self.reload)  # bound, not a lambda: cut when the list goes
+        parts.ctx.transcriptShown.connect(self._on_transcript_shown)
+        parts.ctx.bridge.changed.connect(self._on_changes)
         self.reload()
 
     def _on_transcript_shown(self, tid: int) -> None:
@@ -319,13 +317,13 @@ class GapListPanel(QWidget):
 
     def reload(self) -> None:
         """Read the list again -- at once when it is on screen, else when it is next shown."""
-        tid = self.feature.ctx.transcript_id
+        tid = self.parts.ctx.transcript_id
         if not self._on_screen() or (tid is not None and tid != self._shown_tid):
             self._dirty = True  # read when shown (and once the panes have painted it)
             return
         self._dirty = False
-        tid = self.feature.ctx.transcript_id
-        self.model.set_rows(gaps.list_gaps(self.feature.ctx.store, tid) if tid is not None else [])
+        tid = self.parts.ctx.transcript_id
+        self.model.set_rows(gaps.list_gaps(self.parts.ctx.store, tid) if tid is not None else [])
         self._apply_filter()
 
     def _apply_filter(self) -> None:
@@ -337,7 +335,7 @@ class GapListPanel(QWidget):
     def jump(self, index: QModelIndex) -> None:
         """Show the gap's segment in its language's pane."""
         row = self.model.rows[self.proxy.mapToSource(index).row()]
-        panes = self.feature.panes
+        panes = self.parts.panes
         if panes.select_segment(row.segment_id, row.lang):
             panes.pane(row.lang).setFocus()
-            self.feature.ctx.update_selection(lang=row.lang)
+            self.parts.ctx.update_selection(lang=row.lang)

@@ -3,28 +3,23 @@ recorded change of the transcript, by whom and when (from the database)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTabWidget, QTreeWidget, QTreeWidgetItem, QUndoView, QWidget
 
-from gui.annotate.common import tr
+from gui.annotate.common import AnnotateParts, tr
 from model.store import Changes
-
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate.feature import AnnotateFeature
 
 
 class HistoryPanel(QTabWidget):
     """Two tabs: the session's undo stack and the transcript's recorded changes."""
 
-    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+    def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("history_panel")
         self.setDocumentMode(True)
-        self.feature = feature
-        self.undo_view = QUndoView(feature.ctx.undo_stack, self)
+        self.parts = parts
+        self.undo_view = QUndoView(parts.ctx.undo_stack, self)
         self.undo_view.setObjectName("history_view")
         self.undo_view.setEmptyLabel(tr("Opened"))
         self.addTab(self.undo_view, tr("This session"))
@@ -36,8 +31,8 @@ class HistoryPanel(QTabWidget):
             self.changes.setColumnWidth(col, width)
         self.addTab(self.changes, tr("All changes"))
         self._pending = False
-        feature.ctx.transcriptChanged.connect(self.reload)  # bound: cut when the panel goes
-        feature.ctx.bridge.changed.connect(self._on_changes)
+        parts.ctx.transcriptChanged.connect(self.reload)  # bound: cut when the panel goes
+        parts.ctx.bridge.changed.connect(self._on_changes)
         self.currentChanged.connect(lambda _i: self.reload())
         self.reload()
 
@@ -50,10 +45,10 @@ class HistoryPanel(QTabWidget):
         """Read the latest recorded changes of the open transcript (newest first)."""
         self._pending = False
         self.changes.clear()
-        tid = self.feature.ctx.transcript_id
+        tid = self.parts.ctx.transcript_id
         if tid is None or self.currentWidget() is not self.changes:
             return
-        for h in self.feature.ctx.store.history(tid, limit=300):
+        for h in self.parts.ctx.store.history(tid, limit=300):
             item = QTreeWidgetItem([h["at"].strftime("%Y-%m-%d %H:%M:%S"), h["annotator"], h["action"],
                                     h["description"] or ""])
             if h["undone"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -30,15 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.annotate.common import run_op, tr
+from gui.annotate.common import AnnotateParts, run_op, tr
 from gui.theme import Theme, role_name
 from model.ops import speakers as ops
 from model.readmodel import SpeakerView
 from model.schema import ROLES
 from model.store import Changes
-
-if TYPE_CHECKING:  # pragma: no cover
-    from gui.annotate.feature import AnnotateFeature
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ROLE, AFFILIATION, TURNS, LABEL_EN, LABEL_JA = range(6)
@@ -48,14 +45,14 @@ EDITABLE = {NAME: "name", LABEL_JA: "label_ja", ROLE: "role", AFFILIATION: "affi
 class SpeakerTableModel(QAbstractTableModel):
     """The speakers of the open transcript; editing a cell is one undoable operation."""
 
-    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+    def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.feature = feature
+        self.parts = parts
         self.speakers: list[SpeakerView] = []
         self.turns: Counter[int] = Counter()
 
     def reload(self) -> None:
-        sk = self.feature.model.skeleton
+        sk = self.parts.model.skeleton
         self.beginResetModel()
         self.speakers = sorted(sk.speakers.values(), key=lambda s: (s.position, s.id)) if sk else []
         self.turns = Counter(t.speaker_id for t in sk.turns if t.speaker_id is not None) if sk else Counter()
@@ -101,7 +98,7 @@ class SpeakerTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
             return False
         sp = self.speakers[index.row()]
-        ctx = self.feature.ctx
+        ctx = self.parts.ctx
         field = EDITABLE[index.column()]
         if field == "name":
             if (value or "").strip() == (sp.name or sp.display_name):
@@ -134,7 +131,7 @@ class SpeakerPicker(QDialog):
 
     UNKNOWN = -1
 
-    def __init__(self, speakers: list[SpeakerView], title: str, on_pick: Callable[[int | None], None],
+    def __init__(self, speakers: list[SpeakerView], title: str, on_pick: Callable[[int | None], object],
                  parent: QWidget | None = None, allow_unknown: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("speaker_picker")
@@ -204,12 +201,12 @@ class SpeakerPicker(QDialog):
 class SpeakersPanel(QWidget):
     """Dock: the speakers table, merge/split buttons and the suggestions to accept or dismiss."""
 
-    def __init__(self, feature: AnnotateFeature, parent: QWidget | None = None) -> None:
+    def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("speakers_panel")
-        self.feature = feature
-        self.ctx = feature.ctx
-        self.model = SpeakerTableModel(feature, self)
+        self.parts = parts
+        self.ctx = parts.ctx
+        self.model = SpeakerTableModel(parts, self)
         self.table = QTableView(self)
         self.table.setObjectName("speakers_table")
         self.table.setModel(self.model)
@@ -234,7 +231,7 @@ class SpeakersPanel(QWidget):
                 (tr("Split off turns"), "mdi6.account-arrow-right-outline",
                  tr("Give the turns selected in the transcript to a new speaker"), self.split_selected)):
             button = QPushButton(text, self)
-            feature.window.registry.icon_later(button, icon_name)  # qtawesome only after the first paint
+            parts.registry.icon_later(button, icon_name)  # qtawesome only after the first paint
             button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -255,7 +252,7 @@ class SpeakersPanel(QWidget):
                 (tr("Accept all"), "mdi6.check-all", lambda: self.decide_all(True)),
                 (tr("Dismiss all"), "mdi6.close-box-multiple-outline", lambda: self.decide_all(False)))):
             button = QPushButton(text, self)
-            feature.window.registry.icon_later(button, icon_name)
+            parts.registry.icon_later(button, icon_name)
             button.clicked.connect(slot)
             sbuttons.addWidget(button, n // 2, n % 2)
         lay = QVBoxLayout(self)
@@ -268,8 +265,8 @@ class SpeakersPanel(QWidget):
         lay.addLayout(sbuttons)
         self.table.setMinimumWidth(120)
         self.suggestions.setMinimumWidth(120)
-        feature.model.modelReset.connect(self.reload)
-        feature.model.repaintNeeded.connect(self.reload)
+        parts.model.modelReset.connect(self.reload)
+        parts.model.repaintNeeded.connect(self.reload)
         self.ctx.bridge.changed.connect(self._on_changes)
         self.reload()
 
@@ -288,7 +285,7 @@ class SpeakersPanel(QWidget):
 
     def _reload_suggestions(self) -> None:
         self.suggestions.clear()
-        tid, sk = self.ctx.transcript_id, self.feature.model.skeleton
+        tid, sk = self.ctx.transcript_id, self.parts.model.skeleton
         if tid is None or sk is None:
             self._show_hints({})
             return
@@ -308,7 +305,7 @@ class SpeakersPanel(QWidget):
 
     def _show_hints(self, hints: dict[int, str]) -> None:
         """Pending suggestions hinted in the turn headers of the panes (accept or dismiss them here)."""
-        panes = self.feature.window.panes
+        panes = self.parts.panes
         if panes.metrics.turn_hints != hints:
             panes.metrics.turn_hints = hints
             for lang in ("en", "ja"):
@@ -334,16 +331,19 @@ class SpeakersPanel(QWidget):
             self.ctx.report_error(tr("Select the speaker to merge first."))
             return
         others = [s for s in self.model.speakers if s.id != sp.id]
-        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=sp.display_name),
-                                    lambda keep: keep is not None and self.merge_into(keep, sp.id),
+        def merge(keep: int | None) -> None:
+            if keep is not None:
+                self.merge_into(keep, sp.id)
+
+        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=sp.display_name), merge,
                                     self.window(), allow_unknown=False)
         self.picker.open()
 
     def split_selected(self) -> None:
         """Give the turns selected in the panes (of the selected speaker) to a new speaker."""
         sp = self.selected_speaker()
-        model = self.feature.model
-        rows = {i.row() for i in self.feature.panes.selection_model.selectedRows()}
+        model = self.parts.model
+        rows = {i.row() for i in self.parts.panes.selection_model.selectedRows()}
         turns = sorted({model.turn(r).id for r in rows if sp is not None and model.turn(r).speaker_id == sp.id})
         if sp is None or not turns:
             self.ctx.report_error(tr("Select a speaker here and some of their turns in the transcript."))
@@ -352,11 +352,11 @@ class SpeakersPanel(QWidget):
 
     def pick_for_turn(self) -> None:
         """Ctrl+Shift+S: choose the selected turn's speaker from the keyboard."""
-        row = self.feature.panes.current_row()
+        row = self.parts.panes.current_row()
         if row < 0:
             self.ctx.report_error(tr("Select a segment first."))
             return
-        turn = self.feature.model.turn(row)
+        turn = self.parts.model.turn(row)
         self.picker = SpeakerPicker(self.model.speakers, tr("Speaker of turn {n}").format(n=turn.number),
                                     lambda sid: run_op(self.ctx, tr("Change speaker of turn"),
                                                        lambda: ops.set_turn_speaker(self.ctx.store, turn.id, sid)),
@@ -365,29 +365,31 @@ class SpeakersPanel(QWidget):
 
     def rename_current_turn_speaker(self) -> None:
         """Ctrl+Shift+N: rename the selected turn's speaker (everywhere)."""
-        row = self.feature.panes.current_row()
-        turn = self.feature.model.turn(row) if row >= 0 else None
-        sp = self.feature.model.speaker(turn) if turn is not None else None
+        row = self.parts.panes.current_row()
+        turn = self.parts.model.turn(row) if row >= 0 else None
+        sp = self.parts.model.speaker(turn) if turn is not None else None
         if sp is None:
             self.ctx.report_error(tr("The selected turn has no speaker to rename: pick one first (Ctrl+Shift+S)."))
             return
         dialog = QInputDialog(self.window())
         dialog.setObjectName("rename_speaker_dialog")
         dialog.setWindowTitle(tr("Rename speaker"))
-        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=sp.label or sp.display_name))
+        label = sp.label or sp.display_name
+        dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=label))
         dialog.setTextValue(sp.name or "")
         dialog.textValueSelected.connect(
-            lambda name: run_op(self.ctx, tr("Rename speaker"), lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
+            lambda name: run_op(self.ctx, tr("Rename speaker"),
+                                lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
         self.rename_dialog = dialog
         dialog.open()
 
     # -- suggestions ------------------------------------------------------------------
     def _jump_to_turn(self, item: QTreeWidgetItem) -> None:
         turn_id = item.data(1, Qt.ItemDataRole.UserRole)
-        sk = self.feature.model.skeleton
+        sk = self.parts.model.skeleton
         turn = next((t for t in sk.turns if t.id == turn_id), None) if sk else None
         if turn is not None:
-            self.feature.panes.go_turn(turn.number)
+            self.parts.panes.go_turn(turn.number)
 
     def decide(self, accept: bool) -> None:
         item = self.suggestions.currentItem()
@@ -405,7 +407,8 @@ class SpeakersPanel(QWidget):
         if tid is None:
             return
         if accept:
-            run_op(self.ctx, tr("Accept all speaker suggestions"), lambda: ops.accept_all_suggestions(self.ctx.store, tid))
+            run_op(self.ctx, tr("Accept all speaker suggestions"),
+                   lambda: ops.accept_all_suggestions(self.ctx.store, tid))
         else:
             run_op(self.ctx, tr("Dismiss all speaker suggestions"),
                    lambda: ops.dismiss_all_suggestions(self.ctx.store, tid))

@@ -21,7 +21,8 @@ def word_diff(original: str, corrected: str) -> list[DiffPiece]:
 
     a, b = _TOKENS.findall(original), _TOKENS.findall(corrected)
     pieces: list[DiffPiece] = []
-    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(a, b).as_list():
+    for op in Levenshtein.opcodes(a, b):
+        tag, a0, a1, b0, b1 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             pieces.append(DiffPiece("equal", "".join(a[a0:a1])))
             continue

@@ -34,7 +34,8 @@ from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.features import FeatureWindow
+    from model.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -42,27 +43,28 @@ log = logging.getLogger(__name__)
 class ReviewController(QObject):
     """Flags, review queue, QA findings and the overview strip of one main window."""
 
-    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        parent = window.widget()
+        super().__init__(parent)
         self.setObjectName("review_controller")
         self.window = window
         self.ctx = ctx
         self.panes = window.panes
         self.model = window.transcript_model
         self._shown_tid: int | None = None  # the transcript whose first paint we have seen
-        self.panel = ReviewPanel(window)
-        self.findings_panel = FindingsPanel(window)
+        self.panel = ReviewPanel(parent)
+        self.findings_panel = FindingsPanel(parent)
         self.review_dock = window.add_dock(self.panel, self.tr("Review"), Qt.DockWidgetArea.RightDockWidgetArea,
                                            "review_dock")
         self.findings_dock = window.add_dock(self.findings_panel, self.tr("Findings"),
                                              Qt.DockWidgetArea.RightDockWidgetArea, "findings_dock")
         self._arrange_docks()
-        self.flags_tab = NoteView(window)
+        self.flags_tab = NoteView(parent)
         self.flags_tab.setObjectName("details_flags")
         window.add_details_tab(self.flags_tab, self.tr("Flags"))
-        self.flags = FlagActions(self, ctx, self.panes, self.model, self.panel, window)
-        self.checks = QaRunner(self, ctx, self.panes, self.findings_panel, self.findings_dock, window)
-        self.marks = StripMarks(self, ctx, self.panes, self.model, window)
+        self.flags = FlagActions(self, ctx, self.panes, self.model, self.panel, parent)
+        self.checks = QaRunner(self, ctx, self.panes, self.findings_panel, self.findings_dock, parent)
+        self.marks = StripMarks(self, ctx, self.panes, self.model, parent)
         self.strip = self.marks.strip
         self._build_actions()
         self.panes.metrics.add_decorator(decorate_spans)
@@ -79,7 +81,7 @@ class ReviewController(QObject):
         ctx.bridge.changed.connect(self._on_changes)
         self.panel.filtersChanged.connect(self.refresh_flags)
         self.panel.currentFlagChanged.connect(self._load_thread)
-        self.panel.thread.linkClicked.connect(self._link_clicked)
+        self.panel.thread_view.linkClicked.connect(self._link_clicked)
         self.model.modelReset.connect(self._structure_changed)
         # Bound methods, not lambdas: Qt drops these connections when the controller goes.
         ctx.selectionChanged.connect(self.show_segment_flags)
@@ -91,7 +93,7 @@ class ReviewController(QObject):
     # -- building ----------------------------------------------------------------------
     def _arrange_docks(self) -> None:
         """Share the right side with other features' docks as tabs, not as thin slices."""
-        window = self.window
+        window = self.window.widget()
         others = [d for d in window.findChildren(QDockWidget)
                   if d not in (self.review_dock, self.findings_dock) and not d.isFloating()
                   and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
@@ -135,7 +137,7 @@ class ReviewController(QObject):
 
     # -- the feature's face: what other code and the tests call -----------------------------
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> Store:
         return self.ctx.store
 
     @property
@@ -284,11 +286,9 @@ class ReviewController(QObject):
         self.ctx.statusMessage.emit(text)
 
 
-def install(window: MainWindow, ctx: AppContext) -> ReviewController:
+def install(window: FeatureWindow, ctx: AppContext) -> ReviewController:
     """Feature entry point (``gui.features``); its strings come with the app's (``gui.i18n``)."""
-    controller = ReviewController(window, ctx)
-    window.review = controller  # type: ignore[attr-defined]
-    return controller
+    return ReviewController(window, ctx)
 
 
 __all__ = ["ReviewController", "install"]

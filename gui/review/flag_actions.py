@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
     from gui.models.transcript_model import TranscriptModel
     from gui.panes import BilingualPanes
+    from model.store import Store
 
 
 class FlagActions(QObject):
@@ -41,7 +42,7 @@ class FlagActions(QObject):
 
     # -- where we are -------------------------------------------------------------------
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> Store:
         return self.ctx.store
 
     def _status(self, text: str) -> None:
@@ -147,7 +148,9 @@ class FlagActions(QObject):
             return chosen
         on_segment = [f for f in list_flags(self.store, tid).flags if f.segment_id == sid]
         open_ones = [f for f in on_segment if f.is_open]
-        return (open_ones or on_segment or [chosen])[0]
+        if open_ones or on_segment:
+            return (open_ones or on_segment)[0]
+        return chosen
 
     def set_status(self, status: str, flag: FlagItem | None = None, note: str | None = None) -> int | None:
         """Resolve, close as won't fix, or reopen a flag (default: the one the keyboard points at)."""

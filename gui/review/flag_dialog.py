@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gui.review.names import category_name
 from gui.review.note_view import NoteView
-from model.notes import render_note
+from model.notes import MAX_NOTE_CHARS, render_note
 from model.schema import FLAG_CATEGORIES
 
 
@@ -61,7 +61,8 @@ class FlagDialog(QDialog):
         split.addWidget(self.preview)
         split.setSizes([180, 120])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Flag"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Flag"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -77,7 +78,15 @@ class FlagDialog(QDialog):
 
     def update_preview(self) -> None:
         """Render the note as it will be shown (sanitized)."""
-        html = render_note(self.note.toPlainText())
+        text = self.note.toPlainText()
+        too_long = len(text.strip()) > MAX_NOTE_CHARS
+        self.ok_button.setEnabled(not too_long)  # the store would refuse it: say so before, keep the text
+        if too_long:
+            warning = escape(self.tr("This note has {count} characters; a note is limited to {limit}.").format(
+                count=f"{len(text.strip()):,}", limit=f"{MAX_NOTE_CHARS:,}"))
+            self.preview.setHtml(f"<p style='color:#b00020'><b>{warning}</b></p>")
+            return
+        html = render_note(text)
         empty = escape(self.tr("The rendered note appears here."))
         self.preview.setHtml(html or f"<p style='color:gray'>{empty}</p>")
 

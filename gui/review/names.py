@@ -89,4 +89,4 @@ def finding_message(finding) -> str:  # type: ignore[no-untyped-def]
     if finding.check == "speaker_label" and "label" in p:
         return _t("the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}").format(
             lang=names[p["lang"]], label=p["label"], who=p["who"], speaker=p["speaker"])
-    return finding.message
+    return str(finding.message)

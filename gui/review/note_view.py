@@ -31,6 +31,6 @@ class NoteView(QTextBrowser):
         QGuiApplication.clipboard().setText(text)
         self.linkClicked.emit(text)
 
-    def loadResource(self, type_: int, name: QUrl):  # type: ignore[no-untyped-def]
+    def loadResource(self, type_: int, name: QUrl | str) -> None:
         """Never load anything a note refers to (images, style sheets): offline and safe."""
         return None

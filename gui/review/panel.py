@@ -93,8 +93,8 @@ class ReviewPanel(QWidget):
         self.view.activated.connect(self._activate)
         self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_thread(cur))
         # The thread of the selected flag and its actions.
-        self.thread = NoteView(self)
-        self.thread.setObjectName("flag_thread")
+        self.thread_view = NoteView(self)  # not "thread": that would hide QObject.thread()
+        self.thread_view.setObjectName("flag_thread")
         self.reply_edit = QPlainTextEdit(self, objectName="flag_reply")
         self.reply_edit.setPlaceholderText(self.tr("Reply, or a resolution note (Markdown)"))
         self.reply_edit.setMaximumHeight(64)
@@ -115,7 +115,7 @@ class ReviewPanel(QWidget):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.thread, 1)
+        lower_layout.addWidget(self.thread_view, 1)
         lower_layout.addWidget(self.reply_edit)
         lower_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -174,7 +174,8 @@ class ReviewPanel(QWidget):
     # -- contents ------------------------------------------------------------------
     def show_flags(self, listing: FlagList, keep_flag: int | None = None) -> None:
         """Show a filtered listing and its counts; keep ``keep_flag`` selected when still listed."""
-        keep = keep_flag if keep_flag is not None else (self.current_flag().id if self.current_flag() else None)
+        current = self.current_flag()
+        keep = keep_flag if keep_flag is not None else (current.id if current else None)
         self.model.set_items(listing.flags)
         s = listing.by_status
         self.counts_label.setText(self.tr("{open} open · {resolved} resolved · {wontfix} won't fix · "
@@ -225,7 +226,8 @@ class ReviewPanel(QWidget):
         self.wontfix_button.setEnabled(has and flag.status == "open")  # type: ignore[union-attr]
         self.reopen_button.setEnabled(has and flag.status != "open")  # type: ignore[union-attr]
         if flag is None:
-            self.thread.setHtml(f"<p style='color:gray'>{escape(self.tr('Choose a flag to see its discussion.'))}</p>")
+            hint = escape(self.tr("Choose a flag to see its discussion."))
+            self.thread_view.setHtml(f"<p style='color:gray'>{hint}</p>")
             return
         when = flag.created_at.strftime("%Y-%m-%d %H:%M")
         head = escape(self.tr("{category} · {status} · turn {turn}, segment {segment} · {lang}").format(
@@ -242,7 +244,7 @@ class ReviewPanel(QWidget):
             stamp = flag.resolved_at.strftime("%Y-%m-%d %H:%M") if flag.resolved_at else ""
             parts.append(f"<hr><p><b>{escape(status_name(flag.status))}</b> "
                          f"<span style='color:gray'>{who} · {stamp}</span></p>{render_note(flag.resolution_note)}")
-        self.thread.setHtml("".join(parts))
+        self.thread_view.setHtml("".join(parts))
 
     # -- user actions -----------------------------------------------------------------
     def _activate(self, index: QModelIndex) -> None:

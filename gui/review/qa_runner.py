@@ -22,6 +22,7 @@ from model.store import Changes
 if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
     from gui.panes import BilingualPanes
+    from model.store import Store
 
 REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")
 TEXT_TABLES = frozenset({"segment", "correction", "gap", "redaction"})
@@ -57,7 +58,7 @@ class QaRunner(QObject):
         panel.showSettledChanged.connect(self.refilter)
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> Store:
         return self.ctx.store
 
     @property

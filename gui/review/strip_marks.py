@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHBoxLayout, QWidget
 
 from gui.review.overview import APPROVED, EDIT, FLAG, GAP, OverviewStrip
 from model.review import markers
@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gui.context import AppContext
     from gui.models.transcript_model import TranscriptModel
     from gui.panes import BilingualPanes
+    from model.store import Store
 
 
 class StripMarks(QObject):
@@ -40,6 +41,7 @@ class StripMarks(QObject):
     def _place_strip(self) -> None:
         """Put the strip at the right of the panes, level with their scroll bars."""
         layout = self.panes.layout()
+        assert isinstance(layout, QBoxLayout)  # the panes' own layout holds the splitter
         layout.removeWidget(self.panes.splitter)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +89,7 @@ class StripMarks(QObject):
         return out
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> Store:
         return self.ctx.store
 
     def update_visible(self, *_args: object) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from model.errors import TaiyakuError
+from model.export.options import ExportOptions as ExportOptions  # re-exported: exporters name it here
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -41,24 +42,6 @@ BUILTIN_MODULES = ("model.export.json_export", "model.export.txt", "model.export
 
 class ExportFailed(TaiyakuError):
     """An export could not be produced or written; no file was left behind."""
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What to export. Every exporter honours what applies to its format and ignores the rest."""
-
-    text: str = "corrected"  # "corrected" or "original"
-    langs: tuple[str, ...] = ("en", "ja")
-    annotations: bool = True  # gaps, flags shown; False: a clean reading copy
-    approved_only: bool = False
-    gap_text: dict[str, str] = field(default_factory=lambda: {"en": "(inaudible)", "ja": "(聞き取れない)"})
-    layout: str = "interleaved"  # "interleaved" or "side_by_side" (md/html/docx)
-    # Unresolved gaps imported with a marker keep it as transcribed ("(Inaudible)", "[inaudible]");
-    # False: every unresolved gap is written as ``gap_text``.
-    keep_markers: bool = True
-    # Called as progress(done, total) while a long transcript is exported; may raise to cancel.
-    progress: Callable[[int, int], None] | None = field(default=None, compare=False)
-    extra: dict[str, Any] = field(default_factory=dict)  # format-specific settings
 
 
 ExportFunction = Callable[["Store", int, ExportOptions], "str | bytes"]

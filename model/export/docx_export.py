@@ -25,6 +25,7 @@ from model.export.stream import ExportSource
 from model.export.walk import (
     CONTROL_CODES,
     NON_SPEECH,
+    NONCHARACTERS,
     Block,
     Line,
     describe_gap,
@@ -53,7 +54,7 @@ STYLE_NAMES = {"speaker": "Speaker", "lead": "Transcript Text", "translation": "
 
 # One pass: XML's special characters escaped, control characters XML cannot hold removed.
 _XML_TABLE: dict[int, str | None] = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
-                                     **{c: None for c in CONTROL_CODES}}
+                                     **{c: None for c in CONTROL_CODES}, **NONCHARACTERS}
 
 
 def xml_text(text: str) -> str:
@@ -104,9 +105,10 @@ class _Writer:
         head = f"⚑ {flag.category.replace('_', ' ')} ({state}, {flag.author})"
         lines = [f"{head}: {flag.note}" if flag.note else head]
         lines += [f"↳ {r.author}: {r.text}" for r in getattr(flag, "replies", ()) or ()]
-        if getattr(flag, "resolution_note", None):
+        resolution = getattr(flag, "resolution_note", None)  # a review FlagItem has one, a FlagView not
+        if resolution:
             who = getattr(flag, "resolved_by", None)
-            lines.append(f"✓ {who + ': ' if who else ''}{flag.resolution_note}")
+            lines.append(f"✓ {who + ': ' if who else ''}{resolution}")
         return [_para(self.ids["flag"], _run(text)) for text in lines]
 
     def gap_notes(self, block: Block) -> list[str]:

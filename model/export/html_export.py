@@ -83,9 +83,10 @@ def flag_html(flag: FlagView) -> str:
     for reply in getattr(flag, "replies", ()) or ():
         parts.append(f'<div class="reply"><span class="who">{esc(reply.author)}:</span> '
                      f'{render_note(show_controls(reply.text))}</div>')
-    if getattr(flag, "resolution_note", None):
+    resolution = getattr(flag, "resolution_note", None)  # a review FlagItem has one, a FlagView not
+    if resolution:
         parts.append('<div class="reply"><span class="who">resolution:</span> '
-                     f'{render_note(show_controls(flag.resolution_note))}</div>')
+                     f'{render_note(show_controls(resolution))}</div>')
     parts.append("</aside>")
     return "".join(parts)
 

@@ -62,8 +62,8 @@ def _where(turn_no: int, seg_no: int) -> str:
 
 def _speaker(turn: dict[str, Any]) -> str:
     sp = turn.get("speaker") or {}
-    non_speech = turn.get("kind") in ("title", "time", "note")
-    return sp.get("name") or sp.get("label") or ("" if non_speech else "Unknown speaker")
+    unnamed = "" if turn.get("kind") in ("title", "time", "note") else "Unknown speaker"
+    return sp.get("name") or sp.get("label") or unnamed
 
 
 def rows(data: dict[str, Any], options: ExportOptions) -> Iterator[Row]:

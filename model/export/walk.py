@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from model.readmodel import FlagView, GapView, SegmentView, TranscriptView, TurnView, load_transcript
 
 if TYPE_CHECKING:
-    from model.export import ExportOptions
+    from model.export.options import ExportOptions
     from model.store import Store
 
 DEFAULT_GAP_TEXT = {"en": "(inaudible)", "ja": "(聞き取れない)"}
@@ -39,11 +39,15 @@ PROGRESS_EVERY = 500  # segments between progress reports
 
 # C0 controls but tab/LF/CR, DEL and C1: invalid in XML 1.0 (C0) or invisible trouble (C1).
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# U+FFFE and U+FFFF: valid UTF-8 the importer accepts, but XML 1.0 cannot hold them (lxml refuses
+# them): every format but txt and JSON writes U+FFFD in their place (JSON keeps the truth).
+NONCHARACTERS = {0xFFFE: "\ufffd", 0xFFFF: "\ufffd"}
 
 
 def strip_controls(text: str) -> str:
-    """``text`` without control characters XML cannot hold (for .docx and TMX)."""
-    return _CONTROLS.sub("", text)
+    """``text`` without control characters XML cannot hold (for .docx and TMX); U+FFFE/U+FFFF
+    become U+FFFD."""
+    return _CONTROLS.sub("", text).translate(NONCHARACTERS)
 
 
 def _picture(code: int) -> str:
@@ -56,7 +60,7 @@ def _picture(code: int) -> str:
 
 CONTROL_CODES = [c for c in range(0xA0) if c < 0x20 and c not in (9, 10, 13) or 0x7F <= c <= 0x9F]
 # str.translate tables: one C-level pass instead of a regex with a Python callback.
-CONTROL_PICTURES = {c: _picture(c) for c in CONTROL_CODES}
+CONTROL_PICTURES = {c: _picture(c) for c in CONTROL_CODES} | NONCHARACTERS
 
 
 def show_controls(text: str) -> str:

@@ -19,7 +19,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import AnyStr, BinaryIO
 
 from model.errors import ImportRefused
 
@@ -67,7 +67,12 @@ class _Newlines:
     def feed(self, chunk: str | bytes) -> None:
         if not chunk:
             return
-        cr, lf = ("\r", "\n") if isinstance(chunk, str) else (b"\r", b"\n")
+        if isinstance(chunk, str):
+            self._feed(chunk, "\r", "\n")
+        else:
+            self._feed(chunk, b"\r", b"\n")
+
+    def _feed(self, chunk: AnyStr, cr: AnyStr, lf: AnyStr) -> None:
         crlf = chunk.count(cr + lf)
         self.crlf += crlf
         self.cr += chunk.count(cr) - crlf

@@ -78,15 +78,15 @@ class _BulkInsert:
             processors = []
         self.sql = compiled.string
         self.columns = columns
-        self.order = [columns.index(key) for key in compiled.positiontup] if compiled.positional else None
+        self.order = [columns.index(key) for key in compiled.positiontup or ()] if compiled.positional else None
         self.processors = processors if any(processors) else None
 
     def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         if self.processors:
             procs = self.processors
-            rows = [tuple(p(v) if p else v for p, v in zip(procs, row)) for row in rows]
+            rows = [tuple(p(v) if p else v for p, v in zip(procs, row, strict=True)) for row in rows]
         if self.order is None:
-            params: list[Any] = [dict(zip(self.columns, row)) for row in rows]
+            params: list[Any] = [dict(zip(self.columns, row, strict=True)) for row in rows]
         elif self.order != list(range(len(self.columns))):
             params = [tuple(row[i] for i in self.order) for row in rows]
         else:
@@ -177,7 +177,7 @@ class _Writer:
             self._speaker_id(index)
         self.flush()
         self.update_speaker.run(self.conn, [(sid, sp.label_en, sp.label_ja, sp.role, sp.redacted)
-                                            for sid, sp in zip(self.speaker_ids, self.speakers)])
+                                            for sid, sp in zip(self.speaker_ids, self.speakers, strict=True)])
 
 
 def _title(title: str | None, parsed: str | None, filename: str | None) -> str:
@@ -193,12 +193,14 @@ def _store(store: Store, parser: Parser, *, title: str | None, filename: str | N
     """Write what ``parser`` yields in one transaction; announce the import once committed."""
     annotator_id = store.annotator_id
     try:
-        with store.engine.begin() as conn:
-            tid = conn.execute(insert(Transcript.__table__), [{
+        with store.transaction("import the transcript") as conn:  # waits for another program's lock
+            inserted = conn.execute(insert(Transcript.__table__), [{
                 "title": _title(title, parser.title, filename), "source": parser.source,
                 "event_date": parser.event_date, "source_filename": filename, "source_sha256": sha,
                 "encoding": encoding, "newline": newline, "lead_lang": parser.lead_lang,
-                "imported_at": utcnow(), "imported_by_id": annotator_id}]).inserted_primary_key[0]
+                "imported_at": utcnow(), "imported_by_id": annotator_id}]).inserted_primary_key
+            assert inserted is not None  # one row was inserted
+            tid = inserted[0]
             writer = _Writer(conn, tid, parser.speakers)
             for turn in parser.turns():
                 writer.add_turn(turn)

@@ -279,10 +279,10 @@ class Parser:
             idx, questioner = self._questioner, True
         else:
             key = pat.label_key(src.label)
-            idx = self._by_key.get(key)
-            if idx is None:
-                idx = self._by_key[key] = self._add_speaker(ParsedSpeaker(None, None, "other"))
-            questioner = False
+            known = self._by_key.get(key)
+            if known is None:
+                known = self._by_key[key] = self._add_speaker(ParsedSpeaker(None, None, "other"))
+            idx, questioner = known, False
         self._note_label(idx, src)
         if other is not None and other.label:
             self._note_label(idx, other)
@@ -324,8 +324,9 @@ class Parser:
                     self._last_speaker = speaker
                     if questioner and self._intro is not None:
                         cur.suggestion, self._intro = self._intro, None
-            elif other is not None and other.label and cur.speaker is not None:
+            elif cur is not None and other is not None and other.label and cur.speaker is not None:
                 self._note_label(cur.speaker, other)  # a translator repeated the label
+            assert cur is not None  # a new turn starts whenever there is none yet
             seg = self._segment(lead, follow)
             cur.segments.append(seg)
             for p in (lead, follow):

@@ -22,7 +22,8 @@ HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 
 # -- paragraph prefixes: timestamp and speaker label -------------------------
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-TIMESTAMP_RE = re.compile(rf"(?:\[(?P<a>{_TS})\]|\((?P<b>{_TS})\)|（(?P<c>{_TS})）|(?P<d>\d{{1,2}}:\d{{2}}:\d{{2}}))[ \t\u3000]*")
+TIMESTAMP_RE = re.compile(rf"(?:\[(?P<a>{_TS})\]|\((?P<b>{_TS})\)|（(?P<c>{_TS})）"
+                          rf"|(?P<d>\d{{1,2}}:\d{{2}}:\d{{2}}))[ \t\u3000]*")
 _COLON = r"[ \t\u3000]*[:：]"
 _AFTER = r"[ \t\u3000\n]*"
 BRACKET_LABEL_RE = re.compile(rf"[\[［【](?P<label>[^\]］】\n:：]{{1,40}})[\]］】]{_COLON}{_AFTER}")
@@ -271,7 +272,7 @@ _REDACTED_RE = re.compile(
 @lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """The identity of a label: NFKC, upper case, brackets and spacing ignored."""
-    key = unicodedata.normalize("NFKC", label).upper().strip(" []【】[]:")
+    key = unicodedata.normalize("NFKC", label).upper().strip(" []【】:")
     return " ".join(key.split())
 
 
@@ -304,7 +305,8 @@ def is_questioner(label: str) -> bool:
 # -- operator introductions --------------------------------------------------
 _WORD = r"[A-Z](?:[\w'’\-]|\.(?=\w))*\.?"
 _NAME = rf"(?P<name>[\(\[](?i:inaudible|unintelligible|indiscernible)[\)\]]|{_WORD}(?:\s+{_WORD}){{0,4}}?)"
-_AFF = r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)"
+_AFF = (r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*"
+        r"(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)")
 # An introduction is one short sentence: "Ken Moriyasu from Nikkei Asia." or "... comes from X of Y."
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
 INTRO_RE = re.compile(rf"{_NAME}\s+(?:from|with|of|at)\s+{_AFF}[.!?]?\Z")

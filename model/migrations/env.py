@@ -13,7 +13,12 @@ target_metadata = Base.metadata
 
 
 def run_migrations_online() -> None:
-    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = config.attributes.get("engine")
+    if engine is None:  # run by the alembic command rather than by the app
+        url = config.get_main_option("sqlalchemy.url")
+        if not url:
+            raise RuntimeError("no engine given and no sqlalchemy.url configured")
+        engine = create_engine(url)
     with engine.connect() as connection:
         is_sqlite = connection.dialect.name == "sqlite"
         if is_sqlite:

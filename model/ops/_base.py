@@ -71,7 +71,7 @@ def remap_gaps(session: Session, gaps: Sequence[Gap], old: History, new: History
     """Carry gaps from the ``old`` to the ``new`` derived text; a gap whose text vanished is deleted."""
     if not gaps:
         return
-    for gap, (s, e) in zip(gaps, carry_spans(old, new, [(g.start, g.end) for g in gaps])):
+    for gap, (s, e) in zip(gaps, carry_spans(old, new, [(g.start, g.end) for g in gaps]), strict=True):
         if s >= e:
             session.delete(gap)
         elif (s, e) != (gap.start, gap.end):

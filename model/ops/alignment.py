@@ -25,6 +25,8 @@ Corrections and gaps follow their text:
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
 from model.errors import OperationFailed
@@ -34,7 +36,8 @@ from model.store import Operation, Store
 from model.text import derive, history, join
 
 
-def _children(op: Operation, cls: type, segment_id: int, lang: str | None = None) -> list:
+def _children(op: Operation, cls: Any, segment_id: int, lang: str | None = None) -> list[Any]:
+    """The rows of ``cls`` (a table with segment_id and lang: Gap, Redaction, Flag, Correction) of a segment."""
     q = select(cls).where(cls.segment_id == segment_id)
     if lang is not None:
         q = q.where(cls.lang == lang)
@@ -108,7 +111,7 @@ def split_segment(store: Store, segment_id: int, lang: str, position: int, other
         _split_lang(op, seg, new, lang, position)
         _split_lang(op, seg, new, other, other_position)
         op.description = f"segment {segment_id} ({lang}) at {position}"
-    return op.event_id
+    return op.committed_id
 
 
 def _separator(lang: str, left: str | None, right: str | None) -> str:
@@ -166,7 +169,7 @@ def merge_segments(store: Store, segment_id: int) -> int:
         op.session.flush()
         _renumber_segments(op, seg.turn_id, position, -1)
         op.description = f"segments {segment_id} and {nxt.id}"
-    return op.event_id
+    return op.committed_id
 
 
 def _neighbour(op: Operation, seg: Segment, step: int) -> Segment | None:
@@ -221,7 +224,7 @@ def move_translation(store: Store, segment_id: int, step: int, lang: str = "ja")
         mark_edited(seg)
         mark_edited(other)
         op.description = f"segment {segment_id} ({lang}) <-> {other.id}"
-    return op.event_id
+    return op.committed_id
 
 
 def split_turn(store: Store, segment_id: int) -> int:
@@ -244,7 +247,7 @@ def split_turn(store: Store, segment_id: int) -> int:
         for i, s in enumerate(moving):
             s.turn_id, s.position = new.id, i
         op.description = f"turn {turn.id} at segment {segment_id}"
-    return op.event_id
+    return op.committed_id
 
 
 def merge_turns(store: Store, turn_id: int) -> int:
@@ -273,4 +276,4 @@ def merge_turns(store: Store, turn_id: int) -> int:
         op.session.flush()
         _renumber_turns(op, turn.transcript_id, position, -1)
         op.description = f"turns {turn_id} and {nxt.id}"
-    return op.event_id
+    return op.committed_id

@@ -104,7 +104,7 @@ def accept_correction(store: Store, correction_id: int) -> int:
         if cor.status == "accepted":
             raise OperationFailed(f"correction {correction_id} is already accepted")
         _set_status(op, cor, "accepted")
-    return op.event_id
+    return op.committed_id
 
 
 def reject_correction(store: Store, correction_id: int) -> int:
@@ -115,7 +115,7 @@ def reject_correction(store: Store, correction_id: int) -> int:
         if cor.status not in LIVE_STATUSES:
             raise OperationFailed(f"correction {correction_id} is already {cor.status}")
         _set_status(op, cor, "rejected")
-    return op.event_id
+    return op.committed_id
 
 
 def revert_segment(store: Store, segment_id: int, lang: str | None = None) -> int | None:

@@ -9,14 +9,16 @@ stale search result never writes in the wrong place.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from model.errors import OperationFailed
 from model.ops._base import NothingToDo, check_lang, current_text, optional_operation
 from model.ops.corrections import apply_edit, check_category
+from model.readmodel import TranscriptView
 from model.schema import Segment
-from model.store import Store
+from model.store import Operation, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +46,14 @@ def _matches(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [m for m in rx.finditer(text) if m.end() > m.start()]  # empty matches replace nothing
 
 
-def find_in_view(view: object, pattern: str, *, langs: Sequence[str] = ("en", "ja"), regex: bool = False,
+def find_in_view(view: TranscriptView, pattern: str, *, langs: Sequence[str] = ("en", "ja"), regex: bool = False,
                  match_case: bool = False) -> list[Match]:
     """Matches in a read-model ``TranscriptView`` (the GUI's loaded transcript), in reading order."""
     rx = compile_pattern(pattern, regex=regex, match_case=match_case)
     for lang in langs:
         check_lang(lang)
     out: list[Match] = []
-    for _turn, seg in view.segments():  # type: ignore[attr-defined]
+    for _turn, seg in view.segments():
         for lang in langs:
             text = seg.corrected(lang)
             if text:
@@ -59,7 +61,8 @@ def find_in_view(view: object, pattern: str, *, langs: Sequence[str] = ("en", "j
     return out
 
 
-def corrected_texts(store: Store, transcript_id: int, langs: Sequence[str] = ("en", "ja")):
+def corrected_texts(store: Store, transcript_id: int,
+                    langs: Sequence[str] = ("en", "ja")) -> Iterator[tuple[int, str, str | None]]:
     """(segment id, lang, corrected text) of a transcript in reading order, read lean.
 
     Two narrow queries (segments, corrections); only corrected segments are derived,
@@ -80,7 +83,7 @@ def corrected_texts(store: Store, transcript_id: int, langs: Sequence[str] = ("e
                          .join(Turn, Turn.id == Segment.turn_id)
                          .where(Segment.transcript_id == transcript_id)
                          .order_by(Turn.position, Turn.id, Segment.position, Segment.id)).all()
-        cors: dict[tuple[int, str], list] = defaultdict(list)
+        cors: dict[tuple[int, str], list[Any]] = defaultdict(list)
         for c in s.execute(select(Correction.id, Correction.segment_id, Correction.lang, Correction.start,
                                   Correction.end, Correction.before, Correction.after, Correction.status)
                            .where(Correction.transcript_id == transcript_id).order_by(Correction.id)):
@@ -109,10 +112,10 @@ def find(store: Store, transcript_id: int, pattern: str, *, langs: Sequence[str]
     return out
 
 
-def _replace_in(op: object, seg: Segment, lang: str, rx: re.Pattern[str], replacement: str, regex: bool,
+def _replace_in(op: Operation, seg: Segment, lang: str, rx: re.Pattern[str], replacement: str, regex: bool,
                 category: str | None, only_at: int | None = None) -> int:
     """Replace matches in one segment/language, one correction each; returns how many."""
-    text = current_text(op.session, seg, lang)  # type: ignore[attr-defined]
+    text = current_text(op.session, seg, lang)
     found = _matches(rx, text)
     if only_at is not None:
         found = [m for m in found if m.start() == only_at]
@@ -124,7 +127,7 @@ def _replace_in(op: object, seg: Segment, lang: str, rx: re.Pattern[str], replac
             raise OperationFailed(f"invalid replacement: {exc}") from None
         start, end = m.start() + shift, m.end() + shift
         text = text[:start] + new + text[end:]
-        apply_edit(op, seg, lang, text, category=category, note="replace")  # type: ignore[arg-type]
+        apply_edit(op, seg, lang, text, category=category, note="replace")
         shift += len(new) - (m.end() - m.start())
     return len(found)
 
@@ -159,4 +162,4 @@ def replace_one(store: Store, match: Match, pattern: str, replacement: str, *, r
         if not _replace_in(op, seg, check_lang(match.lang), rx, replacement, regex, category, only_at=match.start):
             raise OperationFailed("the text changed since the search: search again")
         op.description = f"{match.text!r} -> {replacement!r}"
-    return op.event_id
+    return op.committed_id

@@ -26,7 +26,7 @@ def dismiss_finding(store: Store, transcript_id: int, key: str, reason: str = ""
         op.session.add(FindingDismissal(transcript_id=transcript_id, finding_key=key, reason=reason.strip(),
                                         annotator_id=op.annotator_id, created_at=utcnow()))
         op.description = key
-    return op.event_id
+    return op.committed_id
 
 
 def restore_finding(store: Store, transcript_id: int, key: str) -> int:
@@ -39,7 +39,7 @@ def restore_finding(store: Store, transcript_id: int, key: str) -> int:
             raise OperationFailed("this finding is not dismissed")
         for row in rows:
             op.session.delete(row)
-    return op.event_id
+    return op.committed_id
 
 
 def flag_finding(store: Store, finding: Finding, note: str = "", category: str | None = None) -> int:

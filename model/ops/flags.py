@@ -9,8 +9,10 @@ current corrected text in ``lang``.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from model.errors import OperationFailed
+from model.notes import check_note
 from model.schema import FLAG_CATEGORIES, FLAG_STATUSES, LANGS, Correction, Flag, FlagReply, Segment, utcnow
 from model.store import Store
 from model.text import History, carry_spans, derive
@@ -20,10 +22,14 @@ CLOSED_STATUSES = ("resolved", "wontfix")
 
 # -- keeping flagged spans on their text (called by the text-changing operations) --------
 
-def span_flags(session, segment_id: int, lang: str) -> list[Flag]:
+def span_flags(session: Session, segment_id: int, lang: str) -> list[Flag]:
     """The flags of a segment that mark a span of ``lang`` (read before changing the text)."""
     return list(session.scalars(select(Flag).where(Flag.segment_id == segment_id, Flag.lang == lang,
                                                    Flag.start.is_not(None))))
+
+
+def _span_of(flag: Flag) -> tuple[int, int] | None:
+    return (flag.start, flag.end) if flag.start is not None and flag.end is not None else None
 
 
 def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int) -> None:
@@ -32,7 +38,10 @@ def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int)
     from model.text import shift_span
 
     for f in flags:
-        s, e = shift_span((f.start, f.end), edit_start, edit_end, new_len)
+        span = _span_of(f)
+        if span is None:  # a flag on the whole segment has no span to move
+            continue
+        s, e = shift_span(span, edit_start, edit_end, new_len)
         if s >= e:
             f.start = f.end = None
         elif (s, e) != (f.start, f.end):
@@ -41,9 +50,11 @@ def shift_flags(flags: list[Flag], edit_start: int, edit_end: int, new_len: int)
 
 def remap_flags(flags: list[Flag], old: History, new: History) -> None:
     """Carry flagged spans over after the text changed indirectly (a correction rejected or reverted)."""
-    if not flags:
+    spans = [(f, span) for f in flags if (span := _span_of(f)) is not None]
+    if not spans:
         return
-    for f, (s, e) in zip(flags, carry_spans(old, new, [(f.start, f.end) for f in flags])):
+    carried = carry_spans(old, new, [span for _f, span in spans])
+    for (f, _span), (s, e) in zip(spans, carried, strict=True):
         if s >= e:
             f.start = f.end = None
         elif (s, e) != (f.start, f.end):
@@ -56,7 +67,7 @@ def _check_category(category: str) -> str:
     return category
 
 
-def _check_span(session, seg: Segment, lang: str | None, start: int | None, end: int | None) -> None:
+def _check_span(session: Session, seg: Segment, lang: str | None, start: int | None, end: int | None) -> None:
     if lang is not None and lang not in LANGS:
         raise OperationFailed(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
     if start is None and end is None:
@@ -75,6 +86,7 @@ def add_flag(store: Store, segment_id: int, category: str = "other", note: str =
              finding_key: str | None = None) -> int:
     """Flag a segment (or a span of ``lang``) for review. Returns the change event id."""
     _check_category(category)
+    check_note(note)
     with store.operation("Flag segment") as op:
         seg = op.get(Segment, segment_id)
         op.transcript_id = seg.transcript_id
@@ -84,7 +96,7 @@ def add_flag(store: Store, segment_id: int, category: str = "other", note: str =
                     created_at=utcnow(), finding_key=finding_key)
         op.session.add(flag)
         op.description = f"{category} flag on segment {segment_id}"
-    return op.event_id
+    return op.committed_id
 
 
 def set_flag_status(store: Store, flag_id: int, status: str, resolution_note: str | None = None) -> int:
@@ -95,6 +107,7 @@ def set_flag_status(store: Store, flag_id: int, status: str, resolution_note: st
     """
     if status not in FLAG_STATUSES:
         raise OperationFailed(f"unknown flag status {status!r} (expected one of {', '.join(FLAG_STATUSES)})")
+    check_note(resolution_note)
     action = {"open": "Reopen flag", "resolved": "Resolve flag", "wontfix": "Close flag (won't fix)"}[status]
     with store.operation(action) as op:
         flag = op.get(Flag, flag_id)
@@ -114,7 +127,7 @@ def set_flag_status(store: Store, flag_id: int, status: str, resolution_note: st
                 op.session.add(FlagReply(flag_id=flag.id, author_id=op.annotator_id, created_at=utcnow(),
                                          text=resolution_note.strip()))
         op.description = f"flag {flag_id} -> {status}"
-    return op.event_id
+    return op.committed_id
 
 
 def resolve_flag(store: Store, flag_id: int, note: str | None = None) -> int:
@@ -136,16 +149,18 @@ def reply_to_flag(store: Store, flag_id: int, text: str) -> int:
     """Add a reply (Markdown) to a flag's discussion; replies keep their order."""
     if not text.strip():
         raise OperationFailed("a reply cannot be empty")
+    check_note(text, "a reply")
     with store.operation("Reply to flag") as op:
         flag = op.get(Flag, flag_id)
         op.transcript_id = flag.transcript_id
         op.session.add(FlagReply(flag_id=flag.id, author_id=op.annotator_id, created_at=utcnow(),
                                  text=text.strip()))
-    return op.event_id
+    return op.committed_id
 
 
 def edit_flag(store: Store, flag_id: int, note: str | None = None, category: str | None = None) -> int:
     """Change a flag's note and/or category."""
+    check_note(note)
     if category is not None:
         _check_category(category)
     with store.operation("Edit flag") as op:
@@ -155,7 +170,7 @@ def edit_flag(store: Store, flag_id: int, note: str | None = None, category: str
             flag.note = note.strip()
         if category is not None:
             flag.category = category
-    return op.event_id
+    return op.committed_id
 
 
 def delete_flag(store: Store, flag_id: int) -> int:
@@ -164,4 +179,4 @@ def delete_flag(store: Store, flag_id: int) -> int:
         flag = op.get(Flag, flag_id)
         op.transcript_id = flag.transcript_id
         op.session.delete(flag)
-    return op.event_id
+    return op.committed_id

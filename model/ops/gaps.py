@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from model.errors import OperationFailed
 from model.ops._base import check_lang, current_text, gaps_of
 from model.ops.corrections import apply_edit
+from model.readmodel import SegmentView
 from model.schema import GAP_CONFIDENCES, GAP_KINDS, Gap, Segment, utcnow
 from model.store import Operation, Store
 
@@ -53,7 +54,7 @@ def mark_gap(store: Store, segment_id: int, lang: str, start: int, end: int, kin
         _check_free(op, seg, lang, start, end)
         _new_gap(op, seg, lang, start, end, text[start:end], kind)
         op.description = f"segment {segment_id} ({lang}): {text[start:end]!r}"
-    return op.event_id
+    return op.committed_id
 
 
 def insert_gap(store: Store, segment_id: int, lang: str, position: int, kind: str = "inaudible") -> int:
@@ -74,7 +75,7 @@ def insert_gap(store: Store, segment_id: int, lang: str, position: int, kind: st
         op.session.flush()  # the edit moved later gaps; the new one goes in after
         _new_gap(op, seg, lang, position, position + len(marker), marker, kind)
         op.description = f"segment {segment_id} ({lang}) at {position}"
-    return op.event_id
+    return op.committed_id
 
 
 def _touch(op: Operation, gap: Gap) -> None:
@@ -93,7 +94,7 @@ def fill_gap(store: Store, gap_id: int, text: str, confidence: str = "best_guess
         op.transcript_id = gap.transcript_id
         gap.status, gap.proposed_text, gap.confidence = "filled", text.strip(), confidence
         _touch(op, gap)
-    return op.event_id
+    return op.committed_id
 
 
 def mark_unrecoverable(store: Store, gap_id: int) -> int:
@@ -105,7 +106,7 @@ def mark_unrecoverable(store: Store, gap_id: int) -> int:
             raise OperationFailed("this gap is already marked unrecoverable")
         gap.status, gap.confidence = "unrecoverable", None
         _touch(op, gap)
-    return op.event_id
+    return op.committed_id
 
 
 def reopen_gap(store: Store, gap_id: int) -> int:
@@ -117,7 +118,7 @@ def reopen_gap(store: Store, gap_id: int) -> int:
             raise OperationFailed("this gap is already open")
         gap.status = "open"
         _touch(op, gap)
-    return op.event_id
+    return op.committed_id
 
 
 def remove_gap(store: Store, gap_id: int) -> int:
@@ -126,7 +127,7 @@ def remove_gap(store: Store, gap_id: int) -> int:
         gap = op.get(Gap, gap_id)
         op.transcript_id = gap.transcript_id
         op.session.delete(gap)
-    return op.event_id
+    return op.committed_id
 
 
 def _unlink(op: Operation, gap: Gap) -> None:
@@ -151,7 +152,7 @@ def link_gaps(store: Store, gap_id: int, other_id: int) -> int:
         _unlink(op, gap)
         _unlink(op, other)
         gap.counterpart_id, other.counterpart_id = other.id, gap.id
-    return op.event_id
+    return op.committed_id
 
 
 def unlink_gap(store: Store, gap_id: int) -> int:
@@ -162,19 +163,18 @@ def unlink_gap(store: Store, gap_id: int) -> int:
         if gap.counterpart_id is None:
             raise OperationFailed("this gap has no counterpart")
         _unlink(op, gap)
-    return op.event_id
+    return op.committed_id
 
 
-def propose_counterparts(segment: object) -> list[tuple[int, int]]:
+def propose_counterparts(segment: SegmentView) -> list[tuple[int, int]]:
     """Pairs (English gap id, Japanese gap id) proposed by order within the segment.
 
     ``segment`` is a read-model ``SegmentView``. Gaps already linked keep their
     partner and are left out; the rest are paired first with first.
     """
-    gaps: Sequence = segment.gaps
-    free = {lang: sorted((g for g in gaps if g.lang == lang and g.counterpart_id is None),
+    free = {lang: sorted((g for g in segment.gaps if g.lang == lang and g.counterpart_id is None),
                          key=lambda g: (g.start, g.id)) for lang in ("en", "ja")}
-    return [(en.id, ja.id) for en, ja in zip(free["en"], free["ja"])]
+    return [(en.id, ja.id) for en, ja in zip(free["en"], free["ja"], strict=False)]
 
 
 def link_proposed(store: Store, segment_ids: Sequence[int]) -> int | None:
@@ -216,10 +216,10 @@ def list_gaps(store: Store, transcript_id: int) -> list[GapRow]:
     with store.read() as s:
         numbers = {tid: n + 1 for n, tid in enumerate(s.scalars(
             select(Turn.id).where(Turn.transcript_id == transcript_id).order_by(Turn.position, Turn.id)))}
-        rows = s.execute(select(Gap.id, Gap.segment_id, Segment.turn_id, Segment.position, Gap.lang, Gap.text,
+        found = s.execute(select(Gap.id, Gap.segment_id, Segment.turn_id, Segment.position, Gap.lang, Gap.text,
                                 Gap.status, Gap.proposed_text, Gap.confidence, Gap.counterpart_id, Gap.start)
                          .join(Segment, Segment.id == Gap.segment_id)
                          .where(Gap.transcript_id == transcript_id)).all()
-    rows.sort(key=lambda r: (numbers.get(r.turn_id, 0), r.position, r.lang, r.start))
+    rows = sorted(found, key=lambda r: (numbers.get(r.turn_id, 0), r.position, r.lang, r.start))
     return [GapRow(r.id, r.segment_id, numbers.get(r.turn_id, 0), r.lang, r.text, r.status, r.proposed_text,
                    r.confidence, r.counterpart_id) for r in rows]

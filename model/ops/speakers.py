@@ -34,7 +34,7 @@ def rename_speaker(store: Store, speaker_id: int, name: str | None) -> int:
         op.transcript_id = sp.transcript_id
         sp.name = _clean(name)
         op.description = f"{sp.label_en or sp.label_ja or '?'} -> {sp.name or '(label)'}"
-    return op.event_id
+    return op.committed_id
 
 
 def set_speaker_details(store: Store, speaker_id: int, *, role: str = _UNSET, affiliation: str | None = _UNSET,
@@ -85,7 +85,7 @@ def merge_speakers(store: Store, keep_id: int, other_id: int) -> int:
         keep.position = min(keep.position, other.position)
         op.session.flush()  # turns point at ``keep`` before ``other`` goes
         op.session.delete(other)
-    return op.event_id
+    return op.committed_id
 
 
 def _copy(op: Operation, sp: Speaker, name: str | None, affiliation: str | None = None) -> Speaker:
@@ -112,7 +112,7 @@ def split_speaker(store: Store, speaker_id: int, turn_ids: Iterable[int], name: 
         new = _copy(op, sp, _clean(name))
         for t in turns:
             t.speaker_id = new.id
-    return op.event_id
+    return op.committed_id
 
 
 def set_turn_speaker(store: Store, turn_id: int, speaker_id: int | None) -> int | None:
@@ -175,7 +175,7 @@ def accept_suggestion(store: Store, suggestion_id: int) -> int:
         op.transcript_id = sug.transcript_id
         _accept(op, sug)
         op.description = sug.name or ""
-    return op.event_id
+    return op.committed_id
 
 
 def dismiss_suggestion(store: Store, suggestion_id: int) -> int:
@@ -184,7 +184,7 @@ def dismiss_suggestion(store: Store, suggestion_id: int) -> int:
         sug = op.get(SpeakerSuggestion, suggestion_id)
         op.transcript_id = sug.transcript_id
         _dismiss(op, sug)
-    return op.event_id
+    return op.committed_id
 
 
 def _pending(op: Operation, transcript_id: int) -> list[SpeakerSuggestion]:

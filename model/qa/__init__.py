@@ -8,7 +8,7 @@ turns them into ``Finding``s with positions (from 1) and a stable ``key``
 (check, segment or turn id, language, detail), which is what a dismissal or a
 flag made from the finding remembers. Checks read the corrected texts.
 
-    from model.qa import check, Hit
+    from model.qa.registry import Hit, check  # (a check module imports the registry, not model.qa)
 
     @check("double_space")
     def double_space(view, turn, seg):
@@ -19,25 +19,16 @@ flag made from the finding remembers. Checks read the corrected texts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
 
+from model.qa.registry import CHECKS, CheckSpec, Hit, check
 from model.readmodel import SegmentView, TranscriptView, TurnView, load_transcript
 from model.schema import FindingDismissal, Flag
 from model.store import Store
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What a check reports; the runner adds where it is."""
-
-    message: str
-    lang: str | None = None
-    detail: str = ""
-    params: tuple[tuple[str, str], ...] = ()  # the message's values, for a translated wording
 
 
 @dataclass(frozen=True)
@@ -58,31 +49,6 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON output."""
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class CheckSpec:
-    name: str
-    scope: str  # "segment" or "turn"
-    category: str
-    fn: Callable[..., Iterable[Hit]]
-    description: str
-
-
-CHECKS: dict[str, CheckSpec] = {}
-
-
-def check(name: str, scope: str = "segment", category: str = "other") -> Callable[[Callable], Callable]:
-    """Register a check under a stable ``name``; ``category`` is the flag category of its findings."""
-    if scope not in ("segment", "turn"):
-        raise ValueError(f"unknown check scope {scope!r}")
-
-    def register(fn: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
-        summary = (fn.__doc__ or name).strip().splitlines()[0]
-        CHECKS[name] = CheckSpec(name, scope, category, fn, summary)
-        return fn
-
-    return register
 
 
 def _key(name: str, where: str, lang: str | None, detail: str) -> str:
@@ -134,8 +100,8 @@ def settled_keys(store: Store, transcript_id: int) -> tuple[dict[str, str], set[
     with store.read() as s:
         dismissed = {k: r for k, r in s.execute(select(FindingDismissal.finding_key, FindingDismissal.reason)
                                                  .where(FindingDismissal.transcript_id == transcript_id))}
-        flagged = set(s.scalars(select(Flag.finding_key).where(Flag.transcript_id == transcript_id,
-                                                                Flag.finding_key.is_not(None))))
+        flagged = {k for k in s.scalars(select(Flag.finding_key).where(Flag.transcript_id == transcript_id,
+                                                                        Flag.finding_key.is_not(None))) if k}
     return dismissed, flagged
 
 
@@ -174,5 +140,5 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     return [f for f in found if f.key not in dismissed and f.key not in flagged]
 
 
-__all__ = ["CHECKS", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view", "iter_checks",
-           "run_checks", "settled_keys"]
+__all__ = ["CHECKS", "CheckSpec", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view",
+           "iter_checks", "run_checks", "settled_keys"]

@@ -11,16 +11,17 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
+from typing import TypeGuard
 
-from model.qa import Hit, check
 from model.qa.numbers import canonical, may_hold_numbers, missing_numbers
-from model.readmodel import SegmentView, TranscriptView, TurnView
+from model.qa.registry import Hit, check
+from model.readmodel import SegmentView, SpeakerView, TranscriptView, TurnView
 
 LANG_WORDS = {"en": "English", "ja": "Japanese"}
 OTHER = {"en": "ja", "ja": "en"}
 
 
-def _has_text(text: str | None) -> bool:
+def _has_text(text: str | None) -> TypeGuard[str]:
     return bool(text and text.strip())
 
 
@@ -123,7 +124,7 @@ def _norm_label(label: str | None) -> str:
     return " ".join(unicodedata.normalize("NFKC", label or "").casefold().strip(" :[]【】").split())
 
 
-def _labels(sp) -> set[str]:
+def _labels(sp: SpeakerView) -> set[str]:
     return {_norm_label(x) for x in (sp.label_en, sp.label_ja, sp.name) if x}
 
 

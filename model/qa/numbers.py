@@ -27,17 +27,23 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9,
              "trillion": 10**12, "tn": 10**12, "hundred": 100}
-EN_UNITS = {w: n for n, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
-EN_TENS = {w: 10 * n for n, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)}
+EN_UNITS = {w: n for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                        "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                        "sixteen", "seventeen", "eighteen", "nineteen"])}
+EN_TENS = {w: 10 * n for n, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                            "ninety"], 2)}
 EN_ORDINALS = {w: n for n, w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"], 1)}
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth"], 1)}
 EN_ORDINALS.update({"twentieth": 20, "thirtieth": 30, "hundredth": 100, "quarter": 4, "half": 2})
 # Fractions: "two-thirds" ~ 3分の2, "three quarters" ~ 4分の3.
 EN_ORDINALS.update({f"{w}s": n for w, n in list(EN_ORDINALS.items()) if w not in ("first", "second", "half")})
 EN_ORDINALS["halves"] = 2
-MONTHS = {w: n for n, w in enumerate(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
-MONTHS.update({w: n for n, w in enumerate(["jan", "feb", "mar", "apr", "_", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1) if w != "_"})
+MONTHS = {w: n for n, w in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTHS.update({w: n for n, w in enumerate(["jan", "feb", "mar", "apr", "_", "jun", "jul", "aug", "sep", "oct",
+                                           "nov", "dec"], 1) if w != "_"})
 MONTHS.pop("may", None)  # "may" is a verb far more often than a month
 MONTHS.pop("mar", None)
 

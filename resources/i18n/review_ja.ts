@@ -240,6 +240,10 @@
         <translation>メモ(&amp;N)(下にプレビュー):</translation>
     </message>
     <message>
+        <source>This note has {count} characters; a note is limited to {limit}.</source>
+        <translation>このメモは {count} 文字あります。メモは {limit} 文字までです。</translation>
+    </message>
+    <message>
         <source>The rendered note appears here.</source>
         <translation>整形されたメモがここに表示されます。</translation>
     </message>

@@ -4,13 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+77" />
+        <location filename="../../gui/app.py" line="+78" />
+        <location line="+120" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="+34" />
-        <location line="+36" />
+        <location line="-86" />
+        <location line="+45" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -18,7 +19,7 @@
 <context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+249" />
+        <location filename="../../gui/panes.py" line="+257" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -131,13 +132,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+217" />
+        <location filename="../../gui/main_window.py" line="+225" />
         <location line="+47" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-148" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -172,7 +173,7 @@
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
@@ -327,17 +328,17 @@
         <translation>データベース: {path}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>All changes saved</source>
         <translation>すべての変更を保存済み</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Every change is written to the database as you make it.</source>
         <translation>変更はその都度データベースに書き込まれます。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+23" />
         <source>Go to turn</source>
         <translation>発言番号へ移動</translation>
     </message>
