@@ -137,7 +137,7 @@ class LibraryTools(QWidget):
                 rename_transcript(self.ctx.store, transcript_id, title)
             except TaiyakuError as exc:
                 self.ctx.report_error(str(exc))
-        self.window_.reload_library()
+        self.model.reload()
         if transcript_id == self.ctx.transcript_id:
             self.window_.setWindowTitle(f"{self._title(transcript_id)} — Taiyaku")
 
@@ -173,7 +173,7 @@ class LibraryTools(QWidget):
             self.ctx.report_error(str(exc))
             return None
         self.last_backup = copy
-        self.window_.reload_library()
+        self.model.reload()
         if self.ctx.transcript_id is None and self.model.rows:
             self.ctx.set_transcript(self.model.rows[0].id)
         self.ctx.statusMessage.emit(tr("Deleted “{title}”; a copy is in {path}").format(title=title, path=copy))

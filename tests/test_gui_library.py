@@ -62,3 +62,24 @@ def test_delete_asks_keeps_a_copy_and_opens_another(qtbot, store, tmp_path, monk
     assert json.loads(copy.read_text(encoding="utf-8"))["title"] == "Middle press call"
     assert _shown(window) == ["Zeta briefing 2024", "alpha call"]
     assert window.ctx.transcript_id is not None and window.ctx.transcript_id != tid
+
+
+def test_the_window_reads_the_library_in_a_thread(qtbot, store, tmp_path, monkeypatch):
+    import threading
+
+    import gui.models.library_model as library_model
+
+    window, _tid, _unused = _tools(qtbot, store, tmp_path)
+    readers = []
+    real = library_model.list_transcripts
+
+    def spy(s):
+        readers.append(threading.current_thread() is threading.main_thread())
+        return real(s)
+
+    monkeypatch.setattr(library_model, "list_transcripts", spy)
+    make_transcript(store, [("Q", [("New one.", None)])], title="Arrived later")
+    window.reload_library()
+    qtbot.waitUntil(lambda: "Arrived later" in _shown(window), timeout=5000)
+    assert readers == [False]  # read beside the window, not in its thread
+    assert window.library_view.currentIndex().row() == _shown(window).index("Middle press call")
