@@ -106,7 +106,7 @@ def run_one(db: Path, tid: int, fmt: str, layout: str, out_dir: Path) -> None:
     t, c = time.perf_counter(), time.process_time()
     size = 0.0
     if fmt == "qa":
-        from model.qa import iter_checks
+        from model.qa.scan import iter_checks
 
         size = float(sum(1 for _ in iter_checks(store, tid)))  # findings, streamed
     else:

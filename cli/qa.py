@@ -20,7 +20,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from model.qa import iter_checks
+    from model.qa.scan import iter_checks
 
     store = cli.open_store(args, create=False)
     try:

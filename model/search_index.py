@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, Text, delete, insert, select
@@ -39,6 +40,19 @@ class SearchText(Base):
     transcript_id: Mapped[int] = mapped_column(Integer, index=True)
     en: Mapped[str | None] = mapped_column(Text)
     ja: Mapped[str | None] = mapped_column(Text)
+
+
+@dataclass(slots=True)
+class _Edit:
+    """What deriving a text needs of a correction (``model.text.CorrectionLike``)."""
+
+    id: int
+    lang: str
+    start: int
+    end: int
+    before: str
+    after: str
+    status: str
 
 
 def _table() -> Table:
@@ -65,7 +79,6 @@ def refresh_rows(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
 
 def refresh(conn: Connection, segment_ids: Iterable[int]) -> None:
     """Derive again the corrected texts of ``segment_ids`` and store those that differ from the originals."""
-    from model.readmodel import CorrectionView
     from model.text import derive
 
     table = _table()
@@ -73,13 +86,11 @@ def refresh(conn: Connection, segment_ids: Iterable[int]) -> None:
     for at in range(0, len(ids), CHUNK):
         chunk = ids[at:at + CHUNK]
         conn.execute(delete(table).where(table.c.segment_id.in_(chunk)))
-        cors: dict[int, list[CorrectionView]] = defaultdict(list)
+        cors: dict[int, list[_Edit]] = defaultdict(list)
         for r in conn.execute(select(Correction.id, Correction.segment_id, Correction.lang, Correction.start,
-                                     Correction.end, Correction.before, Correction.after, Correction.category,
-                                     Correction.note, Correction.status)
+                                     Correction.end, Correction.before, Correction.after, Correction.status)
                               .where(Correction.segment_id.in_(chunk))):
-            fields: tuple[Any, ...] = (*r, "", None)  # no annotator or time: only the text matters here
-            cors[r[1]].append(CorrectionView(*fields))
+            cors[r[1]].append(_Edit(r[0], r[2], r[3], r[4], r[5], r[6], r[7]))
         if not cors:
             continue
         fresh = []

@@ -8,7 +8,8 @@ import json
 from sqlalchemy import select
 
 from model.ops.findings import dismiss_finding
-from model.qa import check_view, iter_checks, run_checks
+from model.qa import check_view, run_checks
+from model.qa.scan import iter_checks
 from model.readmodel import load_transcript
 from model.schema import Segment
 from model.store import Store

@@ -19,7 +19,7 @@ flag made from the finding remembers. Checks read the corrected texts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -105,33 +105,14 @@ def settled_keys(store: Store, transcript_id: int) -> tuple[dict[str, str], set[
     return dismissed, flagged
 
 
-def iter_checks(store: Store, transcript_id: int, *, include_settled: bool = False) -> Iterator[Finding]:
-    """Every finding of a whole transcript in reading order, read and checked a span of turns at a time
-    (``scan.Scan``): memory holds one span, not the transcript nor all its findings.
-
-    Findings already dismissed or already turned into a flag are left out unless ``include_settled``.
-    """
-    from model.qa.scan import Scan
-
-    dismissed, flagged = ({}, set()) if include_settled else settled_keys(store, transcript_id)
-    scan = Scan(store, transcript_id, step_s=0.25, remember=False)
-    while not scan.done:
-        scan.step()
-        for f in scan.findings:
-            if f.key not in dismissed and f.key not in flagged:
-                yield f
-        scan.findings.clear()
-
-
 def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | None = None, *,
                view: TranscriptView | None = None, include_settled: bool = False) -> list[Finding]:
     """Run the checks on a transcript (or on some of its segments and their turns).
 
     Findings already dismissed or already turned into a flag are left out unless
-    ``include_settled``. Pass ``view`` to reuse a loaded transcript.
+    ``include_settled``. Pass ``view`` to reuse a loaded transcript. A whole transcript in
+    bounded memory: ``model.qa.scan.iter_checks``.
     """
-    if view is None and segment_ids is None:
-        return list(iter_checks(store, transcript_id, include_settled=include_settled))
     view = view or load_transcript(store, transcript_id)
     found = check_view(view, segment_ids)
     if include_settled:
@@ -141,4 +122,4 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
 
 
 __all__ = ["CHECKS", "CheckSpec", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view",
-           "iter_checks", "run_checks", "settled_keys"]
+           "run_checks", "settled_keys"]

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from model.qa import Finding, check_turns
+from model.qa import Finding, check_turns, settled_keys
 from model.readmodel import TranscriptView, TurnView, fill_turn_span, fill_turns, load_transcript
 from model.store import Store
 
@@ -128,3 +128,20 @@ def _young_objects_die_young() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def iter_checks(store: Store, transcript_id: int, *, include_settled: bool = False) -> Iterator[Finding]:
+    """Every finding of a whole transcript in reading order, read and checked a span of turns at a time:
+    memory holds one span, not the transcript nor all its findings (``taiyaku qa``).
+
+    The findings are ``model.qa.run_checks``'s, in the same order; those already dismissed or
+    turned into a flag are left out unless ``include_settled``.
+    """
+    dismissed, flagged = ({}, set()) if include_settled else settled_keys(store, transcript_id)
+    scan = Scan(store, transcript_id, step_s=0.25, remember=False)
+    while not scan.done:
+        scan.step()
+        for f in scan.findings:
+            if f.key not in dismissed and f.key not in flagged:
+                yield f
+        scan.findings.clear()
