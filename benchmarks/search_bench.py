@@ -101,6 +101,42 @@ def cli_time(db: Path, *args: str, repeat: int = 3) -> float:
     return timed(run, repeat)
 
 
+def dock_latency(store: Store) -> dict[str, float]:
+    """The Search dock (offscreen): from typing a pattern to its first hits listed, and to the last
+    (the typing pause included); the longest the window's event loop waited meanwhile."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication.instance() or QApplication([])
+    from gui.context import AppContext
+    from gui.search_panel import SearchPanel
+
+    ctx = AppContext(store)
+    host = QWidget()
+    panel = SearchPanel(ctx, host)  # type: ignore[arg-type]
+    out: dict[str, float] = {}
+    for name, pattern in (("dock_common", "kyoto news"), ("dock_rare", "hypersonic")):
+        t = time.perf_counter()
+        before = panel._generation
+        panel.pattern.setText(pattern)
+        first = None
+        longest = 0.0
+        while panel._generation == before or panel.searching or first is None:
+            turn = time.perf_counter()
+            app.processEvents()
+            longest = max(longest, time.perf_counter() - turn)
+            if first is None and panel._generation != before and panel.model.rowCount():
+                first = time.perf_counter() - t
+            if time.perf_counter() - t > 30:
+                break
+            time.sleep(0.001)
+        done = time.perf_counter() - t
+        out[f"{name}_first"], out[f"{name}_all"], out[f"{name}_ui_max"] = first or done, done, longest
+        print(f"{name:10s} first hits {out[f'{name}_first']:.3f} s, all {done:.3f} s, "
+              f"longest wait of the window {longest * 1000:.0f} ms")
+    return out
+
+
 def peak_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -133,8 +169,9 @@ def main() -> None:
             print(f"{name:10s} {results[name]:6.3f} s  {hits:5d} hits  ({pattern!r})", flush=True)
         one = timed(lambda: search(store, "kyodo", transcript_id=n_tr // 2))
         print(f"{'one_transcript':10s} {one:6.3f} s")
-        store.close()
         results["one_transcript"] = one
+        results.update(dock_latency(store))
+        store.close()
         results["cli_search"] = cli_time(db, "search", "hypersonic")
         results["cli_list"] = cli_time(db, "list")
         print(f"cli: search {results['cli_search']:.2f} s, list {results['cli_list']:.2f} s "

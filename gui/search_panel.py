@@ -203,6 +203,9 @@ class SearchPanel(QWidget):
     def _on_found(self, generation: int, hits: list[SearchHit], last: bool) -> None:
         if generation != self._generation:
             return
+        # Rows are added a transcript at a time (one signal each, not one per hit).
+        batches: dict[int, list[QStandardItem]] = {}
+        fresh: list[QStandardItem] = []
         for hit in hits:
             group = self._groups.get(hit.transcript_id)
             if group is None:
@@ -212,12 +215,15 @@ class SearchPanel(QWidget):
                 font.setBold(True)
                 group.setFont(font)
                 self.model.appendRow(group)
-                self.view.setExpanded(group.index(), True)
+                fresh.append(group)
             item = QStandardItem(f"{hit.turn}.{hit.segment} {hit.before}{hit.match}{hit.after}")
             item.setData(hit, HitRole)
             item.setData(hit_html(hit), HtmlRole)
             item.setToolTip(hit.text)
-            group.appendRow(item)
+            batches.setdefault(hit.transcript_id, []).append(item)
+        for tid, items in batches.items():
+            self._groups[tid].appendRows(items)
+        for group in fresh:
             self.view.setExpanded(group.index(), True)
         self._count += len(hits)
         for group in self._groups.values():
