@@ -9,6 +9,7 @@ its transcript at the segment, in the pane of its language.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.errors import TaiyakuError
 from model.search import SearchHit, library_ids, search
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -111,23 +111,23 @@ class _Worker(QObject):
                          name="taiyaku-search").start()
 
     def _run(self, generation: int, pattern: str, regex: bool, langs: tuple[str, ...]) -> None:
-        try:
-            ids = library_ids(self.ctx.store)
-            left = LIMIT
-            for at in range(0, max(len(ids), 1), CHUNK_TRANSCRIPTS):
-                if generation != self.generation:
-                    return  # a newer search took over
-                result = search(self.ctx.store, pattern, regex=regex, langs=langs,
-                                transcript_ids=ids[at:at + CHUNK_TRANSCRIPTS], limit=left)
-                left -= len(result.hits)
-                last = at + CHUNK_TRANSCRIPTS >= len(ids) or left <= 0
-                self.found.emit(generation, result.hits, last)
-                if last:
-                    return
-        except TaiyakuError as exc:
-            self.failed.emit(generation, str(exc))
-        except Exception as exc:  # a thread must not die silently: say it in the panel
-            self.failed.emit(generation, str(exc))
+        # The panel may go (window closed) while this runs: a signal of a deleted object raises.
+        with contextlib.suppress(RuntimeError):
+            try:
+                ids = library_ids(self.ctx.store)
+                left = LIMIT
+                for at in range(0, max(len(ids), 1), CHUNK_TRANSCRIPTS):
+                    if generation != self.generation:
+                        return  # a newer search took over
+                    result = search(self.ctx.store, pattern, regex=regex, langs=langs,
+                                    transcript_ids=ids[at:at + CHUNK_TRANSCRIPTS], limit=left)
+                    left -= len(result.hits)
+                    last = at + CHUNK_TRANSCRIPTS >= len(ids) or left <= 0
+                    self.found.emit(generation, result.hits, last)
+                    if last:
+                        return
+            except Exception as exc:  # a thread must not die silently: say it in the panel (one line)
+                self.failed.emit(generation, str(exc))
 
 
 class SearchPanel(QWidget):
