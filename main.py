@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     return cli.main(sys.argv[1:] if argv is None else list(argv), window=_run_window)
 
 
-# Debian packages of the X11 libraries Qt's xcb platform plugin loads (FIELD-NOTES).
+# Debian packages of the X11 libraries Qt's xcb platform plugin loads; without any of them Qt
+# aborts the whole process at start instead of raising.
 XCB_LIBRARIES = {
     "xcb-cursor": "libxcb-cursor0", "xkbcommon-x11": "libxkbcommon-x11-0", "xcb-icccm": "libxcb-icccm4",
     "xcb-keysyms": "libxcb-keysyms1", "xcb-image": "libxcb-image0", "xcb-render-util": "libxcb-render-util0",
@@ -56,7 +57,7 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
     return None
 
 
-def _run_window(args: list[str], options: argparse.Namespace) -> int:
+def _run_window(_args: list[str], options: argparse.Namespace) -> int:
     """Open the window (``gui.app.run``), or explain in one line why it cannot open."""
     from importlib.util import find_spec
 
@@ -71,7 +72,7 @@ def _run_window(args: list[str], options: argparse.Namespace) -> int:
         from gui import app  # the first import of Qt
     except ImportError as exc:  # PySide6 or a system library (libxcb, libEGL) missing
         return cli.window_unavailable(f"the window cannot start ({exc})", options, status=2)
-    return int(app.run(list(args)) or 0)  # the window parses its own options (argv without the program)
+    return int(app.run(options) or 0)  # the options cli parsed: the window declares none of its own
 
 
 if __name__ == "__main__":

@@ -34,6 +34,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.qa",
     "cli.search",
     "cli.maintenance",
+    "cli.audio",
+    "cli.glossary",
+    "cli.stats",
+    "cli.tm",
 )
 EXIT_ERROR = 2
 

@@ -29,9 +29,12 @@ def _run(args: argparse.Namespace) -> int:
         out = cli.text_out()
         if args.format == "json":
             first = True
+            from model.qa.fixes import fixes_for
+
             for f in found:
                 row = {"check": f.check, "turn": f.turn, "segment": f.segment, "lang": f.lang, "message": f.message,
-                       "segment_id": f.segment_id, "key": f.key}
+                       "segment_id": f.segment_id, "key": f.key, "category": f.category, "params": dict(f.params),
+                       "fixes": [x.to_dict() for x in fixes_for(f)]}
                 # As json.dump(rows, indent=2) lays it out, a row at a time (strings hold no raw newlines).
                 item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
                 out.write(("[\n  " if first else ",\n  ") + item)
@@ -52,4 +55,5 @@ def _run(args: argparse.Namespace) -> int:
 
 cli.register_command("qa", "run the QA checks on a transcript and print the findings", _configure, _run,
                      "Run the automatic QA checks (untranslated, empty_turn, unknown_speaker, gap_count, numbers, "
-                     "redaction, speaker_label) and print the findings. Exit status 0 even with findings.")
+                     "redaction, speaker_label, glossary, spelling, variants) and print the findings. "
+                     "Exit status 0 even with findings.")

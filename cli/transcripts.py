@@ -7,39 +7,94 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cli.core import db_path, format_table, open_store, register_command, text_out, transcript_id, transcript_rows
+from cli.core import (
+    PROG_NAME,
+    db_path,
+    format_table,
+    open_store,
+    register_command,
+    text_out,
+    transcript_id,
+    transcript_rows,
+)
 from model.errors import ImportRefused, NotFound, TaiyakuError
 
 # -- import --------------------------------------------------------------------
 
 def _configure_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", type=Path, help="a plain-text bilingual transcript")
+    p.add_argument("files", metavar="FILE", type=Path, nargs="+",
+                   help="plain-text bilingual transcripts, or folders of them (*.txt): one transcript each")
+    p.add_argument("--translation", metavar="FILE", type=Path,
+                   help="a second file holding the translation of FILE (aligned paragraph by paragraph)")
     p.add_argument("--title", help="the transcript's title (default: from the file)")
 
 
-def _run_import(args: argparse.Namespace) -> int:
-    path: Path = args.file
-    if not path.exists():
-        raise NotFound(f"{path}: no such file")
-    if path.is_dir():
-        raise NotFound(f"{path} is a folder, not a transcript file")
-    store = open_store(args, create=True)
-    try:
-        from model.importer import import_file
+_SUFFIXES = (".txt", ".text")
 
-        try:
-            tid = import_file(store, path, title=args.title)
-        except ImportRefused as exc:  # say which file: the user may import many in a script
-            message = str(exc)
-            raise ImportRefused(message if path.name in message else f"{path}: {message}") from None
-        row = next((r for r in transcript_rows(store) if r[0] == tid), None)
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """The files to import: each file as given, each folder's transcript files in name order."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise NotFound(f"{path}: no such file")
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in _SUFFIXES and p.is_file())
+            if not found:
+                raise NotFound(f"{path} is a folder without transcript files (*.txt)")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from model.importer.load import check_regular
+
+    files = _expand(list(args.files))
+    translation: Path | None = args.translation
+    if translation is not None and len(files) != 1:
+        raise ImportRefused("--translation pairs one file with its translation: give exactly one FILE")
+    for path in [*files, *([translation] if translation is not None else [])]:
+        check_regular(path)  # a FIFO would block the read forever: refuse before opening the database
+    store = open_store(args, create=True)
+    failed = 0
+    out = text_out()
+    try:
+        for path in files:
+            try:
+                tid = _import_one(store, path, translation, args.title if len(files) == 1 else None)
+            except ImportRefused as exc:  # say which file: the user may import many at once
+                message = str(exc)
+                message = message if path.name in message else f"{path}: {message}"
+                if len(files) == 1:
+                    raise ImportRefused(message) from None
+                print(f"{PROG_NAME}: error: {message}", file=sys.stderr)
+                failed += 1
+                continue
+            row = next((r for r in transcript_rows(store) if r[0] == tid), None)
+            if row is not None:
+                print(f"imported {row[1]!r}: {row[2]} turns, {row[3]} segments, into {db_path(args)}", file=out)
+            print(tid, file=out)
     finally:
         store.close()
-    out = text_out()
-    if row is not None:
-        print(f"imported {row[1]!r}: {row[2]} turns, {row[3]} segments, into {db_path(args)}", file=out)
-    print(tid, file=out)
-    return 0
+    return 2 if failed else 0
+
+
+def _import_one(store: Any, path: Path, translation: Path | None, title: str | None) -> int:
+    """Import one file (with its translation file), warning first if the same bytes were imported before."""
+    from model.importer import ImportSummary, file_sha256, import_file, imported_before
+
+    earlier = imported_before(store, file_sha256(path))
+    if earlier:
+        tid, name = earlier[-1]
+        print(f"{PROG_NAME}: warning: {path} was imported before (transcript {tid}, {name!r}); "
+              "importing it again as a new transcript", file=sys.stderr)
+    summary = ImportSummary()
+    tid = import_file(store, path, title=title, translation=translation, summary=summary)
+    for line in summary.lines():
+        print(f"{PROG_NAME}: {path.name}: {line}", file=sys.stderr)
+    return tid
 
 
 # -- list ----------------------------------------------------------------------
@@ -85,6 +140,8 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("en", "ja", "both"), default="both", help="which language(s) (default: both)")
     p.add_argument("--clean", action="store_true", help="a reading copy: no gap or flag annotations")
     p.add_argument("--approved-only", action="store_true", help="only segments a reviewer approved")
+    p.add_argument("--timestamps", action="store_true",
+                   help="txt, md, html, docx: start each paragraph with its time in the recording, [hh:mm:ss]")
     p.add_argument("--layout", choices=("interleaved", "side-by-side"), default="interleaved",
                    help="md, html, docx: paragraphs one after the other, or a bilingual table")
     p.add_argument("--gap-text-en", metavar="TEXT",
@@ -125,6 +182,8 @@ def export_options(args: argparse.Namespace, implied: dict[str, Any] | None = No
     if getattr(args, "report_format", None):  # said on the command line: wins over the extension
         extra["report_format"] = args.report_format
     extra.setdefault("report_format", "md")
+    if getattr(args, "timestamps", False):
+        extra["timestamps"] = True
     return ExportOptions(
         text="original" if args.original else "corrected",
         langs=("en", "ja") if args.lang == "both" else (args.lang,),
@@ -167,10 +226,13 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-register_command("import", "import a transcript file; prints its new id on the last line",
+
+register_command("import", "import transcript files or folders; prints each new id on a line of its own",
                  _configure_import, _run_import,
-                 "Import a plain-text bilingual transcript (any common encoding). "
-                 "Prints the new transcript's id alone on the last line.")
+                 "Import plain-text bilingual transcripts (any common encoding), one transcript per file; a "
+                 "folder imports its *.txt files. With --translation, FILE and its translation in a second "
+                 "file become one transcript. Prints each new transcript's id alone on the last line of its "
+                 "report; what the import found (layout, turns, pairs, ...) goes to stderr.")
 register_command("list", "list the transcripts in the database", _configure_list, _run_list,
                  "List the transcripts in the database: id, title, turns, segments.")
 register_command("export", "export a transcript (json, txt, ...)", _configure_export, _run_export,

@@ -1,6 +1,7 @@
-"""Starting the GUI: ``run(argv)`` is what ``main.py`` calls (argv without the program name).
+"""Starting the GUI: ``run(options)`` is what ``main.py`` calls, with the options the command
+line parsed (``cli.core.build_window_parser``: --db, --sample, --quit-after-load, FILE).
 
-    taiyaku [--db PATH] [--quit-after-load] [FILE]
+    taiyaku [--db PATH] [--sample [NAME] | FILE] [--quit-after-load]
 
 Opens the database (default: the user's data folder), imports FILE if given
 and shows it; on a first run with an empty database it imports the bundled
@@ -13,9 +14,8 @@ import argparse
 import gc
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -30,18 +30,15 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    """The GUI's command line."""
-    parser = argparse.ArgumentParser(prog="taiyaku", description="Correct bilingual EN/JA transcripts.")
-    parser.add_argument("--db", type=Path, default=None, help="database file (default: in the user data folder)")
-    parser.add_argument("--quit-after-load", action="store_true",
-                        help="quit as soon as the window shows the transcript (scripted checks)")
-    parser.add_argument("--sample", nargs="?", const="", default=None, metavar="NAME",
-                        help="open a bundled sample transcript (imported on first use)")
-    parser.add_argument("file", nargs="?", type=Path, help="a transcript file to import and open")
-    if argv and sys.argv and argv[0] == sys.argv[0]:  # called with the program name first, like sys.argv
-        argv = argv[1:]
-    return parser.parse_args(argv)
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The window's options from ``argv`` (scripts and tests that call ``run`` with a list): the
+    command line's own parser, so the window never declares an option of its own."""
+    from cli.core import build_window_parser  # the one import of cli in gui/ (pyproject's contracts)
+
+    args = list(argv)
+    if args and sys.argv and args[0] == sys.argv[0]:  # called with the program name first, like sys.argv
+        args = args[1:]
+    return build_window_parser("taiyaku").parse_args(args)
 
 
 def app_icon() -> QIcon:
@@ -63,8 +60,11 @@ def import_sample_if_empty(store) -> int | None:  # type: ignore[no-untyped-def]
     try:
         from model.importer import import_file
         from model.resources import bundled_sample_path
+        from model.samples import attach_sample_recording
 
-        return import_file(store, bundled_sample_path())
+        tid = import_file(store, bundled_sample_path())
+        attach_sample_recording(store, tid, bundled_sample_path())
+        return tid
     except (ImportError, TaiyakuError) as exc:
         log.warning("could not import the bundled sample: %s", exc)
         return None
@@ -81,13 +81,14 @@ def open_sample(store, name: str, window) -> int | None:  # type: ignore[no-unty
         return None
 
 
-def run(argv: list[str], started: Callable[[AppContext], object] | None = None) -> int:
-    """Run the GUI; returns the process exit code.
+def run(options: argparse.Namespace | Sequence[str],
+        started: Callable[[AppContext], object] | None = None) -> int:
+    """Run the GUI on the parsed command line (or on arguments to parse); returns the exit code.
 
     ``started(ctx)`` is called once the context exists, before the window is built: scripts
     (benchmarks, tests) connect to ``ctx.firstPainted`` and ``ctx.windowChanged`` there.
     """
-    args = parse_args(argv)
+    args = options if isinstance(options, argparse.Namespace) else parse_args(options)
     app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("Taiyaku")
     QCoreApplication.setApplicationName("Taiyaku")
@@ -217,11 +218,11 @@ def run(argv: list[str], started: Callable[[AppContext], object] | None = None) 
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
-    if window.transcript_model.transcript_id is None:  # nothing to paint (none, or it could not be read)
-        if not refuse_if_damaged():
-            backups.start()
-            if args.quit_after_load:
-                QTimer.singleShot(0, app.quit)
+    # Nothing to paint (no transcript, or it could not be read): start what on_shown would have.
+    if window.transcript_model.transcript_id is None and not refuse_if_damaged():
+        backups.start()
+        if args.quit_after_load:
+            QTimer.singleShot(0, app.quit)
     try:
         code = app.exec()
     finally:

@@ -22,8 +22,8 @@ class StoreCommand(QUndoCommand):
     ``perform`` runs the operation and returns its change event id. When the
     operation was already performed (``event_id`` given), the first ``redo``
     (which ``QUndoStack.push`` calls) does nothing.
-    A failure marks the command obsolete so the stack drops it (FIELD-NOTES:
-    a command whose redo raised would otherwise stay on the stack), and
+    A failure marks the command obsolete so the stack drops it (QUndoStack.push keeps a
+    command whose redo raised: the stack would hold a step that never happened), and
     ``on_error`` receives the one-line reason. A failure of the database itself (another
     program's lock, a full disk: ``StorageFailed``) changed nothing and may pass: the command
     stays, ``stuck`` is set, and ``step`` puts the stack back where it was.

@@ -1,9 +1,13 @@
 """The application context: the one object every feature receives.
 
-It holds the store, the Qt bridge of its change announcements, the undo stack,
-the transcript on screen and the current selection (segment, language, text
-span). Features (annotation, review, export) read and change the app through
-it, never through each other's widgets.
+It holds the store, the Qt bridge of its change announcements, the undo stacks
+(one per transcript, in a ``QUndoGroup`` whose active stack is the transcript
+on screen's), the transcript on screen and the current selection (segment,
+language, text span). Features (annotation, review, export) read and change
+the app through it, never through each other's widgets.
+
+``run`` is the one way a user action changes the store: one operation, one
+undo step on the stack of the transcript on screen.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from gui.bridge import StoreBridge
@@ -61,7 +65,11 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self.bridge = StoreBridge(store, self)
-        self.undo_stack = QUndoStack(self)
+        # One undo stack per transcript, as an editor has one per document: Ctrl+Z only ever
+        # reaches the transcript on screen. Key None: steps made with no transcript open.
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int | None, QUndoStack] = {}
+        self.undo_group.setActiveStack(self.undo_stack_for(None))
         self._transcript_id: int | None = None
         self._selection = Selection()
         self.window: QWidget | None = None  # the app's main window (see windowChanged); None in tests
@@ -77,10 +85,11 @@ class AppContext(QObject):
         return self._transcript_id
 
     def set_transcript(self, transcript_id: int | None) -> None:
-        """Show another transcript (the window loads it); clears the selection."""
+        """Show another transcript (the window loads it, its undo steps come back); clears the selection."""
         if transcript_id == self._transcript_id:
             return
         self._transcript_id = transcript_id
+        self.undo_group.setActiveStack(self.undo_stack_for(transcript_id))
         self._selection = Selection()
         self.transcriptChanged.emit(transcript_id)
         self.selectionChanged.emit(self._selection)
@@ -100,18 +109,38 @@ class AppContext(QObject):
         """Change some fields of the selection, e.g. ``update_selection(lang="ja")``."""
         self.set_selection(replace(self._selection, **changes))  # type: ignore[arg-type]
 
-    # -- actions -----------------------------------------------------------
-    def run(self, text: str, perform: Callable[[], int]) -> int | None:
-        """Perform one store operation as one undo step; returns its event id.
+    # -- undo ----------------------------------------------------------------
+    def undo_stack_for(self, transcript_id: int | None) -> QUndoStack:
+        """The undo stack of a transcript (made on first use; None: steps with no transcript open)."""
+        stack = self._stacks.get(transcript_id)
+        if stack is None:
+            stack = self._stacks[transcript_id] = QUndoStack(self)
+            self.undo_group.addStack(stack)
+        return stack
 
-        The operation runs before the command is pushed, so a failure (a
-        one-line ``TaiyakuError``) leaves nothing on the stack: it is reported
-        through ``errorReported`` and None is returned.
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo stack of the transcript on screen (what Ctrl+Z and the History dock use)."""
+        return self.undo_stack_for(self._transcript_id)
+
+    # -- actions -----------------------------------------------------------
+    def run(self, text: str, perform: Callable[[], int | None], initiator: object = None) -> int | None:
+        """Perform one store operation as one undo step on the transcript on screen; returns its event id.
+
+        The operation runs before the command is pushed, so a failure (a one-line
+        ``TaiyakuError``) leaves nothing on the stack: it is reported through
+        ``errorReported`` and None is returned. An operation with nothing to do (it
+        returns None) pushes nothing either. ``initiator`` (the widget making the change)
+        comes back as ``Changes.initiator``, so that widget can skip refreshing itself.
         """
         try:
-            event_id = perform()
+            with self.store.initiated_by(initiator):
+                event_id = perform()
         except TaiyakuError as exc:
             self.report_error(describe_failure(exc))
+            return None
+        if event_id is None:
+            self.statusMessage.emit(QCoreApplication.translate("AppContext", "Nothing to change"))
             return None
         self.undo_stack.push(StoreCommand(self.store, text, event_id=event_id, on_error=self.report_error))
         return event_id

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from model.errors import TaiyakuError
 from model.export import ExportOptions, get_exporter, load_builtin_exporters
 from model.export.stream import first_segments
-from model.export.walk import DEFAULT_GAP_TEXT, safe_filename
+from model.export.walk import DEFAULT_GAP_TEXT, safe_filename, with_times
 from model.readmodel import TranscriptView, list_transcripts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +70,8 @@ def format_names() -> dict[str, str]:
     """Format key -> name shown in the dialog, in the order offered."""
     return {"html": tr("Web page (HTML)"), "docx": tr("Word document (.docx)"), "md": tr("Markdown"),
             "txt": tr("Plain text (source layout)"), "tmx": tr("Translation memory (TMX)"),
-            "json": tr("JSON (everything)"), "report": tr("Change report")}
+            "json": tr("JSON (everything)"), "report": tr("Change report"),
+            "srt": tr("Subtitles (SRT)"), "vtt": tr("Subtitles (WebVTT)")}
 
 
 _STYLE_BLOCK = re.compile(r"<style>.*?</style>", re.S)
@@ -185,7 +186,10 @@ class ExportDialog(QDialog):
         self.keep_markers = QCheckBox(tr("&Keep gap markers as transcribed"), objectName="export_keep_markers",
                                       checked=True)
         self.keep_markers.setToolTip(tr("Off: every unresolved gap is written as the text below"))
-        for box in (self.annotations, self.approved_only, self.keep_markers):
+        self.timestamps = QCheckBox(tr("Start paragraphs with their &time in the recording"),
+                                    objectName="export_timestamps")
+        self.timestamps.setToolTip(tr("Text, Markdown, HTML and Word: [00:01:23] before each paragraph"))
+        for box in (self.annotations, self.approved_only, self.keep_markers, self.timestamps):
             form.addRow(box)
         self.gap_en = QLineEdit(DEFAULT_GAP_TEXT["en"], objectName="export_gap_en")
         self.gap_ja = QLineEdit(DEFAULT_GAP_TEXT["ja"], objectName="export_gap_ja")
@@ -194,7 +198,7 @@ class ExportDialog(QDialog):
         form_box.addWidget(options)
         for combo in (self.format, self.report_format, self.langs, self.layout_box):
             combo.currentIndexChanged.connect(self._options_changed)
-        for check in (self.corrected, self.annotations, self.approved_only, self.keep_markers):
+        for check in (self.corrected, self.annotations, self.approved_only, self.keep_markers, self.timestamps):
             check.toggled.connect(self._options_changed)
         for edit in (self.gap_en, self.gap_ja):
             edit.textChanged.connect(self._options_changed)
@@ -301,7 +305,8 @@ class ExportDialog(QDialog):
             keep_markers=self.keep_markers.isChecked(),
             layout=str(self.layout_box.currentData()),
             progress=progress,
-            extra={"report_format": str(self.report_format.currentData())},
+            extra={"report_format": str(self.report_format.currentData()),
+                   **({"timestamps": True} if self.timestamps.isChecked() else {})},
         )
 
     def _sync_enabled(self) -> None:
@@ -339,7 +344,7 @@ class ExportDialog(QDialog):
             self._show_text("", tr("Nothing to preview: the library is empty."))
             return
         fmt = self.format_key()
-        options = self.options()
+        options = with_times(self.ctx.store, tid, self.options())
         try:
             view = self._view(tid)
             page = first_page(view)
@@ -354,7 +359,7 @@ class ExportDialog(QDialog):
                     if fmt == "docx":
                         note = tr("A Word document is laid out like this page, with Word's styles.")
                 self._show_html(html, note)
-            elif fmt in ("json", "report"):
+            elif fmt in ("json", "report", "srt", "vtt"):
                 self._show_text(self._full_preview(tid, view, options), tr("The beginning of the file."))
             else:
                 from model.export.md import render_markdown

@@ -60,7 +60,9 @@ FEATURES: list[str] = [
     "gui.export_dialog:install",
     "gui.search_panel:install",
     "gui.library_tools:install",
+    "gui.helpers:install",
     "gui.backups:install",
+    "gui.audio:install",
 ]
 
 

@@ -162,20 +162,25 @@ class MainWindow(QMainWindow):
         reg.add("import", self.tr("&Import…"), self.importer.choose_and_import, menu="file", shortcut="Ctrl+I",
                 icon_name="mdi6.file-import-outline", toolbar=True,
                 tip=self.tr("Import transcript files into the library"))
+        reg.add("import_pair", self.tr("Import with &Translation File…"), self.importer.choose_pair_and_import,
+                menu="file", tip=self.tr("Import a transcript and a second file holding its translation, "
+                                         "aligned paragraph by paragraph"))
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
+        # Undo and redo act on the active stack of the group: the transcript on screen's, so Ctrl+Z
+        # never reaches another one (gui.context); ``step`` keeps a step a locked database refused.
+        group = self.ctx.undo_group
         undo = reg.add("undo", self.tr("&Undo"), lambda: step(self.ctx.undo_stack, undo=True), menu="edit",
-                       shortcut=Key.Undo,
-                       icon_name="mdi6.undo", toolbar=True)
+                       shortcut=Key.Undo, icon_name="mdi6.undo", toolbar=True)
         redo = reg.add("redo", self.tr("&Redo"), lambda: step(self.ctx.undo_stack, undo=False), menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
-        self._listen(self.ctx.undo_stack.canUndoChanged, undo.setEnabled)
-        self._listen(self.ctx.undo_stack.canRedoChanged, redo.setEnabled)
-        self._listen(self.ctx.undo_stack.undoTextChanged, self._on_undo_text)
-        self._listen(self.ctx.undo_stack.redoTextChanged, self._on_redo_text)
+        self._listen(group.canUndoChanged, undo.setEnabled)
+        self._listen(group.canRedoChanged, redo.setEnabled)
+        self._listen(group.undoTextChanged, self._on_undo_text)
+        self._listen(group.redoTextChanged, self._on_redo_text)
         if stack.count():
             self._on_undo_text(stack.undoText())
             self._on_redo_text(stack.redoText())

@@ -10,6 +10,7 @@ linked one to one. Heights are computed only for rows a view asks about
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,6 +73,30 @@ def corrected_text(seg: SegmentView, lang: str, theme: Theme) -> Rendered | None
         if start >= 0:  # offsets are in the original; corrections may have moved the words
             spans.append((start, start + len(red.text), _fmt(bg=theme.redaction_bg, fg=theme.redaction_fg)))
     return Rendered(text, spans)
+
+
+_BREAKS_RE = re.compile(r"\n(?:[^\S\n]*\n)+")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def reflow(text: str) -> str:
+    """``text`` as the panes show it: hard-wrapped lines flow as one paragraph (a newline between
+    words is a space, between Japanese characters nothing visible), a blank line still breaks.
+
+    Every character maps to one character, so offsets (gaps, marks, the cursor) stay valid.
+    """
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    for m in _BREAKS_RE.finditer(text):  # paragraphs joined in one segment: a visible break
+        for i in range(m.start(), m.end()):
+            if chars[i] == "\n":
+                chars[i] = "\u2028"
+    for i, ch in enumerate(chars):
+        if ch == "\n":
+            before, after = text[i - 1:i], text[i + 1:i + 2]
+            chars[i] = "\u200b" if _CJK.match(before) and _CJK.match(after) else " "
+    return "".join(chars)
 
 
 class RowMetrics(QObject):
@@ -227,7 +252,7 @@ class RowMetrics(QObject):
             self._layouts.move_to_end(key)
             return hit
         rendered = self.rendered(row, lang)
-        layout = QTextLayout(rendered.text, self.fonts[lang])
+        layout = QTextLayout(reflow(rendered.text), self.fonts[lang])
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)

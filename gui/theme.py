@@ -110,5 +110,10 @@ def turn_kind_name(kind: str) -> str:
         "title": QCoreApplication.translate("Roles", "Title"),
         "time": QCoreApplication.translate("Roles", "Time"),
         "note": QCoreApplication.translate("Roles", "Note"),
+        "omission": QCoreApplication.translate("Roles", "Omission"),
+        "reaction": QCoreApplication.translate("Roles", "Reaction"),
+        "interpretation": QCoreApplication.translate("Roles", "Interpretation"),
+        "crosstalk": QCoreApplication.translate("Roles", "Crosstalk"),
+        "end": QCoreApplication.translate("Roles", "End"),
     }
     return names.get(kind, kind)

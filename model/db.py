@@ -34,7 +34,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
 # up-to-date file compares with this instead of importing Alembic (0.35-1.3 s per start);
 # tests/test_migrations.py keeps it equal to the scripts' revisions.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0005")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0005")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
@@ -58,8 +58,8 @@ def busy_timeout_ms() -> int:
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # Per connection, outside any transaction (see FIELD-NOTES): foreign_keys
-    # inside a transaction is silently ignored. None of these touches the file.
+    # Per connection, outside any transaction: SQLite silently ignores PRAGMA foreign_keys
+    # inside a transaction. None of these touches the file.
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -348,8 +348,8 @@ def begin_immediate(driver: sqlite3.Connection, waiting: WaitListener | None = N
     the first ``QUIET_WAIT_MS``, ``waiting(seconds)`` is called before every further step so
     a window can say it is waiting. When the lock outlives the wait, SQLite's own
     ``OperationalError`` (database is locked) propagates; nothing was written, and
-    ``storage_failure`` turns it into ``DatabaseBusy``. (This raw driver call is not wrapped
-    by SQLAlchemy, FIELD-NOTES.)
+    ``storage_failure`` turns it into ``DatabaseBusy``. (A raw driver call: SQLAlchemy does not
+    wrap what it raises, so it arrives as sqlite3's own exception.)
     """
     budget = busy_timeout_ms()
     started = time.monotonic()

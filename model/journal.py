@@ -22,7 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
-from model.schema import Base, ChangeEvent
+from model.schema import ChangeEvent
+from model.tables import Base  # every table module: _TABLE_ORDER must know them all
 
 RowChange = dict[str, Any]
 

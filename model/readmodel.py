@@ -140,6 +140,14 @@ class SegmentView:
     corrections: list[CorrectionView] = field(default_factory=list)
     flags: list[FlagView] = field(default_factory=list)
     conflicts: tuple[int, ...] = ()
+    pairing: str | None = None  # how the importer paired the sides (None: made after the import)
+    confidence: float | None = None  # how sure it was, 0..1
+    en_tail: str | None = None  # what followed each side's paragraph in the file (None: a blank line)
+    ja_tail: str | None = None
+
+    def tail(self, lang: str) -> str | None:
+        """What followed this side's paragraph in the imported file (None: one blank line, or unknown)."""
+        return self.en_tail if lang == "en" else self.ja_tail
 
     def original(self, lang: str) -> str | None:
         """The imported text in ``lang`` (None: absent)."""
@@ -191,6 +199,10 @@ class TranscriptView:
     imported_at: datetime
     speakers: dict[int, SpeakerView]
     turns: list[TurnView]
+    layout: str | None = None  # interleaved / blocks / files (None: imported before this was kept)
+    text_head: str | None = None  # what stood before the first paragraph of the file
+    # What QA checks prepared for this transcript (model.qa.prepare): a glossary, a dictionary, ...
+    context: dict[str, Any] = field(default_factory=dict)
 
     def segments(self) -> Iterator[tuple[TurnView, SegmentView]]:
         """Every segment with its turn, in reading order."""
@@ -227,7 +239,8 @@ AnySelect = Select[*tuple[Any, ...]]
 
 # SegmentView's first eight fields, in order (rows are turned into views positionally).
 _SEGMENT_COLUMNS = select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
+                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.pairing,
+                          Segment.confidence, Segment.en_tail, Segment.ja_tail)
 
 
 def _names(session: Session) -> dict[int, str]:
@@ -296,10 +309,11 @@ def _children(session: Session, transcript_id: int | None, segment_ids: Iterable
 
 
 def _segment_view(row: Any, children: dict[str, dict[int, list[Any]]]) -> SegmentView:
-    # Positional: the query selects SegmentView's first eight fields in order (named access is slow).
+    # Positional: the query selects SegmentView's first eight fields in order (named access is slow),
+    # then the importer's pairing, confidence and separators.
     sid = row[0]
-    seg = _segment_view_of(*row, None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
-                           children["cor"].get(sid) or [], children["flag"].get(sid) or [])
+    seg = _segment_view_of(*row[:8], None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
+                           children["cor"].get(sid) or [], children["flag"].get(sid) or [], (), *row[8:12])
     derive_texts(seg)
     return seg
 
@@ -357,7 +371,7 @@ def load_transcript(store: Store, transcript_id: int, *, segments: bool = True) 
                     SuggestionView(sug.id, sug.turn_id, sug.name, sug.affiliation, sug.status))
         return TranscriptView(t.id, t.title, t.source, t.event_date, t.lead_lang, t.encoding, t.newline,
                               t.source_filename, t.imported_at, speakers,
-                              sorted(turns.values(), key=lambda tv: tv.position))
+                              sorted(turns.values(), key=lambda tv: tv.position), t.layout, t.text_head)
 
 
 def fill_turns(store: Store, turns: Sequence[TurnView]) -> None:

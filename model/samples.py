@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from model.schema import Transcript
 
 if TYPE_CHECKING:
     from model.store import Store
+
+log = logging.getLogger(__name__)
 
 
 def sample_path(name: str | None = None) -> Path:
@@ -34,4 +37,22 @@ def ensure_sample(store: Store, name: str | None = None) -> int:
         )
     if existing is not None:
         return int(existing)
-    return import_file(store, path)
+    tid = import_file(store, path)
+    attach_sample_recording(store, tid, path)
+    return tid
+
+
+def attach_sample_recording(store: Store, transcript_id: int, sample: Path) -> None:
+    """Attach the sample's recording (the same name, ``.ogg``) when one ships beside it, so a
+    newcomer sees the player at work; the transcript works without it."""
+    from model.audio.ops import attach_recording
+    from model.audio.pcm import identify
+    from model.errors import TaiyakuError
+
+    audio = sample.with_suffix(".ogg")
+    if not audio.exists():
+        return
+    try:
+        attach_recording(store, transcript_id, identify(audio))
+    except TaiyakuError as exc:  # a damaged file: the sample is still useful without it
+        log.warning("could not attach the sample's recording: %s", exc)

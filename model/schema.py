@@ -19,6 +19,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -106,6 +107,10 @@ class Transcript(Base):
     encoding: Mapped[str | None] = mapped_column(String(40))
     newline: Mapped[str] = mapped_column(String(4), default="\n")
     lead_lang: Mapped[str] = mapped_column(String(2), default="en")
+    # How the file was laid out (interleaved / blocks / files) and what stood before its first
+    # paragraph: the txt export gives an unedited import's text back exactly.
+    layout: Mapped[str | None] = mapped_column(String(12))
+    text_head: Mapped[str | None] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
 
@@ -176,6 +181,13 @@ class Segment(Base):
     review_state: Mapped[str] = mapped_column(String(20), default="not_reviewed")
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # How the importer paired the two sides (interleaved, label, block, nm, single, marker) and how
+    # sure it was (0..1); None for segments made after the import.
+    pairing: Mapped[str | None] = mapped_column(String(12))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    # What followed each side's paragraph in the file (None: one blank line), for an exact txt export.
+    en_tail: Mapped[str | None] = mapped_column(Text)
+    ja_tail: Mapped[str | None] = mapped_column(Text)
 
 
 class Correction(Base):

@@ -21,6 +21,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,6 +45,8 @@ from model.search_index import refresh_rows as refresh_search_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# Who asked for the operations running in this thread (see ``Store.initiated_by``).
+_INITIATOR: ContextVar[object] = ContextVar("taiyaku_initiator", default=None)
 # What a write is doing, for a status bar: ("waiting", seconds waited so far as text) while
 # another program holds the write lock; ("saved", action) after a commit; ("failed", one-line
 # reason) when the database could not be written (the change was not saved).
@@ -66,6 +69,9 @@ class Changes:
     # speaker, kind or time, a title. False when only texts or review fields of rows changed, so
     # views need not re-read the whole outline (0.1-0.3 s at 50,000 segments) for an edit.
     restructured: bool = True
+    # Who asked for the operation (``Store.initiated_by``; a front end's object, e.g. the editor
+    # that saved its text), so that it can skip refreshing itself. None for undo and redo.
+    initiator: object = field(default=None, compare=False)
 
     @property
     def tables(self) -> frozenset[str]:
@@ -78,7 +84,7 @@ class Changes:
 
     @classmethod
     def from_rows(cls, action: str, kind: str, rows: list[RowChange], event_id: int | None,
-                  transcript_ids: set[int]) -> Changes:
+                  transcript_ids: set[int], initiator: object = None) -> Changes:
         """Summarise journal rows into the sets subscribers need."""
         by_table: dict[str, set[int]] = {}
         refs: dict[str, set[int]] = {"transcript_id": set(transcript_ids), "segment_id": set(),
@@ -102,6 +108,7 @@ class Changes:
             turn_ids=frozenset(refs["turn_id"]),
             speaker_ids=frozenset(refs["speaker_id"]),
             restructured=any(_reshapes(row) for row in rows),
+            initiator=initiator,
         )
 
 
@@ -283,6 +290,17 @@ class Store:
             session.rollback()
 
     @contextmanager
+    def initiated_by(self, initiator: object) -> Iterator[None]:
+        """Operations run inside this block announce ``initiator`` in their ``Changes``
+        (as Anki's operations carry their handler): the widget that made a change can tell
+        its own change coming back, and skip refreshing itself."""
+        token = _INITIATOR.set(initiator)
+        try:
+            yield
+        finally:
+            _INITIATOR.reset(token)
+
+    @contextmanager
     def operation(self, action: str, *, transcript_id: int | None = None,
                   description: str = "") -> Iterator[Operation]:
         """Run one user action in one transaction, journal it, and announce it on success."""
@@ -313,7 +331,7 @@ class Store:
                 event.remove(session, "after_flush", capture_flush)
                 event.remove(session, "before_flush", cascade_deletes)
         transcripts = {op.transcript_id} if op.transcript_id is not None else set()
-        op.changes = Changes.from_rows(action, "do", journal, op.event_id, transcripts)
+        op.changes = Changes.from_rows(action, "do", journal, op.event_id, transcripts, _INITIATOR.get())
         self._tell_writes("saved", action)
         self.announce(op.changes)
 

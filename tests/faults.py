@@ -1,8 +1,8 @@
 """Faults made for real in tests: another process holding the write lock, a full disk, damage.
 
 ``lock_held(path)`` starts a second Python process that takes SQLite's write lock with
-``BEGIN EXCLUSIVE`` and keeps it until the block ends (FIELD-NOTES: this is what another
-program writing to the database does to us).
+``BEGIN EXCLUSIVE`` and keeps it until the block ends (what another program writing to
+the database, e.g. a long import from the command line, does to us).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 import model.export.stream as stream
 from model.errors import NotFound
-from model.export import ExportOptions, get_exporter, load_builtin_exporters
+from model.export import ExportFailed, ExportOptions, get_exporter, load_builtin_exporters
 from model.importer.load import import_file
 from model.ops.corrections import edit_text
 from model.ops.flags import add_flag, reply_to_flag, resolve_flag
@@ -65,8 +65,11 @@ def _outputs(store, tid: int) -> dict[str, bytes]:
     out = {}
     for name in load_builtin_exporters():
         for label, opts in OPTIONS.items():
-            data = get_exporter(name)(store, tid, ExportOptions(**opts))
-            if name == "docx":
+            try:
+                data = get_exporter(name)(store, tid, ExportOptions(**opts))
+            except ExportFailed as exc:  # e.g. subtitles without times: refused the same way
+                data = f"refused: {exc}"
+            if name == "docx" and isinstance(data, bytes):
                 with zipfile.ZipFile(io.BytesIO(data)) as z:
                     data = z.read("word/document.xml")
             out[f"{name}-{label}"] = data.encode("utf-8") if isinstance(data, str) else data

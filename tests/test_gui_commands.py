@@ -83,3 +83,41 @@ def test_window_repaints_speaker_rename(qtbot, store, tmp_path):
     assert window.transcript_model.speaker(window.transcript_model.turn(1)).name == "Jake Sullivan"
     window.ctx.undo_stack.undo()
     assert window.transcript_model.speaker(window.transcript_model.turn(1)).name is None
+
+
+def test_an_operation_carries_its_initiator_and_undo_carries_none(qtbot, store, speaker_id):
+    ctx = AppContext(store)
+    seen = []
+    ctx.bridge.changed.connect(seen.append)
+    editor = object()
+    ctx.run("Rename speaker", lambda: rename(store, speaker_id, "Operator Kim"), initiator=editor)
+    assert seen[-1].kind == "do" and seen[-1].initiator is editor
+    ctx.run("Rename speaker", lambda: rename(store, speaker_id, "Operator Lee"))  # no initiator given
+    assert seen[-1].initiator is None
+    ctx.undo_stack.undo()  # an undo is everyone's news, the initiator's too
+    assert seen[-1].kind == "undo" and seen[-1].initiator is None
+
+
+def test_an_operation_with_nothing_to_do_pushes_no_step(qtbot, store, speaker_id):
+    ctx = AppContext(store)
+    messages = []
+    ctx.statusMessage.connect(messages.append)
+    assert ctx.run("Edit text", lambda: None) is None
+    assert ctx.undo_stack.count() == 0 and messages == ["Nothing to change"]
+
+
+def test_the_editor_is_not_reset_by_its_own_saved_edit(qtbot, store, tmp_path):
+    from gui_helpers import make_window
+
+    window, _ = make_window(qtbot, store, tmp_path)
+    window.panes.go_row(0)
+    window.annotate.edit_current()
+    editor = window.annotate.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    editor.insertPlainText("Well, ")
+    cursor = editor.textCursor().position()
+    window.annotate.save_editor(editor)  # saved, the editor still open
+    assert window.transcript_model.segment(0).en.startswith("Well, ")
+    assert editor.textCursor().position() == cursor  # not moved to the end by a reload of its own text
+    assert editor.document().isUndoAvailable()  # and its own undo history is still there
+    window.annotate.close_editor(save=False)

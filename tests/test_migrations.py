@@ -19,7 +19,7 @@ from model.schema import Base
 from model.store import Store
 from tests.factory import make_transcript
 
-HEAD = model.db.SCHEMA_HEAD  # the app's newest revision (tests below monkeypatch model.db)
+HEAD = model.db.SCHEMA_HEAD  # the app's own head (tests below act as a newer app)
 
 
 def version(path: Path) -> list[str]:
@@ -70,12 +70,12 @@ def test_a_downgraded_database_is_upgraded_at_start_up(tmp_path: Path):
     tid = make_transcript(store)  # the upgraded file works
     store.close()
     assert tid == 1
-    assert version(path) == [HEAD]
+    assert version(path) == [model.db.SCHEMA_HEAD]
     assert list(tmp_path.glob("old.sqlite3.before-*.bak")), "no backup was made before migrating"
 
 
 def _migrations_with(tmp_path: Path, body: str) -> Path:
-    """A copy of the app's migrations plus a revision 0002 doing ``body``."""
+    """A copy of the app's migrations plus a revision "later" after the head, doing ``body``."""
     folder = tmp_path / "migrations"
     shutil.copytree(model.db.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     (folder / "versions" / "0002_test.py").write_text(textwrap.dedent('''
@@ -83,7 +83,7 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
         import sqlalchemy as sa
         from alembic import op
 
-        revision = "0002"
+        revision = "later"
         down_revision = "{head}"
         branch_labels = None
         depends_on = None
@@ -95,15 +95,15 @@ def _migrations_with(tmp_path: Path, body: str) -> Path:
 
         def downgrade() -> None:
             pass
-    ''').format(body=textwrap.indent(textwrap.dedent(body), "    "), head=HEAD), encoding="utf-8")
+    ''').format(body=textwrap.indent(textwrap.dedent(body), "    "), head=model.db.SCHEMA_HEAD), encoding="utf-8")
     return folder
 
 
 def _use_migrations(monkeypatch, folder: Path) -> None:
-    """Act as an app whose migrations are ``folder`` (its known revisions end with 0002)."""
+    """Act as an app whose migrations are ``folder`` (its known revisions end with "later")."""
     monkeypatch.setattr(model.db, "MIGRATIONS_DIR", folder)
-    monkeypatch.setattr(model.db, "SCHEMA_REVISIONS", (*model.db.SCHEMA_REVISIONS, "0002"))
-    monkeypatch.setattr(model.db, "SCHEMA_HEAD", "0002")
+    monkeypatch.setattr(model.db, "SCHEMA_REVISIONS", (*model.db.SCHEMA_REVISIONS, "later"))
+    monkeypatch.setattr(model.db, "SCHEMA_HEAD", "later")
 
 
 def test_schema_revisions_constant_matches_the_migration_scripts():
@@ -112,7 +112,7 @@ def test_schema_revisions_constant_matches_the_migration_scripts():
 
     script = ScriptDirectory(str(model.db.MIGRATIONS_DIR))
     assert list(model.db.SCHEMA_REVISIONS) == [rev.revision for rev in reversed(list(script.walk_revisions()))]
-    assert script.get_heads() == [model.db.SCHEMA_HEAD]
+    assert script.get_heads() == [HEAD]
 
 
 def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path):
@@ -129,6 +129,7 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path):
 
 
 def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeypatch):
+    head = model.db.SCHEMA_HEAD  # the app's head, before the test adds a later revision
     path = tmp_path / "library.sqlite3"
     store = Store.open(path, annotator="tester")
     for _ in range(3):
@@ -143,14 +144,14 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
     ''')
     _use_migrations(monkeypatch, folder)
     open_database(path).dispose()
-    assert version(path) == ["0002"]
+    assert version(path) == ["later"]
     assert counts(path) == before
     con = sqlite3.connect(path)
     assert "notes" in [r[1] for r in con.execute("PRAGMA table_info(transcript)")]
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
-    backups = list(tmp_path.glob(f"library.sqlite3.before-{HEAD}.bak"))
-    assert backups and version(backups[0]) == [HEAD] and counts(backups[0]) == before
+    backups = list(tmp_path.glob(f"library.sqlite3.before-{head}.bak"))
+    assert backups and version(backups[0]) == [head] and counts(backups[0]) == before
 
 
 def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
@@ -159,6 +160,7 @@ def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
     make_transcript(store)
     store.close()
     content = dump(path)
+    head = model.db.SCHEMA_HEAD
     # Half done, then broken: SQLite DDL is not transactional, so only the backup can undo it.
     folder = _migrations_with(tmp_path, '''
         op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
@@ -171,7 +173,7 @@ def test_a_failing_migration_restores_the_file(tmp_path: Path, monkeypatch):
         open_database(path)
     # The same content (the backup API copies pages, not the header's change counter).
     assert dump(path) == content
-    assert version(path) == [HEAD]
+    assert version(path) == [head]
     assert not Path(str(path) + "-wal").exists()
     monkeypatch.undo()
     store = Store.open(path, annotator="tester")  # the app that knows it still opens it

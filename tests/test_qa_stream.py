@@ -49,6 +49,9 @@ def test_cli_json_is_laid_out_as_before(db_path, press_call):
         store.close()
     result = taiyaku("qa", tid, "--db", db_path, "--format", "json", "--all")
     assert result.returncode == 0, result.stderr
+    from model.qa.fixes import fixes_for
+
     rows = [{"check": f.check, "turn": f.turn, "segment": f.segment, "lang": f.lang, "message": f.message,
-             "segment_id": f.segment_id, "key": f.key} for f in found]
+             "segment_id": f.segment_id, "key": f.key, "category": f.category, "params": dict(f.params),
+             "fixes": [x.to_dict() for x in fixes_for(f)]} for f in found]
     assert result.stdout == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

@@ -44,9 +44,9 @@ def main() -> int:
     docs.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "shots.sqlite3", annotator="Aiko")
-        sample = ROOT.parent / "shared" / "samples" / "press-call-2024-04-09.txt"
-        if not sample.exists():
-            sample = Path("/work/shared/samples/press-call-2024-04-09.txt")
+        # The shared samples: $TAIYAKU_SAMPLES, else ../shared/samples (as tests/conftest.py looks).
+        folder = os.environ.get("TAIYAKU_SAMPLES") or str(ROOT.parent / "shared" / "samples")
+        sample = Path(folder) / "press-call-2024-04-09.txt"
         tid = import_file(store, sample) if sample.exists() else build_export_sample(store)
         build_export_sample(store, title="Background call: Japan visit (test sample)")
         ctx = AppContext(store)

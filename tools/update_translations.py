@@ -43,6 +43,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "library": (["gui/library_tools.py"], "tr", "Library"),
     "startup": (["gui/startup_frame.py"], "tr", "StartupFrame"),
     "trust": (["gui/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
+    "audio": (["gui/audio"], "tr", "Audio"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 

@@ -1,4 +1,5 @@
-"""Running annotation operations as undo steps, shared by the annotation widgets."""
+"""What the annotation widgets share: their translation context, the parts of the window they use,
+and macros (several operations as one undo step; each one runs through ``AppContext.run``)."""
 
 from __future__ import annotations
 
@@ -8,36 +9,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from gui.actions import ActionRegistry
-from gui.commands import StoreCommand
 from gui.context import AppContext
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
-from gui.storage_errors import describe_failure
-from model.errors import TaiyakuError
 from model.readmodel import SegmentView
 
 
 def tr(text: str) -> str:
     """Translate a string of the annotation feature (context ``Annotate``)."""
     return QCoreApplication.translate("Annotate", text)
-
-
-def run_op(ctx: AppContext, text: str, perform: Callable[[], int | None]) -> int | None:
-    """Run one store operation and push it as one undo step.
-
-    A failing operation shows its one-line reason and pushes nothing; an
-    operation with nothing to do (returns None) pushes nothing either.
-    """
-    try:
-        event_id = perform()
-    except TaiyakuError as exc:
-        ctx.report_error(describe_failure(exc))
-        return None
-    if event_id is None:
-        ctx.statusMessage.emit(tr("Nothing to change"))
-        return None
-    ctx.undo_stack.push(StoreCommand(ctx.store, text, event_id=event_id, on_error=ctx.report_error))
-    return event_id
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.actions import icon
-from gui.annotate.common import AnnotateParts, run_op, tr
+from gui.annotate.common import AnnotateParts, tr
 from model.ops.corrections import set_correction_details
 from model.readmodel import LANG_NAMES, CorrectionView
 from model.schema import CORRECTION_CATEGORIES
@@ -119,8 +119,8 @@ class CorrectionsTab(QWidget):
             return
         ctx = self.parts.ctx
         category, note = self.category.currentData(), self.note.text()
-        run_op(ctx, tr("Describe correction"),
-               lambda: set_correction_details(ctx.store, cor.id, category=category, note=note))
+        ctx.run(tr("Describe correction"),
+                lambda: set_correction_details(ctx.store, cor.id, category=category, note=note))
 
     def current_correction(self) -> CorrectionView | None:
         """The correction selected in the list (None: none)."""

@@ -70,9 +70,12 @@ class SegmentEditor(QPlainTextEdit):
 class EditorHost(Protocol):
     """What the delegate asks of whoever runs the editing (the annotation feature)."""
 
+    unsaved_text: dict[tuple[int, str], str]  # (segment, lang) -> typed text the database refused
+    held_editor: SegmentEditor | None  # kept open while the "not saved" dialog has the focus
+
     def editor_opened(self, editor: SegmentEditor) -> None: ...
     def editor_cursor_moved(self, editor: SegmentEditor) -> None: ...
-    def save_editor(self, editor: SegmentEditor) -> None: ...
+    def save_editor(self, editor: SegmentEditor) -> bool: ...  # False: not saved, the text stays
     def editor_closed(self, editor: SegmentEditor) -> None: ...
     def edit_next(self, lang: str) -> None: ...
 
@@ -109,12 +112,12 @@ class AnnotateDelegate(SegmentDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, SegmentEditor)
+        if editor is self.metrics.model.initiator:
+            return  # its own edit coming back: it shows that text already
         seg = self.metrics.model.segment(index.row())
         text = (seg.corrected(self.lang) if seg is not None else None) or ""
-        if editor.base_text == text and editor.toPlainText() == text:
-            return  # a refresh of the row must not reset what is being typed
-        if editor.document().isModified():
-            return
+        if text == editor.base_text or editor.document().isModified():
+            return  # the row changed otherwise (a flag, a gap), or the annotator is typing: keep the editor
         editor.base_text = text
         unsaved = self.feature.unsaved_text.get((editor.segment_id, editor.lang))
         editor.setPlainText(text if unsaved is None else unsaved)  # text that could not be saved comes back

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit
 
-from gui.annotate.common import AnnotateParts, Macro, run_op, tr
+from gui.annotate.common import AnnotateParts, Macro, tr
 from gui.annotate.editing import EditKeys, SegmentEditor, bind_delegate
 from gui.annotate.view_modes import MODES, PROVIDERS
 from gui.context import AppContext
@@ -185,7 +185,9 @@ class AnnotateFeature(QObject):
         from model.ops.corrections import edit_text
 
         try:
-            event_id = edit_text(self.ctx.store, editor.segment_id, editor.lang, text)
+            # The editor is the initiator: its own edit coming back does not refresh it (it shows it).
+            with self.ctx.store.initiated_by(editor):
+                event_id = edit_text(self.ctx.store, editor.segment_id, editor.lang, text)
         except StorageFailed as exc:
             self.unsaved_text[(editor.segment_id, editor.lang)] = text
             self.held_editor = editor  # the dialog takes the focus: that must not close the editor
@@ -195,7 +197,7 @@ class AnnotateFeature(QObject):
             self.ctx.report_error(describe_failure(exc))
             return True
         self.unsaved_text.pop((editor.segment_id, editor.lang), None)
-        if run_op(self.ctx, tr("Edit text"), lambda: event_id):
+        if self.ctx.run(tr("Edit text"), lambda: event_id):
             editor.base_text = text
             editor.document().setModified(False)
         return True
@@ -257,7 +259,7 @@ class AnnotateFeature(QObject):
         seg = self._need_segment()
         if seg is not None:
             self.close_editor(save=False)
-            run_op(self.ctx, tr("Revert segment"), lambda: corrections.revert_segment(self.ctx.store, seg.id))
+            self.ctx.run(tr("Revert segment"), lambda: corrections.revert_segment(self.ctx.store, seg.id))
 
     def review_correction(self, accept: bool) -> None:
         cor = self.corrections_tab.current_correction()
@@ -272,9 +274,9 @@ class AnnotateFeature(QObject):
                 return
             cor = live[-1]
         if accept:
-            run_op(self.ctx, tr("Accept correction"), lambda: corrections.accept_correction(self.ctx.store, cor.id))
+            self.ctx.run(tr("Accept correction"), lambda: corrections.accept_correction(self.ctx.store, cor.id))
         else:
-            run_op(self.ctx, tr("Reject correction"), lambda: corrections.reject_correction(self.ctx.store, cor.id))
+            self.ctx.run(tr("Reject correction"), lambda: corrections.reject_correction(self.ctx.store, cor.id))
 
     # -- gaps --------------------------------------------------------------------------------
     def mark_gap(self) -> None:
@@ -285,7 +287,7 @@ class AnnotateFeature(QObject):
         with Macro(self.ctx, tr("Mark gap")):
             sid, lang, _cursor, span = self.close_editor()  # type: ignore[misc]
             assert span is not None
-            run_op(self.ctx, tr("Mark gap"), lambda: gaps.mark_gap(self.ctx.store, sid, lang, *span))
+            self.ctx.run(tr("Mark gap"), lambda: gaps.mark_gap(self.ctx.store, sid, lang, *span))
 
     def insert_gap(self) -> None:
         """Insert an (inaudible) marker at the editor's cursor (the open edit is saved with it)."""
@@ -294,7 +296,7 @@ class AnnotateFeature(QObject):
             return
         with Macro(self.ctx, tr("Insert gap")):
             sid, lang, cursor, _span = self.close_editor()  # type: ignore[misc]
-            run_op(self.ctx, tr("Insert gap"), lambda: gaps.insert_gap(self.ctx.store, sid, lang, cursor))
+            self.ctx.run(tr("Insert gap"), lambda: gaps.insert_gap(self.ctx.store, sid, lang, cursor))
 
     # -- alignment ---------------------------------------------------------------------------
     def split_segment(self) -> None:
@@ -303,14 +305,14 @@ class AnnotateFeature(QObject):
             return
         with Macro(self.ctx, tr("Split segment")):
             sid, lang, cursor, _span = self.close_editor()  # type: ignore[misc]
-            run_op(self.ctx, tr("Split segment"),
-                   lambda: alignment.split_segment(self.ctx.store, sid, lang, cursor))
+            self.ctx.run(tr("Split segment"),
+                         lambda: alignment.split_segment(self.ctx.store, sid, lang, cursor))
 
     def merge_segment(self) -> None:
         seg = self._need_segment()
         if seg is not None:
             self.close_editor()
-            run_op(self.ctx, tr("Merge segments"), lambda: alignment.merge_segments(self.ctx.store, seg.id))
+            self.ctx.run(tr("Merge segments"), lambda: alignment.merge_segments(self.ctx.store, seg.id))
 
     def move_translation(self, step: int) -> None:
         seg = self._need_segment()
@@ -319,20 +321,20 @@ class AnnotateFeature(QObject):
         self.close_editor()
         lang = self.current_lang()
         text = tr("Move translation down") if step > 0 else tr("Move translation up")
-        if run_op(self.ctx, text, lambda: alignment.move_translation(self.ctx.store, seg.id, step, lang)):
+        if self.ctx.run(text, lambda: alignment.move_translation(self.ctx.store, seg.id, step, lang)):
             self.panes.step_segment(step)  # follow the text that moved
 
     def split_turn(self) -> None:
         seg = self._need_segment()
         if seg is not None:
             self.close_editor()
-            run_op(self.ctx, tr("Split turn"), lambda: alignment.split_turn(self.ctx.store, seg.id))
+            self.ctx.run(tr("Split turn"), lambda: alignment.split_turn(self.ctx.store, seg.id))
 
     def merge_turn(self) -> None:
         seg = self._need_segment()
         if seg is not None:
             self.close_editor()
-            run_op(self.ctx, tr("Merge turns"), lambda: alignment.merge_turns(self.ctx.store, seg.turn_id))
+            self.ctx.run(tr("Merge turns"), lambda: alignment.merge_turns(self.ctx.store, seg.turn_id))
 
     # -- view modes --------------------------------------------------------------------------
     def set_mode(self, mode: str) -> None:

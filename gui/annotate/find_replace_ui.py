@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.annotate.common import AnnotateParts, run_op, tr
+from gui.annotate.common import AnnotateParts, tr
 from gui.theme import Theme
 from model.errors import TaiyakuError
 from model.ops import find_replace
@@ -192,7 +192,7 @@ class FindReplaceDialog(QDialog):
             return
         m = self.matches[self.current]
         opts = self._options()
-        done = run_op(self.ctx, tr("Replace"), lambda: find_replace.replace_one(
+        done = self.ctx.run(tr("Replace"), lambda: find_replace.replace_one(
             self.ctx.store, m, self.find_edit.text(), self.replace_edit.text(), regex=opts["regex"],
             match_case=opts["match_case"]))
         if done and self.search():
@@ -212,7 +212,7 @@ class FindReplaceDialog(QDialog):
         if self._stale and not self.search():
             return
         count = len(self.matches)
-        done = run_op(self.ctx, tr("Replace all"), lambda: find_replace.replace_all(
+        done = self.ctx.run(tr("Replace all"), lambda: find_replace.replace_all(
             self.ctx.store, tid, self.find_edit.text(), self.replace_edit.text(), **opts))
         if done:
             self._stale = True

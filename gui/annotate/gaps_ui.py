@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.annotate.common import AnnotateParts, run_op, tr
+from gui.annotate.common import AnnotateParts, tr
 from model.ops import gaps
 from model.readmodel import LANG_NAMES, GapView
 from model.store import Changes
@@ -164,9 +164,9 @@ class GapsTab(QWidget):
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted:
                 text, conf = dialog.text.text(), dialog.confidence
-                run_op(ctx, tr("Fill gap"), lambda: gaps.fill_gap(ctx.store, gap.id, text, conf))
+                ctx.run(tr("Fill gap"), lambda: gaps.fill_gap(ctx.store, gap.id, text, conf))
             elif result == FillGapDialog.UNRECOVERABLE:
-                run_op(ctx, tr("Mark gap unrecoverable"), lambda: gaps.mark_unrecoverable(ctx.store, gap.id))
+                ctx.run(tr("Mark gap unrecoverable"), lambda: gaps.mark_unrecoverable(ctx.store, gap.id))
         dialog.finished.connect(done)
         dialog.open()
 
@@ -174,13 +174,13 @@ class GapsTab(QWidget):
         gap = self._gap()
         if gap is not None:
             ctx = self.parts.ctx
-            run_op(ctx, tr("Mark gap unrecoverable"), lambda: gaps.mark_unrecoverable(ctx.store, gap.id))
+            ctx.run(tr("Mark gap unrecoverable"), lambda: gaps.mark_unrecoverable(ctx.store, gap.id))
 
     def reopen(self) -> None:
         gap = self._gap()
         if gap is not None:
             ctx = self.parts.ctx
-            run_op(ctx, tr("Reopen gap"), lambda: gaps.reopen_gap(ctx.store, gap.id))
+            ctx.run(tr("Reopen gap"), lambda: gaps.reopen_gap(ctx.store, gap.id))
 
     def link(self) -> None:
         """Link the selected gap with the counterpart proposed by order within the segment."""
@@ -192,19 +192,19 @@ class GapsTab(QWidget):
             self.parts.ctx.report_error(tr("No gap in the other language is free to link with this one."))
             return
         ctx = self.parts.ctx
-        run_op(ctx, tr("Link gaps"), lambda: gaps.link_gaps(ctx.store, *pair))
+        ctx.run(tr("Link gaps"), lambda: gaps.link_gaps(ctx.store, *pair))
 
     def unlink(self) -> None:
         gap = self._gap()
         if gap is not None:
             ctx = self.parts.ctx
-            run_op(ctx, tr("Unlink gap"), lambda: gaps.unlink_gap(ctx.store, gap.id))
+            ctx.run(tr("Unlink gap"), lambda: gaps.unlink_gap(ctx.store, gap.id))
 
     def remove(self) -> None:
         gap = self._gap()
         if gap is not None:
             ctx = self.parts.ctx
-            run_op(ctx, tr("Remove gap"), lambda: gaps.remove_gap(ctx.store, gap.id))
+            ctx.run(tr("Remove gap"), lambda: gaps.remove_gap(ctx.store, gap.id))
 
 
 class GapListModel(QAbstractTableModel):

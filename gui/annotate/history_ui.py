@@ -12,14 +12,15 @@ from model.store import Changes
 
 
 class HistoryPanel(QTabWidget):
-    """Two tabs: the session's undo stack and the transcript's recorded changes."""
+    """Two tabs: this session's undo steps on the transcript shown, and its recorded changes."""
 
     def __init__(self, parts: AnnotateParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("history_panel")
         self.setDocumentMode(True)
         self.parts = parts
-        self.undo_view = QUndoView(parts.ctx.undo_stack, self)
+        # The group: the view shows the active stack, the steps of the transcript on screen.
+        self.undo_view = QUndoView(parts.ctx.undo_group, self)
         self.undo_view.setObjectName("history_view")
         self.undo_view.setEmptyLabel(tr("Opened"))
         self.addTab(self.undo_view, tr("This session"))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.annotate.common import AnnotateParts, run_op, tr
+from gui.annotate.common import AnnotateParts, tr
 from gui.theme import Theme, role_name
 from model.ops import speakers as ops
 from model.readmodel import SpeakerView
@@ -103,9 +103,9 @@ class SpeakerTableModel(QAbstractTableModel):
         if field == "name":
             if (value or "").strip() == (sp.name or sp.display_name):
                 return False
-            return run_op(ctx, tr("Rename speaker"), lambda: ops.rename_speaker(ctx.store, sp.id, value)) is not None
-        return run_op(ctx, tr("Edit speaker"),
-                      lambda: ops.set_speaker_details(ctx.store, sp.id, **{field: value})) is not None
+            return ctx.run(tr("Rename speaker"), lambda: ops.rename_speaker(ctx.store, sp.id, value)) is not None
+        return ctx.run(tr("Edit speaker"),
+                       lambda: ops.set_speaker_details(ctx.store, sp.id, **{field: value})) is not None
 
 
 class RoleDelegate(QStyledItemDelegate):
@@ -323,7 +323,7 @@ class SpeakersPanel(QWidget):
 
     def merge_into(self, keep_id: int, other_id: int) -> None:
         """Merge speaker ``other_id`` into ``keep_id`` (one undo step)."""
-        run_op(self.ctx, tr("Merge speakers"), lambda: ops.merge_speakers(self.ctx.store, keep_id, other_id))
+        self.ctx.run(tr("Merge speakers"), lambda: ops.merge_speakers(self.ctx.store, keep_id, other_id))
 
     def merge_selected(self) -> None:
         sp = self.selected_speaker()
@@ -348,7 +348,7 @@ class SpeakersPanel(QWidget):
         if sp is None or not turns:
             self.ctx.report_error(tr("Select a speaker here and some of their turns in the transcript."))
             return
-        run_op(self.ctx, tr("Split speaker"), lambda: ops.split_speaker(self.ctx.store, sp.id, turns))
+        self.ctx.run(tr("Split speaker"), lambda: ops.split_speaker(self.ctx.store, sp.id, turns))
 
     def pick_for_turn(self) -> None:
         """Ctrl+Shift+S: choose the selected turn's speaker from the keyboard."""
@@ -357,9 +357,10 @@ class SpeakersPanel(QWidget):
             self.ctx.report_error(tr("Select a segment first."))
             return
         turn = self.parts.model.turn(row)
-        self.picker = SpeakerPicker(self.model.speakers, tr("Speaker of turn {n}").format(n=turn.number),
-                                    lambda sid: run_op(self.ctx, tr("Change speaker of turn"),
-                                                       lambda: ops.set_turn_speaker(self.ctx.store, turn.id, sid)),
+        def pick(sid: int | None) -> None:
+            self.ctx.run(tr("Change speaker of turn"), lambda: ops.set_turn_speaker(self.ctx.store, turn.id, sid))
+
+        self.picker = SpeakerPicker(self.model.speakers, tr("Speaker of turn {n}").format(n=turn.number), pick,
                                     self.window())
         self.picker.open()
 
@@ -378,8 +379,8 @@ class SpeakersPanel(QWidget):
         dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=label))
         dialog.setTextValue(sp.name or "")
         dialog.textValueSelected.connect(
-            lambda name: run_op(self.ctx, tr("Rename speaker"),
-                                lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
+            lambda name: self.ctx.run(tr("Rename speaker"),
+                                      lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
         self.rename_dialog = dialog
         dialog.open()
 
@@ -398,17 +399,17 @@ class SpeakersPanel(QWidget):
             return
         sid = item.data(0, Qt.ItemDataRole.UserRole)
         if accept:
-            run_op(self.ctx, tr("Accept speaker suggestion"), lambda: ops.accept_suggestion(self.ctx.store, sid))
+            self.ctx.run(tr("Accept speaker suggestion"), lambda: ops.accept_suggestion(self.ctx.store, sid))
         else:
-            run_op(self.ctx, tr("Dismiss speaker suggestion"), lambda: ops.dismiss_suggestion(self.ctx.store, sid))
+            self.ctx.run(tr("Dismiss speaker suggestion"), lambda: ops.dismiss_suggestion(self.ctx.store, sid))
 
     def decide_all(self, accept: bool) -> None:
         tid = self.ctx.transcript_id
         if tid is None:
             return
         if accept:
-            run_op(self.ctx, tr("Accept all speaker suggestions"),
-                   lambda: ops.accept_all_suggestions(self.ctx.store, tid))
+            self.ctx.run(tr("Accept all speaker suggestions"),
+                         lambda: ops.accept_all_suggestions(self.ctx.store, tid))
         else:
-            run_op(self.ctx, tr("Dismiss all speaker suggestions"),
-                   lambda: ops.dismiss_all_suggestions(self.ctx.store, tid))
+            self.ctx.run(tr("Dismiss all speaker suggestions"),
+                         lambda: ops.dismiss_all_suggestions(self.ctx.store, tid))

@@ -53,6 +53,7 @@ class TranscriptModel(QStringListModel):
         self._segments: dict[int, SegmentView] = {}
         self._row_of: dict[int, int] = {}
         self._pending: tuple[Skeleton | None, dict[int, SegmentView]] | None = None
+        self.initiator: object = None  # while changes are applied: who made them (Changes.initiator)
         self.modelReset.connect(self._adopt_pending)  # first connection: runs before any view's
 
     # -- loading -------------------------------------------------------------
@@ -177,7 +178,18 @@ class TranscriptModel(QStringListModel):
 
     # -- refreshing from store announcements ------------------------------------
     def apply_changes(self, changes: Changes) -> None:
-        """Bring the model up to date after a committed change (do, undo, redo, import)."""
+        """Bring the model up to date after a committed change (do, undo, redo, import).
+
+        While it does, ``initiator`` is the change's initiator (``Changes.initiator``): a view
+        whose editor made the change leaves that editor as it is.
+        """
+        self.initiator = changes.initiator
+        try:
+            self._apply_changes(changes)
+        finally:
+            self.initiator = None
+
+    def _apply_changes(self, changes: Changes) -> None:
         tid = self.transcript_id
         if tid is None or (changes.transcript_ids and tid not in changes.transcript_ids):
             return

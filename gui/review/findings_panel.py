@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from gui.flow_layout import FlowLayout
 from gui.review.names import check_name, finding_message, lang_name
 from model.qa import Finding
+from model.qa.fixes import fixes_for
 
 Index = QModelIndex | QPersistentModelIndex
 FindingRole = Qt.ItemDataRole.UserRole + 50
@@ -135,6 +138,7 @@ class FindingsPanel(QWidget):
     dismissRequested = Signal(object)  # Finding
     rerunRequested = Signal()
     restoreRequested = Signal(object)  # Finding (dismissed)
+    fixRequested = Signal(object, object)  # Finding, model.qa.registry.Fix
     showSettledChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -171,13 +175,20 @@ class FindingsPanel(QWidget):
         self.restore_button = QPushButton(self.tr("Restore"), self, objectName="finding_restore")
         self.restore_button.setToolTip(self.tr("List a dismissed finding again"))
         self.restore_button.clicked.connect(lambda: self._emit(self.restoreRequested))
+        # The corrections a finding offers (replace with the approved term, add to dictionary, ...).
+        self.fix_button = QPushButton(self.tr("Fix"), self, objectName="finding_fix")
+        self.fix_button.setToolTip(self.tr("Apply a correction the finding offers (one undo step)"))
+        self.fix_menu = QMenu(self.fix_button)
+        self.fix_menu.aboutToShow.connect(self._fill_fix_menu)
+        self.fix_button.setMenu(self.fix_menu)
         self.show_settled = QCheckBox(self.tr("Show dismissed and flagged"), self, objectName="findings_show_settled")
         self.show_settled.toggled.connect(self.showSettledChanged)
         self.flag_button.clicked.connect(lambda: self._emit(self.flagRequested))
         self.dismiss_button.clicked.connect(lambda: self._emit(self.dismissRequested))
         self.rerun_button.clicked.connect(self.rerunRequested)
         buttons = FlowLayout()  # wraps onto a second row in a narrow dock
-        for button in (self.flag_button, self.dismiss_button, self.restore_button, self.rerun_button):
+        for button in (self.fix_button, self.flag_button, self.dismiss_button, self.restore_button,
+                       self.rerun_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -236,6 +247,14 @@ class FindingsPanel(QWidget):
         self.flag_button.setEnabled(open_one or (f is None and bool(self.model.items)))
         self.dismiss_button.setEnabled(open_one or (f is None and bool(self.model.items)))
         self.restore_button.setEnabled(f is not None and f.key in self.model.dismissed)
+        self.fix_button.setEnabled(f is not None and bool(fixes_for(f)))
+
+    def _fill_fix_menu(self) -> None:
+        self.fix_menu.clear()
+        f = self.current_finding()
+        for fix in fixes_for(f) if f is not None else []:
+            action = self.fix_menu.addAction(fix.label)
+            action.triggered.connect(partial(self.fixRequested.emit, f, fix))
 
     def current_finding(self) -> Finding | None:
         index = self.view.currentIndex()

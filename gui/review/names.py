@@ -37,6 +37,7 @@ def check_name(check: str) -> str:
         "numbers": _t("Numbers"),
         "redaction": _t("Redaction"),
         "speaker_label": _t("Speaker label"),
+        "pairing": _t("Pairing"),
     }.get(check, check)
 
 
@@ -89,4 +90,7 @@ def finding_message(finding) -> str:  # type: ignore[no-untyped-def]
     if finding.check == "speaker_label" and "label" in p:
         return _t("the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}").format(
             lang=names[p["lang"]], label=p["label"], who=p["who"], speaker=p["speaker"])
+    if finding.check == "pairing" and "confidence" in p:
+        return _t("check this pairing: the importer paired these paragraphs with confidence {confidence}").format(
+            confidence=p["confidence"])
     return str(finding.message)

@@ -13,8 +13,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
 from gui.review.findings_panel import FindingsPanel
+from model.errors import OperationFailed
 from model.ops.findings import dismiss_finding, flag_finding, restore_finding
 from model.qa import Finding, settled_keys
+from model.qa.fixes import apply_fix
+from model.qa.registry import Fix
 from model.qa.scan import Scan
 from model.readmodel import TranscriptView
 from model.store import Changes
@@ -27,6 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
 REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")
 TEXT_TABLES = frozenset({"segment", "correction", "gap", "redaction"})
 STEP_S = 0.02  # the work of one step of a sliced run: the window stays smooth meanwhile
+
+
+DATABASE_WIDE_TABLES = ("glossary_entry", "dictionary_word", "variant_preference")
 
 
 class QaRunner(QObject):
@@ -55,6 +61,7 @@ class QaRunner(QObject):
         panel.dismissRequested.connect(self.dismiss)
         panel.rerunRequested.connect(self.rerun)
         panel.restoreRequested.connect(self.restore)
+        panel.fixRequested.connect(self.fix_finding)
         panel.showSettledChanged.connect(self.refilter)
 
     @property
@@ -88,6 +95,16 @@ class QaRunner(QObject):
         if tid is None:
             return None
         return self.ctx.run(self.tr("Dismiss finding"), lambda: dismiss_finding(self.store, tid, finding.key, reason))
+
+    def fix_finding(self, finding: Finding, fix: Fix) -> int | None:
+        """Carry out a correction the finding offers, as one undo step."""
+        def perform() -> int:
+            event = apply_fix(self.store, finding, fix)
+            if event is None:
+                raise OperationFailed(self.tr("nothing to change: the text already reads so"))
+            return event
+
+        return self.ctx.run(fix.label, perform)
 
     def restore(self, finding: Finding) -> int | None:
         """Take back a dismissal: the finding is listed again."""
@@ -170,7 +187,8 @@ class QaRunner(QObject):
     # -- after a change -------------------------------------------------------------------------------
     def note_changes(self, changes: Changes) -> None:
         """Schedule what a change of the open transcript needs: a full run, some segments, or a refilter."""
-        if changes.touches("turn", "speaker", "transcript"):
+        # The glossary, the dictionary or a preferred spelling: every segment may read differently.
+        if changes.touches("turn", "speaker", "transcript", *DATABASE_WIDE_TABLES):
             self._pending_full = True
             self._checks_timer.start()
         elif changes.tables & TEXT_TABLES and changes.segment_ids:

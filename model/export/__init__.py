@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 # Modules whose exporters register themselves when imported (order = order in --help).
 BUILTIN_MODULES = ("model.export.json_export", "model.export.txt", "model.export.md", "model.export.html_export",
-                   "model.export.docx_export", "model.export.tmx", "model.export.report")
+                   "model.export.docx_export", "model.export.tmx", "model.export.report", "model.export.subtitles")
 
 
 class ExportFailed(TaiyakuError):

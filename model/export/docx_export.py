@@ -34,6 +34,7 @@ from model.export.walk import (
     speaker_heading,
     strip_controls,
     walk,
+    with_times,
 )
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView, TurnView
 
@@ -366,4 +367,4 @@ def export_docx(store: Store, transcript_id: int, options: ExportOptions, out: B
     """Word document of one transcript, written as it is read."""
     with paused_gc():
         source = ExportSource(store, transcript_id)
-        write_docx(source.view, options, out, source.turns(), source.total)
+        write_docx(source.view, with_times(store, transcript_id, options), out, source.turns(), source.total)

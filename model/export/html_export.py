@@ -32,6 +32,7 @@ from model.export.walk import (
     show_controls,
     speaker_heading,
     walk,
+    with_times,
 )
 from model.notes import render_note
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView, TurnView
@@ -192,4 +193,4 @@ def export_html(store: Store, transcript_id: int, options: ExportOptions, out: B
     """HTML page of one transcript, written as it is read."""
     with paused_gc(), text_out(out) as text:
         source = ExportSource(store, transcript_id)
-        write_html(source.view, options, text, source.turns(), source.total)
+        write_html(source.view, with_times(store, transcript_id, options), text, source.turns(), source.total)

@@ -11,7 +11,10 @@ none is renamed or removed:
 Beside them: the transcript's id, source, date and lead language; each turn's
 position, kind and timestamp; each segment's id, position, label prefixes,
 review state, corrections, redactions and flags (with their discussion); the
-turn's speaker suggestions. Gap offsets index the corrected text, correction
+turn's speaker suggestions; the ``recording`` (``path``, ``sha256``, ``duration_ms``,
+``size``; null without one), each segment's ``start_ms``, ``end_ms`` and ``timing``
+(``imported``, ``stamped``, ``aligned``, ``estimated``; all null when nothing is
+known) and each gap's ``start_ms``/``end_ms`` when known. Gap offsets index the corrected text, correction
 offsets the segment's history (the original with every earlier correction's
 ``after`` inserted after the span it replaced, nothing removed: see
 ``model.text``), redaction offsets the original. The texts are the read model's (``model.readmodel``), so they
@@ -29,7 +32,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from model.audio.tables import GapTiming, Recording
+from model.audio.timing import read_times
 from model.export import ExportOptions, register_writer
 from model.readmodel import SegmentView, SpeakerView, TurnView
 from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, SpeakerSuggestion, Transcript
@@ -60,6 +66,9 @@ class _Extras:
     replies: dict[int, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     suggestions: dict[int, dict[str, Any]] = field(default_factory=dict)
     gap_history: dict[int, dict[str, Any]] = field(default_factory=dict)
+    recording: dict[str, Any] | None = None
+    times: dict[int, tuple[int, int, str]] = field(default_factory=dict)  # segment -> start, end, kind
+    gap_times: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def who(self, annotator_id: int | None) -> str | None:
         return None if annotator_id is None else self.names.get(annotator_id)
@@ -106,7 +115,18 @@ def _extras(store: Store, transcript_id: int) -> _Extras:
                            .where(SpeakerSuggestion.transcript_id == transcript_id)):
             out.suggestions[g.id] = {"source_turn_id": g.source_turn_id, "decided_by": who(g.decided_by_id),
                                      "decided_at": _when(g.decided_at)}
+        _audio_extras(s, transcript_id, out)
     return out
+
+
+def _audio_extras(s: Session, transcript_id: int, out: _Extras) -> None:
+    """The recording (its identity) and every segment's and gap's time (``model.audio``)."""
+    rec = s.scalar(select(Recording).where(Recording.transcript_id == transcript_id))
+    if rec is not None:
+        out.recording = {"path": rec.path, "sha256": rec.sha256, "duration_ms": rec.duration_ms, "size": rec.size}
+    out.times = {t.segment_id: (t.start_ms, t.end_ms, t.kind) for t in read_times(s, transcript_id)}
+    out.gap_times = {g: (a, b) for g, a, b in s.execute(
+        select(GapTiming.gap_id, GapTiming.start_ms, GapTiming.end_ms).where(GapTiming.transcript_id == transcript_id))}
 
 
 def _speaker(sp: SpeakerView | None, lead_lang: str) -> dict[str, Any]:
@@ -129,6 +149,7 @@ def _id_order(item: Any) -> int:
 def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
     # Most segments have no gaps, corrections or flags: skip the empty comprehensions (50,000 times).
     reviewed_by, reviewed_at = extras.segment_review.get(seg.id, (None, None))
+    start_ms, end_ms, timing = extras.times.get(seg.id, (None, None, None))
     return {
         "id": seg.id,
         "position": seg.position,
@@ -139,11 +160,16 @@ def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
         "gaps": [
             {"id": g.id, "lang": g.lang, "start": g.start, "end": g.end, "text": g.text, "status": g.status,
              "kind": g.kind, "proposed_text": g.proposed_text, "confidence": g.confidence,
-             "counterpart_id": g.counterpart_id, "origin": g.origin, **extras.gap_history.get(g.id, {})}
+             "counterpart_id": g.counterpart_id, "origin": g.origin, **extras.gap_history.get(g.id, {}),
+             "start_ms": extras.gap_times.get(g.id, (None, None))[0],
+             "end_ms": extras.gap_times.get(g.id, (None, None))[1]}
             for g in sorted(seg.gaps, key=_span_order)
         ] if seg.gaps else [],
         "en_prefix": seg.en_prefix,
         "ja_prefix": seg.ja_prefix,
+        "start_ms": start_ms,
+        "end_ms": end_ms,
+        "timing": timing,
         "review_state": seg.review_state,
         "reviewed_by": reviewed_by,
         "reviewed_at": reviewed_at,
@@ -211,6 +237,7 @@ class JsonSource:
             "lead_lang": view.lead_lang,
             "imported_at": _when(view.imported_at),
             **self.extras.transcript,
+            "recording": self.extras.recording,
             "speakers": [_speaker(sp, view.lead_lang) for sp in view.speakers.values()],
         }
 

@@ -25,6 +25,7 @@ from model.export.walk import (
     paused_gc,
     speaker_heading,
     walk,
+    with_times,
 )
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView, TurnView
 
@@ -179,4 +180,4 @@ def export_markdown(store: Store, transcript_id: int, options: ExportOptions, ou
     """Markdown of one transcript, written as it is read."""
     with paused_gc(), text_out(out) as text:
         source = ExportSource(store, transcript_id)
-        write_markdown(source.view, options, text, source.turns(), source.total)
+        write_markdown(source.view, with_times(store, transcript_id, options), text, source.turns(), source.total)

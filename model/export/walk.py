@@ -24,10 +24,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from model.importer.patterns import TIMESTAMP_RE
 from model.readmodel import FlagView, GapView, SegmentView, TranscriptView, TurnView, load_transcript
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class Line:
     lang: str
     prefix: str
     pieces: list[Piece]
+    time: str = ""  # "[hh:mm:ss] " when timestamps are asked for: also the first piece (see stamp_lines)
 
     @property
     def text(self) -> str:
@@ -151,6 +153,30 @@ def render_line(seg: SegmentView, lang: str, options: ExportOptions) -> Line | N
     return Line(lang, prefix, pieces)
 
 
+def stamp_lines(lines: list[Line], ms: int) -> None:
+    """Start each line with ``[hh:mm:ss]`` (a text piece, so every format shows it; plain text
+    writes it before the label, where the importer reads it back as the segment's time),
+    unless its prefix already has a timestamp."""
+    seconds = max(ms, 0) // 1000
+    stamp = f"[{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}] "
+    for line in lines:
+        if not TIMESTAMP_RE.match(line.prefix):
+            line.time = stamp
+            line.pieces.insert(0, Piece("text", stamp))
+
+
+def with_times(store: Store, transcript_id: int, options: ExportOptions) -> ExportOptions:
+    """``options`` carrying every segment's start (ms) when they ask for timestamps
+    (``extra["timestamps"]``); unchanged otherwise (nothing is read)."""
+    if not options.extra.get("timestamps"):
+        return options
+    from model.audio.timing import read_times
+
+    with store.read() as s:
+        times = {t.segment_id: t.start_ms for t in read_times(s, transcript_id)}
+    return replace(options, extra={**options.extra, "segment_times": times})
+
+
 def is_corrected(options: Any) -> bool:
     """Whether the options ask for corrected text (the default) rather than the original."""
     return getattr(options, "text", "corrected") != "original"
@@ -164,6 +190,7 @@ def walk(view: TranscriptView, options: ExportOptions, turns: Iterable[TurnView]
     and ``total`` their number of segments (for progress); by default ``view.turns``.
     """
     order = lang_order(view, options)
+    times = options.extra.get("segment_times") if options.extra else None  # see with_times
     progress = getattr(options, "progress", None)
     if total is None:
         total = view.segment_count
@@ -179,6 +206,8 @@ def walk(view: TranscriptView, options: ExportOptions, turns: Iterable[TurnView]
             lines = [ln for ln in (render_line(seg, lang, options) for lang in order) if ln is not None]
             if not lines:
                 continue
+            if times and seg.id in times:
+                stamp_lines(lines, times[seg.id])
             flags = [f for f in seg.flags if f.lang is None or f.lang in order] if options.annotations else []
             yield Block(turn, seg, lines, flags, first)
             first = False
@@ -248,7 +277,7 @@ def load_for_export(store: Store, transcript_id: int) -> TranscriptView:
 # -- headings --------------------------------------------------------------
 
 UNKNOWN_SPEAKER = {"en": "Unknown speaker", "ja": "話者不明"}
-NON_SPEECH = ("title", "time", "note")
+NON_SPEECH = ("title", "time", "note", "omission", "reaction", "interpretation", "crosstalk", "end")
 
 
 def speaker_heading(turn: TurnView, langs: list[str]) -> str:

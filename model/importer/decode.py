@@ -1,6 +1,7 @@
 """Turning the bytes of a transcript file into text, or refusing them in one line.
 
-Supported: UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, Shift_JIS
+Supported: UTF-8 (with or without BOM), UTF-16/UTF-32 with BOM, UTF-16 LE/BE without
+BOM (recognised by where its NUL bytes fall), Shift_JIS
 (decoded as cp932, its Windows superset) and EUC-JP; newlines LF, CRLF or CR.
 Lines are only ever split on ``\\r\\n``, ``\\r`` and ``\\n``: ``str.splitlines``
 would also break on U+0085 and friends, which appear in mis-decoded cp932.
@@ -121,40 +122,78 @@ def _refuse_controls(controls: int, length: int) -> None:
         raise ImportRefused("the file is not text (it contains control characters)")
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``head`` has the NUL pattern of BOM-less UTF-16, else None.
+
+    Text in UTF-16 puts a NUL in the high byte of every ASCII character (letters,
+    digits, spaces, newlines), so mostly-English text has NULs on every other
+    byte and even mostly-Japanese text has them on its newlines. Which byte order
+    it is shows in what each reading gives: the right one reads as English or
+    Japanese almost everywhere, the wrong one (and any binary file) does not.
+    """
+    data = head[:SAMPLE] if len(head) % 2 == 0 else head[:min(SAMPLE, len(head) - 1)]
+    if len(data) < 2:
+        return None
+    best, best_share = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        # Read the wrong way round, "\n" becomes U+0A00 and kana land in CJK extension A.
+        share = sum(1 for ch in text if ch.isascii() or _JAPANESE.match(ch)) / max(1, len(text))
+        if share > best_share:
+            best, best_share = codec, share
+    return best if best_share >= 0.9 else None
+
+
+def _sniff_unicode(stream: BinaryIO, head: bytes, codec: str, name: str, undecodable: str) -> Sniffed:
+    """The first pass for a Unicode encoding known from its BOM (or its NUL pattern)."""
+    digest = hashlib.sha256()
+    newlines = _Newlines()
+    size = controls = chars = 0
+    decoder = codecs.getincrementaldecoder(codec)()
+    chunk = head
+    try:
+        while chunk:
+            digest.update(chunk)
+            size += len(chunk)
+            text = decoder.decode(chunk)
+            newlines.feed(text)
+            controls += len(_CONTROL.findall(text))
+            chars += len(text)
+            chunk = stream.read(CHUNK)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise ImportRefused(undecodable) from None
+    _refuse_controls(controls, chars)
+    return Sniffed(codec, name, newlines.style(), digest.hexdigest(), size)
+
+
 def sniff(stream: BinaryIO) -> Sniffed:
     """First pass over a file: its encoding, newline style and hash, or ``ImportRefused``.
 
     Refuses an empty file, a binary one (NUL bytes, control characters) and
     one no supported encoding decodes strictly. The stream is read to its end.
     """
-    digest = hashlib.sha256()
     head = stream.read(CHUNK)
     if not head:
         raise ImportRefused("the file is empty")
     bom = next((b for b in _BOMS if head.startswith(b[0])), None)
-    newlines = _Newlines()
-    size = controls = chars = 0
     if bom is not None:
         _, codec, name = bom
-        decoder = codecs.getincrementaldecoder(codec)()
-        chunk = head
-        try:
-            while chunk:
-                digest.update(chunk)
-                size += len(chunk)
-                text = decoder.decode(chunk)
-                newlines.feed(text)
-                controls += len(_CONTROL.findall(text))
-                chars += len(text)
-                chunk = stream.read(CHUNK)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            shown = _SHOWN[name]
-            raise ImportRefused(f"the file starts with a {shown} byte order mark but cannot be decoded as {shown}"
-                                ) from None
-        _refuse_controls(controls, chars)
-        return Sniffed(codec, name, newlines.style(), digest.hexdigest(), size)
-
+        shown = _SHOWN[name]
+        return _sniff_unicode(stream, head, codec, name,
+                              f"the file starts with a {shown} byte order mark but cannot be decoded as {shown}")
+    if b"\x00" in head:
+        guessed = utf16_without_bom(head)
+        if guessed is not None:
+            return _sniff_unicode(stream, head, guessed, guessed,
+                                  f"the file looks like {guessed.upper()} without a byte order mark "
+                                  "but cannot be decoded as such")
+    digest = hashlib.sha256()
+    newlines = _Newlines()
+    size = controls = 0
     alive = {codec: codecs.getincrementaldecoder(codec)() for codec, _ in _PLAIN}
     samples: dict[str, list[str]] = {codec: [] for codec, _ in _PLAIN}
     sampled = {codec: 0 for codec, _ in _PLAIN}

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Connection, Table, bindparam, insert, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from model.db import describe_db_error, first_free_id
 from model.errors import ImportRefused, TaiyakuError
-from model.importer.decode import TextChunks, newline_style, sniff
+from model.importer.decode import TextChunks, decode, newline_style, sniff
 from model.importer.parse import Parser
-from model.importer.parsed import ParsedSpeaker, ParsedTurn
+from model.importer.parsed import ImportSummary, ParsedSpeaker, ParsedTurn
 from model.schema import (
     Gap,
     Redaction,
@@ -44,7 +46,8 @@ _COLUMNS: dict[str, tuple[Table, tuple[str, ...]]] = {
     "paragraph": (SourceParagraph.__table__, ("id", "transcript_id", "position", "lang", "text")),
     "turn": (Turn.__table__, ("id", "transcript_id", "position", "speaker_id", "kind", "timestamp")),
     "segment": (Segment.__table__, ("id", "turn_id", "transcript_id", "position", "en_prefix", "en_orig",
-                                    "ja_prefix", "ja_orig", "review_state")),
+                                    "ja_prefix", "ja_orig", "review_state", "pairing", "confidence", "en_tail",
+                                    "ja_tail")),
     "gap": (Gap.__table__, ("id", "segment_id", "transcript_id", "lang", "start", "end", "text", "kind", "status",
                             "counterpart_id", "origin", "created_at")),
     "redaction": (Redaction.__table__, ("id", "segment_id", "transcript_id", "lang", "start", "end", "text")),
@@ -136,7 +139,7 @@ class _Writer:
         for pos, seg in enumerate(turn.segments):
             seg_id = self._id("segment")
             segments.append((seg_id, turn_id, tid, pos, seg.en_prefix, seg.en_text, seg.ja_prefix, seg.ja_text,
-                             "not_reviewed"))
+                             "not_reviewed", seg.pairing, seg.confidence, seg.en_tail, seg.ja_tail))
             if seg.gaps:
                 by_lang: dict[str, list[int]] = {"en": [], "ja": []}
                 for gap in seg.gaps:
@@ -189,7 +192,7 @@ def _title(title: str | None, parsed: str | None, filename: str | None) -> str:
 
 def _store(store: Store, parser: Parser, *, title: str | None, filename: str | None, sha: str,
            encoding: str | None, newline: str, progress: Progress | None,
-           position: Callable[[], tuple[int, int]]) -> int:
+           position: Callable[[], tuple[int, int]], summary: ImportSummary | None = None) -> int:
     """Write what ``parser`` yields in one transaction; announce the import once committed."""
     annotator_id = store.annotator_id
     try:
@@ -198,6 +201,7 @@ def _store(store: Store, parser: Parser, *, title: str | None, filename: str | N
                 "title": _title(title, parser.title, filename), "source": parser.source,
                 "event_date": parser.event_date, "source_filename": filename, "source_sha256": sha,
                 "encoding": encoding, "newline": newline, "lead_lang": parser.lead_lang,
+                "layout": parser.layout, "text_head": parser.head or None,
                 "imported_at": utcnow(), "imported_by_id": annotator_id}]).inserted_primary_key
             assert inserted is not None  # one row was inserted
             tid = inserted[0]
@@ -214,30 +218,37 @@ def _store(store: Store, parser: Parser, *, title: str | None, filename: str | N
     if progress is not None:
         total = position()[1]
         progress(total, total)
+    if summary is not None:
+        for name in ImportSummary.__dataclass_fields__:
+            setattr(summary, name, getattr(parser.summary, name))
     store.announce(Changes(action="Import", kind="import", transcript_ids=frozenset({tid})))
     return int(tid)
 
 
 def _import_stream(store: Store, stream: BinaryIO, *, filename: str | None, title: str | None,
-                   progress: Progress | None) -> int:
+                   progress: Progress | None, translation: str | None = None,
+                   summary: ImportSummary | None = None) -> int:
     found = sniff(stream)  # first pass: refuse bad files before touching the database
     stream.seek(0)
     chunks = TextChunks(stream, found.codec)
-    parser = Parser(chunks)
+    parser = Parser(chunks, translation)
     return _store(store, parser, title=title, filename=filename, sha=found.sha256, encoding=found.name,
-                  newline=found.newline, progress=progress, position=lambda: (chunks.bytes_read, found.size))
+                  newline=found.newline, progress=progress, position=lambda: (chunks.bytes_read, found.size),
+                  summary=summary)
 
 
 def import_text(store: Store, text_or_bytes: str | bytes, *, filename: str | None = None,
-                title: str | None = None, progress: Progress | None = None) -> int:
+                title: str | None = None, progress: Progress | None = None,
+                summary: ImportSummary | None = None) -> int:
     """Import a transcript given as bytes (decoded here) or text; returns the new transcript's id.
 
     All or nothing: on ``ImportRefused`` (one-line reason) the database is unchanged.
     ``progress(done, total)`` is called now and then (bytes read, or characters parsed for text).
+    ``summary``, if given, is filled with what the import found (layout, turns, pairs…).
     """
     if isinstance(text_or_bytes, (bytes, bytearray, memoryview)):
         return _import_stream(store, io.BytesIO(bytes(text_or_bytes)), filename=filename, title=title,
-                              progress=progress)
+                              progress=progress, summary=summary)
     text = text_or_bytes
     if "\x00" in text:
         raise ImportRefused("the text is not a transcript (it contains NUL characters)")
@@ -245,22 +256,102 @@ def import_text(store: Store, text_or_bytes: str | bytes, *, filename: str | Non
     parser = Parser(text)
     return _store(store, parser, title=title, filename=filename, sha=sha, encoding=None,
                   newline=newline_style(text), progress=progress,
-                  position=lambda: (parser.done, parser.total or 0))
+                  position=lambda: (parser.done, parser.total or 0), summary=summary)
 
 
 def import_file(store: Store, path: str | Path, *, title: str | None = None,
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, translation: str | Path | None = None,
+                summary: ImportSummary | None = None) -> int:
     """Import the transcript file at ``path``, read in chunks; returns the new transcript's id.
 
-    See ``import_text``; ``progress`` counts bytes of the file.
+    ``translation``: a second file holding the translation of the first; the two are aligned
+    paragraph by paragraph (n:m where lengths and anchors say so). See ``import_text``;
+    ``progress`` counts bytes of the (first) file.
     """
     p = Path(path)
-    if p.is_dir():
-        raise ImportRefused(f"{p} is a folder, not a transcript file")
+    second = read_text_file(Path(translation)) if translation is not None else None
+    with open_regular(p) as stream:
+        try:
+            return _import_stream(store, stream, filename=p.name if second is None else
+                                  f"{p.name} + {Path(translation or '').name}", title=title, progress=progress,
+                                  translation=second, summary=summary)
+        except OSError as exc:
+            raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
+
+
+def read_text_file(p: Path) -> str:
+    """A whole (small) transcript file decoded, or ``ImportRefused`` saying which file and why."""
+    with open_regular(p) as stream:
+        try:
+            data = stream.read()
+        except OSError as exc:
+            raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
     try:
-        with p.open("rb") as stream:
-            return _import_stream(store, stream, filename=p.name, title=title, progress=progress)
+        return decode(data)[0]
+    except ImportRefused as exc:
+        raise ImportRefused(f"{p.name}: {exc}") from None
+
+
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes (what a transcript records as ``source_sha256``)."""
+    digest = hashlib.sha256()
+    with open_regular(Path(path)) as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def imported_before(store: Store, sha256: str) -> list[tuple[int, str]]:
+    """(id, title) of the transcripts already imported from a file with these bytes."""
+    with store.read() as s:
+        rows = s.execute(select(Transcript.id, Transcript.title).where(Transcript.source_sha256 == sha256)
+                         .order_by(Transcript.id)).all()
+    return [(int(r[0]), str(r[1])) for r in rows]
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def refuse_irregular(mode: int, p: Path) -> None:
+    """Raise ``ImportRefused`` unless ``mode`` is a regular file's: reading a FIFO would wait forever."""
+    if stat.S_ISREG(mode):
+        return
+    what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise ImportRefused(f"{p} is {what}, not a transcript file")
+
+
+def check_regular(path: str | Path) -> None:
+    """Refuse at once a path that does not exist or is not a regular file (no read, no wait)."""
+    p = Path(path)
+    try:
+        mode = os.stat(p).st_mode
     except FileNotFoundError:
         raise ImportRefused(f"{p} does not exist") from None
     except OSError as exc:
         raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
+    refuse_irregular(mode, p)
+
+
+def open_regular(p: Path) -> BinaryIO:
+    """``p`` opened for reading in binary, or ``ImportRefused`` if it is not a regular file.
+
+    The file is opened without blocking and checked through its own descriptor,
+    so a FIFO swapped in after a check on the name cannot hang the import.
+    """
+    check_regular(p)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(p, flags)
+    except FileNotFoundError:
+        raise ImportRefused(f"{p} does not exist") from None
+    except OSError as exc:
+        raise ImportRefused(f"cannot read {p}: {exc.strerror}") from None
+    try:
+        refuse_irregular(os.fstat(fd).st_mode, p)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from model.errors import ImportRefused
+from model.importer import align, markers
 from model.importer import patterns as pat
 from model.importer.parsed import (
+    ImportSummary,
     ParsedGap,
     ParsedParagraph,
     ParsedRedaction,
@@ -38,6 +40,7 @@ _SEP_LF_RE = re.compile(r"\n(?:[^\S\r\n]*\n)+")  # the same for text without \r:
 _NL_RE = re.compile(r"\r\n|\r")
 _CONTENT_RE = re.compile(r"[^\S\r\n]*\S")  # a line with something on it starts here
 _OTHER = {"en": "ja", "ja": "en"}
+_PAIRED_NON_SPEECH = ("title", "time", "note")  # a heading, a time line or a note may have a translation
 
 
 @dataclass(slots=True)
@@ -51,52 +54,84 @@ class Para:
     label: str | None
     bracketed: bool
     lang: str | None
-    kind: str  # speech / title / time / note
+    kind: str  # speech / title / time / note / a marker kind (markers.MARKER_KINDS)
     end: int  # offset in the decoded text where the paragraph ends (for progress)
+    tail: str = "\n\n"  # what separated it from the next paragraph
+    side: str | None = None  # two blocks or files: the language of the block it stands in
+
+
+@dataclass(slots=True)
+class Unit:
+    """Paragraphs that make one segment: lead-side ones, follow-side ones, how they were paired."""
+
+    lead: list[Para]
+    follow: list[Para]
+    pairing: str
+    confidence: float = 1.0
 
 
 def _clean(chunk: str) -> str:
     return _NL_RE.sub("\n", chunk) if "\r" in chunk else chunk
 
 
-def iter_paragraphs(source: str | Iterable[str]) -> Iterator[tuple[str, int]]:
-    """(paragraph, end offset) for each paragraph: blocks separated by blank lines.
+class Paragraphs:
+    """(paragraph, end offset, separator after it) for each paragraph: blocks separated by blank lines.
 
     ``source`` is the text, or the text in chunks (a file being decoded).
     Lines are split on \r\n, \r and \n only; newlines inside a paragraph
-    become \n. Leading and trailing blank lines of the file are dropped.
+    become \n. What stands between paragraphs (blank lines, lines of spaces)
+    is the separator, kept exactly (newlines as \n); ``head`` is what stood
+    before the first paragraph, known once the first paragraph is out.
     """
-    buf, offset, started = "", 0, False  # offset: characters before ``buf``
-    for chunk in ((source,) if isinstance(source, str) else source):
-        if not chunk:
-            continue
-        buf = buf + chunk if buf else chunk
-        if not started:  # drop the blank lines the file starts with
-            stripped = buf.lstrip()
-            if not stripped:
+
+    def __init__(self, source: str | Iterable[str]) -> None:
+        self.source = source
+        self.head = ""
+
+    def __iter__(self) -> Iterator[tuple[str, int, str]]:
+        buf, offset, started = "", 0, False  # offset: characters before ``buf``
+        for chunk in ((self.source,) if isinstance(self.source, str) else self.source):
+            if not chunk:
                 continue
-            start = len(buf) - len(stripped)
-            start = max(buf.rfind("\n", 0, start), buf.rfind("\r", 0, start)) + 1
-            buf, offset, started = buf[start:], offset + start, True
-        pos = 0
-        for m in (_SEP_RE if "\r" in buf else _SEP_LF_RE).finditer(buf):
-            if m.end() >= len(buf) or not _CONTENT_RE.match(buf, m.end()):
-                break  # the blank lines may go on in the next chunk
-            yield _clean(buf[pos:m.start()]), offset + m.start()
-            pos = m.end()
-        if pos:
-            buf, offset = buf[pos:], offset + pos
-    end = len(buf.rstrip())  # the last paragraph, without the blank lines after it
-    if started and end:
-        newlines = [i for i in (buf.find("\n", end), buf.find("\r", end)) if i != -1]
-        end = min(newlines) if newlines else len(buf)
-        yield _clean(buf[:end]), offset + end
+            buf = buf + chunk if buf else chunk
+            if not started:  # the blank lines the file starts with
+                stripped = buf.lstrip()
+                if not stripped:
+                    continue
+                start = len(buf) - len(stripped)
+                start = max(buf.rfind("\n", 0, start), buf.rfind("\r", 0, start)) + 1
+                self.head = _clean(buf[:start])
+                buf, offset, started = buf[start:], offset + start, True
+            pos = 0
+            for m in (_SEP_RE if "\r" in buf else _SEP_LF_RE).finditer(buf):
+                if m.end() >= len(buf) or not _CONTENT_RE.match(buf, m.end()):
+                    break  # the blank lines may go on in the next chunk
+                yield _clean(buf[pos:m.start()]), offset + m.start(), _clean(m.group())
+                pos = m.end()
+            if pos:
+                buf, offset = buf[pos:], offset + pos
+        end = len(buf.rstrip())  # the last paragraph, without the blank lines after it
+        if started and end:
+            newlines = [i for i in (buf.find("\n", end), buf.find("\r", end)) if i != -1]
+            end = min(newlines) if newlines else len(buf)
+            yield _clean(buf[:end]), offset + end, _clean(buf[end:])
+        elif not started:
+            self.head = _clean(buf)
 
 
-def analyze(position: int, text: str, end: int = 0) -> Para:
+def iter_paragraphs(source: str | Iterable[str]) -> Iterator[tuple[str, int]]:
+    """(paragraph, end offset) for each paragraph (see ``Paragraphs``)."""
+    for par, end, _tail in Paragraphs(source):
+        yield par, end
+
+
+def analyze(position: int, text: str, end: int = 0, tail: str = "\n\n") -> Para:
     """Recognise the prefix, language and kind of one paragraph."""
     if pat.is_note(text):  # before labels: "訳注：" and "注：" look like one
-        return Para(position, text, 0, None, None, False, pat.language(text), "note", end)
+        return Para(position, text, 0, None, None, False, pat.language(text), "note", end, tail)
+    marker = markers.marker_kind(text)
+    if marker is not None:
+        return Para(position, text, 0, None, None, False, pat.language(text), marker, end, tail)
     cut, timestamp, label, bracketed = pat.split_prefix(text)
     speech = text[cut:]
     lang = pat.language(speech)
@@ -106,13 +141,15 @@ def analyze(position: int, text: str, end: int = 0) -> Para:
             kind = "time"
         elif pat.is_date_line(speech):
             kind = "title"
-    return Para(position, text, cut, timestamp, label, bracketed, lang, kind, end)
+    return Para(position, text, cut, timestamp, label, bracketed, lang, kind, end, tail)
 
 
 def compatible(lead: Para, follower: Para) -> bool:
     """Whether ``follower`` can be the translation of ``lead``."""
-    if (lead.kind == "speech") != (follower.kind == "speech"):
-        return False
+    if lead.kind != "speech" or follower.kind != "speech":
+        if lead.kind == "title" == follower.kind:  # a heading pairs with a heading, a date line with a date line
+            return (pat.parse_date(lead.text) is None) == (pat.parse_date(follower.text) is None)
+        return lead.kind == follower.kind and lead.kind in _PAIRED_NON_SPEECH  # a marker is never a translation
     if not (lead.label and follower.label):
         return True
     if not pat.has_japanese(lead.label) and not pat.has_japanese(follower.label):
@@ -147,63 +184,148 @@ def decide_lead(paras: list[Para]) -> str:
     return next((p.lang for p in paras if p.kind == "speech" and p.lang), None) or "en"
 
 
+def find_blocks(paras: list[Para]) -> int | None:
+    """Where the second block starts when the file is one language's page then the other's, else None.
+
+    Two blocks: the speech paragraphs' languages split into one run of each
+    (90 % agreement at the best split, at most a few switches), each with at
+    least two paragraphs and a quarter of the other's. The second block takes the paragraphs in its
+    language just before its first speech (its heading).
+    """
+    seq = [(i, p.lang) for i, p in enumerate(paras) if p.lang and p.kind in ("speech", "title")]
+    n = len(seq)
+    if n < 4:
+        return None
+    langs = [lang for _, lang in seq]
+    switches = sum(a != b for a, b in zip(langs, langs[1:], strict=False))
+    if switches > max(3, n // 10):
+        return None
+    first = langs[0]
+    ahead = sum(lang == first for lang in langs)
+    best, best_k, own = -1, 0, 0
+    for k in range(1, n):
+        own += langs[k - 1] == first
+        agree = own + (n - k) - (ahead - own)
+        if agree > best:
+            best, best_k = agree, k
+    if best < 0.9 * n or best_k < 2 or n - best_k < 2 or min(best_k, n - best_k) < 0.25 * max(best_k, n - best_k):
+        return None  # one translation after many untranslated paragraphs is not a second block
+    split = seq[best_k][0]
+    while split > 0 and paras[split - 1].lang == langs[best_k] and paras[split - 1].kind != "speech":
+        split -= 1
+    return split
+
+
 def _lines_as_paragraphs(block: Para) -> list[Para] | None:
     """A file without any blank line but with several labelled lines: each line is a paragraph."""
     lines = block.text.split("\n")
     if len(lines) < 3 or sum(pat.split_prefix(line)[2] is not None for line in lines) < 2:
         return None
-    return [analyze(i, line, block.end) for i, line in enumerate(lines)]
+    last = len(lines) - 1
+    return [analyze(i, line, block.end, "\n" if i < last else block.tail) for i, line in enumerate(lines)]
+
+
+def _single(p: Para) -> Unit:
+    return Unit([p], [], "single" if p.kind == "speech" else "marker")
 
 
 class Parser:
-    """Streams a transcript's turns; ``speakers`` fills in as turns are produced."""
+    """Streams a transcript's turns; ``speakers`` fills in as turns are produced.
 
-    def __init__(self, source: str | Iterable[str]) -> None:
+    ``translation``: a second file holding the translation (two-file layout); both are read whole.
+    """
+
+    def __init__(self, source: str | Iterable[str], translation: str | Iterable[str] | None = None) -> None:
         """``source``: the text, or the text in chunks (read lazily, as turns are asked for)."""
         if isinstance(source, str):
             source = source[1:] if source.startswith("\ufeff") else source
             self.total: int | None = len(source)
         else:
             self.total = None  # unknown until the end: the loader counts bytes instead
-        self._source = (analyze(i, par, end) for i, (par, end) in enumerate(iter_paragraphs(source)))
+        self._reader = Paragraphs(source)
+        self._source = (analyze(i, par, end, tail) for i, (par, end, tail) in enumerate(self._reader))
         self._ahead = list(islice(self._source, LOOKAHEAD))
+        self.head = self._reader.head
         if len(self._ahead) == 1:  # the whole file is one block: perhaps one line per paragraph
             self._ahead = _lines_as_paragraphs(self._ahead[0]) or self._ahead
-        if not any(p.lang for p in self._ahead):
+        self.summary = ImportSummary()
+        self.layout = "interleaved"
+        self._split: int | None = None
+        self._second: list[Para] = []
+        if translation is not None:
+            if isinstance(translation, str) and translation.startswith("\ufeff"):
+                translation = translation[1:]
+            self._ahead += list(self._source)
+            base = len(self._ahead)
+            self._second = [analyze(base + i, par, end, tail) for i, (par, end, tail)
+                            in enumerate(Paragraphs(translation))]
+            self.layout = "files"
+        if not any(p.lang for p in self._ahead + self._second):
             raise ImportRefused("the file holds no paragraph of text")
-        self._mark_title()
-        self.lead_lang = decide_lead(self._ahead)
+        self._mark_preamble(self._ahead, 0)
+        if self.layout == "files":
+            self._mark_preamble(self._second, 0)
+            self.lead_lang = self._block_lang(self._ahead) or _OTHER[self._block_lang(self._second) or "ja"]
+        elif len(self._ahead) < LOOKAHEAD and (split := find_blocks(self._ahead)) is not None:
+            self.layout, self._split = "blocks", split
+            self._mark_preamble(self._ahead, split)
+            self.lead_lang = self._block_lang(self._ahead[:split]) or "en"
+        else:
+            self.lead_lang = decide_lead(self._ahead)
         self.follow_lang = _OTHER[self.lead_lang]
+        self.summary.layout, self.summary.lead_lang = self.layout, self.lead_lang
         self.title, self.source, self.event_date = self._header()
         self.speakers: list[ParsedSpeaker] = []
         self._by_key: dict[str, int] = {}  # label key (either language) -> speaker
+        self._by_person: dict[str, int] = {}  # surname (or Japanese name) -> speaker
         self._unknown: int | None = None
         self._last_speaker: int | None = None
         self._questioner: int | None = None
         self._intro: ParsedSuggestion | None = None
         self.done = 0  # characters parsed, for progress
 
+    @staticmethod
+    def _block_lang(paras: list[Para]) -> str | None:
+        langs = [p.lang for p in paras if p.lang and p.kind == "speech"]
+        return max(("en", "ja"), key=langs.count) if langs else None
+
     # -- header ------------------------------------------------------------
-    def _mark_title(self) -> None:
-        first = self._ahead[0]
-        if first.kind != "speech" or first.label or first.timestamp or not pat.is_title_like(first.text):
-            return
-        first.kind = "title"
-        if len(self._ahead) > 1:
-            second = self._ahead[1]
-            if (second.kind == "speech" and not second.label and not second.timestamp and second.lang
-                    and second.lang != first.lang and pat.is_title_like(second.text)):
-                second.kind = "title"  # the title line's translation
+    def _mark_preamble(self, paras: list[Para], start: int) -> None:
+        """Mark what precedes a transcript (from ``start``): heading, date, navigation, rules, notes."""
+        prev: Para | None = None
+        for i in range(start, min(len(paras), start + 12)):
+            p = paras[i]
+            if p.label or p.timestamp or p.kind in markers.MARKER_KINDS:
+                return
+            text = p.text.strip()
+            if markers.is_rule(text) or markers.is_navigation(text) or markers.is_provisional_note(text):
+                p.kind = "note"
+            elif p.kind != "speech":
+                pass
+            elif markers.is_heading(text) or markers.is_dated_line(text) or (
+                    i == start and pat.is_title_like(p.text)):
+                p.kind = "title"
+            elif (prev is not None and prev.kind == "title" and p.lang and prev.lang and p.lang != prev.lang
+                  and pat.is_title_like(p.text)):
+                p.kind = "title"  # the title line's translation
+            elif prev is not None and prev.kind in ("title", "time") and len(text) <= 60 and pat.is_title_like(text):
+                p.kind = "title"  # a place or occasion under the heading ("East Room")
+            else:
+                return
+            prev = p
 
     def _header(self) -> tuple[str | None, str | None, str | None]:
+        titles = [p for p in (self._ahead[:14] + self._second[:8]) if p.kind == "title"]
+        headings = [p for p in titles if markers.is_heading(p.text) and not pat.is_date_line(p.text)]
         title = source = date = None
-        for p in self._ahead[:6]:
-            if p.kind != "title":
-                continue
-            if title is None and not pat.is_date_line(p.text):
-                title, source, date_in_title = pat.parse_title_line(p.text)
-                date = date or date_in_title
-            elif date is None and (found := pat.parse_date(p.text)):
+        candidates = headings or [p for p in titles if not pat.is_date_line(p.text)]
+        chosen = candidates[0] if candidates else None
+        if chosen is not None:
+            title, source, date = pat.parse_title_line(chosen.text)
+        for p in titles:
+            if date is not None:
+                break
+            if found := pat.parse_date(p.text):
                 date = found[0]
         return title, source, date
 
@@ -213,37 +335,104 @@ class Parser:
         ahead, self._ahead = self._ahead, []
         return chain(ahead, self._source)
 
-    def _units(self) -> Iterator[tuple[Para | None, Para | None]]:
+    def _units(self) -> Iterator[Unit]:
+        if self.layout == "interleaved":
+            yield from self._interleaved_units()
+            return
+        paras = list(self.paragraphs())
+        if self.layout == "files":
+            first, second = paras, self._second
+        else:
+            split = self._split or 0
+            first, second = paras[:split], paras[split:]
+        for p in first:
+            p.side = self.lead_lang
+        for p in second:
+            p.side = self.follow_lang
+        beads = align.align(first, second, self.lead_lang)
+        if len(first) and len(second) and max(len(first), len(second)) > 2 * min(len(first), len(second)):
+            self.summary.warnings.append(
+                f"the two {'files' if self.layout == 'files' else 'blocks'} differ much in length "
+                f"({len(first)} and {len(second)} paragraphs): check the pairing")
+        for bead in beads:
+            lead, follow = [first[i] for i in bead.lead], [second[j] for j in bead.follow]
+            if lead and follow:
+                pairing = "nm" if len(lead) > 1 or len(follow) > 1 else "block"
+                yield Unit(lead, follow, pairing, bead.confidence)
+            else:
+                p = (lead or follow)[0]
+                yield Unit(lead, follow, "single" if p.kind == "speech" else "marker")
+
+    def _interleaved_units(self) -> Iterator[Unit]:
+        """Neighbours pair; a translation after two source paragraphs may cover both (n:m)."""
         lead_lang, follow_lang = self.lead_lang, self.follow_lang
-        pending: Para | None = None
+        pending: Para | None = None  # a lead paragraph waiting for its translation
+        held: Para | None = None  # the untranslated lead paragraph just before ``pending``
         for p in self.paragraphs():
             if pending is not None:
                 if p.lang == follow_lang and compatible(pending, p):
-                    yield pending, p
-                    pending = None
+                    if held is not None and pending.label is None and align.covers_both(held, pending, p, lead_lang):
+                        yield Unit([held, pending], [p], "nm", align.Scorer([held, pending], [p], lead_lang)
+                                   .confidence([0, 1], [0]))
+                    else:
+                        if held is not None:
+                            yield _single(held)
+                        yield self._pair(pending, p)
+                    held = pending = None
                     continue
-                yield pending, None
+                if held is not None:
+                    yield _single(held)
+                held = pending if pending.kind == "speech" else None  # perhaps the first half of an n:m pair
+                if held is None:
+                    yield _single(pending)
                 pending = None
-            if p.lang == follow_lang:
-                yield None, p
-            elif p.lang == lead_lang:
+            if p.lang == lead_lang and p.kind not in markers.MARKER_KINDS:
+                if held is not None and (p.label is not None or p.kind != "speech"):
+                    yield _single(held)
+                    held = None
                 pending = p
-            else:
-                yield p, None  # no letters: stands alone on the lead side
-        if pending is not None:
-            yield pending, None
-
-    def _segment(self, lead: Para | None, follow: Para | None) -> ParsedSegment:
-        seg = ParsedSegment()
-        for p in (lead, follow):
-            if p is None:
                 continue
-            lang = p.lang or self.lead_lang
-            prefix, text = p.text[:p.cut], p.text[p.cut:]
-            if lang == "en":
-                seg.en_prefix, seg.en_text = prefix, text
+            if held is not None:
+                yield _single(held)
+                held = None
+            if p.lang == follow_lang:
+                yield Unit([], [p], "single" if p.kind == "speech" else "marker")
             else:
-                seg.ja_prefix, seg.ja_text = prefix, text
+                yield _single(p)  # no letters, or a marker: stands alone on the lead side
+        if held is not None:
+            yield _single(held)
+        if pending is not None:
+            yield _single(pending)
+
+    def _pair(self, lead: Para, follow: Para) -> Unit:
+        """Two neighbours: sure when their labels agree, else as sure as their lengths fit."""
+        if lead.label and follow.label and align.labels_agree(lead.label, follow.label):
+            return Unit([lead], [follow], "label", 0.95)
+        if lead.kind != "speech":
+            return Unit([lead], [follow], "interleaved", 0.9)
+        cost = align.length_cost(align.speech_length(lead), align.speech_length(follow), self.lead_lang)
+        if cost < 2.8:  # a fair length fit: not doubtful, whatever the anchors say
+            return Unit([lead], [follow], "interleaved", round(max(0.5, 1.0 - cost / 6), 3))
+        return Unit([lead], [follow], "interleaved", align.pair_confidence(lead, follow, self.lead_lang))
+
+    def _segment(self, unit: Unit) -> ParsedSegment:
+        seg = ParsedSegment(pairing=unit.pairing, confidence=unit.confidence)
+        for group in (unit.lead, unit.follow):
+            if not group:
+                continue
+            first = group[0]
+            lang = first.side or (self.lead_lang if group is unit.lead else self.follow_lang)
+            cut = first.cut
+            prefix, text = (first.text[:cut], first.text[cut:]) if cut else ("", first.text)
+            if len(group) > 1:
+                for before, p in zip(group, group[1:], strict=False):
+                    text += before.tail + p.text  # n:m: the paragraphs and what stood between them, exactly
+            last_tail = group[-1].tail
+            tail = None if last_tail == "\n\n" else last_tail
+            if lang == "en":
+                seg.en_prefix, seg.en_text, seg.en_tail = prefix, text, tail
+            else:
+                seg.ja_prefix, seg.ja_text, seg.ja_tail = prefix, text, tail
             for start, end, marker, kind in pat.find_gaps(text):
                 seg.gaps.append(ParsedGap(lang, start, end, marker, kind))
             for start, end, red in pat.find_redactions(text):
@@ -255,12 +444,12 @@ class Parser:
         self.speakers.append(speaker)
         return len(self.speakers) - 1
 
-    def _note_label(self, idx: int, p: Para) -> None:
+    def _note_label(self, idx: int, p: Para, lang: str) -> None:
         """Record ``p``'s label on speaker ``idx``, preferring labels written in their language's script."""
         assert p.label is not None
         sp, label = self.speakers[idx], p.label
         ja_script = pat.has_japanese(label)
-        if (p.lang or self.lead_lang) == "en":
+        if lang == "en":
             if sp.label_en is None or (pat.has_japanese(sp.label_en) and not ja_script):
                 sp.label_en = label
         elif sp.label_ja is None or (ja_script and not pat.has_japanese(sp.label_ja)):
@@ -269,8 +458,16 @@ class Parser:
         if sp.role in ("other", "unknown") and role != "other":
             sp.role = role
         sp.redacted = sp.redacted or pat.is_redacted_label(label, p.bracketed)
+        name, affiliation = pat.label_person(label)
+        if name and (sp.name is None or (lang == self.lead_lang and pat.has_japanese(sp.name)
+                                         and not pat.has_japanese(name))):
+            sp.name = name
+        if affiliation and (sp.affiliation is None or lang == self.lead_lang):
+            sp.affiliation = affiliation
+        if name and not pat.is_questioner(label):
+            self._by_person.setdefault(pat.person_key(name) or name, idx)
 
-    def _speaker_for(self, src: Para, other: Para | None) -> tuple[int, bool]:
+    def _speaker_for(self, src: Para, src_lang: str, other: Para | None, other_lang: str) -> tuple[int, bool]:
         """(speaker index, is a questioner) for a turn whose label stands in ``src``."""
         assert src.label is not None
         if pat.is_questioner(src.label):
@@ -279,13 +476,20 @@ class Parser:
             idx, questioner = self._questioner, True
         else:
             key = pat.label_key(src.label)
-            known = self._by_key.get(key)
-            if known is None:
-                known = self._by_key[key] = self._add_speaker(ParsedSpeaker(None, None, "other"))
-            idx, questioner = known, False
-        self._note_label(idx, src)
+            found = self._by_key.get(key)
+            if found is None:
+                person = pat.person_key(pat.label_person(src.label)[0])
+                found = self._by_person.get(person) if person else None  # "Minister Kishida" after "Mr. … Kishida, …"
+                if found is None and other is not None and other.label:
+                    found = self._by_key.get(pat.label_key(other.label))
+                if found is None:
+                    found = self._add_speaker(ParsedSpeaker(None, None, "other"))
+                self._by_key[key] = found
+            idx = found
+            questioner = False
+        self._note_label(idx, src, src_lang)
         if other is not None and other.label:
-            self._note_label(idx, other)
+            self._note_label(idx, other, other_lang)
             if not questioner:
                 self._by_key.setdefault(pat.label_key(other.label), idx)
         return idx, questioner
@@ -298,24 +502,37 @@ class Parser:
     # -- turns -------------------------------------------------------------
     def turns(self) -> Iterator[ParsedTurn]:
         """Each turn in order, yielded once complete."""
+        for turn in self._turns():
+            self.summary.count(turn)
+            yield turn
+        self.summary.speakers = len(self.speakers)
+
+    def _turns(self) -> Iterator[ParsedTurn]:
         cur: ParsedTurn | None = None
         position = 0
-        for lead, follow in self._units():
-            main = lead if lead is not None else follow
-            assert main is not None
-            other = follow if lead is not None else None
+        lead_lang, follow_lang = self.lead_lang, self.follow_lang
+        for unit in self._units():
+            main = unit.lead[0] if unit.lead else unit.follow[0]
+            other = unit.follow[0] if unit.lead and unit.follow else None
+            main_lang = main.side or (lead_lang if unit.lead else follow_lang)
+            other_lang = other.side or follow_lang if other is not None else follow_lang
+            labelled, label_lang, partner, partner_lang = main, main_lang, other, other_lang
+            if main.label is None and other is not None and other.label is not None:
+                labelled, label_lang, partner, partner_lang = other, other_lang, main, main_lang
             timestamp = main.timestamp or (other.timestamp if other else None)
-            start_new = main.kind != "speech" or main.label is not None or cur is None or cur.kind != "speech"
+            start_new = (main.kind != "speech" or labelled.label is not None or cur is None
+                         or cur.kind != "speech")
             if start_new:
                 if cur is not None:
+                    self._floor_given(cur)
                     yield cur
                     position += 1
                 if main.kind != "speech":
                     cur = ParsedTurn(position, main.kind, None, timestamp)
                 else:
                     questioner = False
-                    if main.label is not None:
-                        speaker, questioner = self._speaker_for(main, other)
+                    if labelled.label is not None:
+                        speaker, questioner = self._speaker_for(labelled, label_lang, partner, partner_lang)
                     elif self._last_speaker is not None:
                         speaker = self._last_speaker
                     else:
@@ -324,27 +541,63 @@ class Parser:
                     self._last_speaker = speaker
                     if questioner and self._intro is not None:
                         cur.suggestion, self._intro = self._intro, None
-            elif cur is not None and other is not None and other.label and cur.speaker is not None:
-                self._note_label(cur.speaker, other)  # a translator repeated the label
-            assert cur is not None  # a new turn starts whenever there is none yet
-            seg = self._segment(lead, follow)
+                    elif not questioner and self._intro is not None and self._intro_weak:
+                        self._intro = None  # a name said in passing, and no question followed
+            elif other is not None and other.label and cur is not None and cur.speaker is not None:
+                self._note_label(cur.speaker, other, other_lang)  # a translator repeated the label
+            assert cur is not None
+            seg = self._segment(unit)
+            first_segment = not cur.segments
             cur.segments.append(seg)
-            for p in (lead, follow):
-                if p is not None:
-                    cur.paragraphs.append(ParsedParagraph(p.position, p.lang, p.text))
+            members = unit.lead + unit.follow if unit.follow else unit.lead
+            if self.layout != "interleaved":
+                members.sort(key=lambda q: q.position)
+            for p in members:
+                cur.paragraphs.append(ParsedParagraph(p.position, p.lang, p.text))
+                if p.end > self.done:
                     self.done = p.end
-            if cur.speaker is not None and self.speakers[cur.speaker].role in ("operator", "moderator"):
-                found = pat.find_introduction(seg.en_text, seg.ja_text)
-                if found is not None:
-                    self._intro = ParsedSuggestion(found[0], found[1], cur.position)
+            if cur.speaker is not None:
+                self._introductions(cur, seg, first_segment)
         if cur is not None:
             yield cur
 
+    _intro_weak = False
 
-def parse(text: str, encoding: str | None = None, newline: str = "\n") -> ParsedTranscript:
+    def _introductions(self, cur: ParsedTurn, seg: ParsedSegment, first_segment: bool) -> None:
+        """Names proposed for questioners: by the operator or moderator, by whoever gives the floor
+        ("Jordan Fabian of Bloomberg."), or by the questioner ("Nakakuki of Kyodo News.")."""
+        assert cur.speaker is not None
+        role = self.speakers[cur.speaker].role
+        if role in ("operator", "moderator"):
+            found = pat.find_introduction(seg.en_text, seg.ja_text)
+            if found is not None:
+                self._intro, self._intro_weak = ParsedSuggestion(found[0], found[1], cur.position), False
+        elif role == "journalist":
+            found = pat.find_self_introduction(seg.en_text, seg.ja_text) if first_segment else None
+            if found is None:
+                return
+            if cur.suggestion is None:
+                cur.suggestion = ParsedSuggestion(found[0], found[1], cur.position)
+            elif cur.suggestion.name in (None, found[0]):  # "Mr. Shimizu, please." then "Shimizu of NHK."
+                cur.suggestion.name = found[0]
+                cur.suggestion.affiliation = cur.suggestion.affiliation or found[1]
+
+    def _floor_given(self, turn: ParsedTurn) -> None:
+        """Whoever else speaks may give the floor at the end of the turn ("Jordan Fabian of Bloomberg.")."""
+        if turn.speaker is None or not turn.segments or \
+                self.speakers[turn.speaker].role in ("operator", "moderator", "journalist"):
+            return
+        seg = turn.segments[-1]
+        found = pat.find_floor_given(seg.en_text, seg.ja_text)
+        if found is not None:
+            self._intro, self._intro_weak = ParsedSuggestion(found[0], found[1], turn.position), True
+
+
+def parse(text: str, encoding: str | None = None, newline: str = "\n", translation: str | None = None
+          ) -> ParsedTranscript:
     """Parse a whole transcript into memory (tests and small files; the loader streams)."""
-    parser = Parser(text)
+    parser = Parser(text, translation)
     turns = list(parser.turns())
-    paragraphs = [p for t in turns for p in t.paragraphs]
+    paragraphs = sorted((p for t in turns for p in t.paragraphs), key=lambda p: p.position)
     return ParsedTranscript(parser.title, parser.source, parser.event_date, parser.lead_lang, encoding,
-                            newline, parser.speakers, turns, paragraphs)
+                            newline, parser.speakers, turns, paragraphs, parser.layout, parser.head)

@@ -36,6 +36,13 @@ class ParsedSegment:
     ja_text: str | None = None
     gaps: list[ParsedGap] = field(default_factory=list)
     redactions: list[ParsedRedaction] = field(default_factory=list)
+    # How the two sides were paired: "interleaved" (neighbours), "block" (aligned blocks or files),
+    # "nm" (several paragraphs on one side), "label" (neighbours whose labels agree), "single"
+    # (one side only), "marker" (not speech, never paired); and how sure the pairing is (0..1).
+    pairing: str = "single"
+    confidence: float = 1.0
+    en_tail: str | None = None  # what followed the paragraph in the file (None: one blank line)
+    ja_tail: str | None = None
 
     def paragraph(self, lang: str) -> str | None:
         """The paragraph as imported in ``lang`` (None: absent)."""
@@ -72,7 +79,7 @@ class ParsedParagraph:
 @dataclass(slots=True)
 class ParsedTurn:
     position: int
-    kind: str  # speech / title / time / note
+    kind: str  # speech / title / time / note / omission / reaction / interpretation / crosstalk / end
     speaker: int | None  # index into ParsedTranscript.speakers; None for non-speech
     timestamp: str | None = None
     segments: list[ParsedSegment] = field(default_factory=list)
@@ -91,3 +98,44 @@ class ParsedTranscript:
     speakers: list[ParsedSpeaker]
     turns: list[ParsedTurn]
     paragraphs: list[ParsedParagraph]
+    layout: str = "interleaved"  # interleaved / blocks / files
+    head: str = ""  # what stood before the first paragraph (blank lines)
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import found, for the window's dialog and the command line's stderr."""
+
+    layout: str = "interleaved"
+    lead_lang: str = "en"
+    turns: int = 0
+    speakers: int = 0
+    pairs: int = 0
+    untranslated: int = 0
+    gaps: int = 0
+    markers: int = 0
+    doubtful: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, turn: ParsedTurn) -> None:
+        """Add one turn's figures."""
+        self.turns += 1
+        if turn.kind not in ("speech", "title", "note"):
+            self.markers += 1  # omissions, reactions, interpretation notes, crosstalk, END, time lines
+        for seg in turn.segments:
+            self.gaps += len(seg.gaps)
+            if seg.en_text is not None and seg.ja_text is not None:
+                self.pairs += 1
+                self.doubtful += seg.confidence < 0.5
+            elif turn.kind == "speech":
+                self.untranslated += 1
+
+    def lines(self) -> list[str]:
+        """The summary in a few short English lines (the window translates its own)."""
+        out = [f"layout: {self.layout}, lead language: {self.lead_lang}",
+               f"{self.turns} turns, {self.speakers} speakers, {self.pairs} pairs, {self.untranslated} untranslated, "
+               f"{self.gaps} gaps, {self.markers} markers"]
+        if self.doubtful:
+            out.append(f"{self.doubtful} doubtful pairs to check (QA: check this pairing)")
+        out.extend(f"warning: {w}" for w in self.warnings)
+        return out

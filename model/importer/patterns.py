@@ -22,25 +22,39 @@ HIRAGANA_RE = re.compile(r"[\u3041-\u309f]")
 
 # -- paragraph prefixes: timestamp and speaker label -------------------------
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-TIMESTAMP_RE = re.compile(rf"(?:\[(?P<a>{_TS})\]|\((?P<b>{_TS})\)|（(?P<c>{_TS})）"
-                          rf"|(?P<d>\d{{1,2}}:\d{{2}}:\d{{2}}))[ \t\u3000]*")
-_COLON = r"[ \t\u3000]*[:：]"
-_AFTER = r"[ \t\u3000\n]*"
+TIMESTAMP_RE = re.compile(
+    rf"(?:\[(?P<a>{_TS})\]|\((?P<b>{_TS})\)|（(?P<c>{_TS})）|(?P<d>\d{{1,2}}:\d{{2}}:\d{{2}}))[ \t\u3000]*")
+# Any Unicode space counts around a label (NBSP after "Q" and "PRESIDENT BIDEN:", U+3000, thin
+# spaces); the characters stay in the prefix exactly. ``_SP`` is whitespace but no newline.
+_SP = r"[^\S\r\n]"
+_COLON = rf"{_SP}*[:：]"
+_AFTER = r"\s*"
 BRACKET_LABEL_RE = re.compile(rf"[\[［【](?P<label>[^\]］】\n:：]{{1,40}})[\]］】]{_COLON}{_AFTER}")
-Q_LABEL_RE = re.compile(rf"(?P<label>Q)(?:{_COLON}|\.(?=[ \t\u3000])|(?=[ \t\u3000\n])|$){_AFTER}")
+# The Foreign Ministry's "【岸田外務大臣】まず、…": 【…】 with no colon (not "【政府高官】さん、…", an address).
+LENTICULAR_LABEL_RE = re.compile(
+    rf"【(?P<label>[^】\n:：]{{1,40}})】(?![さ氏はがのにをともへ、,])(?:{_COLON})?{_AFTER}")
+Q_LABEL_RE = re.compile(rf"(?P<label>Q)(?:{_COLON}|\.(?={_SP})|(?=\s)|$){_AFTER}")
 A_LABEL_RE = re.compile(rf"(?P<label>A){_COLON}{_AFTER}")
 # All capitals, with an optional title: "SENIOR ADMINISTRATION OFFICIAL:", "MS. DALTON:".
 UPPER_LABEL_RE = re.compile(
-    rf"(?P<label>[A-Z][A-Z0-9.'’\-]*[A-Z.](?:[ \t]+[A-Z0-9][A-Z0-9.'’\-]*){{0,6}}){_COLON}{_AFTER}")
+    rf"(?P<label>[A-Z][A-Z0-9.'’\-]*[A-Z.](?:{_SP}+[A-Z0-9][A-Z0-9.'’\-]*){{0,6}}){_COLON}{_AFTER}")
 # Capitalised words: "Ms. Dalton:", "Secretary Blinken:", "Moderator:".
 TITLE_LABEL_RE = re.compile(
-    rf"(?P<label>[A-Z][a-z'’\-]*\.?(?:[ \t]+[A-Z][A-Za-z'’\-]*\.?){{0,3}}){_COLON}{_AFTER}")
+    rf"(?P<label>[A-Z][a-z'’\-]*\.?(?:{_SP}+[A-Z][A-Za-z'’\-]*\.?){{0,3}}){_COLON}{_AFTER}")
+# A name, a comma, an outlet or a title: "Ukai, TV Tokyo:", "Mr. Fumio Kishida, Minister for Foreign Affairs:".
+_CAP = r"[A-Z][\w.'’&\-]*"
+COMMA_LABEL_RE = re.compile(
+    rf"(?P<label>(?P<who>{_CAP}(?:{_SP}+{_CAP}){{0,3}}),{_SP}+(?P<what>{_CAP}"
+    rf"(?:{_SP}+(?:{_CAP}|of|for|and|the|on|in|de)){{0,7}})){_COLON}{_AFTER}")
 TITLE_LABEL_WORDS = frozenset({
     "moderator", "operator", "question", "questioner", "reporter", "host", "interpreter", "official",
-    "answer", "journalist", "participant", "speaker", "chair", "presenter", "caller", "audience"})
+    "answer", "journalist", "participant", "speaker", "chair", "presenter", "caller", "audience",
+    "spokesperson", "spokesman", "spokeswoman", "secretary", "minister", "ambassador", "president", "chairman",
+    "commissioner", "director"})
 # Japanese labels: kanji/katakana names and titles ("政府高官:", "司会：", "ケン・モリヤス氏：").
 JA_LABEL_RE = re.compile(
     rf"(?P<label>[\u4e00-\u9fff\u30a0-\u30ff\u3005・ーA-Za-zＡ-Ｚａ-ｚ]{{1,14}}(?:さん|氏|君)?){_COLON}{_AFTER}")
+_LEADING_SPACE_RE = re.compile(_SP + "+")
 
 
 def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
@@ -49,9 +63,10 @@ def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
     The prefix is the timestamp and the label with the spaces after them, so
     that ``par[:n]`` + ``par[n:]`` is the paragraph and ``par[n:]`` the speech.
     """
-    pos = 0
+    lead = _LEADING_SPACE_RE.match(par)
+    pos = lead.end() if lead else 0
     timestamp = None
-    m = TIMESTAMP_RE.match(par)
+    m = TIMESTAMP_RE.match(par, pos)
     if m:
         timestamp = m.group("a") or m.group("b") or m.group("c") or m.group("d")
         pos = m.end()
@@ -62,20 +77,42 @@ def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
         label = m.group("label").strip()
         if regex is TITLE_LABEL_RE and " " not in label and label.lower().rstrip(".") not in TITLE_LABEL_WORDS:
             continue  # "Look: ..." is speech, not a speaker
+        if regex is COMMA_LABEL_RE and not _is_comma_label(m.group("who"), m.group("what")):
+            continue
         if GAP_WORD_RE.search(label) or (regex is JA_LABEL_RE and not has_japanese(label)):
             continue
-        return m.end(), timestamp, label, regex is BRACKET_LABEL_RE
-    return pos, timestamp, None, False
+        return m.end(), timestamp, label, regex is BRACKET_LABEL_RE and not _names_someone(label)
+    return (0 if timestamp is None else pos), timestamp, None, False
 
 
-_LATIN_LABELS = (UPPER_LABEL_RE, TITLE_LABEL_RE, JA_LABEL_RE)
+def _names_someone(label: str) -> bool:
+    """A bracketed label that names its speaker (``【岸田外務大臣】``), unlike ``[政府高官]``."""
+    key = label_key(label)
+    if "REDACT" in key or _REDACTED_RE.search(key) is not None:
+        return False
+    return role_of(label) != "other" or " " in label.strip()
+
+
+def _is_comma_label(who: str, what: str) -> bool:
+    """"Ukai, TV Tokyo" is a label; "Well, Mr. President" (speech before a colon) is not."""
+    first = who.split()[0].lower().rstrip(".")
+    return first not in _NOT_NAMES and first not in _SPEECH_WORDS and len(who) + len(what) <= 70
+
+
+_SPEECH_WORDS = frozenset({"well", "yes", "no", "ok", "okay", "but", "look", "first", "again", "also", "then",
+                           "however", "today", "sir", "madam", "finally", "second", "third"})
+
+
+_LATIN_LABELS = (UPPER_LABEL_RE, TITLE_LABEL_RE, COMMA_LABEL_RE, JA_LABEL_RE)
 
 
 def _label_candidates(first: str) -> tuple[re.Pattern[str], ...]:
     """The label patterns worth trying on a paragraph starting with ``first`` (most fail at once)."""
     if not first:
         return ()
-    if first in "[［【":
+    if first == "【":
+        return (BRACKET_LABEL_RE, LENTICULAR_LABEL_RE)
+    if first in "[［":
         return (BRACKET_LABEL_RE,)
     if first == "Q":
         return (Q_LABEL_RE, *_LATIN_LABELS)
@@ -94,10 +131,20 @@ def has_japanese(text: str) -> bool:
 
 
 def language(speech: str) -> str | None:
-    """"en", "ja" or None (no letters) for a paragraph's speech, brackets ignored."""
+    """"en", "ja" or None (no letters) for a paragraph's speech, by the share of each script.
+
+    Brackets and parentheticals are left out when something else remains: a
+    Japanese paragraph with a long English aside is Japanese, an English one
+    quoting a Japanese name is English. A Japanese character carries about
+    three Latin letters' worth of text.
+    """
     if JA_RE.search(speech) is None:
         return "en" if LATIN_RUN_RE.search(speech) else None
     body = BRACKETS_RE.sub("", speech)  # redactions such as [SENIOR ADMINISTRATION OFFICIAL]
+    if "(" in body or "（" in body:
+        outside = PARENS_RE.sub("", body)
+        if JA_RE.search(outside) or LATIN_RUN_RE.search(outside):
+            body = outside
     ja = sum(map(len, JA_RUN_RE.findall(body)))
     latin = sum(map(len, LATIN_RUN_RE.findall(body)))
     if ja and ja * 3 >= latin:
@@ -156,7 +203,10 @@ DATE_RE = re.compile(
     rf"(?P<y1>\d{{4}})[/\-.](?P<m1>\d{{1,2}})[/\-.](?P<d1>\d{{1,2}})"
     rf"|(?P<y2>\d{{4}})\s*年\s*(?P<m2>\d{{1,2}})\s*月\s*(?P<d2>\d{{1,2}})\s*日"
     rf"|(?P<mn3>{_MONTHS})\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}})"
-    rf"|(?P<d4>\d{{1,2}})\s+(?P<mn4>{_MONTHS})\s+(?P<y4>\d{{4}})")
+    rf"|(?P<d4>\d{{1,2}})\s+(?P<mn4>{_MONTHS})\s+(?P<y4>\d{{4}})"
+    rf"|(?P<era>令和|平成|昭和)\s*(?P<y5>元|\d{{1,2}})\s*年\s*(?P<m5>\d{{1,2}})\s*月\s*(?P<d5>\d{{1,2}})\s*日")
+_ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}  # year 1 of each era, minus one
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # one for one: offsets stay valid
 _WEEKDAYS_RE = re.compile(
     r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?|[（(]?[月火水木金土日](?:曜日?)?[）)]?"
     r"|[\s,、.]+", re.IGNORECASE)
@@ -172,11 +222,17 @@ _SENTENCE_END = ".!?。！？"
 
 
 def parse_date(text: str) -> tuple[str, int, int] | None:
-    """(ISO date, start, end) of the first date written in ``text``, or None."""
-    for m in DATE_RE.finditer(text):
+    """(ISO date, start, end) of the first date written in ``text``, or None.
+
+    Japanese era dates become ISO dates (令和6年4月9日 -> 2024-04-09, 平成28年 = 2016).
+    """
+    for m in DATE_RE.finditer(text.translate(_FULLWIDTH_DIGITS)):
         g = m.groupdict()
         try:
-            if g["y1"]:
+            if g["era"]:
+                y = _ERA_START[g["era"]] + (1 if g["y5"] == "元" else int(g["y5"]))
+                mo, d = int(g["m5"]), int(g["d5"])
+            elif g["y1"]:
                 y, mo, d = int(g["y1"]), int(g["m1"]), int(g["d1"])
             elif g["y2"]:
                 y, mo, d = int(g["y2"]), int(g["m2"]), int(g["d2"])
@@ -272,7 +328,7 @@ _REDACTED_RE = re.compile(
 @lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """The identity of a label: NFKC, upper case, brackets and spacing ignored."""
-    key = unicodedata.normalize("NFKC", label).upper().strip(" []【】:")
+    key = unicodedata.normalize("NFKC", label).upper().strip(" []【】:")  # a set of characters
     return " ".join(key.split())
 
 
@@ -285,9 +341,50 @@ def role_of(label: str) -> str:
     for role, words in _ROLE_WORDS:
         if any(w in key for w in words):
             return role
+    if "," in key:
+        return "journalist"  # "Ukai, TV Tokyo": a name and an outlet (a title would have matched above)
     if _HONORIFIC_RE.match(key):
         return "official"  # in official transcripts named speakers are officials; the press is "Q"
     return "other"
+
+
+_JA_TITLE_SUFFIXES = ("内閣総理大臣", "外務大臣", "官房長官", "外務報道官", "報道官", "大臣", "総理", "首相", "大統領",
+                      "長官", "大使", "次官", "局長", "記者", "氏", "さん")
+_ROLE_FIRST_WORDS = frozenset({"minister", "secretary", "president", "ambassador", "spokesperson", "director",
+                               "governor", "senator", "chairman", "chair", "premier", "chancellor", "general"})
+
+
+@lru_cache(maxsize=4096)
+def label_person(label: str) -> tuple[str | None, str | None]:
+    """(name, affiliation) a label gives, when it names someone: ``Ukai, TV Tokyo`` -> ("Ukai", "TV Tokyo"),
+    ``Mr. Fumio Kishida, Minister for Foreign Affairs`` -> ("Fumio Kishida", None), ``テレビ東京 鵜飼記者`` ->
+    ("鵜飼", "テレビ東京"), ``岸田外務大臣`` -> ("岸田", None), ``Minister Kishida`` -> ("Kishida", None)."""
+    text = " ".join(label.split())
+    if "," in text and not has_japanese(text):
+        who, what = (part.strip() for part in text.split(",", 1))
+        name = _HONORIFIC_RE.sub("", who + " ").strip() or None
+        return name, (None if role_of(label) == "official" else what or None)
+    if has_japanese(text):
+        aff, _, person = text.rpartition(" ")
+        for suffix in _JA_TITLE_SUFFIXES:
+            if person.endswith(suffix) and len(person) > len(suffix):
+                stem = person[:-len(suffix)]
+                if 1 <= len(stem) <= 4 and all("\u4e00" <= ch <= "\u9fff" or ch == "\u3005" for ch in stem):
+                    return stem, aff or None
+                break
+        return None, None
+    words = text.split()
+    if len(words) == 2 and words[0].lower() in _ROLE_FIRST_WORDS and words[1][:1].isupper() and \
+            not words[1].isupper():
+        return words[1], None
+    return None, None
+
+
+def person_key(name: str | None) -> str | None:
+    """Who a name refers to across labels: the surname, NFKC, upper case (``Kishida``)."""
+    if not name or has_japanese(name):
+        return name
+    return unicodedata.normalize("NFKC", name.split()[-1]).upper().strip(".")
 
 
 @lru_cache(maxsize=4096)
@@ -309,6 +406,21 @@ _AFF = (r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*"
         r"(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)")
 # An introduction is one short sentence: "Ken Moriyasu from Nikkei Asia." or "... comes from X of Y."
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+_HONORIFIC_END = ("Mr.", "Ms.", "Dr.", "Mrs.")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (not after "Mr.", "Ms.", "Dr.", "Mrs.")."""
+    parts = _SENTENCE_SPLIT_RE.split(text)
+    if len(parts) == 1:
+        return parts
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith(_HONORIFIC_END):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 INTRO_RE = re.compile(rf"{_NAME}\s+(?:from|with|of|at)\s+{_AFF}[.!?]?\Z")
 _INTRO_LEAD_RE = re.compile(r"\b(?:from|to|is|on|with)\s+(?=[A-Z(\[])")
 _NOT_NAMES = frozenset({"please", "thank", "thanks", "next", "moving", "our", "the", "this", "and", "your",
@@ -319,7 +431,7 @@ INTRO_JA_RE = re.compile(
 
 def find_introduction(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
     """(name or None if inaudible, affiliation) of a caller the operator introduces, or None."""
-    for sentence in _SENTENCE_SPLIT_RE.split(en or ""):
+    for sentence in sentences(en or ""):
         if len(sentence) > 160:
             continue  # speech, not an introduction (and keeps the search cheap)
         m = INTRO_RE.match(sentence)
@@ -334,7 +446,60 @@ def find_introduction(en: str | None, ja: str | None) -> tuple[str | None, str |
         if GAP_WORD_RE.search(name):
             return None, aff
         return name.strip(), aff
+    given = find_floor_given(en, None)  # the moderator's "Mr. Shimizu, please."
+    if given is not None:
+        return given
     m = INTRO_JA_RE.search(ja or "")
     if m is None:
         return None
     return (None if GAP_WORD_RE.search(m.group("name")) else m.group("name")), m.group("aff")
+
+
+_FLOOR_RE = re.compile(rf"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)(?P<name>{_WORD}(?:\s+{_WORD})?)"
+                       rf"(?:\s+(?:of|from|with)\s+{_AFF})?,?\s+(?:please|go ahead)[.!]?\Z", re.IGNORECASE)
+_JA_AFF, _JA_NAME = r"(?P<aff>[^\s、。「」はがを]{2,20})", r"(?P<name>[^\s、。「」はがをの]{1,10}?)"
+_FLOOR_JA_RE = re.compile(rf"(?:{_JA_AFF}の)?{_JA_NAME}(?:さん|記者)[、,]\s*(?:どうぞ|お願いします)")
+_SELF_JA_RE = re.compile(rf"^(?:[^。]{{0,20}}?[。、]\s*)?{_JA_AFF}の{_JA_NAME}です")
+
+
+def _short_sentences(text: str | None, limit: int = 100) -> list[str]:
+    return [s.strip() for s in sentences(text or "") if s.strip() and len(s) <= limit]
+
+
+_FLOOR_HINTS = (" of ", " from ", " with ", "please", "Please", "go ahead", "Go ahead")
+
+
+def _name_ok(name: str) -> bool:
+    return name.split()[0].lower().strip(".") not in _NOT_NAMES
+
+
+def find_floor_given(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
+    """(name, affiliation) of a questioner someone gives the floor to, in a sentence of its own:
+    ``Jordan Fabian of Bloomberg.``, ``Mr. Shimizu, please.``, ``清水さん、どうぞ。``."""
+    tail = (en or "")[-90:]  # the floor is given in the turn's last, short sentence
+    for sentence in (_short_sentences(tail, 80)[-1:] if any(h in tail for h in _FLOOR_HINTS) else ()):
+        m = _FLOOR_RE.match(sentence)
+        if m is None:
+            m = INTRO_RE.match(sentence)
+        if m is not None and _name_ok(m.group("name")) and not GAP_WORD_RE.search(m.group("name")):
+            aff = m.group("aff")
+            return m.group("name").strip(), (aff[4:] if aff and aff.lower().startswith("the ") else aff)
+    ja_tail = (ja or "")[-80:]
+    m = _FLOOR_JA_RE.search(ja_tail) if "どうぞ" in ja_tail or "お願いします" in ja_tail else None
+    if m is not None:
+        return m.group("name"), m.group("aff")
+    return None
+
+
+def find_self_introduction(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
+    """(name, affiliation) a questioner gives at the start of a question: ``Nakakuki of Kyodo News.``,
+    ``Thank you. Jordan Fabian, Bloomberg.``, ``共同通信の中久木です。``."""
+    for sentence in _short_sentences((en or "")[:200], 80)[:2]:
+        m = INTRO_RE.match(sentence)
+        if m is not None and _name_ok(m.group("name")) and not GAP_WORD_RE.search(m.group("name")):
+            aff = m.group("aff")
+            return m.group("name").strip(), (aff[4:] if aff.lower().startswith("the ") else aff)
+    m = _SELF_JA_RE.match(ja or "")
+    if m is not None:
+        return m.group("name"), m.group("aff")
+    return None

@@ -22,8 +22,8 @@ def run_migrations_online() -> None:
     with engine.connect() as connection:
         is_sqlite = connection.dialect.name == "sqlite"
         if is_sqlite:
-            # Batch migrations copy and drop tables: with foreign keys on, ON DELETE
-            # CASCADE would silently empty the child tables (FIELD-NOTES).
+            # Batch migrations copy and drop tables: with foreign keys on, dropping the old
+            # copy of a parent table runs ON DELETE CASCADE and silently empties its children.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from model.qa.registry import CHECKS, CheckSpec, Hit, check
+from model.qa.registry import CHECKS, PREPARERS, CheckSpec, Hit, check, preparer
 from model.readmodel import SegmentView, TranscriptView, TurnView, load_transcript
 from model.schema import FindingDismissal, Flag
 from model.store import Store
@@ -51,6 +51,22 @@ class Finding:
         return asdict(self)
 
 
+def load_builtin_checks() -> None:
+    """Register the built-in checks (importing their modules registers them)."""
+    from model.qa import checks, glossary_check, spelling, variants  # noqa: F401
+
+
+def prepare(store: Store, view: TranscriptView) -> None:
+    """Run every preparer (``model.qa.registry.preparer``) on ``view``, once: a prepared view is
+    left as it is. Without it, checks that need the database (glossary, spelling) find less."""
+    load_builtin_checks()
+    if view.context.get("prepared"):
+        return
+    for fn in PREPARERS:
+        fn(store, view)
+    view.context["prepared"] = True
+
+
 def _key(name: str, where: str, lang: str | None, detail: str) -> str:
     return f"{name}:{where}:{lang or '-'}:{detail}"[:200]
 
@@ -65,8 +81,7 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
                 names: Iterable[str] | None = None) -> list[Finding]:
     """Findings in turns ``first`` to ``stop - 1`` (indexes into ``view.turns``): lets a window check
     a long transcript in slices without freezing."""
-    from model.qa import checks as _builtin  # noqa: F401 - registers the built-in checks
-
+    load_builtin_checks()
     wanted = set(segment_ids) if segment_ids is not None else None
     specs = [CHECKS[n] for n in names] if names is not None else list(CHECKS.values())
     # Looked up once, not per segment: this loop runs 50,000 times on a long transcript.
@@ -114,6 +129,7 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     bounded memory: ``model.qa.scan.iter_checks``.
     """
     view = view or load_transcript(store, transcript_id)
+    prepare(store, view)
     found = check_view(view, segment_ids)
     if include_settled:
         return found
@@ -121,5 +137,5 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     return [f for f in found if f.key not in dismissed and f.key not in flagged]
 
 
-__all__ = ["CHECKS", "CheckSpec", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns", "check_view",
-           "run_checks", "settled_keys"]
+__all__ = ["CHECKS", "PREPARERS", "CheckSpec", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns",
+           "check_view", "load_builtin_checks", "prepare", "preparer", "run_checks", "settled_keys"]

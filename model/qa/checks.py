@@ -18,6 +18,9 @@ from model.qa.registry import Hit, check
 from model.readmodel import SegmentView, SpeakerView, TranscriptView, TurnView
 
 LANG_WORDS = {"en": "English", "ja": "Japanese"}
+# Turns that are not speech and need no translation: headings, notes, stage and editorial markers.
+NOT_TRANSLATED = ("title", "note", "omission", "reaction", "interpretation", "crosstalk", "end")
+DOUBTFUL_PAIRING = 0.5  # below this confidence the importer's pairing is worth a look
 OTHER = {"en": "ja", "ja": "en"}
 
 
@@ -29,9 +32,9 @@ def _has_text(text: str | None) -> TypeGuard[str]:
 def untranslated(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
     """A segment with text in one language and none in the other.
 
-    A title line or a translator's note is not speech to translate: skipped.
+    A title line, a translator's note or a stage marker is not speech to translate: skipped.
     """
-    if turn.kind in ("title", "note"):
+    if turn.kind in NOT_TRANSLATED:
         return
     en, ja = _has_text(seg.en), _has_text(seg.ja)
     if en != ja:
@@ -152,3 +155,16 @@ def speaker_label(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Ite
             yield Hit(f"the {LANG_WORDS[lang]} paragraph is labelled “{label}” ({who}) but the turn's speaker is "
                       f"{sp.display_name}", lang, _norm_label(label),
                       params=(("lang", lang), ("label", label), ("who", who), ("speaker", sp.display_name)))
+
+
+@check("pairing", category="missing_translation")
+def pairing(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator[Hit]:
+    """A pair of paragraphs the importer was unsure of (lengths and anchors disagree): check this pairing.
+
+    Re-pair with the alignment commands (split, merge, move translation) if it is wrong.
+    """
+    if seg.confidence is None or seg.confidence >= DOUBTFUL_PAIRING or not (_has_text(seg.en) and _has_text(seg.ja)):
+        return
+    yield Hit(f"check this pairing: the importer paired these paragraphs ({seg.pairing or 'unknown'}) "
+              f"with confidence {seg.confidence:.0%}", None, params=(("confidence", f"{seg.confidence:.0%}"),
+                                                                      ("pairing", seg.pairing or "")))

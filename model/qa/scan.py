@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from model.qa import Finding, check_turns, settled_keys
+from model.qa import Finding, check_turns, prepare, settled_keys
 from model.readmodel import TranscriptView, TurnView, fill_turn_span, fill_turns, load_transcript
 from model.store import Store
 
@@ -39,6 +39,7 @@ class Scan:
         self.step_s = step_s
         self.span = span
         self.view: TranscriptView = load_transcript(store, transcript_id, segments=False)  # the outline
+        prepare(store, self.view)  # the glossary, the dictionary: read once per scan
         self.findings: list[Finding] = []
         self.turn_of: dict[int, int] = {}  # segment id -> index of its turn in view.turns
         self.at = 0  # the next turn to check

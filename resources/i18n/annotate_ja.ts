@@ -4,10 +4,6 @@
 <context>
     <name>Annotate</name>
     <message>
-        <source>Nothing to change</source>
-        <translation>変更はありません</translation>
-    </message>
-    <message>
         <source>proposed</source>
         <translation>提案</translation>
     </message>
@@ -690,12 +686,12 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>話者の分割</translation>
     </message>
     <message>
-        <source>Speaker of turn {n}</source>
-        <translation>発言{n}の話者</translation>
-    </message>
-    <message>
         <source>Change speaker of turn</source>
         <translation>発言の話者の変更</translation>
+    </message>
+    <message>
+        <source>Speaker of turn {n}</source>
+        <translation>発言{n}の話者</translation>
     </message>
     <message>
         <source>The selected turn has no speaker to rename: pick one first (Ctrl+Shift+S).</source>

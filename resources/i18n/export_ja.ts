@@ -32,6 +32,14 @@
         <translation>変更レポート</translation>
     </message>
     <message>
+        <source>Subtitles (SRT)</source>
+        <translation>字幕 (SRT)</translation>
+    </message>
+    <message>
+        <source>Subtitles (WebVTT)</source>
+        <translation>字幕 (WebVTT)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
@@ -118,6 +126,14 @@
     <message>
         <source>Off: every unresolved gap is written as the text below</source>
         <translation>オフ: 未解決の聞き取れない箇所はすべて下の文字列で書き出します</translation>
+    </message>
+    <message>
+        <source>Start paragraphs with their &amp;time in the recording</source>
+        <translation>各段落の先頭に録音内の時刻を付ける(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Text, Markdown, HTML and Word: [00:01:23] before each paragraph</source>
+        <translation>テキスト・Markdown・HTML・Word: 各段落の前に [00:01:23] を付けます</translation>
     </message>
     <message>
         <source>Unresolved gap (English):</source>

@@ -134,6 +134,14 @@
         <translation>却下した指摘を再び一覧に戻す</translation>
     </message>
     <message>
+        <source>Fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply a correction the finding offers (one undo step)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Show dismissed and flagged</source>
         <translation>却下済み・フラグ済みも表示</translation>
     </message>
@@ -346,6 +354,10 @@
         <translation>話者ラベル</translation>
     </message>
     <message>
+        <source>Pairing</source>
+        <translation>対訳の組み合わせ</translation>
+    </message>
+    <message>
         <source>Whole segment</source>
         <translation>段落全体</translation>
     </message>
@@ -384,6 +396,10 @@
     <message>
         <source>the {lang} paragraph is labelled “{label}” ({who}) but the turn's speaker is {speaker}</source>
         <translation>{lang}の段落のラベルは「{label}」({who})ですが、この発言の話者は{speaker}です</translation>
+    </message>
+    <message>
+        <source>check this pairing: the importer paired these paragraphs with confidence {confidence}</source>
+        <translation>対訳の組み合わせを確認してください：インポート時の確信度は {confidence} です</translation>
     </message>
 </context>
 <context>
@@ -479,6 +495,10 @@
 {message}</source>
         <translation>問題ではない理由は?
 {message}</translation>
+    </message>
+    <message>
+        <source>nothing to change: the text already reads so</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Restore finding</source>

@@ -4,22 +4,30 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+78" />
-        <location line="+120" />
+        <location filename="../../gui/app.py" line="+80" />
+        <location line="+127" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-86" />
-        <location line="+45" />
+        <location line="-87" />
+        <location line="+49" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../../gui/context.py" line="+143" />
+        <source>Nothing to change</source>
+        <translation>変更はありません</translation>
+    </message>
+</context>
+<context>
     <name>BilingualPanes</name>
     <message>
-        <location filename="../../gui/panes.py" line="+257" />
+        <location filename="../../gui/panes.py" line="+262" />
         <source>English</source>
         <translation>英語</translation>
     </message>
@@ -27,36 +35,327 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+102" />
+        <location filename="../../gui/details.py" line="+101" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../gui/helpers/glossary_panel.py" line="+41" />
+        <source>variants not to use, separated by | or ;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>English term</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approved Japanese</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not to use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation type="unfinished">注記</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPanel</name>
+    <message>
+        <location filename="../../gui/helpers/glossary_panel.py" line="+29" />
+        <source>Filter (English or Japanese)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>English</source>
+        <translation type="unfinished">英語</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Japanese</source>
+        <translation type="unfinished">日本語</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Not to use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation type="unfinished">注記</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Add…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HelpersFeature</name>
+    <message>
+        <location filename="../../gui/helpers/feature.py" line="+52" />
+        <source>Glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+26" />
+        <source>&amp;Tools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add to &amp;glossary…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add the selected words to the glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Apply &amp;earlier correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Apply the earlier correction of a similar segment shown under Suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Statistics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Add to glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Add “{term}” to the glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Edit glossary entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>nothing changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Edit glossary entry “{term}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Delete “{term}” from the glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Import glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Glossaries (*.csv *.tsv *.tbx);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>the glossary already holds every entry of {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Import glossary {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Export glossary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV (*.csv);;TSV (*.tsv);;TBX (*.tbx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>{n} glossary entries written to {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+26" />
+        <source>(not: {variants})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+42" />
+        <source>No earlier correction of a similar segment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{similarity}% similar · {author} · {source}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ctrl+Alt+M applies it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No earlier correction to apply here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Apply earlier correction</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../gui/import_flow.py" line="+34" />
+        <location filename="../../gui/import_flow.py" line="+55" />
         <source>Import transcripts</source>
         <translation>トランスクリプトの取り込み</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-17" />
+        <location line="+18" />
         <source>Transcripts (*.txt *.text);;All files (*)</source>
         <translation>トランスクリプト (*.txt *.text);;すべてのファイル (*)</translation>
     </message>
     <message>
+        <location line="-17" />
+        <source>Import: the source file</source>
+        <translation>インポート：原文のファイル</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Import: its translation</source>
+        <translation>インポート：その翻訳のファイル</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>paragraph and translation in turn</source>
+        <translation>段落と訳文が交互</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>two blocks (one language, then the other)</source>
+        <translation>二つのブロック（一方の言語の後にもう一方）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>two files (source and translation)</source>
+        <translation>二つのファイル（原文と翻訳）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Layout: {layout}; lead language: {lang}</source>
+        <translation>レイアウト：{layout}、原文の言語：{lang}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Japanese</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{turns} turns, {speakers} speakers, {pairs} pairs, {untranslated} untranslated, {gaps} gaps, {markers} markers</source>
+        <translation>ターン {turns}、話者 {speakers}、対訳 {pairs}、未翻訳 {untranslated}、聞き取れない箇所 {gaps}、マーカー {markers}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{n} doubtful pairs: QA lists them as “check this pairing”</source>
+        <translation>確信度の低い対訳 {n} 件：QA に「対訳の組み合わせを確認」として表示されます</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Warning: {text}</source>
+        <translation>注意：{text}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Import summary</source>
+        <translation>インポートの概要</translation>
+    </message>
+    <message>
         <location line="+18" />
-        <location line="+38" />
+        <source>Import again?</source>
+        <translation>もう一度インポートしますか？</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} was imported before (“{title}”). Import it again as a new transcript?</source>
+        <translation>{name} は以前インポートされています（「{title}」）。新しいトランスクリプトとしてもう一度インポートしますか？</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+6" />
+        <location line="+43" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-49" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>Importing {name}…</source>
         <translation>{name} を取り込んでいます…</translation>
     </message>
@@ -132,13 +431,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+225" />
-        <location line="+47" />
+        <location filename="../../gui/main_window.py" line="+234" />
+        <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-165" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -163,22 +462,22 @@
         <translation>トランスクリプトのファイルをライブラリに取り込みます</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>&amp;Redo</source>
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+66" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -198,12 +497,22 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-58" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-23" />
+        <source>Import with &amp;Translation File…</source>
+        <translation>翻訳ファイルと一緒にインポート(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Import a transcript and a second file holding its translation, aligned paragraph by paragraph</source>
+        <translation>トランスクリプトとその翻訳のファイルをインポートし、段落ごとに対応付けます</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
@@ -283,7 +592,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+32" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -308,7 +617,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+106" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
@@ -440,11 +749,36 @@ Every change is saved as you make it and can be undone.</source>
         <source>Note</source>
         <translation>注記</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Omission</source>
+        <translation>中略</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reaction</source>
+        <translation>反応</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Interpretation</source>
+        <translation>通訳</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Crosstalk</source>
+        <translation>クロストーク</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
 </context>
 <context>
     <name>RowMetrics</name>
     <message>
-        <location filename="../../gui/row_metrics.py" line="+191" />
+        <location filename="../../gui/row_metrics.py" line="+216" />
         <source>(no segments in this turn)</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
@@ -599,9 +933,27 @@ Every change is saved as you make it and can be undone.</source>
     </message>
 </context>
 <context>
+    <name>StatsDialog</name>
+    <message>
+        <location filename="../../gui/helpers/stats_view.py" line="+19" />
+        <source>Statistics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>All transcripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+21" />
+        <source>No transcripts yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+120" />
+        <location filename="../../gui/models/transcript_model.py" line="+121" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>

@@ -1,7 +1,7 @@
 """search_text: corrected texts for the library search (issue 15)
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0008 (re-chained by the integrator)
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0001"
+down_revision = "0008"  # chained after main's head here; the integrator re-chains
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,305 @@
+"""The offline aligner: when is each paragraph of the text spoken in the recording?
+
+pocketsphinx (its wheel ships an English acoustic model and pronouncing
+dictionary; nothing is downloaded) in two passes:
+
+1. **Recognise** the whole recording with a small language model made from the
+   transcript itself (its words and word pairs). Speech that is not in the text
+   -- an operator's hold message, crosstalk, the words behind ``(inaudible)`` --
+   comes out as words that do not follow the text, so it cannot pull a
+   paragraph towards it (plain forced alignment of the whole text put a
+   paragraph 9 s early across a hold message, see README).
+2. **Match** the recognised words to the text's words (``difflib``); runs of
+   three or more words in the same order are anchors, with the recogniser's
+   word times. The words between anchors are **force-aligned** within the
+   stretch of audio between them; a stretch much longer than its words need
+   holds unscripted speech, so its words are aligned against its near end only.
+
+A paragraph counts as aligned when its first word has a time, half of its words
+were found and some of them were heard by the recogniser; otherwise it stays
+*estimated* (``model.audio.timing``). Only English is aligned; Japanese segments
+take the times of the English beside them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from model.audio.pcm import RATE, Samples
+from model.audio.words import Word, spoken_words
+from model.errors import TaiyakuError
+
+CHUNK_SECONDS = 60  # recognition runs one utterance per minute: progress, cancel, bounded memory
+MIN_ANCHOR_WORDS = 3
+MIN_FOUND_SHARE = 0.5  # of a paragraph's words, for it to count as aligned
+FRAME_MS = 10
+_FILLER_RE = re.compile(r"^(<.*>|\[.*\])$")
+
+
+class AlignCancelled(TaiyakuError):
+    """The alignment was cancelled; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One segment's spoken-language text, and the gaps in it (id, start, end in ``text``)."""
+
+    key: int
+    text: str
+    gaps: Sequence[tuple[int, int, int]] = ()
+
+
+@dataclass
+class Alignment:
+    """What the aligner found: times in ms of aligned paragraphs (by key) and gaps (by id)."""
+
+    segments: dict[int, tuple[int, int]] = field(default_factory=dict)
+    gaps: dict[int, tuple[int, int]] = field(default_factory=dict)
+    words_total: int = 0
+    words_matched: int = 0  # by recognition
+    words_forced: int = 0  # by forced alignment between anchors
+
+
+@dataclass
+class _TextWord:
+    para: int
+    word: Word
+    start: int | None = None  # ms
+    end: int | None = None
+    heard: bool = False  # matched by recognition (not only forced into place)
+
+
+def _decoder(**config: Any) -> Any:
+    from pocketsphinx import Decoder  # imported here: only alignment needs it
+
+    return Decoder(samprate=RATE, loglevel="FATAL", **config)
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, list[str]]:
+    """The pronouncing dictionary shipped with pocketsphinx: word -> its lines (variants too)."""
+    from pocketsphinx import get_model_path
+
+    entries: dict[str, list[str]] = {}
+    path = os.path.join(get_model_path(), "en-us", "cmudict-en-us.dict")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word = line.split(" ", 1)[0]
+            entries.setdefault(_base(word), []).append(line.rstrip("\n"))
+    return entries
+
+
+def _base(word: str) -> str:
+    return word.split("(", 1)[0]
+
+
+def _write_lm(words: Sequence[str], path: str) -> None:
+    """An ARPA bigram model of the transcript's own word sequence (biased towards the text)."""
+    unigrams = Counter(words)
+    bigrams = Counter(zip(["<s>", *words], [*words, "</s>"], strict=True))
+    total = len(words) + 1
+    context = Counter[str]()
+    for (a, _b), c in bigrams.items():
+        context[a] += c
+    backoff = math.log10(0.3)
+    lines = ["\\data\\", f"ngram 1={len(unigrams) + 2}", f"ngram 2={len(bigrams)}", "", "\\1-grams:",
+             f"{math.log10(1 / total):.4f} </s> 0.0", f"-99 <s> {backoff:.4f}"]
+    lines += [f"{math.log10(c / total):.4f} {w} {backoff:.4f}" for w, c in sorted(unigrams.items())]
+    lines += ["", "\\2-grams:"]
+    lines += [f"{math.log10(0.7 * c / context[a]):.4f} {a} {b}" for (a, b), c in sorted(bigrams.items())]
+    lines += ["", "\\end\\", ""]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def _recognise(samples: Samples, vocabulary: Sequence[str], dict_path: str, progress: Callable[[float], None]
+               ) -> list[tuple[str, int, int]]:
+    """Words recognised in the recording (word, start ms, end ms), biased towards the text."""
+    fd, lm_path = tempfile.mkstemp(suffix=".arpa", prefix="taiyaku-")
+    os.close(fd)
+    try:
+        _write_lm(vocabulary, lm_path)
+        # No second (flat-lexicon) pass and no lattice best path: twice as fast, and the
+        # matching below only needs the words that follow the text.
+        decoder = _decoder(lm=lm_path, dict=dict_path, fwdflat=False, bestpath=False)
+    finally:
+        os.unlink(lm_path)
+    out: list[tuple[str, int, int]] = []
+    step = CHUNK_SECONDS * RATE
+    for at in range(0, max(len(samples), 1), step):
+        chunk = samples[at:at + step]
+        offset = at * 1000 // RATE
+        decoder.start_utt()
+        decoder.process_raw(chunk.tobytes(), full_utt=True)
+        decoder.end_utt()
+        for seg in decoder.seg():
+            word = _base(seg.word)
+            if not _FILLER_RE.match(word):
+                out.append((word, offset + seg.start_frame * FRAME_MS, offset + (seg.end_frame + 1) * FRAME_MS))
+        progress(min(at + step, len(samples)) / max(len(samples), 1))
+    return out
+
+
+def _force(decoder: Any, samples: Samples, start_ms: int, end_ms: int, words: Sequence[_TextWord]) -> int:
+    """Force-align ``words`` to the audio between ``start_ms`` and ``end_ms``; returns how many got times."""
+    if end_ms - start_ms < 100 * len(words) or not words:
+        return 0
+    try:
+        decoder.set_align_text(" ".join(w.word.text for w in words))
+        decoder.start_utt()
+        decoder.process_raw(samples[start_ms * RATE // 1000:end_ms * RATE // 1000].tobytes(), full_utt=True)
+        decoder.end_utt()
+        segs = [s for s in decoder.seg() or () if not _FILLER_RE.match(_base(s.word))]
+    except (RuntimeError, ValueError):  # no path through the text (window too short or too odd)
+        return 0
+    if len(segs) != len(words):
+        return 0
+    for w, s in zip(words, segs, strict=True):
+        w.start = start_ms + s.start_frame * FRAME_MS
+        w.end = start_ms + (s.end_frame + 1) * FRAME_MS
+    return len(words)
+
+
+def align(samples: Samples, paragraphs: Sequence[Paragraph],
+          progress: Callable[[float], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> Alignment:
+    """Align ``paragraphs`` (in reading order) to ``samples`` (16 kHz mono).
+
+    ``progress(fraction)`` is called as the work advances; when ``cancelled()``
+    turns true, ``AlignCancelled`` is raised at the next step.
+    """
+    def report(fraction: float) -> None:
+        if cancelled is not None and cancelled():
+            raise AlignCancelled("the alignment was cancelled")
+        if progress is not None:
+            progress(fraction)
+
+    pronunciations = _dictionary()
+    text: list[_TextWord] = []
+    for i, para in enumerate(paragraphs):
+        for w in spoken_words(para.text):
+            if w.text in pronunciations:  # no pronunciation: not aligned, estimated around
+                text.append(_TextWord(i, w))
+    result = Alignment(words_total=len(text))
+    if not text:
+        return result
+    report(0.0)
+    # A dictionary of the transcript's words only: the decoders start in milliseconds instead of
+    # seconds (the full dictionary has 130,000 words).
+    fd, dict_path = tempfile.mkstemp(suffix=".dict", prefix="taiyaku-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        for word in sorted({w.word.text for w in text}):
+            f.write("\n".join(pronunciations[word]) + "\n")
+    try:
+        heard = _recognise(samples, [w.word.text for w in text], dict_path, lambda f: report(0.85 * f))
+        forced = _decoder(lm=None, dict=dict_path)
+    finally:
+        os.unlink(dict_path)
+    matcher = difflib.SequenceMatcher(None, [w.word.text for w in text], [h[0] for h in heard], autojunk=False)
+    for block in matcher.get_matching_blocks():
+        if block.size >= MIN_ANCHOR_WORDS:
+            for k in range(block.size):
+                tw, (_, s, e) = text[block.a + k], heard[block.b + k]
+                tw.start, tw.end, tw.heard = s, e, True
+    result.words_matched = sum(1 for w in text if w.start is not None)
+    result.words_forced = _fill_between_anchors(forced, samples, text, report)
+    _collect(paragraphs, text, result, len(samples) * 1000 // RATE)
+    report(1.0)
+    return result
+
+
+def _speaking_ms_per_char(text: Sequence[_TextWord]) -> float:
+    known = [w for w in text if w.start is not None]
+    if len(known) >= 2 and known[-1].word.end > known[0].word.start:
+        ms = (known[-1].start or 0) - (known[0].start or 0)
+        chars = known[-1].word.start - known[0].word.start  # spans of one paragraph's text only
+        if ms > 0 and chars > 0 and known[0].para == known[-1].para:
+            return min(max(ms / chars, 30.0), 150.0)
+    return 70.0  # ~14 characters a second
+
+
+def _fill_between_anchors(decoder: Any, samples: Samples, text: list[_TextWord],
+                          report: Callable[[float], None]) -> int:
+    """Force-align each run of words without a time within the audio between its neighbours."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        if text[i].start is None:
+            j = i
+            while j < len(text) and text[j].start is None:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    ms_per_char = _speaking_ms_per_char(text)
+    end_of_audio = len(samples) * 1000 // RATE
+    found = 0
+    for n, (a, b) in enumerate(runs):
+        report(0.85 + 0.15 * n / max(len(runs), 1))
+        left = text[a - 1].end if a > 0 else 0
+        right = text[b].start if b < len(text) else end_of_audio
+        if left is None or right is None or right <= left:
+            continue
+        # A run split by a paragraph boundary: the earlier paragraph's tail follows the left
+        # anchor, the later one's head leads to the right one (unscripted speech between them).
+        pieces: list[tuple[list[_TextWord], str]] = []
+        run = text[a:b]
+        heads = [k for k in range(1, len(run)) if run[k].para != run[k - 1].para]
+        cut = heads[-1] if heads else None
+        if cut is None:
+            pieces.append((run, "both"))
+        else:
+            pieces += [(run[:cut], "left"), (run[cut:], "right")]
+        for words, side in pieces:
+            need = int(sum(len(w.word.text) + 1 for w in words) * ms_per_char * 1.6) + 1500
+            if side == "both" and right - left <= need:
+                found += _force(decoder, samples, left, right, words)
+            elif side in ("left", "both") and words[0].para == text[max(a - 1, 0)].para:
+                found += _force(decoder, samples, left, min(right, left + need), words)
+            else:
+                found += _force(decoder, samples, max(left, right - need), right, words)
+    return found
+
+
+def _collect(paragraphs: Sequence[Paragraph], text: Sequence[_TextWord], result: Alignment, total_ms: int) -> None:
+    """Paragraph and gap times from word times; only well-found paragraphs count as aligned."""
+    by_para: dict[int, list[_TextWord]] = {}
+    for w in text:
+        by_para.setdefault(w.para, []).append(w)
+    firsts = {i: ws[0] for i, ws in by_para.items()}
+    lasts = {i: ws[-1] for i, ws in by_para.items()}
+    for i, para in enumerate(paragraphs):
+        words = by_para.get(i, [])
+        if not words:
+            continue
+        timed = [w for w in words if w.start is not None]
+        first, last = words[0], words[-1]
+        # Forced alignment always finds *a* place: a paragraph needs words the recogniser heard.
+        if first.start is not None and len(timed) >= MIN_FOUND_SHARE * len(words) and any(w.heard for w in words):
+            end = last.end if last.end is not None else max((w.end or 0) for w in timed)
+            result.segments[para.key] = (first.start, max(end, first.start))
+        for gap_id, g_start, g_end in para.gaps:
+            before = [w for w in words if w.word.end <= g_start]
+            after = [w for w in words if w.word.start >= g_end]
+            if before:
+                t0 = before[-1].end
+            else:  # the gap opens the paragraph: it starts when the previous one ends
+                prev = next((lasts[k] for k in range(i - 1, -1, -1) if k in lasts), None)
+                t0 = prev.end if prev is not None else 0
+            if after:
+                t1 = after[0].start
+            else:  # the gap ends the paragraph: it lasts until the next paragraph is spoken
+                nxt = next((firsts[k] for k in range(i + 1, len(paragraphs)) if k in firsts), None)
+                t1 = nxt.start if nxt is not None else total_ms
+            if t0 is not None and t1 is not None and t1 > t0:
+                result.gaps[gap_id] = (t0, t1)

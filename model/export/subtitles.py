@@ -1,0 +1,130 @@
+"""Subtitles: SRT and WebVTT cues from the segments' times (``model.audio.timing``).
+
+Each exported segment becomes one cue or more, in time order. A segment longer
+than a readable cue (``MAX_CUE_CHARS`` of the lead language, about two lines) is
+split at sentence ends, its time shared out by text length; the other language
+is split into as many pieces at its own sentence ends. ``--lang both`` writes two
+lines per cue, lead language first. Times are whatever is known: aligned,
+stamped or imported, else estimated -- a transcript with no time at all (no
+recording, no stamp, no timestamp in the text) cannot be written as subtitles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from model.audio.timing import SegmentTime, read_times
+from model.export import ExportFailed, ExportOptions, register
+from model.export.walk import load_for_export, paused_gc, walk
+
+if TYPE_CHECKING:
+    from model.store import Store
+
+MAX_CUE_CHARS = 84  # two lines of 42: the usual limit for readable subtitles
+_SENTENCE_RE = re.compile(r".+?(?:[.!?。！？]+[\"'”’」』)]*(?:\s+|$)|$)", re.S)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One subtitle: from, to (ms) and its lines."""
+
+    start_ms: int
+    end_ms: int
+    lines: tuple[str, ...]
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut after each sentence end (English or Japanese punctuation), spaces kept."""
+    return [m.group() for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
+
+
+def _group(parts: list[str], limit: int) -> list[str]:
+    """Sentences joined greedily into pieces of at most ``limit`` characters (a longer sentence alone)."""
+    pieces: list[str] = []
+    for part in parts:
+        if pieces and len(pieces[-1]) + len(part) <= limit:
+            pieces[-1] += part
+        else:
+            pieces.append(part)
+    return [p.strip() for p in pieces]
+
+
+def _share(parts: list[str], n: int) -> list[str]:
+    """``parts`` (sentences) in ``n`` consecutive groups of about equal length."""
+    if n <= 1 or len(parts) <= 1:
+        return ["".join(parts).strip()] + [""] * (n - 1)
+    total = sum(len(p) for p in parts) or 1
+    groups: list[str] = [""] * n
+    at = 0
+    for part in parts:
+        k = min(int(at * n / total), n - 1)
+        groups[k] += part
+        at += len(part)
+    return [g.strip() for g in groups]
+
+
+def split_segment(start: int, end: int, texts: list[str]) -> Iterator[Cue]:
+    """The cues of one segment: ``texts`` are its languages in output order (lead first)."""
+    lead = _group(sentences(texts[0]), MAX_CUE_CHARS) or [texts[0].strip()]
+    others = [_share(sentences(t), len(lead)) for t in texts[1:]]
+    total = sum(len(p) for p in lead) or 1
+    at = 0
+    for k, piece in enumerate(lead):
+        a = start + (end - start) * at // total
+        at += len(piece)
+        b = start + (end - start) * at // total if k < len(lead) - 1 else end
+        lines = tuple(x for x in (piece, *(o[k] for o in others)) if x)
+        if lines:
+            yield Cue(a, max(b, a + 1), lines)
+
+
+def cues(store: Store, transcript_id: int, options: ExportOptions) -> list[Cue]:
+    """Every cue of the transcript, in time order."""
+    view = load_for_export(store, transcript_id)
+    with store.read() as s:
+        times: dict[int, SegmentTime] = {t.segment_id: t for t in read_times(s, transcript_id)}
+    if not times:
+        raise ExportFailed("this transcript has no times yet: attach a recording (and sync it), "
+                           "or stamp segments, to export subtitles")
+    out: list[Cue] = []
+    for block in walk(view, options):
+        t = times.get(block.segment.id)
+        texts = [" ".join(line.text.split()) for line in block.lines]
+        if t is None or not any(texts):
+            continue
+        if not texts[0]:  # the lead language is missing here: the other one leads
+            texts = [x for x in texts if x]
+        out.extend(split_segment(t.start_ms, max(t.end_ms, t.start_ms + 1), texts))
+    out.sort(key=lambda c: c.start_ms)  # stable: segments that share a time keep their order
+    return out
+
+
+def _clock(ms: int, sep: str) -> str:
+    seconds, rest = divmod(max(ms, 0), 1000)
+    h, rem = divmod(seconds, 3600)
+    m, s = divmod(rem, 60)
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{rest:03d}"
+
+
+@register("srt", suffix=".srt", description="SubRip subtitles from the segments' times")
+def export_srt(store: Store, transcript_id: int, options: ExportOptions) -> str:
+    """SubRip: numbered cues, ``00:01:02,345 --> 00:01:04,000``."""
+    with paused_gc():
+        found = cues(store, transcript_id, options)
+    blocks = [f"{i}\n{_clock(c.start_ms, ',')} --> {_clock(c.end_ms, ',')}\n" + "\n".join(c.lines)
+              for i, c in enumerate(found, 1)]
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+@register("vtt", suffix=".vtt", description="WebVTT subtitles from the segments' times")
+def export_vtt(store: Store, transcript_id: int, options: ExportOptions) -> str:
+    """WebVTT: ``WEBVTT``, then cues ``00:01:02.345 --> 00:01:04.000``."""
+    with paused_gc():
+        found = cues(store, transcript_id, options)
+    # A cue's text may not contain "-->"; nor may a line be empty inside a cue.
+    blocks = [f"{_clock(c.start_ms, '.')} --> {_clock(c.end_ms, '.')}\n" +
+              "\n".join(line.replace("-->", "→") for line in c.lines) for c in found]
+    return "WEBVTT\n\n" + "\n\n".join(blocks) + ("\n" if blocks else "")

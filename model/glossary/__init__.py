@@ -1,0 +1,1 @@
+"""The translator's helpers: glossary (termbase), spelling dictionary, preferred Japanese spellings."""
