@@ -58,6 +58,8 @@ FEATURES: list[str] = [
     "gui.annotate:install",
     "gui.review:install",
     "gui.export_dialog:install",
+    "gui.search_panel:install",
+    "gui.library_tools:install",
     "gui.helpers:install",
     "gui.backups:install",
     "gui.audio:install",

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._library_timer = QTimer(self, singleShot=True, interval=300)
         self._library_timer.timeout.connect(self.reload_library)
+        self.library_model.modelReset.connect(self._library_read)
         self._listen(ctx.transcriptChanged, self._load_transcript)
         self._listen(ctx.bridge.changed, self._on_changes)
         self._write_state = ("saved", "")
@@ -324,8 +325,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self.reload_library)
 
     def reload_library(self) -> None:
-        """Read the library again and highlight the open transcript."""
-        self.library_model.reload()
+        """Read the library again (in a thread: its counts read every segment) and highlight the open
+        transcript once it is there."""
+        self.library_model.reload_in_background()
+
+    def _library_read(self) -> None:
         self.library_view.show_transcript(self.ctx.transcript_id)
 
     def _on_changes(self, changes: Changes) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.store import default_annotator_name
+from model.paths import default_annotator_name
 
 
 def app_settings() -> QSettings:

@@ -17,7 +17,6 @@ is written and ``OperationFailed`` carries a one-line reason.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -40,7 +39,9 @@ from model.db import (
 )
 from model.errors import NotFound, OperationFailed, StorageFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
+from model.paths import default_annotator_name as default_annotator_name  # re-exported: its old home
 from model.schema import Annotator, ChangeEvent, utcnow
+from model.search_index import refresh_rows as refresh_search_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -153,14 +154,6 @@ class Operation:
         if obj is None:
             raise NotFound(f"{cls.__name__.lower()} {ident} does not exist")
         return obj
-
-
-def default_annotator_name() -> str:
-    """The system user's name, the default annotator until one is chosen."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment
-        return "annotator"
 
 
 class Store:
@@ -325,6 +318,7 @@ class Store:
                     defer_foreign_keys(session.connection(), self._waiting)
                     yield op
                     session.flush()
+                    refresh_search_text(session.connection(), journal)  # same transaction; not journaled
                     if op.transcript_id is None:  # infer it from what the body touched
                         op.transcript_id = next(
                             (r["refs"]["transcript_id"] for r in journal if "transcript_id" in r["refs"]), None)
@@ -362,6 +356,7 @@ class Store:
                 raise OperationFailed(f"change {event_id} ({entry.action}) is already {'undone' if undo else 'done'}")
             rows = list(entry.rows)
             (undo_rows if undo else redo_rows)(conn, rows)
+            refresh_search_text(conn, rows)
             conn.execute(update(events).where(events.c.id == event_id).values(
                 undone=undo, undone_by_id=annotator_id, undone_at=utcnow() if undo else None))
         transcripts = {entry.transcript_id} if entry.transcript_id is not None else set()

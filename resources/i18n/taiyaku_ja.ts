@@ -5,13 +5,13 @@
     <name>App</name>
     <message>
         <location filename="../../gui/app.py" line="+80" />
-        <location line="+127" />
+        <location line="+135" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-87" />
-        <location line="+49" />
+        <location line="-89" />
+        <location line="+51" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -453,7 +453,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+46" />
+        <location filename="../../gui/models/library_model.py" line="+109" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
@@ -521,7 +521,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+240" />
+        <location filename="../../gui/main_window.py" line="+241" />
         <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
@@ -707,7 +707,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+109" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
