@@ -1,25 +1,34 @@
-"""Export benchmark: a 50,000-segment transcript to every format.
+"""Export benchmark: a 50,000-segment transcript to every format, with peak memory.
 
 The transcript is written directly (setup, not measured): 10,000 turns of five
 segments, English with a Japanese translation for half of them, labels in
 the prefixes, a gap in every segment, 1,000 corrections and 500 flags with a
 reply. Each format is timed as the user runs it: load the transcript through
 the read model and render the file (written atomically to a temporary folder).
-Prints seconds per format; the last line is machine-readable:
+Each format runs in a process of its own (so its peak memory is its own: the
+resident set's high-water mark, ``VmHWM``, imports included) and writes its
+file as the command line does (streamed, atomically). ``qa`` is the QA run
+(``taiyaku qa``), ``report_csv``/``report_html`` the change report's other formats.
+Prints seconds and MB per format; the last line is machine-readable:
 
-    txt_s=… json_s=… md_s=… html_s=… docx_s=… tmx_s=… report_s=… load=… txt_cpu_s=… ...
+    txt_s=… json_s=… … load=… txt_cpu_s=… … txt_mb=… json_mb=… …
 
 ``*_s`` is wall-clock time; ``*_cpu_s`` the process's CPU time, which is what the
-targets mean when the machine is shared (``load`` is the 1-minute load average).
+targets mean when the machine is shared (``load`` is the 1-minute load average);
+``*_mb`` the peak resident memory in MB.
 
 Targets on a 2-core machine: text, JSON, Markdown, TMX < 2 s each, HTML < 3 s,
-DOCX < 15 s. Run: ``python benchmarks/export_bench.py [--segments N] [--layout side_by_side]``
+DOCX < 15 s at 50,000 segments; peak memory <= 400 MB for every format but docx
+(<= 1 GB) at 200,000 and 500,000 segments.
+Run: ``python benchmarks/export_bench.py [--segments N] [--layout side_by_side] [--formats txt,json]``
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,14 +39,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert, select
 
-from model.export import ExportOptions, get_exporter, write_atomic
+from model.export import ExportOptions, get_exporter
 from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, Speaker, Transcript, Turn
 from model.store import Store
 
 EN = "Paragraph {i}: the senior official said the (inaudible) alliance projection matters to Kyoto News today."
 JA = "段落{i}:政府高官は(聞き取れない)同盟予測が今日の共同通信にとって重要だと述べた。"
 LABELS = [("OPERATOR", "オペレーター"), ("Q", "Q"), ("SENIOR ADMINISTRATION OFFICIAL", "政府高官")]
-FORMATS = ("txt", "json", "md", "html", "docx", "tmx", "report")
+FORMATS = ("txt", "json", "md", "html", "docx", "tmx", "report", "report_csv", "report_html", "qa")
 
 
 def build(store: Store, segments: int, per_turn: int = 5) -> int:
@@ -91,35 +100,76 @@ def build(store: Store, segments: int, per_turn: int = 5) -> int:
     return tid
 
 
+def run_one(db: Path, tid: int, fmt: str, layout: str, out_dir: Path) -> None:
+    """In a child process: export (or check) once and print ``wall cpu peak_mb size_mb``."""
+    store = Store.open(db, annotator="bench")
+    t, c = time.perf_counter(), time.process_time()
+    size = 0.0
+    if fmt == "qa":
+        from model.qa.scan import iter_checks
+
+        size = float(sum(1 for _ in iter_checks(store, tid)))  # findings, streamed
+    else:
+        name, _, variant = fmt.partition("_")
+        exporter = get_exporter(name)
+        options = ExportOptions(layout=layout, extra={"report_format": variant} if variant else {})
+        out = out_dir / f"bench-{fmt}{exporter.file_suffix(options)}"
+        exporter.write_file(store, tid, out, options)
+        size = out.stat().st_size / 1e6
+        out.unlink()
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    store.close()
+    print(f"{wall:.3f} {cpu:.3f} {peak_mb():.1f} {size:.1f}")
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM (ru_maxrss would carry the parent's
+    peak across fork and exec on Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=50_000)
     parser.add_argument("--layout", choices=("interleaved", "side_by_side"), default="interleaved")
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--child", nargs=3, metavar=("DB", "TID", "FORMAT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        db, tid, fmt = args.child
+        run_one(Path(db), int(tid), fmt, args.layout, Path(db).parent)
+        return
     print(f"cpus={os.cpu_count()} segments={args.segments} layout={args.layout}")
     results: dict[str, float] = {}
     cpu: dict[str, float] = {}
+    peak: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "bench.sqlite3", annotator="bench")
+        db = Path(tmp) / "bench.sqlite3"
+        store = Store.open(db, annotator="bench")
         t0 = time.perf_counter()
         tid = build(store, args.segments)
-        print(f"built the transcript in {time.perf_counter() - t0:.1f} s")
-        options = ExportOptions(layout=args.layout)
-        for fmt in args.formats.split(","):
-            exporter = get_exporter(fmt)
-            out = Path(tmp) / f"bench{exporter.file_suffix(options)}"
-            t, c = time.perf_counter(), time.process_time()
-            data = exporter(store, tid, options)
-            write_atomic(out, data)
-            results[fmt] = time.perf_counter() - t
-            cpu[fmt] = time.process_time() - c
-            print(f"{fmt:7s} {results[fmt]:6.2f} s wall {cpu[fmt]:6.2f} s cpu  {out.stat().st_size / 1e6:6.1f} MB",
-                  flush=True)
         store.close()
+        print(f"built the transcript in {time.perf_counter() - t0:.1f} s", flush=True)
+        for fmt in args.formats.split(","):
+            child = [sys.executable, __file__, "--layout", args.layout, "--child", str(db), str(tid), fmt]
+            done = subprocess.run(child, capture_output=True, text=True)
+            if done.returncode != 0:
+                print(f"{fmt:11s} failed:\n{done.stderr}", flush=True)
+                continue
+            wall, secs, mb, size = (float(x) for x in done.stdout.split()[-4:])
+            results[fmt], cpu[fmt], peak[fmt] = wall, secs, mb
+            what = f"{int(size)} findings" if fmt == "qa" else f"{size:6.1f} MB file"
+            print(f"{fmt:11s} {wall:6.2f} s wall {secs:6.2f} s cpu {mb:7.0f} MB peak  {what}", flush=True)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(" ".join([*(f"{fmt}_s={secs:.2f}" for fmt, secs in results.items()), f"load={load:.1f}",
-                    *(f"{fmt}_cpu_s={secs:.2f}" for fmt, secs in cpu.items())]))
+                    *(f"{fmt}_cpu_s={secs:.2f}" for fmt, secs in cpu.items()),
+                    *(f"{fmt}_mb={mb:.0f}" for fmt, mb in peak.items())]))
 
 
 if __name__ == "__main__":

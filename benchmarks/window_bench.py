@@ -10,11 +10,17 @@ Builds a database in a temporary folder, then in fresh subprocesses measures:
 - time to edit a segment 80% of the way down while the panes show the top (a correction as
   the store announces it, e.g. from replace-all or undo) until both panes have repainted:
   its first edit, then a second one (the first also re-reads the transcript's structure);
-- the floor: a QApplication plus importing SQLAlchemy with our schema, with no window at all.
-Targets on 2 cores: first paint < 4x empty window, jump, follow and far edit < 100 ms,
-memory < 400 MB. The last line is machine-readable:
+- the floor: a QApplication plus importing SQLAlchemy with our schema, with no window at all;
+- the frame: the first paint of a main window (the start-up frame, ``gui.startup_frame``, or the
+  window itself): menus, toolbar, docks on screen;
+- busy: from the first paint until the event loop is idle (20 quick turns in a row), while a
+  follow is made every 100 ms; ``follow_max_ms`` is the longest of every follow, busy or idle.
+Targets on 2 cores (issue 15): frame < 1.5x empty window, first paint < floor + 0.35 s at 50k,
+nothing waits > 100 ms (follow_max), jump, follow and far edit < 100 ms, memory < 400 MB.
+The last line is machine-readable:
 
-    first_paint_s=… empty_window_s=… jump_ms=… follow_ms=… peak_mb=… far_edit_ms=… far_reedit_ms=…
+    frame_s=… first_paint_s=… empty_window_s=… floor_s=… busy_s=… jump_ms=… follow_ms=… follow_max_ms=… peak_mb=…
+    far_edit_ms=… far_reedit_ms=… load=…
 
 Run: ``python benchmarks/window_bench.py [--segments N] [--runs 3]``
 """
@@ -79,34 +85,46 @@ def measure(window):
     def settle():
         QApplication.processEvents()
         en.viewport().repaint(); ja.viewport().repaint()
-    # Let work that features start after the first paint (checks, counts) finish first:
-    # measured here is how the window answers, not what else is running. Idle = 20 quick turns.
-    quiet, deadline = 0, time.monotonic() + 120
-    background_s = time.perf_counter()
-    while quiet < 20 and time.monotonic() < deadline:
-        t = time.perf_counter(); QApplication.processEvents(); time.sleep(0.005)
-        quiet = quiet + 1 if time.perf_counter() - t < 0.02 else 0
-    background_s = time.perf_counter() - background_s
-    settle()
-    t = time.perf_counter(); panes.go_last(); settle(); jump = (time.perf_counter() - t) * 1000
-    assert en.verticalScrollBar().value() == ja.verticalScrollBar().value()
-    rng = random.Random(7); follows = []
+    rng = random.Random(7)
     n = window.transcript_model.rowCount()
-    for _ in range(15):
-        row = rng.randrange(n)
+
+    def follow(row):
+        # Select a row in the English pane until the Japanese pane has followed and both repainted.
         t = time.perf_counter()
         en.setFocus()
         index = window.transcript_model.index(row, 0)
         en.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         en.scrollTo(index)
         settle()
-        follows.append((time.perf_counter() - t) * 1000)
+        return (time.perf_counter() - t) * 1000
+
+    # While the work that features start after the first paint (checks, counts) runs, the
+    # annotator keeps moving: a follow every 100 ms, each timed (what it waited for included).
+    # Idle = 20 quick turns of the event loop in a row; busy_s is paint to idle.
+    quiet, deadline = 0, time.monotonic() + 120
+    busy_follows, last = [], 0.0
+    background_s = time.perf_counter()
+    while quiet < 20 and time.monotonic() < deadline:
+        t = time.perf_counter(); QApplication.processEvents(); time.sleep(0.005)
+        quiet = quiet + 1 if time.perf_counter() - t < 0.02 else 0
+        if time.perf_counter() - last > 0.1:
+            busy_follows.append(follow(rng.randrange(n)))
+            last = time.perf_counter()
+    background_s = time.perf_counter() - background_s
+    settle()
+    t = time.perf_counter(); panes.go_last(); settle(); jump = (time.perf_counter() - t) * 1000
+    assert en.verticalScrollBar().value() == ja.verticalScrollBar().value()
+    follows = []
+    for _ in range(15):
+        row = rng.randrange(n)
+        follows.append(follow(row))
         assert ja.currentIndex().row() == row
         assert ja.verticalScrollBar().value() == en.verticalScrollBar().value()
     far_edit, far_reedit = measure_far_edit(window, settle)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("RESULT", json.dumps({"jump_ms": jump, "follow_ms": statistics.median(follows), "busy_s": background_s,
-                                "follow_max_ms": max(follows), "peak_mb": peak, "rows": n,
+                                "follow_max_ms": max(follows + busy_follows), "busy_follows": len(busy_follows),
+                                "peak_mb": peak, "rows": n,
                                 "far_edit_ms": far_edit, "far_reedit_ms": far_reedit}), flush=True)
     QApplication.instance().quit()
 
@@ -138,6 +156,19 @@ def first_paint():
     print("PAINT", time.time(), flush=True)
     from PySide6.QtCore import QTimer
     QTimer.singleShot(0, lambda: measure(CTX[0].window))
+
+# The frame: the first paint of a main window of any kind (the start-up frame or the window itself:
+# menus, toolbar, docks), transcript or not. The app is made here, as run() would, to watch it.
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+_app = QApplication(sys.argv[:1])
+class _Frame(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint and isinstance(o, QMainWindow):
+            print("FRAME", time.time(), flush=True); _app.removeEventFilter(self)
+        return False
+_frame = _Frame()
+_app.installEventFilter(_frame)
 
 if len(sys.argv) > 3 and sys.argv[3] == "core":
     import gui.features
@@ -200,12 +231,16 @@ def _spawn(code: str, *args: str) -> tuple[float, dict, str]:
         start = time.time()
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                               timeout=300)
-    painted, result = None, {}
+    painted, result, frame = None, {}, None
     for line in proc.stdout.splitlines():
         if line.startswith("PAINT"):
             painted = float(line.split()[1])
+        elif line.startswith("FRAME"):
+            frame = float(line.split()[1]) - start
         elif line.startswith("RESULT"):
             result = json.loads(line.split(" ", 1)[1])
+    if frame is not None and result:
+        result["frame_s"] = frame
     if painted is None:
         raise SystemExit(f"the child did not paint: {proc.stderr[-2000:]}")
     return painted - start, result, proc.stderr
@@ -240,7 +275,8 @@ def main() -> None:
             paints.append(paint)
             results.append(result)
             print(f"run {run + 1}: empty {empty:.3f} s, Qt + SQLAlchemy floor {floor:.3f} s, "
-                  f"first paint {paint:.3f} s, jump {result['jump_ms']:.1f} ms, "
+                  f"frame {result.get('frame_s', float('nan')):.3f} s, first paint {paint:.3f} s, "
+                  f"jump {result['jump_ms']:.1f} ms, "
                   f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}), "
                   f"peak {result['peak_mb']:.0f} MB, rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f})")
@@ -252,12 +288,18 @@ def main() -> None:
     floor = statistics.median(floors)
     print(f"floor: QApplication + importing SQLAlchemy with our schema takes {floor:.3f} s "
           f"({floor / empty:.1f}x the empty window) before any window work")
+    frame = statistics.median(r.get("frame_s", paint) for r in results)
+    busy = statistics.median(r["busy_s"] for r in results)
+    follow_max = max(r["follow_max_ms"] for r in results)
     far_edit = statistics.median(r["far_edit_ms"] for r in results)
     far_reedit = statistics.median(r["far_reedit_ms"] for r in results)
-    print(f"targets: first paint < {4 * empty:.2f} s (4x empty), jump, follow and far edit < 100 ms, "
-          f"memory < 400 MB")
-    print(f"first_paint_s={paint:.3f} empty_window_s={empty:.3f} jump_ms={jump:.1f} follow_ms={follow:.1f} "
-          f"peak_mb={peak:.0f} far_edit_ms={far_edit:.1f} far_reedit_ms={far_reedit:.1f}")
+    print(f"targets: frame < {1.5 * empty:.2f} s (1.5x empty), first paint < floor + 0.35 s at 50k "
+          f"({floor + 0.35:.2f} s), nothing waits > 100 ms while busy (follow_max), jump, follow and far edit "
+          f"< 100 ms, memory < 400 MB")
+    print(f"frame_s={frame:.3f} first_paint_s={paint:.3f} empty_window_s={empty:.3f} floor_s={floor:.3f} "
+          f"busy_s={busy:.2f} jump_ms={jump:.1f} follow_ms={follow:.1f} follow_max_ms={follow_max:.1f} "
+          f"peak_mb={peak:.0f} far_edit_ms={far_edit:.1f} far_reedit_ms={far_reedit:.1f} "
+          f"load={os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

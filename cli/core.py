@@ -18,7 +18,7 @@ import importlib
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.transcripts",
     "cli.qa",
     "cli.team",
+    "cli.search",
     "cli.maintenance",
     "cli.audio",
     "cli.glossary",
@@ -86,7 +87,7 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _default_db_for_help() -> str:
-    from model.db import default_db_path
+    from model.paths import default_db_path
 
     return str(default_db_path()).replace("%", "%%")
 
@@ -102,10 +103,19 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
                         help="quit as soon as the window shows the transcript (scripted checks)")
 
 
-def build_parser(prog: str | None = None) -> ArgumentParser:
-    """The whole command line: window options, then one parser per subcommand."""
+def load_commands() -> None:
+    """Import the command modules (they register their commands; light: each imports its model lazily)."""
     for module in COMMAND_MODULES:
         importlib.import_module(module)
+
+
+def build_parser(prog: str | None = None, configure: Collection[str] | None = None) -> ArgumentParser:
+    """The whole command line: window options, then one parser per subcommand.
+
+    ``configure``: the subcommands whose options are set up (default: all). A run needs only its
+    own command's: setting up ``export`` alone imports every exporter (lxml, nh3, ...).
+    """
+    load_commands()
     parser = ArgumentParser(
         prog=prog,
         usage=WINDOW_USAGE,
@@ -121,7 +131,8 @@ def build_parser(prog: str | None = None) -> ArgumentParser:
                                 prog=parser.prog)
     for cmd in COMMANDS.values():
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.description)
-        cmd.configure(p)
+        if configure is None or cmd.name in configure:
+            cmd.configure(p)
         _add_db_option(p, top=False)
         p.set_defaults(handler=cmd.run)
     return parser
@@ -170,8 +181,9 @@ def main(argv: Sequence[str] | None = None, window: WindowLauncher | None = None
         return 0
     try:
         with user_errors():
-            parser = build_parser(_prog())
-            if _command_in(args_list) is None and not {"-h", "--help", "--version"} & set(args_list):
+            load_commands()
+            command = _command_in(args_list)
+            if command is None and not {"-h", "--help", "--version"} & set(args_list):
                 options = build_window_parser(_prog()).parse_args(args_list)
                 if options.file is not None and not options.file.exists():  # a typo, most likely
                     raise TaiyakuError(f"{str(options.file)!r} is neither a command ({', '.join(COMMANDS)}) "
@@ -179,7 +191,7 @@ def main(argv: Sequence[str] | None = None, window: WindowLauncher | None = None
                 if window is None:
                     return window_unavailable("the window is not available here", options)
                 return window(args_list, options)
-            args = parser.parse_args(args_list)
+            args = build_parser(_prog(), {command} if command else set()).parse_args(args_list)
             return int(args.handler(args) or 0)
     except SystemExit as exc:  # --help, --version, usage errors, reported errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
@@ -273,7 +285,7 @@ def db_argument(value: str) -> Path | ServerDb:
 
 def db_path(args: argparse.Namespace) -> Path | ServerDb:
     """The database the user chose with --db, else $TAIYAKU_DB, else the default file."""
-    from model.db import default_db_path
+    from model.paths import default_db_path
 
     chosen = getattr(args, "db", None)
     if chosen is None and os.environ.get("TAIYAKU_DB", "").strip():
@@ -349,5 +361,5 @@ def window_unavailable(reason: str, args: argparse.Namespace, status: int = 0) -
         fail(f"{reason}; nothing was imported (without a window: {hint})")
         return EXIT_ERROR
     print(f"{PROG_NAME}: {reason}; the command line works without it:", file=sys.stderr)
-    build_parser(_prog()).print_help(text_out())
+    build_parser(_prog(), set()).print_help(text_out())
     return status

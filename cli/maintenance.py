@@ -34,7 +34,10 @@ def _run_backup(args: argparse.Namespace) -> int:
     path = db_path(args)
     out = text_out()
     if args.list:
-        for info in backup.list_backups(path):
+        infos = backup.list_backups(path)
+        if not infos:
+            print(f"no backups of {path} yet (in {backup.backup_dir(path)})", file=out)
+        for info in infos:
             count = "?" if info.transcripts is None else info.transcripts
             print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {count:>4} transcripts  {info.size / 1e6:8.1f} MB  {info.path}",
                   file=out)

@@ -20,29 +20,37 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from model.qa import run_checks
+    from model.qa.scan import iter_checks
 
     store = cli.open_store(args, create=False)
     try:
-        found = run_checks(store, args.id, include_settled=args.all)
+        # Printed as they are found: a 500,000-segment transcript is never held whole.
+        found = iter_checks(store, args.id, include_settled=args.all)
+        out = cli.text_out()
+        if args.format == "json":
+            first = True
+            from model.qa.fixes import fixes_for
+
+            for f in found:
+                row = {"check": f.check, "turn": f.turn, "segment": f.segment, "lang": f.lang, "message": f.message,
+                       "segment_id": f.segment_id, "key": f.key, "category": f.category, "params": dict(f.params),
+                       "fixes": [x.to_dict() for x in fixes_for(f)]}
+                # As json.dump(rows, indent=2) lays it out, a row at a time (strings hold no raw newlines).
+                item = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                out.write(("[\n  " if first else ",\n  ") + item)
+                first = False
+            out.write("[]\n" if first else "\n]\n")
+            return 0
+        count = 0
+        for f in found:
+            where = f"turn {f.turn}" + (f", segment {f.segment}" if f.segment is not None else "")
+            lang = f" [{f.lang}]" if f.lang else ""
+            print(f"{where}{lang}: {f.check}: {f.message}", file=out)
+            count += 1
+        print(f"{count} finding(s)", file=out)
+        return 0
     finally:
         store.close()
-    out = cli.text_out()
-    if args.format == "json":
-        from model.qa.fixes import fixes_for
-
-        rows = [{"check": f.check, "turn": f.turn, "segment": f.segment, "lang": f.lang, "message": f.message,
-                 "segment_id": f.segment_id, "key": f.key, "category": f.category, "params": dict(f.params),
-                 "fixes": [x.to_dict() for x in fixes_for(f)]} for f in found]
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    for f in found:
-        where = f"turn {f.turn}" + (f", segment {f.segment}" if f.segment is not None else "")
-        lang = f" [{f.lang}]" if f.lang else ""
-        print(f"{where}{lang}: {f.check}: {f.message}", file=out)
-    print(f"{len(found)} finding(s)", file=out)
-    return 0
 
 
 cli.register_command("qa", "run the QA checks on a transcript and print the findings", _configure, _run,

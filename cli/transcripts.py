@@ -199,7 +199,7 @@ def export_options(args: argparse.Namespace, implied: dict[str, Any] | None = No
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from model.export import as_bytes, export_many, get_exporter, write_atomic
+    from model.export import export_many, get_exporter
 
     name, implied = _choose_format(args)
     exporter = get_exporter(name)
@@ -215,17 +215,16 @@ def _run_export(args: argparse.Namespace) -> int:
         if to_folder:
             for path in export_many(store, ids, exporter, options, args.output):
                 print(f"wrote {path}", file=sys.stderr)
-            return 0
-        data = exporter(store, ids[0], options)
+        elif args.output is not None:
+            # Written as it is read, into a temporary file renamed at the end.
+            exporter.write_file(store, ids[0], args.output, options)
+            print(f"wrote {args.output}", file=sys.stderr)
+        else:
+            sys.stdout.flush()
+            exporter.write(store, ids[0], options, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
     finally:
         store.close()
-    if args.output is not None:
-        write_atomic(args.output, data)
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(as_bytes(data))
-        sys.stdout.buffer.flush()
     return 0
 
 

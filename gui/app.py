@@ -104,6 +104,11 @@ def run(options: argparse.Namespace | Sequence[str],
 
     settings = app_settings()
     install_translators(app, str(settings.value("ui/language", "system")))
+    # The frame first: menus, toolbar and docks on screen before the storage stack is imported.
+    from gui.startup_frame import hand_over, remember_layout, show_frame
+    from model.paths import default_db_path
+
+    frame = show_frame(settings, str(args.db or default_db_path()))
 
     from gui.context import AppContext
     from gui.language_switch import follow_language
@@ -116,6 +121,7 @@ def run(options: argparse.Namespace | Sequence[str],
 
         store = Store.open(db_path(args), annotator=annotator_name(settings), check_in_background=True)
     except TaiyakuError as exc:
+        frame.close()
         if args.quit_after_load:  # scripted: one line, no dialog waiting for a click
             print(f"taiyaku: error: {exc}", file=sys.stderr)
         else:
@@ -129,6 +135,8 @@ def run(options: argparse.Namespace | Sequence[str],
 
     backups = BackupSchedule(store, app)  # copies start once the damage check has passed
     window = MainWindow(ctx, settings)
+    remember_layout(window, settings)  # the next start's frame shows these docks
+    hand_over(frame, window)
 
     live = [window]
 

@@ -26,7 +26,7 @@ class StoreCommand(QUndoCommand):
     command whose redo raised: the stack would hold a step that never happened), and
     ``on_error`` receives the one-line reason. A failure of the database itself (another
     program's lock, a full disk: ``StorageFailed``) changed nothing and may pass: the command
-    stays, ``stuck`` is set, and ``step`` puts the stack back where it was.
+    stays, ``stuck`` is set, and ``keep_in_step`` puts the stack back where it was.
     """
 
     def __init__(self, store: Store, text: str, perform: Callable[[], int] | None = None, *,
@@ -90,7 +90,9 @@ class StoreCommand(QUndoCommand):
             self._on_error(message)
 
 
-def _store_commands(command: QUndoCommand) -> list[StoreCommand]:
+def _store_commands(command: QUndoCommand | None) -> list[StoreCommand]:
+    if command is None:  # gone (the stack was cleared)
+        return []
     if isinstance(command, StoreCommand):
         return [command]
     found: list[StoreCommand] = []
@@ -99,27 +101,38 @@ def _store_commands(command: QUndoCommand) -> list[StoreCommand]:
     return found
 
 
-def step(stack: QUndoStack, undo: bool) -> None:
-    """Undo (or redo) one step of ``stack``, as Edit > Undo does.
+def keep_in_step(stack: QUndoStack) -> None:
+    """Keep ``stack`` in step with the database when an undo or redo could not be written.
 
-    When the database could not be written (another program's lock, a full disk), nothing
-    changed: the step stays where it was, ready to be tried again, instead of the stack
-    believing it was undone.
+    Another program's lock or a full disk (``StorageFailed``) changes nothing, but QUndoStack
+    moves its index anyway -- from Edit > Undo as from a click in the History list
+    (``setIndex``). This puts the index back where it was: the steps that could not be
+    written are skipped on the way back (they never happened), the others are replayed.
     """
-    index = stack.index()
-    if not (stack.canUndo() if undo else stack.canRedo()):
-        return
-    commands = _store_commands(stack.command(index - 1 if undo else index))
-    stack.undo() if undo else stack.redo()
-    try:
-        stuck = any(c.stuck for c in commands)
-    except RuntimeError:  # a command the stack dropped as obsolete
-        return
-    if stuck and stack.index() != index:
-        for c in commands:
+    state = {"index": stack.index(), "restoring": False}
+
+    def changed(index: int) -> None:
+        old, state["index"] = state["index"], index
+        if state["restoring"] or index == old:
+            return
+        low, high = sorted((old, index))
+        try:
+            commands = [c for i in range(low, high) for c in _store_commands(stack.command(i))]
+        except RuntimeError:  # the stack is being deleted (its last signals)
+            return
+        stuck = [c for c in commands if c.stuck]
+        if not stuck:
+            return
+        for c in stuck:
             c.stuck = False
-            if undo:
+            if index < old:  # an undo that did not happen: the way back must not redo it
                 c._skip_first_redo = True
             else:
                 c._skip_next_undo = True
-        stack.setIndex(index)  # back, without touching the database again
+        state["restoring"] = True
+        try:
+            stack.setIndex(old)
+        finally:
+            state["restoring"] = False
+
+    stack.indexChanged.connect(changed)

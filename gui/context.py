@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from gui.bridge import StoreBridge
-from gui.commands import StoreCommand
+from gui.commands import StoreCommand, keep_in_step
 from gui.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.store import Store
@@ -115,6 +115,7 @@ class AppContext(QObject):
         stack = self._stacks.get(transcript_id)
         if stack is None:
             stack = self._stacks[transcript_id] = QUndoStack(self)
+            keep_in_step(stack)  # an undo the database refused (locked, full) stays to do
             self.undo_group.addStack(stack)
         return stack
 

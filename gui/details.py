@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from gui.context import AppContext, Selection
 from gui.models.transcript_model import TranscriptModel
-from gui.theme import role_name, turn_kind_name
-from model.readmodel import LANG_NAMES
+from gui.theme import lang_name, role_name, speaker_name, turn_kind_name
 
 
 class SegmentDetails(QTextBrowser):
@@ -56,7 +55,7 @@ class SegmentDetails(QTextBrowser):
             unknown = self.tr("Unknown speaker")
             who = f"<i>{escape(unknown)}</i>"
         else:
-            who = f"<b>{escape(speaker.display_name)}</b>"
+            who = f"<b>{escape(speaker_name(speaker))}</b>"
             labels = [x for x in (speaker.label_en, speaker.label_ja) if x]
             if labels:
                 who += " &nbsp;<span style='color:gray'>" + escape(self.tr("label: {labels}").format(
@@ -71,17 +70,19 @@ class SegmentDetails(QTextBrowser):
             states = {"not_reviewed": self.tr("not reviewed"), "edited": self.tr("edited"),
                       "approved": self.tr("approved")}
             rows.append((self.tr("Review"), escape(states.get(seg.review_state, seg.review_state))))
+            if seg.comment:  # the annotator's own note
+                rows.append((self.tr("Comment"), escape(seg.comment).replace("\n", "<br>")))
             for lang in ("en", "ja") if turn.kind == "speech" else ():  # titles, times, notes: not translated
                 if seg.corrected(lang) is None:
                     missing = self.tr("untranslated")
-                    rows.append((LANG_NAMES[lang], f"<i>{escape(missing)}</i>"))
+                    rows.append((lang_name(lang), f"<i>{escape(missing)}</i>"))
             gaps = []
             statuses = {"open": self.tr("open"), "filled": self.tr("filled"), "unrecoverable": self.tr("unrecoverable")}
             for gap in seg.gaps:
                 text = escape(gap.text)
                 if gap.proposed_text:
                     text += " → " + escape(gap.proposed_text)
-                gaps.append(f"{LANG_NAMES.get(gap.lang, gap.lang)}: {text} "
+                gaps.append(f"{lang_name(gap.lang)}: {text} "
                             f"<span style='color:gray'>({escape(statuses.get(gap.status, gap.status))})</span>")
             rows.append((self.tr("Gaps"), "<br>".join(gaps) if gaps else escape(self.tr("none"))))
         parts.append("<table cellspacing='4'>" + "".join(

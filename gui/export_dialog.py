@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -45,8 +45,9 @@ from PySide6.QtWidgets import (
 )
 
 from model.errors import TaiyakuError
-from model.export import ExportOptions, get_exporter, load_builtin_exporters, write_atomic
-from model.export.walk import DEFAULT_GAP_TEXT, load_for_export, safe_filename, with_times
+from model.export import ExportOptions, get_exporter, load_builtin_exporters
+from model.export.stream import first_segments
+from model.export.walk import DEFAULT_GAP_TEXT, safe_filename, with_times
 from model.readmodel import TranscriptView, list_transcripts
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,6 +98,23 @@ class ExportCancelled(TaiyakuError):
     """The user stopped an export; no file was written for the transcript in progress."""
 
 
+def documents_folder() -> Path:
+    """The user's documents folder (home when the system names none that exists)."""
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def start_folder(settings: QSettings) -> Path:
+    """Where the save dialog opens: the last folder used, else the default export folder of the
+    Preferences, else the documents folder. A folder that is gone is skipped: the dialog would
+    otherwise open in the program's own working folder."""
+    for key in ("export/folder", "export/default_folder"):
+        value = str(settings.value(key, "") or "")
+        if value and Path(value).is_absolute() and Path(value).is_dir():
+            return Path(value)
+    return documents_folder()
+
+
 def first_page(view: TranscriptView, segments: int = PREVIEW_SEGMENTS) -> TranscriptView:
     """A copy of ``view`` holding only its first ``segments`` segments (for the preview)."""
     turns = []
@@ -119,6 +137,7 @@ class ExportDialog(QDialog):
         self.setObjectName("export_dialog")
         self.setWindowTitle(tr("Export"))
         self._views: dict[int, TranscriptView] = {}
+        self._totals: dict[int, int] = {}  # segments per previewed transcript
         self._cancel = False
         self.last_written: list[Path] = []
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
@@ -330,8 +349,9 @@ class ExportDialog(QDialog):
     # -- preview ---------------------------------------------------------------------------
     def _view(self, transcript_id: int) -> TranscriptView:
         view = self._views.get(transcript_id)
-        if view is None:
-            view = self._views[transcript_id] = load_for_export(self.ctx.store, transcript_id)
+        if view is None:  # the first page only, and the total: a long transcript is never read whole here
+            view, self._totals[transcript_id] = first_segments(self.ctx.store, transcript_id, PREVIEW_SEGMENTS)
+            self._views[transcript_id] = view
         return view
 
     def update_preview(self) -> None:
@@ -345,7 +365,7 @@ class ExportDialog(QDialog):
         try:
             view = self._view(tid)
             page = first_page(view)
-            note = tr("The first %n segments.", "", min(PREVIEW_SEGMENTS, view.segment_count))
+            note = tr("The first %n segments.", "", min(PREVIEW_SEGMENTS, self._totals.get(tid, 0)))
             if fmt in ("html", "docx") or (fmt == "report" and options.extra["report_format"] == "html"):
                 if fmt == "report":
                     html = self._full_preview(tid, view, options)
@@ -369,7 +389,7 @@ class ExportDialog(QDialog):
             self._show_text("", str(exc))
 
     def _full_preview(self, tid: int, view: TranscriptView, options: ExportOptions) -> str:
-        if view.segment_count > FULL_PREVIEW_LIMIT:
+        if self._totals.get(tid, 0) > FULL_PREVIEW_LIMIT:
             return tr("(No preview for a transcript this long in this format.)")
         data = get_exporter(self.format_key())(self.ctx.store, tid, options)
         return data[:PREVIEW_CHARS] if isinstance(data, str) else ""
@@ -395,7 +415,7 @@ class ExportDialog(QDialog):
         ids = self.chosen_ids()
         if not ids:
             return
-        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        folder = start_folder(self.settings)
         exporter = get_exporter(self.format_key())
         suffix = exporter.file_suffix(self.options())
         if len(ids) == 1:
@@ -423,13 +443,12 @@ class ExportDialog(QDialog):
             for n, tid in enumerate(ids):
                 self.status.setText(tr("Exporting {title}…").format(title=titles.get(tid, tid)))
                 options = self.options(progress=self._progress_for(n, len(ids)))
-                data = exporter(self.ctx.store, tid, options)
                 path = target
                 if len(ids) > 1 or target.is_dir():
                     path = target / safe_filename(titles.get(tid) or f"transcript {tid}",
                                                   exporter.file_suffix(options), taken)
                     target.mkdir(parents=True, exist_ok=True)
-                written.append(write_atomic(path, data))
+                written.append(exporter.write_file(self.ctx.store, tid, path, options))  # streamed
             self._remember(target if target.is_dir() else target.parent)
             self.status.setText(tr("Wrote %n file(s).", "", len(written)) + " " + str(written[-1]))
         except ExportCancelled:

@@ -58,9 +58,12 @@ FEATURES: list[str] = [
     "gui.annotate:install",
     "gui.review:install",
     "gui.export_dialog:install",
+    "gui.search_panel:install",
+    "gui.library_tools:install",
     "gui.helpers:install",
     "gui.backups:install",
     "gui.audio:install",
+    "gui.annotate.extras:install",
 ]
 
 

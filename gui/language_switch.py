@@ -262,5 +262,11 @@ def follow_language(window: MainWindow) -> None:
 
 def switch_language(window: MainWindow, choice: str) -> MainWindow:
     """Install the translators for ``choice`` ('system', 'en', 'ja') and rebuild ``window`` in them."""
+    from gui.history_text import capture_undo_kinds, retranslate_undo_stack
+    from gui.i18n import current_language
+
+    # This session's undo steps were named in the old language: find each one's kind first...
+    kinds = capture_undo_kinds(window.ctx.undo_stack, current_language())
     install_translators(cast(QCoreApplication, QCoreApplication.instance()), choice)
+    retranslate_undo_stack(kinds)  # ...and name it again in the new one
     return rebuild_window(window)

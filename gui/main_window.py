@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from gui import features
 from gui.actions import ActionRegistry
-from gui.commands import step
 from gui.context import AppContext
 from gui.details import DetailsArea
 from gui.i18n import current_language, resolve_language
@@ -75,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._library_timer = QTimer(self, singleShot=True, interval=300)
         self._library_timer.timeout.connect(self.reload_library)
+        self.library_model.modelReset.connect(self._library_read)
         self._listen(ctx.transcriptChanged, self._load_transcript)
         self._listen(ctx.bridge.changed, self._on_changes)
         self._write_state = ("saved", "")
@@ -167,11 +167,12 @@ class MainWindow(QMainWindow):
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
         # Undo and redo act on the active stack of the group: the transcript on screen's, so Ctrl+Z
-        # never reaches another one (gui.context); ``step`` keeps a step a locked database refused.
+        # never reaches another one (gui.context); a step a locked database refused stays to do
+        # (gui.commands.keep_in_step, on every stack).
         group = self.ctx.undo_group
-        undo = reg.add("undo", self.tr("&Undo"), lambda: step(self.ctx.undo_stack, undo=True), menu="edit",
+        undo = reg.add("undo", self.tr("&Undo"), lambda: self.ctx.undo_stack.undo(), menu="edit",
                        shortcut=Key.Undo, icon_name="mdi6.undo", toolbar=True)
-        redo = reg.add("redo", self.tr("&Redo"), lambda: step(self.ctx.undo_stack, undo=False), menu="edit",
+        redo = reg.add("redo", self.tr("&Redo"), lambda: self.ctx.undo_stack.redo(), menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
         stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
         undo.setEnabled(stack.canUndo())
@@ -231,6 +232,12 @@ class MainWindow(QMainWindow):
         self.details.segment.detach()
 
     def _on_error(self, message: str) -> None:
+        box = self.last_message_box
+        try:
+            if box is not None and box.isVisible() and box.text() == message:
+                return  # e.g. each step of one History click refused by a locked database: one dialog
+        except RuntimeError:  # the box was closed and deleted
+            pass
         self.show_error(self.tr("Taiyaku"), message)
 
     def _on_status_message(self, message: str) -> None:
@@ -318,8 +325,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self.reload_library)
 
     def reload_library(self) -> None:
-        """Read the library again and highlight the open transcript."""
-        self.library_model.reload()
+        """Read the library again (in a thread: its counts read every segment) and highlight the open
+        transcript once it is there."""
+        self.library_model.reload_in_background()
+
+    def _library_read(self) -> None:
         self.library_view.show_transcript(self.ctx.transcript_id)
 
     def _on_changes(self, changes: Changes) -> None:

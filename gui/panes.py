@@ -372,9 +372,14 @@ class BilingualPanes(QWidget):
         return self.go_row(row)
 
     def step_segment(self, delta: int) -> None:
-        """Go to the next (+1) or previous (-1) segment."""
+        """Go to the next (+1) or previous (-1) segment (passing over rows a filter folded away)."""
         row = self.current_row()
-        self.go_row(0 if row < 0 else row + delta)
+        target = 0 if row < 0 else row + delta
+        pane, root, n = self.active_pane(), QModelIndex(), self.model.rowCount()
+        while 0 <= target < n and pane.isRowHidden(target, root):
+            target += delta or 1
+        if 0 <= target < n or row < 0:
+            self.go_row(target)
 
     def step_turn(self, delta: int) -> None:
         """Go to the first segment of the next (+1) or previous (-1) turn."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout, QTextOption
 
+from gui.gap_text import Shifts, render_gaps
 from gui.models.transcript_model import TranscriptModel
 from gui.theme import Theme, pane_font
 from model.readmodel import SegmentView
@@ -38,6 +39,12 @@ class Rendered:
     text: str
     formats: list[tuple[int, int, QTextCharFormat]] = field(default_factory=list)  # (start, end, format)
     placeholder: bool = False
+    shifts: Shifts | None = None  # corrected-text positions -> shown positions (filled gaps' words)
+    tips: list[tuple[int, int, str]] = field(default_factory=list)  # hover texts by shown span
+
+    def tip_at(self, pos: int) -> str | None:
+        """The hover text of the shown character at ``pos`` (e.g. a gap's marker), if any."""
+        return next((tip for start, end, tip in self.tips if start <= pos < end), None)
 
 
 TextProvider = Callable[[SegmentView, str, Theme], Rendered | None]
@@ -62,17 +69,15 @@ def corrected_text(seg: SegmentView, lang: str, theme: Theme) -> Rendered | None
     text = seg.corrected(lang)
     if text is None:
         return None
-    spans: list[tuple[int, int, QTextCharFormat]] = []
-    for gap in seg.gaps_in(lang):
-        bg = {"filled": theme.gap_filled_bg, "unrecoverable": theme.gap_lost_bg}.get(gap.status, theme.gap_bg)
-        spans.append((gap.start, gap.end, _fmt(bg=bg, fg=theme.gap_fg if gap.status == "open" else theme.text)))
+    shown, spans, shifts, tips = render_gaps(text, seg.gaps_in(lang), theme)
     for red in seg.redactions:
         if red.lang != lang:
             continue
         start = red.start if text[red.start:red.end] == red.text else text.find(red.text)
         if start >= 0:  # offsets are in the original; corrections may have moved the words
-            spans.append((start, start + len(red.text), _fmt(bg=theme.redaction_bg, fg=theme.redaction_fg)))
-    return Rendered(text, spans)
+            spans.append((shifts.map(start), shifts.map(start + len(red.text)),
+                          _fmt(bg=theme.redaction_bg, fg=theme.redaction_fg)))
+    return Rendered(shown, spans, shifts=shifts if shifts.starts else None, tips=tips)
 
 
 _BREAKS_RE = re.compile(r"\n(?:[^\S\n]*\n)+")
@@ -111,6 +116,7 @@ class RowMetrics(QObject):
         self.model = model
         self.widths = {"en": 400, "ja": 400}
         self.point_size = QFont().pointSizeF() + 1.5
+        self.font_choices: dict[str, tuple[str | None, float | None]] = {}
         self.fonts: dict[str, QFont] = {}
         self.theme = Theme.from_palette()
         self.provider: TextProvider = corrected_text
@@ -124,7 +130,12 @@ class RowMetrics(QObject):
 
     # -- configuration ---------------------------------------------------------
     def _update_fonts(self) -> None:
-        self.fonts = {lang: pane_font(lang, self.point_size) for lang in ("en", "ja")}
+        base = QFont().pointSizeF() + 1.5
+        zoomed = self.point_size - base  # the annotator's sizes per language move with the zoom
+        self.fonts = {}
+        for lang in ("en", "ja"):
+            family, size = self.font_choices.get(lang, (None, None))
+            self.fonts[lang] = pane_font(lang, max(6.0, size + zoomed) if size else self.point_size, family)
         header = QFont(self.fonts["en"])
         header.setBold(True)
         self.header_font = header
@@ -132,6 +143,13 @@ class RowMetrics(QObject):
         small.setPointSizeF(max(6.0, self.point_size * 0.82))
         self.small_font = small
         self.header_height = QFontMetrics(header).height() + 8
+
+    def set_font_choices(self, choices: dict[str, tuple[str | None, float | None]]) -> None:
+        """A font family and size per language from Preferences (None: the UI font, the zoomed size)."""
+        if choices != self.font_choices:
+            self.font_choices = dict(choices)
+            self._update_fonts()
+            self.invalidate_all()
 
     def set_point_size(self, size: float) -> None:
         """Change the text size of both panes (zoom)."""
@@ -221,8 +239,12 @@ class RowMetrics(QObject):
                 text = QCoreApplication.translate("RowMetrics", "untranslated")
             return Rendered(text, [(0, len(text), _fmt(fg=self.theme.placeholder, italic=True))], placeholder=True)
         if self.decorators and seg is not None:  # (a result always has its segment)
+            shifts = result.shifts
             for decorate in self.decorators:
-                result.formats.extend(decorate(seg, lang, self.theme))
+                marks = decorate(seg, lang, self.theme)
+                if shifts is not None:  # marks index the corrected text; filled gaps changed its length
+                    marks = [(shifts.map(a), shifts.map(b), f) for a, b, f in marks]
+                result.formats.extend(marks)
         return result
 
     def _other_language(self, row: int, seg, lang: str) -> Rendered | None:  # type: ignore[no-untyped-def]

@@ -8,9 +8,20 @@ set_delegate_class``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen, QTextLine
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
 from gui.row_metrics import GUTTER, RIGHT, TURN_SPACE, RowMetrics, elide
 from gui.theme import Theme, role_name, turn_kind_name
@@ -45,6 +56,27 @@ class SegmentDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         self.measured.add(index.row())
         return QSize(self.metrics.widths[self.lang] + GUTTER + RIGHT, self.metrics.row_height(index.row()))
+
+    def tip_at(self, row: int, point: QPoint) -> str | None:
+        """The hover text of the character at ``point`` (relative to the row's top left), if any."""
+        m = self.metrics
+        x, y = point.x() - GUTTER, point.y() - m.text_top(row)
+        layout, _height = m.layout(row, self.lang)
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if line.y() <= y < line.y() + line.height() and 0 <= x <= line.naturalTextWidth():
+                pos = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+                return m.rendered(row, self.lang).tip_at(pos)
+        return None
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
+                  index: Index) -> bool:
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            tip = self.tip_at(index.row(), event.pos() - option.rect.topLeft())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         m = self.metrics

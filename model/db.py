@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from model.errors import DatabaseBusy, DatabaseError, DiskFull, StorageFailed
+from model.paths import default_db_path
 from model.tables import Base
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,13 +30,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Taiyaku"
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
 # up-to-date file compares with this instead of importing Alembic (0.35-1.3 s per start);
 # tests/test_migrations.py keeps it equal to the scripts' revisions.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0007")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0004", "0005", "0007")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
@@ -57,11 +56,6 @@ def busy_timeout_ms() -> int:
         return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, DEFAULT_BUSY_TIMEOUT_MS)))
     except ValueError:
         return DEFAULT_BUSY_TIMEOUT_MS
-
-
-def default_db_path() -> Path:
-    """The database in the user's data folder (created on first use)."""
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "taiyaku.sqlite3"
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

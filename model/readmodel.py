@@ -104,9 +104,15 @@ class SpeakerView:
     position: int
 
     @property
+    def known_name(self) -> str | None:
+        """The annotator's name for the speaker, else the label as written; None when there is
+        neither (the UI says "unknown speaker" in its own language)."""
+        return self.name or self.label_en or self.label_ja or None
+
+    @property
     def display_name(self) -> str:
-        """The name to show: the annotator's name for the speaker, else the label as written."""
-        return self.name or self.label_en or self.label_ja or "Unknown speaker"
+        """``known_name``, or "Unknown speaker" (English: for exports and QA messages, not the UI)."""
+        return self.known_name or "Unknown speaker"
 
     @property
     def label(self) -> str | None:
@@ -144,6 +150,7 @@ class SegmentView:
     confidence: float | None = None  # how sure it was, 0..1
     en_tail: str | None = None  # what followed each side's paragraph in the file (None: a blank line)
     ja_tail: str | None = None
+    comment: str | None = None  # the annotator's own note (not a review flag)
 
     def tail(self, lang: str) -> str | None:
         """What followed this side's paragraph in the imported file (None: one blank line, or unknown)."""
@@ -240,7 +247,7 @@ AnySelect = Select[*tuple[Any, ...]]
 # SegmentView's first eight fields, in order (rows are turned into views positionally).
 _SEGMENT_COLUMNS = select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
                           Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.pairing,
-                          Segment.confidence, Segment.en_tail, Segment.ja_tail)
+                          Segment.confidence, Segment.en_tail, Segment.ja_tail, Segment.comment)
 
 
 def _names(session: Session) -> dict[int, str]:
@@ -310,10 +317,10 @@ def _children(session: Session, transcript_id: int | None, segment_ids: Iterable
 
 def _segment_view(row: Any, children: dict[str, dict[int, list[Any]]]) -> SegmentView:
     # Positional: the query selects SegmentView's first eight fields in order (named access is slow),
-    # then the importer's pairing, confidence and separators.
+    # then the importer's pairing, confidence and separators, and the annotator's comment.
     sid = row[0]
     seg = _segment_view_of(*row[:8], None, None, children["gap"].get(sid) or [], children["red"].get(sid) or [],
-                           children["cor"].get(sid) or [], children["flag"].get(sid) or [], (), *row[8:12])
+                           children["cor"].get(sid) or [], children["flag"].get(sid) or [], (), *row[8:13])
     derive_texts(seg)
     return seg
 
@@ -415,9 +422,7 @@ def fill_turn_span(store: Store, transcript_id: int, turns: Sequence[TurnView]) 
 def load_segment(store: Store, segment_id: int) -> SegmentView:
     """One segment with its children and derived texts (for refreshing a row after an edit)."""
     with store.read() as s:
-        row = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                               Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
-                        .where(Segment.id == segment_id)).first()
+        row = s.execute(_SEGMENT_COLUMNS.where(Segment.id == segment_id)).first()
         if row is None:
             raise NotFound(f"segment {segment_id} does not exist")
         return _segment_view(row, _children(s, None, [segment_id], _names(s)))
@@ -430,10 +435,8 @@ def load_segments(store: Store, segment_ids: Iterable[int]) -> dict[int, Segment
         return {}
     with store.read() as s:
         children = _children(s, None, ids, _names(s))
-        rows = s.execute(select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                                Segment.ja_prefix, Segment.ja_orig, Segment.review_state)
-                         .where(Segment.id.in_(ids)))
-        return {r.id: _segment_view(r, children) for r in rows}
+        rows = s.execute(_SEGMENT_COLUMNS.where(Segment.id.in_(ids)))
+        return {r[0]: _segment_view(r, children) for r in rows}
 
 
 def list_transcripts(store: Store) -> list[TranscriptSummary]:

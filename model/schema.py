@@ -197,6 +197,8 @@ class Segment(Base):
     # What followed each side's paragraph in the file (None: one blank line), for an exact txt export.
     en_tail: Mapped[str | None] = mapped_column(Text)
     ja_tail: Mapped[str | None] = mapped_column(Text)
+    # The annotator's own note on the segment (not a review flag): shown in details, exported.
+    comment: Mapped[str | None] = mapped_column(Text)
     # Grows by one whenever the segment's text changes in either language (corrections, gaps,
     # undo, redo): a save based on an older version is a conflict (model.versions). Not
     # journaled: undo moves it forward too, so an old version never comes back.

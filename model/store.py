@@ -17,7 +17,6 @@ is written and ``OperationFailed`` carries a one-line reason.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sqlite3
 import threading
@@ -43,7 +42,9 @@ from model.db import (
 )
 from model.errors import NotFound, OperationFailed, StorageFailed, TaiyakuError
 from model.journal import RowChange, capture_flush, cascade_deletes, redo_rows, undo_rows
+from model.paths import default_annotator_name as default_annotator_name  # re-exported: its old home
 from model.schema import Annotator, ChangeEvent, Segment, utcnow
+from model.search_index import refresh_rows as refresh_search_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -171,14 +172,6 @@ class Operation:
         require(self.role, self.annotator_name, role, what)
 
 
-def default_annotator_name() -> str:
-    """The system user's name, the default annotator until one is chosen."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in the environment
-        return "annotator"
-
-
 class Store:
     """A Taiyaku database: sessions, journaled operations, undo/redo and change announcements."""
 
@@ -253,6 +246,7 @@ class Store:
 
             self.ensure_intact()  # the first write to the file
             with self._guard("identify the annotator"), self._sessions.begin() as s:
+                defer_foreign_keys(s.connection(), self._waiting)  # the write lock, waited on visibly
                 identity = people.identify(s.connection())
                 if identity is not None and not identity.owner:
                     self._annotator_id, self._annotator_name, self._role = people.map_login(s.connection(), identity)
@@ -294,7 +288,7 @@ class Store:
             listener(state, detail)
 
     def _waiting(self, seconds: float) -> None:
-        self._tell_writes("waiting", f"{seconds:.0f}")
+        self._tell_writes("waiting", str(max(1, round(seconds))))
 
     # -- sessions --------------------------------------------------------
     @contextmanager
@@ -365,6 +359,7 @@ class Store:
                     defer_foreign_keys(session.connection(), self._waiting)
                     yield op
                     session.flush()
+                    refresh_search_text(session.connection(), journal)  # same transaction; not journaled
                     versions.bump(session.connection(), versions.touched_segments(journal))
                     if op.transcript_id is None:  # infer it from what the body touched
                         op.transcript_id = next(
@@ -407,6 +402,7 @@ class Store:
             segments = versions.touched_segments(rows)
             versions.check_replay(conn, event_id, entry.transcript_id, segments, verb)
             (undo_rows if undo else redo_rows)(conn, rows)
+            refresh_search_text(conn, rows)
             versions.bump(conn, segments)
             live.notify(conn, self.live_token, verb, event_id, entry.transcript_id)
             conn.execute(update(events).where(events.c.id == event_id).values(

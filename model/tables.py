@@ -11,5 +11,6 @@ from __future__ import annotations
 import model.glossary.tables  # noqa: F401 - glossary, spelling dictionary, preferred spellings
 from model.audio import tables as _audio_tables  # noqa: F401  (recording, segment/gap timing)
 from model.schema import Base
+from model.search_index import SearchText  # noqa: F401 - search (issue 15)
 
 __all__ = ["Base"]

@@ -182,3 +182,30 @@ def test_the_bundled_sample_comes_with_its_recording(store: Store):
     assert Path(rec.path).stat().st_size < 700_000  # kept small in the repository
     times = ops.segment_times(store, tid)
     assert times and times[-1].start_ms <= rec.duration_ms
+
+
+def test_matching_stays_in_order_when_the_transcript_repeats_itself():
+    import itertools
+    import random
+
+    from model.audio.align import match_in_order
+
+    # 15 paragraphs said four times over (a long call repeats itself), a hold message every tenth.
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(300)]
+    paragraphs = [[rng.choice(vocabulary) for _ in range(60)] for _ in range(15)] * 4
+    text = [w for p in paragraphs for w in p]
+    heard: list[str] = []
+    truth: dict[int, int] = {}  # where each paragraph starts: in the text -> in what was heard
+    at = 0
+    for k, p in enumerate(paragraphs):
+        if k % 10 == 9:
+            heard += ["please", "hold", "while", "we", "connect"] * 5
+        truth[at] = len(heard)
+        heard += p
+        at += len(p)
+    pairs = match_in_order(text, heard)
+    assert all(a1 + n1 <= a2 and b1 + n1 <= b2 for (a1, b1, n1), (a2, b2, _) in itertools.pairwise(pairs))
+    paired = {a + i: b + i for a, b, n in pairs for i in range(n)}
+    # One global longest-match (difflib over everything) paired 4 of these 60 starts correctly.
+    assert all(paired.get(a) == b for a, b in truth.items())

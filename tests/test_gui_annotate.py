@@ -205,6 +205,7 @@ def test_find_and_replace_all_is_one_undo_step(qtbot, store, win):
     assert "Match 1 of 2" in dialog.status.text()
     dialog.replace_edit.setText("Nippon")
     dialog.replace_all_button.click()
+    dialog.preview.accept()  # after the preview of the matches
     texts = [window.transcript_model.segment(r).en for r in (0, 1)]
     assert "Nippon" in texts[0] and "Nippon" in texts[1]
     assert window.ctx.undo_stack.count() == 1

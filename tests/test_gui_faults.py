@@ -9,6 +9,7 @@ import pytest
 from gui_helpers import make_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
 
 from model.readmodel import load_segment
 from tests.faults import TEST_BUSY_TIMEOUT_MS, lock_held
@@ -114,3 +115,80 @@ def test_undo_and_redo_under_a_lock_keep_the_step(qtbot, store, db_path: Path, w
     window.registry.get("redo").trigger()
     assert load_segment(store, sid).en == "Edited once." and stack.index() == 1
     assert "All changes saved" in window.saved_label.text()
+
+
+def test_import_and_review_actions_under_a_lock_say_so_and_change_nothing(qtbot, store, db_path: Path, win,
+                                                                          tmp_path: Path):
+    from model.ops.review_state import approve
+    from model.readmodel import list_transcripts
+
+    window, _tid = win
+    source = tmp_path / "call.txt"
+    source.write_text("Q: A question.\n\nQ: 質問です。\n", encoding="utf-8")
+    before = len(list_transcripts(store))
+    sid = window.transcript_model.segment_id(1)
+    with lock_held(db_path):
+        assert window.importer.import_paths([source]) == []
+        message = _close_dialog(qtbot, window)
+        assert message.startswith("call.txt: ") and "another program is writing to this database" in message
+        assert window.ctx.run("Approve", lambda: approve(store, sid)) is None
+        assert _close_dialog(qtbot, window) == ("Another program is writing to this database; nothing was changed, "
+                                                "try again.")
+        assert "Not saved" in window.saved_label.text()
+    assert len(list_transcripts(store)) == before
+    assert load_segment(store, sid).review_state == "not_reviewed"
+    assert window.ctx.undo_stack.count() == 0
+
+
+def test_an_edit_on_a_full_disk_keeps_the_text_and_says_the_disk_is_full(qtbot, store, win):
+    from tests.faults import limit_pages
+
+    window, _tid = win
+    sid = window.transcript_model.segment_id(1)
+    editor = _open_editor(window, 1, "en")
+    long_text = "A very long correction that the full disk cannot hold. " * 300
+    editor.setPlainText(long_text)
+    limit_pages(store, extra_pages=1)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _close_dialog(qtbot, window).startswith("The disk is full; your text is kept.")
+    assert window.annotate.editor is editor and editor.toPlainText() == long_text
+    assert "Not saved" in window.saved_label.text()
+    assert load_segment(store, sid).en.startswith("Thanks.")
+
+
+def test_going_back_in_the_history_list_under_a_lock_keeps_every_step(qtbot, store, db_path: Path, win):
+    window, _tid = win
+    sid = window.transcript_model.segment_id(1)
+    for text in ("First edit.", "Second edit."):
+        editor = _open_editor(window, 1, "en")
+        editor.setPlainText(text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    stack = window.ctx.undo_stack
+    assert stack.index() == 2
+    with lock_held(db_path):
+        stack.setIndex(0)  # a click on the first line of the History dock's list
+        assert stack.index() == 2 and stack.count() == 2
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        assert len(boxes) == 1  # one dialog for the click, not one per step
+        _close_dialog(qtbot, window)
+    assert load_segment(store, sid).en == "Second edit."
+    stack.setIndex(0)
+    assert load_segment(store, sid).en.startswith("Thanks.") and stack.index() == 0
+    stack.setIndex(2)
+    assert load_segment(store, sid).en == "Second edit."
+
+
+def test_the_flag_dialog_says_a_note_is_too_long_before_the_store_would_refuse_it(qtbot):
+    from gui.review.flag_dialog import FlagDialog
+    from model.notes import MAX_NOTE_CHARS
+
+    dialog = FlagDialog("Turn 2, segment 1")
+    qtbot.addWidget(dialog)
+    dialog.note.setPlainText("[" * (MAX_NOTE_CHARS + 1))
+    dialog.update_preview()  # what the 150 ms timer does after typing
+    assert not dialog.ok_button.isEnabled()
+    assert "a note is limited to 10,000" in dialog.preview.toPlainText()
+    assert dialog.note.toPlainText().startswith("[[[")  # the text is kept
+    dialog.note.setPlainText("[ok](https://example.org)")
+    dialog.update_preview()
+    assert dialog.ok_button.isEnabled() and "ok" in dialog.preview.toPlainText()

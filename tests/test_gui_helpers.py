@@ -147,3 +147,42 @@ def test_statistics_view(qtbot, store, tmp_path):
     assert "segments: 3 (3 translated, 0 untranslated)" in dialog.text.toPlainText()
     dialog.all_button.setChecked(True)
     assert "All transcripts (1)" in dialog.text.toPlainText()
+
+
+def test_the_editor_underlines_misspellings_and_offers_corrections(qtbot, store, tmp_path):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent, QTextCharFormat
+
+    from model.glossary.dictionary import dictionary_words
+
+    window, _tid = make_window(qtbot, store, tmp_path, turns=TURNS)
+    helpers = window.features["helpers"]
+    from gui.annotate.editing import SegmentEditor
+
+    editor = SegmentEditor(1, "en", window.panes.pane("en").viewport())  # as the pane opens one
+    qtbot.waitUntil(lambda: bool(helpers.spelling.highlighters))
+    editor.setPlainText("The goverment met Moriyasu today.")
+    layout = editor.document().firstBlock().layout()
+    underlined = [(r.start, r.length) for r in layout.formats()
+                  if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline]
+    assert underlined == [(4, 9), (18, 8)]
+    cursor = editor.textCursor()
+    cursor.setPosition(6)
+    pos = editor.cursorRect(cursor).center()
+    menu = helpers.spelling.context_menu(editor, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                                                    editor.mapToGlobal(pos)))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "government" and "Add “goverment” to the dictionary" in texts
+    menu.actions()[0].trigger()
+    assert editor.toPlainText() == "The government met Moriyasu today."
+    menu.close()
+    cursor.setPosition(20)
+    pos = editor.cursorRect(cursor).center()
+    menu = helpers.spelling.context_menu(editor, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                                                    editor.mapToGlobal(pos)))
+    next(a for a in menu.actions() if "Moriyasu" in a.text()).trigger()
+    menu.close()
+    assert "moriyasu" in dictionary_words(store)
+    qtbot.waitUntil(lambda: not [r for r in editor.document().firstBlock().layout().formats()
+                                 if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline])
+    assert QPoint  # (imported for the positions above)

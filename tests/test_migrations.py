@@ -137,7 +137,7 @@ def test_an_older_database_is_upgraded_keeping_every_row(tmp_path: Path, monkeyp
     store.close()
     before = counts(path)
     # A batch migration that copies and drops the parent table of every other table:
-    # with foreign keys on, ON DELETE CASCADE would empty the children (FIELD-NOTES).
+    # with foreign keys on, ON DELETE CASCADE would empty the children.
     folder = _migrations_with(tmp_path, '''
         with op.batch_alter_table("transcript", recreate="always") as batch:
             batch.add_column(sa.Column("notes", sa.Text(), nullable=True))

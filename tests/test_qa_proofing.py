@@ -135,3 +135,11 @@ def test_scan_and_recheck_see_an_edit(store):
     edit_text(store, seg.id, "en", "Fine, thnaks.")
     assert scan.recheck([seg.id])
     assert [dict(f.params)["word"] for f in scan.findings if f.check == "spelling"] == ["thnaks"]
+
+
+def test_different_words_and_grammar_in_kana_are_not_variants(store):
+    # 思える is normalized to 思う by the dictionary but is another word (read オモエル); という and
+    # いただける are grammar written in kana by convention, not spellings of 言う / 頂く.
+    tid = make_transcript(store, [("A", [("x", "そう思う。という話を言う。"),
+                                         ("x", "そう思える。ご説明いただける。頂く。")])])
+    assert of(store, tid, "variants") == []

@@ -97,3 +97,60 @@ def test_a_speaker_merge_keeps_the_details_only_the_other_speaker_had(store: Sto
     speakers.set_speaker_details(store, b.id, affiliation="Nikkei Asia")
     speakers.merge_speakers(store, a.id, b.id)
     assert load_transcript(store, tid2).speakers[a.id].affiliation == "Kyodo News"
+
+
+def test_carried_spans_at_the_very_start_and_end_of_a_text():
+    """Spans at either end of the text, whose characters no longer show under other review
+    decisions (a marker inserted at the start, its correction rejected)."""
+    import pytest
+
+    from model.text import carry_spans, history, single_edit
+
+    class C:
+        def __init__(self, id: int, start: int, end: int, before: str, after: str) -> None:
+            self.id, self.start, self.end, self.before, self.after = id, start, end, before, after
+            self.status = "proposed"
+
+    original = "said the official"
+    marker = "(inaudible) "
+    h0 = history(original, [])
+    start, end, before, after = single_edit(h0.text, marker + original)
+    cor = C(1, *h0.anchor(start, end), before, after)
+    live = history(original, [cor])
+    assert live.text == marker + original
+    cor.status = "rejected"
+    rejected = history(original, [cor])
+    # The gap over the inserted marker goes with it; one over the first word stays on it.
+    assert carry_spans(live, rejected, [(0, len(marker) - 1)]) == [(0, 0)]
+    assert carry_spans(live, rejected, [(len(marker), len(marker) + 4)]) == [(0, 4)]
+    last = len(live.text)
+    assert carry_spans(live, rejected, [(last - 8, last)]) == [(len(original) - 8, len(original))]
+    # A replaced first word and a replaced last word, rejected: each span falls back on what comes
+    # back in its place; a span reaching past a replaced word keeps only what still shows of it.
+    first = C(1, 0, 3, "bad", "good")
+    words = history("bad said so", [first])
+    assert words.text == "good said so"
+    first.status = "rejected"
+    back = history("bad said so", [first])
+    assert carry_spans(words, back, [(0, 4)]) == [(0, 3)]  # "good" -> "bad"
+    assert carry_spans(words, back, [(0, 9)]) == [(3, 8)]  # "good said" -> " said"
+    end = C(1, 9, 11, "so", "too")
+    tail = history("bad said so", [end])
+    assert tail.text == "bad said too"
+    end.status = "rejected"
+    assert carry_spans(tail, history("bad said so", [end]), [(9, 12)]) == [(9, 11)]  # "too" -> "so"
+    with pytest.raises(ValueError, match="not the same history"):
+        carry_spans(live, history("other", []), [(0, 1)])
+
+
+def test_row_images_keep_dates_and_times_through_the_journal():
+    """The journal stores row images as JSON: a date and a datetime come back as themselves (no
+    table has a plain date column yet, so only this says the date branch works)."""
+    import json
+    from datetime import date, datetime
+
+    from model.journal import _from_json, _to_json
+
+    for value in (date(2024, 4, 9), datetime(2024, 4, 9, 18, 22, 5), "2024-04-09", None, 7):
+        assert _from_json(json.loads(json.dumps(_to_json(value)))) == value
+    assert type(_from_json(_to_json(date(2024, 4, 9)))) is date

@@ -20,22 +20,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def dark_palette():  # type: ignore[no-untyped-def]
-    """A calm dark palette (what a dark system theme gives the Fusion style)."""
-    from PySide6.QtGui import QColor, QPalette
+    """The app's dark palette (Preferences > Appearance > Dark)."""
+    from gui.theme import dark_palette as palette
 
-    p = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#17181a"),
-                         (roles.AlternateBase, "#222326"), (roles.Text, "#e8eaed"), (roles.Button, "#2a2b2e"),
-                         (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#4c8bf5"),
-                         (roles.HighlightedText, "#ffffff"), (roles.ToolTipBase, "#2a2b2e"),
-                         (roles.ToolTipText, "#e8eaed"), (roles.PlaceholderText, "#9aa0a6"), (roles.Mid, "#3c4043"),
-                         (roles.Light, "#3c4043"), (roles.Dark, "#101113"), (roles.Midlight, "#303134")):
-        p.setColor(role, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled  # as system dark themes do: disabled controls look disabled
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        p.setColor(disabled, role, QColor("#6f7378"))
-    return p
+    return palette()
+
+
+def default_out(dark: bool, lang: str) -> Path:
+    """docs/screenshot[-ja][-dark].png: one file per UI language and palette, never another's."""
+    name = "screenshot" + ("-ja" if lang == "ja" else "") + ("-dark" if dark else "")
+    return ROOT / "docs" / f"{name}.png"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--switch-to", choices=("en", "ja"), default=None,
                         help="then switch the UI language while running (the window is rebuilt) and render that")
     args = parser.parse_args(argv)
-    out = args.out or ROOT / "docs" / ("screenshot-dark.png" if args.dark else "screenshot.png")
+    out = args.out or default_out(args.dark, args.switch_to or args.lang)
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication

@@ -39,8 +39,12 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "annotate": (["gui/annotate"], "tr", "Annotate"),
     "review": (["gui/review"], "_t", "Review"),
     "export": (["gui/export_dialog.py"], "tr", "Export"),
+    "search": (["gui/search_panel.py"], "tr", "Search"),
+    "library": (["gui/library_tools.py"], "tr", "Library"),
+    "startup": (["gui/startup_frame.py"], "tr", "StartupFrame"),
     "trust": (["gui/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
     "audio": (["gui/audio"], "tr", "Audio"),
+    "helpers": (["gui/helpers"], "tr", "Helpers"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)
 

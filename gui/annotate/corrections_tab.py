@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from gui.actions import icon
 from gui.annotate.common import AnnotateParts, tr
+from gui.theme import lang_name
 from model.ops.corrections import set_correction_details
-from model.readmodel import LANG_NAMES, CorrectionView
+from model.readmodel import CorrectionView
 from model.schema import CORRECTION_CATEGORIES
 
 
@@ -29,6 +30,20 @@ def status_name(status: str) -> str:
 def category_name(category: str | None) -> str:
     return {"mishearing": tr("mishearing"), "mistranslation": tr("mistranslation"), "typo": tr("typo"),
             "style": tr("style"), "other": tr("other")}.get(category or "", "")
+
+
+WHITESPACE = {" ": "·", "\u00a0": "⍽", "\u3000": "□", "\t": "⇥", "\n": "⏎", "\r": ""}
+
+
+def visible_whitespace(text: str) -> str:
+    """``text`` with its leading and trailing whitespace (all of it, when that is all there is)
+    shown as signs: · space, ⍽ no-break space, □ ideographic space, ⇥ tab, ⏎ line break."""
+    core = text.strip()
+    if not core:
+        return "".join(WHITESPACE.get(ch, ch) for ch in text)
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    inner = core.replace("\n", "⏎")
+    return "".join(WHITESPACE.get(ch, ch) for ch in lead) + inner + "".join(WHITESPACE.get(ch, ch) for ch in trail)
 
 
 class CorrectionsTab(QWidget):
@@ -85,10 +100,10 @@ class CorrectionsTab(QWidget):
         self._corrections = list(seg.corrections) if seg is not None else []
         lost = set(seg.conflicts) if seg is not None else set()
         for c in reversed(self._corrections):  # newest first
-            before = c.before or "∅"
-            after = c.after or "∅"
+            before = visible_whitespace(c.before) or "∅"
+            after = visible_whitespace(c.after) or "∅"
             status = tr("does not apply") if c.id in lost else status_name(c.status)
-            item = QTreeWidgetItem([LANG_NAMES.get(c.lang, c.lang), f"{before} → {after}",
+            item = QTreeWidgetItem([lang_name(c.lang), f"{before} → {after}",
                                     category_name(c.category), status, c.annotator,
                                     c.created_at.strftime("%Y-%m-%d %H:%M")])
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)

@@ -49,6 +49,7 @@ class AnnotateFeature(QObject):
             self._keys.append(EditKeys(pane, self))
         self._build_actions()  # before the panels: their buttons reuse the actions
         self._build_panels()
+        self._name_translation_moves()
         saved = str(window.settings.value("annotate/view_mode", "corrected"))
         self.set_mode(saved if saved in MODES else "corrected")
         self._hook_first_run()
@@ -119,10 +120,12 @@ class AnnotateFeature(QObject):
             tip=tr("Split the segment at the editor's cursor"))
         add("merge_segment", tr("Merge segment with &next"), self.merge_segment, menu="annotate",
             shortcut="Ctrl+Shift+J", icon_name="mdi6.call-merge")
-        add("translation_up", tr("Move translation &up"), lambda: self.move_translation(-1), menu="annotate",
+        # Named after the language whose text moves (the transcript's translation), whatever pane has focus.
+        add("translation_up", tr("Move Japanese &up"), lambda: self.move_translation(-1), menu="annotate",
             shortcut="Alt+Shift+Up", icon_name="mdi6.arrow-up-bold-outline")
-        add("translation_down", tr("Move translation &down"), lambda: self.move_translation(1), menu="annotate",
+        add("translation_down", tr("Move Japanese &down"), lambda: self.move_translation(1), menu="annotate",
             shortcut="Alt+Shift+Down", icon_name="mdi6.arrow-down-bold-outline")
+        self.model.transcriptLoaded.connect(self._name_translation_moves)
         add("split_turn", tr("Split &turn here"), self.split_turn, menu="annotate", shortcut="Ctrl+Shift+T",
             icon_name="mdi6.format-page-break", tip=tr("Start a new turn at the selected segment"))
         add("merge_turn", tr("Merge turn with ne&xt"), self.merge_turn, menu="annotate", shortcut="Ctrl+Alt+J",
@@ -317,7 +320,11 @@ class AnnotateFeature(QObject):
             return
         with Macro(self.ctx, tr("Insert gap")):
             sid, lang, cursor, _span = self.close_editor()  # type: ignore[misc]
-            self.ctx.run(tr("Insert gap"), lambda: gaps.insert_gap(self.ctx.store, sid, lang, cursor))
+            from gui.preferences import gap_marker
+
+            marker = gap_marker(self.window.settings, lang)
+            self.ctx.run(tr("Insert gap"), lambda: gaps.insert_gap(self.ctx.store, sid, lang, cursor,
+                                                                 marker=marker))
 
     # -- alignment ---------------------------------------------------------------------------
     def split_segment(self) -> None:
@@ -335,13 +342,30 @@ class AnnotateFeature(QObject):
             self.close_editor()
             self.ctx.run(tr("Merge segments"), lambda: alignment.merge_segments(self.ctx.store, seg.id))
 
+    def translation_lang(self) -> str:
+        """The transcript's translation language: the text that "Move … up/down" moves."""
+        skeleton = self.model.skeleton
+        return skeleton.translation_lang if skeleton is not None else "ja"
+
+    def _move_texts(self, step: int) -> str:
+        if self.translation_lang() == "en":
+            return tr("Move English down") if step > 0 else tr("Move English up")
+        return tr("Move Japanese down") if step > 0 else tr("Move Japanese up")
+
+    def _name_translation_moves(self, _transcript_id: object = None) -> None:
+        english = self.translation_lang() == "en"
+        reg = self.window.registry
+        reg.retitle("translation_up", tr("Move English &up") if english else tr("Move Japanese &up"))
+        reg.retitle("translation_down", tr("Move English &down") if english else tr("Move Japanese &down"))
+
     def move_translation(self, step: int) -> None:
+        """Move the translation's text (not the focused pane's) one segment down (+1) or up (-1)."""
         seg = self._need_segment()
         if seg is None:
             return
         self.close_editor()
-        lang = self.current_lang()
-        text = tr("Move translation down") if step > 0 else tr("Move translation up")
+        lang = self.translation_lang()
+        text = self._move_texts(step)
         if self.ctx.run(text, lambda: alignment.move_translation(self.ctx.store, seg.id, step, lang)):
             self.panes.step_segment(step)  # follow the text that moved
 

@@ -117,12 +117,18 @@ class FindReplaceDialog(QDialog):
         self.current = -1
         pattern = self.find_edit.text()
         rx = None
-        if pattern:
+        error = ""
+        if pattern:  # validated as the user types: the error goes as soon as the pattern is right
             try:
-                rx = find_replace.compile_pattern(pattern, regex=self.regex.isChecked(),
-                                                  match_case=self.match_case.isChecked())
-            except TaiyakuError as exc:
-                self.status.setText(str(exc))
+                rx = re.compile(pattern if self.regex.isChecked() else re.escape(pattern),
+                                0 if self.match_case.isChecked() else re.IGNORECASE)
+            except re.error as exc:
+                error = tr("Invalid regular expression: {reason}").format(reason=str(exc))
+        self.status.setText(error)
+        self.find_edit.setProperty("invalid", bool(error))
+        self.find_edit.setStyleSheet("QLineEdit { border: 2px solid #d32f2f; }" if error else "")
+        for button in (self.prev_button, self.next_button, self.replace_button, self.replace_all_button):
+            button.setEnabled(not error)
         self._set_rx(rx)
 
     def _set_rx(self, rx: re.Pattern[str] | None) -> None:
@@ -211,7 +217,22 @@ class FindReplaceDialog(QDialog):
         opts = self._options()
         if self._stale and not self.search():
             return
-        count = len(self.matches)
+        if not self.matches:
+            self.status.setText(tr("No match"))
+            return
+        from gui.annotate.replace_preview import ReplacePreviewDialog
+
+        try:
+            previews = find_replace.preview_replace_all(self.ctx.store, tid, self.find_edit.text(),
+                                                        self.replace_edit.text(), **opts)
+        except TaiyakuError as exc:
+            self.status.setText(str(exc))
+            return
+        self.preview = ReplacePreviewDialog(previews, self)
+        self.preview.accepted.connect(lambda: self._replace_all_now(tid, opts, len(previews)))
+        self.preview.open()
+
+    def _replace_all_now(self, tid: int, opts: dict[str, Any], count: int) -> None:
         done = self.ctx.run(tr("Replace all"), lambda: find_replace.replace_all(
             self.ctx.store, tid, self.find_edit.text(), self.replace_edit.text(), **opts))
         if done:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
+from gui.theme import lang_name
 from model.ops import gaps
-from model.readmodel import LANG_NAMES, GapView
+from model.readmodel import GapView
 from model.store import Changes
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,7 +130,7 @@ class GapsTab(QWidget):
             proposal = g.proposed_text or ""
             if proposal and g.confidence:
                 proposal += f" ({confidence_name(g.confidence)})"
-            item = QTreeWidgetItem([LANG_NAMES.get(g.lang, g.lang), g.text, gap_status_name(g.status), proposal,
+            item = QTreeWidgetItem([lang_name(g.lang), g.text, gap_status_name(g.status), proposal,
                                     other.text if other else ""])
             item.setData(0, Qt.ItemDataRole.UserRole, g.id)
             self.tree.addTopLevelItem(item)
@@ -238,7 +239,7 @@ class GapListModel(QAbstractTableModel):
         r = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [r.turn_number, LANG_NAMES.get(r.lang, r.lang), r.text, gap_status_name(r.status),
+            return [r.turn_number, lang_name(r.lang), r.text, gap_status_name(r.status),
                     r.proposed_text or ""][col]
         if role == Qt.ItemDataRole.UserRole:
             return r.status

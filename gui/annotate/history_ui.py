@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTabWidget, QTreeWidget, QTreeWidgetItem, QUndoView, QWidget
 
 from gui.annotate.common import AnnotateParts, tr
+from gui.history_text import action_name
 from model.store import Changes
 
 
@@ -50,7 +51,7 @@ class HistoryPanel(QTabWidget):
         if tid is None or self.currentWidget() is not self.changes:
             return
         for h in self.parts.ctx.store.history(tid, limit=300):
-            item = QTreeWidgetItem([h["at"].strftime("%Y-%m-%d %H:%M:%S"), h["annotator"], h["action"],
+            item = QTreeWidgetItem([h["at"].strftime("%Y-%m-%d %H:%M:%S"), h["annotator"], action_name(h["action"]),
                                     h["description"] or ""])
             if h["undone"]:
                 for col in range(4):

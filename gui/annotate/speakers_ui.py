@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
-from gui.theme import Theme, role_name
+from gui.theme import Theme, role_name, speaker_name
 from model.ops import speakers as ops
-from model.readmodel import SpeakerView
+from model.readmodel import SpeakerView, load_segments
 from model.schema import ROLES
 from model.store import Changes
 
@@ -79,10 +79,10 @@ class SpeakerTableModel(QAbstractTableModel):
         sp = self.speakers[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [sp.display_name, role_name(sp.role), sp.affiliation or "", self.turns.get(sp.id, 0),
+            return [speaker_name(sp), role_name(sp.role), sp.affiliation or "", self.turns.get(sp.id, 0),
                     sp.label_en or "", sp.label_ja or ""][col]
         if role == Qt.ItemDataRole.EditRole:
-            return [sp.name or sp.display_name, sp.role, sp.affiliation or "", self.turns.get(sp.id, 0),
+            return [sp.name or speaker_name(sp), sp.role, sp.affiliation or "", self.turns.get(sp.id, 0),
                     sp.label_en or "", sp.label_ja or ""][col]
         if role == Qt.ItemDataRole.DecorationRole and col == NAME:
             return Theme.from_palette().speaker_colour(sp.position)
@@ -101,7 +101,7 @@ class SpeakerTableModel(QAbstractTableModel):
         ctx = self.parts.ctx
         field = EDITABLE[index.column()]
         if field == "name":
-            if (value or "").strip() == (sp.name or sp.display_name):
+            if (value or "").strip() == (sp.name or speaker_name(sp)):
                 return False
             return ctx.run(tr("Rename speaker"), lambda: ops.rename_speaker(ctx.store, sp.id, value)) is not None
         return ctx.run(tr("Edit speaker"),
@@ -132,7 +132,8 @@ class SpeakerPicker(QDialog):
     UNKNOWN = -1
 
     def __init__(self, speakers: list[SpeakerView], title: str, on_pick: Callable[[int | None], object],
-                 parent: QWidget | None = None, allow_unknown: bool = True) -> None:
+                 parent: QWidget | None = None, allow_unknown: bool = True,
+                 details: dict[int, str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("speaker_picker")
         self.setWindowTitle(title)
@@ -146,7 +147,8 @@ class SpeakerPicker(QDialog):
         for sp in speakers:
             extra = " · ".join(x for x in (role_name(sp.role) if sp.role != "unknown" else "", sp.affiliation or "",
                                            sp.label if sp.name else "") if x)
-            item = QListWidgetItem(sp.display_name + (f"   — {extra}" if extra else ""))
+            item = QListWidgetItem(speaker_name(sp) + (f"   — {extra}" if extra else "")
+                                   + (f"\n{details[sp.id]}" if details and sp.id in details else ""))
             item.setData(Qt.ItemDataRole.UserRole, sp.id)
             item.setData(Qt.ItemDataRole.DecorationRole, theme.speaker_colour(sp.position))
             self.list.addItem(item)
@@ -321,6 +323,26 @@ class SpeakersPanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
+    def first_turns(self, speakers: list[SpeakerView]) -> dict[int, str]:
+        """Per speaker: its first turn's number and the start of what it says there, so speakers
+        with the same label ("Q — Journalist") can be told apart in a picker."""
+        sk = self.parts.model.skeleton
+        if sk is None:
+            return {}
+        wanted = {sp.id for sp in speakers}
+        first: dict[int, tuple[int, int | None]] = {}
+        for turn in sk.turns:
+            if turn.speaker_id in wanted and turn.speaker_id not in first:
+                first[turn.speaker_id] = (turn.number, sk.segment_ids[turn.first_row])
+        texts = load_segments(self.ctx.store, [sid for _n, sid in first.values() if sid is not None])
+        out = {}
+        for speaker_id, (number, sid) in first.items():
+            seg = texts.get(sid) if sid is not None else None
+            words = " ".join(((seg.corrected("en") or seg.corrected("ja") or "") if seg else "").split())
+            snippet = words[:60] + ("…" if len(words) > 60 else "")
+            out[speaker_id] = tr("first in turn {n}: {text}").format(n=number, text=snippet)
+        return out
+
     def merge_into(self, keep_id: int, other_id: int) -> None:
         """Merge speaker ``other_id`` into ``keep_id`` (one undo step)."""
         self.ctx.run(tr("Merge speakers"), lambda: ops.merge_speakers(self.ctx.store, keep_id, other_id))
@@ -335,8 +357,8 @@ class SpeakersPanel(QWidget):
             if keep is not None:
                 self.merge_into(keep, sp.id)
 
-        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=sp.display_name), merge,
-                                    self.window(), allow_unknown=False)
+        self.picker = SpeakerPicker(others, tr("Merge {name} into…").format(name=speaker_name(sp)), merge,
+                                    self.window(), allow_unknown=False, details=self.first_turns(others))
         self.picker.open()
 
     def split_selected(self) -> None:
@@ -375,9 +397,9 @@ class SpeakersPanel(QWidget):
         dialog = QInputDialog(self.window())
         dialog.setObjectName("rename_speaker_dialog")
         dialog.setWindowTitle(tr("Rename speaker"))
-        label = sp.label or sp.display_name
+        label = sp.label or speaker_name(sp)
         dialog.setLabelText(tr("Name of {label} (every turn, both languages):").format(label=label))
-        dialog.setTextValue(sp.name or "")
+        dialog.setTextValue(sp.name or (self.suggested_name(turn.id) if turn is not None else None) or "")
         dialog.textValueSelected.connect(
             lambda name: self.ctx.run(tr("Rename speaker"),
                                       lambda: ops.rename_speaker(self.ctx.store, sp.id, name)))
@@ -385,6 +407,14 @@ class SpeakersPanel(QWidget):
         dialog.open()
 
     # -- suggestions ------------------------------------------------------------------
+    def suggested_name(self, turn_id: int) -> str | None:
+        """The name a pending suggestion proposes for this turn (from an operator's introduction)."""
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return None
+        return next((s.name for s in ops.list_suggestions(self.ctx.store, tid)
+                     if s.turn_id == turn_id and s.status == "pending" and s.name), None)
+
     def _jump_to_turn(self, item: QTreeWidgetItem) -> None:
         turn_id = item.data(1, Qt.ItemDataRole.UserRole)
         sk = self.parts.model.skeleton

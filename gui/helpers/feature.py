@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QTextBrowser, QToolTip
 
 from gui.helpers.glossary_panel import EntryDialog, GlossaryPanel
+from gui.helpers.spell_editor import SpellingForEditors
 from gui.helpers.stats_view import StatsDialog
 from model.errors import TaiyakuError
 from model.glossary.entries import Term, TermRecord, add_term, delete_term, edit_term, import_terms, list_terms
@@ -49,7 +50,7 @@ class HelpersFeature(QObject):
         self._memory: TranslationMemory | None = None
         self.suggestions: list[Suggestion] = []
         self.panel = GlossaryPanel(main)
-        self.dock = window.add_dock(self.panel, self.tr("Glossary"), Qt.DockWidgetArea.RightDockWidgetArea,
+        self.dock = window.add_dock(self.panel, self.tr("Glossary"), Qt.DockWidgetArea.LeftDockWidgetArea,
                                     "glossary_dock")
         self._tabify_dock()
         self.suggestions_tab = QTextBrowser(main)
@@ -63,8 +64,11 @@ class HelpersFeature(QObject):
         self.panel.importRequested.connect(self.import_file)
         self.panel.exportRequested.connect(self.export_file)
         window.panes.metrics.add_decorator(self.decorate_terms)
+        self._spelling_words: set[str] | None = None
+        self.spelling = SpellingForEditors(self, self.spelling_words, self.add_to_dictionary)
         for lang in ("en", "ja"):
             window.panes.pane(lang).viewport().installEventFilter(self)
+        self.spelling.watch(window.panes.pane("en").viewport())
         self._suggest_timer = QTimer(self, singleShot=True, interval=60)
         self._suggest_timer.timeout.connect(self.show_suggestions)
         ctx.bridge.changed.connect(self._on_changes)
@@ -72,10 +76,10 @@ class HelpersFeature(QObject):
         self.reload_glossary()
 
     def _tabify_dock(self) -> None:
-        """A tab beside the review docks on the right, not a slice of their height."""
+        """A tab beside the library, speakers, gaps and history on the left, not a slice of their height."""
         window = self.main
         others = [d for d in window.findChildren(QDockWidget) if d is not self.dock and not d.isFloating()
-                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
         if others:
             window.tabifyDockWidget(others[-1], self.dock)
 
@@ -89,7 +93,7 @@ class HelpersFeature(QObject):
                 shortcut="Ctrl+Alt+M", icon_name="mdi6.history",
                 tip=self.tr("Apply the earlier correction of a similar segment shown under Suggestions"))
         reg.add("statistics", self.tr("&Statistics…"), self.show_statistics, menu="tools",
-                shortcut="Ctrl+Alt+K", icon_name="mdi6.chart-box-outline")
+                shortcut="Ctrl+Alt+Shift+S", icon_name="mdi6.chart-box-outline")
 
     # -- glossary ------------------------------------------------------------------------------
     def reload_glossary(self) -> None:
@@ -277,8 +281,41 @@ class HelpersFeature(QObject):
         dialog = StatsDialog(self.ctx.store, self.ctx.transcript_id, self.main)
         dialog.exec()
 
+    # -- spelling in the editor -----------------------------------------------------------
+    def spelling_words(self) -> set[str]:
+        """The database's dictionary and the glossary's English words (read once, again after changes)."""
+        if self._spelling_words is None:
+            from model.glossary.dictionary import dictionary_words, normal_word
+            from model.qa.spelling import WORD
+
+            try:
+                words = dictionary_words(self.ctx.store)
+            except TaiyakuError:
+                words = set()
+            for entry in self.finder.entries:
+                words.update(normal_word(w) for w in WORD.findall(entry.en))
+            self._spelling_words = words
+        return self._spelling_words
+
+    def add_to_dictionary(self, word: str) -> int | None:
+        """"Add to dictionary" from the editor: one undo step."""
+        from model.glossary.dictionary import add_word
+
+        tid = self.ctx.transcript_id
+
+        def perform() -> int:
+            event = add_word(self.ctx.store, word, tid)
+            if event is None:
+                raise TaiyakuError(self.tr("“{word}” is already in the dictionary").format(word=word))
+            return event
+
+        return self.ctx.run(self.tr("Add “{word}” to the dictionary").format(word=word), perform)
+
     # -- changes ----------------------------------------------------------------------------
     def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("glossary_entry", "dictionary_word"):
+            self._spelling_words = None
+            self.spelling.dictionary_changed()
         if changes.touches("glossary_entry"):
             self.reload_glossary()
         if changes.touches("correction", "memory_unit"):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from model.readmodel import TranscriptSummary, list_transcripts
 from model.store import Store
@@ -18,14 +20,75 @@ class LibraryModel(QAbstractTableModel):
 
     COLUMNS = ("title", "date", "turns", "segments", "approved", "flags", "gaps")
 
+    SORT_KEYS = ("imported", "title", "date", "progress")
+    _read = Signal(object, int)  # rows (or the error met), generation: from the reading thread
+
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.rows: list[TranscriptSummary] = []
+        self.all_rows: list[TranscriptSummary] = []
+        self.rows: list[TranscriptSummary] = []  # what is shown: filtered and sorted
+        self.filter_text = ""
+        self.sort_key = "imported"
+        self.descending = False
+        self._generation = 0
+        self.reading = False
+        self._read.connect(self._on_read)
 
     def reload(self) -> None:
         """Read the library again (after an import, a deletion or review progress)."""
-        rows = list_transcripts(self.store)
+        self._generation += 1  # a read still under way in the background is stale now
+        self.reading = False
+        self.all_rows = list_transcripts(self.store)
+        self._arrange()
+
+    def reload_in_background(self) -> None:
+        """``reload`` with the reading in a thread of its own: the counts read every segment of the
+        library (a quarter of a second at 500,000), which the window must not wait for."""
+        self._generation += 1
+        generation, store = self._generation, self.store
+        self.reading = True
+
+        def read() -> None:
+            try:
+                result: object = list_transcripts(store)
+            except Exception as exc:  # handed to the window's thread, raised there (one line)
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the model is gone (window closed meanwhile)
+                self._read.emit(result, generation)
+
+        threading.Thread(target=read, name="taiyaku-library", daemon=True).start()
+
+    def _on_read(self, result: object, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.reading = False
+        if isinstance(result, BaseException):
+            raise result
+        self.all_rows = result  # type: ignore[assignment]
+        self._arrange()
+
+    def set_view(self, filter_text: str | None = None, sort_key: str | None = None,
+                 descending: bool | None = None) -> None:
+        """Show only titles containing ``filter_text`` (any case), sorted by ``sort_key`` (``SORT_KEYS``)."""
+        if filter_text is not None:
+            self.filter_text = filter_text
+        if sort_key is not None and sort_key in self.SORT_KEYS:
+            self.sort_key = sort_key
+        if descending is not None:
+            self.descending = descending
+        self._arrange()
+
+    def _arrange(self) -> None:
+        wanted = self.filter_text.casefold().split()
+        rows = [r for r in self.all_rows if all(w in r.title.casefold() for w in wanted)]
+        key = {
+            "imported": lambda r: (r.id,),
+            "title": lambda r: (r.title.casefold(), r.id),
+            "date": lambda r: (r.event_date or r.imported_at.strftime("%Y-%m-%d"), r.id),
+            "progress": lambda r: (r.approved / r.segments if r.segments else 0.0, r.id),
+        }[self.sort_key]
+        rows.sort(key=key, reverse=self.descending)
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()

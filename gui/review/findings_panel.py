@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.flow_layout import FlowLayout
+from gui.helpers.names import fix_label
 from gui.review.names import check_name, finding_message, lang_name
 from model.qa import Finding
 from model.qa.fixes import fixes_for
@@ -253,7 +254,7 @@ class FindingsPanel(QWidget):
         self.fix_menu.clear()
         f = self.current_finding()
         for fix in fixes_for(f) if f is not None else []:
-            action = self.fix_menu.addAction(fix.label)
+            action = self.fix_menu.addAction(fix_label(fix))
             action.triggered.connect(partial(self.fixRequested.emit, f, fix))
 
     def current_finding(self) -> Finding | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from gui.review.flag_dialog import FlagDialog
@@ -37,6 +38,7 @@ class FlagActions(QObject):
         self.dialog_parent = dialog_parent
         self.current_flag_id: int | None = None  # the flag last gone to or decided
         self.last_dialog: FlagDialog | None = None
+        self._approve_untranslated: tuple[int, ...] | None = None  # asked once; a second press approves
         panel.flagActivated.connect(self.go_flag)
         panel.actionRequested.connect(self._on_panel_action)
 
@@ -197,6 +199,22 @@ class FlagActions(QObject):
         else:
             self.set_status(verb, flag, text)
 
+    def _untranslated(self, segment_id: int) -> bool:
+        row = self.model.row_of_segment(segment_id)
+        return row is not None and _untranslated_in(self.model, row)
+
+    def _approve_keys(self) -> str:
+        """The approve shortcut as the annotator has it bound (Preferences may have changed it)."""
+        registry = getattr(self.dialog_parent, "registry", None)
+        try:
+            seq = registry.get("approve_segment").shortcut() if registry is not None else QKeySequence()
+        except KeyError:
+            seq = QKeySequence()
+        return seq.toString(QKeySequence.SequenceFormat.NativeText) or self.tr("Approve")
+
+    def _forget_approve_question(self) -> None:
+        self._approve_untranslated = None
+
     def approve_current(self) -> int | None:
         """Approve the selected segments (one undo step); with one segment, move to the next."""
         from model.ops.review_state import approve
@@ -210,6 +228,15 @@ class FlagActions(QObject):
             self._status(self.tr("Select a segment to approve first."))
             return None
         pending = [sid for sid in ids if (seg := self.segment(sid)) is None or seg.review_state != "approved"]
+        # Approving a segment without its translation is rarely meant: the first press asks, a second approves.
+        if any(self._untranslated(sid) for sid in pending) and self._approve_untranslated != tuple(pending):
+            self._approve_untranslated = tuple(pending)
+            QTimer.singleShot(6000, self, self._forget_approve_question)
+            keys = self._approve_keys()
+            self._status(self.tr("This segment has no translation. Press {keys} again to approve it anyway.")
+                         .format(keys=keys))
+            return None
+        self._approve_untranslated = None
         event = None
         if pending:
             text = self.tr("Approve segment") if len(pending) == 1 else self.tr("Approve segments")
@@ -220,6 +247,12 @@ class FlagActions(QObject):
         if len(ids) == 1:
             self.panes.step_segment(1)
         return event
+
+
+def _untranslated_in(model: TranscriptModel, row: int) -> bool:
+    seg = model.segment(row)
+    return seg is not None and model.turn(row).kind == "speech" and \
+        (seg.corrected("en") is None or seg.corrected("ja") is None)
 
 
 def _event_or_fail(event_id: int | None, reason: str) -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -75,6 +76,40 @@ class FlagDialog(QDialog):
         self.note.textChanged.connect(self._render.start)
         self.update_preview()
         self.note.setFocus()
+        # Keyboard only: Ctrl+Enter flags from the note; Ctrl+1…6 pick a category (the combo, when
+        # focused, also jumps by first letter).
+        for n in range(min(9, self.category.count())):
+            self.category.setItemText(n, f"{self.category.itemText(n)}  (Ctrl+{n + 1})")
+        for widget in (self.note, self.category, self.preview, self.span_box):
+            if widget is not None:  # before the widget's own handling: a text edit would take Ctrl+Enter
+                widget.installEventFilter(self)
+        self.category.setToolTip(self.tr("Ctrl+1 to Ctrl+{n} choose a category; Ctrl+Enter flags").format(
+            n=min(9, self.category.count())))
+        self.flag_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.flag_button.setDefault(True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._keyboard(event):  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._keyboard(event):
+            super().keyPressEvent(event)
+
+    def _keyboard(self, event: QKeyEvent) -> bool:
+        """Ctrl+Enter flags; Ctrl+1…9 choose a category. True when the key was used."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return True
+        if Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9:
+            n = event.key() - Qt.Key.Key_1
+            if n < self.category.count():
+                self.category.setCurrentIndex(n)
+                return True
+        return False
 
     def update_preview(self) -> None:
         """Render the note as it will be shown (sanitized)."""

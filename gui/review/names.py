@@ -38,6 +38,9 @@ def check_name(check: str) -> str:
         "redaction": _t("Redaction"),
         "speaker_label": _t("Speaker label"),
         "pairing": _t("Pairing"),
+        "double_space": _t("Double space"),
+        "spelling": _t("Spelling"),
+        "glossary": _t("Glossary"),
     }.get(check, check)
 
 
@@ -93,4 +96,6 @@ def finding_message(finding) -> str:  # type: ignore[no-untyped-def]
     if finding.check == "pairing" and "confidence" in p:
         return _t("check this pairing: the importer paired these paragraphs with confidence {confidence}").format(
             confidence=p["confidence"])
-    return str(finding.message)
+    from gui.helpers.names import helper_message  # glossary, spelling, variants: the helpers' catalog
+
+    return helper_message(finding) or str(finding.message)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
+from gui.helpers.names import fix_label
 from gui.review.findings_panel import FindingsPanel
 from model.errors import OperationFailed
 from model.ops.findings import dismiss_finding, flag_finding, restore_finding
@@ -104,7 +105,7 @@ class QaRunner(QObject):
                 raise OperationFailed(self.tr("nothing to change: the text already reads so"))
             return event
 
-        return self.ctx.run(fix.label, perform)
+        return self.ctx.run(fix_label(fix), perform)
 
     def restore(self, finding: Finding) -> int | None:
         """Take back a dismissal: the finding is listed again."""

@@ -9,9 +9,10 @@ dictionary; nothing is downloaded) in two passes:
    comes out as words that do not follow the text, so it cannot pull a
    paragraph towards it (plain forced alignment of the whole text put a
    paragraph 9 s early across a hold message, see README).
-2. **Match** the recognised words to the text's words (``difflib``); runs of
-   three or more words in the same order are anchors, with the recogniser's
-   word times. The words between anchors are **force-aligned** within the
+2. **Match** the recognised words to the text's words (``difflib``, window by
+   window from the last match, so a repeated phrase is never paired with its twin
+   minutes away); runs of three or more words in the same order are anchors, with
+   the recogniser's word times. The words between anchors are **force-aligned** within the
    stretch of audio between them; a stretch much longer than its words need
    holds unscripted speech, so its words are aligned against its near end only.
 
@@ -41,6 +42,7 @@ from model.errors import TaiyakuError
 CHUNK_SECONDS = 60  # recognition runs one utterance per minute: progress, cancel, bounded memory
 MIN_ANCHOR_WORDS = 3
 MIN_FOUND_SHARE = 0.5  # of a paragraph's words, for it to count as aligned
+WINDOW_WORDS = 300  # text words matched at a time (see match_in_order)
 FRAME_MS = 10
 _FILLER_RE = re.compile(r"^(<.*>|\[.*\])$")
 
@@ -204,17 +206,48 @@ def align(samples: Samples, paragraphs: Sequence[Paragraph],
         forced = _decoder(lm=None, dict=dict_path)
     finally:
         os.unlink(dict_path)
-    matcher = difflib.SequenceMatcher(None, [w.word.text for w in text], [h[0] for h in heard], autojunk=False)
-    for block in matcher.get_matching_blocks():
-        if block.size >= MIN_ANCHOR_WORDS:
-            for k in range(block.size):
-                tw, (_, s, e) = text[block.a + k], heard[block.b + k]
-                tw.start, tw.end, tw.heard = s, e, True
+    for a, b, size in match_in_order([w.word.text for w in text], [h[0] for h in heard]):
+        for k in range(size):
+            tw, (_, s, e) = text[a + k], heard[b + k]
+            tw.start, tw.end, tw.heard = s, e, True
     result.words_matched = sum(1 for w in text if w.start is not None)
     result.words_forced = _fill_between_anchors(forced, samples, text, report)
     _collect(paragraphs, text, result, len(samples) * 1000 // RATE)
     report(1.0)
     return result
+
+
+def match_in_order(text: Sequence[str], heard: Sequence[str], step: int = WINDOW_WORDS
+                   ) -> list[tuple[int, int, int]]:
+    """Runs of at least ``MIN_ANCHOR_WORDS`` words of ``text`` found in the same order in ``heard``:
+    (index in text, index in heard, length), both increasing.
+
+    Matched window by window from where the last match ended, never over the whole transcript:
+    a transcript says the same things more than once, and a global longest match can pair a
+    phrase with its repetition minutes away. The heard window is wider than the text window
+    (speech not in the text sits in between) and widens again when nothing matches.
+    """
+    out: list[tuple[int, int, int]] = []
+    a0 = b0 = 0
+    while a0 < len(text) and b0 < len(heard):
+        a1 = min(a0 + step, len(text))
+        width = step * 3 // 2 + 100
+        blocks: list[tuple[int, int, int]] = []
+        while True:
+            b1 = min(b0 + width, len(heard))
+            matcher = difflib.SequenceMatcher(None, text[a0:a1], heard[b0:b1], autojunk=False)
+            blocks = [(a0 + m.a, b0 + m.b, m.size) for m in matcher.get_matching_blocks()
+                      if m.size >= MIN_ANCHOR_WORDS]
+            if blocks or b1 >= len(heard) or width > 16 * step:
+                break
+            width *= 2  # a long stretch of unscripted speech: look further
+        if not blocks:
+            a0 = a1  # this text was not heard (not read aloud, or not recognised): go on after it
+            continue
+        out += blocks
+        # On from the end of the last match: unmatched text after it is tried again with what follows.
+        a0, b0 = blocks[-1][0] + blocks[-1][2], blocks[-1][1] + blocks[-1][2]
+    return out
 
 
 def _speaking_ms_per_char(text: Sequence[_TextWord]) -> float:

@@ -1,28 +1,33 @@
 """Exporters: one registry shared by the command line and the window's export dialog.
 
-An exporter is a function ``(store, transcript_id, options) -> str | bytes``
-registered under a format name::
+An exporter writes one transcript to a binary stream as it reads it, a batch at a
+time (``model.export.stream``), so memory stays bounded whatever the length::
 
-    @register("md", suffix=".md", description="Markdown, both languages")
-    def export_markdown(store: Store, transcript_id: int, options: ExportOptions) -> str:
+    @register_writer("md", suffix=".md", description="Markdown, both languages")
+    def write_markdown(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
         ...
 
+``Exporter.write_file`` writes a file atomically (a failed export leaves no
+half-written file); calling an exporter returns the whole file as ``str`` (text
+formats) or ``bytes`` (binary ones), for previews and tests. An older-style
+function ``(store, transcript_id, options) -> str | bytes`` registered with
+``register`` still works (its result is held in memory).
+
 To add a format: write ``model/export/<name>.py`` with a registered function and
-add its module to ``BUILTIN_MODULES`` below. ``str`` results are written as
-UTF-8; ``bytes`` (e.g. .docx) as they are. ``write_atomic`` writes a file so a
-failed export never leaves a half-written one.
+add its module to ``BUILTIN_MODULES`` below.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import io
 import os
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from model.errors import TaiyakuError
 from model.export.options import ExportOptions as ExportOptions  # re-exported: exporters name it here
@@ -40,6 +45,7 @@ class ExportFailed(TaiyakuError):
 
 
 ExportFunction = Callable[["Store", int, ExportOptions], "str | bytes"]
+WriterFunction = Callable[["Store", int, ExportOptions, BinaryIO], None]
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,24 @@ class Exporter:
     suffix_for: Callable[[ExportOptions], str] | None = None
     # The other way round: extension -> the ``options.extra`` that writes a file of that type.
     variants: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # A streaming exporter writes to a binary stream as it reads; ``function`` then buffers it.
+    writer: WriterFunction | None = None
 
     def __call__(self, store: Store, transcript_id: int, options: ExportOptions | None = None) -> str | bytes:
         return self.function(store, transcript_id, options or ExportOptions())
+
+    def write(self, store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+        """Write the export of one transcript to ``out`` (streamed when the format can)."""
+        if self.writer is not None:
+            self.writer(store, transcript_id, options, out)
+        else:
+            out.write(as_bytes(self.function(store, transcript_id, options)))
+
+    def write_file(self, store: Store, transcript_id: int, path: str | Path,
+                   options: ExportOptions | None = None) -> Path:
+        """Export one transcript to the file ``path``, atomically (see ``write_atomic``)."""
+        opts = options or ExportOptions()
+        return write_atomic_with(path, lambda fh: self.write(store, transcript_id, opts, fh))
 
     def file_suffix(self, options: ExportOptions | None = None) -> str:
         """The file name extension for an export made with ``options``."""
@@ -80,6 +101,28 @@ def register(name: str, *, suffix: str, description: str, binary: bool = False,
     def decorate(function: ExportFunction) -> ExportFunction:
         EXPORTERS[name] = Exporter(name, function, suffix, description, binary, suffix_for, dict(variants or {}))
         return function
+
+    return decorate
+
+
+def register_writer(name: str, *, suffix: str, description: str, binary: bool = False,
+                    suffix_for: Callable[[ExportOptions], str] | None = None,
+                    variants: Mapping[str, Mapping[str, Any]] | None = None,
+                    ) -> Callable[[WriterFunction], WriterFunction]:
+    """Decorator: make the streaming ``writer`` the exporter of format ``name`` (see ``register``).
+
+    ``writer(store, transcript_id, options, out)`` writes the file's bytes to ``out`` as it goes.
+    """
+
+    def decorate(writer: WriterFunction) -> WriterFunction:
+        def buffered(store: Store, transcript_id: int, options: ExportOptions) -> str | bytes:
+            buf = io.BytesIO()
+            writer(store, transcript_id, options, buf)
+            return buf.getvalue() if binary else buf.getvalue().decode("utf-8")
+
+        EXPORTERS[name] = Exporter(name, buffered, suffix, description, binary, suffix_for, dict(variants or {}),
+                                   writer)
+        return writer
 
     return decorate
 
@@ -133,8 +176,13 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     The rename is atomic: readers see the old file or the complete new one,
     never a half-written file, and a failure leaves nothing behind.
     """
-    path = Path(path)
     payload = as_bytes(data)
+    return write_atomic_with(path, lambda fh: fh.write(payload))
+
+
+def write_atomic_with(path: str | Path, produce: Callable[[BinaryIO], object]) -> Path:
+    """``write_atomic`` for content written as it is made: ``produce(fh)`` writes it to the temporary file."""
+    path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise ExportFailed(f"{path} is a folder; give a file name")
@@ -144,7 +192,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         raise ExportFailed(f"cannot write in {folder}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            produce(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _default_mode(path))
@@ -196,5 +244,5 @@ def export_many(store: Store, transcript_ids: list[int], exporter: Exporter, opt
     written = []
     for tid in transcript_ids:
         path = folder / safe_filename(titles[tid] or f"transcript {tid}", suffix, taken)
-        written.append(write_atomic(path, exporter(store, tid, options)))
+        written.append(exporter.write_file(store, tid, path, options))
     return written

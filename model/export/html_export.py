@@ -12,12 +12,15 @@ handlers, ``javascript:`` links, images).
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import model
-from model.export import ExportOptions, register
+from model.export import ExportOptions, register_writer
+from model.export.stream import ExportSource, text_out
 from model.export.walk import (
     CONTROL_PICTURES,
     NON_SPEECH,
@@ -25,7 +28,6 @@ from model.export.walk import (
     Line,
     describe_gap,
     lang_order,
-    load_for_export,
     paused_gc,
     show_controls,
     speaker_heading,
@@ -33,7 +35,7 @@ from model.export.walk import (
     with_times,
 )
 from model.notes import render_note
-from model.readmodel import LANG_NAMES, FlagView, TranscriptView
+from model.readmodel import LANG_NAMES, FlagView, TranscriptView, TurnView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -97,36 +99,40 @@ def _heading(block: Block, langs: list[str]) -> str:
     return f'<h2 class="speaker" lang="{lang}">{who}{stamp}</h2>'
 
 
-def _interleaved(view: TranscriptView, options: ExportOptions, out: list[str]) -> None:
+def _interleaved(view: TranscriptView, options: ExportOptions, out: TextIO,
+                 turns: Iterable[TurnView] | None, total: int | None) -> None:
     langs = lang_order(view, options)
     lead = langs[0] if langs else None
     open_turn = False
-    for block in walk(view, options):
+    write = out.write
+    for block in walk(view, options, turns, total):
         if block.first_in_turn:
             if open_turn:
-                out.append("</section>\n")
+                write("</section>\n")
             kind = " nonspeech" if block.turn.kind in NON_SPEECH else ""
-            out.append(f'<section class="turn{kind}">')
+            write(f'<section class="turn{kind}">')
             if not kind:
-                out.append(_heading(block, langs))
+                write(_heading(block, langs))
             open_turn = True
-        out.append('<div class="segment">')
+        write('<div class="segment">')
         for line in block.lines:
             cls = "" if line.lang == lead else ' class="tr"'
-            out.append(f'<p lang="{line.lang}"{cls}>{line_html(line, options)}</p>')
-        out.extend(flag_html(f) for f in block.flags)
-        out.append("</div>\n")
+            write(f'<p lang="{line.lang}"{cls}>{line_html(line, options)}</p>')
+        for f in block.flags:
+            write(flag_html(f))
+        write("</div>\n")
     if open_turn:
-        out.append("</section>\n")
+        write("</section>\n")
 
 
-def _side_by_side(view: TranscriptView, options: ExportOptions, out: list[str]) -> None:
+def _side_by_side(view: TranscriptView, options: ExportOptions, out: TextIO,
+                  turns: Iterable[TurnView] | None, total: int | None) -> None:
     langs = lang_order(view, options)
-    out.append('<table class="bilingual"><colgroup><col class="who">'
+    out.write('<table class="bilingual"><colgroup><col class="who">'
                + "<col>" * len(langs) + "</colgroup>\n<thead><tr><th>Speaker</th>"
                + "".join(f'<th lang="{lg}">{esc(LANG_NAMES[lg])}</th>' for lg in langs)
                + "</tr></thead>\n<tbody>\n")
-    for block in walk(view, options):
+    for block in walk(view, options, turns, total):
         classes = []
         if block.first_in_turn:
             classes.append("turn-start")
@@ -144,17 +150,18 @@ def _side_by_side(view: TranscriptView, options: ExportOptions, out: list[str]) 
             if i == len(langs) - 1 and block.flags:
                 body += "".join(flag_html(f) for f in block.flags)
             cells.append(f'<td lang="{lang}">{body}</td>')
-        out.append(f"<tr{cls}>{''.join(cells)}</tr>\n")
-    out.append("</tbody></table>\n")
+        out.write(f"<tr{cls}>{''.join(cells)}</tr>\n")
+    out.write("</tbody></table>\n")
 
 
-def render_html(view: TranscriptView, options: ExportOptions) -> str:
-    """The transcript as a standalone HTML page in the chosen layout."""
+def write_html(view: TranscriptView, options: ExportOptions, out: TextIO,
+               turns: Iterable[TurnView] | None = None, total: int | None = None) -> None:
+    """Write the transcript as a standalone HTML page in the chosen layout to ``out`` as it is walked."""
     langs = lang_order(view, options)
     page_lang = langs[0] if len(langs) == 1 else (view.lead_lang or "en")
     layout = "side_by_side" if options.layout == "side_by_side" else "interleaved"
     meta = " · ".join(esc(m) for m in (view.source, view.event_date) if m)
-    out = [
+    out.write(
         f'<!DOCTYPE html>\n<html lang="{page_lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="Taiyaku {esc(model.__version__)}">\n'
@@ -164,19 +171,26 @@ def render_html(view: TranscriptView, options: ExportOptions) -> str:
         + ('<p class="legend"><span class="gap">inaudible</span> unresolved gap · '
            '<span class="filled">text</span> filled gap · ⚑ flag</p>' if options.annotations else "")
         + "</header>\n"
-    ]
+    )
     if layout == "side_by_side":
-        _side_by_side(view, options, out)
+        _side_by_side(view, options, out, turns, total)
     else:
-        _interleaved(view, options, out)
+        _interleaved(view, options, out, turns, total)
     text_kind = "corrected text" if getattr(options, "text", "corrected") != "original" else "original text"
-    out.append(f"<footer>Exported by Taiyaku {esc(model.__version__)} · {text_kind}</footer>\n"
-               "</main>\n</body>\n</html>\n")
-    return "".join(out)
+    out.write(f"<footer>Exported by Taiyaku {esc(model.__version__)} · {text_kind}</footer>\n"
+              "</main>\n</body>\n</html>\n")
 
 
-@register("html", suffix=".html", description="a standalone web page, interleaved or side by side")
-def export_html(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """HTML page of one transcript."""
-    with paused_gc():
-        return render_html(load_for_export(store, transcript_id), with_times(store, transcript_id, options))
+def render_html(view: TranscriptView, options: ExportOptions) -> str:
+    """The transcript as a standalone HTML page in the chosen layout."""
+    buf = io.StringIO(newline="")
+    write_html(view, options, buf)
+    return buf.getvalue()
+
+
+@register_writer("html", suffix=".html", description="a standalone web page, interleaved or side by side")
+def export_html(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+    """HTML page of one transcript, written as it is read."""
+    with paused_gc(), text_out(out) as text:
+        source = ExportSource(store, transcript_id)
+        write_html(source.view, with_times(store, transcript_id, options), text, source.turns(), source.total)

@@ -23,19 +23,21 @@ are the same as the window shows. Options are ignored: the JSON is complete.
 
 from __future__ import annotations
 
+import io
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.audio.tables import GapTiming, Recording
 from model.audio.timing import read_times
-from model.export import ExportOptions, register
-from model.readmodel import SegmentView, SpeakerView, TurnView, load_transcript
+from model.export import ExportOptions, register_writer
+from model.readmodel import SegmentView, SpeakerView, TurnView
 from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, SpeakerSuggestion, Transcript
 
 if TYPE_CHECKING:
@@ -50,9 +52,14 @@ def _when(value: datetime | None) -> str | None:
 
 @dataclass
 class _Extras:
-    """What the read model does not carry: who reviewed and decided what, and flag discussions."""
+    """What the read model does not carry: who reviewed and decided what, and flag discussions.
+
+    The transcript's flags and suggestions are read once; the per-segment details
+    (reviews, gap history) a batch at a time (``read_batch``), so memory stays bounded.
+    """
 
     transcript: dict[str, Any] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
     segment_review: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     correction_review: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     flag_resolution: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -63,24 +70,37 @@ class _Extras:
     times: dict[int, tuple[int, int, str]] = field(default_factory=dict)  # segment -> start, end, kind
     gap_times: dict[int, tuple[int, int]] = field(default_factory=dict)
 
+    def who(self, annotator_id: int | None) -> str | None:
+        return None if annotator_id is None else self.names.get(annotator_id)
+
+    def read_batch(self, store: Store, segment_ids: list[int]) -> None:
+        """Replace the per-segment details by those of ``segment_ids``."""
+        self.segment_review, self.correction_review, self.gap_history = {}, {}, {}
+        if not segment_ids:
+            return
+        who = self.who
+        with store.read() as s:
+            for sid, by, at in s.execute(select(Segment.id, Segment.reviewed_by_id, Segment.reviewed_at).where(
+                    Segment.id.in_(segment_ids), Segment.reviewed_by_id.is_not(None))):
+                self.segment_review[sid] = (who(by), _when(at))
+            for cid, by, at in s.execute(select(Correction.id, Correction.reviewed_by_id, Correction.reviewed_at)
+                                         .where(Correction.segment_id.in_(segment_ids),
+                                                Correction.reviewed_by_id.is_not(None))):
+                self.correction_review[cid] = (who(by), _when(at))
+            for g in s.execute(select(Gap.id, Gap.created_by_id, Gap.updated_by_id, Gap.updated_at)
+                               .where(Gap.segment_id.in_(segment_ids))):
+                self.gap_history[g.id] = {"created_by": who(g.created_by_id), "updated_by": who(g.updated_by_id),
+                                          "updated_at": _when(g.updated_at)}
+
 
 def _extras(store: Store, transcript_id: int) -> _Extras:
     out = _Extras()
     with store.read() as s:
-        names = dict(s.execute(select(Annotator.id, Annotator.name)).all())
-
-        def who(annotator_id: int | None) -> str | None:
-            return None if annotator_id is None else names.get(annotator_id)
-
+        out.names = dict(s.execute(select(Annotator.id, Annotator.name)).all())
+        who = out.who
         t = s.get(Transcript, transcript_id)
         if t is not None:
             out.transcript = {"source_sha256": t.source_sha256, "imported_by": who(t.imported_by_id)}
-        for sid, by, at in s.execute(select(Segment.id, Segment.reviewed_by_id, Segment.reviewed_at).where(
-                Segment.transcript_id == transcript_id, Segment.reviewed_by_id.is_not(None))):
-            out.segment_review[sid] = (who(by), _when(at))
-        for cid, by, at in s.execute(select(Correction.id, Correction.reviewed_by_id, Correction.reviewed_at).where(
-                Correction.transcript_id == transcript_id, Correction.reviewed_by_id.is_not(None))):
-            out.correction_review[cid] = (who(by), _when(at))
         for f in s.execute(select(Flag.id, Flag.resolution_note, Flag.resolved_by_id, Flag.resolved_at,
                                   Flag.finding_key).where(Flag.transcript_id == transcript_id)):
             out.flag_resolution[f.id] = {"resolution_note": f.resolution_note, "resolved_by": who(f.resolved_by_id),
@@ -90,10 +110,6 @@ def _extras(store: Store, transcript_id: int) -> _Extras:
                            .where(Flag.transcript_id == transcript_id).order_by(FlagReply.id)):
             out.replies[r.flag_id].append({"author": who(r.author_id), "created_at": _when(r.created_at),
                                            "text": r.text})
-        for g in s.execute(select(Gap.id, Gap.created_by_id, Gap.updated_by_id, Gap.updated_at)
-                           .where(Gap.transcript_id == transcript_id)):
-            out.gap_history[g.id] = {"created_by": who(g.created_by_id), "updated_by": who(g.updated_by_id),
-                                     "updated_at": _when(g.updated_at)}
         for g in s.execute(select(SpeakerSuggestion.id, SpeakerSuggestion.source_turn_id,
                                   SpeakerSuggestion.decided_by_id, SpeakerSuggestion.decided_at)
                            .where(SpeakerSuggestion.transcript_id == transcript_id)):
@@ -176,6 +192,8 @@ def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
              **extras.flag_resolution.get(f.id, {}), "replies": extras.replies.get(f.id, [])}
             for f in sorted(seg.flags, key=_id_order)
         ] if seg.flags else [],
+        # The annotator's own note on the segment: only when there is one (older files stay as they were).
+        **({"comment": seg.comment} if seg.comment else {}),
     }
 
 
@@ -195,59 +213,90 @@ def _turn(turn: TurnView, lead_lang: str, extras: _Extras) -> dict[str, Any]:
     }
 
 
+class JsonSource:
+    """A transcript read for the JSON export a batch at a time: the top-level fields, then turn dicts."""
+
+    def __init__(self, store: Store, transcript_id: int, *, batch: int | None = None) -> None:
+        from model.export.stream import BATCH_SEGMENTS, ExportSource
+
+        self.store = store
+        self.source = ExportSource(store, transcript_id, batch=batch or BATCH_SEGMENTS, export_flags=False)
+        self.view = self.source.view
+        self.extras = _extras(store, transcript_id)
+
+    def head(self) -> dict[str, Any]:
+        """Every top-level field but ``turns``, in the file's order."""
+        view = self.view
+        return {
+            "format": "taiyaku-transcript",
+            "format_version": FORMAT_VERSION,
+            "id": view.id,
+            "title": view.title,
+            "source": view.source,
+            "date": view.event_date,
+            "source_filename": view.source_filename,
+            "encoding": view.encoding,
+            "lead_lang": view.lead_lang,
+            "imported_at": _when(view.imported_at),
+            **self.extras.transcript,
+            "recording": self.extras.recording,
+            "speakers": [_speaker(sp, view.lead_lang) for sp in view.speakers.values()],
+        }
+
+    def turns(self) -> Iterator[dict[str, Any]]:
+        """Each turn as the file holds it, in reading order."""
+        lead, extras = self.view.lead_lang, self.extras
+        for run in self.source.batches():
+            extras.read_batch(self.store, [seg.id for turn in run for seg in turn.segments])
+            for turn in run:
+                yield _turn(turn, lead, extras)
+
+
 def build(store: Store, transcript_id: int) -> dict[str, Any]:
     """The transcript as plain JSON-able data (what ``export_json`` writes); NotFound if absent."""
-    view = load_transcript(store, transcript_id)
-    extras = _extras(store, transcript_id)
-    return {
-        "format": "taiyaku-transcript",
-        "format_version": FORMAT_VERSION,
-        "id": view.id,
-        "title": view.title,
-        "source": view.source,
-        "date": view.event_date,
-        "source_filename": view.source_filename,
-        "encoding": view.encoding,
-        "lead_lang": view.lead_lang,
-        "imported_at": _when(view.imported_at),
-        **extras.transcript,
-        "recording": extras.recording,
-        "speakers": [_speaker(sp, view.lead_lang) for sp in view.speakers.values()],
-        "turns": [_turn(turn, view.lead_lang, extras) for turn in view.turns],
-    }
+    source = JsonSource(store, transcript_id)
+    return {**source.head(), "turns": list(source.turns())}
 
 
-def dumps(data: dict[str, Any]) -> str:
-    """JSON text with one speaker and one turn per line.
+def _one(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def write_json(head: dict[str, Any], turns: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """JSON text with one speaker and one turn per line, written a turn at a time.
 
     Readable and friendly to line-based diffs, and fast: ``indent=`` would make
     Python use its pure-Python encoder (about three times slower on 50,000
     segments, measured); each line here goes through the C encoder.
     """
-    def one(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-
-    lines = ["{"]
-    keys = list(data)
-    for key in keys:
-        value = data[key]
-        comma = "," if key != keys[-1] else ""
-        if key in ("speakers", "turns") and value:
-            lines.append(f"  {one(key)}: [")
-            lines.extend(f"    {one(item)}," for item in value[:-1])
-            lines.append(f"    {one(value[-1])}")
-            lines.append(f"  ]{comma}")
+    out.write("{\n")
+    for key, value in head.items():
+        if key == "speakers" and value:
+            out.write(f"  {_one(key)}: [\n" + ",\n".join(f"    {_one(item)}" for item in value) + "\n  ],\n")
         else:
-            lines.append(f"  {one(key)}: {one(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+            out.write(f"  {_one(key)}: {_one(value)},\n")
+    first = True
+    for turn in turns:
+        out.write(f'  "turns": [\n    {_one(turn)}' if first else f",\n    {_one(turn)}")
+        first = False
+    out.write('  "turns": []\n}\n' if first else "\n  ]\n}\n")
 
 
-@register("json", suffix=".json", description="the full truth: every text, correction, gap and flag")
-def export_json(store: Store, transcript_id: int, options: ExportOptions) -> str:
+def dumps(data: dict[str, Any]) -> str:
+    """``data`` (as ``build`` makes it) as the JSON export's text."""
+    buf = io.StringIO(newline="")
+    head = {k: v for k, v in data.items() if k != "turns"}
+    write_json(head, data.get("turns", []), buf)
+    return buf.getvalue()
+
+
+@register_writer("json", suffix=".json", description="the full truth: every text, correction, gap and flag")
+def export_json(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
     """The transcript as UTF-8 JSON, one turn per line (see the module docstring for the keys)."""
     del options  # always complete
+    from model.export.stream import text_out
     from model.export.walk import paused_gc  # the collector would rescan every view object, again and again
 
-    with paused_gc():
-        return dumps(build(store, transcript_id))
+    with paused_gc(), text_out(out) as text:
+        source = JsonSource(store, transcript_id)
+        write_json(source.head(), source.turns(), text)

@@ -8,10 +8,13 @@ Python-Markdown and in CommonMark viewers alike. Flag notes are escaped too
 
 from __future__ import annotations
 
+import io
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from model.export import ExportOptions, register
+from model.export import ExportOptions, register_writer
+from model.export.stream import ExportSource, LineJoiner, text_out
 from model.export.walk import (
     CONTROL_PICTURES,
     NON_SPEECH,
@@ -19,13 +22,12 @@ from model.export.walk import (
     Line,
     Piece,
     lang_order,
-    load_for_export,
     paused_gc,
     speaker_heading,
     walk,
     with_times,
 )
-from model.readmodel import LANG_NAMES, FlagView, TranscriptView
+from model.readmodel import LANG_NAMES, FlagView, TranscriptView, TurnView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -119,29 +121,30 @@ def _header(view: TranscriptView) -> list[str]:
     return out
 
 
-def _interleaved(view: TranscriptView, options: ExportOptions) -> list[str]:
-    out = _header(view)
+def _interleaved(view: TranscriptView, options: ExportOptions, out: LineJoiner,
+                 turns: Iterable[TurnView] | None, total: int | None) -> None:
+    out.extend(_header(view))
     langs = lang_order(view, options)
-    for block in walk(view, options):
+    for block in walk(view, options, turns, total):
         non_speech = block.turn.kind in NON_SPEECH
         if block.first_in_turn and not non_speech:
-            out += [turn_heading(block, langs), ""]
+            out.extend((turn_heading(block, langs), ""))
         for line in block.lines:
             body = line_md(line, options)
-            out += [f"*{body}*" if non_speech and body else body, ""]
+            out.extend((f"*{body}*" if non_speech and body else body, ""))
         if block.flags:
             notes = [ln for f in block.flags for ln in flag_md(f)]
-            out += [f"> {ln}" + ("  " if i < len(notes) - 1 else "") for i, ln in enumerate(notes)]
-            out.append("")
-    return out
+            out.extend(f"> {ln}" + ("  " if i < len(notes) - 1 else "") for i, ln in enumerate(notes))
+            out.write("")
 
 
-def _side_by_side(view: TranscriptView, options: ExportOptions) -> list[str]:
-    out = _header(view)
+def _side_by_side(view: TranscriptView, options: ExportOptions, out: LineJoiner,
+                  turns: Iterable[TurnView] | None, total: int | None) -> None:
+    out.extend(_header(view))
     langs = lang_order(view, options)
-    out.append("| " + " | ".join(["Speaker", *(LANG_NAMES[lg] for lg in langs)]) + " |")
-    out.append("|" + "---|" * (len(langs) + 1))
-    for block in walk(view, options):
+    out.write("| " + " | ".join(["Speaker", *(LANG_NAMES[lg] for lg in langs)]) + " |")
+    out.write("|" + "---|" * (len(langs) + 1))
+    for block in walk(view, options, turns, total):
         who = ""
         if block.first_in_turn and block.turn.kind not in NON_SPEECH:
             who = turn_heading(block, langs)
@@ -152,20 +155,29 @@ def _side_by_side(view: TranscriptView, options: ExportOptions) -> list[str]:
             if lang == langs[-1] and block.flags:
                 cell += "".join(f"<br>{ln}" for f in block.flags for ln in flag_md(f))
             cells.append(cell)
-        out.append("| " + " | ".join([who, *cells]) + " |")
-    out.append("")
-    return out
+        out.write("| " + " | ".join([who, *cells]) + " |")
+    out.write("")
+
+
+def write_markdown(view: TranscriptView, options: ExportOptions, out: TextIO,
+                   turns: Iterable[TurnView] | None = None, total: int | None = None) -> None:
+    """Write the transcript as Markdown in the chosen layout to ``out`` as it is walked."""
+    lines = LineJoiner(out)
+    layout = _side_by_side if options.layout == "side_by_side" else _interleaved
+    layout(view, options, lines, turns, total)
+    lines.close()
 
 
 def render_markdown(view: TranscriptView, options: ExportOptions) -> str:
     """The transcript as Markdown in the chosen layout."""
-    lines = _side_by_side(view, options) if options.layout == "side_by_side" else _interleaved(view, options)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    buf = io.StringIO(newline="")
+    write_markdown(view, options, buf)
+    return buf.getvalue()
 
 
-@register("md", suffix=".md", description="Markdown, speakers in bold, both languages")
-def export_markdown(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """Markdown of one transcript."""
-    with paused_gc():
-        return render_markdown(load_for_export(store, transcript_id), with_times(store, transcript_id, options))
-
+@register_writer("md", suffix=".md", description="Markdown, speakers in bold, both languages")
+def export_markdown(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+    """Markdown of one transcript, written as it is read."""
+    with paused_gc(), text_out(out) as text:
+        source = ExportSource(store, transcript_id)
+        write_markdown(source.view, with_times(store, transcript_id, options), text, source.turns(), source.total)

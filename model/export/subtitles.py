@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from model.audio.timing import SegmentTime, read_times
 from model.export import ExportFailed, ExportOptions, register
-from model.export.walk import load_for_export, paused_gc, walk
+from model.export.walk import paused_gc, walk
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -82,15 +82,17 @@ def split_segment(start: int, end: int, texts: list[str]) -> Iterator[Cue]:
 
 
 def cues(store: Store, transcript_id: int, options: ExportOptions) -> list[Cue]:
-    """Every cue of the transcript, in time order."""
-    view = load_for_export(store, transcript_id)
+    """Every cue of the transcript, in time order (the transcript read a batch at a time)."""
+    from model.export.stream import ExportSource
+
     with store.read() as s:
         times: dict[int, SegmentTime] = {t.segment_id: t for t in read_times(s, transcript_id)}
     if not times:
         raise ExportFailed("this transcript has no times yet: attach a recording (and sync it), "
                            "or stamp segments, to export subtitles")
     out: list[Cue] = []
-    for block in walk(view, options):
+    source = ExportSource(store, transcript_id, export_flags=False)  # flags are not subtitles
+    for block in walk(source.view, options, source.turns(), source.total):
         t = times.get(block.segment.id)
         texts = [" ".join(line.text.split()) for line in block.lines]
         if t is None or not any(texts):

@@ -7,20 +7,25 @@ gaps the gap text) as ``<tuv xml:lang>``, with the speaker, the transcript
 and the review state as ``<prop>``s. Segments with only one language are left
 out: a translation memory pairs texts. Built with ``xml.etree`` so escaping
 is the library's job (lxml: the same API as ``xml.etree``, ten times faster to
-serialise 50,000 units); control characters XML cannot hold are removed.
+serialise 50,000 units); control characters XML cannot hold are removed. The
+units are written one at a time (``lxml.etree.xmlfile``) as the transcript is read.
 """
 
 from __future__ import annotations
 
+import io
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree as ET
 
 import model
-from model.export import ExportOptions, register
-from model.export.walk import NON_SPEECH, load_for_export, paused_gc, speaker_heading, strip_controls, walk
-from model.readmodel import CorrectionView, TranscriptView
+from model.export import ExportOptions, register_writer
+from model.export.stream import ExportSource
+from model.export.walk import NON_SPEECH, paused_gc, speaker_heading, strip_controls, walk
+from model.readmodel import CorrectionView, TranscriptView, TurnView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -38,11 +43,8 @@ def _latest_change(block_corrections: list[CorrectionView]) -> str | None:
     return max(dates).strftime("%Y%m%dT%H%M%SZ") if dates else None
 
 
-def build_tmx(view: TranscriptView, options: ExportOptions) -> ET._Element:
-    """The TMX document as an element tree."""
-    lead = view.lead_lang if view.lead_lang in ("en", "ja") else "en"
-    root = ET.Element("tmx", version="1.4")
-    ET.SubElement(root, "header", {
+def _header(view: TranscriptView, lead: str) -> ET._Element:
+    return ET.Element("header", {
         "creationtool": "Taiyaku",
         "creationtoolversion": model.__version__,
         "segtype": "paragraph",
@@ -52,18 +54,23 @@ def build_tmx(view: TranscriptView, options: ExportOptions) -> ET._Element:
         "datatype": "plaintext",
         "creationdate": _stamp(view),
     })
-    body = ET.SubElement(root, "body")
+
+
+def units(view: TranscriptView, options: ExportOptions, turns: Iterable[TurnView] | None = None,
+          total: int | None = None) -> Iterator[ET._Element]:
+    """One ``<tu>`` per bilingual segment, in reading order, indented as in the whole document."""
+    lead = view.lead_lang if view.lead_lang in ("en", "ja") else "en"
     title = strip_controls(view.title)
     both = replace(options, langs=("en", "ja"), annotations=False)
     sub = ET.SubElement
-    for block in walk(view, both):
+    for block in walk(view, both, turns, total):
         if len(block.lines) < 2:
             continue
         attrs = {"tuid": f"{view.id}-{block.segment.id}"}
         changed = _latest_change(block.segment.corrections)
         if changed and options.text != "original":
             attrs["changedate"] = changed
-        tu = sub(body, "tu", attrs)
+        tu = ET.Element("tu", attrs)
         if block.turn.kind not in NON_SPEECH:
             sub(tu, "prop", type="x-speaker").text = strip_controls(speaker_heading(block.turn, [lead]))
         sub(tu, "prop", type="x-transcript").text = title
@@ -71,18 +78,43 @@ def build_tmx(view: TranscriptView, options: ExportOptions) -> ET._Element:
         for line in block.lines:
             tuv = sub(tu, "tuv", {XML_LANG: TMX_LANG[line.lang]})
             sub(tuv, "seg").text = strip_controls(line.text)
-    return root
+        ET.indent(tu, space="  ", level=2)
+        yield tu
+
+
+def write_tmx(view: TranscriptView, options: ExportOptions, out: BinaryIO,
+              turns: Iterable[TurnView] | None = None, total: int | None = None) -> None:
+    """Write the transcript as a TMX 1.4b document (UTF-8) to ``out``, a unit at a time."""
+    lead = view.lead_lang if view.lead_lang in ("en", "ja") else "en"
+    out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    tus = units(view, options, turns, total)
+    first = next(tus, None)
+    with ET.xmlfile(out, encoding="utf-8") as xf, xf.element("tmx", version="1.4"):
+        xf.write("\n  ")
+        xf.write(_header(view, lead))
+        xf.write("\n  ")
+        if first is None:
+            xf.write(ET.Element("body"))
+        else:
+            with xf.element("body"):
+                for tu in itertools.chain((first,), tus):
+                    xf.write("\n    ")
+                    xf.write(tu)
+                xf.write("\n  ")
+        xf.write("\n")
+    out.write(b"\n")
 
 
 def render_tmx(view: TranscriptView, options: ExportOptions) -> str:
     """The transcript as a TMX 1.4b document (UTF-8 text)."""
-    root = build_tmx(view, options)
-    body: str = ET.tostring(root, encoding="unicode", pretty_print=True)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
+    buf = io.BytesIO()
+    write_tmx(view, options, buf)
+    return buf.getvalue().decode("utf-8")
 
 
-@register("tmx", suffix=".tmx", description="TMX 1.4b translation memory of the corrected pairs")
-def export_tmx(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """TMX of one transcript."""
+@register_writer("tmx", suffix=".tmx", description="TMX 1.4b translation memory of the corrected pairs")
+def export_tmx(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+    """TMX of one transcript, written as it is read."""
     with paused_gc():
-        return render_tmx(load_for_export(store, transcript_id), options)
+        source = ExportSource(store, transcript_id)
+        write_tmx(source.view, options, out, source.turns(), source.total)

@@ -11,11 +11,14 @@ not written here (they would become transcript text); a filled gap is marked
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import io
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from model.export import ExportOptions, register
-from model.export.walk import Line, load_for_export, paused_gc, walk, with_times
-from model.readmodel import TranscriptView
+from model.export import ExportOptions, register_writer
+from model.export.stream import ExportSource, text_out
+from model.export.walk import Line, paused_gc, walk, with_times
+from model.readmodel import TranscriptView, TurnView
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -35,6 +38,71 @@ def line_text(line: Line, options: ExportOptions) -> str:
     return line.time + line.prefix + body
 
 
+Item = tuple[Line, "str | None"]  # a line and what followed it in the file (None: a blank line)
+TurnsFactory = Callable[[], Iterable[TurnView]]
+
+
+def _items(view: TranscriptView, options: ExportOptions, turns: TurnsFactory | None,
+           total: int | None) -> Iterator[Item]:
+    """Every exported line with its tail, in file order: as walked, or for a file laid out as two
+    blocks (or imported from two files) the lead language's lines, then the others'."""
+
+    def walked() -> Iterator[Item]:
+        for block in walk(view, options, turns() if turns is not None else None, total):
+            for line in block.lines:
+                yield line, block.segment.tail(line.lang)
+
+    if getattr(view, "layout", None) not in ("blocks", "files"):
+        yield from walked()
+        return
+    # Two blocks: two passes over the transcript (a third, short one finds the languages).
+    first_line = next(walked(), None)
+    if first_line is None:
+        return
+    lead = first_line[0].lang if view.lead_lang not in ("en", "ja") else view.lead_lang
+    has_second = any(line.lang != lead for line, _tail in walked())
+    held: Item | None = None
+    for item in walked():
+        if item[0].lang != lead:
+            continue
+        if held is not None:
+            yield held
+        held = item
+    if held is not None:
+        if has_second and held[1] is not None and held[1].count("\n") < 2:
+            held = (held[0], "\n\n")  # two files: keep the blocks apart when read again
+        yield held
+    for item in walked():
+        if item[0].lang != lead:
+            yield item
+
+
+def write_text(view: TranscriptView, options: ExportOptions, out: TextIO, turns: TurnsFactory | None = None,
+               total: int | None = None) -> None:
+    """Write the transcript as plain text to ``out`` as it is walked (see ``render_text``).
+
+    ``turns``: called for each pass over the transcript (a file of two blocks takes two).
+    """
+    newline = view.newline if view.newline in ("\n", "\r\n", "\r") else "\n"
+
+    def put(text: str) -> None:
+        out.write(text if newline == "\n" else text.replace("\n", newline))
+
+    # Transcripts imported before separators were kept end with one newline; later ones keep theirs.
+    last = "\n" if getattr(view, "layout", None) is None else "\n\n"
+    items = _items(view, options, turns, total)
+    current = next(items, None)
+    if current is None:
+        return  # nothing exported: an empty file, head and all
+    put(getattr(view, "text_head", None) or "")
+    while current is not None:
+        following = next(items, None)  # one ahead: the last line ends the file its own way
+        line, tail = current
+        put(line_text(line, options).replace("\r\n", "\n").replace("\r", "\n"))
+        put(tail if tail is not None else (last if following is None else "\n\n"))
+        current = following
+
+
 def render_text(view: TranscriptView, options: ExportOptions) -> str:
     """The transcript as plain text (see the module docstring).
 
@@ -42,27 +110,21 @@ def render_text(view: TranscriptView, options: ExportOptions) -> str:
     spaces) and before the first one comes back as it was; a file laid out as
     two blocks (or imported from two files) is written as its two blocks.
     """
-    newline = view.newline if view.newline in ("\n", "\r\n", "\r") else "\n"
-    lines = [(line, block.segment.tail(line.lang)) for block in walk(view, options) for line in block.lines]
-    if getattr(view, "layout", None) in ("blocks", "files") and lines:
-        lead = lines[0][0].lang if view.lead_lang not in ("en", "ja") else view.lead_lang
-        first = [item for item in lines if item[0].lang == lead]
-        second = [item for item in lines if item[0].lang != lead]
-        if first and second and first[-1][1] is not None and first[-1][1].count("\n") < 2:
-            first[-1] = (first[-1][0], "\n\n")  # two files: keep the blocks apart when read again
-        lines = first + second
-    parts = [getattr(view, "text_head", None) or ""]
-    # Transcripts imported before separators were kept end with one newline; later ones keep theirs.
-    last = "\n" if getattr(view, "layout", None) is None else "\n\n"
-    for i, (line, tail) in enumerate(lines):
-        parts.append(line_text(line, options).replace("\r\n", "\n").replace("\r", "\n"))
-        parts.append(tail if tail is not None else (last if i == len(lines) - 1 else "\n\n"))
-    text = "".join(parts) if lines else ""
-    return text if newline == "\n" else text.replace("\n", newline)
+    buf = io.StringIO(newline="")
+    write_text(view, options, buf)
+    return buf.getvalue()
 
 
-@register("txt", suffix=".txt", description="plain text in the source's layout, re-importable")
+@register_writer("txt", suffix=".txt", description="plain text in the source's layout, re-importable")
+def stream_text(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+    """Plain text of one transcript, written as it is read."""
+    with paused_gc(), text_out(out) as text:
+        source = ExportSource(store, transcript_id)
+        write_text(source.view, with_times(store, transcript_id, options), text, source.turns, source.total)
+
+
 def export_text(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """Plain text of one transcript."""
-    with paused_gc():
-        return render_text(load_for_export(store, transcript_id), with_times(store, transcript_id, options))
+    """Plain text of one transcript as a string (a file: ``get_exporter("txt").write_file``, streamed)."""
+    buf = io.BytesIO()
+    stream_text(store, transcript_id, options, buf)
+    return buf.getvalue().decode("utf-8")

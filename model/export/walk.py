@@ -1,6 +1,6 @@
 """One walk over a transcript that every exporter shares.
 
-``walk(view, options)`` yields a ``Block`` per exported segment: its lines in
+``walk(view, options[, turns])`` yields a ``Block`` per exported segment: its lines in
 output order (lead language first), each line split into pieces so a format
 can mark gaps its own way. The options are applied here, once:
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -182,14 +182,20 @@ def is_corrected(options: Any) -> bool:
     return getattr(options, "text", "corrected") != "original"
 
 
-def walk(view: TranscriptView, options: ExportOptions) -> Iterator[Block]:
-    """Every exported segment of ``view`` in reading order, options applied."""
+def walk(view: TranscriptView, options: ExportOptions, turns: Iterable[TurnView] | None = None,
+         total: int | None = None) -> Iterator[Block]:
+    """Every exported segment of ``view`` in reading order, options applied.
+
+    ``turns``: the turns to walk, when they are read a batch at a time (``stream.ExportSource.turns``),
+    and ``total`` their number of segments (for progress); by default ``view.turns``.
+    """
     order = lang_order(view, options)
     times = options.extra.get("segment_times") if options.extra else None  # see with_times
     progress = getattr(options, "progress", None)
-    total = view.segment_count
+    if total is None:
+        total = view.segment_count
     done = 0
-    for turn in view.turns:
+    for turn in view.turns if turns is None else turns:
         first = True
         for seg in turn.segments:
             done += 1

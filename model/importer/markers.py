@@ -30,12 +30,13 @@ _ONE = "|".join(f"(?P<{kind}>{words})" for kind, words in _WORDS)
 _MARKER_RE = re.compile(
     rf"(?:[\(（\[［]\s*(?:{_ONE})\s*[.。．]?\s*[\)）\]］]\s*)+", re.IGNORECASE)
 _BARE_END_RE = re.compile(r"(?:END|以上|［?了］?)[.。]?")
+_FIRST = frozenset("(（[［E以了")  # how a marker paragraph starts
 
 
 def marker_kind(text: str) -> str | None:
     """The marker kind of a paragraph that is only a marker (``(Laughter.)`` -> "reaction"), else None."""
-    if len(text) > 120:
-        return None  # speech (and no need to copy it to find out)
+    if len(text) > 120 or text.lstrip()[:1] not in _FIRST:
+        return None  # speech (and no need to look further)
     body = text.strip()
     if not body or len(body) > 80:
         return None

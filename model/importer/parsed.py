@@ -120,15 +120,19 @@ class ImportSummary:
     def count(self, turn: ParsedTurn) -> None:
         """Add one turn's figures."""
         self.turns += 1
-        if turn.kind not in ("speech", "title", "note"):
+        speech = turn.kind == "speech"
+        if not speech and turn.kind not in ("title", "note"):
             self.markers += 1  # omissions, reactions, interpretation notes, crosstalk, END, time lines
         for seg in turn.segments:
-            self.gaps += len(seg.gaps)
-            if seg.en_text is not None and seg.ja_text is not None:
+            if seg.gaps:
+                self.gaps += len(seg.gaps)
+            if seg.en_text is None or seg.ja_text is None:
+                if speech:
+                    self.untranslated += 1
+            else:
                 self.pairs += 1
-                self.doubtful += seg.confidence < 0.5
-            elif turn.kind == "speech":
-                self.untranslated += 1
+                if seg.confidence < 0.5:
+                    self.doubtful += 1
 
     def lines(self) -> list[str]:
         """The summary in a few short English lines (the window translates its own)."""

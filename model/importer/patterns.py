@@ -494,12 +494,14 @@ def find_floor_given(en: str | None, ja: str | None) -> tuple[str | None, str | 
 def find_self_introduction(en: str | None, ja: str | None) -> tuple[str | None, str | None] | None:
     """(name, affiliation) a questioner gives at the start of a question: ``Nakakuki of Kyodo News.``,
     ``Thank you. Jordan Fabian, Bloomberg.``, ``共同通信の中久木です。``."""
-    for sentence in _short_sentences((en or "")[:200], 80)[:2]:
+    head = (en or "")[:170]
+    hinted = " of " in head or " from " in head or " with " in head or " at " in head
+    for sentence in (_short_sentences(head, 80)[:2] if hinted else ()):
         m = INTRO_RE.match(sentence)
         if m is not None and _name_ok(m.group("name")) and not GAP_WORD_RE.search(m.group("name")):
             aff = m.group("aff")
             return m.group("name").strip(), (aff[4:] if aff.lower().startswith("the ") else aff)
-    m = _SELF_JA_RE.match(ja or "")
+    m = _SELF_JA_RE.match(ja) if ja and "です" in ja[:60] else None
     if m is not None:
         return m.group("name"), m.group("aff")
     return None

@@ -151,6 +151,54 @@ def replace_all(store: Store, transcript_id: int, pattern: str, replacement: str
     return op.event_id
 
 
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """One replacement replace-all would make: where, the words before and after (with some context)."""
+
+    segment_id: int
+    lang: str
+    turn_number: int
+    before: str
+    after: str
+    approved: bool  # the segment is approved: replacing resets its approval
+
+
+def preview_replace_all(store: Store, transcript_id: int, pattern: str, replacement: str, *,
+                        langs: Sequence[str] = ("en", "ja"), regex: bool = False, match_case: bool = False,
+                        context: int = 16) -> list[Preview]:
+    """What ``replace_all`` would do, match by match, in reading order (nothing is written)."""
+    from sqlalchemy import select
+
+    from model.schema import Turn
+
+    rx = compile_pattern(pattern, regex=regex, match_case=match_case)
+    for lang in langs:
+        check_lang(lang)
+    found: list[tuple[int, str, str, re.Match[str]]] = []  # one pass over the texts: (segment, lang, text, match)
+    for sid, lang, text in corrected_texts(store, transcript_id, langs):
+        if text:
+            found.extend((sid, lang, text, m) for m in _matches(rx, text))
+    with store.read() as s:
+        turn_numbers = {tid: n + 1 for n, tid in enumerate(s.scalars(
+            select(Turn.id).where(Turn.transcript_id == transcript_id).order_by(Turn.position, Turn.id)))}
+        ids = list({sid for sid, _lang, _text, _m in found})
+        rows = s.execute(select(Segment.id, Segment.turn_id, Segment.review_state)
+                         .where(Segment.id.in_(ids))).all() if ids else []
+    where = {sid: (turn_numbers.get(turn_id, 0), state == "approved") for sid, turn_id, state in rows}
+    out: list[Preview] = []
+    for sid, lang, text, m in found:
+        try:
+            new = m.expand(replacement) if regex else replacement
+        except (re.error, IndexError) as exc:
+            raise OperationFailed(f"invalid replacement: {exc}") from None
+        # A little context before (the match stays near the start of a narrow column), more after.
+        lead = ("…" if m.start() > context else "") + text[max(0, m.start() - context):m.start()]
+        tail = text[m.end():m.end() + 2 * context] + ("…" if m.end() + 2 * context < len(text) else "")
+        turn, approved = where.get(sid, (0, False))
+        out.append(Preview(sid, lang, turn, lead + m.group() + tail, lead + new + tail, approved))
+    return out
+
+
 def replace_one(store: Store, match: Match, pattern: str, replacement: str, *, regex: bool = False,
                 match_case: bool = False, category: str | None = None) -> int:
     """Replace one match (as found by ``find``), checked against the current text."""

@@ -57,11 +57,16 @@ def mark_gap(store: Store, segment_id: int, lang: str, start: int, end: int, kin
     return op.committed_id
 
 
-def insert_gap(store: Store, segment_id: int, lang: str, position: int, kind: str = "inaudible") -> int:
-    """Insert a gap marker (``(inaudible)`` / ``(聞き取れない)``) at ``position``: a correction plus a gap."""
+def insert_gap(store: Store, segment_id: int, lang: str, position: int, kind: str = "inaudible",
+               marker: str | None = None) -> int:
+    """Insert a gap marker at ``position``: a correction plus a gap.
+
+    ``marker``: the text written (the annotator's choice in Preferences); default
+    ``(inaudible)`` / ``(聞き取れない)``.
+    """
     check_lang(lang)
     _check_kind(kind)
-    marker = MARKERS[lang]
+    marker = (marker or "").strip() or MARKERS[lang]
     with store.operation("Insert gap") as op:
         seg = op.get(Segment, segment_id)
         op.transcript_id = seg.transcript_id

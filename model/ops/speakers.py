@@ -33,6 +33,12 @@ def rename_speaker(store: Store, speaker_id: int, name: str | None) -> int:
         sp = op.get(Speaker, speaker_id)
         op.transcript_id = sp.transcript_id
         sp.name = _clean(name)
+        if sp.name:  # a pending suggestion of this very name for one of its turns is settled by the rename
+            turns = select(Turn.id).where(Turn.speaker_id == sp.id)
+            for sug in op.session.scalars(select(SpeakerSuggestion).where(
+                    SpeakerSuggestion.turn_id.in_(turns), SpeakerSuggestion.status == "pending")):
+                if (sug.name or "").casefold() == sp.name.casefold():
+                    sug.status, sug.decided_by_id, sug.decided_at = "accepted", op.annotator_id, utcnow()
         op.description = f"{sp.label_en or sp.label_ja or '?'} -> {sp.name or '(label)'}"
     return op.committed_id
 
@@ -82,7 +88,7 @@ def merge_speakers(store: Store, keep_id: int, other_id: int) -> int:
                 setattr(keep, attr, getattr(other, attr))
         if keep.role == "unknown":
             keep.role = other.role
-        keep.position = min(keep.position, other.position)
+        # ``keep`` keeps its position, hence its colour in the panes: the speaker the annotator kept.
         op.session.flush()  # turns point at ``keep`` before ``other`` goes
         op.session.delete(other)
     return op.committed_id

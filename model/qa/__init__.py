@@ -125,7 +125,8 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
     """Run the checks on a transcript (or on some of its segments and their turns).
 
     Findings already dismissed or already turned into a flag are left out unless
-    ``include_settled``. Pass ``view`` to reuse a loaded transcript.
+    ``include_settled``. Pass ``view`` to reuse a loaded transcript. A whole transcript in
+    bounded memory: ``model.qa.scan.iter_checks``.
     """
     view = view or load_transcript(store, transcript_id)
     prepare(store, view)

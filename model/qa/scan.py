@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from model.qa import Finding, check_turns, prepare
+from model.qa import Finding, check_turns, prepare, settled_keys
 from model.readmodel import TranscriptView, TurnView, fill_turn_span, fill_turns, load_transcript
 from model.store import Store
 
@@ -31,8 +31,10 @@ MIN_SPAN, MAX_SPAN = 4, 4096
 class Scan:
     """The QA checks of one transcript, run a step at a time (see the module's docstring)."""
 
-    def __init__(self, store: Store, transcript_id: int, *, step_s: float = 0.02, span: int = FIRST_SPAN) -> None:
+    def __init__(self, store: Store, transcript_id: int, *, step_s: float = 0.02, span: int = FIRST_SPAN,
+                 remember: bool = True) -> None:
         self.store = store
+        self.remember = remember  # False: no rechecks later, so which turn holds each segment is not kept
         self.transcript_id = transcript_id
         self.step_s = step_s
         self.span = span
@@ -101,8 +103,9 @@ class Scan:
         """Remember where each segment of ``turns`` is, then drop the segments (memory, and the GC's work)."""
         turn_of = self.turn_of
         for i, turn in enumerate(turns, first):
-            for seg in turn.segments:
-                turn_of[seg.id] = i
+            if self.remember:
+                for seg in turn.segments:
+                    turn_of[seg.id] = i
             turn.segments = []
 
 
@@ -126,3 +129,20 @@ def _young_objects_die_young() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def iter_checks(store: Store, transcript_id: int, *, include_settled: bool = False) -> Iterator[Finding]:
+    """Every finding of a whole transcript in reading order, read and checked a span of turns at a time:
+    memory holds one span, not the transcript nor all its findings (``taiyaku qa``).
+
+    The findings are ``model.qa.run_checks``'s, in the same order; those already dismissed or
+    turned into a flag are left out unless ``include_settled``.
+    """
+    dismissed, flagged = ({}, set()) if include_settled else settled_keys(store, transcript_id)
+    scan = Scan(store, transcript_id, step_s=0.25, remember=False)
+    while not scan.done:
+        scan.step()
+        for f in scan.findings:
+            if f.key not in dismissed and f.key not in flagged:
+                yield f
+        scan.findings.clear()

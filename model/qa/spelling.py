@@ -75,8 +75,9 @@ def is_known(word: str, extra: set[str] | frozenset[str] = frozenset()) -> bool:
         return True
     if w.endswith("'s") and (w[:-2] in extra or w[:-2] in _known()):
         return True  # possessive
-    if w.endswith("s") and (w[:-1] in extra or (w.endswith("es") and w[:-2] in extra)):
-        return True  # the plural of a word of the glossary or the database's dictionary
+    if w.endswith("s") and len(w) > 3 and (w[:-1] in extra or w[:-1] in _known()
+                                           or (w.endswith("es") and (w[:-2] in extra or w[:-2] in _known()))):
+        return True  # a plural the word list lacks (deliverables), or of a glossary/dictionary word
     if "'" in w:
         return all(p in _known() or p in extra or p in ("s", "t", "ll", "re", "ve", "d", "m") for p in w.split("'"))
     return False

@@ -31,6 +31,7 @@ WIDTH_WORDS = {"half": "half-width", "full": "full-width"}
 # Parts of speech whose spelling varies: content words, not particles, symbols or numerals.
 _CONTENT = {"名詞", "動詞", "形容詞", "副詞", "形状詞", "連体詞", "接続詞", "感動詞"}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_HIRAGANA_ONLY = re.compile(r"[\u3041-\u309f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,34 +48,50 @@ class Word:
 
 
 @cache
-def _analyser() -> tuple[Any, frozenset[int]]:
-    """Sudachi's tokenizer (only the fields used: half the time per text) and the ids of the
-    parts of speech worth comparing (looked up once: reading a POS tuple per word costs more)."""
+def _analyser() -> tuple[Any, frozenset[int], frozenset[int]]:
+    """Sudachi's tokenizer (only the fields used: half the time per text), the ids of the parts of
+    speech worth comparing and of the verbs among them (looked up once: reading a POS tuple per
+    word costs more)."""
     from sudachipy import Dictionary, SplitMode  # 0.2 s to load: only when a Japanese text is checked
 
     dictionary = Dictionary(dict="core")
-    content = set()
+    content, verbs = set(), set()
     pos_id = 0
     while (pos := dictionary.pos_of(pos_id)) is not None:
         if pos[0] in _CONTENT and pos[1] != "数詞":
             content.add(pos_id)
+            if pos[0] == "動詞":
+                verbs.add(pos_id)
         pos_id += 1
-    fields = {"pos", "normalized_form", "dictionary_form"}
-    return dictionary.tokenizer(SplitMode.C, fields=fields), frozenset(content)
+    fields = {"pos", "normalized_form", "dictionary_form", "reading_form"}
+    return dictionary.tokenizer(SplitMode.C, fields=fields), frozenset(content), frozenset(verbs)
+
+
+@lru_cache(maxsize=4096)
+def _reading(form: str) -> str:
+    """How a dictionary form is read (katakana): two ways of writing one word read the same."""
+    tokenizer = _analyser()[0]
+    return "".join(m.reading_form() for m in tokenizer.tokenize(form))
 
 
 @lru_cache(maxsize=20_000)  # rechecks and reruns meet the same texts again
 def words(text: str) -> tuple[Word, ...]:
-    """The content words of ``text`` that are written in Japanese script."""
-    tokenizer, content = _analyser()
+    """The content words of ``text`` that are written in Japanese script.
+
+    A verb written in hiragana alone is left out: という, いただく, してみる are grammar written in
+    kana by convention, not a spelling of 言う, 頂く, 見る to be made consistent."""
+    tokenizer, content, verbs = _analyser()
     out: list[Word] = []
     for m in tokenizer.tokenize(text):
-        if m.part_of_speech_id() not in content:
+        pos = m.part_of_speech_id()
+        if pos not in content:
             continue
         surface = m.surface()
-        if not _JAPANESE.search(surface):
+        if not _JAPANESE.search(surface) or (pos in verbs and _HIRAGANA_ONLY.fullmatch(surface)):
             continue
-        out.append(Word(m.normalized_form(), m.dictionary_form(), m.begin(), m.end(), surface))
+        form = m.dictionary_form()
+        # The group: the normalized form and the reading (思える is normalized to 思う, but is read otherwise).
+        out.append(Word(f"{m.normalized_form()}:{_reading(form)}", form, m.begin(), m.end(), surface))
     return tuple(out)
 
 

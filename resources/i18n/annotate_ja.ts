@@ -130,6 +130,38 @@ Yours: %2</source>
         <translation>Enter: 保存 · Ctrl+Enter: 保存して次の段落へ · Shift+Enter: 改行 · Esc: 取り消し</translation>
     </message>
     <message>
+        <source>&amp;Row colours</source>
+        <translation>行の色の見方(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What the marks beside the rows and the gap colours mean</source>
+        <translation>行の横の印と、聞き取れない箇所の色の意味</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment on segment…</source>
+        <translation>段落にコメント(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Your own note on the selected segment (not a review flag); shown in the details, exported</source>
+        <translation>選択した段落への自分用のメモ（レビューフラグではありません）。詳細に表示され、書き出しにも含まれます</translation>
+    </message>
+    <message>
+        <source>Select a segment first.</source>
+        <translation>先に段落を選択してください。</translation>
+    </message>
+    <message>
+        <source>Comment on segment</source>
+        <translation>段落へのコメント</translation>
+    </message>
+    <message>
+        <source>Your note on this segment (empty: no comment). Ctrl+Enter saves.</source>
+        <translation>この段落へのメモ（空にするとコメントなし）。Ctrl+Enter で保存します。</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
         <source>Corrections</source>
         <translation>修正</translation>
     </message>
@@ -218,12 +250,12 @@ Yours: %2</source>
         <translation>次の段落と結合(&amp;N)</translation>
     </message>
     <message>
-        <source>Move translation &amp;up</source>
-        <translation>訳文を上へ移動(&amp;U)</translation>
+        <source>Move Japanese &amp;up</source>
+        <translation>日本語を上へ移動(&amp;U)</translation>
     </message>
     <message>
-        <source>Move translation &amp;down</source>
-        <translation>訳文を下へ移動(&amp;D)</translation>
+        <source>Move Japanese &amp;down</source>
+        <translation>日本語を下へ移動(&amp;D)</translation>
     </message>
     <message>
         <source>Split &amp;turn here</source>
@@ -290,10 +322,6 @@ Yours: %2</source>
         <translation>本文の編集</translation>
     </message>
     <message>
-        <source>Select a segment first.</source>
-        <translation>先に段落を選択してください。</translation>
-    </message>
-    <message>
         <source>Revert segment</source>
         <translation>段落を原文に戻す</translation>
     </message>
@@ -338,12 +366,28 @@ Yours: %2</source>
         <translation>段落の結合</translation>
     </message>
     <message>
-        <source>Move translation down</source>
-        <translation>訳文を下へ移動</translation>
+        <source>Move English down</source>
+        <translation>英語を下へ移動</translation>
     </message>
     <message>
-        <source>Move translation up</source>
-        <translation>訳文を上へ移動</translation>
+        <source>Move English up</source>
+        <translation>英語を上へ移動</translation>
+    </message>
+    <message>
+        <source>Move Japanese down</source>
+        <translation>日本語を下へ移動</translation>
+    </message>
+    <message>
+        <source>Move Japanese up</source>
+        <translation>日本語を上へ移動</translation>
+    </message>
+    <message>
+        <source>Move English &amp;up</source>
+        <translation>英語を上へ移動(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move English &amp;down</source>
+        <translation>英語を下へ移動(&amp;D)</translation>
     </message>
     <message>
         <source>Split turn</source>
@@ -374,6 +418,66 @@ Yours: %2</source>
 You can change it later in Edit &gt; Preferences.</source>
         <translation>すべての変更にあなたの名前が記録されます。
 後から[編集]&gt;[設定]で変更できます。</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>すべての行</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation>未翻訳</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>フラグあり</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未承認</translation>
+    </message>
+    <message>
+        <source>With open gaps</source>
+        <translation>未解決の聞き取れない箇所あり</translation>
+    </message>
+    <message>
+        <source>With corrections</source>
+        <translation>修正あり</translation>
+    </message>
+    <message>
+        <source>With comments</source>
+        <translation>コメントあり</translation>
+    </message>
+    <message>
+        <source>Show &amp;only</source>
+        <translation>絞り込み表示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show only some rows in both panes</source>
+        <translation>両方のペインで一部の行だけを表示</translation>
+    </message>
+    <message>
+        <source>Next open &amp;gap</source>
+        <translation>次の未解決の箇所(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Go to the next open gap (wraps)</source>
+        <translation>次の未解決の聞き取れない箇所へ（最後まで行くと先頭へ）</translation>
+    </message>
+    <message>
+        <source>Previous open ga&amp;p</source>
+        <translation>前の未解決の箇所(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Showing {n} of {total} segments: {filter}</source>
+        <translation>{total} 段落のうち {n} 段落を表示中: {filter}</translation>
+    </message>
+    <message>
+        <source>No open gaps in this transcript.</source>
+        <translation>この文字起こしには未解決の聞き取れない箇所はありません。</translation>
+    </message>
+    <message>
+        <source>{total} segments with open gaps</source>
+        <translation>未解決の箇所がある段落: {total}</translation>
     </message>
     <message>
         <source>Both languages</source>
@@ -430,6 +534,10 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>Find</source>
         <translation>検索</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: {reason}</source>
+        <translation>正規表現が正しくありません: {reason}</translation>
     </message>
     <message>
         <source>No match</source>
@@ -608,6 +716,62 @@ You can change it later in Edit &gt; Preferences.</source>
         <translation>取り消し済み</translation>
     </message>
     <message>
+        <source>{n} replacements in {m} segments.</source>
+        <translation>{m} 段落で {n} 件を置換します。</translation>
+    </message>
+    <message>
+        <source>{n} of these segments are approved: replacing resets their approval (they need review again).</source>
+        <translation>このうち {n} 段落は承認済みです。置換すると承認が取り消されます（再レビューが必要です）。</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>置換前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>置換後</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>yes — approval reset</source>
+        <translation>はい — 承認を取り消し</translation>
+    </message>
+    <message>
+        <source>Row colours</source>
+        <translation>行の色の見方</translation>
+    </message>
+    <message>
+        <source>Open review flag (the number says how many)</source>
+        <translation>未解決のレビューフラグ（数字は件数）</translation>
+    </message>
+    <message>
+        <source>Edited: a correction changes the text</source>
+        <translation>編集済み: 修正で本文が変わっています</translation>
+    </message>
+    <message>
+        <source>An open inaudible gap</source>
+        <translation>未解決の聞き取れない箇所</translation>
+    </message>
+    <message>
+        <source>Gap, open</source>
+        <translation>聞き取れない箇所（未解決）</translation>
+    </message>
+    <message>
+        <source>Gap, filled (the words filled in; a ? marks a best guess)</source>
+        <translation>聞き取れない箇所（補った語を表示。? は推測）</translation>
+    </message>
+    <message>
+        <source>Gap, unrecoverable</source>
+        <translation>聞き取れない箇所（聞き取り不能）</translation>
+    </message>
+    <message>
+        <source>(inaudible)</source>
+        <translation>(聞き取れない)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名前</translation>
     </message>
@@ -702,6 +866,10 @@ You can change it later in Edit &gt; Preferences.</source>
     <message>
         <source>(name inaudible)</source>
         <translation>(名前が聞き取れない)</translation>
+    </message>
+    <message>
+        <source>first in turn {n}: {text}</source>
+        <translation>最初の発言 {n}: {text}</translation>
     </message>
     <message>
         <source>Merge speakers</source>

@@ -135,11 +135,11 @@
     </message>
     <message>
         <source>Fix</source>
-        <translation type="unfinished" />
+        <translation>修正</translation>
     </message>
     <message>
         <source>Apply a correction the finding offers (one undo step)</source>
-        <translation type="unfinished" />
+        <translation>指摘が示す修正を適用します（1 回で元に戻せます）</translation>
     </message>
     <message>
         <source>Show dismissed and flagged</source>
@@ -201,8 +201,16 @@
         <translation>フラグを編集</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
         <source>Select a segment to approve first.</source>
         <translation>先に承認する段落を選んでください。</translation>
+    </message>
+    <message>
+        <source>This segment has no translation. Press {keys} again to approve it anyway.</source>
+        <translation>この段落には翻訳がありません。それでも承認するには、もう一度 {keys} を押してください。</translation>
     </message>
     <message>
         <source>Approve segment</source>
@@ -246,6 +254,10 @@
     <message>
         <source>&amp;Note (preview below):</source>
         <translation>メモ(&amp;N)(下にプレビュー):</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+{n} choose a category; Ctrl+Enter flags</source>
+        <translation>Ctrl+1〜Ctrl+{n} で分類を選び、Ctrl+Enter でフラグを付けます</translation>
     </message>
     <message>
         <source>This note has {count} characters; a note is limited to {limit}.</source>
@@ -356,6 +368,18 @@
     <message>
         <source>Pairing</source>
         <translation>対訳の組み合わせ</translation>
+    </message>
+    <message>
+        <source>Double space</source>
+        <translation>二重スペース</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>綴り</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>用語集</translation>
     </message>
     <message>
         <source>Whole segment</source>
@@ -498,7 +522,7 @@
     </message>
     <message>
         <source>nothing to change: the text already reads so</source>
-        <translation type="unfinished" />
+        <translation>変更はありません: すでにその表記です</translation>
     </message>
     <message>
         <source>Restore finding</source>

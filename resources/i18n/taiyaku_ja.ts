@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+81" />
-        <location line="+127" />
+        <location filename="../../gui/app.py" line="+80" />
+        <location line="+137" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-87" />
-        <location line="+49" />
+        <location line="-89" />
+        <location line="+51" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -19,9 +19,57 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/context.py" line="+143" />
+        <location filename="../../gui/context.py" line="+144" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <location filename="../../gui/preferences/pages.py" line="+90" />
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Appearance:</source>
+        <translation>外観:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>English text:</source>
+        <translation>英語の本文:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>日本語 text:</source>
+        <translation>日本語の本文:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>(the UI font)</source>
+        <translation>（画面のフォント）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>as zoomed</source>
+        <translation>拡大率に従う</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> pt</source>
+        <translation> pt</translation>
     </message>
 </context>
 <context>
@@ -35,228 +83,270 @@
 <context>
     <name>DetailsArea</name>
     <message>
-        <location filename="../../gui/details.py" line="+101" />
+        <location filename="../../gui/details.py" line="+102" />
         <source>Segment</source>
         <translation>セグメント</translation>
     </message>
 </context>
 <context>
-    <name>EntryDialog</name>
+    <name>GapText</name>
     <message>
-        <location filename="../../gui/helpers/glossary_panel.py" line="+41" />
-        <source>variants not to use, separated by | or ;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>English term</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/gap_text.py" line="+46" />
+        <source>certain</source>
+        <translation>確実</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Approved Japanese</source>
-        <translation type="unfinished" />
+        <source>best guess</source>
+        <translation>推測</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Not to use</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Note</source>
-        <translation type="unfinished">注記</translation>
-    </message>
-</context>
-<context>
-    <name>GlossaryPanel</name>
-    <message>
-        <location filename="../../gui/helpers/glossary_panel.py" line="+29" />
-        <source>Filter (English or Japanese)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>English</source>
-        <translation type="unfinished">英語</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Japanese</source>
-        <translation type="unfinished">日本語</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Not to use</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Note</source>
-        <translation type="unfinished">注記</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>Add…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Edit…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Delete</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Import…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Export…</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>HelpersFeature</name>
-    <message>
-        <location filename="../../gui/helpers/feature.py" line="+52" />
-        <source>Glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Suggestions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+26" />
-        <source>&amp;Tools</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Add to &amp;glossary…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Add the selected words to the glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Apply &amp;earlier correction</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Apply the earlier correction of a similar segment shown under Suggestions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Statistics…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+17" />
-        <source>Add to glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Add “{term}” to the glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Edit glossary entry</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+8" />
-        <source>nothing changed</source>
-        <translation type="unfinished" />
+        <source>Filled gap ({confidence}); transcribed as: {marker}</source>
+        <translation>補った箇所（{confidence}）。書き起こしでは: {marker}</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>Edit glossary entry “{term}”</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Delete “{term}” from the glossary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+17" />
-        <source>Import glossary</source>
-        <translation type="unfinished" />
+        <source>Unrecoverable gap</source>
+        <translation>聞き取り不能な箇所</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Glossaries (*.csv *.tsv *.tbx);;All files (*)</source>
-        <translation type="unfinished" />
+        <source>Open gap: not filled yet</source>
+        <translation>未解決の箇所: まだ補っていません</translation>
     </message>
+</context>
+<context>
+    <name>History</name>
     <message>
-        <location line="+12" />
-        <source>the glossary already holds every entry of {file}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Import glossary {file}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Export glossary</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/history_text.py" line="+28" />
+        <source>Accept all speaker suggestions</source>
+        <translation>話者の候補をすべて承認</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>CSV (*.csv);;TSV (*.tsv);;TBX (*.tbx)</source>
-        <translation type="unfinished" />
+        <source>Accept correction</source>
+        <translation>修正を承認</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>{n} glossary entries written to {file}</source>
-        <translation type="unfinished" />
+        <location line="+1" />
+        <source>Accept speaker suggestion</source>
+        <translation>話者の候補を承認</translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>(not: {variants})</source>
-        <translation type="unfinished" />
+        <location line="+1" />
+        <source>Approve segment</source>
+        <translation>段落を承認</translation>
     </message>
     <message>
-        <location line="+42" />
-        <source>No earlier correction of a similar segment.</source>
-        <translation type="unfinished" />
+        <location line="+1" />
+        <source>Approve segments</source>
+        <translation>段落を承認</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>{similarity}% similar · {author} · {source}</source>
-        <translation type="unfinished" />
+        <location line="+1" />
+        <source>Change speaker of turn</source>
+        <translation>発言の話者の変更</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Ctrl+Alt+M applies it</source>
-        <translation type="unfinished" />
+        <location line="+1" />
+        <source>Close flag (won't fix)</source>
+        <translation>フラグを閉じる(対応しない)</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>No earlier correction to apply here</source>
-        <translation type="unfinished" />
+        <location line="+1" />
+        <source>Comment</source>
+        <translation>コメント</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Apply earlier correction</source>
-        <translation type="unfinished" />
+        <location line="+1" />
+        <source>Delete flag</source>
+        <translation>フラグを削除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Describe correction</source>
+        <translation>修正の説明</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismiss all speaker suggestions</source>
+        <translation>話者の候補をすべて却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismiss finding</source>
+        <translation>指摘を却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismiss speaker suggestion</source>
+        <translation>話者の候補を却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit flag</source>
+        <translation>フラグを編集</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit speaker</source>
+        <translation>話者の編集</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit text</source>
+        <translation>本文の編集</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fill gap</source>
+        <translation>聞き取れない箇所を埋める</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Flag segment</source>
+        <translation>段落にフラグを付ける</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Insert gap</source>
+        <translation>聞き取れない箇所の挿入</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Link gaps</source>
+        <translation>箇所を対応付け</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Link proposed gaps</source>
+        <translation>提案された箇所を対応付け</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mark gap</source>
+        <translation>聞き取れない箇所の指定</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mark gap unrecoverable</source>
+        <translation>復元不可にする</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge segments</source>
+        <translation>段落の結合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge speakers</source>
+        <translation>話者の統合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge turns</source>
+        <translation>発言の結合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move translation down</source>
+        <translation>翻訳を下へ移動</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move translation up</source>
+        <translation>翻訳を上へ移動</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reject correction</source>
+        <translation>修正を却下</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove gap</source>
+        <translation>箇所の削除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rename speaker</source>
+        <translation>話者名の変更</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopen flag</source>
+        <translation>フラグを再び開く</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopen gap</source>
+        <translation>箇所を再開</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Replace</source>
+        <translation>置換</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Replace all</source>
+        <translation>すべて置換</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reply to flag</source>
+        <translation>フラグに返信</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolve flag</source>
+        <translation>フラグを解決済みにする</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restore finding</source>
+        <translation>指摘を戻す</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revert segment</source>
+        <translation>段落を原文に戻す</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Set review state</source>
+        <translation>レビュー状態の変更</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split segment</source>
+        <translation>段落の分割</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split speaker</source>
+        <translation>話者の分割</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Split turn</source>
+        <translation>発言の分割</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unlink gap</source>
+        <translation>対応の解除</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdraw approval</source>
+        <translation>承認の取り消し</translation>
     </message>
 </context>
 <context>
@@ -363,7 +453,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+46" />
+        <location filename="../../gui/models/library_model.py" line="+109" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
@@ -431,13 +521,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+234" />
+        <location filename="../../gui/main_window.py" line="+241" />
         <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-172" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -467,7 +557,7 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
@@ -477,7 +567,7 @@
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+72" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -497,12 +587,12 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-64" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-24" />
         <source>Import with &amp;Translation File…</source>
         <translation>翻訳ファイルと一緒にインポート(&amp;T)…</translation>
     </message>
@@ -512,7 +602,7 @@
         <translation>トランスクリプトとその翻訳のファイルをインポートし、段落ごとに対応付けます</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Zoom &amp;in</source>
         <translation>拡大(&amp;I)</translation>
     </message>
@@ -592,7 +682,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+38" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -617,7 +707,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+109" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
@@ -677,12 +767,12 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/settings.py" line="+35" />
+        <location filename="../../gui/settings.py" line="+46" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Every change you make is recorded under this name.</source>
         <translation>あなたが行う変更はすべてこの名前で記録されます。</translation>
     </message>
@@ -701,11 +791,31 @@ Every change is saved as you make it and can be undone.</source>
         <source>Language:</source>
         <translation>表示言語:</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Work</source>
+        <translation>作業</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Shortcuts</source>
+        <translation>ショートカット</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../gui/theme.py" line="+97" />
+        <location filename="../../gui/theme.py" line="+177" />
         <source>Official</source>
         <translation>政府関係者</translation>
     </message>
@@ -774,11 +884,21 @@ Every change is saved as you make it and can be undone.</source>
         <source>End</source>
         <translation>終了</translation>
     </message>
+    <message>
+        <location line="+9" />
+        <source>Unknown speaker</source>
+        <translation>話者不明</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
 </context>
 <context>
     <name>RowMetrics</name>
     <message>
-        <location filename="../../gui/row_metrics.py" line="+216" />
+        <location filename="../../gui/row_metrics.py" line="+234" />
         <source>(no segments in this turn)</source>
         <translation>(この発言には段落がありません)</translation>
     </message>
@@ -791,7 +911,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>SegmentDelegate</name>
     <message>
-        <location filename="../../gui/segment_delegate.py" line="+134" />
+        <location filename="../../gui/segment_delegate.py" line="+166" />
         <source>Unknown speaker</source>
         <translation>話者不明</translation>
     </message>
@@ -799,7 +919,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>SegmentDetails</name>
     <message>
-        <location filename="../../gui/details.py" line="-56" />
+        <location filename="../../gui/details.py" line="-58" />
         <source>Select a segment to see its details.</source>
         <translation>段落を選ぶと詳細が表示されます。</translation>
     </message>
@@ -847,6 +967,11 @@ Every change is saved as you make it and can be undone.</source>
         <location line="+1" />
         <source>Review</source>
         <translation>レビュー</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Comment</source>
+        <translation>コメント</translation>
     </message>
     <message>
         <location line="+3" />
@@ -933,21 +1058,31 @@ Every change is saved as you make it and can be undone.</source>
     </message>
 </context>
 <context>
-    <name>StatsDialog</name>
+    <name>ShortcutsPage</name>
     <message>
-        <location filename="../../gui/helpers/stats_view.py" line="+19" />
-        <source>Statistics</source>
-        <translation type="unfinished" />
+        <location filename="../../gui/preferences/shortcuts.py" line="+91" />
+        <source>Command</source>
+        <translation>コマンド</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>All transcripts</source>
-        <translation type="unfinished" />
+        <location line="+0" />
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>No transcripts yet.</source>
-        <translation type="unfinished" />
+        <location line="+11" />
+        <source>&amp;Default</source>
+        <translation>既定に戻す(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>New shortcut:</source>
+        <translation>新しいショートカット:</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>{keys} is already the shortcut of “{command}”: choose another, or change that one first.</source>
+        <translation>{keys} は「{command}」のショートカットです。別のキーを選ぶか、先にそちらを変更してください。</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1091,54 @@ Every change is saved as you make it and can be undone.</source>
         <location filename="../../gui/models/transcript_model.py" line="+121" />
         <source>Segment</source>
         <translation>段落</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <location filename="../../gui/preferences/pages.py" line="-71" />
+        <source>Your documents folder</source>
+        <translation>ドキュメントフォルダー</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Default export folder:</source>
+        <translation>既定の書き出し先:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gap marker (English):</source>
+        <translation>聞き取れない箇所の印（英語）:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Gap marker (日本語):</source>
+        <translation>聞き取れない箇所の印（日本語）:</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>How far the audio player jumps back</source>
+        <translation>音声プレーヤーで巻き戻す秒数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rewind by:</source>
+        <translation>巻き戻し:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Default export folder</source>
+        <translation>既定の書き出し先</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 """team: segment versions, people's roles and logins, deferrable foreign keys on PostgreSQL
 
 Revision ID: 0007
-Revises: 0008
+Revises: 0005
 Create Date: 2026-12-03
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from model.db import make_foreign_keys_deferrable
 
 revision = "0007"
-down_revision = "0008"  # 0001 as assigned; chained after main's head when merging main
+down_revision = "0005"  # 0001 as assigned; chained after main's head when merging main
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,62 @@
+"""Command-line start-up: ``--help``, ``list`` and importing a 5-segment file, each in a fresh process.
+
+The fixed cost of a command is Python, the imports it needs and opening the database;
+a command imports only what it needs (``export``'s formats are set up only for ``export``;
+``--help`` and the window's start never import SQLAlchemy). Prints the median of
+``--runs`` runs per case; the last line is machine-readable:
+
+    help_s=… list_s=… import5_s=… load=…
+
+``--root PATH`` measures another checkout (e.g. main, for a before/after). The machine is
+shared: compare runs made one right after the other.
+Run: ``python benchmarks/cli_bench.py [--runs 7] [--root PATH]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIVE = ("MODERATOR: Hello there.\n\n司会: こんにちは。\n\nQ: A question?\n\nOFFICIAL: An answer.\n\n"
+        "OPERATOR: Thanks.\n")
+
+
+def timed(cmd: list[str], runs: int, env: dict[str, str]) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1])
+    args = parser.parse_args()
+    entry = str(args.root / "main.py")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, XDG_DATA_HOME=tmp)
+        db, five = Path(tmp) / "cli.sqlite3", Path(tmp) / "five.txt"
+        five.write_text(FIVE, encoding="utf-8")
+        subprocess.run([sys.executable, entry, "--db", str(db), "import", str(five)], check=True,
+                       stdout=subprocess.DEVNULL, env=env)
+        results = {
+            "help": timed([sys.executable, entry, "--help"], args.runs, env),
+            "list": timed([sys.executable, entry, "--db", str(db), "list"], args.runs, env),
+            "import5": timed([sys.executable, entry, "--db", str(db), "import", str(five)], args.runs, env),
+        }
+    for name, secs in results.items():
+        print(f"{name:8s} {secs:6.3f} s")
+    print(" ".join([*(f"{k}_s={v:.3f}" for k, v in results.items()), f"load={os.getloadavg()[0]:.1f}"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""The corrected texts, kept where a search can read them (``search_text``).
+
+Corrected text is derived from the original and its corrections (``model.text``);
+a search over the library cannot derive 200,000 segments' texts each time. This
+table holds the corrected English and Japanese of every segment whose corrected
+text differs from its original (a few among many), and nothing else: a search
+reads the originals from ``segment`` and these beside them (``model.search``).
+
+It is kept current in the transaction that changes a correction: ``Store.operation``
+and undo/redo call ``refresh_rows`` with the journal rows they wrote. Its rows are
+not journaled themselves: undoing a correction derives them again. Plain Core
+statements, the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Integer, Table, Text, delete, insert, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from model.schema import Base, Correction, Segment
+
+CHUNK = 500  # segment ids per statement (well below every driver's parameter limit)
+# Tables whose changes can change a segment's corrected text.
+_TEXT_TABLES = frozenset({"correction", "segment"})
+
+
+class SearchText(Base):
+    """The corrected texts of a segment whose corrected text differs from its original."""
+
+    __tablename__ = "search_text"
+
+    # No foreign keys: the journal would then delete (and journal) these rows with their segment;
+    # ``refresh`` removes the rows of deleted segments itself, and a search joins ``segment`` anyway.
+    segment_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    transcript_id: Mapped[int] = mapped_column(Integer, index=True)
+    en: Mapped[str | None] = mapped_column(Text)
+    ja: Mapped[str | None] = mapped_column(Text)
+
+
+@dataclass(slots=True)
+class _Edit:
+    """What deriving a text needs of a correction (``model.text.CorrectionLike``)."""
+
+    id: int
+    lang: str
+    start: int
+    end: int
+    before: str
+    after: str
+    status: str
+
+
+def _table() -> Table:
+    return SearchText.__table__
+
+
+def touched_segments(rows: Iterable[dict[str, Any]]) -> set[int]:
+    """The segments whose corrected text a set of journal rows may have changed."""
+    out: set[int] = set()
+    for row in rows:
+        if row.get("t") in _TEXT_TABLES:
+            sid = row.get("refs", {}).get("segment_id")
+            if sid is not None:
+                out.add(int(sid))
+    return out
+
+
+def refresh_rows(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
+    """Bring ``search_text`` up to date after the changes described by journal ``rows`` (same transaction)."""
+    ids = touched_segments(rows)
+    if ids:
+        refresh(conn, ids)
+
+
+def refresh(conn: Connection, segment_ids: Iterable[int]) -> None:
+    """Derive again the corrected texts of ``segment_ids`` and store those that differ from the originals."""
+    from model.text import derive
+
+    table = _table()
+    ids = sorted(set(segment_ids))
+    for at in range(0, len(ids), CHUNK):
+        chunk = ids[at:at + CHUNK]
+        conn.execute(delete(table).where(table.c.segment_id.in_(chunk)))
+        cors: dict[int, list[_Edit]] = defaultdict(list)
+        for r in conn.execute(select(Correction.id, Correction.segment_id, Correction.lang, Correction.start,
+                                     Correction.end, Correction.before, Correction.after, Correction.status)
+                              .where(Correction.segment_id.in_(chunk))):
+            cors[r[1]].append(_Edit(r[0], r[2], r[3], r[4], r[5], r[6], r[7]))
+        if not cors:
+            continue
+        fresh = []
+        for sid, tid, en_orig, ja_orig in conn.execute(
+                select(Segment.id, Segment.transcript_id, Segment.en_orig, Segment.ja_orig)
+                .where(Segment.id.in_(list(cors)))):
+            texts = {}
+            for lang, original in (("en", en_orig), ("ja", ja_orig)):
+                mine = [c for c in cors[sid] if c.lang == lang]
+                if not mine:
+                    texts[lang] = original
+                    continue
+                derived = derive(original or "", mine).text
+                # As the read model: a text that was absent stays absent until a correction gives it words.
+                texts[lang] = derived if (original is not None or derived) else None
+            if texts["en"] != en_orig or texts["ja"] != ja_orig:
+                fresh.append({"segment_id": sid, "transcript_id": tid, "en": texts["en"], "ja": texts["ja"]})
+        if fresh:
+            conn.execute(insert(table), fresh)
+
+
+def rebuild(conn: Connection) -> None:
+    """Derive the whole table again (after a migration, or to repair it)."""
+    conn.execute(delete(_table()))
+    ids = [sid for (sid,) in conn.execute(select(Correction.segment_id).distinct())]
+    refresh(conn, ids)

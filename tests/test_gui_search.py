@@ -1,0 +1,61 @@
+"""The Search dock: typing searches every transcript off the window's thread, hits are grouped by
+transcript with context, and choosing one opens its transcript at the segment."""
+
+from __future__ import annotations
+
+from gui_helpers import make_window
+from helpers import make_transcript
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+
+def _hits(panel):
+    model = panel.model
+    return [(model.item(r).data(Qt.ItemDataRole.UserRole),
+             [model.item(r).child(c).data(Qt.ItemDataRole.UserRole + 1).segment_id
+              for c in range(model.item(r).rowCount())])
+            for r in range(model.rowCount())]
+
+
+def test_typing_finds_hits_in_every_transcript_and_a_click_opens_one(qtbot, store, tmp_path):
+    other = make_transcript(store, [("OFFICIAL", [("Nikkei Asia asked first.", "日経アジアが最初に質問した。"),
+                                                  ("Then Kyodo.", None)])], title="Other call")
+    window, tid = make_window(qtbot, store, tmp_path)
+    panel = window.search_panel
+    assert window.registry.items["search_library"].action.shortcut() == QKeySequence("Ctrl+Shift+L")
+    window.registry.items["search_library"].action.trigger()
+    assert panel.pattern.hasFocus() or not window.isActiveWindow()
+    panel.pattern.setText("日経アジア")  # Japanese: set through the widget API (keyClicks would abort)
+    qtbot.waitUntil(lambda: not panel.searching and panel.model.rowCount() == 2, timeout=5000)
+    groups = _hits(panel)
+    assert [title for title, _ in groups] == ["Other call", "Test briefing"]  # library order
+    assert all(len(sids) == 1 for _, sids in groups)
+    assert "1 match" not in panel.status.text() and "2" in panel.status.text()
+    assert window.ctx.transcript_id == tid
+    hit = panel.model.item(0).child(0)
+    assert "<b>日経アジア</b>" in hit.data(Qt.ItemDataRole.UserRole + 2)
+    panel.open_hit(hit.index())
+    qtbot.waitUntil(lambda: window.ctx.transcript_id == other and panel._pending is None, timeout=5000)
+    row = window.panes.current_row()
+    assert window.transcript_model.segment_id(row) == groups[0][1][0]
+    assert window.panes.active_lang == "ja"
+
+
+def test_a_newer_pattern_replaces_the_older_results_and_bad_regex_says_why(qtbot, store, tmp_path):
+    window, _tid = make_window(qtbot, store, tmp_path)
+    panel = window.search_panel
+    panel.pattern.setText("caller")
+    panel.run()
+    panel.pattern.setText("Ukraine")
+    panel.run()
+    qtbot.waitUntil(lambda: not panel.searching, timeout=5000)
+    assert len(_hits(panel)) == 1 and len(_hits(panel)[0][1]) == 1
+    assert "Ukraine" in panel.model.item(0).child(0).text()
+    panel.regex.setChecked(True)
+    panel.pattern.setText("(unclosed")
+    panel.run()
+    qtbot.waitUntil(lambda: not panel.searching, timeout=5000)
+    assert "regular expression" in panel.status.text() and panel.model.rowCount() == 0
+    panel.pattern.setText("")
+    panel.run()
+    assert panel.status.text() == "" and panel.model.rowCount() == 0
