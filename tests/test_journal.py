@@ -29,7 +29,7 @@ def content(store: Store) -> list[str]:
             if table.name == "change_event":
                 continue
             columns = [c for c in table.c if c.name not in _BOOKKEEPING.get(table.name, ())]
-            for row in conn.execute(select(*columns).order_by(table.c.id)):
+            for row in conn.execute(select(*columns).order_by(*(list(table.primary_key.columns) or columns))):
                 lines.append(f"{table.name} {tuple(row)!r}")
     return lines
 
