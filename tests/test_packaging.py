@@ -119,6 +119,11 @@ def test_every_export_format_works_inside_the_bundle(app, tmp_path):
 
     db = tmp_path / "x.sqlite3"
     assert _run(app, tmp_path, "import", str(bundled_sample_path()), "--db", str(db)).returncode == 0
+    # Subtitles need times: the sample's recording gives every segment one (estimated until synced).
+    recording = bundled_sample_path().with_suffix(".ogg")
+    if recording.exists():
+        attached = _run(app, tmp_path, "audio", "attach", "1", str(recording), "--db", str(db))
+        assert attached.returncode == 0, attached.stderr
     for name, exporter in load_builtin_exporters().items():
         out = tmp_path / f"bundle{exporter.file_suffix()}"
         result = _run(app, tmp_path, "export", "1", "--format", name, "-o", str(out), "--db", str(db))

@@ -51,9 +51,19 @@ class Finding:
         return asdict(self)
 
 
+BUILTIN_MODULES = ("model.qa.checks", "model.qa.glossary_check", "model.qa.spelling", "model.qa.variants")
+
+
 def load_builtin_checks() -> None:
     """Register the built-in checks (importing their modules registers them)."""
     from model.qa import checks, glossary_check, spelling, variants  # noqa: F401
+
+
+def _module_rank(spec: CheckSpec) -> int:
+    """Checks run (and findings are listed) in the built-in modules' order, whatever order the
+    modules happened to be imported in; a check from elsewhere comes after them."""
+    module = spec.fn.__module__
+    return BUILTIN_MODULES.index(module) if module in BUILTIN_MODULES else len(BUILTIN_MODULES)
 
 
 def prepare(store: Store, view: TranscriptView) -> None:
@@ -83,7 +93,7 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
     a long transcript in slices without freezing."""
     load_builtin_checks()
     wanted = set(segment_ids) if segment_ids is not None else None
-    specs = [CHECKS[n] for n in names] if names is not None else list(CHECKS.values())
+    specs = [CHECKS[n] for n in names] if names is not None else sorted(CHECKS.values(), key=_module_rank)
     # Looked up once, not per segment: this loop runs 50,000 times on a long transcript.
     turn_specs = [(s.name, s.category, s.fn) for s in specs if s.scope == "turn"]
     seg_specs = [(s.name, s.category, s.fn) for s in specs if s.scope == "segment"]
