@@ -18,6 +18,7 @@ def category_name(category: str) -> str:
         "inaudible": _t("Inaudible"),
         "speaker": _t("Speaker"),
         "terminology": _t("Terminology"),
+        "conflict": _t("Conflict"),
         "other": _t("Other"),
     }.get(category, category)
 
@@ -41,6 +42,7 @@ def check_name(check: str) -> str:
         "double_space": _t("Double space"),
         "spelling": _t("Spelling"),
         "glossary": _t("Glossary"),
+        "variants": _t("Spelling variants"),
     }.get(check, check)
 
 

@@ -322,6 +322,10 @@
         <translation>用語</translation>
     </message>
     <message>
+        <source>Conflict</source>
+        <translation>競合</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -380,6 +384,10 @@
     <message>
         <source>Glossary</source>
         <translation>用語集</translation>
+    </message>
+    <message>
+        <source>Spelling variants</source>
+        <translation>表記ゆれ</translation>
     </message>
     <message>
         <source>Whole segment</source>
