@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from model.store import Store
-from tests.helpers import make_transcript
 from tests.cli.test_cli import assert_one_error_line, taiyaku
+from tests.helpers import make_transcript
 
 
 def build(db_path):

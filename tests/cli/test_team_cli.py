@@ -14,8 +14,8 @@ from model.ops.review_state import approve
 from model.people import PermissionRefused
 from model.schema import Annotator, ChangeEvent, Segment
 from model.store import Store
-from tests.helpers import make_transcript
 from tests.cli.test_cli import assert_one_error_line
+from tests.helpers import make_transcript
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from model.ops.findings import dismiss_finding
 from model.qa import run_checks
 from model.qa.fixes import apply_fix, fixes_for
 from model.readmodel import load_transcript
-from tests.helpers import make_transcript
 from tests.cli.test_cli import taiyaku
+from tests.helpers import make_transcript
 
 GLOSSARY = [
     TermRecord("alliance projection", "同盟の力の投射", ("同盟予測",)),

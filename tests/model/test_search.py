@@ -13,8 +13,8 @@ from model.schema import Segment
 from model.search import BadPattern, search
 from model.search_index import SearchText, rebuild
 from model.store import Store
-from tests.helpers import make_transcript
 from tests.cli.test_cli import assert_one_error_line, taiyaku
+from tests.helpers import make_transcript
 
 
 def _library(store: Store) -> tuple[int, int]:

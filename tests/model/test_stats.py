@@ -14,8 +14,8 @@ from model.readmodel import load_transcript
 from model.schema import ChangeEvent
 from model.stats import active_seconds, count_chars, count_words, transcript_stats
 from model.store import Store
-from tests.helpers import make_transcript
 from tests.cli.test_cli import assert_one_error_line, taiyaku
+from tests.helpers import make_transcript
 
 
 def build(store: Store) -> int:
