@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from model.ops.corrections import edit_text  # noqa: E402
 from model.store import Changes, Store  # noqa: E402
 from tests.helpers import make_transcript  # noqa: E402
-from tests.test_team_concurrency import check_nothing_lost_count  # noqa: E402
+from tests.model.test_team_concurrency import check_nothing_lost_count  # noqa: E402
 
 WORKER = ROOT / "benchmarks" / "team_worker.py"
 

@@ -1,5 +1,5 @@
 """One simulated annotator (or reviewer), a process of its own: used by benchmarks/team_bench.py and
-tests/test_team_concurrency.py.
+tests/model/test_team_concurrency.py.
 
     python benchmarks/team_worker.py URL NAME edit  SEGMENTS N SEED   # N edits, a stale one kept as competing
     python benchmarks/team_worker.py URL NAME approve SEGMENTS N SEED # N approvals (a reviewer)

@@ -34,7 +34,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
 # up-to-date file compares with this instead of importing Alembic (0.35-1.3 s per start);
-# tests/test_migrations.py keeps it equal to the scripts' revisions.
+# tests/model/test_migrations.py keeps it equal to the scripts' revisions.
 SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0004", "0005", "0007")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 

@@ -1,6 +1,6 @@
 """Scripted edits until killed: prints 'ack <event id> <segment id>' after each committed edit.
 
-Run by tests/test_crash_safety.py, which kills this process with SIGKILL mid-run.
+Run by tests/model/test_crash_safety.py, which kills this process with SIGKILL mid-run.
 """
 
 from __future__ import annotations

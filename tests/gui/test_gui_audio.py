@@ -1,0 +1,171 @@
+"""The recording in the window: attach (and drop), the waveform cache, play/rewind, stamp and
+nudge as undo steps, follow mode, and a sync in the background with one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui_helpers import BRIEFING, make_window
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from model.audio import ops
+from tests.audio_fixture import Piece, make_recording, tools_or_skip
+from tests.model.test_audio_model import write_tone
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The waveform cache goes to a folder of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def first_segment(window) -> int:  # type: ignore[no-untyped-def]
+    return next(s for s in window.transcript_model.skeleton.segment_ids if s is not None)
+
+
+def test_attach_shows_the_player_and_the_waveform_and_undo_detaches(qtbot, store, tmp_path, cache_home):
+    window, tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    assert not window.registry.get("audio_play").isEnabled()  # nothing to play yet
+    wav = write_tone(tmp_path / "briefing.wav", 30.0)
+    audio.attach(str(wav))
+    assert ops.recording_of(store, tid) is not None
+    assert window.registry.get("audio_play").isEnabled() and "briefing.wav" in audio.dock.windowTitle()
+    qtbot.waitUntil(lambda: audio.player.waveform.peaks is not None, timeout=10_000)
+    assert list(cache_home.rglob("*.npy")), "the waveform was not cached"
+    # Every segment shows a time now (estimated over the whole recording).
+    assert {t.kind for t in audio.times} == {"estimated"} and len(audio.times) == 6
+    window.ctx.undo_stack.undo()
+    assert ops.recording_of(store, tid) is None and not window.registry.get("audio_play").isEnabled()
+
+
+def test_dropping_an_audio_file_attaches_it(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    wav = write_tone(tmp_path / "dropped.wav", 5.0)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(wav))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    # What Qt does with a real drop on the window: its event filters see the event first.
+    assert window.features["audio"].eventFilter(window, event) and event.isAccepted()
+    qtbot.waitUntil(lambda: ops.recording_of(store, tid) is not None, timeout=5_000)
+    assert ops.recording_of(store, tid).duration_ms == 5_000  # type: ignore[union-attr]
+
+
+def test_resume_rewinds_and_stamp_and_nudge_are_undo_steps(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 30.0)))
+    player = audio.player
+    player.seek(10_000)
+    qtbot.waitUntil(lambda: abs(player.player.position() - 10_000) < 300, timeout=10_000)
+    player.toggle()  # resume: 1.5 s earlier (no audio device here, but the position still moves)
+    qtbot.waitUntil(player.is_playing, timeout=5_000)
+    assert 8_300 <= player.player.position() <= 9_400
+    player.toggle()
+    sid = first_segment(window)
+    window.panes.select_segment(sid)
+    player.seek(4_000)
+    qtbot.waitUntil(lambda: abs(player.player.position() - 4_000) < 300, timeout=5_000)
+    window.registry.get("audio_stamp").trigger()
+    assert audio.by_segment[sid].kind == "stamped"
+    stamped = audio.by_segment[sid].start_ms
+    assert abs(stamped - 4_000) < 300
+    window.registry.get("audio_nudge_fwd").trigger()
+    assert audio.by_segment[sid].start_ms == stamped + 100
+    window.ctx.undo_stack.undo()
+    assert audio.by_segment[sid].start_ms == stamped
+    window.ctx.undo_stack.undo()
+    assert audio.by_segment[sid].kind == "estimated"
+
+
+def test_follow_mode_selecting_a_segment_seeks_to_it(qtbot, store, tmp_path):
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    window.registry.get("audio_follow").trigger()
+    assert audio.follow
+    third = audio.times[3]
+    window.panes.select_segment(third.segment_id)
+    qtbot.waitUntil(lambda: abs(audio.player.position_ms() - third.start_ms) < 300, timeout=5_000)
+    assert audio.segment_at(third.start_ms + 10) == third.segment_id
+
+
+def test_sync_runs_in_the_background_and_is_one_undo_step(qtbot, store, tmp_path):
+    tools_or_skip()
+    window, tid = make_window(qtbot, store, tmp_path)
+    pieces = [Piece(pause_s=0.5)]
+    for _label, segments in BRIEFING:
+        for en, _ja in segments:
+            pieces += [Piece(en.replace("(inaudible)", "language")), Piece(pause_s=0.6)]
+    wav = tmp_path / "briefing.wav"
+    truths = make_recording(pieces, wav, noise=0.01)
+    audio = window.features["audio"]
+    audio.attach(str(wav))
+    steps = window.ctx.undo_stack.count()
+    audio.start_sync()
+    with qtbot.waitSignal(audio.sync.finished, timeout=120_000):
+        pass
+    assert window.ctx.undo_stack.count() == steps + 1
+    spoken = [t.start for t in truths if t.piece.spoken]
+    starts = [t.start_ms / 1000 for t in audio.times]
+    assert sum(1 for t in audio.times if t.kind == "aligned") >= 5
+    assert all(abs(a - b) <= 0.5 for a, b, t in zip(starts, spoken, audio.times, strict=True) if t.kind == "aligned")
+    window.grab().save(str(tmp_path / "audio-window.png"))
+    window.ctx.undo_stack.undo()
+    assert {t.kind for t in audio.times} == {"estimated"}
+
+
+def test_a_format_only_qt_reads_here_is_attached_drawn_and_synced(qtbot, store, tmp_path, monkeypatch):
+    tools_or_skip()
+    monkeypatch.setattr("shutil.which", lambda *_a, **_k: None)  # no FFmpeg program: Qt decodes
+    window, tid = make_window(qtbot, store, tmp_path)
+    pieces = [Piece(pause_s=0.5)]
+    for _label, segments in BRIEFING[:2]:
+        for en, _ja in segments:
+            pieces += [Piece(en.replace("(inaudible)", "language")), Piece(pause_s=0.6)]
+    wav = tmp_path / "briefing.wav"
+    truths = make_recording(pieces, wav)
+    ogg = tmp_path / "briefing.ogg"
+    import subprocess
+
+    subprocess.run(["sox", str(wav), "-C", "3", str(ogg)], check=True, capture_output=True)
+    audio = window.features["audio"]
+    audio.attach(str(ogg))
+    rec = ops.recording_of(store, tid)
+    assert rec is not None and abs(rec.duration_ms - truths[-1].end * 1000) < 200
+    qtbot.waitUntil(lambda: audio.player.waveform.peaks is not None, timeout=20_000)
+    audio.start_sync()
+    with qtbot.waitSignal(audio.sync.finished, timeout=120_000):
+        pass
+    first = [t for t in audio.times if t.kind == "aligned"]
+    assert first and abs(first[0].start_ms / 1000 - truths[1].start) <= 0.5
+
+
+def test_the_export_dialog_writes_timestamps_and_subtitles(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    window.features["audio"].attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    window.registry.items["export"].action.trigger()
+    dialog = window.features["export_dialog"].dialog
+    qtbot.waitExposed(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    dialog.timestamps.setChecked(True)
+    dialog.update_preview()
+    assert dialog.preview_text.toPlainText().startswith("[00:00:00] So, look")
+    dialog.format.setCurrentIndex(dialog.format.findData("srt"))
+    dialog.update_preview()
+    assert "00:00:00,000 --> " in dialog.preview_text.toPlainText()
+
+
+def test_the_rewind_on_resume_follows_the_preference(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from gui.audio.player import rewind_seconds
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert rewind_seconds(settings) == 1.5
+    settings.setValue("player/rewind_seconds", 3)
+    assert rewind_seconds(settings) == 3.0

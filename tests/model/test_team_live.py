@@ -1,0 +1,65 @@
+"""Live: another program's change is announced in an open store within about a second."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from model.store import Changes, Store
+from tests.helpers import make_transcript
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _wait_for(heard: list[Changes], event: threading.Event, timeout: float = 5.0) -> float:
+    started = time.monotonic()
+    assert event.wait(timeout), f"nothing heard in {timeout} s: {heard}"
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("how", ["replace", "undo"])
+def test_another_programs_change_is_announced_within_a_second(any_db, how):
+    if how == "undo" and "://" not in str(any_db):
+        pytest.skip("SQLite polling sees new changes only; another program's undo shows on the next change")
+    store = Store.open(any_db, annotator="aya")
+    tid = make_transcript(store, [("Q", [("The ship left on Monday.", None)])])
+    heard: list[Changes] = []
+    got = threading.Event()
+
+    def listener(changes: Changes) -> None:
+        heard.append(changes)
+        got.set()
+
+    watcher = store.watch_others()
+    store.subscribe(listener)
+    try:
+        db = str(any_db)
+        result = subprocess.run([sys.executable, str(ROOT / "main.py"), "replace", str(tid), "Monday", "Friday",
+                                 "--db", db], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        took = _wait_for(heard, got)
+        assert took < 1.5
+        assert heard[-1].action == "Replace all" and heard[-1].transcript_ids == {tid} and heard[-1].segment_ids
+        if how == "undo":
+            got.clear()
+            other = Store.open(any_db, annotator="ken")
+            other.undo(heard[-1].event_id)
+            other.close()
+            _wait_for(heard, got)
+            assert heard[-1].kind in ("undo", "do")
+        # Our own changes are announced once, not again by the watcher.
+        got.clear()
+        count = len(heard)
+        make_transcript(store, [("A", [("Another.", None)])], title="Mine")
+        time.sleep(0.8)
+        assert len(heard) == count + 1
+        history = store.history(tid)
+        assert history[0]["annotator"] in ("tester", "aya", "ken", Path.home().name) or history[0]["annotator"]
+    finally:
+        watcher.stop()
+        store.close()
