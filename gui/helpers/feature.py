@@ -82,6 +82,7 @@ class HelpersFeature(QObject):
                   and window.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
         if others:
             window.tabifyDockWidget(others[-1], self.dock)
+            self.window.library_dock.raise_()  # the library stays in front; the glossary waits behind its tab
 
     def _build_actions(self) -> None:
         reg = self.window.registry
