@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select  # noqa: E402
 
+from benchmarks.export_bench import peak_mb  # noqa: E402  one way to read peak memory
 from model.readmodel import list_transcripts  # noqa: E402
 from model.schema import Annotator, Flag, Segment, Transcript, Turn  # noqa: E402
 from model.store import Store  # noqa: E402
@@ -52,13 +53,6 @@ def build(store: Store, transcripts: int, per: int, per_turn: int = 5) -> None:
             first = conn.execute(select(Segment.id).where(Segment.transcript_id == tid).limit(1)).scalar_one()
             conn.execute(insert(Flag), [{"segment_id": first, "transcript_id": tid, "category": "other", "note": "",
                                          "status": "open", "author_id": me, "created_at": when}])
-
-
-def peak_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def main() -> None:

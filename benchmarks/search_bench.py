@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
+from benchmarks.export_bench import peak_mb  # noqa: E402  one way to read peak memory
 from model.schema import Annotator, Correction, Segment, Transcript, Turn  # noqa: E402
 from model.search import search  # noqa: E402
 from model.search_index import rebuild  # noqa: E402
@@ -135,13 +136,6 @@ def dock_latency(store: Store) -> dict[str, float]:
         print(f"{name:10s} first hits {out[f'{name}_first']:.3f} s, all {done:.3f} s, "
               f"longest wait of the window {longest * 1000:.0f} ms")
     return out
-
-
-def peak_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def main() -> None:
