@@ -7,10 +7,10 @@ so a 50,000-segment transcript is filtered in a few narrow queries.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 
+from model.reading_order import beyond, place_of, reading_order
 from model.schema import Correction, Flag, Gap, Segment, Turn
 from model.store import Store
 
@@ -59,12 +59,6 @@ def matching_segments(store: Store, transcript_id: int, kind: str,
         return set(s.scalars(q))
 
 
-def _order(backwards: bool) -> tuple[Any, ...]:
-    if backwards:
-        return Turn.position.desc(), Turn.id.desc(), Segment.position.desc(), Segment.id.desc()
-    return Turn.position, Turn.id, Segment.position, Segment.id
-
-
 def next_open_gap(store: Store, transcript_id: int, after_segment_id: int | None, backwards: bool = False,
                   skip: Iterable[int] = ()) -> tuple[int, str] | None:
     """(segment id, lang) of the next (previous) segment with an open gap in reading order after
@@ -75,21 +69,13 @@ def next_open_gap(store: Store, transcript_id: int, after_segment_id: int | None
         base = (select(Segment.id, Gap.lang).join(Gap, Gap.segment_id == Segment.id)
                 .join(Turn, Turn.id == Segment.turn_id)
                 .where(Segment.transcript_id == transcript_id, Gap.status == "open"))
-        here = None
-        if after_segment_id is not None:
-            here = s.execute(select(Turn.position, Segment.position).join(Turn, Turn.id == Segment.turn_id)
-                             .where(Segment.id == after_segment_id)).first()
+        here = place_of(s, after_segment_id) if after_segment_id is not None else None
         attempts = [base]
         if here is not None:
-            tp, sp = here
-            if backwards:
-                beyond = (Turn.position < tp) | ((Turn.position == tp) & (Segment.position < sp))
-            else:
-                beyond = (Turn.position > tp) | ((Turn.position == tp) & (Segment.position > sp))
-            attempts = [base.where(beyond), base]  # then wrap around
+            attempts = [base.where(beyond(here, backwards)), base]  # then wrap around
         for q in attempts:
             # Rows come in order from a cursor: the first one not skipped ends the read.
-            for sid, lang in s.execute(q.order_by(*_order(backwards), Gap.start).limit(len(skipped) + 1)):
+            for sid, lang in s.execute(q.order_by(*reading_order(backwards), Gap.start).limit(len(skipped) + 1)):
                 if sid not in skipped:
                     return sid, lang
     return None

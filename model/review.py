@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from model.errors import NotFound
+from model.reading_order import beyond, place_of, reading_order
 from model.schema import Annotator, Flag, FlagReply, Gap, Segment, Transcript, Turn
 from model.store import Store
 
@@ -163,13 +164,6 @@ def _attach_replies(s: Session, items: list[FlagItem]) -> None:
         by_id[r.flag_id].replies.append(ReplyView(r.id, name, r.created_at, r.text))
 
 
-def _positions(s: Session, segment_id: int) -> tuple[int, int] | None:
-    """(turn position, segment position) of a segment: its place in reading order."""
-    row = s.execute(select(Turn.position, Segment.position).join(Turn, Turn.id == Segment.turn_id)
-                    .where(Segment.id == segment_id)).first()
-    return (row[0], row[1]) if row else None
-
-
 def _flag_item(s: Session, flag_id: int, with_replies: bool = True) -> FlagItem:
     author_t, resolver_t = aliased(Annotator), aliased(Annotator)
     row = s.execute(select(Flag, author_t.name, resolver_t.name, Turn.transcript_id, Turn.position, Turn.id,
@@ -231,7 +225,7 @@ def next_open_flag(store: Store, transcript_id: int, after_segment_id: int | Non
         if after_flag_id is not None and after_flag_id in order:
             chosen = _cycle(order, order.index(after_flag_id), backwards)[0] if len(order) > 1 else order[0]
         else:
-            here = _positions(s, after_segment_id) if after_segment_id is not None else None
+            here = place_of(s, after_segment_id) if after_segment_id is not None else None
             if here is None:
                 chosen = order[-1] if backwards else order[0]
             elif backwards:
@@ -250,16 +244,10 @@ def next_segment_needing_review(store: Store, transcript_id: int, after_segment_
         _check_transcript(s, transcript_id)
         base = (select(Segment.id).join(Turn, Turn.id == Segment.turn_id)
                 .where(Segment.transcript_id == transcript_id, Segment.review_state != "approved"))
-        columns = (Turn.position, Turn.id, Segment.position, Segment.id)
-        ordering = tuple(c.desc() if backwards else c.asc() for c in columns)
-        here = _positions(s, after_segment_id) if after_segment_id is not None else None
+        ordering = reading_order(backwards)
+        here = place_of(s, after_segment_id) if after_segment_id is not None else None
         if here is not None:
-            tp, sp = here
-            if backwards:
-                beyond = (Turn.position < tp) | ((Turn.position == tp) & (Segment.position < sp))
-            else:
-                beyond = (Turn.position > tp) | ((Turn.position == tp) & (Segment.position > sp))
-            found = s.scalar(base.where(beyond).order_by(*ordering).limit(1))
+            found = s.scalar(base.where(beyond(here, backwards)).order_by(*ordering).limit(1))
             if found is not None:
                 return found
         # Wrap around (the current segment itself comes last).
