@@ -32,8 +32,8 @@ def main() -> None:
     from window_bench import build
 
     app = QApplication.instance() or QApplication(["bench"])
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
     from model.skeleton import transcript_ids
     from model.store import Store
 

@@ -1,7 +1,7 @@
 """Language switch benchmark: how long the annotator waits for the window in the new language.
 
 Opens a big transcript (window_bench's database), selects a segment in the middle, then
-switches English -> Japanese -> English (``gui.language_switch.switch_language``) and measures:
+switches English -> Japanese -> English (``gui.window.language_switch.switch_language``) and measures:
 - the rebuild: new translators, a new window with every feature, the old one deleted;
 - until the panes have painted the transcript again (``ctx.transcriptShown``).
 No target is set; opening the window is the yardstick (window_bench's first paint).
@@ -40,10 +40,10 @@ def main() -> None:
     from window_bench import build
 
     app = QApplication.instance() or QApplication(["taiyaku"])
-    from gui.context import AppContext
-    from gui.i18n import install_translators
-    from gui.language_switch import switch_language
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.i18n import install_translators
+    from gui.window.language_switch import switch_language
+    from gui.window.main_window import MainWindow
     from model.skeleton import transcript_ids
     from model.store import Store
 

@@ -109,8 +109,8 @@ def dock_latency(store: Store) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     app = QApplication.instance() or QApplication([])
-    from gui.context import AppContext
     from gui.search_panel import SearchPanel
+    from gui.window.context import AppContext
 
     ctx = AppContext(store)
     host = QWidget()

@@ -11,7 +11,7 @@ Builds a database in a temporary folder, then in fresh subprocesses measures:
   the store announces it, e.g. from replace-all or undo) until both panes have repainted:
   its first edit, then a second one (the first also re-reads the transcript's structure);
 - the floor: a QApplication plus importing SQLAlchemy with our schema, with no window at all;
-- the frame: the first paint of a main window (the start-up frame, ``gui.startup_frame``, or the
+- the frame: the first paint of a main window (the start-up frame, ``gui.window.startup_frame``, or the
   window itself): menus, toolbar, docks on screen;
 - busy: from the first paint until the event loop is idle (20 quick turns in a row), while a
   follow is made every 100 ms; ``follow_max_ms`` is the longest of every follow, busy or idle.
@@ -171,8 +171,8 @@ _frame = _Frame()
 _app.installEventFilter(_frame)
 
 if len(sys.argv) > 3 and sys.argv[3] == "core":
-    import gui.features
-    gui.features.FEATURES[:] = []
+    import gui.window.features
+    gui.window.features.FEATURES[:] = []
 CTX = []
 
 def started(ctx):

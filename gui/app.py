@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from model.errors import TaiyakuError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
+    from gui.window.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -99,20 +99,20 @@ def run(options: argparse.Namespace | Sequence[str],
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
 
-    from gui.i18n import install_translators
-    from gui.settings import annotator_name, app_settings
+    from gui.window.i18n import install_translators
+    from gui.window.settings import annotator_name, app_settings
 
     settings = app_settings()
     install_translators(app, str(settings.value("ui/language", "system")))
     # The frame first: menus, toolbar and docks on screen before the storage stack is imported.
-    from gui.startup_frame import hand_over, remember_layout, show_frame
+    from gui.window.startup_frame import hand_over, remember_layout, show_frame
     from model.paths import default_db_path
 
     frame = show_frame(settings, str(args.db or default_db_path()))
 
-    from gui.context import AppContext
-    from gui.language_switch import follow_language
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.language_switch import follow_language
+    from gui.window.main_window import MainWindow
     from model.store import Store
 
     try:
@@ -141,7 +141,7 @@ def run(options: argparse.Namespace | Sequence[str],
     live = [window]
 
     def follow(new: MainWindow) -> None:
-        # A new UI language rebuilds the window (gui.language_switch): the context names the live one.
+        # A new UI language rebuilds the window (gui.window.language_switch): the context names the live one.
         live[0] = new
         ctx.windowChanged.emit(new)
         new.replaced.connect(follow)

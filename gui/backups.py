@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    """Translate a string of the backups feature (context ``Trust``, like ``gui.storage_errors``)."""
+    """Translate a string of the backups feature (context ``Trust``, like ``gui.window.storage_errors``)."""
     return QCoreApplication.translate("Trust", text)
 
 

@@ -7,9 +7,9 @@ from html import escape
 
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
-from gui.context import AppContext, Selection
 from gui.models.transcript_model import TranscriptModel
-from gui.theme import lang_name, role_name, speaker_name, turn_kind_name
+from gui.window.context import AppContext, Selection
+from gui.window.theme import lang_name, role_name, speaker_name, turn_kind_name
 
 
 class SegmentDetails(QTextBrowser):

@@ -51,8 +51,8 @@ from model.export.walk import DEFAULT_GAP_TEXT, safe_filename, with_times
 from model.readmodel import TranscriptView, list_transcripts
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
-    from gui.features import FeatureWindow
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
 
 log = logging.getLogger(__name__)
 PREVIEW_SEGMENTS = 30  # the "first page"

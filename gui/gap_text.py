@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCharFormat
 
-from gui.theme import Theme
+from gui.window.theme import Theme
 from model.readmodel import GapView
 
 UNSURE = "?"  # after words filled as a best guess

@@ -78,7 +78,7 @@ def action_name(action: str) -> str:
 @cache
 def _catalog(lang: str) -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
     """From the ``*_<lang>.ts`` catalogs: translation -> (context, source), and source -> contexts."""
-    from gui.i18n import i18n_dir
+    from gui.window.i18n import i18n_dir
 
     by_text: dict[str, tuple[str, str]] = {}
     by_source: dict[str, list[str]] = {}

@@ -15,7 +15,7 @@ from model.errors import TaiyakuError
 from model.importer.parsed import ImportSummary
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.features import FeatureWindow
+    from gui.window.features import FeatureWindow
 
 log = logging.getLogger(__name__)
 PROGRESS_AFTER_BYTES = 256 * 1024  # smaller files import faster than a dialog could appear

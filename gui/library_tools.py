@@ -28,8 +28,8 @@ from gui.models.library_model import TranscriptIdRole
 from model.errors import TaiyakuError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:

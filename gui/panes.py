@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.context import AppContext, Selection
 from gui.models.transcript_model import TranscriptModel
 from gui.row_metrics import GUTTER, RIGHT, RowMetrics
 from gui.segment_delegate import SegmentDelegate
+from gui.window.context import AppContext, Selection
 
 LANGS = ("en", "ja")
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextCharFormat, QTextL
 
 from gui.gap_text import Shifts, render_gaps
 from gui.models.transcript_model import TranscriptModel
-from gui.theme import Theme, pane_font
+from gui.window.theme import Theme, pane_font
 from model.readmodel import SegmentView
 
 GUTTER = 52  # left margin: turn number and speaker stripe

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from model.search import SearchHit, library_ids, search
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
 
 TYPING_PAUSE_MS = 60  # wait this long after a keystroke (a search per keystroke would pile up)
 CHUNK_TRANSCRIPTS = 20  # transcripts searched per step: the first hits show while the rest are searched

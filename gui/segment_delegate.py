@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPe
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
 from gui.row_metrics import GUTTER, RIGHT, TURN_SPACE, RowMetrics, elide
-from gui.theme import Theme, role_name, turn_kind_name
+from gui.window.theme import Theme, role_name, turn_kind_name
 from model.readmodel import SpeakerView
 from model.skeleton import TurnInfo
 

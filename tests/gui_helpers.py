@@ -42,9 +42,9 @@ def make_window(qtbot, store: Store, tmp_path: Path, turns=None, title: str = "T
 
     ``closed_by_qtbot=False``: the test deletes the window itself.
     """
-    from gui.context import AppContext
-    from gui.language_switch import follow_language
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.language_switch import follow_language
+    from gui.window.main_window import MainWindow
 
     tid = make_transcript(store, turns or BRIEFING, title=title)
     ctx = AppContext(store)

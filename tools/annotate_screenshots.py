@@ -21,8 +21,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
     from model.importer import import_file
     from model.ops.corrections import edit_text
     from model.ops.gaps import fill_gap

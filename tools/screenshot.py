@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def dark_palette():  # type: ignore[no-untyped-def]
     """The app's dark palette (Preferences > Appearance > Dark)."""
-    from gui.theme import dark_palette as palette
+    from gui.window.theme import dark_palette as palette
 
     return palette()
 
@@ -51,9 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setStyle("Fusion")
     if args.dark:
         app.setPalette(dark_palette())
-    from gui.context import AppContext
-    from gui.i18n import install_translators
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.i18n import install_translators
+    from gui.window.main_window import MainWindow
     from model.samples import ensure_sample
     from model.store import Store
 
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(3):
             app.processEvents()
         if args.switch_to:
-            from gui.language_switch import switch_language
+            from gui.window.language_switch import switch_language
 
             settings.setValue("ui/language", args.switch_to)
             window = switch_language(window, args.switch_to)

@@ -33,8 +33,8 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QTextBrowser
 
-    from gui.context import AppContext
     from gui.export_dialog import ExportDialog
+    from gui.window.context import AppContext
     from model.export import ExportOptions, get_exporter
     from model.importer import import_file
     from model.store import Store

@@ -31,8 +31,8 @@ def main(out_dir: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
     from model.importer import import_file
     from model.ops import flags as ops
     from model.ops.review_state import approve
@@ -68,7 +68,7 @@ def main(out_dir: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("ui/language", lang)
     if lang == "ja":
-        from gui.i18n import install_translators
+        from gui.window.i18n import install_translators
 
         install_translators(app, "ja")
     window = MainWindow(ctx, settings)

@@ -4,7 +4,7 @@
 
 The translations live in the ``.ts`` files of ``resources/i18n`` (edit them with Qt
 Linguist, ``pyside6-linguist``, or any editor: fill ``<translation>`` and drop
-``type="unfinished"``); ``gui.i18n`` loads every ``*_ja.qm`` of that folder.
+``type="unfinished"``); ``gui.window.i18n`` loads every ``*_ja.qm`` of that folder.
 
 - ``taiyaku_ja.ts``: the window's strings, ``pyside6-lupdate`` over ``gui/`` (contexts that a
   feature's catalog holds are left to it).
@@ -41,8 +41,8 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "export": (["gui/export_dialog.py"], "tr", "Export"),
     "search": (["gui/search_panel.py"], "tr", "Search"),
     "library": (["gui/library_tools.py"], "tr", "Library"),
-    "startup": (["gui/startup_frame.py"], "tr", "StartupFrame"),
-    "trust": (["gui/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
+    "startup": (["gui/window/startup_frame.py"], "tr", "StartupFrame"),
+    "trust": (["gui/window/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
     "audio": (["gui/audio"], "tr", "Audio"),
     "helpers": (["gui/helpers"], "tr", "Helpers"),
 }

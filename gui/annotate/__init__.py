@@ -1,5 +1,5 @@
 """The annotation feature: in-place editing, view modes, corrections, gaps, speakers,
-find and replace, alignment, history. Installed through ``gui.features``."""
+find and replace, alignment, history. Installed through ``gui.window.features``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.annotate.feature import AnnotateFeature
-    from gui.context import AppContext
-    from gui.features import FeatureWindow
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
 
 
 def install(window: FeatureWindow, ctx: AppContext) -> AnnotateFeature:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.actions import ActionRegistry
-from gui.context import AppContext
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
+from gui.window.actions import ActionRegistry
+from gui.window.context import AppContext
 from model.readmodel import SegmentView
 
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.actions import icon
 from gui.annotate.common import AnnotateParts, tr
-from gui.theme import lang_name
+from gui.window.actions import icon
+from gui.window.theme import lang_name
 from model.ops.corrections import set_correction_details
 from model.readmodel import CorrectionView
 from model.schema import CORRECTION_CATEGORIES

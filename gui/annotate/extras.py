@@ -1,5 +1,5 @@
 """The annotator's day (issue 14): row status in the gutter and its legend, next open gap,
-the pane filter, per-segment comments. Installed through ``gui.features`` after review, so
+the pane filter, per-segment comments. Installed through ``gui.window.features`` after review, so
 its Go and Help entries sit beside review's."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QInputDialog
 
 from gui.annotate.common import tr
 from gui.annotate.row_status import LegendDialog, paint_row_status
-from gui.keyboard import CtrlEnterAccepts
+from gui.window.keyboard import CtrlEnterAccepts
 from model.ops import comments
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
-    from gui.features import FeatureWindow
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
 
 
 class DayFeature(QObject):

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit
 from gui.annotate.common import AnnotateParts, Macro, tr
 from gui.annotate.editing import EditKeys, SegmentEditor, bind_delegate
 from gui.annotate.view_modes import MODES, PROVIDERS
-from gui.context import AppContext
-from gui.storage_errors import describe_failure
+from gui.window.context import AppContext
+from gui.window.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.ops import alignment, corrections, gaps
 from model.readmodel import SegmentView
@@ -20,7 +20,7 @@ from model.store import default_annotator_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.annotate.find_replace_ui import FindReplaceDialog
-    from gui.features import FeatureWindow
+    from gui.window.features import FeatureWindow
 
 Area = Qt.DockWidgetArea
 

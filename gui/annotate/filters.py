@@ -18,8 +18,8 @@ from model.filters import count_open_gap_segments, matching_segments, next_open_
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
-    from gui.features import FeatureWindow
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
 
 
 def filter_names() -> dict[str, str]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
-from gui.theme import Theme
+from gui.window.theme import Theme
 from model.errors import TaiyakuError
 from model.ops import find_replace
 from model.readmodel import SegmentView

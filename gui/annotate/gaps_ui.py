@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
-from gui.theme import lang_name
+from gui.window.theme import lang_name
 from model.ops import gaps
 from model.readmodel import GapView
 from model.store import Changes

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import tr
-from gui.theme import lang_name
+from gui.window.theme import lang_name
 from model.ops.find_replace import Preview
 
 SHOWN = 2000  # rows listed; the count above says how many there are in all

@@ -2,7 +2,7 @@
 
 The review feature already paints a flag (open flags) and a tick (approved) in the gutter
 square; this adds a dot for an edited segment and one for an open gap, in the colours of
-``gui.theme.Theme`` (checked for contrast against both palettes and the selection).
+``gui.window.theme.Theme`` (checked for contrast against both palettes and the selection).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from gui.annotate.common import tr
-from gui.theme import Theme
+from gui.window.theme import Theme
 from model.readmodel import SegmentView
 
 DOT = 6

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
-from gui.theme import Theme, role_name, speaker_name
+from gui.window.theme import Theme, role_name, speaker_name
 from model.ops import speakers as ops
 from model.readmodel import SpeakerView, load_segments
 from model.schema import ROLES

@@ -7,7 +7,7 @@ import re
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from gui.row_metrics import Rendered, corrected_text
-from gui.theme import Theme
+from gui.window.theme import Theme
 from model.readmodel import SegmentView
 from model.text import DiffPiece
 

@@ -1,5 +1,5 @@
 """The audio feature: the recording beside the transcript (player dock, waveform, follow,
-stamps, sync). Installed through ``gui.features``."""
+stamps, sync). Installed through ``gui.window.features``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.audio.feature import AudioFeature
-    from gui.context import AppContext
-    from gui.features import FeatureWindow
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
 
 
 def install(window: FeatureWindow, ctx: AppContext) -> AudioFeature:

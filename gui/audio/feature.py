@@ -19,8 +19,8 @@ from gui.audio.common import tr
 from gui.audio.player import PlayerWidget
 from gui.audio.sync import SyncRunner
 from gui.audio.waveform import PeaksLoader
-from gui.context import AppContext
-from gui.features import FeatureWindow
+from gui.window.context import AppContext
+from gui.window.features import FeatureWindow
 from model.audio import ops
 from model.audio.pcm import AUDIO_SUFFIXES, AudioError, identify
 from model.audio.timing import SegmentTime

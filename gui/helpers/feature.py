@@ -28,8 +28,8 @@ from model.store import Changes
 from model.tm import Suggestion, TranslationMemory, apply_suggestion, load_memory
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
-    from gui.features import FeatureWindow
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
 
 log = logging.getLogger(__name__)
 TERM_COLOUR_LIGHT, TERM_COLOUR_DARK = QColor("#8a9bb0"), QColor("#6f8096")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.flow_layout import FlowLayout
+from gui.window.flow_layout import FlowLayout
 from model.glossary.entries import Term, TermRecord
 from model.glossary.exchange import split_variants
 

@@ -64,7 +64,7 @@ def apply_appearance(choice: str) -> None:
     from PySide6.QtGui import QGuiApplication, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from gui.theme import dark_palette
+    from gui.window.theme import dark_palette
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.actions import ActionRegistry
+from gui.window.actions import ActionRegistry
 
 PREFIX = "shortcuts/"
 Portable = QKeySequence.SequenceFormat.PortableText

@@ -1,6 +1,6 @@
 """The review feature: flags, the review queue, QA findings and the overview strip.
 
-Installed into the main window through ``gui.features`` (``gui.review:install``).
+Installed into the main window through ``gui.window.features`` (``gui.review:install``).
 """
 
 from __future__ import annotations

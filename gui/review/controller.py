@@ -33,8 +33,8 @@ from model.review import FlagItem, filter_flags, get_flag, list_flags, progress
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
-    from gui.features import FeatureWindow
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
     from model.store import Store
 
 log = logging.getLogger(__name__)
@@ -287,7 +287,7 @@ class ReviewController(QObject):
 
 
 def install(window: FeatureWindow, ctx: AppContext) -> ReviewController:
-    """Feature entry point (``gui.features``); its strings come with the app's (``gui.i18n``)."""
+    """Feature entry point (``gui.window.features``); its strings come with the app's (``gui.window.i18n``)."""
     return ReviewController(window, ctx)
 
 

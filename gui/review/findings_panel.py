@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.flow_layout import FlowLayout
 from gui.helpers.names import fix_label
 from gui.review.names import check_name, finding_message, lang_name
+from gui.window.flow_layout import FlowLayout
 from model.qa import Finding
 from model.qa.fixes import fixes_for
 

@@ -19,9 +19,9 @@ from model.readmodel import SegmentView
 from model.review import FlagItem, get_flag, list_flags, next_open_flag, next_segment_needing_review
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
     from gui.models.transcript_model import TranscriptModel
     from gui.panes import BilingualPanes
+    from gui.window.context import AppContext
     from model.store import Store
 
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.flow_layout import FlowLayout
 from gui.review.flag_model import FlagItemRole, FlagTableModel
 from gui.review.names import category_name, lang_name, status_name
 from gui.review.note_view import NoteView
+from gui.window.flow_layout import FlowLayout
 from model.notes import render_note
 from model.review import FlagItem, FlagList, Progress
 from model.schema import FLAG_CATEGORIES, FLAG_STATUSES

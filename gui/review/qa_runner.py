@@ -24,8 +24,8 @@ from model.readmodel import TranscriptView
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
     from gui.panes import BilingualPanes
+    from gui.window.context import AppContext
     from model.store import Store
 
 REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")

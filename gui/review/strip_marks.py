@@ -15,9 +15,9 @@ from gui.review.overview import APPROVED, EDIT, FLAG, GAP, OverviewStrip
 from model.review import markers
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.context import AppContext
     from gui.models.transcript_model import TranscriptModel
     from gui.panes import BilingualPanes
+    from gui.window.context import AppContext
     from model.store import Store
 
 

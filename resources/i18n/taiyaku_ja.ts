@@ -19,7 +19,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/context.py" line="+144" />
+        <location filename="../../gui/window/context.py" line="+144" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
     </message>
@@ -521,7 +521,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+241" />
+        <location filename="../../gui/window/main_window.py" line="+241" />
         <location line="+61" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
@@ -767,7 +767,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/settings.py" line="+46" />
+        <location filename="../../gui/window/settings.py" line="+46" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
@@ -815,7 +815,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../gui/theme.py" line="+177" />
+        <location filename="../../gui/window/theme.py" line="+177" />
         <source>Official</source>
         <translation>政府関係者</translation>
     </message>
@@ -1007,7 +1007,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../gui/shortcuts_dialog.py" line="+16" />
+        <location filename="../../gui/window/shortcuts_dialog.py" line="+16" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>

@@ -303,9 +303,9 @@ def test_japanese_ui_strings_are_translated(qtbot, store, tmp_path):
     from helpers import make_transcript
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from gui.context import AppContext
-    from gui.i18n import install_translators
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.i18n import install_translators
+    from gui.window.main_window import MainWindow
 
     assert install_translators(QCoreApplication.instance(), "ja") == "ja"
     try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import make_transcript
 
-from gui.commands import StoreCommand
-from gui.context import AppContext
+from gui.window.commands import StoreCommand
+from gui.window.context import AppContext
 from model.errors import OperationFailed
 from model.schema import Speaker
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QStyleFactory
 
-from gui.theme import Theme, contrast, dark_palette
+from gui.window.theme import Theme, contrast, dark_palette
 
 MINIMUM = 3.0
 

@@ -88,7 +88,7 @@ def test_both_panes_name_cjk_fonts_and_kanji_in_the_english_pane_get_real_glyphs
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QFontDatabase, QTextLayout
 
-    from gui.theme import CJK_FALLBACKS, JA_FAMILIES
+    from gui.window.theme import CJK_FALLBACKS, JA_FAMILIES
 
     cjk = set(JA_FAMILIES + CJK_FALLBACKS)
     fonts = window.panes.metrics.fonts

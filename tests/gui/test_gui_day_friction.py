@@ -116,8 +116,8 @@ def test_approving_an_untranslated_segment_needs_a_second_press(qtbot, store, wi
 def test_history_made_before_a_language_switch_is_shown_in_the_new_language(qtbot, store, tmp_path, qapp):
     from shiboken6 import Shiboken
 
-    from gui.i18n import install_translators
-    from gui.language_switch import switch_language
+    from gui.window.i18n import install_translators
+    from gui.window.language_switch import switch_language
     from model.ops.corrections import edit_text
 
     window, tid = make_window(qtbot, store, tmp_path, closed_by_qtbot=False)

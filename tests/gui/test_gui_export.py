@@ -123,7 +123,7 @@ def test_japanese_ui(qtbot, store, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     from gui.export_dialog import tr
-    from gui.i18n import install_translators
+    from gui.window.i18n import install_translators
     try:
         assert install_translators(QApplication.instance(), "ja") == "ja"
         assert tr("&Export…") == "書き出し…(&E)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from gui.flow_layout import FlowLayout
+from gui.window.flow_layout import FlowLayout
 
 
 def make_row(qtbot, texts):

@@ -18,7 +18,7 @@ WINDOW_CONTEXTS = {"App", "BilingualPanes", "DetailsArea", "ImportFlow", "Librar
 
 @pytest.fixture
 def japanese(qapp):
-    from gui.i18n import install_translators
+    from gui.window.i18n import install_translators
 
     assert install_translators(qapp, "ja") == "ja"
     yield
@@ -32,7 +32,7 @@ def test_japanese_ui_shows_translated_actions(qtbot, store, tmp_path, japanese):
     assert "Ctrl+G" in window.registry.get("goto_turn").toolTip()
     assert window.saved_label.text().endswith("すべての変更を保存済み")
     assert window.panes.titles["en"].text() == "英語"
-    from gui.theme import role_name
+    from gui.window.theme import role_name
 
     assert role_name("journalist") == "記者"
 
@@ -57,7 +57,7 @@ def test_every_window_string_has_a_japanese_translation():
 
 
 def test_english_is_the_fallback(qapp):
-    from gui.i18n import resolve_language
+    from gui.window.i18n import resolve_language
 
     assert resolve_language("en") == "en"
     assert resolve_language("ja") == "ja"

@@ -8,7 +8,7 @@ from gui_helpers import make_window
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.row_metrics import reflow
-from gui.theme import turn_kind_name
+from gui.window.theme import turn_kind_name
 from model.readmodel import list_transcripts, load_transcript
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"

@@ -32,7 +32,7 @@ ALLOWED = {"Ctrl", "Shift", "Alt", "Enter", "Return", "Esc", "Tab", "Home", "End
 
 @pytest.fixture
 def japanese(qapp):
-    from gui.i18n import install_translators
+    from gui.window.i18n import install_translators
 
     assert install_translators(qapp, "ja") == "ja"
     yield

@@ -14,7 +14,7 @@ from shiboken6 import Shiboken
 @pytest.fixture
 def back_to_english(qapp):
     yield
-    from gui.i18n import install_translators
+    from gui.window.i18n import install_translators
 
     install_translators(qapp, "en")
 
@@ -33,7 +33,7 @@ def windows(qtbot):
 
 def choose_language(qtbot, window, lang: str):  # type: ignore[no-untyped-def]
     """Edit > Preferences, pick ``lang``, OK; returns the window that replaced ``window``."""
-    from gui.settings import PreferencesDialog
+    from gui.window.settings import PreferencesDialog
 
     def answer() -> None:
         dialog = window.findChild(PreferencesDialog, "preferences")
@@ -50,7 +50,7 @@ def choose_language(qtbot, window, lang: str):  # type: ignore[no-untyped-def]
 
 
 def main_windows() -> list:
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
@@ -194,7 +194,7 @@ def test_switching_twice_leaves_one_window_and_reaches_no_dead_object(qtbot, sto
 def test_the_same_language_rebuilds_nothing(qtbot, store, tmp_path, windows):
     window, _tid = make_window(qtbot, store, tmp_path, closed_by_qtbot=False)
     windows.append(window)
-    from gui.settings import PreferencesDialog
+    from gui.window.settings import PreferencesDialog
 
     def answer() -> None:
         dialog = window.findChild(PreferencesDialog, "preferences")
@@ -250,7 +250,7 @@ from gui import app
 seen = {{"paints": 0}}
 
 def switch():
-    from gui.language_switch import switch_language
+    from gui.window.language_switch import switch_language
     new = switch_language(seen["window"], "ja")
     live = seen["window"]
     QTimer.singleShot(50, lambda: (print("LIVE", live is new and seen["ctx"].window is new,

@@ -8,7 +8,7 @@ from gui_helpers import make_window
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
-from gui.settings import PreferencesDialog
+from gui.window.settings import PreferencesDialog
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_inserted_gap_uses_the_chosen_marker(qtbot, store, win):
 
 
 def test_dark_light_and_system_inside_the_app(qtbot, win):
-    from gui.theme import is_dark
+    from gui.window.theme import is_dark
 
     before = QApplication.palette().color(QPalette.ColorRole.Window)
     dialog = PreferencesDialog(win.settings, win)
@@ -91,7 +91,7 @@ def test_shortcuts_are_rebindable_and_conflicts_refused(qtbot, win):
     assert "F10" in win.registry.get("mark_gap").toolTip()
     assert win.settings.value("shortcuts/mark_gap") == "F10"
     # A new window (e.g. the next start) gets the rebound key too.
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     again = MainWindow(win.ctx, win.settings)
     qtbot.addWidget(again)

@@ -197,7 +197,7 @@ def test_findings_filter_by_check(qtbot, store, tmp_path):
 def test_japanese_ui_translates_the_review_feature(qtbot, store, tmp_path):
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from gui.i18n import install_translators
+    from gui.window.i18n import install_translators
 
     QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).setValue("ui/language", "ja")
     install_translators(QCoreApplication.instance(), "ja")
@@ -288,8 +288,8 @@ def test_edit_a_flag_from_the_panel(qtbot, store, tmp_path):
 def test_finding_messages_follow_the_ui_language(qtbot, store, tmp_path):
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from gui.i18n import install_translators
     from gui.review.names import finding_message
+    from gui.window.i18n import install_translators
 
     window, tid, review = open_review(qtbot, store, tmp_path)
     untranslated = next(f for f in review.findings if f.check == "untranslated")

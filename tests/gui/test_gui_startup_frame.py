@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget
 
-from gui.startup_frame import StartupFrame, remember_layout
+from gui.window.startup_frame import StartupFrame, remember_layout
 
 ROOT = Path(__file__).resolve().parents[2]
 

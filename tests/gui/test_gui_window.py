@@ -98,7 +98,7 @@ def test_keyboard_navigation_from_either_pane(qtbot, store, tmp_path, monkeypatc
 
 
 def test_feature_selection_request_moves_both_panes(qtbot, store, tmp_path):
-    from gui.context import Selection
+    from gui.window.context import Selection
 
     window, _ = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
     sid = window.transcript_model.segment_id(70)
@@ -210,8 +210,8 @@ def test_wheel_over_the_english_pane_scrolls_both(qtbot, store, tmp_path):
 def test_a_title_in_one_language_shows_quietly_in_both_panes(qtbot, store, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
     from model.schema import Turn
 
     tid = make_transcript(store, [(None, [(None, "記者会見の背景")]), ("Q", [("Hello.", None)])])

@@ -14,7 +14,7 @@ def test_japanese_screenshot_goes_to_its_own_file(qapp, tmp_path, monkeypatch):
         import screenshot
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    from gui.i18n import install_translators
+    from gui.window.i18n import install_translators
 
     monkeypatch.setattr(screenshot, "ROOT", tmp_path)
     style = qapp.style().name()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from gui.actions import ActionRegistry
+from gui.window.actions import ActionRegistry
 
 
 class ShortcutsDialog(QDialog):

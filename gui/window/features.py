@@ -21,7 +21,7 @@ From ``window`` a feature uses:
 - ``window.show_error(title, message)`` -- a one-line reason in a dialog;
 - ``window.widget()`` -- the window as a Qt widget: the parent of a feature's objects and dialogs,
   and its dock layout (``tabifyDockWidget``, ``resizeDocks``, ``library_dock``).
-And from ``ctx`` (``gui.context.AppContext``): ``store``, ``bridge.changed``, ``undo_stack``,
+And from ``ctx`` (``gui.window.context.AppContext``): ``store``, ``bridge.changed``, ``undo_stack``,
 ``run(text, perform)`` (one store operation = one undo step), ``transcript_id``,
 ``transcriptChanged`` (synchronous: keep it light) and ``transcriptShown`` (after the panes painted
 the transcript: start heavy work there, in slices, so the window opens at once),
@@ -29,7 +29,7 @@ the transcript: start heavy work there, in slices, so the window opens at once),
 when the app's first transcript is painted: first-run questions go there, not in tests).
 
 A feature may be installed more than once for one context: a new UI language rebuilds the
-window and installs every feature on the new one (``gui.language_switch``), then announces
+window and installs every feature on the new one (``gui.window.language_switch``), then announces
 the transcript and selection again. Keep what must outlive a window in the context, the
 store or the settings; connect to ``ctx`` with bound methods of the feature's objects, so the
 connections go with the old window.
@@ -45,11 +45,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
-    from gui.actions import ActionRegistry
-    from gui.context import AppContext
     from gui.models.library_model import LibraryModel
     from gui.models.transcript_model import TranscriptModel
     from gui.panes import BilingualPanes
+    from gui.window.actions import ActionRegistry
+    from gui.window.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ FEATURES: list[str] = [
 
 
 class FeatureWindow(Protocol):
-    """What a feature may use of the main window (``gui.main_window.MainWindow`` is one)."""
+    """What a feature may use of the main window (``gui.window.main_window.MainWindow`` is one)."""
 
     ctx: AppContext
     settings: QSettings

@@ -20,9 +20,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from gui.bridge import StoreBridge
-from gui.commands import StoreCommand, keep_in_step
-from gui.storage_errors import describe_failure
+from gui.window.bridge import StoreBridge
+from gui.window.commands import StoreCommand, keep_in_step
+from gui.window.storage_errors import describe_failure
 from model.errors import TaiyakuError
 from model.store import Store
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from gui.storage_errors import describe_failure
+from gui.window.storage_errors import describe_failure
 from model.errors import StorageFailed, TaiyakuError
 from model.store import Store
 

@@ -21,19 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import features
-from gui.actions import ActionRegistry
-from gui.context import AppContext
 from gui.details import DetailsArea
-from gui.i18n import current_language, resolve_language
 from gui.import_flow import ImportFlow, local_files
 from gui.library import LibraryView
 from gui.models.library_model import LibraryModel
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
-from gui.settings import PreferencesDialog, db_key
-from gui.shortcuts_dialog import ShortcutsDialog
-from gui.storage_errors import status_text
+from gui.window import features
+from gui.window.actions import ActionRegistry
+from gui.window.context import AppContext
+from gui.window.i18n import current_language, resolve_language
+from gui.window.settings import PreferencesDialog, db_key
+from gui.window.shortcuts_dialog import ShortcutsDialog
+from gui.window.storage_errors import status_text
 from model.errors import TaiyakuError
 from model.skeleton import transcript_ids
 from model.store import Changes
@@ -43,12 +43,12 @@ Key = QKeySequence.StandardKey
 
 
 class MainWindow(QMainWindow):
-    """The window annotators live in. Features extend it (see ``gui.features``)."""
+    """The window annotators live in. Features extend it (see ``gui.window.features``)."""
 
     transcriptShown = Signal(int)  # first paint of the panes after a transcript was loaded
-    replaced = Signal(object)  # MainWindow: rebuilt in a new UI language (gui.language_switch); this one goes
+    replaced = Signal(object)  # MainWindow: rebuilt in a new UI language (gui.window.language_switch); this one goes
     # The annotator chose another UI language in Preferences ('system', 'en', 'ja'). The app
-    # rebuilds the window in it (gui.language_switch.follow_language, connected by gui.app).
+    # rebuilds the window in it (gui.window.language_switch.follow_language, connected by gui.app).
     languageChosen = Signal(str)
 
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         zoom = settings.value("ui/point_size")
         if zoom is not None:
             self.panes.metrics.set_point_size(float(zoom))
-        self.features: dict[str, Any] = {}  # what each feature's install returned (gui.features)
+        self.features: dict[str, Any] = {}  # what each feature's install returned (gui.window.features)
         self.feature_errors = features.install_all(self, ctx)
         self.retranslate()
         self.resize(1280, 820)
@@ -167,14 +167,14 @@ class MainWindow(QMainWindow):
         self.menu_separator("file")
         reg.add("quit", self.tr("&Quit"), self.close, menu="file", shortcut=Key.Quit, icon_name="mdi6.exit-to-app")
         # Undo and redo act on the active stack of the group: the transcript on screen's, so Ctrl+Z
-        # never reaches another one (gui.context); a step a locked database refused stays to do
-        # (gui.commands.keep_in_step, on every stack).
+        # never reaches another one (gui.window.context); a step a locked database refused stays to do
+        # (gui.window.commands.keep_in_step, on every stack).
         group = self.ctx.undo_group
         undo = reg.add("undo", self.tr("&Undo"), lambda: self.ctx.undo_stack.undo(), menu="edit",
                        shortcut=Key.Undo, icon_name="mdi6.undo", toolbar=True)
         redo = reg.add("redo", self.tr("&Redo"), lambda: self.ctx.undo_stack.redo(), menu="edit",
                        shortcut=[QKeySequence(Key.Redo).toString(), "Ctrl+Y"], icon_name="mdi6.redo", toolbar=True)
-        stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.language_switch)
+        stack = self.ctx.undo_stack  # not empty when the window is rebuilt (gui.window.language_switch)
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
         self._listen(group.canUndoChanged, undo.setEnabled)
@@ -260,9 +260,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_status()
 
-    # -- extension points (see gui.features) ---------------------------------------------
+    # -- extension points (see gui.window.features) ---------------------------------------------
     def widget(self) -> QMainWindow:
-        """This window as a Qt widget (what ``gui.features.FeatureWindow`` promises)."""
+        """This window as a Qt widget (what ``gui.window.features.FeatureWindow`` promises)."""
         return self
 
     @property

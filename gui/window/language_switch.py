@@ -7,7 +7,7 @@ survives) and given what the annotator saw: geometry and dock layout, the
 transcript, the selected segment and pane, the scroll position, the split
 between the panes, the tabs and filters of the docks, an open find dialog.
 An open in-place editor is saved first (one undo step, as when it closes).
-Features install themselves on the new window through ``gui.features``;
+Features install themselves on the new window through ``gui.window.features``;
 connections of the old window's objects are cut when it is deleted.
 """
 
@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.context import Selection
-from gui.i18n import install_translators
+from gui.window.context import Selection
+from gui.window.i18n import install_translators
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _KEEP: set[QWidget] = set()  # rebuilt windows nobody else holds yet (a parentless widget dies with its wrapper)
@@ -228,7 +228,7 @@ def rebuild_window(old: MainWindow) -> MainWindow:
     """
     from shiboken6 import Shiboken
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     state = capture(old)
     # The new window is built on a context with no transcript, then told which one to show
@@ -263,7 +263,7 @@ def follow_language(window: MainWindow) -> None:
 def switch_language(window: MainWindow, choice: str) -> MainWindow:
     """Install the translators for ``choice`` ('system', 'en', 'ja') and rebuild ``window`` in them."""
     from gui.history_text import capture_undo_kinds, retranslate_undo_stack
-    from gui.i18n import current_language
+    from gui.window.i18n import current_language
 
     # This session's undo steps were named in the old language: find each one's kind first...
     kinds = capture_undo_kinds(window.ctx.undo_stack, current_language())

@@ -2,7 +2,7 @@
 
 The one place that installs translators: the window's catalog and every feature's
 (``resources/i18n/*_<lang>.qm``), at start-up and when the annotator picks another language
-(``gui.language_switch`` then rebuilds the window in it)."""
+(``gui.window.language_switch`` then rebuilds the window in it)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def i18n_dir() -> Path:
 
         return resource_path("i18n")
     except Exception:  # resources module absent or folder missing: the source checkout layout
-        return Path(__file__).resolve().parents[1] / "resources" / "i18n"
+        return Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
 def resolve_language(choice: str | None) -> str:
