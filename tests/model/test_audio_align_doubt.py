@@ -60,9 +60,10 @@ def test_a_question_right_after_the_hold_message_starts_where_it_is_spoken(after
 
 
 def test_a_short_opening_heard_beside_the_anchor_is_taken_but_not_its_twin_in_the_hold_message():
-    text = "hold on thank you this is for the senior official".split()
+    text = ["hold", "on", "thank", "you", "this", "is", "for", "the", "senior", "official"]
     # Recognised: the hold message's "thank you for waiting", then the paragraph ("this is" misheard).
-    heard = "thank you for waiting resume shortly thank you so the sea for the senior official".split()
+    heard = ["thank", "you", "for", "waiting", "resume", "shortly",
+             "thank", "you", "so", "the", "sea", "for", "the", "senior", "official"]
     anchors = [(6, 11, 4)]  # "for the senior official"
     taken = edge_matches(text, heard, anchors)
     assert (2, 6, 2) in taken  # the paragraph's own "thank you", just before the anchor
