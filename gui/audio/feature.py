@@ -230,6 +230,11 @@ class AudioFeature(QObject):
             self.player.play_span(max(t.start_ms - BEFORE_SEGMENT_MS, 0), None)
 
     def loop_segment(self) -> None:
+        """Play the current segment again and again; pressed again, play on."""
+        if self.player.loop is not None:
+            self.player.stop_looping()
+            self.ctx.statusMessage.emit(tr("Loop off"))
+            return
         t = self._current()
         if t is not None:
             self.player.play_span(t.start_ms, max(t.end_ms, t.start_ms + 500), loop=True)

@@ -41,6 +41,7 @@ class PlayerWidget(QWidget):
         self.stop_at: int | None = None  # ms: pause there (playing a gap or a segment)
         self.loop: tuple[int, int] | None = None  # play this span again and again
         self._pending_seek: int | None = None  # a seek asked for before the media was loaded
+        self._speed_after: float | None = None  # the speed to go back to when a slowed span ends
         self._build()
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self._on_duration)
@@ -109,6 +110,7 @@ class PlayerWidget(QWidget):
         """Pause, or resume a little earlier than where it stopped."""
         if self.is_playing():
             self.player.pause()
+            self._span_over()
             return
         self.stop_at = None if self.loop is None else self.stop_at
         back = int((rewind_seconds(self.settings) if self.settings is not None else REWIND_DEFAULT) * 1000)
@@ -134,13 +136,28 @@ class PlayerWidget(QWidget):
         """Play from ``start_ms`` and pause at ``end_ms`` (or play it again and again with ``loop``)."""
         self.loop = (start_ms, end_ms) if loop and end_ms is not None else None
         self.stop_at = end_ms
-        if rate is not None:
+        if rate is not None:  # for this span only: the annotator's own speed comes back after it
+            if self._speed_after is None:
+                self._speed_after = self.speed.value()
             self.speed.setValue(rate)
+        else:
+            self._span_over()
         self.seek(start_ms)
         self.player.play()
 
+    def stop_looping(self) -> None:
+        """Play on past the end of the looped span."""
+        self.loop = None
+        self.stop_at = None
+
     def change_speed(self, delta: float) -> None:
+        self._speed_after = None  # a speed chosen now stays
         self.speed.setValue(round(self.speed.value() + delta, 2))
+
+    def _span_over(self) -> None:
+        if self._speed_after is not None:
+            speed, self._speed_after = self._speed_after, None
+            self.speed.setValue(speed)
 
     # -- signals from the player ----------------------------------------------------------
     def _on_position(self, ms: int) -> None:
@@ -150,6 +167,7 @@ class PlayerWidget(QWidget):
                 return
             self.stop_at = None
             self.player.pause()
+            self._span_over()
         if not self.position.isSliderDown():
             self.position.setValue(ms)
         self.time_label.setText(f"{format_ms(ms)} / {format_ms(int(self.player.duration()))}")

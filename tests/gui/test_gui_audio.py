@@ -186,3 +186,24 @@ def test_the_rewind_on_resume_follows_the_preference_from_0_to_5_seconds(qtbot, 
     qtbot.waitUntil(player.is_playing, timeout=5_000)
     assert player.player.position() >= 9_900
     player.toggle()
+
+
+def test_loop_again_plays_on_and_a_slowed_gap_gives_the_speed_back(qtbot, store, tmp_path):
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    player = audio.player
+    window.panes.select_segment(audio.times[1].segment_id)
+    loop = window.registry.get("audio_loop")
+    loop.trigger()
+    qtbot.waitUntil(player.is_playing, timeout=10_000)
+    assert player.loop is not None
+    loop.trigger()  # the same key again: out of the loop, still playing
+    assert player.loop is None and player.stop_at is None and player.is_playing()
+    player.toggle()
+    # "Play the gap slowly" is slow for that span only; the annotator's speed comes back after it.
+    player.change_speed(0.2)
+    player.play_span(1_000, 1_400, rate=0.5)
+    assert player.speed.value() == 0.5
+    qtbot.waitUntil(lambda: not player.is_playing(), timeout=10_000)
+    assert player.speed.value() == 1.2

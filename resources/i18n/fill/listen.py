@@ -61,4 +61,9 @@ JA = {
     ("Export", "Start paragraphs with their &time in the recording"): "各段落の先頭に録音内の時刻を付ける(&T)",
     ("Export", "Text, Markdown, HTML and Word: [00:01:23] before each paragraph"):
         "テキスト・Markdown・HTML・Word: 各段落の前に [00:01:23] を付けます",
+    ("Audio", "Loop off"): "繰り返し再生を終了",
+    ("WorkPage", "Rewind on resume:"): "再開時の巻き戻し:",
+    ("WorkPage", "How far the audio player jumps back every time it resumes, so the last words are heard again "
+                 "(0: not at all)"):
+        "再生を再開するたびに音声プレーヤーが巻き戻す秒数(直前の言葉をもう一度聞けます。0: 巻き戻さない)",
 }
