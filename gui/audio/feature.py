@@ -33,6 +33,12 @@ KIND_MARK = {"estimated": "≈", "stamped": "•", "imported": "", "aligned": ""
 _TIMING_TABLES = ("recording", "segment_timing", "gap_timing")
 
 
+def kind_name(kind: str) -> str:
+    """How a segment's time is known, for the annotator."""
+    return {"imported": tr("from the imported text"), "stamped": tr("stamped by ear"),
+            "aligned": tr("aligned by sync"), "estimated": tr("estimated")}.get(kind, kind)
+
+
 class AudioFeature(QObject):
     """The player dock, the Audio menu and the segment times in the panes."""
 
@@ -106,6 +112,10 @@ class AudioFeature(QObject):
                                  shortcut="Ctrl+Alt+K", checkable=True,
                                  tip=tr("The panes follow the playhead, and selecting a segment seeks to it"))
         self.actions = [reg.get(k) for k, *_ in items] + [self.follow_action, relink, detach]
+        for key, label in (("audio_back5", "«5"), ("audio_back2", "‹2"), ("audio_fwd2", "2›"), ("audio_fwd5", "5»"),
+                           ("audio_from_segment", tr("From segment")), ("audio_loop", tr("Loop")),
+                           ("audio_gap", tr("Gap")), ("audio_stamp", tr("Stamp")), ("audio_follow", tr("Follow"))):
+            self.player.add_action_button(reg.get(key), label)
 
     def _update_actions(self) -> None:
         has_transcript = self.ctx.transcript_id is not None
@@ -171,6 +181,10 @@ class AudioFeature(QObject):
         t = self.by_segment.get(sid) if sid is not None else None
         self.player.waveform.current = (t.start_ms, t.end_ms) if t is not None else None
         self.player.waveform.update()
+        self.player.show_segment("" if t is None else tr("Segment: %1 – %2, %3")
+                                 .replace("%1", ops.format_ms(t.start_ms, millis=True))
+                                 .replace("%2", ops.format_ms(t.end_ms, millis=True))
+                                 .replace("%3", kind_name(t.kind)))
 
     # -- in the panes ---------------------------------------------------------------------
     def _paint_time(self, painter: QPainter, square: QRect, seg: Any, lang: str, theme: Any) -> None:

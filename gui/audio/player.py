@@ -8,6 +8,7 @@ rewinds a little (``rewind_s``, the annotator's preference) so the last words ar
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -23,6 +24,29 @@ from gui.audio.common import tr
 from gui.audio.waveform import WaveformView
 from gui.preferences import REWIND_DEFAULT, rewind_seconds
 from model.audio.ops import format_ms
+
+
+class ActionButton(QToolButton):
+    """A flat button that triggers an action and follows its state, under a short label of its own."""
+
+    def __init__(self, action: QAction, label: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._action = action
+        self.setText(label)
+        self.setAutoRaise(True)
+        self.setCheckable(action.isCheckable())
+        self.setAccessibleName(action.text().replace("&", ""))
+        self.clicked.connect(self._trigger)
+        action.changed.connect(self._follow)  # a bound slot: disconnected when the button goes
+        self._follow()
+
+    def _trigger(self) -> None:
+        self._action.trigger()
+
+    def _follow(self) -> None:
+        self.setEnabled(self._action.isEnabled())
+        self.setChecked(self._action.isChecked())
+        self.setToolTip(self._action.toolTip())
 
 
 class PlayerWidget(QWidget):
@@ -74,16 +98,33 @@ class PlayerWidget(QWidget):
         self.output.setVolume(0.8)
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.segment_label = QLabel(self)  # the current segment's time and how it is known
+        self.segment_label.setObjectName("audio_segment_time")
+        self.segment_label.setEnabled(False)  # drawn quietly, in the disabled text colour
         self.waveform = WaveformView(self)
         self.waveform.seekRequested.connect(self.seek)
-        row = QHBoxLayout()
+        self.row = QHBoxLayout()
         for w in (self.play_button, self.position, self.time_label, QLabel(tr("Speed"), self), self.speed,
                   QLabel(tr("Volume"), self), self.volume):
-            row.addWidget(w)
+            self.row.addWidget(w)
+        self.tools = QHBoxLayout()  # buttons for the Audio menu's actions (add_action_button)
+        self.tools.addStretch(1)
+        self.tools.addWidget(self.segment_label)
         col = QVBoxLayout(self)
-        col.addLayout(row)
+        col.addLayout(self.row)
+        col.addLayout(self.tools)
         col.addWidget(self.waveform)
         col.addWidget(self.status)
+
+    def add_action_button(self, action: QAction, label: str) -> QToolButton:
+        """A small button for ``action`` (a mouse way to what the keys do), labelled ``label``."""
+        button = ActionButton(action, label, self)
+        self.tools.insertWidget(self.tools.count() - 2, button)
+        return button
+
+    def show_segment(self, text: str) -> None:
+        """The current segment's time line (empty: none)."""
+        self.segment_label.setText(text)
 
     # -- media --------------------------------------------------------------------------
     def set_source(self, path: str | None) -> None:

@@ -207,3 +207,24 @@ def test_loop_again_plays_on_and_a_slowed_gap_gives_the_speed_back(qtbot, store,
     assert player.speed.value() == 0.5
     qtbot.waitUntil(lambda: not player.is_playing(), timeout=10_000)
     assert player.speed.value() == 1.2
+
+
+def test_the_dock_has_buttons_for_the_keys_and_says_how_the_current_time_is_known(qtbot, store, tmp_path):
+    from gui.audio.player import ActionButton
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    buttons = {b.accessibleName(): b for b in audio.player.findChildren(ActionButton)}
+    assert not buttons["Loop the segment"].isEnabled()  # nothing to play yet
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    sid = audio.times[2].segment_id
+    window.panes.select_segment(sid)
+    assert "estimated" in audio.player.segment_label.text()
+    assert buttons["Follow the recording"].isEnabled() and not buttons["Follow the recording"].isChecked()
+    buttons["Follow the recording"].click()
+    assert audio.follow and buttons["Follow the recording"].isChecked()
+    audio.player.seek(12_345)
+    qtbot.waitUntil(lambda: abs(audio.player.player.position() - 12_345) < 300, timeout=10_000)
+    buttons["Stamp segment start here"].click()
+    assert audio.by_segment[sid].kind == "stamped"
+    assert "stamped by ear" in audio.player.segment_label.text()

@@ -66,4 +66,14 @@ JA = {
     ("WorkPage", "How far the audio player jumps back every time it resumes, so the last words are heard again "
                  "(0: not at all)"):
         "再生を再開するたびに音声プレーヤーが巻き戻す秒数(直前の言葉をもう一度聞けます。0: 巻き戻さない)",
+    ("Audio", "From segment"): "頭から",
+    ("Audio", "Loop"): "繰り返し",
+    ("Audio", "Gap"): "聞き取れない箇所",
+    ("Audio", "Stamp"): "時刻を打つ",
+    ("Audio", "Follow"): "追従",
+    ("Audio", "Segment: %1 – %2, %3"): "セグメント: %1 – %2、%3",
+    ("Audio", "from the imported text"): "取り込んだテキストの時刻",
+    ("Audio", "stamped by ear"): "耳で打った時刻",
+    ("Audio", "aligned by sync"): "同期で合わせた時刻",
+    ("Audio", "estimated"): "推定",
 }
