@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.memory import peak_mb  # noqa: E402
 from model.audio.align import Paragraph, align  # noqa: E402
 from model.audio.pcm import decode  # noqa: E402
 from tests.audio_fixture import Piece, make_recording  # noqa: E402
@@ -170,10 +170,10 @@ def main() -> None:
                 else:
                     print(f"seek latency: {'n/a' if seek is None else f'{seek:.0f} ms'} (median of 10)", flush=True)
                 figures["seek_ms"] = "na" if seek is None else f"{seek:.0f}"
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures["peak_mb"] = f"{peak_mb:.0f}"
+    peak = peak_mb()
+    figures["peak_mb"] = f"{peak:.0f}"
     figures["load"] = f"{os.getloadavg()[0]:.1f}"
-    print(f"peak memory {peak_mb:.0f} MB; load average {os.getloadavg()[0]:.1f} (2 cores, shared machine)")
+    print(f"peak memory {peak:.0f} MB; load average {os.getloadavg()[0]:.1f} (2 cores, shared machine)")
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 
