@@ -1,12 +1,14 @@
 """Mutation testing helpers around mutmut (docs/mutation.md): pick a reproducible sample of an
 area's mutants, and count an area's outcomes from mutmut's own records in mutants/.
 
-    python3 tools/mutation.py sample model.ops 400      # names to pass to `mutmut run`
-    python3 tools/mutation.py summary model.text model.journal
+    python3 tools/mutation.py sample model.ops 200 [--pending]   # names to pass to `mutmut run`
+    python3 tools/mutation.py summary model.text model.journal     # over every mutant run so far
+    python3 tools/mutation.py summary --sample 200 model.ops       # over the sample only
 
 An area is a dotted prefix of mutant names (model.ops, model.importer, model.text, model.journal).
 `summary` reads the ``*.meta`` files mutmut writes beside each mutated module; mutants never run
-("not checked") are left out of both rates.
+("not checked") are left out of both rates. ``--pending`` lists only the sampled mutants not run
+yet (mutmut runs again every mutant it is named).
 """
 
 from __future__ import annotations
@@ -42,24 +44,34 @@ def sample(area: str, size: int) -> list[str]:
     return sorted(random.Random(SEED).sample(names, min(size, len(names))))
 
 
-def summary(areas: list[str]) -> str:
-    """One line per area: counts per outcome and the kill rate over all run / over those some test reached."""
+def summary(areas: list[str], size: int | None = None) -> str:
+    """One line per area: counts per outcome and the kill rate over all run / over those some test
+    reached; with ``size``, over that sample of the area only."""
     lines = []
     for area in areas:
-        counts = Counter(STATUS.get(code, "suspicious") for code in outcomes(area).values())
+        found = outcomes(area)
+        chosen = sample(area, size) if size else list(found)
+        counts = Counter(STATUS.get(found[name], "suspicious") for name in chosen)
         run = sum(n for status, n in counts.items() if status != "not checked")
         killed = counts["killed"] + counts["timeout"] + counts["type check"]
         reached = run - counts["no tests"]
         rate_all = f"{100 * killed / run:.1f}%" if run else "-"
         rate_reached = f"{100 * killed / reached:.1f}%" if reached else "-"
         detail = ", ".join(f"{status} {n}" for status, n in sorted(counts.items()))
-        lines.append(f"{area}: {run} run ({detail}); killed {rate_all} of all run, {rate_reached} of those reached")
+        scope = f"sample of {len(chosen)} of {len(found)}" if size else f"{len(found)} mutants"
+        lines.append(f"{area} ({scope}): {run} run ({detail}); "
+                     f"killed {rate_all} of all run, {rate_reached} of those reached")
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) == 3 and argv[0] == "sample":
-        print("\n".join(sample(argv[1], int(argv[2]))))
+    if len(argv) in (3, 4) and argv[0] == "sample" and argv[3:] in ([], ["--pending"]):
+        found = outcomes(argv[1])
+        names = sample(argv[1], int(argv[2]))
+        print("\n".join(n for n in names if not argv[3:] or found[n] is None))
+        return 0
+    if len(argv) >= 4 and argv[:2] == ["summary", "--sample"]:
+        print(summary(argv[3:], int(argv[2])))
         return 0
     if len(argv) >= 2 and argv[0] == "summary":
         print(summary(argv[1:]))
