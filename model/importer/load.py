@@ -82,12 +82,12 @@ class _BulkInsert:
         self.sql = compiled.string
         self.columns = columns
         self.order = [columns.index(key) for key in compiled.positiontup or ()] if compiled.positional else None
-        self.processors = processors if any(processors) else None
+        # Only the columns that convert (a date, a float, a boolean): a row is rebuilt around them.
+        self.processors = [(i, p) for i, p in enumerate(processors) if p is not None]
 
     def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-        if self.processors:
-            procs = self.processors
-            rows = [tuple(p(v) if p else v for p, v in zip(procs, row, strict=True)) for row in rows]
+        for i, proc in self.processors:
+            rows = [(*row[:i], proc(row[i]), *row[i + 1:]) for row in rows]
         if self.order is None:
             params: list[Any] = [dict(zip(self.columns, row, strict=True)) for row in rows]
         elif self.order != list(range(len(self.columns))):
