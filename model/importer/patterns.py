@@ -150,7 +150,7 @@ def language(speech: str) -> str | None:
     quoting a Japanese name is English. A Japanese character carries about
     three Latin letters' worth of text.
     """
-    if JA_RE.search(speech) is None:
+    if speech.isascii() or JA_RE.search(speech) is None:  # isascii: a quick answer for most English
         return "en" if LATIN_RUN_RE.search(speech) else None
     if LATIN_RUN_RE.search(speech) is None:  # no Latin letter at all: no share to weigh
         bracketed = "[" in speech or "［" in speech or "【" in speech
