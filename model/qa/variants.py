@@ -74,7 +74,7 @@ def _reading(form: str) -> str:
     return "".join(m.reading_form() for m in tokenizer.tokenize(form))
 
 
-@lru_cache(maxsize=20_000)  # rechecks and reruns meet the same texts again
+@lru_cache(maxsize=2048)  # rechecks meet the same texts again; each entry holds ~4 KB
 def words(text: str) -> tuple[Word, ...]:
     """The content words of ``text`` that are written in Japanese script.
 
