@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.qa.first_seen import FirstSeen, Order, order_of
 from model.qa.registry import Fix, Hit, applier, check, fixer, preparer
@@ -34,11 +33,10 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _HIRAGANA_ONLY = re.compile(r"[\u3041-\u309f]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A content word of a Japanese text: its group (Sudachi's normalized form, which is the same for
     the ways of writing one word with one reading), how it is written (dictionary form), where, and
-    its surface."""
+    its surface. (A named tuple: a long transcript makes millions of them.)"""
 
     group: str
     form: str
@@ -90,9 +88,15 @@ def words(text: str) -> tuple[Word, ...]:
         if not _JAPANESE.search(surface) or (pos in verbs and _HIRAGANA_ONLY.fullmatch(surface)):
             continue
         form = m.dictionary_form()
-        # The group: the normalized form and the reading (思える is normalized to 思う, but is read otherwise).
-        out.append(Word(f"{m.normalized_form()}:{_reading(form)}", form, m.begin(), m.end(), surface))
+        out.append(Word(_group(m.normalized_form(), form), form, m.begin(), m.end(), surface))
     return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _group(normalized: str, form: str) -> str:
+    """The group of a word: the normalized form and the reading (思える is normalized to 思う, but is
+    read otherwise). One string per group, shared by every occurrence."""
+    return f"{normalized}:{_reading(form)}"
 
 
 def width_runs(text: str) -> Iterator[tuple[str, str, int, int]]:
@@ -167,8 +171,11 @@ def variants(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator
         elif form != preferred:
             yield _preferred_hit(group, form, surface, preferred)
     for group in pending:
+        forms = state.forms[group]
+        if len(forms) < 2:  # most words have one way of writing: nothing to compare
+            continue
         # The group's ways, by first appearance: reported here if the second way first appears here.
-        firsts = sorted((at, f) for f in state.forms[group] if (at := state.seen.where((group, f))) is not None)
+        firsts = sorted((at, f) for f in forms if (at := state.seen.where((group, f))) is not None)
         if len(firsts) >= 2 and firsts[1][0][0] == order:
             yield _pair_hit(group, firsts[0][1], firsts[1][1], _place(state, firsts[0][0]))
 
