@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.export_bench import build, peak_mb  # noqa: E402  one transcript, one way to read peak memory
-from model.store import Store  # noqa: E402
+from benchmarks.export_bench import build, peak_mb
+from model.store import Store
 
 
 def run_one(db: Path, check: str, trace: bool) -> None:
@@ -61,7 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=50_000)
     parser.add_argument("--db", type=Path, help="the database to check (built there first if missing)")
-    parser.add_argument("--checks", default="", help="comma-separated check names and/or 'all' (default: each, then all)")
+    parser.add_argument("--checks", default="", help="check names and/or all, comma-separated (default: each, all)")
     parser.add_argument("--trace", action="store_true", help="print tracemalloc's largest live sites per run")
     parser.add_argument("--child", nargs=2, metavar=("DB", "CHECK"), help=argparse.SUPPRESS)
     args = parser.parse_args()

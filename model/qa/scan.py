@@ -45,6 +45,7 @@ class Scan:
         self.turn_of: dict[int, int] = {}  # segment id -> index of its turn in view.turns
         self.at = 0  # the next turn to check
         self._index_of: dict[int, int] | None = None  # turn id -> index, for rechecks
+        self.rechecked: list[tuple[int, list[Finding]]] = []  # what the last recheck found, per turn
 
     @property
     def done(self) -> bool:
@@ -78,8 +79,10 @@ class Scan:
         """Check again the turns holding these segments, and these turns; the findings are updated in place.
 
         Returns False if a segment is unknown (new since the scan): the caller should scan again.
-        Only a finished scan can be rechecked.
+        Only a finished scan can be rechecked. ``rechecked`` then lists (turn number, its findings
+        now) for each turn checked again, for a copy of the findings kept elsewhere (``splice_turn``).
         """
+        self.rechecked = []
         if self._index_of is None:
             self._index_of = {t.id: i for i, t in enumerate(self.view.turns)}
         indexes: set[int] = set()
@@ -90,14 +93,11 @@ class Scan:
         indexes |= {self._index_of[t] for t in turn_ids if t in self._index_of}
         order = sorted(indexes, reverse=True)  # from the end: earlier turns' findings keep their places
         fill_turns(self.store, [self.view.turns[i] for i in order])
-        findings = self.findings
         for i in order:
             fresh = check_turns(self.view, i, i + 1, names=self.names)
             self._let_go(i, [self.view.turns[i]])
-            # Findings are in reading order: the turn's block is where its number is (turn numbers are from 1).
-            lo = bisect_left(findings, i + 1, key=_turn_number)
-            hi = bisect_right(findings, i + 1, lo=lo, key=_turn_number)
-            findings[lo:hi] = fresh
+            splice_turn(self.findings, i + 1, fresh)
+            self.rechecked.append((i + 1, fresh))
         return True
 
     def _let_go(self, first: int, turns: list[TurnView]) -> None:
@@ -112,6 +112,22 @@ class Scan:
 
 def _turn_number(finding: Finding) -> int:
     return finding.turn
+
+
+def turn_block(findings: list[Finding], turn: int) -> tuple[int, int]:
+    """Where the findings of turn number ``turn`` are in ``findings`` (in reading order): ``lo``, ``hi``."""
+    # Findings are in reading order: the turn's block is where its number is (turn numbers are from 1).
+    lo = bisect_left(findings, turn, key=_turn_number)
+    return lo, bisect_right(findings, turn, lo=lo, key=_turn_number)
+
+
+def splice_turn(findings: list[Finding], turn: int, fresh: list[Finding]) -> list[Finding]:
+    """Replace, in ``findings`` (in reading order), those of turn number ``turn`` with ``fresh``;
+    returns the ones replaced."""
+    lo, hi = turn_block(findings, turn)
+    old = findings[lo:hi]
+    findings[lo:hi] = fresh
+    return old
 
 
 @contextmanager

@@ -13,6 +13,7 @@ Once a preference exists, every other spelling of that word is a finding of its 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -65,11 +66,18 @@ def _analyser() -> tuple[Any, frozenset[int], frozenset[int]]:
     return dictionary.tokenizer(SplitMode.C, fields=fields), frozenset(content), frozenset(verbs)
 
 
+# Sudachi's tokenizer is one object: the window's QA thread and a fix applied on the UI thread
+# must not use it at once.
+_TOKENIZER_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=4096)
 def _reading(form: str) -> str:
     """How a dictionary form is read (katakana): two ways of writing one word read the same."""
     tokenizer = _analyser()[0]
-    return "".join(m.reading_form() for m in tokenizer.tokenize(form))
+    with _TOKENIZER_LOCK:
+        morphemes = tokenizer.tokenize(form)
+    return "".join(m.reading_form() for m in morphemes)
 
 
 @lru_cache(maxsize=2048)  # rechecks meet the same texts again; each entry holds ~4 KB
@@ -80,7 +88,9 @@ def words(text: str) -> tuple[Word, ...]:
     kana by convention, not a spelling of 言う, 頂く, 見る to be made consistent."""
     tokenizer, content, verbs = _analyser()
     out: list[Word] = []
-    for m in tokenizer.tokenize(text):
+    with _TOKENIZER_LOCK:
+        morphemes = tokenizer.tokenize(text)
+    for m in morphemes:
         pos = m.part_of_speech_id()
         if pos not in content:
             continue
