@@ -60,6 +60,7 @@ class QaRunner(QObject):
         self._pending_full = False
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
+        ctx.selectionChanged.connect(self._user_busy)  # the checks' thread steps aside a moment
         panel.findingActivated.connect(self.go_finding)
         panel.flagRequested.connect(self.flag_from_finding)
         panel.dismissRequested.connect(self.dismiss)
@@ -169,6 +170,10 @@ class QaRunner(QObject):
         if worker is not None:
             worker.stop()
 
+    def _user_busy(self, *_args: object) -> None:
+        if self._worker is not None:
+            self._worker.ui_busy()
+
     def _on_batch(self, generation: int, batch: list[Finding]) -> None:
         if generation != self._generation:
             return
@@ -249,6 +254,7 @@ class QaRunner(QObject):
     # -- after a change -------------------------------------------------------------------------------
     def note_changes(self, changes: Changes) -> None:
         """Schedule what a change of the open transcript needs: a full run, some segments, or a refilter."""
+        self._user_busy()
         # The glossary, the dictionary or a preferred spelling: every segment may read differently.
         if changes.touches("turn", "speaker", "transcript", *DATABASE_WIDE_TABLES):
             self._pending_full = True

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import logging
 import queue
+import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
@@ -34,6 +36,28 @@ STEP_S = 0.01  # the length of one step of the thread's work between two pauses
 PAUSE_S = 0.002  # a pause after each step: the UI thread takes the GIL at once if it waits for it
 YIELD_S = 0.05  # how long the thread stays quiet after the user did something (``ui_busy``)
 BATCH_S = 0.1  # findings are handed over at most this often (each hand-over costs the UI a little)
+# While a thread checks, the UI thread waits at most this long for the GIL each time it needs it
+# (Python's default is 5 ms: a repaint that calls into Python a hundred times could wait 0.5 s).
+SWITCH_S = 0.0005
+_switching = {"threads": 0, "before": sys.getswitchinterval()}
+_switching_lock = threading.Lock()
+
+
+@contextmanager
+def _hurried() -> Iterator[None]:
+    """Shorten the GIL's switch interval while any checks' thread works; restore it after."""
+    with _switching_lock:
+        if _switching["threads"] == 0:
+            _switching["before"] = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_S)
+        _switching["threads"] += 1
+    try:
+        yield
+    finally:
+        with _switching_lock:
+            _switching["threads"] -= 1
+            if _switching["threads"] == 0:
+                sys.setswitchinterval(_switching["before"])
 
 
 class QaWorker(QObject):
@@ -99,33 +123,38 @@ class QaWorker(QObject):
     def _run(self) -> None:
         gen = self.generation
         try:
-            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
-            self.outlined.emit(gen, scan.view)
-            sent, last = 0, time.monotonic()
-            while not self._cancelled.is_set():
-                done = scan.step()
-                if done or time.monotonic() - last >= BATCH_S:
-                    if len(scan.findings) > sent:
-                        self.batch.emit(gen, scan.findings[sent:])
-                        sent = len(scan.findings)
-                    last = time.monotonic()
-                if done:
-                    break
-                self._pause()
-            if self._cancelled.is_set():
+            with _hurried():
+                scan = self._scan_all()
+            if scan is None:  # cancelled
                 return
             self._done.set()
             self.finished.emit(gen)
             self._serve_rechecks(scan)
         except TaiyakuError as exc:  # the database went away, is locked, ...: one line, no traceback
-            self._done.set()
             if not self._cancelled.is_set():
                 self.failed.emit(gen, str(exc))
         except Exception as exc:  # a thread must not die with a traceback on stderr
-            self._done.set()
             log.exception("the QA checks failed")
             if not self._cancelled.is_set():
                 self.failed.emit(gen, str(exc) or type(exc).__name__)
+        finally:
+            self._done.set()
+
+    def _scan_all(self) -> Scan | None:
+        scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
+        self.outlined.emit(self.generation, scan.view)
+        sent, last = 0, time.monotonic()
+        while not self._cancelled.is_set():
+            done = scan.step()
+            if done or time.monotonic() - last >= BATCH_S:
+                if len(scan.findings) > sent:
+                    self.batch.emit(self.generation, scan.findings[sent:])
+                    sent = len(scan.findings)
+                last = time.monotonic()
+            if done:
+                return scan
+            self._pause()
+        return None
 
     def _serve_rechecks(self, scan: Scan) -> None:
         while True:
@@ -145,7 +174,9 @@ class QaWorker(QObject):
                 turns |= more[1]
                 served += 1
             self._pause()
-            if not scan.recheck(segments, turns):
+            with _hurried():
+                found = scan.recheck(segments, turns)
+            if not found:
                 self.rescan.emit(self.generation)
                 return
             self.rechecked.emit(self.generation, served, list(scan.rechecked))
