@@ -32,6 +32,7 @@ import compileall
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -269,8 +270,13 @@ def main() -> None:
         for run in range(args.runs):
             empty, _, _ = _spawn(EMPTY_CHILD)
             floor, _, _ = _spawn(FLOOR_CHILD, str(ROOT))
-            paint, result, err = _spawn(WINDOW_CHILD, str(db), str(ROOT),
+            # A copy per run: the child edits the transcript (far edit), and a corrected first segment
+            # would make the next run's start-up load the correction icons before it paints.
+            fresh = Path(tmp) / f"run{run}.sqlite3"
+            shutil.copyfile(db, fresh)
+            paint, result, err = _spawn(WINDOW_CHILD, str(fresh), str(ROOT),
                                         "core" if args.without_features else "all")
+            fresh.unlink()
             if not result:
                 raise SystemExit(f"the window child failed: {err[-2000:]}")
             empties.append(empty)
