@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
     from gui.window.main_window import MainWindow
 
-TYPING_PAUSE_MS = 150  # while typing goes on, search again only after such a pause (searches would pile up)
+TYPING_PAUSE_MS = 100  # while typing goes on, search at most this often (a search per keystroke would pile up)
 # Transcripts searched per step: one first (its hits show within milliseconds), then twice as many
 # each step up to CHUNK_TRANSCRIPTS, so the first hits never wait for a big step.
 FIRST_CHUNK, CHUNK_TRANSCRIPTS = 1, 32
@@ -171,8 +171,8 @@ class SearchPanel(QWidget):
         layout.addLayout(options)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
-        # The first keystroke searches at once; keystrokes that follow within TYPING_PAUSE_MS of
-        # each other search once typing pauses (``_typed``).
+        # The first keystroke searches at once; while typing goes on, the text as it is then is
+        # searched every TYPING_PAUSE_MS (``_typed``): hits are never older than that.
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self._typing_paused)
         self._searched: tuple[str, bool, tuple[str, ...]] | None = None  # what the last search looked for
@@ -195,14 +195,14 @@ class SearchPanel(QWidget):
         return self.pattern.text(), self.regex.isChecked(), tuple(self.lang.currentData())
 
     def _typed(self, *_args: object) -> None:
-        if self._timer.isActive():  # typing goes on: search when it pauses
-            self._timer.start()
+        if self._timer.isActive():  # searched a moment ago: the text as it is then, when the timer runs out
             return
         self._timer.start()
         self.run()
 
     def _typing_paused(self) -> None:
         if self._query() != self._searched:
+            self._timer.start()
             self.run()
 
     def run(self) -> None:
