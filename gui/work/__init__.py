@@ -50,6 +50,7 @@ class WorkFeature(QObject):
         self.window = window
         self.ctx = ctx
         self.model = window.library_model
+        self.databases: Any = None  # gui.work.databases.Databases, set by install
         self.tools: Any = getattr(window, "library_tools", None)  # gui.library_tools installs it first
         self.mine = QCheckBox(tr("My work"), window.widget())
         self.mine.setObjectName("library_mine")
@@ -60,9 +61,14 @@ class WorkFeature(QObject):
             self.tools.layout().insertWidget(1, self.mine)
             self.tools.menu_extensions.append(self.extend_menu)
         self.model.set_view(mine_only=self.mine.isChecked())
-        window.registry.add("next_transcript", tr("&Next transcript"), self.next_transcript, menu="file",
-                            shortcut="Ctrl+Alt+Shift+N", icon_name="mdi6.briefcase-arrow-left-right-outline",
-                            tip=tr("Open my next transcript: my assigned work first, else one nobody has"))
+        file_menu = window.registry.menu("file")
+        first = file_menu.actions()[0]  # the window's own File menu (Import… first) exists already
+        action = window.registry.add("next_transcript", tr("&Next transcript"), self.next_transcript,
+                                     shortcut="Ctrl+Alt+Shift+N", icon_name="mdi6.briefcase-arrow-left-right-outline",
+                                     tip=tr("Open my next transcript: my assigned work first, else one nobody has"),
+                                     group="file")
+        file_menu.insertAction(first, action)
+        file_menu.insertSeparator(first)
         ctx.bridge.changed.connect(self._on_changes)
 
     # -- the library ---------------------------------------------------------------------------
@@ -172,5 +178,10 @@ class WorkFeature(QObject):
 
 
 def install(window: FeatureWindow, ctx: AppContext) -> WorkFeature:
-    """Work columns, "My work", the steps in the library's menu, File > Next transcript."""
-    return WorkFeature(window, ctx)
+    """Work columns, "My work", the steps in the library's menu, File > Next transcript, and
+    File > Open database… / Open recent (``gui.work.databases``)."""
+    from gui.work.databases import Databases
+
+    feature = WorkFeature(window, ctx)
+    feature.databases = Databases(window, ctx)  # above Next transcript: Open database…, Open recent
+    return feature

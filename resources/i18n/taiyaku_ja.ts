@@ -5,13 +5,13 @@
     <name>App</name>
     <message>
         <location filename="../../gui/app.py" line="+80" />
-        <location line="+137" />
+        <location line="+156" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-89" />
-        <location line="+51" />
+        <location line="-88" />
+        <location line="+50" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -19,7 +19,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/window/context.py" line="+144" />
+        <location filename="../../gui/window/context.py" line="+149" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
     </message>

@@ -24,7 +24,8 @@ JA = {
     ("Work", "&Next transcript"): "次の文字起こし(&N)",
     ("Work", "Open my next transcript: my assigned work first, else one nobody has"):
         "次の文字起こしを開く: 割り当てられた作業を優先し、なければ未担当のもの",
-    ("Work", "Nothing left: every transcript has someone on it"): "残りはありません: すべての文字起こしに担当者がいます",
+    ("Work", "Nothing left: every transcript has someone on it"):
+        "残りはありません: すべての文字起こしに担当者がいます",
     ("Work", "Claim next transcript"): "次の文字起こしを引き受ける",
     ("History", "Assign transcript"): "文字起こしを割り当て",
     ("History", "Assign review"): "レビューを割り当て",
@@ -34,6 +35,30 @@ JA = {
     ("History", "Approve transcript"): "文字起こしを承認",
     ("History", "Reject transcript"): "文字起こしを差し戻す",
     ("History", "Claim next transcript"): "次の文字起こしを引き受ける",
+    # File > Open database… / Open recent (gui.work.databases)
+    ("Work", "Open database"): "データベースを開く",
+    ("Work", "A database file, or postgresql://user@host:5432/name"):
+        "データベースファイル、または postgresql://user@host:5432/name",
+    ("Work", "File…"): "ファイル…",
+    ("Work", "Only for a server; never saved"): "サーバーの場合のみ。保存されません",
+    ("Work", "Taiyaku databases (*.sqlite3 *.sqlite *.db);;All files (*)"):
+        "Taiyaku データベース (*.sqlite3 *.sqlite *.db);;すべてのファイル (*)",
+    ("Work", "Database:"): "データベース:",
+    ("Work", "Password:"): "パスワード:",
+    ("Work", "Open &database…"): "データベースを開く(&D)…",
+    ("Work", "Work on another database: a file, or a team's server"):
+        "別のデータベースで作業する: ファイル、またはチームのサーバー",
+    ("Work", "Open &recent"): "最近使ったデータベース(&R)",
+    ("Work", "The database open now"): "現在開いているデータベース",
+    ("Work", "This file is gone (moved or deleted)"): "このファイルはありません（移動または削除されました）",
+    ("Work", "Clear the list"): "一覧を消去",
+    ("Work", "Taiyaku cannot open the database"): "Taiyaku はデータベースを開けません",
+    ("Work", "Your text could not be saved, so this database stays open; the text is kept in the editor."):
+        "テキストを保存できなかったため、このデータベースを開いたままにします。テキストはエディタに残っています。",
+    ("Work", "Some typed text has not been saved yet, so this database stays open: edit the segment again "
+             "and save it first."):
+        "まだ保存されていない入力テキストがあるため、このデータベースを開いたままにします。"
+        "先にそのセグメントをもう一度編集して保存してください。",
     # The library's work columns
     ("LibraryModel", "Assigned"): "割り当て済み",
     ("LibraryModel", "In progress"): "作業中",
