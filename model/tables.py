@@ -12,5 +12,6 @@ import model.glossary.tables  # noqa: F401 - glossary, spelling dictionary, pref
 from model.audio import tables as _audio_tables  # noqa: F401  (recording, segment/gap timing)
 from model.schema import Base
 from model.search_index import SearchText  # noqa: F401 - search (issue 15)
+from model.sync import tables as _sync_tables  # noqa: F401  (checkout, sync receipts)
 
 __all__ = ["Base"]
