@@ -92,8 +92,9 @@ class ServerChanges:
     undone_at_checkout: set[int]
     own_events: set[int] = field(default_factory=set)  # what this sync wrote, or undid/redid itself
     texts: set[TextKey] = field(default_factory=set)
-    segments: set[int] = field(default_factory=set)
-    turns: set[int] = field(default_factory=set)
+    segments: set[int] = field(default_factory=set)  # whose text changed (either language)
+    outline: set[int] = field(default_factory=set)  # segments added, removed or moved
+    turns: set[int] = field(default_factory=set)  # turns added, removed, moved, or whose segments were
     rows: set[tuple[str, int]] = field(default_factory=set)
     _seen: set[int] = field(default_factory=set)
 
@@ -123,5 +124,5 @@ class ServerChanges:
             self.segments.add(seg)
         if is_structural(row):
             segments, turns = outline_refs(row)
-            self.segments |= segments
+            self.outline |= segments
             self.turns |= turns

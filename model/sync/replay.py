@@ -320,8 +320,9 @@ class Replay:
         self.report.sent += 1
 
     def _outline_overlaps(self, ev: LocalEvent) -> bool:
-        """A structural offline change (split, merge, alignment) of segments or turns that the
-        server changed too is not applied at all; the flag's note says what it was."""
+        """A structural offline change (split, merge, alignment) is applied whole or not at all:
+        not if the server changed the outline of the same segments or turns, or the text of any
+        segment it works on. The flag's note then says what it was."""
         structural = [row for row in ev.rows if is_structural(row)]
         if not structural:
             return False
@@ -333,11 +334,17 @@ class Replay:
             turns |= t
         server_segs = {self.server_id("segment", s) for s in segments} - {None}
         server_turns = {self.server_id("turn", t) for t in turns} - {None}
-        if not (server_segs & self.changes.segments or server_turns & self.changes.turns):
+        texts = {(self.server_id("segment", s), lang) for row in ev.rows for s, lang in text_keys(self.conn, row)}
+        if not (server_segs & self.changes.outline or server_turns & self.changes.turns or texts & self.changes.texts):
             return False
-        for seg in sorted(segments):
+        worked_on = {s for row in ev.rows for s, _ in text_keys(self.conn, row)}
+        worked_on |= {int(row["pk"]) for row in structural if row["t"] == "segment" and row["op"] != "update"}
+        made = sorted(s for s in worked_on if self.server_id("segment", s) is None)
+        offline = "; ".join(f"{lang}: {self._local_text(s, lang)!r}" for s in made for lang in ("en", "ja"))
+        for seg in sorted((worked_on or segments) - set(made)):  # not the neighbours only renumbered
             self._note(seg, f"{ev.action} by {ev.author} (offline) was not applied: the server changed "
-                            "the same part of the transcript since the checkout")
+                            "the same part of the transcript since the checkout"
+                            + (f"; the segment it made offline read {offline}" if offline else ""))
             for lang in ("en", "ja"):
                 self.competing[(seg, lang)] = ev.author
         return True

@@ -258,3 +258,90 @@ def test_a_source_that_cannot_be_reached_is_one_line_and_changes_nothing(taken, 
         checkout(unreachable, tid, tmp_path / "never.sqlite3")
     assert not (tmp_path / "never.sqlite3").exists()
     assert [p.name for p in tmp_path.iterdir() if "never" in p.name] == []
+
+
+def _segments_of(url: str | Path, tid: int) -> list[tuple[int, str]]:
+    store = Store.open(url)
+    try:
+        with store.read() as s:
+            rows = s.scalars(select(Segment).where(Segment.transcript_id == tid)).all()
+            return sorted(((seg.turn_id, seg.position), current_text(s, seg, "en")) for seg in rows)  # type: ignore[misc]
+    finally:
+        store.close()
+
+
+@pytest.mark.pg
+def test_an_offline_split_reaches_the_server_and_later_edits_follow_the_new_segment(pg_url, tmp_path):
+    from model.ops.alignment import split_segment
+
+    store = Store.open(pg_url, annotator="boss")
+    try:
+        tid = make_transcript(store, [("Q", [("First half. Second half.", "前半。後半。"), ("Sentence 1.", "文1。")])])
+        with store.read() as s:
+            segs = list(s.scalars(select(Segment.id).order_by(Segment.id)))
+    finally:
+        store.close()
+    out = tmp_path / "offline.sqlite3"
+    checkout(pg_url, tid, out)
+    local = Store.open(out, annotator="alice")
+    try:
+        split_segment(local, segs[0], "en", len("First half. "))
+        with local.read() as s:
+            new = s.scalar(select(func.max(Segment.id)))
+        edit_text(local, new, "en", "Second half, edited offline.")
+    finally:
+        local.close()
+    _edit(pg_url, "bob", segs[1], "Sentence 1, bob.")  # elsewhere: no overlap
+    report = sync(out)
+    assert report.sent == 2 and report.flags == 0 and report.notes == []
+    assert [text for _, text in _segments_of(pg_url, tid)] == ["First half. ", "Second half, edited offline.",
+                                                                "Sentence 1, bob."]
+    assert _segments_of(out, tid) == _segments_of(pg_url, tid)
+
+
+@pytest.mark.pg
+def test_an_offline_undo_of_a_change_made_before_the_checkout_is_undone_on_the_server(taken):
+    url, out, tid, segs = taken
+    local = Store.open(out, annotator="alice")
+    try:
+        last = local.history(tid)[0]
+        assert last["action"] == "Edit text"
+        local.undo(last["id"])
+    finally:
+        local.close()
+    report = sync(out)
+    assert report.undos == 1
+    assert _texts(url, segs)[0] == "Sentence 0."
+    assert sync(out).undos == 0  # not twice
+
+
+@pytest.mark.pg
+def test_an_offline_split_of_a_segment_edited_on_the_server_is_kept_for_the_reviewer(pg_url, tmp_path):
+    from model.ops.alignment import split_segment
+
+    store = Store.open(pg_url, annotator="boss")
+    try:
+        tid = make_transcript(store, [("Q", [("First half. Second half.", "前半。後半。"), ("Sentence 1.", "文1。")])])
+        with store.read() as s:
+            segs = list(s.scalars(select(Segment.id).order_by(Segment.id)))
+    finally:
+        store.close()
+    out = tmp_path / "offline.sqlite3"
+    checkout(pg_url, tid, out)
+    local = Store.open(out, annotator="alice")
+    try:
+        split_segment(local, segs[0], "en", len("First half. "))
+    finally:
+        local.close()
+    _edit(pg_url, "bob", segs[0], "First half. Second half, bob.")
+    report = sync(out)
+    assert report.sent == 0 and report.flags >= 1
+    texts = [text for _, text in _segments_of(pg_url, tid)]
+    assert texts == ["First half. Second half, bob.", "Sentence 1."]  # the server's outline and text stand
+    store = Store.open(pg_url)
+    try:
+        with store.read() as s:
+            notes = " ".join(s.scalars(select(Flag.note).where(Flag.category == "conflict")))
+    finally:
+        store.close()
+    assert "Split segment by alice" in notes and "Second half." in notes  # what was done offline is said
