@@ -62,6 +62,7 @@ FEATURES: list[str] = [
     "gui.library_tools:install",
     "gui.helpers:install",
     "gui.backups:install",
+    "gui.takeout:install",
     "gui.audio:install",
     "gui.annotate.extras:install",
 ]
