@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.memory import peak_mb  # noqa: E402
 from model.audio.align import Paragraph, align  # noqa: E402
 from model.audio.pcm import decode  # noqa: E402
 from tests.audio_fixture import Piece, make_recording  # noqa: E402
@@ -135,10 +135,10 @@ def main() -> None:
             print(f"[{tag}] waveform ready: {ready:.2f} s (from the cache: {from_cache * 1000:.1f} ms)", flush=True)
             figures.update({f"waveform_s_{tag}": f"{ready:.2f}"})
     figures.update(seek_figures())
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures["peak_mb"] = f"{peak_mb:.0f}"
+    peak = peak_mb()
+    figures["peak_mb"] = f"{peak:.0f}"
     figures["load"] = f"{os.getloadavg()[0]:.1f}"
-    print(f"peak memory {peak_mb:.0f} MB; load average {os.getloadavg()[0]:.1f} (2 cores, shared machine)")
+    print(f"peak memory {peak:.0f} MB; load average {os.getloadavg()[0]:.1f} (2 cores, shared machine)")
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 
