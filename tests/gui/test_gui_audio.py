@@ -228,3 +228,28 @@ def test_the_dock_has_buttons_for_the_keys_and_says_how_the_current_time_is_know
     buttons["Stamp segment start here"].click()
     assert audio.by_segment[sid].kind == "stamped"
     assert "stamped by ear" in audio.player.segment_label.text()
+
+
+def test_a_foot_pedal_key_bound_to_play_works_while_a_segment_is_being_edited(qtbot, store, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from gui.preferences.shortcuts import PREFIX, apply_shortcuts
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    # Foot pedals send keys such as F13-F24 or the media keys; any of them can be bound.
+    window.settings.setValue(PREFIX + "audio_play", "F13")
+    apply_shortcuts(window.registry, window.settings)
+    window.panes.active_lang = "en"
+    window.panes.go_row(1)
+    window.panes.pane("en").setFocus()
+    window.registry.get("edit_segment").trigger()
+    editor = window.annotate.editor
+    assert editor is not None
+    qtbot.waitUntil(editor.hasFocus, timeout=5_000)
+    qtbot.keyClick(editor, Qt.Key.Key_F13)
+    qtbot.waitUntil(audio.player.is_playing, timeout=10_000)
+    assert window.annotate.editor is editor  # still editing
+    qtbot.keyClick(editor, Qt.Key.Key_F13)
+    qtbot.waitUntil(lambda: not audio.player.is_playing(), timeout=5_000)
