@@ -351,8 +351,12 @@ class AudioFeature(QObject):
         self.ctx.run(tr("Sync with recording"),
                lambda: ops.apply_alignment(self.ctx.store, transcript_id, result))  # type: ignore[arg-type]
         aligned = sum(1 for t in self.times if t.kind == "aligned")
-        self.ctx.statusMessage.emit(tr("Synced: %1 of %2 segments aligned, the rest estimated")
-                                    .replace("%1", str(aligned)).replace("%2", str(len(self.times))))
+        message = (tr("Synced: %1 of %2 segments aligned, the rest estimated")
+                   .replace("%1", str(aligned)).replace("%2", str(len(self.times))))
+        doubtful = len(getattr(result, "doubtful", ()))
+        if doubtful:  # heard, but not claimed: say why those stay estimated
+            message += " " + tr("(%1 heard, but where they start is doubtful)").replace("%1", str(doubtful))
+        self.ctx.statusMessage.emit(message)
 
     # -- drops -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -76,4 +76,6 @@ JA = {
     ("Audio", "stamped by ear"): "耳で打った時刻",
     ("Audio", "aligned by sync"): "同期で合わせた時刻",
     ("Audio", "estimated"): "推定",
+    ("Audio", "(%1 heard, but where they start is doubtful)"):
+        "(%1 件は聞き取れましたが、開始位置が不確かなため推定のままです)",
 }
