@@ -142,8 +142,8 @@ class AudioFeature(QObject):
         else:
             self.player.set_source(rec.path)
             self.player.set_available(True)
-            self.player.waveform.duration_ms = rec.duration_ms
-            self.player.waveform.peaks = None
+            self.player.set_duration(rec.duration_ms)
+            self.player.set_peaks(None)
             self.peaks.load(rec.path, rec.sha256)
         self.dock.setWindowTitle(tr("Recording") + (f" — {Path(rec.path).name}" if rec else ""))
         self._reload_times()
@@ -151,8 +151,7 @@ class AudioFeature(QObject):
 
     def _on_peaks(self, sha256: str, peaks: object) -> None:
         if self.recording is not None and self.recording.sha256 == sha256:
-            self.player.waveform.peaks = peaks  # type: ignore[assignment]
-            self.player.waveform.update()
+            self.player.set_peaks(peaks)
 
     def _on_changes(self, changes: Any) -> None:
         tid = self.ctx.transcript_id
@@ -170,17 +169,16 @@ class AudioFeature(QObject):
         self.starts = [t.start_ms for t in self.times_sorted]
         self.by_segment = {t.segment_id: t for t in self.times}
         self.gap_spans = ops.gap_times(self.ctx.store, tid) if tid is not None else {}
-        wave = self.player.waveform
-        wave.boundaries = [(t.start_ms, t.kind) for t in self.times]
-        wave.gaps = list(self.gap_spans.values())
+        self.player.set_marks([(t.start_ms, t.kind) for t in self.times], list(self.gap_spans.values()),
+                              self.player.waveform.current)
         self._mark_current()
         self.panes.repaint_rows()
 
     def _mark_current(self) -> None:
         sid = self.ctx.selection.segment_id
         t = self.by_segment.get(sid) if sid is not None else None
-        self.player.waveform.current = (t.start_ms, t.end_ms) if t is not None else None
-        self.player.waveform.update()
+        wave = self.player.waveform
+        self.player.set_marks(wave.boundaries, wave.gaps, (t.start_ms, t.end_ms) if t is not None else None)
         self.player.show_segment("" if t is None else tr("Segment: %1 – %2, %3")
                                  .replace("%1", ops.format_ms(t.start_ms, millis=True))
                                  .replace("%2", ops.format_ms(t.end_ms, millis=True))

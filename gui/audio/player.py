@@ -1,4 +1,6 @@
-"""The player dock: play/pause, position, speed (pitch kept), volume, the waveform overview.
+"""The player dock: play/pause, position, speed (pitch kept), volume, buttons for the Audio
+menu's actions, the current segment's time, a zoomed strip around the playhead and the waveform
+overview.
 
 Qt Multimedia plays (``QMediaPlayer`` + ``QAudioOutput``; FFmpeg inside the PySide6-Addons
 wheel reads wav, mp3, m4a/aac, ogg/opus, flac and the audio of mp4/webm). Every resume
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.audio.common import tr
-from gui.audio.waveform import WaveformView
+from gui.audio.waveform import WaveformView, ZoomView, overview
 from gui.preferences import REWIND_DEFAULT, rewind_seconds
 from model.audio.ops import format_ms
 
@@ -103,6 +105,8 @@ class PlayerWidget(QWidget):
         self.segment_label.setEnabled(False)  # drawn quietly, in the disabled text colour
         self.waveform = WaveformView(self)
         self.waveform.seekRequested.connect(self.seek)
+        self.zoom = ZoomView(self)
+        self.zoom.seekRequested.connect(self.seek)
         self.row = QHBoxLayout()
         for w in (self.play_button, self.position, self.time_label, QLabel(tr("Speed"), self), self.speed,
                   QLabel(tr("Volume"), self), self.volume):
@@ -113,6 +117,7 @@ class PlayerWidget(QWidget):
         col = QVBoxLayout(self)
         col.addLayout(self.row)
         col.addLayout(self.tools)
+        col.addWidget(self.zoom)
         col.addWidget(self.waveform)
         col.addWidget(self.status)
 
@@ -121,6 +126,33 @@ class PlayerWidget(QWidget):
         button = ActionButton(action, label, self)
         self.tools.insertWidget(self.tools.count() - 2, button)
         return button
+
+    def views(self) -> tuple[WaveformView, ZoomView]:
+        """The overview and the zoomed strip."""
+        return self.waveform, self.zoom
+
+    def set_peaks(self, fine: object) -> None:
+        """The recording's detail peaks (None: not read yet); the overview is made from them."""
+        self.zoom.fine = fine  # type: ignore[assignment]
+        self.waveform.peaks = overview(fine) if fine is not None else None  # type: ignore[arg-type]
+        self.waveform.update()
+        self.zoom.update()
+
+    def set_duration(self, ms: int) -> None:
+        for view in self.views():
+            view.duration_ms = ms
+
+    def set_marks(self, boundaries: list[tuple[int, str]], gaps: list[tuple[int, int]],
+                  current: tuple[int, int] | None) -> None:
+        """Segment starts (with their timing kind), gap spans and the current segment's span."""
+        for view in self.views():
+            view.boundaries, view.gaps, view.current = boundaries, gaps, current
+            view.update()
+
+    def _show_position(self, ms: int) -> None:
+        for view in self.views():
+            view.position_ms = ms
+            view.update()
 
     def show_segment(self, text: str) -> None:
         """The current segment's time line (empty: none)."""
@@ -135,7 +167,7 @@ class PlayerWidget(QWidget):
 
     def set_available(self, available: bool, message: str = "") -> None:
         """Enable the controls, or show why there is nothing to play."""
-        for w in (self.play_button, self.position, self.speed, self.volume, self.waveform):
+        for w in (self.play_button, self.position, self.speed, self.volume, self.waveform, self.zoom):
             w.setEnabled(available)
         self.status.setText(message)
         self.status.setVisible(bool(message))
@@ -166,8 +198,7 @@ class PlayerWidget(QWidget):
             self._pending_seek = ms
         else:
             self.player.setPosition(ms)
-        self.waveform.position_ms = ms
-        self.waveform.update()
+        self._show_position(ms)
 
     def skip(self, delta_ms: int) -> None:
         """Back or forward by ``delta_ms`` (e.g. ±2,000)."""
@@ -212,13 +243,12 @@ class PlayerWidget(QWidget):
         if not self.position.isSliderDown():
             self.position.setValue(ms)
         self.time_label.setText(f"{format_ms(ms)} / {format_ms(int(self.player.duration()))}")
-        self.waveform.position_ms = ms
-        self.waveform.update()
+        self._show_position(ms)
         self.positionChanged.emit(ms)
 
     def _on_duration(self, ms: int) -> None:
         self.position.setRange(0, int(ms))
-        self.waveform.duration_ms = int(ms) or self.waveform.duration_ms
+        self.set_duration(int(ms) or self.waveform.duration_ms)
         self.time_label.setText(f"{format_ms(int(self.player.position()))} / {format_ms(int(ms))}")
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:

@@ -253,3 +253,23 @@ def test_a_foot_pedal_key_bound_to_play_works_while_a_segment_is_being_edited(qt
     assert window.annotate.editor is editor  # still editing
     qtbot.keyClick(editor, Qt.Key.Key_F13)
     qtbot.waitUntil(lambda: not audio.player.is_playing(), timeout=5_000)
+
+
+def test_the_zoomed_strip_shows_the_seconds_around_the_playhead_and_a_click_there_seeks(qtbot, store, tmp_path):
+    from PySide6.QtCore import QPoint
+
+    from gui.audio.waveform import BINS, FINE_MS
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 30.0)))
+    player = audio.player
+    qtbot.waitUntil(lambda: player.zoom.fine is not None, timeout=10_000)
+    assert len(player.zoom.fine) == 30_000 // FINE_MS  # one peak per 20 ms: words and pauses show
+    assert len(player.waveform.peaks) == BINS  # the overview is made from them
+    player.seek(10_000)
+    zoom = player.zoom
+    zoom.resize(600, 80)
+    assert zoom.ms_at(300) == 10_000  # the playhead in the middle
+    qtbot.mouseClick(zoom, Qt.MouseButton.LeftButton, pos=QPoint(450, 40))
+    qtbot.waitUntil(lambda: abs(player.player.position() - 13_000) < 300, timeout=10_000)

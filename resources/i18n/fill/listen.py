@@ -78,4 +78,6 @@ JA = {
     ("Audio", "estimated"): "推定",
     ("Audio", "(%1 heard, but where they start is doubtful)"):
         "(%1 件は聞き取れましたが、開始位置が不確かなため推定のままです)",
+    ("Audio", "The recording around the playhead: click to play from there"):
+        "再生位置の前後の録音です。クリックするとそこから再生します",
 }
