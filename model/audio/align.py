@@ -9,12 +9,13 @@ dictionary; nothing is downloaded) in two passes:
    comes out as words that do not follow the text, so it cannot pull a
    paragraph towards it (plain forced alignment of the whole text put a
    paragraph 9 s early across a hold message, see README).
-2. **Match** the recognised words to the text's words (a longest common subsequence, window by
-   window from the last match, so a repeated phrase is never paired with its twin
-   minutes away); runs of three or more words in the same order are anchors, with
+2. **Match** the recognised words to the text's words (a longest common subsequence,
+   window by window from the last match, so a repeated phrase is never paired with its
+   twin minutes away); runs of three or more words in the same order are anchors, with
    the recogniser's word times. One or two words heard right beside an anchor, as close
    to it as in the text, are taken too (a paragraph's "Thank you." before a misheard
-   word). The words between anchors are **force-aligned** within the stretch of audio
+   word), and so is one misheard word joined to a heard one ("as" heard as "have" before
+   "a reminder"). The words between anchors are **force-aligned** within the stretch of audio
    between them -- in one piece when the stretch is no longer than they need (pauses
    between paragraphs included); a longer stretch holds unscripted speech, so the left
    paragraph's tail is aligned against its near end and the right one's head against the
