@@ -266,10 +266,10 @@ def common_runs(text: Sequence[str], heard: Sequence[str]) -> list[tuple[int, in
         if text[i - 1] == heard[j - 1] and table[i, j] == table[i - 1, j - 1] + 1:
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif table[i - 1, j] >= table[i, j - 1]:
-            i -= 1
+        elif table[i, j - 1] >= table[i - 1, j]:
+            j -= 1  # on a tie, leave the recognised word out: the text's tail takes the earliest saying
         else:
-            j -= 1
+            i -= 1
     runs: list[tuple[int, int, int]] = []
     for a, b in reversed(pairs):
         if runs and runs[-1][0] + runs[-1][2] == a and runs[-1][1] + runs[-1][2] == b:

@@ -157,3 +157,13 @@ def test_one_misheard_word_before_a_heard_one_takes_the_recognisers_time():
     text[0].start = text[0].end = None
     _take_misheard(text, [heard[0], ("have", 10_070, 10_250), heard[2], heard[3]])
     assert text[0].start is None
+
+
+def test_the_tail_of_a_text_window_takes_the_earliest_saying_of_a_common_phrase():
+    # "your line is open" ends many questions: the window's last one is the one heard first. Taking
+    # a later one made the next window start past five paragraphs of speech (all left estimated).
+    from model.audio.align import common_runs
+
+    text = ["next", "question", "ken", "from", "nikkei", "your", "line", "is", "open"]
+    heard = [*text, "thanks", "a", "quick", "one", "next", "question", "your", "line", "is", "open"]
+    assert common_runs(text, heard) == [(0, 0, 9)]
