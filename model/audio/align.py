@@ -251,6 +251,10 @@ def common_runs(text: Sequence[str], heard: Sequence[str]) -> list[tuple[int, in
     n, m = len(text), len(heard)
     if not n or not m:
         return []
+    # Built over both sequences reversed, so that the walk back through the table goes forward
+    # in time: each text word takes the earliest recognised word it can ("your line is open"
+    # ends many questions; a later saying made the next window skip paragraphs of speech).
+    text, heard = text[::-1], heard[::-1]
     ids: dict[str, int] = {}
     h = np.array([ids.setdefault(w, len(ids)) for w in heard], dtype=np.int32)
     table = np.zeros((n + 1, m + 1), dtype=np.int32)
@@ -267,11 +271,11 @@ def common_runs(text: Sequence[str], heard: Sequence[str]) -> list[tuple[int, in
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
         elif table[i, j - 1] >= table[i - 1, j]:
-            j -= 1  # on a tie, leave the recognised word out: the text's tail takes the earliest saying
+            j -= 1
         else:
             i -= 1
     runs: list[tuple[int, int, int]] = []
-    for a, b in reversed(pairs):
+    for a, b in sorted((n - 1 - i, m - 1 - j) for i, j in pairs):
         if runs and runs[-1][0] + runs[-1][2] == a and runs[-1][1] + runs[-1][2] == b:
             runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + 1)
         else:
