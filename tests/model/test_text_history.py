@@ -113,3 +113,20 @@ def test_a_rejected_deletion_after_the_split_goes_with_the_second_part() -> None
     cors[0].status = "rejected"
     plan = history(original, cors).cut(len("Kyoto News today. "))
     assert (plan.original, plan.first, plan.second) == (18, {}, {1: (7, 12)})  # " left" of "Then we left."
+
+
+def test_a_letter_typed_inside_rejected_words_is_a_conflict_not_left_stranded() -> None:
+    original, cors = "the talks", []
+    _edit(original, cors, "the alliance talks")
+    _edit(original, cors, "the allXiance talks")  # typed inside the first correction's words
+    cors[0].status = "rejected"
+    assert derive(original, cors) == Derived("the talks", (2,))
+
+
+def test_words_typed_at_the_start_apply_even_with_rejected_markers_at_both_ends() -> None:
+    original, cors = "said so", []
+    _edit(original, cors, "(inaudible) said so")
+    _edit(original, cors, "(inaudible) said so (crosstalk)")
+    cors[0].status = cors[1].status = "rejected"
+    _edit(original, cors, "He said so")  # before the hidden "(inaudible) ": nothing on its left
+    assert derive(original, cors) == Derived("He said so", ())
