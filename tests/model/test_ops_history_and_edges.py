@@ -141,3 +141,62 @@ def test_deleting_keeps_its_json_copy_even_when_the_backup_folder_does_not_exist
     folder = tmp_path / "new profile" / "deleted transcripts"
     path = backup_before_delete(store, tid, folder)
     assert path.parent == folder and path.read_text(encoding="utf-8").startswith("{")
+
+
+def _three_turns(store: Store) -> int:
+    return make_transcript(store, [
+        ("A", [("First. Second.", None), ("Third.", None)]),
+        ("B", [("Fourth. Fifth.", None), ("Sixth.", None)]),
+        ("C", [("Seventh.", None)]),
+    ])
+
+
+def test_merging_segments_keeps_the_less_reviewed_state(store: Store) -> None:
+    from model.ops.corrections import edit_text
+
+    tid = make_transcript(store, [("Q", [("One.", None), ("Two.", None), ("Three.", None), ("Four.", None)])])
+    s1, s2, s3, s4 = load_transcript(store, tid).turns[0].segments
+    review_state.approve(store, [s1.id, s3.id])
+    edit_text(store, s2.id, "en", "Two, edited.")
+    alignment.merge_segments(store, s1.id)  # approved + edited
+    alignment.merge_segments(store, s3.id)  # approved + not reviewed
+    merged = load_transcript(store, tid).turns[0].segments
+    assert [s.review_state for s in merged] == ["edited", "not_reviewed"]
+
+
+def test_reverting_a_segment_is_not_reviewed_whatever_other_segments_hold(store: Store) -> None:
+    from model.ops.corrections import edit_text, revert_segment
+
+    tid = make_transcript(store, [("Q", [("One.", None), ("Two.", None)])])
+    s1, s2 = load_transcript(store, tid).turns[0].segments
+    edit_text(store, s1.id, "en", "One, edited.")
+    edit_text(store, s2.id, "en", "Two, edited.")
+    revert_segment(store, s1.id)
+    s1, s2 = load_transcript(store, tid).turns[0].segments
+    assert (s1.en, s1.review_state, s2.review_state) == ("One.", "not_reviewed", "edited")
+
+
+def test_withdrawing_one_approval_says_one_segment(store: Store, tid: int) -> None:
+    sid = load_transcript(store, tid).turns[0].segments[0].id
+    review_state.approve(store, [sid])
+    review_state.unapprove(store, [sid])
+    assert (_last(store, tid)["action"], _last(store, tid)["description"]) == ("Withdraw approval", "1 segment(s)")
+
+
+def test_a_gap_cannot_be_marked_in_a_missing_translation(store: Store, tid: int) -> None:
+    untranslated = load_transcript(store, tid).turns[0].segments[1]
+    with pytest.raises(OperationFailed, match=r"^select some text to mark as a gap$"):
+        gaps.mark_gap(store, untranslated.id, "ja", 0, 2)
+
+
+def test_merging_turns_keeps_the_reading_order_and_numbers_the_turns_again(store: Store) -> None:
+    tid = _three_turns(store)
+    t1, t2, _t3 = load_transcript(store, tid).turns
+    alignment.split_segment(store, t2.segments[0].id, "en", len("Fourth. "))  # "Fifth." is the newest row
+    alignment.merge_turns(store, t1.id)
+    turns = load_transcript(store, tid).turns
+    assert [s.en for s in turns[0].segments] == ["First. Second.", "Third.", "Fourth. ", "Fifth.", "Sixth."]
+    assert [t.position for t in turns] == [0, 1]
+    alignment.split_turn(store, turns[0].segments[2].id)  # positions still make sense to later operations
+    assert [[s.en for s in t.segments] for t in load_transcript(store, tid).turns] == [
+        ["First. Second.", "Third."], ["Fourth. ", "Fifth.", "Sixth."], ["Seventh."]]
