@@ -5,7 +5,7 @@ operator introductions, gap markers and redactions. The same file is also
 loaded by a bare ``sqlite3`` baseline that parses it the simplest way (split
 on blank lines, label before ": ", pair by script) and inserts the same rows
 in one transaction. Each side runs in its own child process so its peak
-memory (``ru_maxrss``) is its own. The last line is machine-readable:
+memory (VmHWM, benchmarks/memory.py) is its own. The last line is machine-readable:
 
     import_s=… baseline_s=… ratio=… cpu_ratio=… peak_mb=… load=…
 
@@ -32,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.memory import peak_mb  # noqa: E402
 
 LABELS = [("SENIOR ADMINISTRATION OFFICIAL", "政府高官"), ("MS. DALTON", "ダルトン氏"), ("MODERATOR", "司会")]
 EN_WORDS = ["the", "alliance", "we", "will", "announce", "tomorrow", "a", "series", "of", "steps", "on",
@@ -83,12 +85,6 @@ def synthesize(path: Path, segments: int, seed: int = 9) -> int:
     return path.stat().st_size
 
 
-def _peak_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
-
-
 def run_import(src: Path, db: Path) -> dict[str, float]:
     """Child process: time ``import_file`` into a fresh database."""
     import time
@@ -107,7 +103,7 @@ def run_import(src: Path, db: Path) -> dict[str, float]:
     with store.read() as s:
         rows = {name: s.scalar(select(func.count()).select_from(t)) for name, t in Base.metadata.tables.items()}
     store.close()
-    return {"seconds": elapsed, "cpu": cpu, "peak_mb": _peak_mb(), "rows": rows}
+    return {"seconds": elapsed, "cpu": cpu, "peak_mb": peak_mb(), "rows": rows}
 
 
 def run_baseline(src: Path, db: Path) -> dict[str, float]:
@@ -178,7 +174,7 @@ def run_baseline(src: Path, db: Path) -> dict[str, float]:
     rows = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("source_paragraph", "turn", "segment", "gap", "redaction")}
     conn.close()
-    return {"seconds": elapsed, "cpu": cpu, "peak_mb": _peak_mb(), "rows": rows}
+    return {"seconds": elapsed, "cpu": cpu, "peak_mb": peak_mb(), "rows": rows}
 
 
 def _child(kind: str, src: Path, db: Path) -> dict:
