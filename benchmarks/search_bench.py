@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
-from benchmarks.export_bench import peak_mb  # noqa: E402  one way to read peak memory
+from benchmarks.memory import peak_mb  # noqa: E402
 from model.schema import Annotator, Correction, Segment, Transcript, Turn  # noqa: E402
 from model.search import search  # noqa: E402
 from model.search_index import rebuild  # noqa: E402

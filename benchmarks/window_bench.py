@@ -74,8 +74,9 @@ print("PAINT", time.time(), flush=True)
 """
 
 WINDOW_CHILD = r"""
-import json, random, resource, sys, time
+import json, random, sys, time
 sys.path.insert(0, sys.argv[2])
+from benchmarks.memory import peak_mb
 from gui import app as gapp
 
 def measure(window):
@@ -122,7 +123,7 @@ def measure(window):
         assert ja.currentIndex().row() == row
         assert ja.verticalScrollBar().value() == en.verticalScrollBar().value()
     far_edit, far_reedit = measure_far_edit(window, settle)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     print("RESULT", json.dumps({"jump_ms": jump, "follow_ms": statistics.median(follows), "busy_s": background_s,
                                 "follow_max_ms": max(follows + busy_follows), "busy_follows": len(busy_follows),
                                 "peak_mb": peak, "rows": n,

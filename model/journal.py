@@ -29,7 +29,7 @@ RowChange = dict[str, Any]
 
 # Columns that tell which parts of a transcript a row concerns (for announcements).
 REF_COLUMNS = ("transcript_id", "segment_id", "turn_id", "speaker_id", "flag_id")
-_UNJOURNALED = {ChangeEvent.__tablename__, "annotator"}
+_UNJOURNALED = {ChangeEvent.__tablename__, "annotator", "checkout", "sync_receipt"}
 _TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
 
 
@@ -157,12 +157,26 @@ def capture_flush(session: Session, _ctx: UOWTransaction) -> None:
     journal.extend(deletes)
 
 
+def record_update(journal: list[RowChange], table: str, pk: int, before: dict[str, Any], after: dict[str, Any],
+                  refs: dict[str, Any]) -> None:
+    """Journal an UPDATE an operation made through Core (a conditional UPDATE whose row count
+    decides, which the ORM's flush cannot express), so that undo and redo know it too."""
+    journal.append({"t": table, "op": "update", "pk": pk,
+                    "before": {k: _to_json(v) for k, v in before.items()},
+                    "after": {k: _to_json(v) for k, v in after.items()}, "refs": dict(refs)})
+
+
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
 def _values(images: dict[str, Any]) -> dict[str, Any]:
     return {k: _from_json(v) for k, v in images.items()}
+
+
+def decoded(images: dict[str, Any]) -> dict[str, Any]:
+    """A row image's values as the database takes them (dates back from their JSON form)."""
+    return _values(images)
 
 
 def _apply(conn: Connection, row: RowChange, *, forward: bool) -> None:

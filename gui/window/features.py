@@ -60,8 +60,10 @@ FEATURES: list[str] = [
     "gui.export_dialog:install",
     "gui.search_panel:install",
     "gui.library_tools:install",
+    "gui.work:install",
     "gui.helpers:install",
     "gui.backups:install",
+    "gui.takeout:install",
     "gui.audio:install",
     "gui.annotate.extras:install",
 ]
