@@ -272,6 +272,10 @@ def main() -> None:
             t0 = time.perf_counter()
             build(db, args.segments)
             print(f"built {args.segments} segments in {time.perf_counter() - t0:.1f} s")
+        else:  # built by an older version: migrated once here, not in every run's start-up
+            from model.store import Store
+
+            Store.open(db, annotator="bench").close()
         empties, floors, paints, results = [], [], [], []
         for run in range(args.runs):
             empty, _, _, empty_cpu = _spawn(EMPTY_CHILD)
