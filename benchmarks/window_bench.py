@@ -20,7 +20,7 @@ nothing waits > 100 ms (follow_max), jump, follow and far edit < 100 ms, memory 
 The last line is machine-readable:
 
     frame_s=… first_paint_s=… empty_window_s=… floor_s=… busy_s=… jump_ms=… follow_ms=… follow_max_ms=… peak_mb=…
-    far_edit_ms=… far_reedit_ms=… load=… empty_cpu_s=… floor_cpu_s=… paint_cpu_s=…
+    far_edit_ms=… far_reedit_ms=… load=… empty_cpu_s=… frame_cpu_s=… floor_cpu_s=… paint_cpu_s=…
 
 (``*_cpu_s``: the process's CPU seconds at its paint, threads included: on a shared machine the
 wall-clock times grow with the load, these much less.)
@@ -171,7 +171,7 @@ _app = QApplication(sys.argv[:1])
 class _Frame(QObject):
     def eventFilter(self, o, e):
         if e.type() == QEvent.Type.Paint and isinstance(o, QMainWindow):
-            print("FRAME", time.time(), flush=True); _app.removeEventFilter(self)
+            print("FRAME", time.time(), time.process_time(), flush=True); _app.removeEventFilter(self)
         return False
 _frame = _Frame()
 _app.installEventFilter(_frame)
@@ -238,16 +238,16 @@ def _spawn(code: str, *args: str) -> tuple[float, dict, str, float]:
         start = time.time()
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                               timeout=300)
-    painted, result, frame, cpu = None, {}, None, 0.0
+    painted, result, frame, cpu, frame_cpu = None, {}, None, 0.0, 0.0
     for line in proc.stdout.splitlines():
         if line.startswith("PAINT"):
             painted, cpu = float(line.split()[1]), float(line.split()[2])
         elif line.startswith("FRAME"):
-            frame = float(line.split()[1]) - start
+            frame, frame_cpu = float(line.split()[1]) - start, float(line.split()[2])
         elif line.startswith("RESULT"):
             result = json.loads(line.split(" ", 1)[1])
     if frame is not None and result:
-        result["frame_s"] = frame
+        result["frame_s"], result["frame_cpu_s"] = frame, frame_cpu
     if painted is None:
         raise SystemExit(f"the child did not paint: {proc.stderr[-2000:]}")
     return painted - start, result, proc.stderr, cpu
@@ -300,7 +300,8 @@ def main() -> None:
                   f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}), "
                   f"peak {result['peak_mb']:.0f} MB, rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f}); CPU seconds "
-                  f"at the paint: empty {empty_cpu:.2f}, floor {floor_cpu:.2f}, window {paint_cpu:.2f}")
+                  f"at the paint: empty {empty_cpu:.2f}, frame {result.get('frame_cpu_s', 0.0):.2f}, "
+                  f"floor {floor_cpu:.2f}, window {paint_cpu:.2f}")
     empty = statistics.median(empties)
     paint = statistics.median(paints)
     jump = statistics.median(r["jump_ms"] for r in results)
@@ -323,7 +324,8 @@ def main() -> None:
     print(f"frame_s={frame:.3f} first_paint_s={paint:.3f} empty_window_s={empty:.3f} floor_s={floor:.3f} "
           f"busy_s={busy:.2f} jump_ms={jump:.1f} follow_ms={follow:.1f} follow_max_ms={follow_max:.1f} "
           f"peak_mb={peak:.0f} far_edit_ms={far_edit:.1f} far_reedit_ms={far_reedit:.1f} "
-          f"load={os.getloadavg()[0]:.1f} empty_cpu_s={cpu('empty_cpu_s'):.2f} floor_cpu_s={cpu('floor_cpu_s'):.2f} "
+          f"load={os.getloadavg()[0]:.1f} empty_cpu_s={cpu('empty_cpu_s'):.2f} frame_cpu_s={cpu('frame_cpu_s'):.2f} "
+          f"floor_cpu_s={cpu('floor_cpu_s'):.2f} "
           f"paint_cpu_s={cpu('paint_cpu_s'):.2f}")
 
 
