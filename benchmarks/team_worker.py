@@ -50,7 +50,8 @@ def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Rando
             keep_competing(store, sid, "en", conflict.mine)
             outcome = "kept"
         ms = (time.perf_counter() - started) * 1000
-        print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2)}), flush=True)
+        print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2), "at": time.time()}),
+              flush=True)
 
 
 def review(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:

@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.stats",
     "cli.tm",
     "cli.work",
+    "cli.sync",
 )
 EXIT_ERROR = 2
 

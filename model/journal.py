@@ -29,7 +29,7 @@ RowChange = dict[str, Any]
 
 # Columns that tell which parts of a transcript a row concerns (for announcements).
 REF_COLUMNS = ("transcript_id", "segment_id", "turn_id", "speaker_id", "flag_id")
-_UNJOURNALED = {ChangeEvent.__tablename__, "annotator"}
+_UNJOURNALED = {ChangeEvent.__tablename__, "annotator", "checkout", "sync_receipt"}
 _TABLE_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
 
 
@@ -172,6 +172,11 @@ def _table(name: str) -> Table:
 
 def _values(images: dict[str, Any]) -> dict[str, Any]:
     return {k: _from_json(v) for k, v in images.items()}
+
+
+def decoded(images: dict[str, Any]) -> dict[str, Any]:
+    """A row image's values as the database takes them (dates back from their JSON form)."""
+    return _values(images)
 
 
 def _apply(conn: Connection, row: RowChange, *, forward: bool) -> None:

@@ -147,6 +147,9 @@ class Operation:
         self.description = ""
         self.event_id: int | None = None
         self.changes: Changes | None = None
+        # Called with the connection and the new event's id just before commit (in the same
+        # transaction): e.g. a sync's receipt, which must name the event it wrote.
+        self.before_commit: list[Callable[[Any, int], None]] = []
 
     @property
     def committed_id(self) -> int:
@@ -373,6 +376,8 @@ class Store:
                     session.add(entry)
                     session.flush()
                     op.event_id = entry.id
+                    for hook in op.before_commit:
+                        hook(session.connection(), entry.id)
                     self._own_events.add(entry.id)  # before commit: a watcher may see it at once
                     live.notify(session.connection(), self.live_token, "do", entry.id, op.transcript_id)
             finally:

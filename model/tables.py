@@ -14,5 +14,6 @@ import model.live  # noqa: F401 - live_signal: undo/redo for other programs' wat
 from model.audio import tables as _audio_tables  # noqa: F401  (recording, segment/gap timing)
 from model.schema import Base
 from model.search_index import SearchText  # noqa: F401 - search (issue 15)
+from model.sync import tables as _sync_tables  # noqa: F401  (checkout, sync receipts)
 
 __all__ = ["Base"]

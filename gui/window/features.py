@@ -63,6 +63,7 @@ FEATURES: list[str] = [
     "gui.work:install",
     "gui.helpers:install",
     "gui.backups:install",
+    "gui.takeout:install",
     "gui.audio:install",
     "gui.annotate.extras:install",
 ]

@@ -108,6 +108,24 @@ def _last_editor(op: Operation, segment_id: int) -> str:
     return name or "someone else"
 
 
+def add_competing(op: Operation, seg: Segment, lang: str, text: str, note: str | None = None) -> Correction | None:
+    """Inside an operation: keep ``text`` as a *competing* correction of the segment (recorded, not
+    applied: the text does not change; a reviewer who accepts it makes it the text). None if
+    ``text`` already is the current text."""
+    hist = history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang))
+    edit = single_edit(hist.text, text)
+    if edit is None:
+        return None
+    start, end, before, after = edit
+    at, to = hist.anchor(start, end)
+    cor = Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=at, end=to,
+                     before=before, after=after, status="competing",
+                     note=note or f"conflict: kept, not applied; it would make the text: {text}",
+                     annotator_id=op.annotator_id, created_at=utcnow())
+    op.session.add(cor)
+    return cor
+
+
 def keep_competing(store: Store, segment_id: int, lang: str, text: str, *, flag: bool = False,
                    mine_wins: bool = False) -> int | None:
     """After an ``EditConflict``: keep the losing text, never drop it, as one undo step.
@@ -125,18 +143,8 @@ def keep_competing(store: Store, segment_id: int, lang: str, text: str, *, flag:
         if mine_wins:
             if apply_edit(op, seg, lang, text, note="conflict: mine") is None:
                 raise NothingToDo
-        else:
-            hist = history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang))
-            edit = single_edit(hist.text, text)
-            if edit is None:
-                raise NothingToDo
-            start, end, before, after = edit
-            at, to = hist.anchor(start, end)
-            op.session.add(Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=at,
-                                      end=to, before=before, after=after, status="competing",
-                                      note=f"conflict: kept, not applied; it would make the text: {text}",
-                                      annotator_id=op.annotator_id,
-                                      created_at=utcnow()))
+        elif add_competing(op, seg, lang, text) is None:
+            raise NothingToDo
         if flag:
             op.session.add(Flag(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, category="conflict",
                                 note=f"Two edits of the same text at once; the competing one is kept ({lang}).",

@@ -27,7 +27,7 @@
 <context>
     <name>AppearancePage</name>
     <message>
-        <location filename="../../gui/preferences/pages.py" line="+90" />
+        <location filename="../../gui/preferences/pages.py" line="+92" />
         <source>Follow the system</source>
         <translation>システムに合わせる</translation>
     </message>
@@ -1177,7 +1177,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../gui/preferences/pages.py" line="-71" />
+        <location filename="../../gui/preferences/pages.py" line="-72" />
         <source>Your documents folder</source>
         <translation>ドキュメントフォルダー</translation>
     </message>
@@ -1208,13 +1208,13 @@ Every change is saved as you make it and can be undone.</source>
     </message>
     <message>
         <location line="+2" />
-        <source>How far the audio player jumps back</source>
-        <translation>音声プレーヤーで巻き戻す秒数</translation>
+        <source>How far the audio player jumps back every time it resumes, so the last words are heard again (0: not at all)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
-        <source>Rewind by:</source>
-        <translation>巻き戻し:</translation>
+        <location line="+2" />
+        <source>Rewind on resume:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+4" />

@@ -1,0 +1,213 @@
+"""``File > Check out for offline work…`` and ``File > Sync now`` (see ``model.sync.takeout``).
+
+Checking out copies one transcript of a shared database into a new file and offers to open it
+in a new window. In a checked-out file, Sync now sends the offline work back, then the file is
+a fresh copy of the server's transcript: the window reads it again, and its undo steps (which
+named the file's own changes) are cleared -- what was done is in the History, on the server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.errors import TaiyakuError
+from model.store import Changes, Store
+
+
+def tr(text: str) -> str:
+    """Translate a string of this feature (context ``Takeout``)."""
+    return QCoreApplication.translate("Takeout", text)
+
+
+def checked_out_from(store: Store) -> Any:
+    """The checkout row of the open database (None: not a checked-out file, or a server)."""
+    if store.engine.dialect.name != "sqlite":
+        return None
+    from model.sync.replay import read_checkout
+
+    try:
+        with store.engine.connect() as conn:
+            return read_checkout(conn)
+    except Exception:  # an older file without the table: not a checkout
+        return None
+
+
+class CheckoutDialog(QDialog):
+    """Which server, which transcript, which new file."""
+
+    def __init__(self, store: Store, transcript_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkout_dialog")
+        self.setWindowTitle(tr("Check out for offline work"))
+        self.target: Path | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("Copies one transcript of a shared database, with its history, into a new file you can "
+                          "work in without the server. Sync now sends your work back; edits that overlap "
+                          "someone else's are kept for the reviewer."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        on_server = store.engine.dialect.name != "sqlite"
+        self.source = QLineEdit(store.path if on_server else "", self)
+        self.source.setObjectName("checkout_source")
+        self.source.setPlaceholderText("postgresql://user@host/taiyaku")
+        form.addRow(tr("&Server:"), self.source)
+        self.transcript = QSpinBox(self)
+        self.transcript.setObjectName("checkout_transcript")
+        self.transcript.setRange(1, 2_000_000_000)
+        self.transcript.setValue(transcript_id or 1)
+        form.addRow(tr("&Transcript number:"), self.transcript)
+        row = QHBoxLayout()
+        self.file = QLineEdit(self)
+        self.file.setObjectName("checkout_file")
+        self.file.setText(str(Path.home() / f"taiyaku-transcript-{self.transcript.value()}.sqlite3"))
+        browse = QPushButton(tr("&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.file, 1)
+        row.addWidget(browse)
+        label = QLabel(tr("&New file:"), self)
+        label.setBuddy(self.file)  # a row of several widgets gets no buddy by itself
+        form.addRow(label, row)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.addButton(tr("&Check out"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.check_out)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, tr("Check out into a new file"), self.file.text(),
+                                                tr("Taiyaku database (*.sqlite3)"))
+        if chosen:
+            self.file.setText(chosen)
+
+    def check_out(self) -> Path | None:
+        """Copy the transcript; a one-line reason in a dialog if that fails (nothing is written then)."""
+        from model.sync.takeout import checkout
+
+        source, target = self.source.text().strip(), Path(self.file.text().strip()).expanduser()
+        if not source or not self.file.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), tr("Give the server's address and a new file."))
+            return None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            checkout(source, self.transcript.value(), target)
+        except TaiyakuError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        self.target = target
+        self.accept()
+        return target
+
+
+class Takeout(QObject):
+    """The two File menu commands of one window."""
+
+    def __init__(self, window: Any, ctx: Any) -> None:
+        super().__init__(window.widget())
+        self.window, self.ctx = window, ctx
+        self.dialog: CheckoutDialog | None = None
+        self.last_message = ""
+        reg = window.registry
+        self.checkout_action = reg.add("checkout", tr("Check &out for offline work…"), self.check_out, menu="file",
+                                       icon_name="mdi6.briefcase-download",
+                                       tip=tr("Copy a transcript of a shared database into a file to work offline"))
+        self.sync_action = reg.add("sync_now", tr("S&ync now"), self.sync_now, menu="file",
+                                   icon_name="mdi6.briefcase-upload",
+                                   tip=tr("Send the work of this checked-out file back to its server"))
+        self.sync_action.setEnabled(checked_out_from(ctx.store) is not None)
+
+    def check_out(self) -> CheckoutDialog:
+        """Open the dialog; after a checkout, offer to open the file in a new window."""
+        dialog = CheckoutDialog(self.ctx.store, self.ctx.transcript_id, self.window.widget())
+        self.dialog = dialog
+        dialog.accepted.connect(self._checked_out)
+        dialog.open()
+        return dialog
+
+    def _checked_out(self) -> None:
+        from gui.backups import open_in_new_window
+
+        dialog = self.dialog
+        if dialog is None or dialog.target is None:
+            return
+        answer = QMessageBox.question(self.window.widget(), tr("Check out for offline work"),
+                                      tr("Checked out into {path}. Open it in a new window?").format(
+                                          path=dialog.target))
+        if answer == QMessageBox.StandardButton.Yes:
+            open_in_new_window(dialog.target)
+
+    def sync_now(self) -> str:
+        """Send the file's work to its server and read the refreshed file again; returns the message shown."""
+        from model.sync.takeout import sync
+
+        info = checked_out_from(self.ctx.store)
+        if info is None:
+            self.window.show_error(tr("Sync now"), tr("This database is not a checked-out file."))
+            return ""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = sync(Path(self.ctx.store.path))
+        except TaiyakuError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self.window.show_error(tr("Sync now"), str(exc))
+            return ""
+        QGuiApplication.restoreOverrideCursor()
+        tid = int(info.transcript_id)
+        if report.refreshed:
+            self.ctx.undo_stack_for(tid).clear()  # its steps named the file's own changes, now replaced
+            self.ctx.store.announce(self._everything(tid))
+            self.window.reload_library()
+        lines = [tr("{sent} changes sent; {conflicts} overlapping texts kept as competing corrections; "
+                    "{flags} conflict flags for the reviewer.").format(
+                        sent=report.sent, conflicts=report.conflicts, flags=report.flags)]
+        lines.append(tr("This file now holds the server's transcript.") if report.refreshed else
+                     tr("This file was not refreshed (it changed meanwhile): sync again."))
+        lines += report.refused + report.notes
+        self.last_message = "\n".join(lines)
+        QMessageBox.information(self.window.widget(), tr("Sync now"), self.last_message)
+        return self.last_message
+
+
+    def _everything(self, tid: int) -> Changes:
+        """What a refresh changed, for the views: the whole transcript may differ."""
+        from sqlalchemy import select
+
+        from model.schema import Segment
+
+        with self.ctx.store.read() as s:
+            ids = frozenset(int(i) for i in s.scalars(select(Segment.id).where(Segment.transcript_id == tid)))
+        return Changes(action="Sync", kind="import", transcript_ids=frozenset({tid}),
+                       rows={"transcript": frozenset({tid}), "segment": ids}, segment_ids=ids)
+
+
+def install(window: Any, ctx: Any) -> Takeout:
+    """``File > Check out for offline work…`` and ``File > Sync now``, above Quit."""
+    takeout = Takeout(window, ctx)
+    menu = window.registry.menu("file")
+    quit_action = window.registry.get("quit")
+    for action in (takeout.checkout_action, takeout.sync_action):
+        menu.removeAction(action)
+        menu.insertAction(quit_action, action)
+    return takeout

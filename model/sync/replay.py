@@ -1,0 +1,492 @@
+"""Sync back: the operations done in a checked-out file become new operations on the server.
+
+Each local change event made since the checkout is replayed, in order, as one operation on the
+server under the same action name, attributed to its author (on a server that maps logins to
+people, to the person syncing: nobody records changes in someone else's name). Its journal rows
+are applied through the ORM, so the server journals them like any edit (undo, History, live
+refresh all work), with three rules:
+
+- Rows made offline get new ids on the server; later rows that refer to them follow (``id_map``).
+- A row that changes the text of a segment in one language that someone else changed on the
+  server since the checkout is not applied: the offline text is kept as a *competing*
+  correction with a review flag of category "conflict" (``_keep_conflicts``). An update of any
+  other column is applied only where the server still holds the value it was based on; else
+  the server's value stays and the flag's note says what the offline value was. An approval of
+  a segment whose text changed on the server is not applied either.
+- Every operation writes a ``SyncReceipt`` in its own transaction, so a second sync (or one
+  rerun after being cut off) sends nothing twice.
+
+Undo and redo done offline are sent as undo/redo on the server (refused there, and reported, if
+someone's later change touches the same segments).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from model import versions
+from model.errors import NotFound, OperationFailed
+from model.journal import decoded
+from model.ops._base import NothingToDo, current_text, optional_operation
+from model.ops.corrections import add_competing
+from model.people import PermissionRefused
+from model.schema import Annotator, ChangeEvent, Flag, Segment, utcnow
+from model.store import Operation, Store
+from model.sync.analysis import ServerChanges, TextKey, is_structural, outline_refs, text_keys
+from model.sync.tables import Checkout, SyncReceipt
+from model.tables import Base
+
+# Offline actions only a reviewer may send (the same rule as on the server: model.people).
+_REVIEWER_ACTIONS = {
+    "Approve segment": "approve segments", "Approve segments": "approve segments",
+    "Set review state": "change review states", "Set review states": "change review states",
+    "Withdraw approval": "withdraw approvals", "Accept correction": "accept corrections",
+    "Reject correction": "reject corrections", "Reopen flag": "reopen flags",
+    "Resolve flag": "resolve or close flags", "Close flag (won't fix)": "resolve or close flags",
+}
+_SKIPPED_COLUMNS = {("segment", "version")}  # the server's own counter, never copied over
+
+
+@dataclass
+class SyncReport:
+    """What a sync did, for one line per kind of outcome."""
+
+    source: str
+    sent: int = 0  # offline operations applied on the server (whole or in part)
+    already: int = 0  # sent by an earlier sync
+    conflicts: int = 0  # texts kept as competing corrections
+    flags: int = 0  # "conflict" flags raised for a reviewer
+    undos: int = 0  # offline undo/redo sent
+    refused: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    refreshed: bool = False
+    base_event: int = 0
+
+    def summary(self) -> str:
+        """One line saying what happened."""
+        parts = [f"{self.sent} change{'s' if self.sent != 1 else ''} sent to {self.source}"]
+        if self.conflicts or self.flags:
+            parts.append(f"{self.conflicts} overlapping text{'s' if self.conflicts != 1 else ''} kept as "
+                         f"competing corrections, {self.flags} conflict flag{'s' if self.flags != 1 else ''} "
+                         "for the reviewer")
+        if self.undos:
+            parts.append(f"{self.undos} undo/redo")
+        if self.refused:
+            parts.append(f"{len(self.refused)} refused")
+        if self.already:
+            parts.append(f"{self.already} already sent before")
+        parts.append("the file now holds the server's state" if self.refreshed else
+                     "the file was NOT refreshed from the server (run sync again, or check out again)")
+        return "; ".join(parts)
+
+
+@dataclass
+class LocalEvent:
+    """One change event of the checked-out file."""
+
+    id: int
+    action: str
+    description: str
+    rows: list[dict[str, Any]]
+    undone: bool
+    author: str
+    undone_by: str | None
+    author_id: int = 0
+
+
+def read_checkout(conn: Connection) -> Checkout | None:
+    """The file's checkout row (None: the file was not made by ``taiyaku checkout``)."""
+    row = conn.execute(select(Checkout.__table__)).first()
+    if row is None:
+        return None
+    return Checkout(**dict(row._mapping))
+
+
+def local_state(conn: Connection) -> tuple[int, tuple[int, ...]]:
+    """What would tell that the file changed: its newest event and which events are undone."""
+    events = ChangeEvent.__table__
+    newest = conn.execute(select(events.c.id).order_by(events.c.id.desc()).limit(1)).scalar() or 0
+    undone = tuple(int(i) for i in conn.scalars(select(events.c.id).where(events.c.undone.is_(True))
+                                                .order_by(events.c.id)))
+    return int(newest), undone
+
+
+def read_local_events(conn: Connection, after: int) -> list[LocalEvent]:
+    """Every change event of the file with an id above ``after``, oldest first, with who made it."""
+    events, people = ChangeEvent.__table__, Annotator.__table__
+    names = {int(i): str(n) for i, n in conn.execute(select(people.c.id, people.c.name))}
+    out = []
+    for r in conn.execute(select(events).where(events.c.id > after).order_by(events.c.id)):
+        out.append(LocalEvent(int(r.id), r.action, r.description or "", list(r.rows or []), bool(r.undone),
+                              names.get(int(r.annotator_id), "annotator"),
+                              names.get(int(r.undone_by_id)) if r.undone_by_id is not None else None,
+                              int(r.annotator_id)))
+    return out
+
+
+class Replay:
+    """One sync of a checked-out file (``local``) back to its server (``server``)."""
+
+    def __init__(self, local: Store, server: Store, info: Checkout, local_conn: Connection) -> None:
+        self.local, self.server, self.info, self.conn = local, server, info, local_conn
+        self.tid = int(info.transcript_id)
+        self.copied_max: dict[str, int] = {str(k): int(v) for k, v in (info.copied_max or {}).items()}
+        self.report = SyncReport(source=server.path)
+        self.classes = {m.class_.__table__.name: m.class_ for m in Base.registry.mappers}
+        self.fks = {t.name: {fk.parent.name: fk.column.table.name for fk in t.foreign_keys}
+                    for t in Base.metadata.sorted_tables}
+        self._stores: dict[str, Store] = {}
+        self.ids: dict[tuple[str, int], int] = {}
+        self._pending: dict[tuple[str, int], int] = {}
+        self.receipts: dict[str, Any] = {}
+        self.competing: dict[TextKey, str] = {}  # local (segment, lang) -> the last offline author
+        self.seg_notes: dict[int, list[str]] = {}  # local segment -> what was not applied, and why
+        copied = {int(i) for i in local_conn.scalars(select(ChangeEvent.__table__.c.id)
+                                                     .where(ChangeEvent.__table__.c.id <= info.local_base))}
+        self.changes = ServerChanges(self.tid, int(info.base_event), copied,
+                                     {int(i) for i in info.undone_at_checkout or []})
+        self.local_names = {int(i): str(n) for i, n in local_conn.execute(
+            select(Annotator.__table__.c.id, Annotator.__table__.c.name))}
+        self._annotators: dict[int, int] = {}
+
+    # -- who ---------------------------------------------------------------
+    def store_for(self, name: str) -> Store:
+        """A store on the server acting as ``name`` (or as the login's person where roles apply)."""
+        if name not in self._stores:
+            self._stores[name] = Store(self.server.engine, name)
+        return self._stores[name]
+
+    def _map_people(self, events: list[LocalEvent]) -> None:
+        """Server ids of the people the file added offline, looked up (or added) before any
+        operation holds locks. Where the server maps logins to people, whoever worked offline is
+        the login's person: nobody records changes in someone else's name."""
+        known = self.copied_max.get("annotator", 0)
+        for local_id, name in self.local_names.items():
+            self._annotators[local_id] = local_id if local_id <= known else self.store_for(name).annotator_id
+        me = self.store_for(self.info.checked_out_by)
+        if me.role is not None:
+            for ev in events:
+                if ev.id > self.info.local_base:
+                    self._annotators[ev.author_id] = me.annotator_id
+
+    # -- ids ---------------------------------------------------------------
+    def server_id(self, table: str, local_id: int | None) -> int | None:
+        """The server's id of a row the file knows by ``local_id`` (None: made offline, never sent)."""
+        if local_id is None:
+            return None
+        if table == "annotator":
+            return self._annotators.get(int(local_id))
+        if int(local_id) <= self.copied_max.get(table, 0):
+            return int(local_id)
+        key = (table, int(local_id))
+        return self._pending.get(key, self.ids.get(key))
+
+    def _values(self, table: str, image: dict[str, Any] | None) -> dict[str, Any] | None:
+        """A row image with the server's ids (None if it refers to a row the server lacks)."""
+        out: dict[str, Any] = {}
+        for col, value in decoded(image or {}).items():
+            if col == "id" or (table, col) in _SKIPPED_COLUMNS:
+                continue
+            target = self.fks.get(table, {}).get(col)
+            if target is not None and value is not None:
+                value = self.server_id(target, value)
+                if value is None:
+                    return None
+            out[col] = value
+        return out
+
+    # -- the run -----------------------------------------------------------
+    def run(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
+        """Send everything the file holds that the server lacks; returns what happened."""
+        self._load_receipts()
+        events = read_local_events(self.conn, 0)
+        self._map_people(events)
+        with self.server.engine.connect() as conn:
+            self.changes.scan(conn)
+        for ev in events:
+            if ev.id <= self.info.local_base and ev.undone != (ev.id in self.changes.undone_at_checkout):
+                self._flip(ev)
+        new = [ev for ev in events if ev.id > self.info.local_base]
+        for done, ev in enumerate(new, 1):
+            self._event(ev)
+            if progress is not None:
+                progress(done, len(new))
+        self._keep_conflicts()
+        return self.report
+
+    def _load_receipts(self) -> None:
+        table = SyncReceipt.__table__
+        with self.server.engine.connect() as conn:
+            for r in conn.execute(select(table).where(table.c.origin == self.info.origin)):
+                self.receipts[r.key] = r
+                if r.server_event is not None:
+                    self.changes.own_events.add(int(r.server_event))
+                for name, local_id, server_id in r.id_map or []:
+                    self.ids[(str(name), int(local_id))] = int(server_id)
+            for key in self.receipts:
+                if key.startswith("flip:"):
+                    self.changes.own_events.add(int(key.split(":")[1]))
+
+    def _receipt(self, conn: Connection, key: str, outcome: str, server_event: int | None, undone: bool,
+                 id_map: list[list[Any]] | None = None) -> None:
+        conn.execute(insert(SyncReceipt.__table__).values(
+            origin=self.info.origin, key=key, server_event=server_event, outcome=outcome, undone=undone,
+            id_map=id_map or [], created_at=utcnow()))
+
+    def _receipt_alone(self, key: str, outcome: str, server_event: int | None, undone: bool = False) -> None:
+        with self.server.engine.begin() as conn:
+            self._receipt(conn, key, outcome, server_event, undone)
+
+    # -- undo and redo done offline ----------------------------------------------
+    def _flip(self, ev: LocalEvent) -> None:
+        key = f"flip:{ev.id}:{int(ev.undone)}"
+        if key in self.receipts:
+            return
+        self.changes.own_events.add(ev.id)
+        self._server_replay(ev.id, ev.undone, ev.undone_by or ev.author, f"change {ev.id} ({ev.action})")
+        self._receipt_alone(key, "merged", ev.id, ev.undone)
+
+    def _server_replay(self, server_event: int, undo: bool, who: str, what: str) -> None:
+        verb = "undo" if undo else "redo"
+        try:
+            store = self.store_for(who)
+            (store.undo if undo else store.redo)(server_event)
+            self.report.undos += 1
+        except OperationFailed as exc:
+            if "already" not in str(exc):
+                self.report.notes.append(f"the offline {verb} of {what} was not made on the server: {exc}")
+
+    # -- operations done offline ------------------------------------------------
+    def _event(self, ev: LocalEvent) -> None:
+        key = f"event:{ev.id}"
+        receipt = self.receipts.get(key)
+        if receipt is not None:
+            self.report.already += 1
+            if receipt.server_event is not None and receipt.outcome != "refused" and bool(receipt.undone) != ev.undone:
+                self._server_replay(int(receipt.server_event), ev.undone, ev.undone_by or ev.author,
+                                    f"{ev.action} (sent as change {receipt.server_event})")
+                with self.server.engine.begin() as conn:
+                    conn.execute(update(SyncReceipt.__table__).where(SyncReceipt.__table__.c.id == receipt.id)
+                                 .values(undone=ev.undone))
+            return
+        if ev.undone:
+            return  # made and taken back offline: nothing to send
+        try:
+            self._send(ev, key)
+        except PermissionRefused as exc:
+            self.report.refused.append(f"{ev.action} (offline change {ev.id}): {exc}")
+            self._receipt_alone(key, "refused", None)
+
+    def _send(self, ev: LocalEvent, key: str) -> None:
+        self._pending = {}
+        applied = [0]
+        diverted = [False]
+
+        def receipt(conn: Connection, event_id: int) -> None:
+            id_map = [[t, lid, sid] for (t, lid), sid in self._pending.items()]
+            self._receipt(conn, key, "conflict" if diverted[0] else "merged", event_id, False, id_map)
+
+        store = self.store_for(ev.author)
+        with optional_operation(store, ev.action) as op:
+            op.transcript_id = self.tid
+            needed = _REVIEWER_ACTIONS.get(ev.action)
+            if needed is not None:
+                op.require("reviewer", needed)
+            conn = op.session.connection()
+            segments = {self.server_id("segment", s) for row in ev.rows
+                        for s in ([row["refs"].get("segment_id")] if row["t"] != "segment" else [row["pk"]])}
+            versions.lock_segments(conn, {s for s in segments if s is not None})
+            self.changes.scan(conn)  # after the locks: whoever saved these segments first is seen
+            op.description = f"{ev.description} (offline)".strip()
+            if self._outline_overlaps(ev):
+                diverted[0] = True
+                raise NothingToDo
+            for row in ev.rows:
+                outcome = self._row(op, row, ev)
+                applied[0] += outcome == "applied"
+                diverted[0] |= outcome == "diverted"
+            if not applied[0]:
+                raise NothingToDo
+            op.before_commit.append(receipt)
+        if op.event_id is None:
+            self._receipt_alone(key, "conflict" if diverted[0] else "nothing", None)
+            return
+        self.changes.own_events.add(op.event_id)
+        self.ids.update(self._pending)
+        self.report.sent += 1
+
+    def _outline_overlaps(self, ev: LocalEvent) -> bool:
+        """A structural offline change (split, merge, alignment) is applied whole or not at all:
+        not if the server changed the outline of the same segments or turns, or the text of any
+        segment it works on. The flag's note then says what it was."""
+        structural = [row for row in ev.rows if is_structural(row)]
+        if not structural:
+            return False
+        segments: set[int] = set()
+        turns: set[int] = set()
+        for row in structural:
+            s, t = outline_refs(row)
+            segments |= s
+            turns |= t
+        server_segs = {self.server_id("segment", s) for s in segments} - {None}
+        server_turns = {self.server_id("turn", t) for t in turns} - {None}
+        texts = {(self.server_id("segment", s), lang) for row in ev.rows for s, lang in text_keys(self.conn, row)}
+        if not (server_segs & self.changes.outline or server_turns & self.changes.turns or texts & self.changes.texts):
+            return False
+        worked_on = {s for row in ev.rows for s, _ in text_keys(self.conn, row)}
+        worked_on |= {int(row["pk"]) for row in structural if row["t"] == "segment" and row["op"] != "update"}
+        made = sorted(s for s in worked_on if self.server_id("segment", s) is None)
+        offline = "; ".join(f"{lang}: {self._local_text(s, lang)!r}" for s in made for lang in ("en", "ja"))
+        for seg in sorted((worked_on or segments) - set(made)):  # not the neighbours only renumbered
+            self._note(seg, f"{ev.action} by {ev.author} (offline) was not applied: the server changed "
+                            "the same part of the transcript since the checkout"
+                            + (f"; the segment it made offline read {offline}" if offline else ""))
+            for lang in ("en", "ja"):
+                self.competing[(seg, lang)] = ev.author
+        return True
+
+    def _note(self, local_seg: int, line: str) -> None:
+        lines = self.seg_notes.setdefault(local_seg, [])
+        if line not in lines:
+            lines.append(line)
+
+    def _row(self, op: Operation, row: dict[str, Any], ev: LocalEvent) -> str:
+        """Apply one journal row on the server: "applied", "diverted" (kept for the reviewer) or "skipped"."""
+        table, kind, pk = row["t"], row["op"], int(row["pk"])
+        cls = self.classes.get(table)
+        if cls is None:
+            return "skipped"
+        keys = text_keys(self.conn, row)
+        overlapping = {(s, lang) for s, lang in keys if (self.server_id("segment", s), lang) in self.changes.texts}
+        after, before = dict(row["after"] or {}), dict(row["before"] or {})
+        if overlapping:
+            if table != "flag" or kind == "delete":
+                for key in overlapping:
+                    self.competing[key] = ev.author
+                    if table == "gap" and kind != "delete":
+                        self._note(key[0], f"{ev.action} by {ev.author} (offline, {key[1]}): "
+                                           + ", ".join(f"{k}={v!r}" for k, v in after.items() if k != "id"))
+                return "diverted"
+            for image in (after, before):  # a flag stays, without its span in a text that moved
+                image.pop("start", None)
+                image.pop("end", None)
+            if kind == "insert":
+                after["start"] = after["end"] = None
+        if kind == "insert":
+            values = self._values(table, after)
+            if values is None:
+                self.report.notes.append(f"{ev.action} by {ev.author}: a {table} refers to something "
+                                         "that was not sent, and was left out")
+                return "skipped"
+            obj = cls(**values)
+            op.session.add(obj)
+            op.session.flush()
+            self._pending[(table, pk)] = int(obj.id)
+            return "applied"
+        server_pk = self.server_id(table, pk)
+        obj = op.session.get(cls, server_pk) if server_pk is not None else None
+        if obj is None:
+            if kind == "update":
+                self.report.notes.append(f"{ev.action} by {ev.author}: {table} {pk} is gone on the server")
+            return "skipped"
+        if kind == "delete":
+            if (table, server_pk) in self.changes.rows:
+                self._note_row(row, f"{ev.action} by {ev.author} (offline) would have removed a {table} "
+                                    "that was changed on the server since; it stays")
+                return "diverted"
+            op.session.delete(obj)
+            return "applied"
+        return self._update(obj, table, row, after, before, ev)
+
+    def _update(self, obj: Any, table: str, row: dict[str, Any], after: dict[str, Any], before: dict[str, Any],
+                ev: LocalEvent) -> str:
+        new, old = self._values(table, after), self._values(table, before)
+        if new is None or old is None:
+            return "skipped"
+        applied = diverted = False
+        approving_unseen = (table == "segment" and new.get("review_state") == "approved"
+                            and obj.id in self.changes.segments)
+        for col, value in new.items():
+            current = getattr(obj, col)
+            if current == value:
+                continue
+            if approving_unseen and col in ("review_state", "reviewed_by_id", "reviewed_at"):
+                self._note_row(row, f"the approval by {ev.author} (offline) was not applied: the text "
+                                    "changed on the server since the checkout")
+                diverted = True
+                continue
+            if current == old.get(col):
+                setattr(obj, col, value)
+                applied = True
+            else:
+                self._note_row(row, f"{ev.action} by {ev.author} (offline) set {table}.{col} to {after.get(col)!r}; "
+                                    f"the server's {current!r} (changed since the checkout) was kept")
+                diverted = True
+        return "applied" if applied else "diverted" if diverted else "skipped"
+
+    def _note_row(self, row: dict[str, Any], line: str) -> None:
+        seg = row["refs"].get("segment_id") if row["t"] != "segment" else row["pk"]
+        if seg is not None:
+            self._note(int(seg), line)
+        else:
+            self.report.notes.append(line)
+
+    # -- overlapping texts: kept for the reviewer ---------------------------------
+    def _keep_conflicts(self) -> None:
+        segments = sorted({s for s, _ in self.competing} | set(self.seg_notes))
+        for local_seg in segments:
+            server_seg = self.server_id("segment", local_seg)
+            langs = sorted(lang for s, lang in self.competing if s == local_seg)
+            if server_seg is None:
+                texts = "; ".join(f"{lang}: {self._local_text(local_seg, lang)!r}" for lang in langs)
+                self.report.notes.append(f"segment {local_seg}, made offline, could not be sent ({texts})")
+                continue
+            key = f"conflict:{server_seg}"
+            if key in self.receipts:
+                continue
+            try:
+                self._keep(local_seg, server_seg, langs, key)
+            except NotFound:
+                self.report.notes.append(f"segment {server_seg} is gone on the server; the offline text "
+                                         f"was: {[self._local_text(local_seg, lang) for lang in langs]!r}")
+
+    def _local_text(self, local_seg: int, lang: str) -> str | None:
+        from sqlalchemy.orm import Session
+
+        with Session(bind=self.conn) as s:
+            seg = s.get(Segment, local_seg)
+            return current_text(s, seg, lang) if seg is not None else None
+
+    def _keep(self, local_seg: int, server_seg: int, langs: list[str], key: str) -> None:
+        author = next((self.competing[(local_seg, lang)] for lang in langs), None) or self.info.checked_out_by
+        notes = list(self.seg_notes.get(local_seg, []))
+        kept: list[str] = []
+        with optional_operation(self.store_for(author), "Keep offline text") as op:
+            seg = op.get(Segment, server_seg)
+            op.transcript_id = self.tid
+            for lang in langs:
+                mine = self._local_text(local_seg, lang)
+                if mine is None:
+                    continue
+                if add_competing(op, seg, lang, mine, note=f"offline (sync): kept, not applied; it would make "
+                                                           f"the text: {mine}") is not None:
+                    kept.append(lang)
+                    notes.insert(0, f"The offline text ({lang}) is kept as a competing correction; accept it "
+                                    f"to use it: {mine}")
+            if not notes:
+                raise NothingToDo
+            op.session.add(Flag(segment_id=seg.id, transcript_id=seg.transcript_id,
+                                lang=kept[0] if len(kept) == 1 else None, category="conflict",
+                                note="Changed offline and on the server at once (sync).\n\n"
+                                     + "\n".join(f"- {line}" for line in notes),
+                                status="open", author_id=op.annotator_id, created_at=utcnow()))
+            op.description = f"segment {server_seg}: offline text kept for review"
+            op.before_commit.append(lambda conn, event_id: self._receipt(conn, key, "conflict", event_id, False))
+        if op.event_id is not None:
+            self.changes.own_events.add(op.event_id)
+            self.report.conflicts += len(kept)
+            self.report.flags += 1
