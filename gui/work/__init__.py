@@ -15,21 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QLineEdit, QMenu
 
 from gui.window.storage_errors import describe_failure
+from gui.work.databases import Databases
+from gui.work.text import tr
 from model.errors import TaiyakuError
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
     from gui.window.features import FeatureWindow
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate a string of team work (context ``Work``)."""
-    return QCoreApplication.translate("Work", text, disambiguation, n)
 
 
 def step_names() -> dict[str, str]:
@@ -171,8 +168,6 @@ class WorkFeature(QObject):
 def install(window: FeatureWindow, ctx: AppContext) -> WorkFeature:
     """Work columns, "My work", the steps in the library's menu, File > Next transcript, and
     File > Open database… / Open recent (``gui.work.databases``)."""
-    from gui.work.databases import Databases
-
     feature = WorkFeature(window, ctx)
     feature.databases = Databases(window, ctx)  # above Next transcript: Open database…, Open recent
     return feature
