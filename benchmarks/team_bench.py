@@ -118,7 +118,8 @@ def main() -> int:
         if cluster is not None:
             cluster.stop()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"edits={len(results)} lost={lost} conflicts_kept={kept} p50_ms={statistics.median(ms):.1f} "
+    print(f"processes={args.annotators} edits={len(results)} lost={lost} conflicts_kept={kept} "
+          f"p50_ms={statistics.median(ms):.1f} "
           f"p95_ms={p95:.1f} notify_ms={statistics.median(notify) if notify else float('nan'):.1f}")
     print(f"({args.annotators} annotator processes x {args.edits} edits on {args.segments} segments of one transcript; "
           f"{applied} applied, {kept} kept as competing; {wall:.1f} s wall; notify max "
