@@ -35,13 +35,30 @@ def _read(store: Store, sid: int) -> tuple[int, str]:
         return seg.version, current_text(s, seg, "en")
 
 
+def count_round_trips(store: Store) -> list[int]:
+    """A counter of the round trips ``store`` makes to its server (statements, BEGIN, COMMIT,
+    ROLLBACK; psycopg sends BEGIN on its own before the first statement of a transaction)."""
+    from sqlalchemy import event
+
+    trips = [0]
+
+    def one(*_args: object) -> None:
+        trips[0] += 1
+
+    for name in ("before_cursor_execute", "begin", "commit", "rollback"):
+        event.listen(store.engine, name, one)
+    return trips
+
+
 def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:
     """N edits on random segments of ``segments``; a stale save keeps its text as competing."""
+    trips = count_round_trips(store)
     for i in range(n):
         sid = rng.choice(segments)
         version, text = _read(store, sid)
         time.sleep(rng.uniform(0, 0.004))  # typing: others may save meanwhile
         tag = f"<{name}.{i}>"
+        trips[0] = 0
         started = time.perf_counter()
         try:
             edit_text(store, sid, "en", f"{text} {tag}", base_version=version)
@@ -50,8 +67,8 @@ def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Rando
             keep_competing(store, sid, "en", conflict.mine)
             outcome = "kept"
         ms = (time.perf_counter() - started) * 1000
-        print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2), "at": time.time()}),
-              flush=True)
+        print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2), "at": time.time(),
+                          "trips": trips[0]}), flush=True)
 
 
 def review(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:

@@ -61,28 +61,13 @@ def _gaps_and_span_flags(op: Operation, segment_id: int, lang: str) -> tuple[lis
     return sorted(gaps.values(), key=lambda g: (g.start, g.id)), sorted(flags.values(), key=lambda f: f.id)
 
 
-def _locked_with_corrections(op: Operation, segment_id: int, lang: str) -> tuple[Segment, list[Correction]]:
-    """``op.get(Segment, ...)`` (locked) and ``corrections_of`` in one statement (a round trip less
-    per save): the segment, outer-joined to its corrections in ``lang``, locked FOR UPDATE OF segment."""
-    rows = op.session.execute(
-        select(Segment, Correction).outerjoin(Correction, and_(Correction.segment_id == Segment.id,
-                                                               Correction.lang == lang))
-        .where(Segment.id == segment_id).order_by(Correction.id).with_for_update(of=Segment)).all()
-    if not rows:
-        raise NotFound(f"segment {segment_id} does not exist")
-    return rows[0][0], [cor for _seg, cor in rows if cor is not None]
-
-
 def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, category: str | None = None,
-               note: str | None = None, corrections: list[Correction] | None = None) -> Correction | None:
+               note: str | None = None) -> Correction | None:
     """Inside an operation: record ``new_text`` as the segment's corrected text in ``lang``.
 
-    Returns the new correction, or None when the text is unchanged. ``corrections``: the
-    segment's corrections in ``lang`` in id order, if the caller read them already.
+    Returns the new correction, or None when the text is unchanged.
     """
-    if corrections is None:
-        corrections = corrections_of(op.session, seg.id, lang)
-    hist = history(original(seg, lang) or "", corrections)
+    hist = history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang))
     edit = single_edit(hist.text, new_text)
     if edit is None:
         return None
@@ -110,14 +95,17 @@ def edit_text(store: Store, segment_id: int, lang: str, new_text: str, category:
     check_lang(lang)
     check_category(category)
     with optional_operation(store, "Edit text") as op:
-        seg, cors = _locked_with_corrections(op, segment_id, lang)  # a second writer waits here
+        # Locked, alone: a statement that waited for the lock sees the segment row as the other
+        # writer left it, but joined rows (its corrections) as they were before -- so the
+        # corrections are read after the lock, in a statement of their own.
+        seg = op.get(Segment, segment_id)  # locked: a second writer waits here
         op.transcript_id = seg.transcript_id
         if base_version is not None and seg.version != base_version:
-            theirs = history(original(seg, lang) or "", cors).text
+            theirs = history(original(seg, lang) or "", corrections_of(op.session, seg.id, lang)).text
             if theirs != new_text:
                 raise EditConflict(segment_id, lang, new_text, theirs, _last_editor(op, seg.id), seg.version)
             raise NothingToDo  # they made the very same change
-        if apply_edit(op, seg, lang, new_text, category=category, note=note, corrections=cors) is None:
+        if apply_edit(op, seg, lang, new_text, category=category, note=note) is None:
             raise NothingToDo
         op.description = f"segment {segment_id} ({lang})"
     return op.event_id
