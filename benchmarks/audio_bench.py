@@ -9,8 +9,9 @@ The true start of every paragraph is known. Measured:
 - paragraph start error against the truth (median, max; goal: every one within 0.5 s)
   and how many paragraphs were aligned (the rest are left *estimated*);
 - waveform overview ready: decode + peaks (goal <= 2 s for 60 minutes), and from the cache;
-- seek latency: ``QMediaPlayer.setPosition`` while playing to the first position report there
-  (offscreen, no audio device: the decoder's side of "seek to audible"; goal <= 100 ms);
+- seek-to-audible latency (goal <= 100 ms): ``QMediaPlayer.setPosition`` while playing to the first
+  sample at the new place reaching a PulseAudio null sink (``seek_audible.py``), and to the first
+  decoded buffer there;
 - peak memory (max RSS).
 
 Run: ``python benchmarks/audio_bench.py [--minutes 5 60]``. The machine is shared: read the
@@ -22,8 +23,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.memory import peak_mb  # noqa: E402
 from model.audio.align import Paragraph, align  # noqa: E402
 from model.audio.pcm import decode  # noqa: E402
 from tests.audio_fixture import Piece, make_recording  # noqa: E402
@@ -76,44 +78,17 @@ def build(minutes: float, folder: Path) -> tuple[Path, list[str], list[float], f
     return path, texts, [truths[k].start for k in index], truths[-1].end
 
 
-def seek_latency_ms(path: Path, tries: int = 10) -> float | None:
-    """Median ms from setPosition (while playing) to the first position report near the target."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QUrl
-    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-
-    app = QCoreApplication.instance() or QCoreApplication([])
-    player = QMediaPlayer()
-    out = QAudioOutput()
-    player.setAudioOutput(out)
-    loop = QEventLoop()
-    player.mediaStatusChanged.connect(lambda s: loop.quit() if s == QMediaPlayer.MediaStatus.LoadedMedia else None)
-    player.setSource(QUrl.fromLocalFile(str(path)))
-    QTimer.singleShot(10_000, loop.quit)
-    loop.exec()
-    player.play()
-    times: list[float] = []
-    duration = max(player.duration(), 1)
-    for k in range(tries):
-        target = int(duration * (k + 1) / (tries + 2))
-        hit: list[float] = []
-        start = time.perf_counter()
-
-        def seen(ms: int, target: int = target, hit: list[float] = hit, start: float = start) -> None:
-            if not hit and abs(ms - target) < 1000:
-                hit.append((time.perf_counter() - start) * 1000)
-                loop.quit()
-
-        player.positionChanged.connect(seen)
-        player.setPosition(target)
-        QTimer.singleShot(2000, loop.quit)
-        loop.exec()
-        player.positionChanged.disconnect(seen)
-        if hit:
-            times.append(hit[0])
-    player.stop()
-    del app
-    return statistics.median(times) if times else None
+def seek_figures() -> dict[str, str]:
+    """Seek-to-audible through a PulseAudio null sink (``seek_audible.py``, in a child process)."""
+    child = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "seek_audible.py")], capture_output=True,
+                           text=True, timeout=300)
+    lines = child.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        print(line, flush=True)
+    if not lines or "=" not in lines[-1]:
+        print(f"seek latency: not measured ({child.stderr.strip()[-200:]})")
+        return {"seek_audible_ms": "na"}
+    return dict(item.split("=", 1) for item in lines[-1].split())
 
 
 def main() -> None:
@@ -159,21 +134,11 @@ def main() -> None:
             from_cache = time.perf_counter() - t0
             print(f"[{tag}] waveform ready: {ready:.2f} s (from the cache: {from_cache * 1000:.1f} ms)", flush=True)
             figures.update({f"waveform_s_{tag}": f"{ready:.2f}"})
-            if minutes == args.minutes[-1]:
-                seek = seek_latency_ms(path)
-                from PySide6.QtMultimedia import QMediaDevices
-
-                if not QMediaDevices.audioOutputs():  # Qt then reports the new position at once
-                    print(f"seek latency: {seek} ms, but there is no audio device: not a measure of "
-                          "seek-to-audible", flush=True)
-                    seek = None
-                else:
-                    print(f"seek latency: {'n/a' if seek is None else f'{seek:.0f} ms'} (median of 10)", flush=True)
-                figures["seek_ms"] = "na" if seek is None else f"{seek:.0f}"
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures["peak_mb"] = f"{peak_mb:.0f}"
+    figures.update(seek_figures())
+    peak = peak_mb()
+    figures["peak_mb"] = f"{peak:.0f}"
     figures["load"] = f"{os.getloadavg()[0]:.1f}"
-    print(f"peak memory {peak_mb:.0f} MB; load average {os.getloadavg()[0]:.1f} (2 cores, shared machine)")
+    print(f"peak memory {peak:.0f} MB; load average {os.getloadavg()[0]:.1f} (2 cores, shared machine)")
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 

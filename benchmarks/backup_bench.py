@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.memory import peak_mb
 from model import backup
 from model.errors import DatabaseBusy
 from model.importer import import_text
@@ -73,12 +73,12 @@ def main() -> None:
         holder.stdin.close()
         holder.wait()
         store.close()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     print(f"copy (VACUUM INTO) {copy_s:.2f} s, {infos[0].size / 1e6:.1f} MB; list {list_s:.3f} s; "
           f"restore {restore_s:.2f} s; check {check_s:.2f} s ({len(problems)} problems); "
-          f"an edit under a lock gave up after {busy_wait_s:.2f} s; peak {peak_mb:.0f} MB")
+          f"an edit under a lock gave up after {busy_wait_s:.2f} s; peak {peak:.0f} MB")
     print(f"copy_s={copy_s:.3f} list_s={list_s:.4f} restore_s={restore_s:.3f} check_s={check_s:.3f} "
-          f"busy_wait_s={busy_wait_s:.2f} peak_mb={peak_mb:.0f}")
+          f"busy_wait_s={busy_wait_s:.2f} peak_mb={peak:.0f}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -39,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert, select
 
+from benchmarks.memory import peak_mb
 from model.export import ExportOptions, get_exporter
 from model.schema import Annotator, Correction, Flag, FlagReply, Gap, Segment, Speaker, Transcript, Turn
 from model.store import Store
@@ -120,18 +120,6 @@ def run_one(db: Path, tid: int, fmt: str, layout: str, out_dir: Path) -> None:
     wall, cpu = time.perf_counter() - t, time.process_time() - c
     store.close()
     print(f"{wall:.3f} {cpu:.3f} {peak_mb():.1f} {size:.1f}")
-
-
-def peak_mb() -> float:
-    """This process's peak resident memory in MB: VmHWM (ru_maxrss would carry the parent's
-    peak across fork and exec on Linux)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -19,6 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from benchmarks.memory import peak_mb  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -59,7 +61,7 @@ def main() -> None:
         for _ in range(10):
             extras.filter.next_gap()
         print(f"F9 (next open gap)    {(time.perf_counter() - t0) / 10:6.3f} s each")
-        print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(f"peak memory {peak_mb():.0f} MB")
         window.close()
         ctx.bridge.detach()
         store.close()

@@ -5,21 +5,26 @@ operator introductions, gap markers and redactions. The same file is also
 loaded by a bare ``sqlite3`` baseline that parses it the simplest way (split
 on blank lines, label before ": ", pair by script) and inserts the same rows
 in one transaction. Each side runs in its own child process so its peak
-memory (``ru_maxrss``) is its own. The last line is machine-readable:
+memory (VmHWM, benchmarks/memory.py) is its own. The last line is machine-readable:
 
-    import_s=… baseline_s=… ratio=… peak_mb=…
+    import_s=… baseline_s=… ratio=… cpu_ratio=… peak_mb=… load=…
 
-Target: ratio < 2.5, and peak memory that does not grow with the file beyond
-what the rows need (compare ``--segments 12500``).
-Each side runs ``--repeat`` times (default 3), alternating; the fastest run of
-each counts. Run: ``python benchmarks/import_bench.py [--segments N] [--repeat N] [--keep DIR]``
+Target: ratio < 2.5 (issue 13: no slower than ~1.8), and peak memory that does not grow
+with the file beyond what the rows need (compare ``--segments 12500``).
+Each side runs ``--repeat`` times (default 3), alternating; the fastest run of each
+counts for ``ratio``, and the medians are printed too. On a shared machine the wall
+clock mostly measures the other processes: ``cpu_ratio`` (median CPU seconds of
+each side) is the steadier figure, and the load average is printed beside it.
+Run: ``python benchmarks/import_bench.py [--segments N] [--repeat N] [--keep DIR]``
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.memory import peak_mb  # noqa: E402
 
 LABELS = [("SENIOR ADMINISTRATION OFFICIAL", "政府高官"), ("MS. DALTON", "ダルトン氏"), ("MODERATOR", "司会")]
 EN_WORDS = ["the", "alliance", "we", "will", "announce", "tomorrow", "a", "series", "of", "steps", "on",
@@ -78,12 +85,6 @@ def synthesize(path: Path, segments: int, seed: int = 9) -> int:
     return path.stat().st_size
 
 
-def _peak_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
-
-
 def run_import(src: Path, db: Path) -> dict[str, float]:
     """Child process: time ``import_file`` into a fresh database."""
     import time
@@ -96,13 +97,13 @@ def run_import(src: Path, db: Path) -> dict[str, float]:
 
     store = Store.open(db, annotator="bench")
     store.annotator_id  # noqa: B018 - create the annotator row before timing
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     import_file(store, src)
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     with store.read() as s:
         rows = {name: s.scalar(select(func.count()).select_from(t)) for name, t in Base.metadata.tables.items()}
     store.close()
-    return {"seconds": elapsed, "peak_mb": _peak_mb(), "rows": rows}
+    return {"seconds": elapsed, "cpu": cpu, "peak_mb": peak_mb(), "rows": rows}
 
 
 def run_baseline(src: Path, db: Path) -> dict[str, float]:
@@ -114,7 +115,7 @@ def run_baseline(src: Path, db: Path) -> dict[str, float]:
     from model.db import open_database
 
     open_database(db).dispose()  # the same schema and indexes, made before timing
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     text = src.read_bytes().decode("utf-8")
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -169,11 +170,11 @@ def run_baseline(src: Path, db: Path) -> dict[str, float]:
     cur.executemany("INSERT INTO redaction (segment_id, transcript_id, lang, start, \"end\", text) "
                     "VALUES (?, ?, ?, ?, ?, ?)", reds)
     conn.commit()
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     rows = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("source_paragraph", "turn", "segment", "gap", "redaction")}
     conn.close()
-    return {"seconds": elapsed, "peak_mb": _peak_mb(), "rows": rows}
+    return {"seconds": elapsed, "cpu": cpu, "peak_mb": peak_mb(), "rows": rows}
 
 
 def _child(kind: str, src: Path, db: Path) -> dict:
@@ -217,9 +218,15 @@ def main() -> None:
         print(f"import_file:             {imp['seconds']:.2f} s, peak {imp['peak_mb']:.0f} MB")
         print("  rows: " + ", ".join(f"{k} {v}" for k, v in imp["rows"].items() if v))
         ratio = imp["seconds"] / base["seconds"]
-        print(f"ratio {ratio:.2f} (target < 2.5)")
+        med = {kind: (statistics.median(r["seconds"] for r in rs), statistics.median(r["cpu"] for r in rs))
+               for kind, rs in runs.items()}
+        cpu_ratio = med["import"][1] / med["baseline"][1]
+        load = os.getloadavg()[0]
+        print(f"medians: baseline {med['baseline'][0]:.2f} s wall / {med['baseline'][1]:.2f} s CPU, "
+              f"import {med['import'][0]:.2f} s wall / {med['import'][1]:.2f} s CPU; load average {load:.1f}")
+        print(f"ratio {ratio:.2f} (best wall clock; target < 2.5), CPU ratio {cpu_ratio:.2f} (medians)")
         print(f"import_s={imp['seconds']:.2f} baseline_s={base['seconds']:.2f} ratio={ratio:.2f} "
-              f"peak_mb={imp['peak_mb']:.0f}")
+              f"cpu_ratio={cpu_ratio:.2f} peak_mb={imp['peak_mb']:.0f} load={load:.1f}")
 
 
 if __name__ == "__main__":

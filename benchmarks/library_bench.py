@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from benchmarks.export_bench import peak_mb  # noqa: E402  one way to read peak memory
+from benchmarks.memory import peak_mb  # noqa: E402
 from model.readmodel import list_transcripts  # noqa: E402
 from model.schema import Annotator, Flag, Segment, Transcript, Turn  # noqa: E402
 from model.store import Store  # noqa: E402

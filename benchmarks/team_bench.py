@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.memory import peak_mb  # noqa: E402
 from model.ops.corrections import edit_text  # noqa: E402
 from model.store import Changes, Store  # noqa: E402
 from tests.helpers import make_transcript  # noqa: E402
@@ -120,7 +120,7 @@ def main() -> int:
     finally:
         if cluster is not None:
             cluster.stop()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     print(f"processes={args.annotators} edits={len(results)} lost={lost} conflicts_kept={kept} "
           f"p50_ms={statistics.median(ms):.1f} "
           f"p95_ms={p95:.1f} notify_ms={statistics.median(notify) if notify else float('nan'):.1f} "
@@ -128,7 +128,7 @@ def main() -> int:
     print(f"({args.annotators} annotator processes x {args.edits} edits on {args.segments} segments of one transcript; "
           f"{applied} applied, {kept} kept as competing; {wall:.1f} s wall; notify max "
           f"{max(notify) if notify else float('nan'):.1f} ms over {len(notify)}; peak memory of this process "
-          f"{peak_mb:.0f} MB; the machine is shared with other jobs)")
+          f"{peak:.0f} MB; the machine is shared with other jobs)")
     return 0
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.memory import peak_mb
 from model.readmodel import SegmentView
 from model.tm import MemoryEntry, TranslationMemory, load_memory
 
@@ -84,12 +84,11 @@ def main() -> None:
         t0 = time.perf_counter()
         memory.suggest(segment("Completely unrelated words about harbour fishing quotas and weather " * 2, -10**6))
         misses.append((time.perf_counter() - t0) * 1000)
-    peak_mb = (tracemalloc.get_traced_memory()[1] if args.trace_memory else
-               resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20  # else the process's peak RSS
+    peak = tracemalloc.get_traced_memory()[1] / 2**20 if args.trace_memory else peak_mb()  # else peak RSS
     tracemalloc.stop()
     line = (f"entries={len(memory)} build_s={build_s:.2f} hit_ms_median={statistics.median(hits):.1f} "
             f"hit_ms_max={max(hits):.1f} miss_ms_median={statistics.median(misses):.1f} "
-            f"miss_ms_max={max(misses):.1f} peak_mb={peak_mb:.0f}")
+            f"miss_ms_max={max(misses):.1f} peak_mb={peak:.0f}")
     if args.db_segments:
         line += f" load_s={_load_from_db(args.db_segments, rng, words, weights):.2f}"
     print(line)

@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cli.glossary",
     "cli.stats",
     "cli.tm",
+    "cli.work",
     "cli.sync",
 )
 EXIT_ERROR = 2

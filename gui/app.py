@@ -87,8 +87,28 @@ def run(options: argparse.Namespace | Sequence[str],
 
     ``started(ctx)`` is called once the context exists, before the window is built: scripts
     (benchmarks, tests) connect to ``ctx.firstPainted`` and ``ctx.windowChanged`` there.
+    File > Open database (``gui.work.databases``) ends a run with ``ctx.switch_to`` set: the
+    window then starts again on that database, as if launched with ``--db`` (``started`` again).
     """
     args = options if isinstance(options, argparse.Namespace) else parse_args(options)
+    contexts: list[AppContext] = []
+
+    def begin(ctx: AppContext) -> None:
+        contexts.append(ctx)
+        if started is not None:
+            started(ctx)
+
+    while True:
+        contexts.clear()
+        code = _run_once(args, begin)
+        target = contexts[0].switch_to if contexts else None
+        if target is None:
+            return code
+        args = argparse.Namespace(**{**vars(args), "db": target, "file": None, "sample": None})
+
+
+def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object]) -> int:
+    """One run of the window on one database (``run``)."""
     app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("Taiyaku")
     QCoreApplication.setApplicationName("Taiyaku")
@@ -129,8 +149,7 @@ def run(options: argparse.Namespace | Sequence[str],
                                  str(exc))
         return 2
     ctx = AppContext(store)
-    if started is not None:
-        started(ctx)
+    started(ctx)
     from gui.backups import BackupSchedule, failure_message
 
     backups = BackupSchedule(store, app)  # copies start once the damage check has passed
@@ -217,6 +236,7 @@ def run(options: argparse.Namespace | Sequence[str],
             live[0].show_error(QCoreApplication.translate("App", "Taiyaku"), str(value))
 
     sys.excepthook = uncaught
+    ctx.switchRequested.connect(app.quit)  # File > Open database: a new run on ctx.switch_to (see run)
     window.transcriptShown.connect(on_shown)
     window.show()  # first, so the panes have their final widths when the rows are laid out (once)
     window.open_initial(target)
@@ -239,6 +259,9 @@ def run(options: argparse.Namespace | Sequence[str],
         sys.excepthook = previous_hook
         if watcher is not None:
             watcher.stop()
+    if ctx.switch_to is not None:  # File > Open database: this window goes, a new one opens on the other
+        live[0].close()
+        live[0].deleteLater()
     ctx.bridge.detach()
     if not refused:
         backups.close()  # a last copy if anything was written since the newest one

@@ -71,6 +71,15 @@ def action_name(action: str) -> str:
         "Split turn": QCoreApplication.translate("History", "Split turn"),
         "Unlink gap": QCoreApplication.translate("History", "Unlink gap"),
         "Withdraw approval": QCoreApplication.translate("History", "Withdraw approval"),
+        # The steps of a transcript's work (model.assignment.ops.ACTIONS)
+        "Assign transcript": QCoreApplication.translate("History", "Assign transcript"),
+        "Assign review": QCoreApplication.translate("History", "Assign review"),
+        "Start work": QCoreApplication.translate("History", "Start work"),
+        "Submit for review": QCoreApplication.translate("History", "Submit for review"),
+        "Take for review": QCoreApplication.translate("History", "Take for review"),
+        "Approve transcript": QCoreApplication.translate("History", "Approve transcript"),
+        "Reject transcript": QCoreApplication.translate("History", "Reject transcript"),
+        "Claim next transcript": QCoreApplication.translate("History", "Claim next transcript"),
     }
     return names.get(action, action)
 

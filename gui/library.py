@@ -11,6 +11,14 @@ from gui.models.library_model import LibraryModel, TranscriptIdRole
 Index = QModelIndex | QPersistentModelIndex
 
 
+_STATE_COLOURS = {"in_review": "#b07d1a", "submitted": "#b07d1a", "approved": "#2e9d5b", "in_progress": "#3a7bd5"}
+
+
+def _state_colour(state: str, quiet: QColor) -> QColor:
+    """A work state's colour: in progress blue, waiting for review amber, approved green."""
+    return QColor(_STATE_COLOURS[state]) if state in _STATE_COLOURS else quiet
+
+
 class LibraryDelegate(QStyledItemDelegate):
     """Title in bold; date, size and review progress on a quiet second line; a thin progress bar."""
 
@@ -39,10 +47,19 @@ class LibraryDelegate(QStyledItemDelegate):
         fm = QFontMetrics(bold)
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(rect.left(), rect.top() + fm.ascent(),
-                         fm.elidedText(summary.title, Qt.TextElideMode.ElideRight, rect.width()))
         quiet = QColor(palette.color(QPalette.ColorRole.Text))
         quiet.setAlphaF(0.6)
+        # Who has the work and where it stands (model.assignment), at the right of the title.
+        state, assignee = self.model.state_text(summary.id), self.model.assignee(summary.id)
+        badge = " · ".join(part for part in (state, assignee) if part)
+        badge_width = QFontMetrics(option.font).horizontalAdvance(badge) + 8 if badge else 0
+        painter.drawText(rect.left(), rect.top() + fm.ascent(),
+                         fm.elidedText(summary.title, Qt.TextElideMode.ElideRight, rect.width() - badge_width))
+        if badge:
+            painter.setFont(option.font)
+            painter.setPen(_state_colour(self.model.work[summary.id].state, quiet))
+            painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), badge)
         painter.setFont(option.font)
         painter.setPen(quiet)
         date = self.model.data(self.model.index(index.row(), 1))

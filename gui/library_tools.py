@@ -8,6 +8,7 @@ backups folder and names the file, then deletes it in one journaled step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,8 @@ class LibraryTools(QWidget):
         self.model = window.library_model
         self.backups = backup_folder()
         self.last_backup: Path | None = None
+        # Other features add entries to a transcript's menu (gui.work: the steps of its work).
+        self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(tr("Filter by title…"))
         self.filter.setClearButtonEnabled(True)
@@ -110,6 +113,8 @@ class LibraryTools(QWidget):
         menu.addAction(tr("&Rename…"), lambda: self.ask_rename(transcript_id))
         menu.addSeparator()
         menu.addAction(tr("&Delete…"), lambda: self.ask_delete(transcript_id))
+        for extend in self.menu_extensions:
+            extend(menu, transcript_id)
         return menu
 
     def _title(self, transcript_id: int) -> str:

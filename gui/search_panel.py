@@ -36,8 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
     from gui.window.main_window import MainWindow
 
-TYPING_PAUSE_MS = 60  # wait this long after a keystroke (a search per keystroke would pile up)
-CHUNK_TRANSCRIPTS = 20  # transcripts searched per step: the first hits show while the rest are searched
+TYPING_PAUSE_MS = 100  # while typing goes on, search at most this often (a search per keystroke would pile up)
+# Transcripts searched per step: one first (its hits show within milliseconds), then twice as many
+# each step up to CHUNK_TRANSCRIPTS, so the first hits never wait for a big step.
+FIRST_CHUNK, CHUNK_TRANSCRIPTS = 1, 32
 LIMIT = 500  # hits listed at most
 BEFORE_CHARS = 12  # context shown before a match
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -115,15 +117,18 @@ class _Worker(QObject):
         with contextlib.suppress(RuntimeError):
             try:
                 ids = library_ids(self.ctx.store)
-                left = LIMIT
-                for at in range(0, max(len(ids), 1), CHUNK_TRANSCRIPTS):
+                left, at, chunk = LIMIT, 0, FIRST_CHUNK
+                while True:
                     if generation != self.generation:
                         return  # a newer search took over
                     result = search(self.ctx.store, pattern, regex=regex, langs=langs,
-                                    transcript_ids=ids[at:at + CHUNK_TRANSCRIPTS], limit=left)
+                                    transcript_ids=ids[at:at + chunk], limit=left)
                     left -= len(result.hits)
-                    last = at + CHUNK_TRANSCRIPTS >= len(ids) or left <= 0
-                    self.found.emit(generation, result.hits, last)
+                    at += chunk
+                    chunk = min(CHUNK_TRANSCRIPTS, 2 * chunk)
+                    last = at >= len(ids) or left <= 0
+                    if result.hits or last:
+                        self.found.emit(generation, result.hits, last)
                     if last:
                         return
             except Exception as exc:  # a thread must not die silently: say it in the panel (one line)
@@ -166,12 +171,15 @@ class SearchPanel(QWidget):
         layout.addLayout(options)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
+        # The first keystroke searches at once; while typing goes on, the text as it is then is
+        # searched every TYPING_PAUSE_MS (``_typed``): hits are never older than that.
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.run)
-        self.pattern.textChanged.connect(self._timer.start)
+        self._timer.timeout.connect(self._typing_paused)
+        self._searched: tuple[str, bool, tuple[str, ...]] | None = None  # what the last search looked for
+        self.pattern.textChanged.connect(self._typed)
         self.pattern.returnPressed.connect(self.run)
-        self.regex.toggled.connect(self._timer.start)
-        self.lang.currentIndexChanged.connect(self._timer.start)
+        self.regex.toggled.connect(self._typed)
+        self.lang.currentIndexChanged.connect(self._typed)
         self._worker = _Worker(ctx)
         self._worker.found.connect(self._on_found)
         self._worker.failed.connect(self._on_failed)
@@ -183,9 +191,23 @@ class SearchPanel(QWidget):
         ctx.transcriptShown.connect(self._select_pending)
 
     # -- searching ----------------------------------------------------------------------------
+    def _query(self) -> tuple[str, bool, tuple[str, ...]]:
+        return self.pattern.text(), self.regex.isChecked(), tuple(self.lang.currentData())
+
+    def _typed(self, *_args: object) -> None:
+        if self._timer.isActive():  # searched a moment ago: the text as it is then, when the timer runs out
+            return
+        self._timer.start()
+        self.run()
+
+    def _typing_paused(self) -> None:
+        if self._query() != self._searched:
+            self._timer.start()
+            self.run()
+
     def run(self) -> None:
         """Search now with the current pattern and options (results arrive a batch at a time)."""
-        self._timer.stop()
+        self._searched = self._query()
         self._generation += 1
         self.model.clear()
         self._groups.clear()

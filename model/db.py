@@ -35,7 +35,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
 # up-to-date file compares with this instead of importing Alembic (0.35-1.3 s per start);
 # tests/model/test_migrations.py keeps it equal to the scripts' revisions.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0004", "0005", "0007", "0010")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0004", "0005", "0007", "0009", "0010")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 

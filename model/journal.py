@@ -157,6 +157,15 @@ def capture_flush(session: Session, _ctx: UOWTransaction) -> None:
     journal.extend(deletes)
 
 
+def record_update(journal: list[RowChange], table: str, pk: int, before: dict[str, Any], after: dict[str, Any],
+                  refs: dict[str, Any]) -> None:
+    """Journal an UPDATE an operation made through Core (a conditional UPDATE whose row count
+    decides, which the ORM's flush cannot express), so that undo and redo know it too."""
+    journal.append({"t": table, "op": "update", "pk": pk,
+                    "before": {k: _to_json(v) for k, v in before.items()},
+                    "after": {k: _to_json(v) for k, v in after.items()}, "refs": dict(refs)})
+
+
 def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 

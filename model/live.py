@@ -7,6 +7,11 @@ see each other through ``PRAGMA data_version``, which changes when another conne
 polled every 0.2 s. Either way the watcher calls ``Store.catch_up``, which reads the change
 events it has not announced yet and announces them like local ones (``Changes``, with who did
 it in the journal), so every view refreshes the usual way.
+
+An undo or redo adds no change event: it flips an old one's ``undone``. So that a watcher can
+find it without a server's notification (SQLite) -- or after missing one -- every undo and redo
+also writes a ``live_signal`` row in its own transaction: the event, undo or redo, and which
+store did it. ``catch_up`` reads the signals it has not seen, on both engines.
 """
 
 from __future__ import annotations
@@ -15,13 +20,55 @@ import json
 import logging
 import sqlite3
 import threading
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, DateTime, Engine, Integer, String, delete, func, insert, select, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from model.schema import Base, utcnow
 
 log = logging.getLogger(__name__)
 CHANNEL = "taiyaku_changes"
 POLL_S = 0.2
+
+
+# Signals older than this are removed as new ones are written (a watcher reads them within a second).
+KEEP_SIGNALS = timedelta(days=1)
+
+
+class LiveSignal(Base):
+    """One undo or redo, for watchers that cannot be notified (``PRAGMA data_version`` polling)."""
+
+    __tablename__ = "live_signal"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer)  # no foreign key: it outlives nothing it names
+    kind: Mapped[str] = mapped_column(String(8))  # "undo" | "redo"
+    source: Mapped[str] = mapped_column(String(40))  # the store's live_token
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def signal(conn: Connection, token: str, kind: str, event_id: int) -> None:
+    """Inside an undo/redo's transaction: leave a signal for the other programs' watchers."""
+    table = LiveSignal.__table__
+    now = utcnow()
+    conn.execute(delete(table).where(table.c.created_at < now - KEEP_SIGNALS))
+    conn.execute(insert(table).values(event_id=event_id, kind=kind, source=token, created_at=now))
+
+
+def newest_signal(conn: Connection) -> int:
+    """The id of the newest signal (0: none), where a new watcher starts reading."""
+    return int(conn.execute(select(func.max(LiveSignal.__table__.c.id))).scalar() or 0)
+
+
+def signals_since(conn: Connection, seen: int) -> list[tuple[int, int, str, str]]:
+    """(id, event id, kind, source) of the signals after ``seen``, oldest first."""
+    table = LiveSignal.__table__
+    rows = conn.execute(select(table.c.id, table.c.event_id, table.c.kind, table.c.source)
+                        .where(table.c.id > seen).order_by(table.c.id))
+    return [(int(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
 
 
 def notify(conn: Connection, token: str, kind: str, event_id: int | None, transcript_id: int | None) -> None:

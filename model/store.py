@@ -33,6 +33,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model import live, versions
+from model.assignment.tables import check_replay as check_assignment_replay
 from model.db import (
     IntegrityCheck,
     defer_foreign_keys,
@@ -189,6 +190,7 @@ class Store:
         self._role: str | None = None
         self.live_token = uuid.uuid4().hex  # tells this store's own notifications from others'
         self._seen_event: int | None = None  # the newest change event announced (model.live)
+        self._seen_signal = 0  # the newest undo/redo signal read (model.live.LiveSignal)
         self._catch_up_lock = threading.Lock()
         self._own_events: set[int] = set()
 
@@ -404,10 +406,12 @@ class Store:
             rows = list(entry.rows)
             segments = versions.touched_segments(rows)
             versions.check_replay(conn, event_id, entry.transcript_id, segments, verb)
+            check_assignment_replay(conn, rows, verb)
             (undo_rows if undo else redo_rows)(conn, rows)
             refresh_search_text(conn, rows)
             versions.bump(conn, segments)
             live.notify(conn, self.live_token, verb, event_id, entry.transcript_id)
+            live.signal(conn, self.live_token, verb, event_id)  # for watchers that poll (SQLite)
             conn.execute(update(events).where(events.c.id == event_id).values(
                 undone=undo, undone_by_id=annotator_id, undone_at=utcnow() if undo else None))
         transcripts = {entry.transcript_id} if entry.transcript_id is not None else set()
@@ -427,27 +431,18 @@ class Store:
     # -- live: other people's changes (model.live) --------------------------------
     def watch_others(self) -> live.LiveWatcher:
         """Start announcing other programs' committed changes (``catch_up``); ``stop()`` it."""
-        with self._guard("watch for other people's changes"):
-            self._seen_event = self._newest_event()
+        with self._guard("watch for other people's changes"), self.engine.connect() as conn:
+            self._seen_event = int(conn.execute(select(func.max(ChangeEvent.id))).scalar() or 0)
+            self._seen_signal = live.newest_signal(conn)
         return live.LiveWatcher(self)
 
-    def _newest_event(self) -> int:
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.max(ChangeEvent.id))).scalar() or 0)
-
-    def catch_up(self, payload: dict[str, Any]) -> list[Changes]:
-        """Announce what others committed since the last call: new change events (any engine)
-        and, from a server notification, an undo/redo. Called from the watcher's thread."""
+    def catch_up(self, _payload: dict[str, Any] | None = None) -> list[Changes]:
+        """Announce what others committed since the last call: new change events, and undos and
+        redos (``model.live.LiveSignal``), the same on both engines. Called from the watcher's
+        thread, on a server's notification or when the SQLite file changed."""
         out: list[Changes] = []
         events = ChangeEvent.__table__
         with self._catch_up_lock, self.engine.connect() as conn:
-            kind, event_id = payload.get("kind"), payload.get("event")
-            if kind in ("undo", "redo") and event_id is not None:
-                entry = conn.execute(select(events.c.action, events.c.rows, events.c.transcript_id)
-                                     .where(events.c.id == event_id)).first()
-                if entry is not None:
-                    ids = {entry.transcript_id} if entry.transcript_id is not None else set()
-                    out.append(Changes.from_rows(entry.action, kind, list(entry.rows), event_id, ids))
             seen = self._seen_event or 0
             for row in conn.execute(select(events.c.id, events.c.action, events.c.rows, events.c.transcript_id,
                                            events.c.annotator_id).where(events.c.id > seen).order_by(events.c.id)):
@@ -457,6 +452,15 @@ class Store:
                     continue
                 ids = {row.transcript_id} if row.transcript_id is not None else set()
                 out.append(Changes.from_rows(row.action, "do", list(row.rows), row.id, ids))
+            for signal_id, event_id, kind, source in live.signals_since(conn, self._seen_signal):
+                self._seen_signal = signal_id
+                if source == self.live_token:
+                    continue  # this store's own undo/redo: announced when it was made
+                entry = conn.execute(select(events.c.action, events.c.rows, events.c.transcript_id)
+                                     .where(events.c.id == event_id)).first()
+                if entry is not None:
+                    ids = {entry.transcript_id} if entry.transcript_id is not None else set()
+                    out.append(Changes.from_rows(entry.action, kind, list(entry.rows), event_id, ids))
         for changes in out:
             self.announce(changes)
         return out

@@ -8,7 +8,9 @@ them in a module of its own (on ``model.schema.Base``) and adds one import below
 
 from __future__ import annotations
 
-import model.glossary.tables  # noqa: F401 - glossary, spelling dictionary, preferred spellings
+import model.assignment.tables  # who works on which transcript (issue 17)
+import model.glossary.tables  # glossary, spelling dictionary, preferred spellings
+import model.live  # noqa: F401 - live_signal: undo/redo for other programs' watchers (issue 17)
 from model.audio import tables as _audio_tables  # noqa: F401  (recording, segment/gap timing)
 from model.schema import Base
 from model.search_index import SearchText  # noqa: F401 - search (issue 15)

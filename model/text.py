@@ -349,30 +349,3 @@ class DiffPiece:
 
     kind: str
     text: str
-
-
-def inline_diff(original: str, corrected: str) -> list[DiffPiece]:
-    """Character-level comparison for the 'changes' view (rapidfuzz: fast, no autojunk surprises)."""
-    from rapidfuzz.distance import Levenshtein
-
-    pieces: list[DiffPiece] = []
-    for op in Levenshtein.opcodes(original, corrected):
-        tag, a0, a1, b0, b1 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
-        if tag == "equal":
-            pieces.append(DiffPiece("equal", original[a0:a1]))
-            continue
-        if tag in ("delete", "replace"):
-            pieces.append(DiffPiece("delete", original[a0:a1]))
-        if tag in ("insert", "replace"):
-            pieces.append(DiffPiece("insert", corrected[b0:b1]))
-    return _merge_pieces(pieces)
-
-
-def _merge_pieces(pieces: Sequence[DiffPiece]) -> list[DiffPiece]:
-    merged: list[DiffPiece] = []
-    for p in pieces:
-        if merged and merged[-1].kind == p.kind:
-            merged[-1] = DiffPiece(p.kind, merged[-1].text + p.text)
-        else:
-            merged.append(p)
-    return merged

@@ -84,7 +84,8 @@ def make_recording(pieces: list[Piece], out: Path, noise: float = 0.0) -> list[T
                    check=True, capture_output=True)
     if noise > 0:
         hiss = work / "noise.wav"
-        subprocess.run(["sox", "-n", "-r", str(RATE), "-c", "1", "-b", "16", "-e", "signed-integer", str(hiss),
+        # -R: the same noise every time, so a recording (and what the aligner makes of it) repeats.
+        subprocess.run(["sox", "-R", "-n", "-r", str(RATE), "-c", "1", "-b", "16", "-e", "signed-integer", str(hiss),
                         "synth", f"{at / RATE:.3f}", "whitenoise", "vol", f"{noise}"], check=True, capture_output=True)
         subprocess.run(["sox", "-m", str(speech), str(hiss), "-b", "16", "-e", "signed-integer", str(out)],
                        check=True, capture_output=True)

@@ -45,6 +45,7 @@ FEATURES: dict[str, tuple[list[str], str, str]] = {
     "trust": (["gui/window/storage_errors.py", "gui/backups.py"], "tr", "Trust"),
     "audio": (["gui/audio"], "tr", "Audio"),
     "helpers": (["gui/helpers"], "tr", "Helpers"),
+    "work": (["gui/work"], "tr", "Work"),
     "takeout": (["gui/takeout.py"], "tr", "Takeout"),
 }
 Entry = tuple[str, str, bool]  # context, source text, plural (%n)

@@ -21,23 +21,8 @@ from PySide6.QtWidgets import (
 
 from gui.audio.common import tr
 from gui.audio.waveform import WaveformView
+from gui.preferences import REWIND_DEFAULT, rewind_seconds
 from model.audio.ops import format_ms
-
-REWIND_KEYS = ("player/rewind_seconds", "audio/rewind_seconds")  # the first: Preferences (annotator)
-DEFAULT_REWIND_S = 1.5
-
-
-def rewind_seconds(settings: QSettings | None) -> float:
-    """Seconds to rewind on every resume: the preference when set (0-30 s), else 1.5 s."""
-    if settings is not None:
-        for key in REWIND_KEYS:
-            value = settings.value(key)
-            if value is not None:
-                try:
-                    return min(max(float(value), 0.0), 30.0)
-                except (TypeError, ValueError):
-                    break
-    return DEFAULT_REWIND_S
 
 
 class PlayerWidget(QWidget):
@@ -126,7 +111,7 @@ class PlayerWidget(QWidget):
             self.player.pause()
             return
         self.stop_at = None if self.loop is None else self.stop_at
-        back = int(rewind_seconds(self.settings) * 1000)
+        back = int((rewind_seconds(self.settings) if self.settings is not None else REWIND_DEFAULT) * 1000)
         if self.player.position() > 0 and back:
             self.seek(max(self.position_ms() - back, 0))
         self.player.play()

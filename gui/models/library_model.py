@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from model.assignment.ops import WorkItem, work_of
 from model.readmodel import TranscriptSummary, list_transcripts
 from model.store import Store
 
@@ -16,9 +17,10 @@ TranscriptIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class LibraryModel(QAbstractTableModel):
-    """One row per transcript: title, date, turns, segments, approved share, open flags, open gaps."""
+    """One row per transcript: title, date, turns, segments, approved share, open flags, open gaps,
+    and who works on it (``model.assignment``): its state and its annotator (or reviewer)."""
 
-    COLUMNS = ("title", "date", "turns", "segments", "approved", "flags", "gaps")
+    COLUMNS = ("title", "date", "turns", "segments", "approved", "flags", "gaps", "state", "assignee")
 
     SORT_KEYS = ("imported", "title", "date", "progress")
     _read = Signal(object, int)  # rows (or the error met), generation: from the reading thread
@@ -31,6 +33,8 @@ class LibraryModel(QAbstractTableModel):
         self.filter_text = ""
         self.sort_key = "imported"
         self.descending = False
+        self.work: dict[int, WorkItem] = {}  # transcript id -> its assignment
+        self.mine_only = False  # "My work": what I annotate or review and have not finished
         self._generation = 0
         self.reading = False
         self._read.connect(self._on_read)
@@ -40,6 +44,7 @@ class LibraryModel(QAbstractTableModel):
         self._generation += 1  # a read still under way in the background is stale now
         self.reading = False
         self.all_rows = list_transcripts(self.store)
+        self.work = work_of(self.store)
         self._arrange()
 
     def reload_in_background(self) -> None:
@@ -51,7 +56,7 @@ class LibraryModel(QAbstractTableModel):
 
         def read() -> None:
             try:
-                result: object = list_transcripts(store)
+                result: object = (list_transcripts(store), work_of(store))
             except Exception as exc:  # handed to the window's thread, raised there (one line)
                 result = exc
             with contextlib.suppress(RuntimeError):  # the model is gone (window closed meanwhile)
@@ -65,12 +70,15 @@ class LibraryModel(QAbstractTableModel):
         self.reading = False
         if isinstance(result, BaseException):
             raise result
-        self.all_rows = result  # type: ignore[assignment]
+        self.all_rows, self.work = result  # type: ignore[misc]
         self._arrange()
 
     def set_view(self, filter_text: str | None = None, sort_key: str | None = None,
-                 descending: bool | None = None) -> None:
-        """Show only titles containing ``filter_text`` (any case), sorted by ``sort_key`` (``SORT_KEYS``)."""
+                 descending: bool | None = None, mine_only: bool | None = None) -> None:
+        """Show only titles containing ``filter_text`` (any case), sorted by ``sort_key`` (``SORT_KEYS``);
+        with ``mine_only`` only the acting person's unfinished work."""
+        if mine_only is not None:
+            self.mine_only = mine_only
         if filter_text is not None:
             self.filter_text = filter_text
         if sort_key is not None and sort_key in self.SORT_KEYS:
@@ -82,6 +90,8 @@ class LibraryModel(QAbstractTableModel):
     def _arrange(self) -> None:
         wanted = self.filter_text.casefold().split()
         rows = [r for r in self.all_rows if all(w in r.title.casefold() for w in wanted)]
+        if self.mine_only:
+            rows = [r for r in rows if self.is_mine(r.id)]
         key = {
             "imported": lambda r: (r.id,),
             "title": lambda r: (r.title.casefold(), r.id),
@@ -92,6 +102,33 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
+
+    def is_mine(self, transcript_id: int) -> bool:
+        """Whether the acting person annotates (assigned, in progress) or reviews (submitted, in review) it."""
+        work = self.work.get(transcript_id)
+        if work is None:
+            return False
+        me = self.store.annotator_name
+        return (work.annotator == me and work.state in ("assigned", "in_progress")) or \
+            (work.reviewer == me and work.state in ("submitted", "in_review"))
+
+    def state_text(self, transcript_id: int) -> str:
+        """The work's state in the UI language ("" when nobody has it)."""
+        work = self.work.get(transcript_id)
+        if work is None or work.state == "unassigned":
+            return ""
+        return {"assigned": self.tr("Assigned"), "in_progress": self.tr("In progress"),
+                "submitted": self.tr("Submitted"), "in_review": self.tr("In review"),
+                "approved": self.tr("Approved")}.get(work.state, work.state)
+
+    def assignee(self, transcript_id: int) -> str:
+        """Who has the work now: the reviewer once it is submitted, else the annotator ("" if nobody)."""
+        work = self.work.get(transcript_id)
+        if work is None:
+            return ""
+        if work.state in ("submitted", "in_review", "approved") and work.reviewer:
+            return work.reviewer
+        return work.annotator or ""
 
     def row_of(self, transcript_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == transcript_id), None)
@@ -107,10 +144,13 @@ class LibraryModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return [self.tr("Title"), self.tr("Date"), self.tr("Turns"), self.tr("Segments"),
-                    self.tr("Approved"), self.tr("Flags"), self.tr("Gaps")][section]
+                    self.tr("Approved"), self.tr("Flags"), self.tr("Gaps"), self.tr("State"),
+                    self.tr("Assignee")][section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return [None, None, None, None, self.tr("Share of segments approved by a reviewer"),
-                    self.tr("Open flags"), self.tr("Inaudible gaps not yet resolved")][section]
+                    self.tr("Open flags"), self.tr("Inaudible gaps not yet resolved"),
+                    self.tr("Where the work on the transcript stands"),
+                    self.tr("Who has the work: the annotator, or the reviewer once it is submitted")][section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -127,9 +167,13 @@ class LibraryModel(QAbstractTableModel):
                 return r.event_date or r.imported_at.strftime("%Y-%m-%d")
             if col == "approved":
                 return f"{(100 * r.approved // r.segments) if r.segments else 0}%"
+            if col == "state":
+                return self.state_text(r.id)
+            if col == "assignee":
+                return self.assignee(r.id)
             return {"turns": r.turns, "segments": r.segments, "flags": r.open_flags, "gaps": r.open_gaps}[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
             return r.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and col not in ("title", "date"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col not in ("title", "date", "state", "assignee"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

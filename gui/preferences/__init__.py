@@ -3,8 +3,8 @@
 Every value lives in QSettings under a documented key; read them with the functions here
 (never with a key spelled out elsewhere), so a default is defined once:
 
-- ``player/rewind_seconds``: how far the player jumps back (the listening feature reads it
-  with ``rewind_seconds(settings)``);
+- ``player/rewind_seconds``: how far the player jumps back on every resume, 0-5 s (the
+  listening feature reads it with ``rewind_seconds(settings)``);
 - ``export/default_folder``: where the export dialog starts before any export was made;
 - ``gaps/marker_en``, ``gaps/marker_ja``: the marker "Insert gap" writes;
 - ``fonts/<lang>_family``, ``fonts/<lang>_size``: a pane's font (empty: the UI font);
@@ -18,7 +18,8 @@ from PySide6.QtCore import QSettings
 
 from model.ops.gaps import MARKERS
 
-REWIND_DEFAULT = 3.0
+REWIND_DEFAULT = 1.5  # seconds heard again on every resume
+REWIND_MAX = 5.0
 APPEARANCES = ("system", "light", "dark")
 
 
@@ -30,8 +31,9 @@ def _float(value: object, default: float) -> float:
 
 
 def rewind_seconds(settings: QSettings) -> float:
-    """Seconds the audio player jumps back (0.5 to 30; default 3)."""
-    return min(30.0, max(0.5, _float(settings.value("player/rewind_seconds", REWIND_DEFAULT), REWIND_DEFAULT)))
+    """Seconds the audio player jumps back on every resume (0 to 5; default 1.5)."""
+    value = _float(settings.value("player/rewind_seconds", REWIND_DEFAULT), REWIND_DEFAULT)
+    return min(REWIND_MAX, max(0.0, value))
 
 
 def default_export_folder(settings: QSettings) -> str:

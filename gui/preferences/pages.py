@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.preferences import (
+    REWIND_MAX,
     appearance,
     default_export_folder,
     font_choice,
@@ -54,13 +55,14 @@ class WorkPage(QWidget):
             form.addRow(label, edit)
         self.rewind = QDoubleSpinBox(self)
         self.rewind.setObjectName("rewind_seconds")
-        self.rewind.setRange(0.5, 30.0)
+        self.rewind.setRange(0.0, REWIND_MAX)
         self.rewind.setSingleStep(0.5)
         self.rewind.setDecimals(1)
         self.rewind.setSuffix(self.tr(" s"))
         self.rewind.setValue(rewind_seconds(settings))
-        self.rewind.setToolTip(self.tr("How far the audio player jumps back"))
-        form.addRow(self.tr("Rewind by:"), self.rewind)
+        self.rewind.setToolTip(self.tr("How far the audio player jumps back every time it resumes, "
+                                       "so the last words are heard again (0: not at all)"))
+        form.addRow(self.tr("Rewind on resume:"), self.rewind)
 
     def _browse(self) -> None:
         start = self.export_folder.text() or str(Path.home())

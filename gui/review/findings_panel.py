@@ -25,6 +25,7 @@ from gui.review.names import check_name, finding_message, lang_name
 from gui.window.flow_layout import FlowLayout
 from model.qa import Finding
 from model.qa.fixes import fixes_for
+from model.qa.scan import splice_turn, turn_block
 
 Index = QModelIndex | QPersistentModelIndex
 FindingRole = Qt.ItemDataRole.UserRole + 50
@@ -54,6 +55,25 @@ class FindingsModel(QAbstractTableModel):
         self.shown = min(len(self.items), self.BATCH)
         self.dismissed = dict(dismissed or {})
         self.flagged = set(flagged or ())
+        self.endResetModel()
+
+    def append(self, items: list[Finding]) -> None:
+        """Add findings at the end (a run of the checks delivers them a batch at a time)."""
+        self.items.extend(items)
+        if self.shown < self.BATCH:
+            self.show_row(min(len(self.items), self.BATCH) - 1)
+
+    def replace_turn(self, turn: int, items: list[Finding]) -> None:
+        """Put ``items`` in place of the findings of turn number ``turn`` (after a recheck)."""
+        lo, hi = turn_block(self.items, turn)
+        if lo >= self.shown:  # not given to the views yet: nothing to tell them
+            self.items[lo:hi] = items
+            if self.shown < self.BATCH:
+                self.show_row(min(len(self.items), self.BATCH) - 1)
+            return
+        self.beginResetModel()
+        self.items[lo:hi] = items
+        self.shown = min(len(self.items), max(self.shown + len(items) - (hi - lo), self.BATCH))
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -152,6 +172,10 @@ class FindingsPanel(QWidget):
         self.check_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.check_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.all_findings: list[Finding] = []
+        self._counts: dict[str, int] = {}  # check -> findings listed
+        self._settled: tuple[dict[str, str], set[str]] = ({}, set())  # dismissed (key -> reason), flagged keys
+        self._settled_listed = 0  # settled findings among those listed (shown on request)
+        self._checking = False  # a run of the checks is still delivering findings
         self.view = QTreeView(self, objectName="findings_list")
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
@@ -161,10 +185,12 @@ class FindingsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.header()
         header.setStretchLastSection(False)  # else the last column keeps 100 px and a narrow dock scrolls sideways
+        # The short columns are fitted to their contents when a list is shown (``_fit_columns``), not
+        # at every change: findings arrive a batch at a time, and each batch made Qt ask for
+        # hundreds of cells again. Fitted to the rows around the visible ones, not to 1,000 rows
+        # (Qt's default): with 50,000 findings that asked for 70,000 cells (0.5 s).
         for col in range(3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # Fit those columns to the rows around the visible ones, not to 1,000 rows (Qt's default):
-        # with 50,000 findings that asked for 70,000 cells at every reset (0.5 s).
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.clicked.connect(self._activate)
@@ -210,18 +236,67 @@ class FindingsPanel(QWidget):
         ``dismissed``/``flagged``: keys of settled findings in the list (shown on request)."""
         self.all_findings = list(findings)
         self._settled = (dict(dismissed or {}), set(flagged or ()))
-        counts: dict[str, int] = {}
-        for f in findings:
-            counts[f.check] = counts.get(f.check, 0) + 1
-        chosen = self.check_filter.currentData()
-        self.check_filter.blockSignals(True)
-        self.check_filter.clear()
-        self.check_filter.addItem(self.tr("All checks ({n})").format(n=len(findings)), None)
-        for name in sorted(counts, key=check_name):
-            self.check_filter.addItem(f"{check_name(name)} ({counts[name]})", name)
-        self.check_filter.setCurrentIndex(max(0, self.check_filter.findData(chosen)))
-        self.check_filter.blockSignals(False)
+        self._counts, self._settled_listed = {}, 0
+        self._count(findings, 1)
+        self._fill_check_filter()
         self._apply_filter()
+
+    def add_findings(self, findings: list[Finding]) -> None:
+        """Add the next findings of a run (in reading order) without listing everything again."""
+        if not findings:
+            return
+        self.all_findings.extend(findings)
+        self._count(findings, 1)
+        self._fill_check_filter()
+        chosen = self.check_filter.currentData()
+        first = not self.model.items
+        self.model.append([f for f in findings if chosen is None or f.check == chosen])
+        if first:
+            self._fit_columns()
+        self._update_summary()
+        self._update_buttons()
+
+    def replace_turn(self, turn: int, findings: list[Finding]) -> None:
+        """Put ``findings`` in place of the listed findings of turn number ``turn`` (after an edit)."""
+        keep = self.current_finding()
+        old = splice_turn(self.all_findings, turn, findings)
+        self._count(old, -1)
+        self._count(findings, 1)
+        self._fill_check_filter()
+        chosen = self.check_filter.currentData()
+        self.model.replace_turn(turn, [f for f in findings if chosen is None or f.check == chosen])
+        self._update_summary()
+        self._keep_current(keep)
+        self._update_buttons()
+
+    def _count(self, findings: list[Finding], step: int) -> None:
+        counts = self._counts
+        dismissed, flagged = self._settled
+        for f in findings:
+            counts[f.check] = counts.get(f.check, 0) + step
+            if f.key in dismissed or f.key in flagged:
+                self._settled_listed += step
+
+    def _fill_check_filter(self) -> None:
+        """The check filter's entries with their counts (texts changed in place while the checks are the same)."""
+        names = sorted((n for n, c in self._counts.items() if c > 0), key=check_name)
+        combo = self.check_filter
+        texts = [self.tr("All checks ({n})").format(n=len(self.all_findings)),
+                 *(f"{check_name(n)} ({self._counts[n]})" for n in names)]
+        if [combo.itemData(i) for i in range(combo.count())] == [None, *names]:
+            for i, text in enumerate(texts):
+                if combo.itemText(i) != text:
+                    combo.setItemText(i, text)
+            return
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for data, text in zip([None, *names], texts, strict=True):
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+        if combo.currentData() != chosen:  # the chosen check has no finding left: all are listed
+            self._apply_filter()
 
     def set_check_filter(self, check: str | None) -> None:
         """Show only the findings of one check (None: all)."""
@@ -231,16 +306,32 @@ class FindingsPanel(QWidget):
         chosen = self.check_filter.currentData()
         findings = [f for f in self.all_findings if chosen is None or f.check == chosen]
         keep = self.current_finding()
-        dismissed, flagged = getattr(self, "_settled", ({}, set()))
+        dismissed, flagged = self._settled
         self.model.set_items(findings, dismissed, flagged)
-        self.summary.setText(self.tr("%n finding(s)", "", len(self.all_findings) - len(
-            [f for f in self.all_findings if f.key in dismissed or f.key in flagged])))
+        self._fit_columns()
+        self._update_summary()
+        self._keep_current(keep)
+        self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        for col in range(3):
+            self.view.resizeColumnToContents(col)
+
+    def set_checking(self, checking: bool) -> None:
+        """Say whether the checks are still running (the list grows meanwhile)."""
+        self._checking = checking
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        text = self.tr("%n finding(s)", "", len(self.all_findings) - self._settled_listed)
+        self.summary.setText(self.tr("{findings}, checking…").format(findings=text) if self._checking else text)
+
+    def _keep_current(self, keep: Finding | None) -> None:
         if keep is not None:
-            row = next((i for i, f in enumerate(findings) if f.key == keep.key), None)
+            row = next((i for i, f in enumerate(self.model.items) if f.key == keep.key), None)
             if row is not None:
                 self.model.show_row(row)
                 self.view.setCurrentIndex(self.model.index(row, 0))
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         f = self.current_finding()

@@ -91,10 +91,7 @@ class OverviewStrip(QWidget):
         if self.row_count and self.marks:
             h, w = track.height(), track.width()
             step = max(2, h // max(1, self.row_count))
-            per_pixel: dict[int, int] = {}
-            for row, m in self.marks.items():
-                y = int(h * row / self.row_count)
-                per_pixel[y] = per_pixel.get(y, 0) | m
+            per_pixel = _per_pixel(self.marks, h, self.row_count)
             colours = self._colours(dark)
             p = QPainter(image)
             # Quiet marks first, flags last so they are never hidden.
@@ -147,3 +144,20 @@ class OverviewStrip(QWidget):
         row = self.row_at(pos.y())
         if row >= 0:
             self.rowClicked.emit(row)
+
+
+def _per_pixel(marks: dict[int, int], height: int, row_count: int) -> dict[int, int]:
+    """The marks of the rows sharing each pixel of a track ``height`` high, merged (y -> bits).
+
+    With numpy (already loaded by the audio feature): 200,000 marked rows took 0.4 s one by one,
+    the strip's first paint after opening, and that long the window did not answer.
+    """
+    import numpy as np
+
+    rows = np.fromiter(marks.keys(), dtype=np.int64, count=len(marks))
+    bits = np.fromiter(marks.values(), dtype=np.int64, count=len(marks))
+    ys = rows * height // max(1, row_count)
+    merged = np.zeros(height + 1, dtype=np.int64)
+    np.bitwise_or.at(merged, np.clip(ys, 0, height), bits)
+    at = np.nonzero(merged)[0]
+    return dict(zip(at.tolist(), merged[at].tolist(), strict=True))

@@ -1,8 +1,9 @@
 """The QA checks of the open transcript: when they run, and the findings panel they fill.
 
-A transcript is checked a short step at a time once the panes have painted it
-(``model.qa.scan.Scan``: a long one never freezes the window); after an edit only
-the turns holding the touched segments are checked again, debounced.
+A transcript is checked in a thread of its own once the panes have painted it
+(``gui.review.qa_worker``: a long one never freezes the window), and the panel fills
+in as the findings arrive; after an edit only the turns holding the touched segments
+are checked again, debounced, by the same thread.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
 from gui.helpers.names import fix_label
 from gui.review.findings_panel import FindingsPanel
+from gui.review.qa_worker import QaWorker, outline_of
 from model.errors import OperationFailed
 from model.ops.findings import dismiss_finding, flag_finding, restore_finding
 from model.qa import Finding, settled_keys
 from model.qa.fixes import apply_fix
 from model.qa.registry import Fix
-from model.qa.scan import Scan
+from model.qa.scan import splice_turn
 from model.readmodel import TranscriptView
 from model.store import Changes
 
@@ -30,7 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")
 TEXT_TABLES = frozenset({"segment", "correction", "gap", "redaction"})
-STEP_S = 0.02  # the work of one step of a sliced run: the window stays smooth meanwhile
 
 
 DATABASE_WIDE_TABLES = ("glossary_entry", "dictionary_word", "variant_preference")
@@ -49,14 +50,17 @@ class QaRunner(QObject):
         self.dialog_parent = dialog_parent
         self.raw_findings: list[Finding] = []  # every finding, settled ones too
         self.findings: list[Finding] = []  # those neither dismissed nor flagged
-        self._scan: Scan | None = None  # the last run: its outline and where each segment is
+        self._worker: QaWorker | None = None  # the run of the open transcript (and its rechecks)
+        self._generation = 0  # tells the current run's signals from an abandoned run's
+        self._running = False  # the first pass has not been delivered entirely yet
+        self._rechecks_out = 0  # recheck requests the worker has not answered yet
+        self._settled: tuple[dict[str, str], set[str]] = ({}, set())
         self._pending_segments: set[int] = set()
         self._pending_turns: set[int] = set()
         self._pending_full = False
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
-        self._scan_timer = QTimer(self, interval=0)
-        self._scan_timer.timeout.connect(self._scan_step)
+        ctx.selectionChanged.connect(self._user_busy)  # the checks' thread steps aside a moment
         panel.findingActivated.connect(self.go_finding)
         panel.flagRequested.connect(self.flag_from_finding)
         panel.dismissRequested.connect(self.dismiss)
@@ -72,7 +76,7 @@ class QaRunner(QObject):
     @property
     def view(self) -> TranscriptView | None:
         """The outline of the transcript as the checks last read it (turns, speakers; no segments)."""
-        return self._scan.view if self._scan is not None else None
+        return outline_of(self._worker)
 
     # -- the panel's actions -----------------------------------------------------------------------
     def go_finding(self, finding: Finding) -> None:
@@ -116,78 +120,141 @@ class QaRunner(QObject):
 
     # -- running -------------------------------------------------------------------------------------
     def rerun(self) -> None:
-        """The panel's "run again" button and the menu action: a full run, a step at a time."""
-        self.run_all_checks(sliced=True)
+        """The panel's "run again" button and the menu action: a full run."""
+        self.run_all_checks()
 
-    def run_all_checks(self, sliced: bool = False) -> list[Finding]:
-        """Run every check on the open transcript (on open, and on demand).
+    def run_all_checks(self, sliced: bool = True) -> list[Finding]:
+        """Run every check on the open transcript (on open, and on demand), in the background.
 
-        ``sliced``: check a slice of turns per event-loop turn, so a long
-        transcript never freezes the window; the panel fills in when done.
+        The panel fills in as findings arrive (``checking`` meanwhile); ``sliced`` is
+        kept for callers of the time the checks ran on the UI thread in slices.
         """
         tid = self.ctx.transcript_id
-        self._scan_timer.stop()
+        self._stop_worker()
         self._pending_full = False
         self._pending_segments.clear()
         self._pending_turns.clear()
+        self.raw_findings, self.findings = [], []
         if tid is None:
-            self._scan, self.raw_findings = None, []
             self.refilter()
             return self.findings
-        self._scan = Scan(self.store, tid, step_s=STEP_S)
-        if sliced:  # a step per event-loop turn (_scan_step): no pause of seconds
-            self.panel.summary.setText(self.tr("Checking…"))
-            self._scan_timer.start()
-            return self.findings
-        self.raw_findings = list(self._scan.run())
-        self.refilter()
+        self._settled = settled_keys(self.store, tid)
+        self._show([])
+        self.panel.set_checking(True)
+        self._generation += 1
+        worker = self._worker = QaWorker(self.store, tid, self._generation)
+        worker.batch.connect(self._on_batch)
+        worker.finished.connect(self._on_finished)
+        worker.rechecked.connect(self._on_rechecked)
+        worker.rescan.connect(self._on_rescan)
+        worker.failed.connect(self._on_failed)
+        self.destroyed.connect(worker.cancel)  # the window goes (or is rebuilt): the thread stops
+        self._running = True
+        worker.start()
         return self.findings
 
     def run_sliced(self) -> None:
-        """A full run a slice at a time (see ``run_all_checks``)."""
-        self.run_all_checks(sliced=True)
+        """A full run in the background (see ``run_all_checks``)."""
+        self.run_all_checks()
 
-    def _scan_step(self) -> None:
-        scan = self._scan
-        if scan is None:
-            self._scan_timer.stop()
+    def _stop_worker(self) -> None:
+        worker, self._worker = self._worker, None
+        self._running, self._rechecks_out = False, 0
+        self.panel.set_checking(False)
+        if worker is not None:
+            worker.stop(wait_s=0)  # it stops after its current step; its late signals are ignored
+
+    def shutdown(self) -> None:
+        """The window goes: stop the checks' thread (waiting for its current step)."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop()
+
+    def _user_busy(self, *_args: object) -> None:
+        if self._worker is not None:
+            self._worker.ui_busy()
+
+    def _on_batch(self, generation: int, batch: list[Finding]) -> None:
+        if generation != self._generation:
             return
-        if scan.step():
-            self._scan_timer.stop()
-            self.raw_findings = list(scan.findings)
-            self.refilter()
-            if self._pending_segments or self._pending_turns:  # edited while it ran
-                self._checks_timer.start()
+        self.raw_findings.extend(batch)
+        dismissed, flagged = self._settled
+        open_ones = [f for f in batch if f.key not in dismissed and f.key not in flagged]
+        self.findings.extend(open_ones)
+        self.panel.add_findings(batch if self.panel.show_settled.isChecked() else open_ones)
+        self._title()
+
+    def _on_finished(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._running = False
+        self.panel.set_checking(False)
+        self._title()
+        if self._pending_segments or self._pending_turns or self._pending_full:  # edited while it ran
+            self._checks_timer.start()
+
+    def _on_rechecked(self, generation: int, served: int, changed: list[tuple[int, list[Finding]]]) -> None:
+        if generation != self._generation:
+            return
+        self._rechecks_out = max(0, self._rechecks_out - served)
+        dismissed, flagged = self._settled
+        for turn, fresh in changed:
+            splice_turn(self.raw_findings, turn, fresh)
+            open_ones = [f for f in fresh if f.key not in dismissed and f.key not in flagged]
+            splice_turn(self.findings, turn, open_ones)
+            self.panel.replace_turn(turn, fresh if self.panel.show_settled.isChecked() else open_ones)
+        self._title()
+
+    def _on_rescan(self, generation: int) -> None:
+        if generation == self._generation:  # a new segment: the structure changed
+            self.run_all_checks()
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._running, self._rechecks_out = False, 0
+        self.panel.set_checking(False)
+        self.panel.summary.setText(self.tr("The checks stopped: {message}").format(message=message))
 
     @property
     def checking(self) -> bool:
-        """Whether a sliced run of the checks is still going."""
-        return self._scan_timer.isActive()
+        """Whether a run of the checks (or a recheck after an edit) is still going."""
+        return self._running or self._rechecks_out > 0 or self._checks_timer.isActive()
 
     def forget(self) -> None:
         """A transcript is opening: drop the old findings; the checks wait for its first paint."""
-        self._scan_timer.stop()
-        self._scan, self.raw_findings = None, []
-        self.panel.summary.setText(self.tr("Checking…"))
+        self._stop_worker()
+        self.raw_findings, self.findings = [], []
+        self.panel.show_findings([])
+        self.panel.set_checking(True)
+
+    def _show(self, findings: list[Finding]) -> None:
+        dismissed, flagged = self._settled
+        if self.panel.show_settled.isChecked():
+            self.panel.show_findings(findings, dismissed, flagged)
+        else:
+            self.panel.show_findings(findings)
+
+    def _title(self) -> None:
+        self.dock.setWindowTitle(self.tr("Findings ({n})").format(n=len(self.findings)))
 
     def refilter(self, *_args: object) -> None:
         """Show the findings again after a dismissal, a flag, or the "show settled" box changed."""
         tid = self.ctx.transcript_id
         if tid is None:
             self.findings = []
+            self._settled = ({}, set())
             self.panel.show_findings([])
         else:
-            dismissed, flagged = settled_keys(self.store, tid)
+            self._settled = dismissed, flagged = settled_keys(self.store, tid)
             self.findings = [f for f in self.raw_findings if f.key not in dismissed and f.key not in flagged]
-            if self.panel.show_settled.isChecked():
-                self.panel.show_findings(self.raw_findings, dismissed, flagged)
-            else:
-                self.panel.show_findings(self.findings)
-        self.dock.setWindowTitle(self.tr("Findings ({n})").format(n=len(self.findings)))
+            self._show(self.raw_findings if self.panel.show_settled.isChecked() else self.findings)
+        self._title()
 
     # -- after a change -------------------------------------------------------------------------------
     def note_changes(self, changes: Changes) -> None:
         """Schedule what a change of the open transcript needs: a full run, some segments, or a refilter."""
+        self._user_busy()
         # The glossary, the dictionary or a preferred spelling: every segment may read differently.
         if changes.touches("turn", "speaker", "transcript", *DATABASE_WIDE_TABLES):
             self._pending_full = True
@@ -200,17 +267,13 @@ class QaRunner(QObject):
             self.refilter()
 
     def _run_pending_checks(self) -> None:
-        # A full run, a step at a time: a 50,000-segment transcript takes about a second.
-        if self._pending_full or self._scan is None:
-            self.run_all_checks(sliced=True)
+        if self._pending_full or self._worker is None:
+            self.run_all_checks()
             return
-        if self.checking:  # the edited turns are checked again once the run is over (_scan_step)
+        if self._running:  # the edited turns are checked again once the run is over (_on_finished)
             return
         segments, turns = set(self._pending_segments), set(self._pending_turns)
         self._pending_segments.clear()
         self._pending_turns.clear()
-        if not self._scan.recheck(segments, turns):  # a new segment: structure changed
-            self.run_all_checks(sliced=True)
-            return
-        self.raw_findings = list(self._scan.findings)
-        self.refilter()
+        self._rechecks_out += 1
+        self._worker.recheck(segments, turns)

@@ -60,6 +60,8 @@ class AppContext(QObject):
     # Emitted by the app (gui.app.run), never by a window alone (tests, benchmarks):
     firstPainted = Signal()  # the run's first transcript is painted, once: first-run questions go here
     windowChanged = Signal(object)  # the app's main window: at start, and when a new UI language rebuilt it
+    # File > Open database set ``switch_to``: the app ends this run and starts again on it (gui.app.run).
+    switchRequested = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,9 @@ class AppContext(QObject):
         self._transcript_id: int | None = None
         self._selection = Selection()
         self.window: QWidget | None = None  # the app's main window (see windowChanged); None in tests
+        # File > Open database (gui.work.databases): the database gui.app.run reopens the window on
+        # once this run's event loop ends (None: the app quits as usual).
+        self.switch_to: str | None = None
         self.windowChanged.connect(self._follow_window)
 
     def _follow_window(self, window: QWidget) -> None:

@@ -60,6 +60,7 @@ FEATURES: list[str] = [
     "gui.export_dialog:install",
     "gui.search_panel:install",
     "gui.library_tools:install",
+    "gui.work:install",
     "gui.helpers:install",
     "gui.backups:install",
     "gui.takeout:install",

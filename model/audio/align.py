@@ -12,12 +12,18 @@ dictionary; nothing is downloaded) in two passes:
 2. **Match** the recognised words to the text's words (``difflib``, window by
    window from the last match, so a repeated phrase is never paired with its twin
    minutes away); runs of three or more words in the same order are anchors, with
-   the recogniser's word times. The words between anchors are **force-aligned** within the
-   stretch of audio between them; a stretch much longer than its words need
-   holds unscripted speech, so its words are aligned against its near end only.
+   the recogniser's word times. One or two words heard right beside an anchor, as close
+   to it as in the text, are taken too (a paragraph's "Thank you." before a misheard
+   word). The words between anchors are **force-aligned** within the stretch of audio
+   between them -- in one piece when the stretch is no longer than they need (pauses
+   between paragraphs included); a longer stretch holds unscripted speech, so the left
+   paragraph's tail is aligned against its near end and the right one's head against the
+   other end, never reaching back over the tail.
 
 A paragraph counts as aligned when its first word has a time, half of its words
-were found and some of them were heard by the recogniser; otherwise it stays
+were found, some of them were heard by the recogniser, and its start is not doubtful
+(``doubtful_start``: forced words before the first heard one that overlap the
+previous paragraph or are spread by a pause nobody makes there); otherwise it stays
 *estimated* (``model.audio.timing``). Only English is aligned; Japanese segments
 take the times of the English beside them.
 """
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import math
 import os
 import re
@@ -41,9 +48,15 @@ from model.errors import TaiyakuError
 
 CHUNK_SECONDS = 60  # recognition runs one utterance per minute: progress, cancel, bounded memory
 MIN_ANCHOR_WORDS = 3
+EDGE_WORDS = 3  # text words between an anchor and a short match still taken beside it
 MIN_FOUND_SHARE = 0.5  # of a paragraph's words, for it to count as aligned
 WINDOW_WORDS = 300  # text words matched at a time (see match_in_order)
 FRAME_MS = 10
+# A paragraph's forced head is doubted over pauses longer than these (see doubtful_start).
+WORD_PAUSE_MS = 1000
+SENTENCE_PAUSE_MS = 2000
+OVERLAP_MS = 50
+_SENTENCE_END_RE = re.compile(r"[.?!;:。？！]")
 _FILLER_RE = re.compile(r"^(<.*>|\[.*\])$")
 
 
@@ -69,6 +82,7 @@ class Alignment:
     words_total: int = 0
     words_matched: int = 0  # by recognition
     words_forced: int = 0  # by forced alignment between anchors
+    doubtful: list[int] = field(default_factory=list)  # keys of paragraphs whose start was doubted (estimated)
 
 
 @dataclass
@@ -206,7 +220,9 @@ def align(samples: Samples, paragraphs: Sequence[Paragraph],
         forced = _decoder(lm=None, dict=dict_path)
     finally:
         os.unlink(dict_path)
-    for a, b, size in match_in_order([w.word.text for w in text], [h[0] for h in heard]):
+    text_words, heard_words = [w.word.text for w in text], [h[0] for h in heard]
+    anchors = match_in_order(text_words, heard_words)
+    for a, b, size in anchors + edge_matches(text_words, heard_words, anchors):
         for k in range(size):
             tw, (_, s, e) = text[a + k], heard[b + k]
             tw.start, tw.end, tw.heard = s, e, True
@@ -250,6 +266,47 @@ def match_in_order(text: Sequence[str], heard: Sequence[str], step: int = WINDOW
     return out
 
 
+def _blocks(text: Sequence[str], heard: Sequence[str], ta: int, tb: int, ha: int, hb: int
+            ) -> list[tuple[int, int, int]]:
+    matcher = difflib.SequenceMatcher(None, text[ta:tb], heard[ha:hb], autojunk=False)
+    return [(ta + m.a, ha + m.b, m.size) for m in matcher.get_matching_blocks() if m.size]
+
+
+def edge_matches(text: Sequence[str], heard: Sequence[str], anchors: Sequence[tuple[int, int, int]]
+                 ) -> list[tuple[int, int, int]]:
+    """Runs of one or two words heard right beside an anchor, in the stretch between two anchors.
+
+    A short paragraph opening ("Thank you.") is often heard while the word after it is not
+    ("this" heard as "the"): too short to be an anchor on its own, but when it sits as close to
+    the next anchor in the recognised words as it does in the text, it is the same speech. Its
+    twin in a hold message ("Thank you for waiting") lies further away and is not taken.
+    """
+    out: list[tuple[int, int, int]] = []
+    edges = [(0, 0, 0), *anchors, (len(text), len(heard), 0)]
+    for (a0, b0, n0), (a1, b1, _) in itertools.pairwise(edges):
+        ta, tb, ha, hb = a0 + n0, a1, b0 + n0, b1
+        if ta >= tb or ha >= hb:
+            continue
+        # Beside the anchor after the stretch (at most EDGE_WORDS text words before it, and no
+        # more recognised words between than text words, plus one misheard), then before it.
+        # Only the last few words on each side are compared: the stretch may hold a hold
+        # message with the same words further off.
+        reach = EDGE_WORDS + 2
+        if a1 < len(text):
+            for a, b, size in reversed(_blocks(text, heard, max(ta, tb - reach), tb, max(ha, hb - reach - 1), hb)):
+                if a1 - (a + size) > EDGE_WORDS or hb - (b + size) > a1 - (a + size) + 1:
+                    break
+                out.append((a, b, size))
+                a1, hb = a, b
+        if n0 and ta < a1 and ha < hb:
+            for a, b, size in _blocks(text, heard, ta, min(a1, ta + reach), ha, min(hb, ha + reach + 1)):
+                if a - ta > EDGE_WORDS or b - ha > a - ta + 1:
+                    break
+                out.append((a, b, size))
+                ta, ha = a + size, b + size
+    return out
+
+
 def _speaking_ms_per_char(text: Sequence[_TextWord]) -> float:
     known = [w for w in text if w.start is not None]
     if len(known) >= 2 and known[-1].word.end > known[0].word.start:
@@ -258,6 +315,11 @@ def _speaking_ms_per_char(text: Sequence[_TextWord]) -> float:
         if ms > 0 and chars > 0 and known[0].para == known[-1].para:
             return min(max(ms / chars, 30.0), 150.0)
     return 70.0  # ~14 characters a second
+
+
+def _need_ms(words: Sequence[_TextWord], ms_per_char: float) -> int:
+    """Audio that ``words`` need at most (slow speech, plus room for a pause)."""
+    return int(sum(len(w.word.text) + 1 for w in words) * ms_per_char * 1.6) + 1500
 
 
 def _fill_between_anchors(decoder: Any, samples: Samples, text: list[_TextWord],
@@ -283,25 +345,49 @@ def _fill_between_anchors(decoder: Any, samples: Samples, text: list[_TextWord],
         right = text[b].start if b < len(text) else end_of_audio
         if left is None or right is None or right <= left:
             continue
-        # A run split by a paragraph boundary: the earlier paragraph's tail follows the left
-        # anchor, the later one's head leads to the right one (unscripted speech between them).
-        pieces: list[tuple[list[_TextWord], str]] = []
         run = text[a:b]
-        heads = [k for k in range(1, len(run)) if run[k].para != run[k - 1].para]
-        cut = heads[-1] if heads else None
-        if cut is None:
-            pieces.append((run, "both"))
-        else:
-            pieces += [(run[:cut], "left"), (run[cut:], "right")]
-        for words, side in pieces:
-            need = int(sum(len(w.word.text) + 1 for w in words) * ms_per_char * 1.6) + 1500
-            if side == "both" and right - left <= need:
-                found += _force(decoder, samples, left, right, words)
-            elif side in ("left", "both") and words[0].para == text[max(a - 1, 0)].para:
-                found += _force(decoder, samples, left, min(right, left + need), words)
-            else:
-                found += _force(decoder, samples, max(left, right - need), right, words)
+        need = _need_ms(run, ms_per_char)
+        if right - left <= need:
+            # Room for the words and no more: one forced alignment, pauses between paragraphs
+            # included (splitting it let the next paragraph's head be forced onto this one's tail).
+            found += _force(decoder, samples, left, right, run)
+            continue
+        # More audio than the words need: unscripted speech (a hold message, crosstalk) sits in it.
+        # The left anchor's paragraph's tail follows it, the right anchor's paragraph's head leads
+        # to it and never reaches back over what the tail was given. A paragraph wholly inside the
+        # run was not heard: it has no place to be forced into (it stays estimated).
+        tail = [w for w in run if a > 0 and w.para == text[a - 1].para]
+        head = [w for w in run[len(tail):] if b < len(text) and w.para == text[b].para]
+        if tail:
+            found += _force(decoder, samples, left, min(right, left + _need_ms(tail, ms_per_char)), tail)
+            left = max(left, tail[-1].end or left)
+        if head:
+            found += _force(decoder, samples, max(left, right - _need_ms(head, ms_per_char)), right, head)
     return found
+
+
+def doubtful_start(text: str, words: Sequence[_TextWord], said_before: int) -> bool:
+    """Whether a paragraph's start rests on forced words that do not fit the speech around them.
+
+    The words before the first one the recogniser heard were placed by forced alignment, which
+    always finds *a* place. Those places are doubted when the first word starts before the
+    previous paragraph's last word ends, or when the words up to the first heard one are spread
+    by a pause no speaker makes there (``WORD_PAUSE_MS`` between words, ``SENTENCE_PAUSE_MS``
+    across a sentence end): that is forced alignment stretching them over a hold message, or
+    onto the previous speaker's tail. Such a paragraph stays estimated.
+    """
+    heard_at = next((k for k, w in enumerate(words) if w.heard), None)
+    if heard_at is None or heard_at == 0:
+        return heard_at is None
+    if words[0].start is None or words[0].start < said_before - OVERLAP_MS:
+        return True
+    for x, y in itertools.pairwise(words[:heard_at + 1]):
+        if x.end is None or y.start is None:
+            continue
+        limit = SENTENCE_PAUSE_MS if _SENTENCE_END_RE.search(text[x.word.end:y.word.start]) else WORD_PAUSE_MS
+        if y.start - x.end > limit:
+            return True
+    return False
 
 
 def _collect(paragraphs: Sequence[Paragraph], text: Sequence[_TextWord], result: Alignment, total_ms: int) -> None:
@@ -311,6 +397,7 @@ def _collect(paragraphs: Sequence[Paragraph], text: Sequence[_TextWord], result:
         by_para.setdefault(w.para, []).append(w)
     firsts = {i: ws[0] for i, ws in by_para.items()}
     lasts = {i: ws[-1] for i, ws in by_para.items()}
+    said_before = 0  # ms: the end of the last word with a time, before the paragraph at hand
     for i, para in enumerate(paragraphs):
         words = by_para.get(i, [])
         if not words:
@@ -319,8 +406,12 @@ def _collect(paragraphs: Sequence[Paragraph], text: Sequence[_TextWord], result:
         first, last = words[0], words[-1]
         # Forced alignment always finds *a* place: a paragraph needs words the recogniser heard.
         if first.start is not None and len(timed) >= MIN_FOUND_SHARE * len(words) and any(w.heard for w in words):
-            end = last.end if last.end is not None else max((w.end or 0) for w in timed)
-            result.segments[para.key] = (first.start, max(end, first.start))
+            if doubtful_start(para.text, words, said_before):
+                result.doubtful.append(para.key)
+            else:
+                end = last.end if last.end is not None else max((w.end or 0) for w in timed)
+                result.segments[para.key] = (first.start, max(end, first.start))
+        said_before = max([said_before, *(w.end for w in timed if w.end is not None)])
         for gap_id, g_start, g_end in para.gaps:
             before = [w for w in words if w.word.end <= g_start]
             after = [w for w in words if w.word.start >= g_end]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from model.audio.tables import Recording, SegmentTiming
@@ -83,6 +83,8 @@ def read_times(session: Session, transcript_id: int) -> list[SegmentTime]:
     no recording, no stamp, no timestamp in the text)."""
     lead = session.scalar(select(Transcript.lead_lang).where(Transcript.id == transcript_id)) or "en"
     duration = session.scalar(select(Recording.duration_ms).where(Recording.transcript_id == transcript_id))
+    if duration is None and not _anything_known(session, transcript_id):
+        return []  # the common case, answered without reading every segment (the window's start-up, exports)
     # Lengths, not texts: estimates only need how long each text is (50,000 segments are read at once).
     rows_q = (select(Segment.id, func.length(Segment.en_orig), func.length(Segment.ja_orig), Segment.en_prefix,
                      Segment.ja_prefix,
@@ -114,6 +116,20 @@ def read_times(session: Session, transcript_id: int) -> list[SegmentTime]:
     if duration is None and not any(r.start is not None for r in rows):
         return []
     return estimate(rows, duration)
+
+
+def _anything_known(session: Session, transcript_id: int) -> bool:
+    """Whether any start is known (a timing, a turn's timestamp, a timestamp in a prefix): a few
+    indexed look-ups and the non-empty prefixes, instead of every segment."""
+    timed = select(SegmentTiming.segment_id).where(SegmentTiming.transcript_id == transcript_id).limit(1)
+    stamped = select(Turn.id).where(Turn.transcript_id == transcript_id, Turn.timestamp.is_not(None),
+                                    Turn.timestamp != "").limit(1)
+    if session.scalar(timed) is not None or session.scalar(stamped) is not None:
+        return True
+    prefixes = session.execute(select(Segment.en_prefix, Segment.ja_prefix)
+                               .where(Segment.transcript_id == transcript_id,
+                                      or_(Segment.en_prefix != "", Segment.ja_prefix != "")))
+    return any(_prefix_timestamp(en) is not None or _prefix_timestamp(ja) is not None for en, ja in prefixes)
 
 
 def _place_imported(rows: list[_Row], imported: list[tuple[int, int]], duration: int | None) -> None:

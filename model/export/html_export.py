@@ -16,11 +16,11 @@ import io
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TextIO
 
 import model
 from model.export import ExportOptions, register_writer
-from model.export.stream import ExportSource, text_out
+from model.export.stream import ExportSource, text_writer
 from model.export.walk import (
     CONTROL_PICTURES,
     NON_SPEECH,
@@ -28,17 +28,12 @@ from model.export.walk import (
     Line,
     describe_gap,
     lang_order,
-    paused_gc,
     show_controls,
     speaker_heading,
     walk,
-    with_times,
 )
 from model.notes import render_note
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView, TurnView
-
-if TYPE_CHECKING:
-    from model.store import Store
 
 # One pass: HTML's special characters as entities, control characters as visible symbols.
 _HTML_TABLE = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;",
@@ -189,8 +184,7 @@ def render_html(view: TranscriptView, options: ExportOptions) -> str:
 
 
 @register_writer("html", suffix=".html", description="a standalone web page, interleaved or side by side")
-def export_html(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+@text_writer
+def export_html(source: ExportSource, options: ExportOptions, text: TextIO) -> None:
     """HTML page of one transcript, written as it is read."""
-    with paused_gc(), text_out(out) as text:
-        source = ExportSource(store, transcript_id)
-        write_html(source.view, with_times(store, transcript_id, options), text, source.turns(), source.total)
+    write_html(source.view, options, text, source.turns(), source.total)

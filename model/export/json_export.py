@@ -9,9 +9,11 @@ none is renamed or removed:
   ``ja_corrected``, ``gaps`` (each ``lang``, ``start``, ``end``, ``text``, ``status``)
 
 Beside them: the transcript's id, source, date and lead language; each turn's
-position, kind and timestamp; each segment's id, position, label prefixes,
-review state, corrections, redactions and flags (with their discussion); the
-turn's speaker suggestions; the ``recording`` (``path``, ``sha256``, ``duration_ms``,
+position, kind and timestamp; each segment's id, position, label prefixes, how
+the importer paired its two sides and how sure it was (``pairing``,
+``confidence`` 0..1; both null for a segment made after the import: see
+docs/importer.md), review state, corrections, redactions and flags (with their
+discussion); the turn's speaker suggestions; the ``recording`` (``path``, ``sha256``, ``duration_ms``,
 ``size``; null without one), each segment's ``start_ms``, ``end_ms`` and ``timing``
 (``imported``, ``stamped``, ``aligned``, ``estimated``; all null when nothing is
 known) and each gap's ``start_ms``/``end_ms`` when known. Gap offsets index the corrected text, correction
@@ -167,6 +169,8 @@ def _segment(seg: SegmentView, extras: _Extras) -> dict[str, Any]:
         ] if seg.gaps else [],
         "en_prefix": seg.en_prefix,
         "ja_prefix": seg.ja_prefix,
+        "pairing": seg.pairing,
+        "confidence": seg.confidence,
         "start_ms": start_ms,
         "end_ms": end_ms,
         "timing": timing,

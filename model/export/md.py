@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TextIO
 
 from model.export import ExportOptions, register_writer
-from model.export.stream import ExportSource, LineJoiner, text_out
+from model.export.stream import ExportSource, LineJoiner, text_writer
 from model.export.walk import (
     CONTROL_PICTURES,
     NON_SPEECH,
@@ -22,15 +22,10 @@ from model.export.walk import (
     Line,
     Piece,
     lang_order,
-    paused_gc,
     speaker_heading,
     walk,
-    with_times,
 )
 from model.readmodel import LANG_NAMES, FlagView, TranscriptView, TurnView
-
-if TYPE_CHECKING:
-    from model.store import Store
 
 # One translation table: Markdown's inline syntax backslash-escaped (the characters
 # Python-Markdown and CommonMark both accept escaped), the ones no backslash escapes
@@ -176,8 +171,7 @@ def render_markdown(view: TranscriptView, options: ExportOptions) -> str:
 
 
 @register_writer("md", suffix=".md", description="Markdown, speakers in bold, both languages")
-def export_markdown(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+@text_writer
+def export_markdown(source: ExportSource, options: ExportOptions, text: TextIO) -> None:
     """Markdown of one transcript, written as it is read."""
-    with paused_gc(), text_out(out) as text:
-        source = ExportSource(store, transcript_id)
-        write_markdown(source.view, with_times(store, transcript_id, options), text, source.turns(), source.total)
+    write_markdown(source.view, options, text, source.turns(), source.total)

@@ -13,20 +13,24 @@ the transcript's length. Every format walks the same batches::
 A new format (subtitles, say) writes a ``Writer`` -- ``(store, transcript_id,
 options, out: BinaryIO) -> None`` -- on top of ``walk`` and registers it with
 ``model.export.register_writer``; ``text_out`` gives it a UTF-8 text stream
-over the binary file.
+over the binary file. A text format that only walks the source can be written
+as ``(source, options, text) -> None`` and made a ``Writer`` by ``text_writer``.
 """
 
 from __future__ import annotations
 
 import gc
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
+from model.export.walk import paused_gc, with_times
 from model.readmodel import FlagView, TranscriptView, TurnView, fill_turn_span, load_transcript
 
 if TYPE_CHECKING:
+    from model.export import WriterFunction
+    from model.export.options import ExportOptions
     from model.store import Store
 
 BATCH_SEGMENTS = 2000  # segments read at a time (a single longer turn is read whole)
@@ -153,6 +157,19 @@ def text_out(out: BinaryIO) -> Iterator[TextIO]:
     finally:
         text.flush()
         text.detach()
+
+
+def text_writer(write: Callable[[ExportSource, ExportOptions, TextIO], None]) -> WriterFunction:
+    """A ``Writer`` around ``write(source, options, text)``: the transcript read a batch at a time
+    (``ExportSource``), segment times added to the options when they ask for them
+    (``walk.with_times``), UTF-8 text over the binary file, the garbage collector paused."""
+
+    def writer(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+        with paused_gc(), text_out(out) as text:
+            write(ExportSource(store, transcript_id), with_times(store, transcript_id, options), text)
+
+    writer.__name__, writer.__qualname__, writer.__doc__ = write.__name__, write.__qualname__, write.__doc__
+    return writer
 
 
 class LineJoiner:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from model.export import ExportOptions, register_writer
-from model.export.stream import ExportSource, text_out
-from model.export.walk import Line, paused_gc, walk, with_times
+from model.export.stream import ExportSource, text_writer
+from model.export.walk import Line, walk
 from model.readmodel import TranscriptView, TurnView
 
 if TYPE_CHECKING:
@@ -116,11 +116,11 @@ def render_text(view: TranscriptView, options: ExportOptions) -> str:
 
 
 @register_writer("txt", suffix=".txt", description="plain text in the source's layout, re-importable")
-def stream_text(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+@text_writer
+def stream_text(source: ExportSource, options: ExportOptions, text: TextIO) -> None:
     """Plain text of one transcript, written as it is read."""
-    with paused_gc(), text_out(out) as text:
-        source = ExportSource(store, transcript_id)
-        write_text(source.view, with_times(store, transcript_id, options), text, source.turns, source.total)
+    # ``turns`` uncalled: a file laid out as two blocks walks the transcript twice.
+    write_text(source.view, options, text, source.turns, source.total)
 
 
 def export_text(store: Store, transcript_id: int, options: ExportOptions) -> str:

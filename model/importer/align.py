@@ -5,7 +5,7 @@ proportional to its source's, so the cost of pairing paragraphs is how far
 the length ratio strays from the expected one (Japanese characters per
 English character), as a negative log-likelihood of a
 normal distribution on the log ratio, plus a prior per kind of bead (1:1
-cheap, 2:1 / 1:2 dearer, 1:0 / 0:1 dearest). Dynamic programming finds the
+cheap, 2:1 / 1:2 dearer, 3:1 / 1:3 / 2:2 and 1:0 / 0:1 dearest). Dynamic programming finds the
 cheapest monotonic path. Anchors that survive translation make it sure of
 itself: numbers (after NFKC, with 万/億/兆 and thousand/million/billion
 multiplied out), Latin names and acronyms inside the Japanese, dates and
@@ -31,7 +31,9 @@ from model.importer import patterns as pat
 RATIO = 0.5  # Japanese characters per English character (spaces included): measured on the bundled sample
 SIGMA = 0.5  # spread of the log of that ratio
 SMOOTH = 12  # characters added to both sides: short paragraphs say little about the ratio
-PRIOR = {(1, 1): 0.0, (2, 1): 1.8, (1, 2): 1.8, (1, 0): 3.0, (0, 1): 3.0}
+# 3:1 / 1:3 (three paragraphs translated as one) and 2:2 (the two sides break one passage at
+# different places) are rarer than 2:1 but must beat 2:1 + 1:0 (4.8) when the lengths say so.
+PRIOR = {(1, 1): 0.0, (2, 1): 1.8, (1, 2): 1.8, (1, 0): 3.0, (0, 1): 3.0, (3, 1): 3.3, (1, 3): 3.3, (2, 2): 3.3}
 DOUBTFUL = 0.5  # pairs below this confidence are reported for checking
 INF = float("inf")
 
@@ -180,7 +182,7 @@ class Scorer:
         return round(max(0.01, min(1.0, math.exp(-max(0.0, c) / 2) + (0.15 if c < 0 else 0.0))), 3)
 
 
-_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2))  # first wins a tie
 
 
 def align(lead: Sequence[Item], follow: Sequence[Item], lead_lang: str) -> list[Bead]:

@@ -40,7 +40,8 @@ SAMPLE = 256 * 1024  # characters of each legacy candidate kept to judge which r
 
 # Control characters that never occur in a text transcript (tab, newlines, form feed are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+# The same as bytes, to delete and count (``bytes.translate`` is ~3x faster than a regex scan).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
 # What Japanese text is made of: kana, kanji, Japanese punctuation, full-width forms.
 _JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
 # What a wrong legacy guess produces: half-width katakana, private use, rare CJK extensions, C1.
@@ -205,7 +206,7 @@ def sniff(stream: BinaryIO) -> Sniffed:
         digest.update(chunk)
         size += len(chunk)
         newlines.feed(chunk)  # these encodings write \r and \n as single ASCII bytes
-        controls += len(_CONTROL_BYTES.findall(chunk))
+        controls += len(chunk) - len(chunk.translate(None, _CONTROL_BYTES))
         for codec in list(alive):
             try:
                 text = alive[codec].decode(chunk)

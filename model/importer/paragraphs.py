@@ -49,12 +49,16 @@ class Paragraphs:
                 start = max(buf.rfind("\n", 0, start), buf.rfind("\r", 0, start)) + 1
                 self.head = _clean(buf[:start])
                 buf, offset, started = buf[start:], offset + start, True
-            pos = 0
-            for m in (_SEP_RE if "\r" in buf else _SEP_LF_RE).finditer(buf):
-                if m.end() >= len(buf) or not _CONTENT_RE.match(buf, m.end()):
+            pos, size, crs = 0, len(buf), "\r" in buf
+            for m in (_SEP_RE if crs else _SEP_LF_RE).finditer(buf):
+                end = m.end()
+                if end >= size or not _CONTENT_RE.match(buf, end):
                     break  # the blank lines may go on in the next chunk
-                yield _clean(buf[pos:m.start()]), offset + m.start(), _clean(m.group())
-                pos = m.end()
+                if crs:
+                    yield _clean(buf[pos:m.start()]), offset + m.start(), _clean(m.group())
+                else:  # nothing to clean: the common case, kept cheap
+                    yield buf[pos:m.start()], offset + m.start(), m.group()
+                pos = end
             if pos:
                 buf, offset = buf[pos:], offset + pos
         end = len(buf.rstrip())  # the last paragraph, without the blank lines after it

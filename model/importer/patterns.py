@@ -55,6 +55,7 @@ TITLE_LABEL_WORDS = frozenset({
 JA_LABEL_RE = re.compile(
     rf"(?P<label>[\u4e00-\u9fff\u30a0-\u30ff\u3005・ーA-Za-zＡ-Ｚａ-ｚ]{{1,14}}(?:さん|氏|君)?){_COLON}{_AFTER}")
 _LEADING_SPACE_RE = re.compile(_SP + "+")
+_TS_FIRST = frozenset("[(（")  # how a timestamp starts, when not with a digit
 
 
 def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
@@ -63,14 +64,20 @@ def split_prefix(par: str) -> tuple[int, str | None, str | None, bool]:
     The prefix is the timestamp and the label with the spaces after them, so
     that ``par[:n]`` + ``par[n:]`` is the paragraph and ``par[n:]`` the speech.
     """
-    lead = _LEADING_SPACE_RE.match(par)
+    lead = _LEADING_SPACE_RE.match(par) if par[:1].isspace() else None
     pos = lead.end() if lead else 0
     timestamp = None
-    m = TIMESTAMP_RE.match(par, pos)
+    first = par[pos:pos + 1]
+    m = TIMESTAMP_RE.match(par, pos) if first in _TS_FIRST or first.isdigit() else None
     if m:
         timestamp = m.group("a") or m.group("b") or m.group("c") or m.group("d")
         pos = m.end()
-    for regex in _label_candidates(par[pos:pos + 1]):
+        first = par[pos:pos + 1]
+    # Most labels end with a colon, on the first line (no label pattern crosses a newline):
+    # a paragraph without one there is only tried against the labels that need none.
+    nl = par.find("\n", pos)
+    colon = par.find(":", pos, None if nl < 0 else nl) >= 0 or par.find("：", pos, None if nl < 0 else nl) >= 0
+    for regex in _label_candidates(first, colon):
         m = regex.match(par, pos)
         if m is None:
             continue
@@ -106,10 +113,15 @@ _SPEECH_WORDS = frozenset({"well", "yes", "no", "ok", "okay", "but", "look", "fi
 _LATIN_LABELS = (UPPER_LABEL_RE, TITLE_LABEL_RE, COMMA_LABEL_RE, JA_LABEL_RE)
 
 
-def _label_candidates(first: str) -> tuple[re.Pattern[str], ...]:
-    """The label patterns worth trying on a paragraph starting with ``first`` (most fail at once)."""
+def _label_candidates(first: str, colon: bool = True) -> tuple[re.Pattern[str], ...]:
+    """The label patterns worth trying on a paragraph starting with ``first`` (most fail at once).
+
+    ``colon``: whether a colon follows on the first line; without one only ``Q`` and ``【…】`` can match.
+    """
     if not first:
         return ()
+    if not colon:
+        return (LENTICULAR_LABEL_RE,) if first == "【" else (Q_LABEL_RE,) if first == "Q" else ()
     if first == "【":
         return (BRACKET_LABEL_RE, LENTICULAR_LABEL_RE)
     if first in "[［":
@@ -138,8 +150,11 @@ def language(speech: str) -> str | None:
     quoting a Japanese name is English. A Japanese character carries about
     three Latin letters' worth of text.
     """
-    if JA_RE.search(speech) is None:
+    if speech.isascii() or JA_RE.search(speech) is None:  # isascii: a quick answer for most English
         return "en" if LATIN_RUN_RE.search(speech) else None
+    if LATIN_RUN_RE.search(speech) is None:  # no Latin letter at all: no share to weigh
+        bracketed = "[" in speech or "［" in speech or "【" in speech
+        return "ja" if JA_RE.search(BRACKETS_RE.sub("", speech) if bracketed else speech) else None
     body = BRACKETS_RE.sub("", speech)  # redactions such as [SENIOR ADMINISTRATION OFFICIAL]
     if "(" in body or "（" in body:
         outside = PARENS_RE.sub("", body)
@@ -405,13 +420,17 @@ _NAME = rf"(?P<name>[\(\[](?i:inaudible|unintelligible|indiscernible)[\)\]]|{_WO
 _AFF = (r"(?P<aff>(?:[Tt]he\s+)?[A-Z](?:[\w&'’\-]|\.(?=\w))*"
         r"(?:\s+(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*|of|for|and|de|du))*)")
 # An introduction is one short sentence: "Ken Moriyasu from Nikkei Asia." or "... comes from X of Y."
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+")  # a sentence ends at the punctuation, before the spaces
 _HONORIFIC_END = ("Mr.", "Ms.", "Dr.", "Mrs.")
 
 
 def sentences(text: str) -> list[str]:
     """``text`` cut into sentences (not after "Mr.", "Ms.", "Dr.", "Mrs.")."""
-    parts = _SENTENCE_SPLIT_RE.split(text)
+    parts, pos = [], 0
+    for m in _SENTENCE_END_RE.finditer(text):  # faster than splitting on a look-behind
+        parts.append(text[pos:m.start() + 1])
+        pos = m.end()
+    parts.append(text[pos:])
     if len(parts) == 1:
         return parts
     out: list[str] = []
@@ -449,7 +468,8 @@ def find_introduction(en: str | None, ja: str | None) -> tuple[str | None, str |
     given = find_floor_given(en, None)  # the moderator's "Mr. Shimizu, please."
     if given is not None:
         return given
-    m = INTRO_JA_RE.search(ja or "")
+    # The pattern needs "の" and "さん"/"氏": without them, skip its scan of every position.
+    m = INTRO_JA_RE.search(ja) if ja and "の" in ja and ("さん" in ja or "氏" in ja) else None
     if m is None:
         return None
     return (None if GAP_WORD_RE.search(m.group("name")) else m.group("name")), m.group("aff")

@@ -21,11 +21,16 @@ def order_of(turn: Any, seg: Any) -> Order:
 
 
 class FirstSeen:
-    """For each key, the earliest segment seen holding it (kept per transcript view)."""
+    """For each key, the earliest segment seen holding it (kept per transcript view).
+
+    Memory grows with the number of distinct keys, not with the transcript: only the segments
+    that hold a first occurrence are remembered, with the keys they hold first. That is all a
+    recheck needs -- a segment that loses a key it did not hold first changes nothing.
+    """
 
     def __init__(self) -> None:
         self.first: dict[Any, tuple[Order, int]] = {}  # key -> (order, offset in the segment's text)
-        self._keys_of: dict[int, set[Any]] = {}  # segment id -> the keys it holds (for rechecks)
+        self._firsts_of: dict[int, set[Any]] = {}  # segment id -> the keys it holds first
 
     def record(self, order: Order, items: Iterable[tuple[Any, int]]) -> None:
         """Note the keys a segment holds now (with their offsets), replacing what it held before."""
@@ -33,17 +38,26 @@ class FirstSeen:
         now: dict[Any, int] = {}
         for key, offset in items:
             now.setdefault(key, offset)
-        for key in self._keys_of.get(seg_id, set()) - set(now):
-            if self.first.get(key, ((0, 0, 0, -1), 0))[0][3] == seg_id:
+        mine = self._firsts_of.get(seg_id)
+        if mine:
+            for key in [k for k in mine if k not in now]:
                 del self.first[key]  # gone from its first segment (a later one may hold it: rechecked then)
+                mine.discard(key)
+        first, firsts_of = self.first, self._firsts_of
         for key, offset in now.items():
-            held = self.first.get(key)
+            held = first.get(key)
             if held is None or (order, offset) <= held or held[0][3] == seg_id:
-                self.first[key] = (order, offset)
-        if now:
-            self._keys_of[seg_id] = set(now)
-        else:
-            self._keys_of.pop(seg_id, None)
+                if held is not None and held[0][3] != seg_id:
+                    before = firsts_of[held[0][3]]
+                    before.discard(key)
+                    if not before:
+                        del firsts_of[held[0][3]]
+                first[key] = (order, offset)
+                if mine is None:
+                    mine = firsts_of[seg_id] = set()
+                mine.add(key)
+        if mine is not None and not mine:
+            del firsts_of[seg_id]
 
     def is_first(self, key: Any, order: Order) -> bool:
         """Whether the segment at ``order`` holds the first occurrence of ``key``."""

@@ -32,18 +32,20 @@ class Scan:
     """The QA checks of one transcript, run a step at a time (see the module's docstring)."""
 
     def __init__(self, store: Store, transcript_id: int, *, step_s: float = 0.02, span: int = FIRST_SPAN,
-                 remember: bool = True) -> None:
+                 remember: bool = True, names: Iterable[str] | None = None) -> None:
         self.store = store
         self.remember = remember  # False: no rechecks later, so which turn holds each segment is not kept
         self.transcript_id = transcript_id
         self.step_s = step_s
         self.span = span
+        self.names = list(names) if names is not None else None  # only these checks (None: all)
         self.view: TranscriptView = load_transcript(store, transcript_id, segments=False)  # the outline
         prepare(store, self.view)  # the glossary, the dictionary: read once per scan
         self.findings: list[Finding] = []
         self.turn_of: dict[int, int] = {}  # segment id -> index of its turn in view.turns
         self.at = 0  # the next turn to check
         self._index_of: dict[int, int] | None = None  # turn id -> index, for rechecks
+        self.rechecked: list[tuple[int, list[Finding]]] = []  # what the last recheck found, per turn
 
     @property
     def done(self) -> bool:
@@ -59,7 +61,7 @@ class Scan:
         turns = self.view.turns[first:stop]
         with _young_objects_die_young():
             fill_turn_span(self.store, self.transcript_id, turns)
-            self.findings.extend(check_turns(self.view, first, stop))
+            self.findings.extend(check_turns(self.view, first, stop, names=self.names))
             self._let_go(first, turns)
         self.at = stop
         # The next span: as many turns as fit in step_s at this pace, at most twice as many as now.
@@ -77,8 +79,10 @@ class Scan:
         """Check again the turns holding these segments, and these turns; the findings are updated in place.
 
         Returns False if a segment is unknown (new since the scan): the caller should scan again.
-        Only a finished scan can be rechecked.
+        Only a finished scan can be rechecked. ``rechecked`` then lists (turn number, its findings
+        now) for each turn checked again, for a copy of the findings kept elsewhere (``splice_turn``).
         """
+        self.rechecked = []
         if self._index_of is None:
             self._index_of = {t.id: i for i, t in enumerate(self.view.turns)}
         indexes: set[int] = set()
@@ -89,14 +93,11 @@ class Scan:
         indexes |= {self._index_of[t] for t in turn_ids if t in self._index_of}
         order = sorted(indexes, reverse=True)  # from the end: earlier turns' findings keep their places
         fill_turns(self.store, [self.view.turns[i] for i in order])
-        findings = self.findings
         for i in order:
-            fresh = check_turns(self.view, i, i + 1)
+            fresh = check_turns(self.view, i, i + 1, names=self.names)
             self._let_go(i, [self.view.turns[i]])
-            # Findings are in reading order: the turn's block is where its number is (turn numbers are from 1).
-            lo = bisect_left(findings, i + 1, key=_turn_number)
-            hi = bisect_right(findings, i + 1, lo=lo, key=_turn_number)
-            findings[lo:hi] = fresh
+            splice_turn(self.findings, i + 1, fresh)
+            self.rechecked.append((i + 1, fresh))
         return True
 
     def _let_go(self, first: int, turns: list[TurnView]) -> None:
@@ -111,6 +112,22 @@ class Scan:
 
 def _turn_number(finding: Finding) -> int:
     return finding.turn
+
+
+def turn_block(findings: list[Finding], turn: int) -> tuple[int, int]:
+    """Where the findings of turn number ``turn`` are in ``findings`` (in reading order): ``lo``, ``hi``."""
+    # Findings are in reading order: the turn's block is where its number is (turn numbers are from 1).
+    lo = bisect_left(findings, turn, key=_turn_number)
+    return lo, bisect_right(findings, turn, lo=lo, key=_turn_number)
+
+
+def splice_turn(findings: list[Finding], turn: int, fresh: list[Finding]) -> list[Finding]:
+    """Replace, in ``findings`` (in reading order), those of turn number ``turn`` with ``fresh``;
+    returns the ones replaced."""
+    lo, hi = turn_block(findings, turn)
+    old = findings[lo:hi]
+    findings[lo:hi] = fresh
+    return old
 
 
 @contextmanager
@@ -131,15 +148,16 @@ def _young_objects_die_young() -> Iterator[None]:
         gc.enable()
 
 
-def iter_checks(store: Store, transcript_id: int, *, include_settled: bool = False) -> Iterator[Finding]:
+def iter_checks(store: Store, transcript_id: int, *, include_settled: bool = False,
+                names: Iterable[str] | None = None) -> Iterator[Finding]:
     """Every finding of a whole transcript in reading order, read and checked a span of turns at a time:
     memory holds one span, not the transcript nor all its findings (``taiyaku qa``).
 
     The findings are ``model.qa.run_checks``'s, in the same order; those already dismissed or
-    turned into a flag are left out unless ``include_settled``.
+    turned into a flag are left out unless ``include_settled``. ``names``: only these checks.
     """
     dismissed, flagged = ({}, set()) if include_settled else settled_keys(store, transcript_id)
-    scan = Scan(store, transcript_id, step_s=0.25, remember=False)
+    scan = Scan(store, transcript_id, step_s=0.25, remember=False, names=names)
     while not scan.done:
         scan.step()
         for f in scan.findings:

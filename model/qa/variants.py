@@ -13,11 +13,11 @@ Once a preference exists, every other spelling of that word is a finding of its 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.qa.first_seen import FirstSeen, Order, order_of
 from model.qa.registry import Fix, Hit, applier, check, fixer, preparer
@@ -34,11 +34,10 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _HIRAGANA_ONLY = re.compile(r"[\u3041-\u309f]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A content word of a Japanese text: its group (Sudachi's normalized form, which is the same for
     the ways of writing one word with one reading), how it is written (dictionary form), where, and
-    its surface."""
+    its surface. (A named tuple: a long transcript makes millions of them.)"""
 
     group: str
     form: str
@@ -67,14 +66,21 @@ def _analyser() -> tuple[Any, frozenset[int], frozenset[int]]:
     return dictionary.tokenizer(SplitMode.C, fields=fields), frozenset(content), frozenset(verbs)
 
 
+# Sudachi's tokenizer is one object: the window's QA thread and a fix applied on the UI thread
+# must not use it at once.
+_TOKENIZER_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=4096)
 def _reading(form: str) -> str:
     """How a dictionary form is read (katakana): two ways of writing one word read the same."""
     tokenizer = _analyser()[0]
-    return "".join(m.reading_form() for m in tokenizer.tokenize(form))
+    with _TOKENIZER_LOCK:
+        morphemes = tokenizer.tokenize(form)
+    return "".join(m.reading_form() for m in morphemes)
 
 
-@lru_cache(maxsize=20_000)  # rechecks and reruns meet the same texts again
+@lru_cache(maxsize=2048)  # rechecks meet the same texts again; each entry holds ~4 KB
 def words(text: str) -> tuple[Word, ...]:
     """The content words of ``text`` that are written in Japanese script.
 
@@ -82,7 +88,9 @@ def words(text: str) -> tuple[Word, ...]:
     kana by convention, not a spelling of 言う, 頂く, 見る to be made consistent."""
     tokenizer, content, verbs = _analyser()
     out: list[Word] = []
-    for m in tokenizer.tokenize(text):
+    with _TOKENIZER_LOCK:
+        morphemes = tokenizer.tokenize(text)
+    for m in morphemes:
         pos = m.part_of_speech_id()
         if pos not in content:
             continue
@@ -90,9 +98,15 @@ def words(text: str) -> tuple[Word, ...]:
         if not _JAPANESE.search(surface) or (pos in verbs and _HIRAGANA_ONLY.fullmatch(surface)):
             continue
         form = m.dictionary_form()
-        # The group: the normalized form and the reading (思える is normalized to 思う, but is read otherwise).
-        out.append(Word(f"{m.normalized_form()}:{_reading(form)}", form, m.begin(), m.end(), surface))
+        out.append(Word(_group(m.normalized_form(), form), form, m.begin(), m.end(), surface))
     return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _group(normalized: str, form: str) -> str:
+    """The group of a word: the normalized form and the reading (思える is normalized to 思う, but is
+    read otherwise). One string per group, shared by every occurrence."""
+    return f"{normalized}:{_reading(form)}"
 
 
 def width_runs(text: str) -> Iterator[tuple[str, str, int, int]]:
@@ -167,8 +181,11 @@ def variants(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator
         elif form != preferred:
             yield _preferred_hit(group, form, surface, preferred)
     for group in pending:
+        forms = state.forms[group]
+        if len(forms) < 2:  # most words have one way of writing: nothing to compare
+            continue
         # The group's ways, by first appearance: reported here if the second way first appears here.
-        firsts = sorted((at, f) for f in state.forms[group] if (at := state.seen.where((group, f))) is not None)
+        firsts = sorted((at, f) for f in forms if (at := state.seen.where((group, f))) is not None)
         if len(firsts) >= 2 and firsts[1][0][0] == order:
             yield _pair_hit(group, firsts[0][1], firsts[1][1], _place(state, firsts[0][0]))
 

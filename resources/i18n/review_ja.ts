@@ -153,6 +153,10 @@
         <source>%n finding(s)</source>
         <translation><numerusform>指摘 %n 件</numerusform></translation>
     </message>
+    <message>
+        <source>{findings}, checking…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>FlagActions</name>
@@ -537,8 +541,8 @@
         <translation>指摘を戻す</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>チェック中…</translation>
+        <source>The checks stopped: {message}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Findings ({n})</source>

@@ -5,13 +5,13 @@
     <name>App</name>
     <message>
         <location filename="../../gui/app.py" line="+80" />
-        <location line="+137" />
+        <location line="+156" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-89" />
-        <location line="+51" />
+        <location line="-88" />
+        <location line="+50" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -19,7 +19,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/window/context.py" line="+144" />
+        <location filename="../../gui/window/context.py" line="+149" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>AppearancePage</name>
     <message>
-        <location filename="../../gui/preferences/pages.py" line="+90" />
+        <location filename="../../gui/preferences/pages.py" line="+92" />
         <source>Follow the system</source>
         <translation>システムに合わせる</translation>
     </message>
@@ -348,6 +348,46 @@
         <source>Withdraw approval</source>
         <translation>承認の取り消し</translation>
     </message>
+    <message>
+        <location line="+2" />
+        <source>Assign transcript</source>
+        <translation>文字起こしを割り当て</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assign review</source>
+        <translation>レビューを割り当て</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start work</source>
+        <translation>作業を開始</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Submit for review</source>
+        <translation>レビューに提出</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Take for review</source>
+        <translation>レビューを引き受ける</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approve transcript</source>
+        <translation>文字起こしを承認</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reject transcript</source>
+        <translation>文字起こしを差し戻す</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim next transcript</source>
+        <translation>次の文字起こしを引き受ける</translation>
+    </message>
 </context>
 <context>
     <name>ImportFlow</name>
@@ -453,7 +493,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+109" />
+        <location filename="../../gui/models/library_model.py" line="+146" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
@@ -473,12 +513,33 @@
         <translation>段落</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-24" />
+        <location line="+25" />
         <source>Approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
+        <location line="-27" />
+        <source>Assigned</source>
+        <translation>割り当て済み</translation>
+    </message>
+    <message>
         <location line="+0" />
+        <source>In progress</source>
+        <translation>作業中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Submitted</source>
+        <translation>提出済み</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>In review</source>
+        <translation>レビュー中</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source>Flags</source>
         <translation>フラグ</translation>
     </message>
@@ -486,6 +547,16 @@
         <location line="+0" />
         <source>Gaps</source>
         <translation>聞き取れない箇所</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assignee</source>
+        <translation>担当者</translation>
     </message>
     <message>
         <location line="+2" />
@@ -503,7 +574,17 @@
         <translation>未解決の聞き取れない箇所</translation>
     </message>
     <message>
-        <location filename="../../gui/library.py" line="+49" />
+        <location line="+1" />
+        <source>Where the work on the transcript stands</source>
+        <translation>この文字起こしの作業の状況</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who has the work: the annotator, or the reviewer once it is submitted</source>
+        <translation>作業の担当者: アノテーター、提出後はレビュー担当者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library.py" line="+66" />
         <source>{date} · {turns} turns · {segments} segments</source>
         <translation>{date} · 発言 {turns} · 段落 {segments}</translation>
     </message>
@@ -1096,7 +1177,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>WorkPage</name>
     <message>
-        <location filename="../../gui/preferences/pages.py" line="-71" />
+        <location filename="../../gui/preferences/pages.py" line="-72" />
         <source>Your documents folder</source>
         <translation>ドキュメントフォルダー</translation>
     </message>
@@ -1127,13 +1208,13 @@ Every change is saved as you make it and can be undone.</source>
     </message>
     <message>
         <location line="+2" />
-        <source>How far the audio player jumps back</source>
-        <translation>音声プレーヤーで巻き戻す秒数</translation>
+        <source>How far the audio player jumps back every time it resumes, so the last words are heard again (0: not at all)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location line="+1" />
-        <source>Rewind by:</source>
-        <translation>巻き戻し:</translation>
+        <location line="+2" />
+        <source>Rewind on resume:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location line="+4" />

@@ -160,12 +160,29 @@ def test_the_export_dialog_writes_timestamps_and_subtitles(qtbot, store, tmp_pat
     assert "00:00:00,000 --> " in dialog.preview_text.toPlainText()
 
 
-def test_the_rewind_on_resume_follows_the_preference(tmp_path):
+def test_the_rewind_on_resume_follows_the_preference_from_0_to_5_seconds(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from gui.audio.player import rewind_seconds
+    from gui.audio.player import PlayerWidget
+    from gui.preferences import rewind_seconds
+    from gui.preferences.pages import WorkPage
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     assert rewind_seconds(settings) == 1.5
-    settings.setValue("player/rewind_seconds", 3)
-    assert rewind_seconds(settings) == 3.0
+    page = WorkPage(settings)
+    qtbot.addWidget(page)
+    assert page.rewind.value() == 1.5  # Preferences shows what the player does
+    assert (page.rewind.minimum(), page.rewind.maximum()) == (0.0, 5.0)
+    settings.setValue("player/rewind_seconds", 7)
+    assert rewind_seconds(settings) == 5.0
+    # 0: a resume goes on exactly where it stopped.
+    settings.setValue("player/rewind_seconds", 0)
+    player = PlayerWidget(settings)
+    qtbot.addWidget(player)
+    player.set_source(str(write_tone(tmp_path / "t.wav", 20.0)))
+    player.seek(10_000)
+    qtbot.waitUntil(lambda: abs(player.player.position() - 10_000) < 300, timeout=10_000)
+    player.toggle()
+    qtbot.waitUntil(player.is_playing, timeout=5_000)
+    assert player.player.position() >= 9_900
+    player.toggle()

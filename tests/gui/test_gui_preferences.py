@@ -26,11 +26,11 @@ def test_work_preferences_are_stored_for_others_to_read(qtbot, win, tmp_path):
     from gui.preferences import gap_marker, rewind_seconds
 
     dialog = PreferencesDialog(win.settings, win)
-    dialog.work.rewind.setValue(5.5)
+    dialog.work.rewind.setValue(4.5)
     dialog.work.export_folder.setText(str(tmp_path))
     dialog.work.markers["en"].setText("[inaudible]")
     dialog.save()
-    assert rewind_seconds(win.settings) == 5.5  # the player of the listening feature reads this
+    assert rewind_seconds(win.settings) == 4.5  # the player of the listening feature reads this
     assert start_folder(win.settings) == tmp_path  # no export made yet: the default export folder
     assert gap_marker(win.settings, "en") == "[inaudible]"
     assert gap_marker(win.settings, "ja") == "(聞き取れない)"

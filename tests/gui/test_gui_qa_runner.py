@@ -1,35 +1,76 @@
-"""The window's QA run a step at a time: edits made while it runs are not lost."""
+"""The window's QA run, in a thread of its own: it finds what the command line finds, the panel
+fills in as it goes, and edits made while it runs are not lost nor left with stale findings."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 from gui_helpers import long_briefing, make_window
 
+import gui.review.qa_worker as qa_worker
 from model.ops.corrections import edit_text
 from model.qa import run_checks
+from model.qa.scan import Scan, iter_checks
+from tests.model.test_qa_scan import generated
 
 
-def test_an_edit_behind_a_running_check_is_checked_when_the_run_ends(qtbot, store, tmp_path):
-    window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
+def test_the_window_lists_what_the_command_line_finds(qtbot, store, tmp_path):
+    tid = generated(store, turns=40)
+    expected = list(iter_checks(store, tid))  # what `taiyaku qa` prints
+    assert {f.check for f in expected} >= {"numbers", "spelling", "variants", "glossary", "untranslated"}
+    window, _ = make_window(qtbot, store, tmp_path, turns=[("Q", [("Hello.", "こんにちは。")])])
+    window.ctx.set_transcript(tid)
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking)
-    runner = review.checks
-    sid = window.transcript_model.segment_id(2)  # the first paragraph of turn 2
-    runner.rerun()  # the Run checks button: a step at a time
-    scan = runner._scan
-    scan.span, scan.step_s = 1, 0  # small steps
-    step, edited = scan.step, []
+    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    assert review.findings == expected
+    panel = review.findings_panel
+    assert panel.all_findings == expected
+    assert panel.model.items == expected
+    assert str(len(expected)) in review.findings_dock.windowTitle()
 
-    def step_then_edit() -> bool:
-        done = step()
-        if scan.at > 3 and not edited:  # turn 2 is checked already; the run goes on
-            edited.append(edit_text(store, sid, "en", "Turn 2 first paragraph: 7 ships, not 8."))
-            runner._checks_timer.stop()
-            runner._run_pending_checks()  # the edit's debounce runs out while the run goes on
-            assert review.checking
+
+class _SteppedScan(Scan):
+    """A scan that stops after checking its fourth turn until the test lets it go on."""
+
+    reached = threading.Event()
+    go_on = threading.Event()
+
+    def step(self) -> bool:
+        self.span = 1
+        done = super().step()
+        if self.at == 4:
+            self.reached.set()
+            self.go_on.wait(20)
         return done
 
-    scan.step = step_then_edit
-    qtbot.waitUntil(lambda: not review.checking and any(f.segment_id == sid for f in review.findings))
-    assert edited
+
+def test_edits_while_the_checks_run_are_checked(qtbot, store, tmp_path, monkeypatch):
+    window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
+    review = window.review
+    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    runner = review.checks
+    _SteppedScan.reached.clear()
+    _SteppedScan.go_on.clear()
+    monkeypatch.setattr(qa_worker, "Scan", _SteppedScan)
+    behind = window.transcript_model.segment_id(2)  # the first paragraph of turn 2: checked already
+    ahead = window.transcript_model.segment_id(window.transcript_model.rowCount() - 2)  # not reached yet (has Japanese)
+    runner.rerun()  # the Run checks button
+    qtbot.waitUntil(_SteppedScan.reached.is_set, timeout=20_000)
+    assert review.checking
+    edit_text(store, behind, "en", "Turn 2 first paragraph: 7 ships, not 8.")
+    edit_text(store, ahead, "en", "The last paragraph: 12 destroyers.")
+    t = time.monotonic()
+    qtbot.waitUntil(lambda: not runner._checks_timer.isActive())  # the edits' debounce ran out meanwhile
+    assert review.checking and time.monotonic() - t < 5
+    _SteppedScan.go_on.set()
+    qtbot.waitUntil(lambda: not review.checking, timeout=20_000)
     assert review.findings == run_checks(store, tid)  # what a fresh run finds: nothing stale
-    assert {f.check for f in review.findings if f.segment_id == sid} == {"numbers"}
+    assert {f.check for f in review.findings if f.segment_id == behind} == {"numbers"}
+    assert {f.check for f in review.findings if f.segment_id == ahead} == {"numbers"}
+    # After the run, an edit is checked again by the same thread.
+    edit_text(store, behind, "en", "Turn 2 first paragraph, without a number now.")
+    qtbot.waitUntil(lambda: not review.checking and not any(f.segment_id == behind for f in review.findings),
+                    timeout=20_000)
+    assert review.findings == run_checks(store, tid)
+    assert review.findings_panel.all_findings == review.findings

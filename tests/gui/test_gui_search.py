@@ -59,3 +59,17 @@ def test_a_newer_pattern_replaces_the_older_results_and_bad_regex_says_why(qtbot
     panel.pattern.setText("")
     panel.run()
     assert panel.status.text() == "" and panel.model.rowCount() == 0
+
+
+def test_the_first_keystroke_searches_at_once_and_the_last_one_a_moment_later(qtbot, store, tmp_path):
+    window, _tid = make_window(qtbot, store, tmp_path)
+    panel = window.search_panel
+    panel.pattern.setText("U")  # the first keystroke: no typing pause to wait for
+    assert panel.searching
+    first = panel._generation
+    panel.pattern.setText("Uk")  # typing goes on: the text as it is when the typing pause runs out
+    panel.pattern.setText("Ukraine")
+    assert panel._generation == first
+    qtbot.waitUntil(lambda: panel._generation > first and not panel.searching, timeout=5000)
+    assert panel._generation == first + 1  # one more search, with the last text
+    assert len(_hits(panel)) == 1 and "Ukraine" in panel.model.item(0).child(0).text()

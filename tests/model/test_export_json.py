@@ -128,3 +128,33 @@ def test_one_turn_per_line_and_the_same_data_as_plain_json(store: Store):
     assert lines[0] == "{" and lines[-1] == "}"
     assert sum(line.startswith('    {"id": ') and '"segments": ' in line for line in lines) == len(data["turns"])
     assert dumps({"title": "t", "turns": []}) == '{\n  "title": "t",\n  "turns": []\n}\n'
+
+
+def test_each_segment_says_how_the_importer_paired_it_and_how_sure_it_was(store: Store, tmp_path, monkeypatch):
+    from model.export import stream
+    from model.importer import import_text
+    from model.ops.alignment import split_segment
+
+    text = ("The harbour board met for three hours this morning and agreed on the timetable, the fares, the "
+            "inspectors, the training budget, the southern route study, and the date of the next meeting, "
+            "which will be held in the autumn once the parliaments have approved the fund.\n\n"
+            "はい。\n\n"
+            "OFFICIAL: Thank you.\n\n"
+            "高官：ありがとうございます。\n\n"
+            "(Laughter.)\n\n"
+            "OFFICIAL: The ferry runs twice a day.\n")
+    tid = import_text(store, text)
+    view = load_transcript(store, tid)
+    expected = [(s.pairing, s.confidence) for _, s in view.segments()]
+    assert [p for p, _ in expected] == ["interleaved", "label", "marker", "single"]
+    assert expected[0][1] < 0.5 <= expected[1][1]
+    monkeypatch.setattr(stream, "BATCH_SEGMENTS", 1)  # streamed a segment at a time: the same keys
+    monkeypatch.setattr(stream, "FIRST_TURNS", 1)
+    segs = [seg for turn in export(store, tid)["turns"] for seg in turn["segments"]]
+    assert [(s["pairing"], s["confidence"]) for s in segs] == expected
+    # a segment made after the import was paired by nobody: null, not a guess
+    last = [s for _, s in view.segments()][-1]
+    split_segment(store, last.id, "en", 4)
+    segs = [seg for turn in export(store, tid)["turns"] for seg in turn["segments"]]
+    assert (segs[-1]["pairing"], segs[-1]["confidence"]) == (None, None)
+    assert segs[-2]["pairing"] == "single"

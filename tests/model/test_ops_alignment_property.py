@@ -4,6 +4,7 @@ corrections never moves the others, before or after a split and merge."""
 
 from __future__ import annotations
 
+import os
 from itertools import pairwise
 
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -62,12 +63,14 @@ def _split_then_merge(store, case):
 
 # A split that always refused would pass the properties above: a real share of examples must split.
 MIN_SPLIT_SHARE = 0.3
+# Fewer under mutation testing (docs/mutation.md), where each mutant runs these again.
+EXAMPLES = int(os.environ.get("TAIYAKU_PROPERTY_EXAMPLES", "60"))
 
 
 def test_split_then_merge_keeps_the_corrected_text(store):
     outcomes: list[bool] = []
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(cases())
     def check(case):
         outcomes.append(_split_then_merge(store, case) is not None)
@@ -124,7 +127,7 @@ def _apply(text, spans, which):
 def test_rejecting_corrections_never_moves_the_others(store):
     outcomes: list[bool] = []
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(independent_edits())
     # Once a failure by chance: the deletion of "on " from "on on" is recorded as the trailing " on",
     # so the insertion typed after it lands before the rejected words, not after them.

@@ -66,3 +66,22 @@ def test_a_cut_never_goes_through_an_applied_correction_and_a_join_restores_it()
     cors[0].status = "rejected"  # a rejected correction never stops a cut; it goes with its words
     plan = history(original, cors).cut(len("We spoke to Kyoto Ne"))
     assert (plan.original, plan.first, plan.second) == (20, {}, {1: (0, 2)})
+
+
+def test_a_span_over_a_rejected_insertion_after_the_first_letter_does_not_take_that_letter() -> None:
+    # A gap marked over "Y", typed after the "K"; the edit is rejected: the gap empties, and never
+    # swallows the "K" before it.
+    original, cors = "Kishida said", []
+    _edit(original, cors, "KYishida said")
+    old = history(original, cors)
+    cors[0].status = "rejected"
+    assert carry_spans(old, history(original, cors), [(1, 2)]) == [(1, 1)]
+
+
+def test_a_rejected_deletion_cut_through_keeps_only_its_own_characters_in_the_first_part() -> None:
+    original, cors = "Kyoto News today", []
+    _edit(original, cors, "Kyoto today")
+    cors[0].status = "rejected"
+    plan = history(original, cors).cut(len("Kyoto Ne"))
+    # "Ne" of the rejected deletion of "News " stays with the first part, and nothing beyond it.
+    assert (plan.original, plan.first, plan.second) == (8, {1: (6, 8)}, {})

@@ -57,3 +57,24 @@ def test_every_name_the_map_quotes_exists():
         if not ok:
             missing.append(name)
     assert missing == []
+
+
+def quoted_paths(doc: str) -> set[str]:
+    """Paths in the repository that ``doc`` quotes inline (``gui/annotate/editing.py``, ``cli/``);
+    not in ```sh blocks, not under .venv/ (made by the set-up)."""
+    text = re.sub(r"^```.*?^```", "", (ROOT / doc).read_text(encoding="utf-8"), flags=re.S | re.M)
+    paths = set()
+    for code in re.findall(r"`([^`\n]+)`", text):
+        for word in code.split():
+            word = word.strip("(),;:")
+            if "/" in word and "<" not in word and not word.startswith(("/", "..", "-", "http", "~", "$", ".venv/")) \
+                    and re.fullmatch(r"[\w.\-/]+", word):
+                paths.add(word)
+    return paths
+
+
+def test_every_path_the_map_and_the_guide_quote_exists():
+    """Moving a module (gui/'s shell into gui/window/) must move its mentions too."""
+    missing = [f"{doc}: {path}" for doc in ("ARCHITECTURE.md", "CONTRIBUTING.md")
+               for path in sorted(quoted_paths(doc)) if not (ROOT / path).exists()]
+    assert missing == []

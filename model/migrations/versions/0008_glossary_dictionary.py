@@ -15,64 +15,65 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade() -> None:
+def _create_table(name: str, *columns: sa.Column[object], annotators: tuple[str, ...]) -> None:
+    """Table ``name``: an integer key ``id`` (AUTOINCREMENT on SQLite: ids are never reused),
+    ``columns``, and a foreign key to ``annotator`` for each column named in ``annotators``."""
     op.create_table(
-        "glossary_entry",
+        name,
         sa.Column("id", sa.Integer(), nullable=False),
+        *columns,
+        *(sa.ForeignKeyConstraint([column], ["annotator.id"], name=op.f(f"fk_{name}_{column}_annotator"))
+          for column in annotators),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
+        sqlite_autoincrement=True,
+    )
+
+
+def _who(column: str) -> sa.Column[object]:
+    """A nullable column holding an annotator's id (who made the row)."""
+    return sa.Column(column, sa.Integer(), nullable=True)
+
+
+def upgrade() -> None:
+    _create_table(
+        "glossary_entry",
         sa.Column("en", sa.String(length=300), nullable=False),
         sa.Column("ja", sa.String(length=300), nullable=False),
         sa.Column("forbidden_ja", sa.Text(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
-        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        _who("created_by_id"),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        _who("updated_by_id"),
         sa.Column("updated_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(["created_by_id"], ["annotator.id"],
-                                name=op.f("fk_glossary_entry_created_by_id_annotator")),
-        sa.ForeignKeyConstraint(["updated_by_id"], ["annotator.id"],
-                                name=op.f("fk_glossary_entry_updated_by_id_annotator")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_glossary_entry")),
-        sqlite_autoincrement=True,
+        annotators=("created_by_id", "updated_by_id"),
     )
     op.create_index("ix_glossary_entry_en", "glossary_entry", ["en"], unique=False)
-    op.create_table(
+    _create_table(
         "dictionary_word",
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("word", sa.String(length=200), nullable=False),
-        sa.Column("added_by_id", sa.Integer(), nullable=True),
+        _who("added_by_id"),
         sa.Column("added_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["added_by_id"], ["annotator.id"],
-                                name=op.f("fk_dictionary_word_added_by_id_annotator")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_dictionary_word")),
-        sqlite_autoincrement=True,
+        annotators=("added_by_id",),
     )
     op.create_index("ix_dictionary_word_word", "dictionary_word", ["word"], unique=True)
-    op.create_table(
+    _create_table(
         "variant_preference",
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("group_key", sa.String(length=200), nullable=False),
         sa.Column("preferred", sa.String(length=200), nullable=False),
-        sa.Column("set_by_id", sa.Integer(), nullable=True),
+        _who("set_by_id"),
         sa.Column("set_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["set_by_id"], ["annotator.id"],
-                                name=op.f("fk_variant_preference_set_by_id_annotator")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_variant_preference")),
-        sqlite_autoincrement=True,
+        annotators=("set_by_id",),
     )
     op.create_index("ix_variant_preference_group", "variant_preference", ["group_key"], unique=True)
-    op.create_table(
+    _create_table(
         "memory_unit",
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("en", sa.Text(), nullable=False),
         sa.Column("ja", sa.Text(), nullable=False),
         sa.Column("source", sa.String(length=300), nullable=False),
         sa.Column("author", sa.String(length=200), nullable=True),
-        sa.Column("imported_by_id", sa.Integer(), nullable=True),
+        _who("imported_by_id"),
         sa.Column("imported_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["imported_by_id"], ["annotator.id"],
-                                name=op.f("fk_memory_unit_imported_by_id_annotator")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_memory_unit")),
-        sqlite_autoincrement=True,
+        annotators=("imported_by_id",),
     )
 
 

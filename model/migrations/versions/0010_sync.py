@@ -2,7 +2,7 @@
 on PostgreSQL every foreign key becomes INITIALLY DEFERRED (no SET CONSTRAINTS per operation)
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 from model.db import make_foreign_keys_deferrable
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,190 @@
+"""The QA checks of one transcript in a thread of their own, off the UI thread.
+
+A ``QaWorker`` runs a ``model.qa.scan.Scan`` in a Python thread that reads the database
+through its own sessions (SQLite and psycopg release the GIL while they read) and hands
+the findings to the UI thread in small batches, in reading order, through queued Qt
+signals. Once the scan is over the thread stays, waiting, to check again the turns an
+edit touched (``recheck``): requests made while the scan runs are served when it ends,
+so an edit made meanwhile is never lost nor left with stale findings.
+
+The thread gives the GIL back often: after every short step it sleeps a moment, and
+longer while the user is typing or moving (``ui_busy``), so a keystroke or a selection
+in the window never waits behind the checks.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, Signal
+
+from model.errors import TaiyakuError
+from model.qa import Finding
+from model.qa.scan import Scan
+from model.readmodel import TranscriptView
+from model.store import Store
+
+log = logging.getLogger(__name__)
+
+STEP_S = 0.01  # the length of one step of the thread's work between two pauses
+PAUSE_S = 0.002  # a pause after each step: the UI thread takes the GIL at once if it waits for it
+YIELD_S = 0.05  # how long the thread stays quiet after the user did something (``ui_busy``)
+BATCH_S = 0.1  # findings are handed over at most this often (each hand-over costs the UI a little)
+# While a thread checks, the UI thread waits at most this long for the GIL each time it needs it
+# (Python's default is 5 ms: a repaint that calls into Python a hundred times could wait 0.5 s).
+SWITCH_S = 0.0005
+_switching = {"threads": 0, "before": sys.getswitchinterval()}
+_switching_lock = threading.Lock()
+
+
+@contextmanager
+def _hurried() -> Iterator[None]:
+    """Shorten the GIL's switch interval while any checks' thread works; restore it after."""
+    with _switching_lock:
+        if _switching["threads"] == 0:
+            _switching["before"] = sys.getswitchinterval()
+            sys.setswitchinterval(SWITCH_S)
+        _switching["threads"] += 1
+    try:
+        yield
+    finally:
+        with _switching_lock:
+            _switching["threads"] -= 1
+            if _switching["threads"] == 0:
+                sys.setswitchinterval(_switching["before"])
+
+
+class QaWorker(QObject):
+    """One run of the checks over one transcript, in a thread (see the module's docstring).
+
+    Signals carry the run's ``generation`` so a receiver can ignore a run it has replaced.
+    """
+
+    outlined = Signal(int, object)  # generation, TranscriptView (the outline: turns, no segments)
+    batch = Signal(int, object)  # generation, list[Finding]: the next findings in reading order
+    finished = Signal(int)  # generation: every turn is checked (rechecks may follow)
+    # generation, requests served, list[(turn number, list[Finding])]: replace these turns' findings
+    rechecked = Signal(int, int, object)
+    rescan = Signal(int)  # generation: a recheck met a segment the scan never saw (structure changed)
+    failed = Signal(int, str)  # generation, a one-line message
+
+    def __init__(self, store: Store, transcript_id: int, generation: int) -> None:
+        super().__init__()  # no parent: it lives as long as its thread needs it
+        self.store = store
+        self.transcript_id = transcript_id
+        self.generation = generation
+        self.scan: Scan | None = None
+        self._requests: queue.Queue[tuple[set[int], set[int]] | None] = queue.Queue()
+        self._cancelled = threading.Event()
+        self._ui_busy_until = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"taiyaku-qa-{generation}", daemon=True)
+
+    def start(self) -> None:
+        """Start the thread."""
+        self._thread.start()
+
+    def recheck(self, segment_ids: Iterable[int], turn_ids: Iterable[int]) -> None:
+        """Check these segments' turns and these turns again (after the scan, if it still runs)."""
+        self._requests.put((set(segment_ids), set(turn_ids)))
+
+    def ui_busy(self) -> None:
+        """The user is doing something: stay quiet for a moment."""
+        self._ui_busy_until = time.monotonic() + YIELD_S
+
+    def stop(self, wait_s: float = 1.0) -> None:
+        """Stop the thread (after its current step) and wait for it a little."""
+        self._cancelled.set()
+        self._requests.put(None)
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(wait_s)
+
+    def cancel(self) -> None:
+        """Stop the thread after its current step, without waiting for it."""
+        self.stop(wait_s=0)
+
+    @property
+    def scanning(self) -> bool:
+        """Whether the first pass over the transcript is still going."""
+        return not self._done.is_set() and not self._cancelled.is_set()
+
+    # -- in the thread ------------------------------------------------------------------------------
+    def _pause(self) -> None:
+        time.sleep(PAUSE_S)
+        while time.monotonic() < self._ui_busy_until and not self._cancelled.is_set():
+            time.sleep(0.01)
+
+    def _run(self) -> None:
+        gen = self.generation
+        try:
+            with _hurried():
+                scan = self._scan_all()
+            if scan is None:  # cancelled
+                return
+            self._done.set()
+            self.finished.emit(gen)
+            self._serve_rechecks(scan)
+        except TaiyakuError as exc:  # the database went away, is locked, ...: one line, no traceback
+            if not self._cancelled.is_set():
+                self.failed.emit(gen, str(exc))
+        except Exception as exc:  # a thread must not die with a traceback on stderr
+            log.exception("the QA checks failed")
+            if not self._cancelled.is_set():
+                self.failed.emit(gen, str(exc) or type(exc).__name__)
+        finally:
+            self._done.set()
+
+    def _scan_all(self) -> Scan | None:
+        scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
+        self.outlined.emit(self.generation, scan.view)
+        sent, last = 0, time.monotonic()
+        while not self._cancelled.is_set():
+            done = scan.step()
+            if done or time.monotonic() - last >= BATCH_S:
+                if len(scan.findings) > sent:
+                    self.batch.emit(self.generation, scan.findings[sent:])
+                    sent = len(scan.findings)
+                last = time.monotonic()
+            if done:
+                return scan
+            self._pause()
+        return None
+
+    def _serve_rechecks(self, scan: Scan) -> None:
+        while True:
+            request = self._requests.get()
+            if request is None or self._cancelled.is_set():
+                return
+            segments, turns = request
+            served = 1
+            while True:  # a burst of edits: one recheck
+                try:
+                    more = self._requests.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    return
+                segments |= more[0]
+                turns |= more[1]
+                served += 1
+            self._pause()
+            with _hurried():
+                found = scan.recheck(segments, turns)
+            if not found:
+                self.rescan.emit(self.generation)
+                return
+            self.rechecked.emit(self.generation, served, list(scan.rechecked))
+
+
+def outline_of(worker: QaWorker | None) -> TranscriptView | None:
+    """The outline the worker's scan read, once it has read it."""
+    return worker.scan.view if worker is not None and worker.scan is not None else None
+
+
+__all__ = ["Finding", "QaWorker", "outline_of"]

@@ -1,0 +1,20 @@
+"""The overview strip merges the marks of the rows that share a pixel (quickly, for 200,000 rows)."""
+
+from __future__ import annotations
+
+import random
+
+from gui.review.overview import _per_pixel
+
+
+def test_rows_sharing_a_pixel_merge_their_marks():
+    rng = random.Random(4)
+    rows = 200_000
+    marks = {r: rng.choice([1, 2, 4, 8, 3]) for r in rng.sample(range(rows), 50_000)}
+    expected: dict[int, int] = {}
+    for row, m in marks.items():
+        y = row * 700 // rows
+        expected[y] = expected.get(y, 0) | m
+    assert _per_pixel(marks, 700, rows) == expected
+    assert _per_pixel({0: 1, 9: 8}, 10, 10) == {0: 1, 9: 8}
+    assert _per_pixel({}, 10, 0) == {}
