@@ -19,7 +19,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/window/context.py" line="+149" />
+        <location filename="../../gui/window/context.py" line="+153" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
     </message>
@@ -493,7 +493,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+146" />
+        <location filename="../../gui/models/library_model.py" line="+158" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
