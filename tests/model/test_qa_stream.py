@@ -55,3 +55,13 @@ def test_cli_json_is_laid_out_as_before(db_path, press_call):
              "segment_id": f.segment_id, "key": f.key, "category": f.category, "params": dict(f.params),
              "fixes": [x.to_dict() for x in fixes_for(f)]} for f in found]
     assert result.stdout == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_bounded_run_finds_what_the_whole_transcript_gives_for_every_check(store):
+    from model.qa import CHECKS
+    from tests.model.test_qa_scan import generated, prepared
+
+    tid = generated(store, turns=80, seed=11)
+    whole = check_view(prepared(store, tid))
+    assert {f.check for f in whole} == set(CHECKS)  # every check (spelling and variants too) finds something
+    assert list(iter_checks(store, tid, include_settled=True)) == whole
