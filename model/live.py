@@ -20,6 +20,7 @@ import json
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -63,12 +64,51 @@ def newest_signal(conn: Connection) -> int:
     return int(conn.execute(select(func.max(LiveSignal.__table__.c.id))).scalar() or 0)
 
 
-def signals_since(conn: Connection, seen: int) -> list[tuple[int, int, str, str]]:
-    """(id, event id, kind, source) of the signals after ``seen``, oldest first."""
+def signals_since(conn: Connection, unread: Callable[[Any], Any]) -> list[tuple[int, int, str, str]]:
+    """(id, event id, kind, source) of the signals not read yet (``unread(id column)``: the
+    condition, ``Cursor.condition``), oldest first."""
     table = LiveSignal.__table__
     rows = conn.execute(select(table.c.id, table.c.event_id, table.c.kind, table.c.source)
-                        .where(table.c.id > seen).order_by(table.c.id))
+                        .where(unread(table.c.id)).order_by(table.c.id))
     return [(int(r[0]), int(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+
+# How long an id skipped over is still looked for (see ``Cursor``).
+LATE_S = 30.0
+
+
+class Cursor:
+    """Which rows of an id-ordered table (change events, signals) a watcher has read.
+
+    Ids come from a sequence when a row is inserted, but transactions commit in any order: on
+    PostgreSQL change 11 may be visible while change 10 is still being committed. Reading
+    "everything after the newest id seen" would then miss 10 for good. So the ids skipped over
+    are looked for again for ``LATE_S`` seconds (a transaction rolled back leaves its id unused
+    for ever). SQLite lets one writer in at a time: there, ids arrive in order.
+    """
+
+    def __init__(self, seen: int = 0) -> None:
+        self.seen = seen
+        self.late: dict[int, float] = {}  # id skipped over -> until when it is looked for
+
+    def condition(self, column: Any) -> Any:
+        """Rows not read yet: after ``seen``, or skipped over a moment ago."""
+        if not self.late:
+            return column > self.seen
+        return (column > self.seen) | column.in_(sorted(self.late))
+
+    def read(self, ids: list[int], now: float) -> None:
+        """Record the ids just read (any order); remember the ones skipped over."""
+        got = set(ids)
+        for i in got:
+            self.late.pop(i, None)
+        newest = max(got, default=self.seen)
+        if newest > self.seen:
+            skipped = [i for i in range(self.seen + 1, newest) if i not in got]
+            if len(skipped) <= 1000:  # more is no race but a jump of the sequence
+                self.late.update(dict.fromkeys(skipped, now + LATE_S))
+            self.seen = newest
+        self.late = {i: until for i, until in self.late.items() if until > now}
 
 
 def notify(conn: Connection, token: str, kind: str, event_id: int | None, transcript_id: int | None) -> None:
@@ -76,6 +116,28 @@ def notify(conn: Connection, token: str, kind: str, event_id: int | None, transc
     if conn.dialect.name == "postgresql":
         payload = json.dumps({"from": token, "kind": kind, "event": event_id, "transcript": transcript_id})
         conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
+
+
+def record_event(conn: Connection, token: str, values: dict[str, Any]) -> int:
+    """Inside an operation's transaction: write its ``change_event`` row and return the id; on
+    PostgreSQL the notification goes in the same statement (one round trip, not two)."""
+    from sqlalchemy import Integer, String, Text, cast, func, insert, literal, select
+
+    from model.schema import ChangeEvent, utcnow
+
+    events = ChangeEvent.__table__
+    values = {"created_at": utcnow(), "undone": False, **values}
+    if conn.dialect.name != "postgresql":
+        key = conn.execute(insert(events).values(**values)).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+    written = insert(events).values(**values).returning(events.c.id).cte("written")
+    payload = func.json_build_object(  # typed: the server cannot guess the type of a bare parameter
+        literal("from", String), literal(token, String), literal("kind", String), literal("do", String),
+        literal("event", String), written.c.id,
+        literal("transcript", String), literal(values.get("transcript_id"), Integer))
+    row = conn.execute(select(written.c.id, func.pg_notify(CHANNEL, cast(payload, Text)))).one()
+    return int(row[0])
 
 
 class Watched(Protocol):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -189,8 +190,8 @@ class Store:
         self._annotator_id: int | None = None
         self._role: str | None = None
         self.live_token = uuid.uuid4().hex  # tells this store's own notifications from others'
-        self._seen_event: int | None = None  # the newest change event announced (model.live)
-        self._seen_signal = 0  # the newest undo/redo signal read (model.live.LiveSignal)
+        self._events_read = live.Cursor()  # the change events announced (model.live)
+        self._signals_read = live.Cursor()  # the undo/redo signals read (model.live.LiveSignal)
         self._catch_up_lock = threading.Lock()
         self._own_events: set[int] = set()
 
@@ -369,16 +370,14 @@ class Store:
                     if op.transcript_id is None:  # infer it from what the body touched
                         op.transcript_id = next(
                             (r["refs"]["transcript_id"] for r in journal if "transcript_id" in r["refs"]), None)
-                    entry = ChangeEvent(transcript_id=op.transcript_id, annotator_id=annotator_id,
-                                        action=action, description=op.description, rows=list(journal))
                     session.info["journal"] = None  # the event row itself is not journaled
-                    session.add(entry)
-                    session.flush()
-                    op.event_id = entry.id
+                    op.event_id = event_id = live.record_event(
+                        session.connection(), self.live_token,
+                        {"transcript_id": op.transcript_id, "annotator_id": annotator_id, "action": action,
+                         "description": op.description, "rows": list(journal)})
+                    self._own_events.add(event_id)  # before commit: a watcher may see it at once
                     for hook in op.before_commit:
-                        hook(session.connection(), entry.id)
-                    self._own_events.add(entry.id)  # before commit: a watcher may see it at once
-                    live.notify(session.connection(), self.live_token, "do", entry.id, op.transcript_id)
+                        hook(session.connection(), event_id)
             finally:
                 event.remove(session, "after_flush", capture_flush)
                 event.remove(session, "before_flush", cascade_deletes)
@@ -434,8 +433,8 @@ class Store:
     def watch_others(self) -> live.LiveWatcher:
         """Start announcing other programs' committed changes (``catch_up``); ``stop()`` it."""
         with self._guard("watch for other people's changes"), self.engine.connect() as conn:
-            self._seen_event = int(conn.execute(select(func.max(ChangeEvent.id))).scalar() or 0)
-            self._seen_signal = live.newest_signal(conn)
+            self._events_read = live.Cursor(int(conn.execute(select(func.max(ChangeEvent.id))).scalar() or 0))
+            self._signals_read = live.Cursor(live.newest_signal(conn))
         return live.LiveWatcher(self)
 
     def catch_up(self, _payload: dict[str, Any] | None = None) -> list[Changes]:
@@ -445,17 +444,20 @@ class Store:
         out: list[Changes] = []
         events = ChangeEvent.__table__
         with self._catch_up_lock, self.engine.connect() as conn:
-            seen = self._seen_event or 0
-            for row in conn.execute(select(events.c.id, events.c.action, events.c.rows, events.c.transcript_id,
-                                           events.c.annotator_id).where(events.c.id > seen).order_by(events.c.id)):
-                self._seen_event = row.id
+            now = time.monotonic()
+            read: list[int] = []
+            for row in conn.execute(select(events.c.id, events.c.action, events.c.rows, events.c.transcript_id)
+                                    .where(self._events_read.condition(events.c.id)).order_by(events.c.id)):
+                read.append(row.id)
                 if row.id in self._own_events:  # announced already, when it was made here
                     self._own_events.discard(row.id)
                     continue
                 ids = {row.transcript_id} if row.transcript_id is not None else set()
                 out.append(Changes.from_rows(row.action, "do", list(row.rows), row.id, ids))
-            for signal_id, event_id, kind, source in live.signals_since(conn, self._seen_signal):
-                self._seen_signal = signal_id
+            self._events_read.read(read, now)
+            signals = live.signals_since(conn, self._signals_read.condition)
+            self._signals_read.read([signal_id for signal_id, *_rest in signals], now)
+            for _signal_id, event_id, kind, source in signals:
                 if source == self.live_token:
                     continue  # this store's own undo/redo: announced when it was made
                 entry = conn.execute(select(events.c.action, events.c.rows, events.c.transcript_id)

@@ -9,11 +9,21 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from model.assignment.ops import WorkItem, work_of
+from model.errors import TaiyakuError
 from model.readmodel import TranscriptSummary, list_transcripts
 from model.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 TranscriptIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _acting_name(store: Store) -> str:
+    """The acting person's name. On a server the login decides who that is, whatever name the
+    settings hold (``Store.role`` maps it); on an SQLite file the name is simply the one set."""
+    if store.engine.dialect.name != "sqlite":
+        with contextlib.suppress(TaiyakuError):  # a login with no account: nothing is "mine"
+            _ = store.role
+    return store.annotator_name
 
 
 class LibraryModel(QAbstractTableModel):
@@ -35,6 +45,7 @@ class LibraryModel(QAbstractTableModel):
         self.descending = False
         self.work: dict[int, WorkItem] = {}  # transcript id -> its assignment
         self.mine_only = False  # "My work": what I annotate or review and have not finished
+        self.me = store.annotator_name  # who "I" am (on a server: the person the login maps to)
         self._generation = 0
         self.reading = False
         self._read.connect(self._on_read)
@@ -45,6 +56,7 @@ class LibraryModel(QAbstractTableModel):
         self.reading = False
         self.all_rows = list_transcripts(self.store)
         self.work = work_of(self.store)
+        self.me = _acting_name(self.store)
         self._arrange()
 
     def reload_in_background(self) -> None:
@@ -56,7 +68,7 @@ class LibraryModel(QAbstractTableModel):
 
         def read() -> None:
             try:
-                result: object = (list_transcripts(store), work_of(store))
+                result: object = (list_transcripts(store), work_of(store), _acting_name(store))
             except Exception as exc:  # handed to the window's thread, raised there (one line)
                 result = exc
             with contextlib.suppress(RuntimeError):  # the model is gone (window closed meanwhile)
@@ -70,7 +82,7 @@ class LibraryModel(QAbstractTableModel):
         self.reading = False
         if isinstance(result, BaseException):
             raise result
-        self.all_rows, self.work = result  # type: ignore[misc]
+        self.all_rows, self.work, self.me = result  # type: ignore[misc]
         self._arrange()
 
     def set_view(self, filter_text: str | None = None, sort_key: str | None = None,
@@ -108,7 +120,7 @@ class LibraryModel(QAbstractTableModel):
         work = self.work.get(transcript_id)
         if work is None:
             return False
-        me = self.store.annotator_name
+        me = self.me
         return (work.annotator == me and work.state in ("assigned", "in_progress")) or \
             (work.reviewer == me and work.state in ("submitted", "in_review"))
 

@@ -130,8 +130,12 @@ class AppContext(QObject):
         return self.undo_stack_for(self._transcript_id)
 
     # -- actions -----------------------------------------------------------
-    def run(self, text: str, perform: Callable[[], int | None], initiator: object = None) -> int | None:
+    def run(self, text: str, perform: Callable[[], int | None], initiator: object = None, *,
+            transcript_id: int | None = None) -> int | None:
         """Perform one store operation as one undo step on the transcript on screen; returns its event id.
+
+        ``transcript_id``: the step goes on that transcript's stack instead (an action taken from the
+        library about a transcript that may not be on screen: Ctrl+Z reaches it once it is shown).
 
         The operation runs before the command is pushed, so a failure (a one-line
         ``TaiyakuError``) leaves nothing on the stack: it is reported through
@@ -148,7 +152,8 @@ class AppContext(QObject):
         if event_id is None:
             self.statusMessage.emit(QCoreApplication.translate("AppContext", "Nothing to change"))
             return None
-        self.undo_stack.push(StoreCommand(self.store, text, event_id=event_id, on_error=self.report_error))
+        stack = self.undo_stack if transcript_id is None else self.undo_stack_for(transcript_id)
+        stack.push(StoreCommand(self.store, text, event_id=event_id, on_error=self.report_error))
         return event_id
 
     def report_error(self, message: str) -> None:

@@ -15,21 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QLineEdit, QMenu
 
-from gui.window.commands import StoreCommand
+from gui.window.storage_errors import describe_failure
+from gui.work.databases import Databases
+from gui.work.text import tr
 from model.errors import TaiyakuError
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
     from gui.window.features import FeatureWindow
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """Translate a string of team work (context ``Work``)."""
-    return QCoreApplication.translate("Work", text, disambiguation, n)
 
 
 def step_names() -> dict[str, str]:
@@ -145,16 +142,9 @@ class WorkFeature(QObject):
         text = tr("Assign review") if review else tr("Assign transcript")
         return self._run(text, transcript_id, lambda: assign(self.ctx.store, transcript_id, person, review=review))
 
-    def _run(self, text: str, transcript_id: int, perform: Any) -> int | None:
+    def _run(self, text: str, transcript_id: int, perform: Callable[[], int]) -> int | None:
         # One undo step on the stack of the transcript concerned: undo only touches what is shown.
-        try:
-            event_id = int(perform())
-        except TaiyakuError as exc:
-            self.ctx.report_error(str(exc))
-            return None
-        self.ctx.undo_stack_for(transcript_id).push(
-            StoreCommand(self.ctx.store, text, event_id=event_id, on_error=self.ctx.report_error))
-        return event_id
+        return self.ctx.run(text, perform, transcript_id=transcript_id)
 
     def next_transcript(self) -> int | None:
         """File > Next transcript: claim my next transcript and open it (None: nothing left)."""
@@ -163,25 +153,21 @@ class WorkFeature(QObject):
         try:
             claimed = claim_next(self.ctx.store)
         except TaiyakuError as exc:
-            self.ctx.report_error(str(exc))
+            self.ctx.report_error(describe_failure(exc))
             return None
         if claimed is None:
             self.ctx.statusMessage.emit(tr("Nothing left: every transcript has someone on it"))
             return None
         transcript_id, event_id = claimed
-        self.ctx.undo_stack_for(transcript_id).push(
-            StoreCommand(self.ctx.store, tr("Claim next transcript"), event_id=event_id,
-                         on_error=self.ctx.report_error))
+        self.ctx.set_transcript(transcript_id)  # first: the step goes on its undo stack, on screen now
+        self.ctx.run(tr("Claim next transcript"), lambda: event_id)
         self.window.reload_library()
-        self.ctx.set_transcript(transcript_id)
         return transcript_id
 
 
 def install(window: FeatureWindow, ctx: AppContext) -> WorkFeature:
     """Work columns, "My work", the steps in the library's menu, File > Next transcript, and
     File > Open database… / Open recent (``gui.work.databases``)."""
-    from gui.work.databases import Databases
-
     feature = WorkFeature(window, ctx)
     feature.databases = Databases(window, ctx)  # above Next transcript: Open database…, Open recent
     return feature

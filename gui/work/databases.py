@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.window.storage_errors import describe_failure
-from gui.work import tr
+from gui.work.text import tr
 from model.errors import TaiyakuError
 
 if TYPE_CHECKING:  # pragma: no cover

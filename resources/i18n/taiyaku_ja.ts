@@ -19,7 +19,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/window/context.py" line="+149" />
+        <location filename="../../gui/window/context.py" line="+153" />
         <source>Nothing to change</source>
         <translation>変更はありません</translation>
     </message>
@@ -493,7 +493,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+146" />
+        <location filename="../../gui/models/library_model.py" line="+158" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
@@ -1209,12 +1209,12 @@ Every change is saved as you make it and can be undone.</source>
     <message>
         <location line="+2" />
         <source>How far the audio player jumps back every time it resumes, so the last words are heard again (0: not at all)</source>
-        <translation type="unfinished" />
+        <translation>再生を再開するたびに音声プレーヤーが巻き戻す秒数(直前の言葉をもう一度聞けます。0: 巻き戻さない)</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Rewind on resume:</source>
-        <translation type="unfinished" />
+        <translation>再開時の巻き戻し:</translation>
     </message>
     <message>
         <location line="+4" />

@@ -68,3 +68,44 @@ def test_another_programs_change_is_announced_within_a_second(any_db, how):
     finally:
         watcher.stop()
         store.close()
+
+
+@pytest.mark.pg
+def test_a_change_committed_after_a_later_one_is_still_announced(pg_url):
+    """Change ids are handed out at insert, but commits come in any order: a watcher that saw
+    change N+1 first must still announce change N when it commits."""
+    import psycopg
+
+    from model.ops.corrections import edit_text
+    from model.schema import Segment
+
+    store = Store.open(pg_url, annotator="aya")
+    tid = make_transcript(store, [("Q", [("The ship left on Monday.", None)])])
+    with store.read() as s:
+        seg = s.query(Segment.id).filter_by(transcript_id=tid).scalar()
+    heard: list[Changes] = []
+    got = threading.Event()
+    store.subscribe(lambda changes: (heard.append(changes), got.set()))
+    watcher = store.watch_others()
+    slow = psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://"))
+    try:
+        # A slow program's change takes its id, and has not committed yet...
+        slow_id = slow.execute(
+            "INSERT INTO change_event (transcript_id, annotator_id, created_at, action, description, rows, undone) "
+            "VALUES (%s, %s, now(), 'Slow change', '', '[]', false) RETURNING id", (tid, store.annotator_id)
+        ).fetchone()[0]
+        # ...when someone else's later change commits and is announced.
+        ken = Store.open(pg_url, annotator="ken")
+        later = edit_text(ken, seg, "en", "The boat left on Monday.")
+        ken.close()
+        _wait_for(heard, got)
+        assert later > slow_id and [c.event_id for c in heard] == [later]
+        got.clear()
+        slow.execute("SELECT pg_notify('taiyaku_changes', '{}')")
+        slow.commit()
+        _wait_for(heard, got)
+        assert [c.event_id for c in heard] == [later, slow_id] and heard[-1].action == "Slow change"
+    finally:
+        slow.close()
+        watcher.stop()
+        store.close()
