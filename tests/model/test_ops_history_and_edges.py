@@ -200,3 +200,18 @@ def test_merging_turns_keeps_the_reading_order_and_numbers_the_turns_again(store
     alignment.split_turn(store, turns[0].segments[2].id)  # positions still make sense to later operations
     assert [[s.en for s in t.segments] for t in load_transcript(store, tid).turns] == [
         ["First. Second.", "Third."], ["Fourth. ", "Fifth.", "Sixth."], ["Seventh."]]
+
+
+def test_a_speaker_made_from_an_accepted_suggestion_is_listed_after_the_others(store: Store) -> None:
+    tid = make_transcript(store, [("MODERATOR", [("Next question.", None)]), ("Q", [("Hello.", None)]),
+                                  (None, [("Thank you.", None)])])
+    t1, _t2, t3 = load_transcript(store, tid).turns
+    with store.operation("Suggest a name") as op:
+        op.transcript_id = tid
+        sug = SpeakerSuggestion(transcript_id=tid, turn_id=t3.id, source_turn_id=t1.id, name="Aya Mori")
+        op.session.add(sug)
+        op.session.flush()
+        sug_id = sug.id
+    speakers.accept_suggestion(store, sug_id)
+    listed = sorted(load_transcript(store, tid).speakers.values(), key=lambda sp: sp.position)
+    assert [sp.name or sp.label_en for sp in listed] == ["MODERATOR", "Q", "Aya Mori"]
