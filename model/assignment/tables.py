@@ -52,7 +52,8 @@ def ensure_rows(conn: Connection) -> None:
     """
     table, transcripts = Assignment.__table__, Transcript.__table__
     missing = select(transcripts.c.id, literal("unassigned"), literal(utcnow(), DateTime())).where(
-        ~exists().where(table.c.transcript_id == transcripts.c.id))
+        ~exists().where(table.c.transcript_id == transcripts.c.id)).order_by(transcripts.c.id)  # one order
+    # for every writer: two inserting at once wait on each other's rows in turn, never in a deadlock
     statement = insert(table).from_select(["transcript_id", "state", "updated_at"], missing)
     if conn.dialect.name == "sqlite":
         conn.execute(statement)
