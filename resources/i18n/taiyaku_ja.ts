@@ -584,6 +584,11 @@
         <translation>作業の担当者: アノテーター、提出後はレビュー担当者</translation>
     </message>
     <message>
+        <location line="+25" />
+        <source>Sent back by the reviewer: {note}</source>
+        <translation>レビュー担当者からの差し戻し: {note}</translation>
+    </message>
+    <message>
         <location filename="../../gui/library.py" line="+66" />
         <source>{date} · {turns} turns · {segments} segments</source>
         <translation>{date} · 発言 {turns} · 段落 {segments}</translation>

@@ -66,6 +66,7 @@ JA = {
     ("LibraryModel", "In review"): "レビュー中",
     ("LibraryModel", "Approved"): "承認済み",
     ("LibraryModel", "State"): "状態",
+    ("LibraryModel", "Sent back by the reviewer: {note}"): "レビュー担当者からの差し戻し: {note}",
     ("LibraryModel", "Assignee"): "担当者",
     ("LibraryModel", "Where the work on the transcript stands"): "この記録の作業の状況",
     ("LibraryModel", "Who has the work: the annotator, or the reviewer once it is submitted"):
