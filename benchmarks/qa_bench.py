@@ -27,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.export_bench import build, peak_mb
+from benchmarks.export_bench import build
+from benchmarks.memory import peak_mb
 from model.store import Store
 
 

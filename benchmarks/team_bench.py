@@ -8,8 +8,13 @@ text and version like a window, "types" for 0-4 ms, and saves its edit based on 
 stale save keeps its text as a competing correction. Afterwards every applied edit must be in its
 segment's text and every kept one recoverable from its competing correction; ``lost`` counts the
 others (goal 0). ``p50_ms``/``p95_ms``: one save (an operation, its commit included).
-``notify_ms``: from another process's commit to an open store announcing it (model.live; median
-of 20). Prints ``edits= lost= conflicts_kept= p50_ms= p95_ms= notify_ms=`` and peak memory.
+``round_trips_per_save``: statements, BEGIN and COMMIT sent to the server per save (mean; a
+kept conflict is two operations). ``notify_ms``: from another process's commit to an open store
+announcing it (model.live; median of 20). Prints ``processes= edits= lost= conflicts_kept= p50_ms=
+p95_ms= notify_ms= round_trips_per_save= cpu_ms_per_save= server_cpu_ms_per_save=`` and peak
+memory (the CPU a save costs the annotator's process and its server backend: independent of the
+machine's load, unlike the wall-clock p50/p95). On a machine with few cores, most of
+the p95 with many processes is waiting for a core: compare --annotators 4 and 20.
 """
 
 from __future__ import annotations
@@ -93,6 +98,12 @@ def notify_latency(url: str, segment: int, rounds: int = 20) -> list[float]:
     return out
 
 
+def _mean(results: list[dict[str, object]], key: str) -> float:
+    values = [float(r[key]) for r in results if key in r]  # type: ignore[arg-type]
+    values = [v for v in values if v == v]  # NaN: the server's /proc entry could not be read
+    return statistics.mean(values) if values else float("nan")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotators", type=int, default=20)
@@ -118,8 +129,12 @@ def main() -> int:
         if cluster is not None:
             cluster.stop()
     peak = peak_mb()
-    print(f"edits={len(results)} lost={lost} conflicts_kept={kept} p50_ms={statistics.median(ms):.1f} "
-          f"p95_ms={p95:.1f} notify_ms={statistics.median(notify) if notify else float('nan'):.1f}")
+    print(f"processes={args.annotators} edits={len(results)} lost={lost} conflicts_kept={kept} "
+          f"p50_ms={statistics.median(ms):.1f} "
+          f"p95_ms={p95:.1f} notify_ms={statistics.median(notify) if notify else float('nan'):.1f} "
+          f"round_trips_per_save={statistics.mean(int(r.get('trips', 0)) for r in results):.1f} "
+          f"cpu_ms_per_save={_mean(results, 'cpu_ms'):.2f} "
+          f"server_cpu_ms_per_save={_mean(results, 'server_cpu_ms'):.2f}")
     print(f"({args.annotators} annotator processes x {args.edits} edits on {args.segments} segments of one transcript; "
           f"{applied} applied, {kept} kept as competing; {wall:.1f} s wall; notify max "
           f"{max(notify) if notify else float('nan'):.1f} ms over {len(notify)}; peak memory of this process "

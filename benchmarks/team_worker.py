@@ -35,13 +35,55 @@ def _read(store: Store, sid: int) -> tuple[int, str]:
         return seg.version, current_text(s, seg, "en")
 
 
+def count_round_trips(store: Store) -> list[int]:
+    """A counter of the round trips ``store`` makes to its server (statements, BEGIN, COMMIT,
+    ROLLBACK; psycopg sends BEGIN on its own before the first statement of a transaction)."""
+    from sqlalchemy import event
+
+    trips = [0]
+
+    def one(*_args: object) -> None:
+        trips[0] += 1
+
+    for name in ("before_cursor_execute", "begin", "commit", "rollback"):
+        event.listen(store.engine, name, one)
+    return trips
+
+
+def server_cpu_reader(store: Store) -> tuple[int, object]:
+    """(backend pid, a function giving its CPU seconds so far) of the pooled server connection a
+    sequential client keeps reusing; the CPU a save costs the server, whatever the machine's load
+    (read from /proc: the benchmark's server runs on this machine)."""
+    import os
+
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        pid = int(conn.execute(text("SELECT pg_backend_pid()")).scalar() or 0)
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def seconds() -> float:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / ticks
+        except (OSError, IndexError, ValueError):
+            return float("nan")
+
+    return pid, seconds
+
+
 def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:
     """N edits on random segments of ``segments``; a stale save keeps its text as competing."""
+    trips = count_round_trips(store)
+    _pid, server_cpu = server_cpu_reader(store)
     for i in range(n):
         sid = rng.choice(segments)
         version, text = _read(store, sid)
         time.sleep(rng.uniform(0, 0.004))  # typing: others may save meanwhile
         tag = f"<{name}.{i}>"
+        trips[0] = 0
+        cpu, server = time.process_time(), server_cpu()  # type: ignore[operator]
         started = time.perf_counter()
         try:
             edit_text(store, sid, "en", f"{text} {tag}", base_version=version)
@@ -50,7 +92,10 @@ def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Rando
             keep_competing(store, sid, "en", conflict.mine)
             outcome = "kept"
         ms = (time.perf_counter() - started) * 1000
-        print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2), "at": time.time()}),
+        cpu_ms = (time.process_time() - cpu) * 1000
+        server_ms = (server_cpu() - server) * 1000  # type: ignore[operator]
+        print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2), "at": time.time(),
+                          "trips": trips[0], "cpu_ms": round(cpu_ms, 2), "server_cpu_ms": round(server_ms, 2)}),
               flush=True)
 
 

@@ -53,8 +53,9 @@ def _run(args: argparse.Namespace) -> int:
             ops.attach_recording(store, args.id, info)
             print(f"attached {info.path} ({format_ms(info.duration_ms)})", file=out)
         elif args.audio_command == "align":
-            aligned, estimated = _align(store, args.id)
-            print(f"{aligned} segment(s) aligned, {estimated} estimated", file=out)
+            aligned, estimated, doubtful = _align(store, args.id)
+            note = f" ({doubtful} heard, but where they start is doubtful)" if doubtful else ""
+            print(f"{aligned} segment(s) aligned, {estimated} estimated{note}", file=out)
         elif args.audio_command == "detach":
             ops.detach_recording(store, args.id)
             print("recording detached", file=out)
@@ -67,7 +68,8 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _align(store: Store, transcript_id: int) -> tuple[int, int]:
+def _align(store: Store, transcript_id: int) -> tuple[int, int, int]:
+    """Sync and apply: (segments aligned, estimated, left estimated for a doubtful start)."""
     from model.audio import ops
     from model.audio.align import align
     from model.audio.pcm import decode
@@ -91,7 +93,7 @@ def _align(store: Store, transcript_id: int) -> tuple[int, int]:
     ops.apply_alignment(store, transcript_id, result)
     times = ops.segment_times(store, transcript_id)
     aligned = sum(1 for t in times if t.kind == "aligned")
-    return aligned, len(times) - aligned
+    return aligned, len(times) - aligned, len(result.doubtful)
 
 
 cli.register_command("audio", "attach a recording to a transcript, sync them, detach it", _configure, _run,

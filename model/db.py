@@ -171,10 +171,37 @@ def make_engine(url_or_path: str | Path, *, wal: bool = True) -> Engine:
         connect_args: dict[str, Any] = {"application_name": "Taiyaku"}
         if "connect_timeout" not in parsed.query:
             connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
-        # pool_pre_ping: a window left open overnight finds its pooled connections closed by the server.
-        return create_engine(parsed, connect_args=connect_args, pool_pre_ping=True,
-                             isolation_level="READ COMMITTED")
+        engine = create_engine(parsed, connect_args=connect_args, isolation_level="READ COMMITTED")
+        event.listen(engine, "checkout", _ping_if_idle)
+        event.listen(engine, "checkin", _note_checkin)
+        return engine
     return create_engine(url)
+
+
+# A pooled server connection unused for longer than this is checked (one round trip) before use:
+# a window left open overnight finds its connections closed by the server, while a busy annotator
+# does not pay a round trip per save (pool_pre_ping would ping every time).
+IDLE_PING_S = 30.0
+
+
+def _note_checkin(_dbapi_connection: Any, record: Any) -> None:
+    record.info["taiyaku_idle_since"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """Pool ``checkout`` listener: SQLAlchemy's "pessimistic disconnect handling", only for a
+    connection that sat idle. A dead one raises ``DisconnectionError``: the pool replaces it."""
+    from sqlalchemy.exc import DisconnectionError
+
+    idle_since = record.info.get("taiyaku_idle_since")
+    if idle_since is None or time.monotonic() - idle_since < IDLE_PING_S:
+        return
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        dbapi_connection.rollback()
+    except Exception as exc:
+        raise DisconnectionError(f"a pooled connection was closed: {exc}") from exc
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -370,19 +397,21 @@ class IntegrityCheck:
             raise DatabaseError(self._problem)
 
 
-# PostgreSQL can defer only the foreign keys declared DEFERRABLE; migration 0007 runs this too.
+# PostgreSQL can defer only the foreign keys declared DEFERRABLE; migrations 0007 and 0010 run this
+# too. INITIALLY DEFERRED: every transaction checks them at commit without being told (one round
+# trip less per operation than SET CONSTRAINTS ALL DEFERRED at each start).
 _PG_DEFERRABLE = (
     "DO $$ DECLARE r record; BEGIN "
     "FOR r IN SELECT conrelid::regclass::text AS t, conname AS c FROM pg_constraint "
-    "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace AND NOT condeferrable LOOP "
-    "EXECUTE format('ALTER TABLE %%s ALTER CONSTRAINT %%I DEFERRABLE INITIALLY IMMEDIATE', r.t, r.c); "
+    "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace AND NOT condeferred LOOP "
+    "EXECUTE format('ALTER TABLE %%s ALTER CONSTRAINT %%I DEFERRABLE INITIALLY DEFERRED', r.t, r.c); "
     "END LOOP; END $$"
 )
 
 
 def make_foreign_keys_deferrable(conn: Connection) -> None:
-    """On PostgreSQL, declare every foreign key DEFERRABLE (still checked at once unless a
-    transaction defers them, see ``defer_foreign_keys``); nothing to do on SQLite."""
+    """On PostgreSQL, declare every foreign key DEFERRABLE INITIALLY DEFERRED (checked when the
+    transaction commits, see ``defer_foreign_keys``); nothing to do on SQLite."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(_PG_DEFERRABLE)
 
@@ -395,8 +424,7 @@ def defer_foreign_keys(connection: Any, waiting: WaitListener | None = None) -> 
     must only be consistent at the end. Switched off again at COMMIT/ROLLBACK.
     """
     if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")  # until COMMIT (keys are DEFERRABLE)
-        return
+        return  # the keys are INITIALLY DEFERRED (make_foreign_keys_deferrable): nothing to send
     if connection.dialect.name != "sqlite":
         return
     # pysqlite only sends BEGIN before the first write, and SQLite switches the

@@ -118,6 +118,28 @@ def notify(conn: Connection, token: str, kind: str, event_id: int | None, transc
         conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
 
 
+def record_event(conn: Connection, token: str, values: dict[str, Any]) -> int:
+    """Inside an operation's transaction: write its ``change_event`` row and return the id; on
+    PostgreSQL the notification goes in the same statement (one round trip, not two)."""
+    from sqlalchemy import Integer, String, Text, cast, func, insert, literal, select
+
+    from model.schema import ChangeEvent, utcnow
+
+    events = ChangeEvent.__table__
+    values = {"created_at": utcnow(), "undone": False, **values}
+    if conn.dialect.name != "postgresql":
+        key = conn.execute(insert(events).values(**values)).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+    written = insert(events).values(**values).returning(events.c.id).cte("written")
+    payload = func.json_build_object(  # typed: the server cannot guess the type of a bare parameter
+        literal("from", String), literal(token, String), literal("kind", String), literal("do", String),
+        literal("event", String), written.c.id,
+        literal("transcript", String), literal(values.get("transcript_id"), Integer))
+    row = conn.execute(select(written.c.id, func.pg_notify(CHANNEL, cast(payload, Text)))).one()
+    return int(row[0])
+
+
 class Watched(Protocol):
     """What the watcher needs of the store (``model.store.Store``; no import: no cycle)."""
 

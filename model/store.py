@@ -370,16 +370,14 @@ class Store:
                     if op.transcript_id is None:  # infer it from what the body touched
                         op.transcript_id = next(
                             (r["refs"]["transcript_id"] for r in journal if "transcript_id" in r["refs"]), None)
-                    entry = ChangeEvent(transcript_id=op.transcript_id, annotator_id=annotator_id,
-                                        action=action, description=op.description, rows=list(journal))
                     session.info["journal"] = None  # the event row itself is not journaled
-                    session.add(entry)
-                    session.flush()
-                    op.event_id = entry.id
+                    op.event_id = event_id = live.record_event(
+                        session.connection(), self.live_token,
+                        {"transcript_id": op.transcript_id, "annotator_id": annotator_id, "action": action,
+                         "description": op.description, "rows": list(journal)})
+                    self._own_events.add(event_id)  # before commit: a watcher may see it at once
                     for hook in op.before_commit:
-                        hook(session.connection(), entry.id)
-                    self._own_events.add(entry.id)  # before commit: a watcher may see it at once
-                    live.notify(session.connection(), self.live_token, "do", entry.id, op.transcript_id)
+                        hook(session.connection(), event_id)
             finally:
                 event.remove(session, "after_flush", capture_flush)
                 event.remove(session, "before_flush", cascade_deletes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -79,6 +80,10 @@ def main(out_dir: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -
     for _ in range(20):
         app.processEvents()
     review.run_all_checks()
+    deadline = time.monotonic() + 120
+    while review.checking and time.monotonic() < deadline:  # the checks run in a thread of their own
+        app.processEvents()
+        time.sleep(0.01)
     review.review_dock.raise_()
     review.panel.set_filter("status", None)
     if at >= 0:
@@ -93,6 +98,8 @@ def main(out_dir: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -
     for _ in range(5):
         app.processEvents()
     review.findings_dock.grab().save(str(out_dir / f"review-findings{suffix}.png"))
+    if os.environ.get("TAIYAKU_SHOT_WINDOW_FINDINGS"):  # the whole window with the findings in front (checking)
+        window.grab().save(os.environ["TAIYAKU_SHOT_WINDOW_FINDINGS"])
     print(f"wrote {out_dir / f'review-window{suffix}.png'}, review-panel{suffix}.png, review-findings{suffix}.png")
     window.close()
     store.close()

@@ -33,6 +33,12 @@ KIND_MARK = {"estimated": "≈", "stamped": "•", "imported": "", "aligned": ""
 _TIMING_TABLES = ("recording", "segment_timing", "gap_timing")
 
 
+def kind_name(kind: str) -> str:
+    """How a segment's time is known, for the annotator."""
+    return {"imported": tr("from the imported text"), "stamped": tr("stamped by ear"),
+            "aligned": tr("aligned by sync"), "estimated": tr("estimated")}.get(kind, kind)
+
+
 class AudioFeature(QObject):
     """The player dock, the Audio menu and the segment times in the panes."""
 
@@ -106,6 +112,10 @@ class AudioFeature(QObject):
                                  shortcut="Ctrl+Alt+K", checkable=True,
                                  tip=tr("The panes follow the playhead, and selecting a segment seeks to it"))
         self.actions = [reg.get(k) for k, *_ in items] + [self.follow_action, relink, detach]
+        for key, label in (("audio_back5", "«5"), ("audio_back2", "‹2"), ("audio_fwd2", "2›"), ("audio_fwd5", "5»"),
+                           ("audio_from_segment", tr("From segment")), ("audio_loop", tr("Loop")),
+                           ("audio_gap", tr("Gap")), ("audio_stamp", tr("Stamp")), ("audio_follow", tr("Follow"))):
+            self.player.add_action_button(reg.get(key), label)
 
     def _update_actions(self) -> None:
         has_transcript = self.ctx.transcript_id is not None
@@ -132,8 +142,8 @@ class AudioFeature(QObject):
         else:
             self.player.set_source(rec.path)
             self.player.set_available(True)
-            self.player.waveform.duration_ms = rec.duration_ms
-            self.player.waveform.peaks = None
+            self.player.set_duration(rec.duration_ms)
+            self.player.set_peaks(None)
             self.peaks.load(rec.path, rec.sha256)
         self.dock.setWindowTitle(tr("Recording") + (f" — {Path(rec.path).name}" if rec else ""))
         self._reload_times()
@@ -141,8 +151,7 @@ class AudioFeature(QObject):
 
     def _on_peaks(self, sha256: str, peaks: object) -> None:
         if self.recording is not None and self.recording.sha256 == sha256:
-            self.player.waveform.peaks = peaks  # type: ignore[assignment]
-            self.player.waveform.update()
+            self.player.set_peaks(peaks)
 
     def _on_changes(self, changes: Any) -> None:
         tid = self.ctx.transcript_id
@@ -160,17 +169,20 @@ class AudioFeature(QObject):
         self.starts = [t.start_ms for t in self.times_sorted]
         self.by_segment = {t.segment_id: t for t in self.times}
         self.gap_spans = ops.gap_times(self.ctx.store, tid) if tid is not None else {}
-        wave = self.player.waveform
-        wave.boundaries = [(t.start_ms, t.kind) for t in self.times]
-        wave.gaps = list(self.gap_spans.values())
+        self.player.set_marks([(t.start_ms, t.kind) for t in self.times], list(self.gap_spans.values()),
+                              self.player.waveform.current)
         self._mark_current()
         self.panes.repaint_rows()
 
     def _mark_current(self) -> None:
         sid = self.ctx.selection.segment_id
         t = self.by_segment.get(sid) if sid is not None else None
-        self.player.waveform.current = (t.start_ms, t.end_ms) if t is not None else None
-        self.player.waveform.update()
+        wave = self.player.waveform
+        self.player.set_marks(wave.boundaries, wave.gaps, (t.start_ms, t.end_ms) if t is not None else None)
+        self.player.show_segment("" if t is None else tr("Segment: %1 – %2, %3")
+                                 .replace("%1", ops.format_ms(t.start_ms, millis=True))
+                                 .replace("%2", ops.format_ms(t.end_ms, millis=True))
+                                 .replace("%3", kind_name(t.kind)))
 
     # -- in the panes ---------------------------------------------------------------------
     def _paint_time(self, painter: QPainter, square: QRect, seg: Any, lang: str, theme: Any) -> None:
@@ -230,6 +242,11 @@ class AudioFeature(QObject):
             self.player.play_span(max(t.start_ms - BEFORE_SEGMENT_MS, 0), None)
 
     def loop_segment(self) -> None:
+        """Play the current segment again and again; pressed again, play on."""
+        if self.player.loop is not None:
+            self.player.stop_looping()
+            self.ctx.statusMessage.emit(tr("Loop off"))
+            return
         t = self._current()
         if t is not None:
             self.player.play_span(t.start_ms, max(t.end_ms, t.start_ms + 500), loop=True)
@@ -332,8 +349,12 @@ class AudioFeature(QObject):
         self.ctx.run(tr("Sync with recording"),
                lambda: ops.apply_alignment(self.ctx.store, transcript_id, result))  # type: ignore[arg-type]
         aligned = sum(1 for t in self.times if t.kind == "aligned")
-        self.ctx.statusMessage.emit(tr("Synced: %1 of %2 segments aligned, the rest estimated")
-                                    .replace("%1", str(aligned)).replace("%2", str(len(self.times))))
+        message = (tr("Synced: %1 of %2 segments aligned, the rest estimated")
+                   .replace("%1", str(aligned)).replace("%2", str(len(self.times))))
+        doubtful = len(getattr(result, "doubtful", ()))
+        if doubtful:  # heard, but not claimed: say why those stay estimated
+            message += " " + tr("(%1 heard, but where they start is doubtful)").replace("%1", str(doubtful))
+        self.ctx.statusMessage.emit(message)
 
     # -- drops -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,4 +1,6 @@
-"""The player dock: play/pause, position, speed (pitch kept), volume, the waveform overview.
+"""The player dock: play/pause, position, speed (pitch kept), volume, buttons for the Audio
+menu's actions, the current segment's time, a zoomed strip around the playhead and the waveform
+overview.
 
 Qt Multimedia plays (``QMediaPlayer`` + ``QAudioOutput``; FFmpeg inside the PySide6-Addons
 wheel reads wav, mp3, m4a/aac, ogg/opus, flac and the audio of mp4/webm). Every resume
@@ -8,6 +10,7 @@ rewinds a little (``rewind_s``, the annotator's preference) so the last words ar
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -20,9 +23,32 @@ from PySide6.QtWidgets import (
 )
 
 from gui.audio.common import tr
-from gui.audio.waveform import WaveformView
+from gui.audio.waveform import WaveformView, ZoomView, overview
 from gui.preferences import REWIND_DEFAULT, rewind_seconds
 from model.audio.ops import format_ms
+
+
+class ActionButton(QToolButton):
+    """A flat button that triggers an action and follows its state, under a short label of its own."""
+
+    def __init__(self, action: QAction, label: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._action = action
+        self.setText(label)
+        self.setAutoRaise(True)
+        self.setCheckable(action.isCheckable())
+        self.setAccessibleName(action.text().replace("&", ""))
+        self.clicked.connect(self._trigger)
+        action.changed.connect(self._follow)  # a bound slot: disconnected when the button goes
+        self._follow()
+
+    def _trigger(self) -> None:
+        self._action.trigger()
+
+    def _follow(self) -> None:
+        self.setEnabled(self._action.isEnabled())
+        self.setChecked(self._action.isChecked())
+        self.setToolTip(self._action.toolTip())
 
 
 class PlayerWidget(QWidget):
@@ -41,6 +67,7 @@ class PlayerWidget(QWidget):
         self.stop_at: int | None = None  # ms: pause there (playing a gap or a segment)
         self.loop: tuple[int, int] | None = None  # play this span again and again
         self._pending_seek: int | None = None  # a seek asked for before the media was loaded
+        self._speed_after: float | None = None  # the speed to go back to when a slowed span ends
         self._build()
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self._on_duration)
@@ -73,16 +100,63 @@ class PlayerWidget(QWidget):
         self.output.setVolume(0.8)
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.segment_label = QLabel(self)  # the current segment's time and how it is known
+        self.segment_label.setObjectName("audio_segment_time")
+        self.segment_label.setEnabled(False)  # drawn quietly, in the disabled text colour
         self.waveform = WaveformView(self)
         self.waveform.seekRequested.connect(self.seek)
-        row = QHBoxLayout()
+        self.zoom = ZoomView(self)
+        self.zoom.seekRequested.connect(self.seek)
+        self.row = QHBoxLayout()
         for w in (self.play_button, self.position, self.time_label, QLabel(tr("Speed"), self), self.speed,
                   QLabel(tr("Volume"), self), self.volume):
-            row.addWidget(w)
+            self.row.addWidget(w)
+        self.tools = QHBoxLayout()  # buttons for the Audio menu's actions (add_action_button)
+        self.tools.addStretch(1)
+        self.tools.addWidget(self.segment_label)
         col = QVBoxLayout(self)
-        col.addLayout(row)
+        col.addLayout(self.row)
+        col.addLayout(self.tools)
+        col.addWidget(self.zoom)
         col.addWidget(self.waveform)
         col.addWidget(self.status)
+
+    def add_action_button(self, action: QAction, label: str) -> QToolButton:
+        """A small button for ``action`` (a mouse way to what the keys do), labelled ``label``."""
+        button = ActionButton(action, label, self)
+        self.tools.insertWidget(self.tools.count() - 2, button)
+        return button
+
+    def views(self) -> tuple[WaveformView, ZoomView]:
+        """The overview and the zoomed strip."""
+        return self.waveform, self.zoom
+
+    def set_peaks(self, fine: object) -> None:
+        """The recording's detail peaks (None: not read yet); the overview is made from them."""
+        self.zoom.fine = fine  # type: ignore[assignment]
+        self.waveform.peaks = overview(fine) if fine is not None else None  # type: ignore[arg-type]
+        self.waveform.update()
+        self.zoom.update()
+
+    def set_duration(self, ms: int) -> None:
+        for view in self.views():
+            view.duration_ms = ms
+
+    def set_marks(self, boundaries: list[tuple[int, str]], gaps: list[tuple[int, int]],
+                  current: tuple[int, int] | None) -> None:
+        """Segment starts (with their timing kind), gap spans and the current segment's span."""
+        for view in self.views():
+            view.boundaries, view.gaps, view.current = boundaries, gaps, current
+            view.update()
+
+    def _show_position(self, ms: int) -> None:
+        for view in self.views():
+            view.position_ms = ms
+            view.update()
+
+    def show_segment(self, text: str) -> None:
+        """The current segment's time line (empty: none)."""
+        self.segment_label.setText(text)
 
     # -- media --------------------------------------------------------------------------
     def set_source(self, path: str | None) -> None:
@@ -93,7 +167,7 @@ class PlayerWidget(QWidget):
 
     def set_available(self, available: bool, message: str = "") -> None:
         """Enable the controls, or show why there is nothing to play."""
-        for w in (self.play_button, self.position, self.speed, self.volume, self.waveform):
+        for w in (self.play_button, self.position, self.speed, self.volume, self.waveform, self.zoom):
             w.setEnabled(available)
         self.status.setText(message)
         self.status.setVisible(bool(message))
@@ -109,6 +183,7 @@ class PlayerWidget(QWidget):
         """Pause, or resume a little earlier than where it stopped."""
         if self.is_playing():
             self.player.pause()
+            self._span_over()
             return
         self.stop_at = None if self.loop is None else self.stop_at
         back = int((rewind_seconds(self.settings) if self.settings is not None else REWIND_DEFAULT) * 1000)
@@ -123,8 +198,7 @@ class PlayerWidget(QWidget):
             self._pending_seek = ms
         else:
             self.player.setPosition(ms)
-        self.waveform.position_ms = ms
-        self.waveform.update()
+        self._show_position(ms)
 
     def skip(self, delta_ms: int) -> None:
         """Back or forward by ``delta_ms`` (e.g. ±2,000)."""
@@ -134,13 +208,28 @@ class PlayerWidget(QWidget):
         """Play from ``start_ms`` and pause at ``end_ms`` (or play it again and again with ``loop``)."""
         self.loop = (start_ms, end_ms) if loop and end_ms is not None else None
         self.stop_at = end_ms
-        if rate is not None:
+        if rate is not None:  # for this span only: the annotator's own speed comes back after it
+            if self._speed_after is None:
+                self._speed_after = self.speed.value()
             self.speed.setValue(rate)
+        else:
+            self._span_over()
         self.seek(start_ms)
         self.player.play()
 
+    def stop_looping(self) -> None:
+        """Play on past the end of the looped span."""
+        self.loop = None
+        self.stop_at = None
+
     def change_speed(self, delta: float) -> None:
+        self._speed_after = None  # a speed chosen now stays
         self.speed.setValue(round(self.speed.value() + delta, 2))
+
+    def _span_over(self) -> None:
+        if self._speed_after is not None:
+            speed, self._speed_after = self._speed_after, None
+            self.speed.setValue(speed)
 
     # -- signals from the player ----------------------------------------------------------
     def _on_position(self, ms: int) -> None:
@@ -150,16 +239,16 @@ class PlayerWidget(QWidget):
                 return
             self.stop_at = None
             self.player.pause()
+            self._span_over()
         if not self.position.isSliderDown():
             self.position.setValue(ms)
         self.time_label.setText(f"{format_ms(ms)} / {format_ms(int(self.player.duration()))}")
-        self.waveform.position_ms = ms
-        self.waveform.update()
+        self._show_position(ms)
         self.positionChanged.emit(ms)
 
     def _on_duration(self, ms: int) -> None:
         self.position.setRange(0, int(ms))
-        self.waveform.duration_ms = int(ms) or self.waveform.duration_ms
+        self.set_duration(int(ms) or self.waveform.duration_ms)
         self.time_label.setText(f"{format_ms(int(self.player.position()))} / {format_ms(int(ms))}")
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:

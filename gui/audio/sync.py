@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from gui.audio.common import tr
 from model.audio import ops
-from model.audio.align import AlignCancelled, align
 from model.audio.pcm import AudioError, decode
 from model.errors import TaiyakuError
 
@@ -69,6 +68,9 @@ class SyncRunner(QObject):
             self._thread.join(timeout)
 
     def _work(self, transcript_id: int, path: str, paragraphs: list[Any], samples: Any) -> None:
+        # Imported here, in the thread: the aligner's modules cost ~0.3 s, not to be paid before the window paints.
+        from model.audio.align import AlignCancelled, align
+
         try:
             if samples is None:
                 try:

@@ -1,8 +1,10 @@
-"""The waveform overview: the whole recording at a glance, segment boundaries and gaps on it.
+"""The waveform: the whole recording at a glance, and a zoomed strip of the seconds around the
+playhead (words and pauses can be seen there), segment boundaries and gaps on both.
 
-Peaks are computed once in a background thread (``model.audio.pcm`` reads WAV, or
-any format when FFmpeg is installed; otherwise Qt's ``QAudioDecoder`` decodes) and
-cached in the user cache folder by the file's sha256, so the next opening is instant.
+Peaks (one per 20 ms; the overview is made from them) are computed once in a background
+thread (``model.audio.pcm`` reads WAV, or any format when FFmpeg is installed; otherwise Qt's
+``QAudioDecoder`` decodes) and cached in the user cache folder by the file's sha256, so the next
+opening is instant.
 A click seeks.
 """
 
@@ -24,9 +26,38 @@ from model.audio.pcm import RATE, AudioError, decode, to_rate
 BINS = 4000  # peaks kept for the whole recording (enough for a wide screen)
 
 
+FINE_MS = 20  # one detail peak per 20 ms: what the zoomed strip around the playhead draws
+ZOOM_MS = 12_000  # the zoomed strip shows this much of the recording, the playhead in its middle
+
+
 def cache_path(sha256: str) -> Path:
-    """Where a recording's peaks are cached."""
-    return Path(user_cache_dir("Taiyaku", appauthor=False)) / "waveforms" / f"{sha256}-{BINS}.npy"
+    """Where a recording's peaks are cached (the detail peaks; the overview is made from them)."""
+    return Path(user_cache_dir("Taiyaku", appauthor=False)) / "waveforms" / f"{sha256}-{FINE_MS}ms.npy"
+
+
+def overview(fine: np.ndarray, bins: int = BINS) -> np.ndarray:
+    """The whole recording in ``bins`` peaks, each the largest of the detail peaks it covers."""
+    if len(fine) == 0:
+        return np.zeros(bins, dtype=np.float32)
+    starts = np.minimum(np.linspace(0, len(fine), bins + 1).astype(np.int64)[:-1], len(fine) - 1)
+    return np.maximum.reduceat(fine, starts).astype(np.float32)
+
+
+def fine_peaks(samples: np.ndarray, rate: int = RATE) -> np.ndarray:
+    """One peak per ``FINE_MS`` of ``samples`` (16 kHz mono), scaled to 0..1."""
+    return peaks_of(samples, max(1, -(-len(samples) * 1000 // (rate * FINE_MS))))
+
+
+def wav_fine_peaks(path: str) -> np.ndarray | None:
+    """Detail peaks straight from a 16-bit WAV file (see ``wav_peaks``); None for any other file."""
+    import wave
+
+    try:
+        with wave.open(path, "rb") as w:
+            rate, frames = w.getframerate(), w.getnframes()
+    except (wave.Error, EOFError, OSError):
+        return None
+    return wav_peaks(path, max(1, -(-frames * 1000 // (max(rate, 1) * FINE_MS))))
 
 
 def peaks_of(samples: np.ndarray, bins: int = BINS) -> np.ndarray:
@@ -120,7 +151,8 @@ class QtPcm(QObject):
 
 
 class PeaksLoader(QObject):
-    """Computes a recording's peaks off the GUI thread; ``ready(sha256, peaks)`` or ``failed(text)``."""
+    """Computes a recording's detail peaks (one per ``FINE_MS``) off the GUI thread;
+    ``ready(sha256, peaks)`` or ``failed(text)``."""
 
     ready = Signal(str, object)
     failed = Signal(str)
@@ -145,9 +177,9 @@ class PeaksLoader(QObject):
 
     def _decode(self, path: str, sha256: str) -> None:
         try:
-            peaks = wav_peaks(path)
+            peaks = wav_fine_peaks(path)
             if peaks is None:
-                peaks = peaks_of(decode(path))
+                peaks = fine_peaks(decode(path))
         except AudioError:
             # Not readable without Qt (e.g. mp3 and no FFmpeg): Qt's decoder, on the GUI thread.
             self._qt_fallback.emit(path, sha256)
@@ -168,7 +200,7 @@ class PeaksLoader(QObject):
 
     def _decode_with_qt(self, path: str, sha256: str) -> None:
         self._qt = QtPcm(self)
-        self._qt.done.connect(lambda samples: self._store(sha256, peaks_of(samples)))
+        self._qt.done.connect(lambda samples: self._store(sha256, fine_peaks(samples)))
         self._qt.failed.connect(self.failed)
         self._qt.start(path)
 
@@ -235,3 +267,78 @@ class WaveformView(QWidget):
         if self.duration_ms and event.button() == Qt.MouseButton.LeftButton:
             ms = int(event.position().x() * self.duration_ms / max(self.width(), 1))
             self.seekRequested.emit(max(0, min(ms, self.duration_ms)))
+
+
+class ZoomView(WaveformView):
+    """``ZOOM_MS`` of the recording around the playhead, in detail: words and pauses can be seen,
+    with a tick every second, segment starts, gaps and the current segment; a click seeks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fine: np.ndarray | None = None  # one peak per FINE_MS
+        self.setMinimumHeight(72)
+        self.setToolTip(tr("The recording around the playhead: click to play from there"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 80)
+
+    def _left_ms(self) -> float:
+        return self.position_ms - ZOOM_MS / 2
+
+    def _x(self, ms: int) -> float:
+        return (ms - self._left_ms()) * self.width() / ZOOM_MS
+
+    def ms_at(self, x: float) -> int:
+        """The time under ``x`` (pixels from the left)."""
+        return int(self._left_ms() + x * ZOOM_MS / max(self.width(), 1))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        h, w = self.height(), max(self.width(), 1)
+        mid = (h - 12) / 2 + 12  # the top 12 px hold the second marks
+        if self.current is not None:
+            a, b = self.current
+            p.fillRect(QRectF(self._x(a), 12, max(self._x(b) - self._x(a), 2), h - 12),
+                       pal.color(QPalette.ColorRole.Highlight).lighter(170))
+        for a, b in self.gaps:
+            p.fillRect(QRectF(self._x(a), 12, max(self._x(b) - self._x(a), 2), h - 12), QColor(230, 120, 40, 90))
+        quiet = pal.color(QPalette.ColorRole.PlaceholderText)
+        if self.fine is not None and len(self.fine):
+            p.setPen(pal.color(QPalette.ColorRole.Text))
+            n = len(self.fine)
+            for x in range(w):
+                a = int(self.ms_at(x) // FINE_MS)
+                b = max(int(self.ms_at(x + 1) // FINE_MS), a + 1)
+                if b <= 0 or a >= n:
+                    continue
+                v = float(self.fine[max(a, 0):min(b, n)].max()) * (mid - 14)
+                p.drawLine(x, int(mid - v), x, int(mid + v))
+        p.setPen(quiet)
+        font = p.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        p.setFont(font)
+        first = int(self._left_ms() // 1000 + 1) * 1000
+        for ms in range(max(first, 0), int(self._left_ms() + ZOOM_MS) + 1, 1000):
+            x = int(self._x(ms))
+            p.drawLine(x, 8, x, 12)
+            if ms % 2000 == 0:
+                seconds = ms // 1000
+                p.drawText(x + 2, 9, f"{seconds // 60}:{seconds % 60:02d}")
+        for ms, kind in self.boundaries:
+            colour = QColor(quiet)
+            if kind == "estimated":
+                colour.setAlpha(110)
+            p.setPen(colour)
+            x = int(self._x(ms))
+            if 0 <= x < w:
+                p.drawLine(x, 12, x, h)
+        p.setPen(QColor(200, 30, 30))
+        x = int(self._x(self.position_ms))
+        p.drawLine(x, 0, x, h)
+        p.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.duration_ms and event.button() == Qt.MouseButton.LeftButton:
+            self.seekRequested.emit(max(0, min(self.ms_at(event.position().x()), self.duration_ms)))

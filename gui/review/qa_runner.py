@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
 from gui.helpers.names import fix_label
@@ -61,6 +61,9 @@ class QaRunner(QObject):
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
         ctx.selectionChanged.connect(self._user_busy)  # the checks' thread steps aside a moment
+        app = QCoreApplication.instance()
+        if app is not None:  # the store closes after the event loop: the thread stops first
+            app.aboutToQuit.connect(self.shutdown)
         panel.findingActivated.connect(self.go_finding)
         panel.flagRequested.connect(self.flag_from_finding)
         panel.dismissRequested.connect(self.dismiss)

@@ -141,6 +141,10 @@ class QaWorker(QObject):
             self._done.set()
 
     def _scan_all(self) -> Scan | None:
+        # Read nothing before the background damage check has passed the file: on a damaged
+        # one the window exits, and a connection left open in this thread would leave the
+        # file's -wal/-shm siblings behind.
+        self.store.ensure_intact()
         scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
         self.outlined.emit(self.generation, scan.view)
         sent, last = 0, time.monotonic()

@@ -9,12 +9,13 @@ dictionary; nothing is downloaded) in two passes:
    comes out as words that do not follow the text, so it cannot pull a
    paragraph towards it (plain forced alignment of the whole text put a
    paragraph 9 s early across a hold message, see README).
-2. **Match** the recognised words to the text's words (``difflib``, window by
-   window from the last match, so a repeated phrase is never paired with its twin
-   minutes away); runs of three or more words in the same order are anchors, with
+2. **Match** the recognised words to the text's words (a longest common subsequence,
+   window by window from the last match, so a repeated phrase is never paired with its
+   twin minutes away); runs of three or more words in the same order are anchors, with
    the recogniser's word times. One or two words heard right beside an anchor, as close
    to it as in the text, are taken too (a paragraph's "Thank you." before a misheard
-   word). The words between anchors are **force-aligned** within the stretch of audio
+   word), and so is one misheard word joined to a heard one ("as" heard as "have" before
+   "a reminder"). The words between anchors are **force-aligned** within the stretch of audio
    between them -- in one piece when the stretch is no longer than they need (pauses
    between paragraphs included); a longer stretch holds unscripted speech, so the left
    paragraph's tail is aligned against its near end and the right one's head against the
@@ -30,7 +31,6 @@ take the times of the English beside them.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 import math
@@ -41,6 +41,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from model.audio.pcm import RATE, Samples
 from model.audio.words import Word, spoken_words
@@ -56,6 +58,7 @@ FRAME_MS = 10
 WORD_PAUSE_MS = 1000
 SENTENCE_PAUSE_MS = 2000
 OVERLAP_MS = 50
+JOINED_MS = 30  # a misheard word this close to the heard word after it is taken (see _take_misheard)
 _SENTENCE_END_RE = re.compile(r"[.?!;:。？！]")
 _FILLER_RE = re.compile(r"^(<.*>|\[.*\])$")
 
@@ -92,6 +95,7 @@ class _TextWord:
     start: int | None = None  # ms
     end: int | None = None
     heard: bool = False  # matched by recognition (not only forced into place)
+    heard_at: int = -1  # its index in the recognised words, when heard
 
 
 def _decoder(**config: Any) -> Any:
@@ -225,12 +229,54 @@ def align(samples: Samples, paragraphs: Sequence[Paragraph],
     for a, b, size in anchors + edge_matches(text_words, heard_words, anchors):
         for k in range(size):
             tw, (_, s, e) = text[a + k], heard[b + k]
-            tw.start, tw.end, tw.heard = s, e, True
+            tw.start, tw.end, tw.heard, tw.heard_at = s, e, True, b + k
+    _take_misheard(text, heard)
     result.words_matched = sum(1 for w in text if w.start is not None)
     result.words_forced = _fill_between_anchors(forced, samples, text, report)
     _collect(paragraphs, text, result, len(samples) * 1000 // RATE)
     report(1.0)
     return result
+
+
+def common_runs(text: Sequence[str], heard: Sequence[str]) -> list[tuple[int, int, int]]:
+    """The runs of words that ``text`` and ``heard`` share, in order, from a longest common
+    subsequence of words: (index in text, index in heard, length), both increasing.
+
+    Not difflib's longest-block-first matching: when a paragraph is said twice (the text
+    repeats itself), the longest block pairs the first one in the text with the second one
+    heard, and everything between is lost. A longest common subsequence keeps both in place.
+    One row of the table at a time with numpy: a row is the previous one, or the diagonal plus
+    one where the words agree, carried forward by a running maximum.
+    """
+    n, m = len(text), len(heard)
+    if not n or not m:
+        return []
+    ids: dict[str, int] = {}
+    h = np.array([ids.setdefault(w, len(ids)) for w in heard], dtype=np.int32)
+    table = np.zeros((n + 1, m + 1), dtype=np.int32)
+    for i, word in enumerate(text, 1):
+        prev = table[i - 1]
+        cand = prev.copy()
+        if word in ids:
+            cand[1:] = np.maximum(prev[1:], prev[:-1] + (h == ids[word]))
+        table[i] = np.maximum.accumulate(cand)
+    pairs: list[tuple[int, int]] = []
+    i, j = n, m
+    while i and j:
+        if text[i - 1] == heard[j - 1] and table[i, j] == table[i - 1, j - 1] + 1:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif table[i - 1, j] >= table[i, j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    runs: list[tuple[int, int, int]] = []
+    for a, b in reversed(pairs):
+        if runs and runs[-1][0] + runs[-1][2] == a and runs[-1][1] + runs[-1][2] == b:
+            runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + 1)
+        else:
+            runs.append((a, b, 1))
+    return runs
 
 
 def match_in_order(text: Sequence[str], heard: Sequence[str], step: int = WINDOW_WORDS
@@ -251,9 +297,8 @@ def match_in_order(text: Sequence[str], heard: Sequence[str], step: int = WINDOW
         blocks: list[tuple[int, int, int]] = []
         while True:
             b1 = min(b0 + width, len(heard))
-            matcher = difflib.SequenceMatcher(None, text[a0:a1], heard[b0:b1], autojunk=False)
-            blocks = [(a0 + m.a, b0 + m.b, m.size) for m in matcher.get_matching_blocks()
-                      if m.size >= MIN_ANCHOR_WORDS]
+            blocks = [(a0 + a, b0 + b, size) for a, b, size in common_runs(text[a0:a1], heard[b0:b1])
+                      if size >= MIN_ANCHOR_WORDS]
             if blocks or b1 >= len(heard) or width > 16 * step:
                 break
             width *= 2  # a long stretch of unscripted speech: look further
@@ -268,8 +313,7 @@ def match_in_order(text: Sequence[str], heard: Sequence[str], step: int = WINDOW
 
 def _blocks(text: Sequence[str], heard: Sequence[str], ta: int, tb: int, ha: int, hb: int
             ) -> list[tuple[int, int, int]]:
-    matcher = difflib.SequenceMatcher(None, text[ta:tb], heard[ha:hb], autojunk=False)
-    return [(ta + m.a, ha + m.b, m.size) for m in matcher.get_matching_blocks() if m.size]
+    return [(ta + a, ha + b, size) for a, b, size in common_runs(text[ta:tb], heard[ha:hb])]
 
 
 def edge_matches(text: Sequence[str], heard: Sequence[str], anchors: Sequence[tuple[int, int, int]]
@@ -305,6 +349,26 @@ def edge_matches(text: Sequence[str], heard: Sequence[str], anchors: Sequence[tu
                 out.append((a, b, size))
                 ta, ha = a + size, b + size
     return out
+
+
+def _take_misheard(text: Sequence[_TextWord], heard: Sequence[tuple[str, int, int]]) -> None:
+    """One word misheard right before a heard one takes the recogniser's time for it.
+
+    "As a reminder" heard as "have a reminder" after a hold message: "as" has no match, and
+    forced alignment into the stretch before "a" reaches back over the hold message. But the
+    recogniser did hear one word there, ending where "a" begins: that is "as". Taken only when
+    that recognised word is unmatched, joins the next word without a pause and follows
+    whatever came before it in the text.
+    """
+    used = {w.heard_at for w in text if w.heard}
+    prev_at = -1  # the last recognised word matched before the word at hand
+    for tw, nxt in itertools.pairwise(text):
+        j = nxt.heard_at - 1
+        if (tw.start is None and nxt.heard and j > prev_at and j not in used
+                and heard[j + 1][1] - heard[j][2] <= JOINED_MS):
+            tw.start, tw.end = heard[j][1], heard[j][2]
+        if tw.heard:
+            prev_at = max(prev_at, tw.heard_at)
 
 
 def _speaking_ms_per_char(text: Sequence[_TextWord]) -> float:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from model.audio.align import Alignment, Paragraph
 from model.audio.pcm import RecordingInfo, file_sha256
 from model.audio.tables import GapTiming, Recording, SegmentTiming
 from model.audio.timing import SegmentTime, read_times
@@ -23,6 +23,9 @@ from model.errors import NotFound, OperationFailed
 from model.schema import Correction, Gap, Segment, Transcript, Turn, utcnow
 from model.store import Store
 from model.text import derive
+
+if TYPE_CHECKING:  # the aligner's modules cost ~0.3 s: the window imports this module before it paints
+    from model.audio.align import Alignment, Paragraph
 
 
 @dataclass(frozen=True)
@@ -218,6 +221,8 @@ def gap_times(store: Store, transcript_id: int) -> dict[int, tuple[int, int]]:
 
 def paragraphs_to_align(store: Store, transcript_id: int) -> list[Paragraph]:
     """Each segment's current English text with its English gaps, in reading order."""
+    from model.audio.align import Paragraph
+
     with store.read() as s:
         segs = s.execute(select(Segment.id, Segment.en_orig).join(Turn, Turn.id == Segment.turn_id)
                          .where(Segment.transcript_id == transcript_id)

@@ -2,7 +2,8 @@
 
 Each exported segment becomes one cue or more, in time order. A segment longer
 than a readable cue (``MAX_CUE_CHARS`` of the lead language, about two lines) is
-split at sentence ends, its time shared out by text length; the other language
+split at sentence ends (a sentence longer than a cue at a comma or a space near
+its middle), its time shared out by text length; the other language
 is split into as many pieces at its own sentence ends. ``--lang both`` writes two
 lines per cue, lead language first. Times are whatever is known: aligned,
 stamped or imported, else estimated -- a transcript with no time at all (no
@@ -11,6 +12,8 @@ recording, no stamp, no timestamp in the text) cannot be written as subtitles.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +44,24 @@ def sentences(text: str) -> list[str]:
     return [m.group() for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
 
 
+_CLAUSE_RE = re.compile(r"[,;:、，；：—–]+[\"'”’」』)]*\s*")
+
+
+def _cut(sentence: str, limit: int) -> list[str]:
+    """A sentence longer than ``limit`` cut into pieces that fit: after the clause mark (comma,
+    semicolon, 、...) nearest its middle, else at the space nearest it (Japanese without a
+    comma: at the middle). Spaces stay with the piece before them."""
+    if len(sentence.strip()) <= limit:
+        return [sentence]
+    mid = len(sentence) // 2
+    marks = [m.end() for m in _CLAUSE_RE.finditer(sentence) if 0 < m.end() < len(sentence.rstrip())]
+    spaces = [m.end() for m in re.finditer(r"\s+", sentence) if 0 < m.end() < len(sentence.rstrip())]
+    # A comma is only worth it when it leaves both halves at least a quarter of the sentence.
+    good = [k for k in marks if len(sentence) // 4 <= k <= len(sentence) * 3 // 4]
+    at = min(good or spaces or [mid], key=lambda k: abs(k - mid))
+    return _cut(sentence[:at], limit) + _cut(sentence[at:], limit)
+
+
 def _group(parts: list[str], limit: int) -> list[str]:
     """Sentences joined greedily into pieces of at most ``limit`` characters (a longer sentence alone)."""
     pieces: list[str] = []
@@ -52,24 +73,30 @@ def _group(parts: list[str], limit: int) -> list[str]:
     return [p.strip() for p in pieces]
 
 
-def _share(parts: list[str], n: int) -> list[str]:
-    """``parts`` (sentences) in ``n`` consecutive groups of about equal length."""
+def _share(parts: list[str], weights: list[int]) -> list[str]:
+    """``parts`` (sentences, clauses) in ``len(weights)`` consecutive groups sized like ``weights``
+    (the lead language's cues): each part goes where its middle falls."""
+    n = len(weights)
     if n <= 1 or len(parts) <= 1:
         return ["".join(parts).strip()] + [""] * (n - 1)
-    total = sum(len(p) for p in parts) or 1
+    total, lead_total = sum(len(p) for p in parts) or 1, sum(weights) or 1
+    bounds = list(itertools.accumulate(w / lead_total for w in weights))[:-1]
     groups: list[str] = [""] * n
     at = 0
     for part in parts:
-        k = min(int(at * n / total), n - 1)
-        groups[k] += part
+        groups[bisect.bisect_right(bounds, (at + len(part) / 2) / total)] += part
         at += len(part)
     return [g.strip() for g in groups]
 
 
 def split_segment(start: int, end: int, texts: list[str]) -> Iterator[Cue]:
     """The cues of one segment: ``texts`` are its languages in output order (lead first)."""
-    lead = _group(sentences(texts[0]), MAX_CUE_CHARS) or [texts[0].strip()]
-    others = [_share(sentences(t), len(lead)) for t in texts[1:]]
+    readable = [piece for sentence in sentences(texts[0]) for piece in _cut(sentence, MAX_CUE_CHARS)]
+    lead = _group(readable, MAX_CUE_CHARS) or [texts[0].strip()]
+    # The other language in as many pieces, cut finer (clauses) so that a one-sentence
+    # translation is shared out over the cues instead of all standing under the first.
+    weights = [len(p) for p in lead]
+    others = [_share([p for x in sentences(t) for p in _cut(x, MAX_CUE_CHARS // 2)], weights) for t in texts[1:]]
     total = sum(len(p) for p in lead) or 1
     at = 0
     for k, piece in enumerate(lead):

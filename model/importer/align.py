@@ -140,34 +140,43 @@ class Scorer:
         self.follow_len = [speech_length(p) for p in follow]
         self.lead_anchors = [anchors(p.text[p.cut:], lead_lang) for p in lead]
         self.follow_anchors = [anchors(p.text[p.cut:], follow_lang) for p in follow]
+        # Beads are runs of consecutive paragraphs: where each paragraph's run of one kind ends,
+        # and where the next label after it stands, answer "one kind?" and "a label inside?" at once.
+        self.lead_kind, self.follow_kind = [p.kind for p in lead], [p.kind for p in follow]
+        self.lead_run, self.follow_run = _run_ends(self.lead_kind), _run_ends(self.follow_kind)
+        self.lead_label_at = _next_label(lead)
+        self.follow_label_at = _next_label(follow)
 
     def pairable(self, i: int, j: int) -> bool:
         """Whether lead ``i`` and follow ``j`` may be in one bead at all (kinds agree)."""
         a, b = self.lead[i], self.follow[j]
         if a.kind != b.kind:
             return False
-        return a.kind in ("speech", "title", "time", "note")
+        return a.kind in _PAIRABLE
 
     def cost(self, li: Sequence[int], fj: Sequence[int]) -> float:
-        """The cost of the bead pairing lead paragraphs ``li`` with follow paragraphs ``fj``."""
-        shape = (len(li), len(fj))
-        if shape not in PRIOR:
+        """The cost of the bead pairing lead paragraphs ``li`` with follow paragraphs ``fj``
+        (each a run of consecutive indices, as beads are)."""
+        prior = PRIOR.get((len(li), len(fj)))
+        if prior is None:
             return INF
         if not li or not fj:
-            items = [self.lead[i] for i in li] + [self.follow[j] for j in fj]
-            return 0.5 if items[0].kind != "speech" else PRIOR[shape]  # markers stand alone cheaply
-        if any(not self.pairable(i, j) for i in li for j in fj):
+            kind = self.lead_kind[li[0]] if li else self.follow_kind[fj[0]]
+            return 0.5 if kind != "speech" else prior  # markers stand alone cheaply
+        i0, i1, j0, j1 = li[0], li[-1], fj[0], fj[-1]
+        kind = self.lead_kind[i0]  # every pair must agree in kind: all the bead's kinds are one
+        if kind not in _PAIRABLE or self.follow_kind[j0] != kind or self.lead_run[i0] <= i1 \
+                or self.follow_run[j0] <= j1:
             return INF
-        if self.lead[li[0]].kind != "speech":  # a heading and its translation: lengths say little
-            return 0.0 if shape == (1, 1) else INF
-        if any(self.lead[i].label for i in li[1:]) or any(self.follow[j].label for j in fj[1:]):
+        if kind != "speech":  # a heading and its translation: lengths say little
+            return 0.0 if i0 == i1 and j0 == j1 else INF
+        if self.lead_label_at[i0] <= i1 or self.follow_label_at[j0] <= j1:
             return INF  # a label starts a new turn: never the second half of a pair
-        total = PRIOR[shape] + length_cost(sum(self.lead_len[i] for i in li),
-                                           sum(self.follow_len[j] for j in fj), self.lead_lang)
-        la = frozenset().union(*(self.lead_anchors[i] for i in li))
-        fa = frozenset().union(*(self.follow_anchors[j] for j in fj))
+        total = prior + length_cost(sum(self.lead_len[i0:i1 + 1]), sum(self.follow_len[j0:j1 + 1]), self.lead_lang)
+        la = self.lead_anchors[i0] if i0 == i1 else frozenset().union(*self.lead_anchors[i0:i1 + 1])
+        fa = self.follow_anchors[j0] if j0 == j1 else frozenset().union(*self.follow_anchors[j0:j1 + 1])
         total -= anchor_score(la, fa, self.lead_lang)
-        agree = labels_agree(self.lead[li[0]].label, self.follow[fj[0]].label)
+        agree = labels_agree(self.lead[i0].label, self.follow[j0].label)
         if agree is True:
             total -= 2.0
         elif agree is False:
@@ -182,39 +191,95 @@ class Scorer:
         return round(max(0.01, min(1.0, math.exp(-max(0.0, c) / 2) + (0.15 if c < 0 else 0.0))), 3)
 
 
+def _run_ends(kinds: list[str]) -> list[int]:
+    """For each index, the index where its run of one kind ends (exclusive)."""
+    ends = [0] * len(kinds)
+    end = len(kinds)
+    for i in range(len(kinds) - 1, -1, -1):
+        if i + 1 < len(kinds) and kinds[i + 1] != kinds[i]:
+            end = i + 1
+        ends[i] = end
+    return ends
+
+
+def _next_label(items: Sequence[Item]) -> list[int]:
+    """For each index, the index of the first labelled paragraph after it (``len`` if none)."""
+    at = [0] * len(items)
+    nxt = len(items)
+    for i in range(len(items) - 1, -1, -1):
+        at[i] = nxt
+        if items[i].label:
+            nxt = i
+    return at
+
+
 _MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3), (2, 2))  # first wins a tie
+_PAIRABLE = frozenset({"speech", "title", "time", "note"})  # kinds that may have a translation
+BAND = 50  # paragraphs either side of the diagonal the aligner looks at first
 
 
-def align(lead: Sequence[Item], follow: Sequence[Item], lead_lang: str) -> list[Bead]:
-    """The cheapest monotonic alignment of two paragraph sequences, as beads in order."""
+def align(lead: Sequence[Item], follow: Sequence[Item], lead_lang: str, band: int = BAND) -> list[Bead]:
+    """The cheapest monotonic alignment of two paragraph sequences, as beads in order.
+
+    The search keeps to a band of ``band`` paragraphs either side of the diagonal
+    (0, 0) -> (n, m), so its cost grows with the length of the blocks, not with their
+    product; when the best path runs along the band's edge, the band doubles and the
+    search runs again (until it covers everything: short blocks are searched whole).
+    """
     scorer = Scorer(lead, follow, lead_lang)
     n, m = len(lead), len(follow)
-    best = [[INF] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
+    width = max(1, band)
+    while True:
+        path, touched = _search(scorer, n, m, width)
+        if not touched or width >= max(n, m):
+            break
+        width *= 2
+    beads: list[Bead] = []
+    for li, fj in path:
+        beads.append(Bead(li, fj, scorer.confidence(li, fj)))
+    return beads
+
+
+def _search(scorer: Scorer, n: int, m: int, width: int) -> tuple[list[tuple[list[int], list[int]]], bool]:
+    """The cheapest path inside the band, as (lead, follow) index lists in order, and whether it
+    comes within a paragraph of the band's edge (where the band, not the costs, may have decided)."""
+    full = width >= max(n, m) or not n or not m
+    lo, hi = [], []
+    for i in range(n + 1):  # row i reaches up to where row i + 1 starts, so every row connects
+        lo.append(0 if full else max(0, math.floor(i * m / n) - width))
+        hi.append(m if full else min(m, math.ceil((i + 1) * m / n) + width))
+    best = [[INF] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
+    back = [bytearray(hi[i] - lo[i] + 1) for i in range(n + 1)]  # index into _MOVES
+    best[0][0] = 0.0  # lo[0] is 0
+    cost = scorer.cost
     for i in range(n + 1):
-        row = best[i]
-        for j in range(m + 1):
-            here = row[j]
+        row, base = best[i], lo[i]
+        for j in range(base, hi[i] + 1):
+            here = row[j - base]
             if here == INF:
                 continue
-            for di, dj in _MOVES:
+            for k, (di, dj) in enumerate(_MOVES):
                 ni, nj = i + di, j + dj
-                if ni > n or nj > m:
+                if ni > n or nj > hi[ni] or nj < lo[ni]:
                     continue
-                total = here + scorer.cost(range(i, ni), range(j, nj))
-                if total < best[ni][nj]:
-                    best[ni][nj] = total
-                    back[ni][nj] = (di, dj)
-    beads: list[Bead] = []
+                total = here + cost(range(i, ni), range(j, nj))
+                target = best[ni]
+                if total < target[nj - lo[ni]]:
+                    target[nj - lo[ni]] = total
+                    back[ni][nj - lo[ni]] = k
+    path: list[tuple[list[int], list[int]]] = []
+    if best[n][m - lo[n]] == INF:  # the band cut every path off (beads may not skip enough)
+        return path, True
+    touched = False
     i, j = n, m
     while i or j:
-        di, dj = back[i][j]
-        li, fj = list(range(i - di, i)), list(range(j - dj, j))
-        beads.append(Bead(li, fj, scorer.confidence(li, fj)))
+        if not full and ((j - lo[i] <= 1 and lo[i] > 0) or (hi[i] - j <= 1 and hi[i] < m)):
+            touched = True
+        di, dj = _MOVES[back[i][j - lo[i]]]
+        path.append((list(range(i - di, i)), list(range(j - dj, j))))
         i, j = i - di, j - dj
-    beads.reverse()
-    return beads
+    path.reverse()
+    return path, touched
 
 
 def pair_confidence(lead: Item, follow: Item, lead_lang: str) -> float:

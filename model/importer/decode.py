@@ -75,9 +75,10 @@ class _Newlines:
             self._feed(chunk, b"\r", b"\n")
 
     def _feed(self, chunk: AnyStr, cr: AnyStr, lf: AnyStr) -> None:
-        crlf = chunk.count(cr + lf)
+        has_cr = cr in chunk  # most files have none: one counting pass, not three
+        crlf = chunk.count(cr + lf) if has_cr else 0
         self.crlf += crlf
-        self.cr += chunk.count(cr) - crlf
+        self.cr += chunk.count(cr) - crlf if has_cr else 0
         self.lf += chunk.count(lf) - crlf
         if self._last_cr and chunk[:1] == lf:  # "\r" | "\n" across the boundary
             self.crlf, self.cr, self.lf = self.crlf + 1, self.cr - 1, self.lf - 1

@@ -86,6 +86,13 @@ class _BulkInsert:
         # Only the columns that convert (a date, a float, a boolean): a row is rebuilt around them.
         self.processors = [(i, p) for i, p in enumerate(processors) if p is not None]
 
+    def take_processor(self, column: str) -> Callable[[Any], Any] | None:
+        """Stop converting ``column`` and return its converter: the caller passes converted values."""
+        index = self.columns.index(column)
+        found = next((p for i, p in self.processors if i == index), None)
+        self.processors = [(i, p) for i, p in self.processors if i != index]
+        return found
+
     def run(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         for i, proc in self.processors:
             rows = [(*row[:i], proc(row[i]), *row[i + 1:]) for row in rows]
@@ -113,6 +120,9 @@ class _Writer:
         self.update_gap = _BulkInsert(conn, Gap.__table__, ("gap_id", "other_id"), _COUNTERPART)
         self.update_speaker = _BulkInsert(conn, Speaker.__table__, _SPEAKER_KEYS, _SPEAKER_UPDATE)
         self.pending = 0
+        # Every gap row carries the same time: converted for the database once, not per row.
+        convert = self.inserts["gap"].take_processor("created_at")
+        self.created_at = self.now if convert is None else convert(self.now)
 
     def _id(self, table: str) -> int:
         value = self.next[table]
@@ -135,10 +145,14 @@ class _Writer:
         speaker_id = None if turn.speaker is None else self._speaker_id(turn.speaker)
         rows["turn"].append((turn_id, tid, turn.position, speaker_id, turn.kind, turn.timestamp))
         paragraphs, segments, gaps, redactions = rows["paragraph"], rows["segment"], rows["gap"], rows["redaction"]
-        for para in turn.paragraphs:
-            paragraphs.append((self._id("paragraph"), tid, para.position, para.lang, para.text))
+        nxt = self.next  # ids of paragraphs and segments taken a turn at a time, in order
+        first_para, first_seg = nxt["paragraph"], nxt["segment"]
+        nxt["paragraph"] = first_para + len(turn.paragraphs)
+        nxt["segment"] = first_seg + len(turn.segments)
+        paragraphs.extend([(first_para + i, tid, para.position, para.lang, para.text)
+                           for i, para in enumerate(turn.paragraphs)])
         for pos, seg in enumerate(turn.segments):
-            seg_id = self._id("segment")
+            seg_id = first_seg + pos
             segments.append((seg_id, turn_id, tid, pos, seg.en_prefix, seg.en_text, seg.ja_prefix, seg.ja_text,
                              "not_reviewed", seg.pairing, seg.confidence, seg.en_tail, seg.ja_tail))
             if seg.gaps:
@@ -152,7 +166,7 @@ class _Writer:
                         self.counterparts.append((counterpart, gap_id))
                     by_lang[gap.lang].append(gap_id)
                     gaps.append((gap_id, seg_id, tid, gap.lang, gap.start, gap.end, gap.text, gap.kind, "open",
-                                 counterpart, "import", self.now))
+                                 counterpart, "import", self.created_at))
             for red in seg.redactions:
                 redactions.append((self._id("redaction"), seg_id, tid, red.lang, red.start, red.end, red.text))
         if turn.suggestion is not None:

@@ -34,9 +34,10 @@ from model.importer.parsed import (
 )
 
 # iter_paragraphs is kept importable from here (tests, older callers).
-__all__ = ["LOOKAHEAD", "Para", "Parser", "Paragraphs", "Unit", "analyze", "iter_paragraphs", "parse"]
+__all__ = ["BLOCKS_MAX", "LOOKAHEAD", "Para", "Parser", "Paragraphs", "Unit", "analyze", "iter_paragraphs", "parse"]
 
 LOOKAHEAD = 2000  # paragraphs read ahead to decide the title and the lead language
+BLOCKS_MAX = 200_000  # paragraphs a file that may be two blocks is read ahead (about 50 MB of text)
 _OTHER = {"en": "ja", "ja": "en"}
 _PAIRED_NON_SPEECH = ("title", "time", "note")  # a heading, a time line or a note may have a translation
 
@@ -209,7 +210,7 @@ class Parser:
         if self.layout == "files":
             self._mark_preamble(self._second, 0)
             self.lead_lang = self._block_lang(self._ahead) or _OTHER[self._block_lang(self._second) or "ja"]
-        elif len(self._ahead) < LOOKAHEAD and (split := find_blocks(self._ahead)) is not None:
+        elif (split := self._find_blocks()) is not None:
             self.layout, self._split = "blocks", split
             self._mark_preamble(self._ahead, split)
             self.lead_lang = self._block_lang(self._ahead[:split]) or "en"
@@ -226,6 +227,34 @@ class Parser:
         self._questioner: int | None = None
         self._intro: ParsedSuggestion | None = None
         self.done = 0  # characters parsed, for progress
+
+    def _find_blocks(self) -> int | None:
+        """Where the second block starts, when the file is two blocks (see ``find_blocks``).
+
+        A longer file than ``LOOKAHEAD`` paragraphs is read on while it may still be
+        two blocks: as long as its speech changes language no more often than two blocks
+        allow. An interleaved file changes language every few paragraphs, so it is
+        ruled out within the first ``LOOKAHEAD`` (memory stays that of the look-ahead);
+        a file that is still one language at the end of it is read whole (as two blocks
+        must be, to be aligned), up to ``BLOCKS_MAX`` paragraphs.
+        """
+        ahead = self._ahead
+        if len(ahead) >= LOOKAHEAD:
+            langs = [p.lang for p in ahead if p.lang and p.kind in ("speech", "title")]
+            switches = sum(a != b for a, b in zip(langs, langs[1:], strict=False))
+            last = langs[-1] if langs else None
+            while True:
+                if switches > max(3, len(langs) // 10) or len(ahead) >= BLOCKS_MAX:
+                    return None  # interleaved (what was read stays ahead, in order)
+                p = next(self._source, None)
+                if p is None:
+                    break  # the whole file is read: decide on all of it
+                ahead.append(p)
+                if p.lang and p.kind in ("speech", "title"):
+                    switches += last is not None and p.lang != last
+                    last = p.lang
+                    langs.append(p.lang)
+        return find_blocks(ahead)
 
     @staticmethod
     def _block_lang(paras: list[Para]) -> str | None:

@@ -233,6 +233,7 @@ PARENS_RE = re.compile(r"[\(（][^\)）\n]*[\)）]")
 NOTE_RE = re.compile(
     r"[\(（\[［【<＜]?\s*(?:訳注|訳者注|編集注|編注|注|※|Translator['’]?s? note|Editor['’]?s? note|Note|NOTE|TN|T\.N\.)"
     r"\s*[:：;；.)）\]］】]")
+_NOTE_FIRST = frozenset("(（[［【<＜訳編注※TEN")  # how NOTE_RE can start (spaces aside)
 _SENTENCE_END = ".!?。！？"
 
 
@@ -288,7 +289,11 @@ def is_time_line(text: str) -> bool:
 
 def is_note(text: str) -> bool:
     """A translator's or editor's note standing as its own paragraph."""
+    first = text[:1]
+    if first not in _NOTE_FIRST and not first.isspace():
+        return False  # most paragraphs: no need to run the pattern
     return NOTE_RE.match(text) is not None
+
 
 
 def is_title_like(text: str) -> bool:

@@ -16,7 +16,7 @@ rejected) is deleted with the change; undo brings it back.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from model.errors import NotFound, OperationFailed
 from model.ops._base import (
@@ -31,7 +31,7 @@ from model.ops._base import (
     shift_gaps,
 )
 from model.ops.flags import remap_flags, shift_flags, span_flags
-from model.schema import CORRECTION_CATEGORIES, LANGS, Annotator, Correction, Flag, Segment, utcnow
+from model.schema import CORRECTION_CATEGORIES, LANGS, Annotator, Correction, Flag, Gap, Segment, utcnow
 from model.store import Operation, Store
 from model.text import LIVE_STATUSES, history, single_edit
 from model.versions import EditConflict
@@ -45,6 +45,22 @@ def check_category(category: str | None) -> str | None:
     return category
 
 
+def _gaps_and_span_flags(op: Operation, segment_id: int, lang: str) -> tuple[list[Gap], list[Flag]]:
+    """``gaps_of`` and ``span_flags`` in one statement (one round trip per save, not two: on a
+    shared server every round trip waits its turn): the segment, outer-joined to both."""
+    gap_on = and_(Gap.segment_id == Segment.id, Gap.lang == lang)
+    flag_on = and_(Flag.segment_id == Segment.id, Flag.lang == lang, Flag.start.is_not(None))
+    gaps: dict[int, Gap] = {}
+    flags: dict[int, Flag] = {}
+    for gap, flag in op.session.execute(select(Gap, Flag).select_from(Segment).outerjoin(Gap, gap_on)
+                                        .outerjoin(Flag, flag_on).where(Segment.id == segment_id)):
+        if gap is not None:
+            gaps[gap.id] = gap
+        if flag is not None:
+            flags[flag.id] = flag
+    return sorted(gaps.values(), key=lambda g: (g.start, g.id)), sorted(flags.values(), key=lambda f: f.id)
+
+
 def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, category: str | None = None,
                note: str | None = None) -> Correction | None:
     """Inside an operation: record ``new_text`` as the segment's corrected text in ``lang``.
@@ -55,8 +71,7 @@ def apply_edit(op: Operation, seg: Segment, lang: str, new_text: str, *, categor
     edit = single_edit(hist.text, new_text)
     if edit is None:
         return None
-    gaps = gaps_of(op.session, seg.id, lang)  # read before writing: no extra autoflush
-    flags = span_flags(op.session, seg.id, lang)
+    gaps, flags = _gaps_and_span_flags(op, seg.id, lang)  # read before writing: no extra autoflush
     start, end, before, after = edit
     at, to = hist.anchor(start, end)  # where it is made in the history: fixed from now on
     cor = Correction(segment_id=seg.id, transcript_id=seg.transcript_id, lang=lang, start=at, end=to,
@@ -80,6 +95,9 @@ def edit_text(store: Store, segment_id: int, lang: str, new_text: str, category:
     check_lang(lang)
     check_category(category)
     with optional_operation(store, "Edit text") as op:
+        # Locked, alone: a statement that waited for the lock sees the segment row as the other
+        # writer left it, but joined rows (its corrections) as they were before -- so the
+        # corrections are read after the lock, in a statement of their own.
         seg = op.get(Segment, segment_id)  # locked: a second writer waits here
         op.transcript_id = seg.transcript_id
         if base_version is not None and seg.version != base_version:

@@ -152,6 +152,7 @@ class Replay:
         self.local_names = {int(i): str(n) for i, n in local_conn.execute(
             select(Annotator.__table__.c.id, Annotator.__table__.c.name))}
         self._annotators: dict[int, int] = {}
+        self.last_event = 0
 
     # -- who ---------------------------------------------------------------
     def store_for(self, name: str) -> Store:
@@ -161,17 +162,27 @@ class Replay:
         return self._stores[name]
 
     def _map_people(self, events: list[LocalEvent]) -> None:
-        """Server ids of the people the file added offline, looked up (or added) before any
-        operation holds locks. Where the server maps logins to people, whoever worked offline is
-        the login's person: nobody records changes in someone else's name."""
+        """Server ids of the people who worked offline, looked up (or added) before any operation
+        holds locks, and only if there is something to send. Where the server maps logins to
+        people, whoever worked offline is the login's person: nobody records changes in someone
+        else's name."""
+        from model import people
+
         known = self.copied_max.get("annotator", 0)
+        self._annotators = {i: i for i in self.local_names if i <= known}
+        todo = [ev for ev in events if ev.id > self.info.local_base and not ev.undone
+                and f"event:{ev.id}" not in self.receipts]
+        if not todo:
+            return
+        with self.server.engine.connect() as conn:
+            identity = people.identify(conn)
+            login = people.map_login(conn, identity)[0] if identity is not None and not identity.owner else None
         for local_id, name in self.local_names.items():
-            self._annotators[local_id] = local_id if local_id <= known else self.store_for(name).annotator_id
-        me = self.store_for(self.info.checked_out_by)
-        if me.role is not None:
-            for ev in events:
-                if ev.id > self.info.local_base:
-                    self._annotators[ev.author_id] = me.annotator_id
+            if local_id > known:
+                self._annotators[local_id] = login if login is not None else self.store_for(name).annotator_id
+        if login is not None:
+            for ev in todo:
+                self._annotators[ev.author_id] = login
 
     # -- ids ---------------------------------------------------------------
     def server_id(self, table: str, local_id: int | None) -> int | None:
@@ -211,6 +222,7 @@ class Replay:
             if ev.id <= self.info.local_base and ev.undone != (ev.id in self.changes.undone_at_checkout):
                 self._flip(ev)
         new = [ev for ev in events if ev.id > self.info.local_base]
+        self.last_event = max((ev.id for ev in new), default=0)
         for done, ev in enumerate(new, 1):
             self._event(ev)
             if progress is not None:
@@ -445,7 +457,7 @@ class Replay:
                 texts = "; ".join(f"{lang}: {self._local_text(local_seg, lang)!r}" for lang in langs)
                 self.report.notes.append(f"segment {local_seg}, made offline, could not be sent ({texts})")
                 continue
-            key = f"conflict:{server_seg}"
+            key = f"conflict:{server_seg}:{self.last_event}"  # once per segment and sync
             if key in self.receipts:
                 continue
             try:

@@ -4,6 +4,22 @@
 <context>
     <name>Audio</name>
     <message>
+        <source>from the imported text</source>
+        <translation>取り込んだテキストの時刻</translation>
+    </message>
+    <message>
+        <source>stamped by ear</source>
+        <translation>耳で打った時刻</translation>
+    </message>
+    <message>
+        <source>aligned by sync</source>
+        <translation>同期で合わせた時刻</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>推定</translation>
+    </message>
+    <message>
         <source>Recording</source>
         <translation>録音</translation>
     </message>
@@ -100,12 +116,40 @@
         <translation>再生位置に合わせてペインが移動し、セグメントを選ぶとその位置から再生します</translation>
     </message>
     <message>
+        <source>From segment</source>
+        <translation>頭から</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>繰り返し</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>聞き取れない箇所</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>時刻を打つ</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>追従</translation>
+    </message>
+    <message>
         <source>No recording: File &gt; Attach recording…</source>
         <translation>録音がありません: ファイル &gt; 録音を添付…</translation>
     </message>
     <message>
         <source>The recording is not at %1 any more: File &gt; Find moved recording…</source>
         <translation>録音が %1 にありません: ファイル &gt; 移動した録音を探す…</translation>
+    </message>
+    <message>
+        <source>Segment: %1 – %2, %3</source>
+        <translation>セグメント: %1 – %2、%3</translation>
+    </message>
+    <message>
+        <source>Loop off</source>
+        <translation>繰り返し再生を終了</translation>
     </message>
     <message>
         <source>This gap has no time yet: playing its segment</source>
@@ -146,6 +190,10 @@
     <message>
         <source>Synced: %1 of %2 segments aligned, the rest estimated</source>
         <translation>同期しました: %2 セグメント中 %1 を照合、残りは推定</translation>
+    </message>
+    <message>
+        <source>(%1 heard, but where they start is doubtful)</source>
+        <translation>(%1 件は聞き取れましたが、開始位置が不確かなため推定のままです)</translation>
     </message>
     <message>
         <source>Play / pause</source>
@@ -194,6 +242,10 @@
     <message>
         <source>Reading the recording…</source>
         <translation>録音を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The recording around the playhead: click to play from there</source>
+        <translation>再生位置の前後の録音です。クリックするとそこから再生します</translation>
     </message>
 </context>
 </TS>

@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>{findings}, checking…</source>
-        <translation type="unfinished" />
+        <translation>{findings}、チェック中…</translation>
     </message>
 </context>
 <context>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <source>The checks stopped: {message}</source>
-        <translation type="unfinished" />
+        <translation>チェックが止まりました: {message}</translation>
     </message>
     <message>
         <source>Findings ({n})</source>

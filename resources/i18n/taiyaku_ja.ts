@@ -1214,12 +1214,12 @@ Every change is saved as you make it and can be undone.</source>
     <message>
         <location line="+2" />
         <source>How far the audio player jumps back every time it resumes, so the last words are heard again (0: not at all)</source>
-        <translation type="unfinished" />
+        <translation>再生を再開するたびに音声プレーヤーが巻き戻す秒数(直前の言葉をもう一度聞けます。0: 巻き戻さない)</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Rewind on resume:</source>
-        <translation type="unfinished" />
+        <translation>再開時の巻き戻し:</translation>
     </message>
     <message>
         <location line="+4" />

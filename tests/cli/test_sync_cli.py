@@ -87,3 +87,32 @@ def test_an_unreachable_source_is_one_line_and_leaves_the_file_as_it_was(pg_url,
     assert_one_error_line(taiyaku("checkout", tid, "--from", nowhere, "--to", tmp_path / "n.sqlite3"),
                           "cannot reach")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["offline.sqlite3"]
+
+
+def test_an_offline_approval_by_an_annotator_is_refused_on_the_server_and_said(pg_server, pg_url, tmp_path: Path):
+    from model.ops.review_state import approve
+
+    tid = _briefing(pg_url)
+    ben_url = _login(pg_server, "ben", pg_url)
+    assert taiyaku("user", "add", "Ben", "--login", "ben", "--db", pg_url).returncode == 0  # an annotator
+    out = tmp_path / "offline.sqlite3"
+    assert taiyaku("checkout", tid, "--from", ben_url, "--to", out).returncode == 0
+    local = Store.open(out)  # on the laptop nothing stops him: roles live on the server
+    try:
+        with local.read() as s:
+            seg = s.scalars(select(Segment).order_by(Segment.id)).first().id
+        edit_text(local, seg, "en", "The ship left on Tuesday.")
+        approve(local, seg)
+    finally:
+        local.close()
+    synced = taiyaku("sync", out, "--from", ben_url)
+    assert synced.returncode == 0, synced.stderr
+    assert "1 change sent" in synced.stdout and "1 refused" in synced.stdout
+    assert "refused: Approve segment" in synced.stdout and "only a reviewer" in synced.stdout
+    store = Store.open(pg_url)
+    try:
+        with store.read() as s:
+            state = s.get(Segment, seg)
+            assert (current_text(s, state, "en"), state.review_state) == ("The ship left on Tuesday.", "edited")
+    finally:
+        store.close()

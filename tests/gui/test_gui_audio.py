@@ -186,3 +186,90 @@ def test_the_rewind_on_resume_follows_the_preference_from_0_to_5_seconds(qtbot, 
     qtbot.waitUntil(player.is_playing, timeout=5_000)
     assert player.player.position() >= 9_900
     player.toggle()
+
+
+def test_loop_again_plays_on_and_a_slowed_gap_gives_the_speed_back(qtbot, store, tmp_path):
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    player = audio.player
+    window.panes.select_segment(audio.times[1].segment_id)
+    loop = window.registry.get("audio_loop")
+    loop.trigger()
+    qtbot.waitUntil(player.is_playing, timeout=10_000)
+    assert player.loop is not None
+    loop.trigger()  # the same key again: out of the loop, still playing
+    assert player.loop is None and player.stop_at is None and player.is_playing()
+    player.toggle()
+    # "Play the gap slowly" is slow for that span only; the annotator's speed comes back after it.
+    player.change_speed(0.2)
+    player.play_span(1_000, 1_400, rate=0.5)
+    assert player.speed.value() == 0.5
+    qtbot.waitUntil(lambda: not player.is_playing(), timeout=10_000)
+    assert player.speed.value() == 1.2
+
+
+def test_the_dock_has_buttons_for_the_keys_and_says_how_the_current_time_is_known(qtbot, store, tmp_path):
+    from gui.audio.player import ActionButton
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    buttons = {b.accessibleName(): b for b in audio.player.findChildren(ActionButton)}
+    assert not buttons["Loop the segment"].isEnabled()  # nothing to play yet
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    sid = audio.times[2].segment_id
+    window.panes.select_segment(sid)
+    assert "estimated" in audio.player.segment_label.text()
+    assert buttons["Follow the recording"].isEnabled() and not buttons["Follow the recording"].isChecked()
+    buttons["Follow the recording"].click()
+    assert audio.follow and buttons["Follow the recording"].isChecked()
+    audio.player.seek(12_345)
+    qtbot.waitUntil(lambda: abs(audio.player.player.position() - 12_345) < 300, timeout=10_000)
+    buttons["Stamp segment start here"].click()
+    assert audio.by_segment[sid].kind == "stamped"
+    assert "stamped by ear" in audio.player.segment_label.text()
+
+
+def test_a_foot_pedal_key_bound_to_play_works_while_a_segment_is_being_edited(qtbot, store, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from gui.preferences.shortcuts import PREFIX, apply_shortcuts
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 60.0)))
+    # Foot pedals send keys such as F13-F24 or the media keys; any of them can be bound.
+    window.settings.setValue(PREFIX + "audio_play", "F13")
+    apply_shortcuts(window.registry, window.settings)
+    window.panes.active_lang = "en"
+    window.panes.go_row(1)
+    window.panes.pane("en").setFocus()
+    window.registry.get("edit_segment").trigger()
+    editor = window.annotate.editor
+    assert editor is not None
+    qtbot.waitUntil(editor.hasFocus, timeout=5_000)
+    qtbot.keyClick(editor, Qt.Key.Key_F13)
+    qtbot.waitUntil(audio.player.is_playing, timeout=10_000)
+    assert window.annotate.editor is editor  # still editing
+    qtbot.keyClick(editor, Qt.Key.Key_F13)
+    qtbot.waitUntil(lambda: not audio.player.is_playing(), timeout=5_000)
+
+
+def test_the_zoomed_strip_shows_the_seconds_around_the_playhead_and_a_click_there_seeks(qtbot, store, tmp_path):
+    from PySide6.QtCore import QPoint
+
+    from gui.audio.waveform import BINS, FINE_MS
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "c.wav", 30.0)))
+    player = audio.player
+    qtbot.waitUntil(lambda: player.zoom.fine is not None, timeout=10_000)
+    assert len(player.zoom.fine) == 30_000 // FINE_MS  # one peak per 20 ms: words and pauses show
+    assert len(player.waveform.peaks) == BINS  # the overview is made from them
+    player.seek(10_000)
+    zoom = player.zoom
+    zoom.resize(600, 80)
+    assert zoom.ms_at(300) == 10_000  # the playhead in the middle
+    qtbot.mouseClick(zoom, Qt.MouseButton.LeftButton, pos=QPoint(450, 40))
+    qtbot.waitUntil(lambda: abs(player.player.position() - 13_000) < 300, timeout=10_000)

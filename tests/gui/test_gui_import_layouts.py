@@ -42,12 +42,14 @@ def test_a_dropped_folder_imports_each_file_and_sums_them_up(qtbot, store, tmp_p
     window, first = make_window(qtbot, store, tmp_path)
     folder = tmp_path / "in"
     folder.mkdir()
-    for name in ("mofa-interleaved.txt", "two-blocks.txt"):
+    for name in ("mofa-interleaved.txt", "two-blocks.txt", "two-blocks-3to1.txt"):
         (folder / name).write_bytes((LAYOUTS / name).read_bytes())
     ids = window.importer.import_paths([folder])
-    assert len(ids) == 2
+    assert len(ids) == 3
     text = window.importer.summary_box.text()
     assert "mofa-interleaved.txt" in text and "two blocks (one language, then the other)" in text
+    assert "two-blocks-3to1.txt" in text and "6 pairs, 0 untranslated" in text
+    _shot(window.importer.summary_box, "import-summary-folder.png")
     window.importer.summary_box.close()
 
 

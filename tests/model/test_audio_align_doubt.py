@@ -101,3 +101,59 @@ def test_a_head_forced_where_nobody_speaks_like_that_leaves_the_start_estimated(
 def test_a_paragraph_whose_first_word_was_heard_is_not_doubted():
     words = _words("Thank you. This is for", [(22_660, 22_890), *QUESTION_TIMES[1:]], [True] * 5)
     assert not doubtful_start("Thank you. This is for", words, said_before=20_000)
+
+
+REMINDER = ("As a reminder, the background portion of this call is embargoed until 6:00 p.m. today. "
+            "With that, over to Director Ishikura.")
+
+
+@pytest.fixture(scope="module")
+def said_twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], list[float]]:
+    """A call where one paragraph is said twice, a hold message and a reminder between."""
+    tools_or_skip()
+    texts = [OPENING, CROSSING, REMINDER, CROSSING]
+    pieces = [Piece(pause_s=1.0), Piece(OPENING), Piece(pause_s=0.6), Piece(CROSSING), Piece(pause_s=0.4),
+              Piece(HOLD, voice="en+f3"), Piece(pause_s=1.2), Piece(REMINDER), Piece(pause_s=0.6),
+              Piece(CROSSING), Piece(pause_s=0.5)]
+    out = tmp_path_factory.mktemp("twice") / "said-twice.wav"
+    truths = make_recording(pieces, out, noise=0.015)
+    return out, texts, [truths[k].start for k in (1, 3, 7, 9)]
+
+
+def test_a_paragraph_said_twice_is_found_both_times(said_twice):
+    # difflib's longest block paired the first "We expect..." in the text with the second one
+    # heard: that paragraph was claimed aligned 25 s late, and the two after it were lost.
+    from model.audio.align import Paragraph
+
+    path, texts, truth = said_twice
+    result = align(decode(path), [Paragraph(k, t) for k, t in enumerate(texts)])
+    assert sorted(result.segments) == [0, 1, 2, 3]
+    errors = [abs(result.segments[k][0] / 1000 - truth[k]) for k in range(4)]
+    assert max(errors) <= 0.5, errors
+
+
+def test_common_runs_keep_a_repeated_phrase_in_its_own_place():
+    from model.audio.align import common_runs
+
+    text = ["good", "morning", "all", "we", "expect", "the", "ferry", "soon", "as", "a", "reminder", "it", "is",
+            "late", "we", "expect", "the", "ferry", "soon"]
+    heard = ["good", "morning", "all", "we", "expect", "the", "ferry", "soon", "please", "hold", "the", "line",
+             "as", "a", "reminder", "it", "is", "late", "we", "expect", "the", "ferry", "soon"]
+    assert common_runs(text, heard) == [(0, 0, 8), (8, 12, 11)]
+
+
+def test_one_misheard_word_before_a_heard_one_takes_the_recognisers_time():
+    from model.audio.align import _take_misheard
+
+    # "As a reminder" heard as "have a reminder": "as" gets the time of "have".
+    heard = [("shortly", 9_000, 9_600), ("have", 11_070, 11_250), ("a", 11_250, 11_310),
+             ("reminder", 11_310, 11_940)]
+    text = [_TextWord(0, Word(w, 0, 1)) for w in ("as", "a", "reminder")]
+    for tw, at in zip(text[1:], (2, 3), strict=True):
+        tw.start, tw.end, tw.heard, tw.heard_at = heard[at][1], heard[at][2], True, at
+    _take_misheard(text, heard)
+    assert (text[0].start, text[0].end) == (11_070, 11_250)
+    # Not a word recognised with a pause before the next one: that is other speech.
+    text[0].start = text[0].end = None
+    _take_misheard(text, [heard[0], ("have", 10_070, 10_250), heard[2], heard[3]])
+    assert text[0].start is None

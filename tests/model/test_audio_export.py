@@ -95,3 +95,36 @@ def test_text_exports_can_start_each_paragraph_with_its_time(timed, tmp_path: Pa
     again = import_file(store, path)
     times = [(t.start_ms, t.kind) for t in ops.segment_times(store, again)]
     assert times[0] == (0, "imported") and (29_000, "imported") in times
+
+
+def test_a_sentence_longer_than_a_cue_is_cut_at_a_comma_or_a_space(store: Store, tmp_path: Path):
+    # One 250-character sentence: the old exporter wrote it as a single cue of 250 characters.
+    sentence = ("We met the cooperatives three times in January, and the final design moves the ferry berth "
+                "two hundred meters east of the fish market, so that the boats keep their moorings and the "
+                "morning auction is never interrupted by the sailings")
+    tid, ids = plain_transcript(store, [sentence + ".", "Next question."])
+    ops.attach_recording(store, tid, identify(write_tone(tmp_path / "c.wav", 40.0)))
+    ops.stamp_segment(store, ids[0], 1_000)
+    ops.stamp_segment(store, ids[1], 20_000)
+    load_builtin_exporters()
+    vtt = EXPORTERS["vtt"](store, tid, ExportOptions(langs=("en",)))
+    assert isinstance(vtt, str)
+    cues = [c.splitlines() for c in vtt.split("\n\n")[1:] if c.strip()]
+    texts = [c[1] for c in cues]
+    assert len(texts) >= 4 and all(len(t) <= 84 for t in texts), texts
+    assert " ".join(texts[:-1]) == sentence + "."  # nothing lost, nothing repeated
+    assert texts[0].endswith("in January,")  # cut after the comma, not inside a clause
+    starts = [c[0].split(" --> ")[0] for c in cues]
+    assert starts == sorted(starts) and starts[0] == "00:00:01.000"
+
+
+def test_a_one_sentence_translation_is_shared_over_the_cues_of_its_english(store: Store, tmp_path: Path):
+    from model.export.subtitles import split_segment
+
+    english = ("We met the cooperatives three times in January, and the final design moves the ferry berth "
+               "two hundred meters east of the fish market, so that the boats keep their moorings.")
+    japanese = ("漁協とは1月に3回会合を持ち、最終設計ではフェリーの岸壁を魚市場から200メートル東に移すことで、"
+                "漁船が係留場所を維持できるようにしました。")
+    cues = list(split_segment(0, 12_000, [english, japanese]))
+    assert len(cues) >= 2 and all(len(c.lines) == 2 for c in cues)  # a Japanese line under every English one
+    assert "".join(c.lines[1] for c in cues) == japanese

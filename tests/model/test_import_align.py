@@ -73,3 +73,70 @@ def test_one_to_one_pairs_stay_one_to_one():
     lead = [analyze(i, t) for i, t in enumerate(en)]
     follow = [analyze(3 + i, t) for i, t in enumerate(ja)]
     assert [(b.lead, b.follow) for b in align(lead, follow, "en")] == [([0], [0]), ([1], [1]), ([2], [2])]
+
+
+# -- long files: two blocks past the first 2,000 paragraphs ------------------------------------
+_EN_WORDS = ["the", "harbour", "ferry", "agreement", "islands", "will", "run", "fund", "inspectors", "and", "of"]
+_JA_WORDS = ["港湾", "フェリー", "協定", "島々", "基金", "検査官", "時刻表", "について", "します", "また"]
+
+
+def _long_two_blocks(turns: int) -> str:
+    """An invented briefing of ``turns`` labelled turns (some of two paragraphs): English, then Japanese."""
+    import random
+
+    rng = random.Random(11)
+    en, ja = ["Briefing on the Harbour Agreement"], ["港湾協定に関するブリーフィング"]
+    for i in range(turns):
+        lab_en, lab_ja = (("MODERATOR", "司会"), ("DIRECTOR OKADA", "岡田局長"), ("Q", "質問"))[i % 3]
+        words, boats = rng.randint(5, 40), rng.randint(10, 5000)
+        sentence = " ".join(rng.choice(_EN_WORDS) for _ in range(words)).capitalize()
+        en.append(f"{lab_en}: {sentence} {boats} boats.")
+        ja.append(f"{lab_ja}：" + "".join(rng.choice(_JA_WORDS) for _ in range(words // 2 + 1)) + f"{boats}隻です。")
+        if rng.random() < 0.3:
+            words = rng.randint(5, 30)
+            en.append(" ".join(rng.choice(_EN_WORDS) for _ in range(words)).capitalize() + ".")
+            ja.append("".join(rng.choice(_JA_WORDS) for _ in range(words // 2 + 1)) + "。")
+    return "\n\n".join(en) + "\n\n\n" + "\n\n".join(ja) + "\n"
+
+
+def test_two_blocks_longer_than_the_look_ahead_are_still_two_blocks():
+    from model.importer.parse import LOOKAHEAD
+
+    text = _long_two_blocks(820)
+    doc = parse(text)
+    assert len(doc.paragraphs) > LOOKAHEAD
+    assert (doc.layout, doc.lead_lang) == ("blocks", "en")
+    segs = [s for t in doc.turns for s in t.segments]
+    assert all(s.en_text is not None and s.ja_text is not None for s in segs)
+    assert len(segs) == len(doc.paragraphs) // 2
+    # each pair keeps its own number on both sides: nothing slid one paragraph off
+    assert all(s.en_text.rsplit(" ", 2)[-2] + "隻" in s.ja_text for s in segs if s.en_text.endswith(" boats."))
+
+
+def test_a_long_interleaved_file_is_not_read_whole_to_rule_out_two_blocks():
+    from model.importer.parse import LOOKAHEAD, Parser
+
+    read = 0
+
+    def chunks():  # one paragraph a chunk, counted as the parser asks for them
+        nonlocal read
+        for i in range(3 * LOOKAHEAD):
+            read += 1
+            yield (f"OFFICIAL: Paragraph number {i} of the call.\n\n" if i % 2 == 0 else
+                   f"高官：通話の第{i}段落です。\n\n")
+
+    parser = Parser(chunks())
+    assert parser.layout == "interleaved"
+    assert read <= LOOKAHEAD + 2  # the look-ahead, not the file
+    assert sum(1 for t in parser.turns() for s in t.segments if s.en_text and s.ja_text) == 3 * LOOKAHEAD // 2
+
+
+def test_a_long_aligner_run_keeps_to_a_band_and_finds_the_same_pairs():
+    from model.importer.parse import Parser, find_blocks
+
+    paras = list(Parser(_long_two_blocks(60)).paragraphs())
+    split = find_blocks(paras)
+    assert split is not None
+    first, second = paras[:split], paras[split:]
+    narrow = [(b.lead, b.follow) for b in align(first, second, "en", band=3)]
+    assert narrow == [(b.lead, b.follow) for b in align(first, second, "en", band=10_000)]

@@ -150,3 +150,19 @@ def test_another_program_writing_during_an_operation_waits_its_turn(store: Store
     assert outcome == {"other": "ok"}
     assert any("Aya Mori" in line for line in content(store))
     assert any("edited elsewhere" in line for line in content(store))
+
+
+def test_approving_a_segment_announces_that_segment_so_its_row_repaints(store: Store):
+    from model.ops.review_state import approve
+
+    tid = make_transcript(store)
+    with store.read() as s:
+        sid = s.scalars(select(Segment.id).where(Segment.transcript_id == tid).order_by(Segment.id)).first()
+    heard = []
+    store.subscribe(heard.append)
+    event = approve(store, [sid])
+    assert event is not None
+    (changes,) = heard
+    assert changes.segment_ids == {sid} and changes.transcript_ids == {tid}
+    store.undo(event)
+    assert heard[-1].kind == "undo" and heard[-1].segment_ids == {sid}

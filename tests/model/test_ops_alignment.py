@@ -179,3 +179,13 @@ def test_rejecting_the_middle_of_three_corrections_then_split_and_merge_keeps_th
     assert (merged.en, merged.en_orig, merged.conflicts) == (shown, text, ())
     accept_correction(store, middle)  # the rejected one comes back where it was made, too
     assert _segs(store, tid)[0].en == third
+
+
+def test_split_with_the_translation_cut_at_its_start_moves_all_of_it_to_the_second_part(store: Store, tid: int):
+    sid = _segs(store, tid)[0].id
+    edit_text(store, sid, "ja", JA.replace("京都", "共同"))
+    split_segment(store, sid, "en", EN.index("Then"), other_position=0)
+    first, second = _segs(store, tid)[:2]
+    assert (first.en, second.en) == ("We spoke to Kyoto News. ", "Then (inaudible) left early.")
+    assert not first.ja and second.ja == JA.replace("京都", "共同")
+    assert [len(first.corrections), len(second.corrections)] == [0, 1]

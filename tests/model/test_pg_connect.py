@@ -45,7 +45,7 @@ def _as_on_postgresql() -> MetaData:
         table.to_metadata(metadata)
     for table in metadata.tables.values():
         for fk in table.foreign_key_constraints:
-            fk.deferrable, fk.initially = True, "IMMEDIATE"
+            fk.deferrable, fk.initially = True, "DEFERRED"
     return metadata
 
 

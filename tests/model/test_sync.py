@@ -345,3 +345,52 @@ def test_an_offline_split_of_a_segment_edited_on_the_server_is_kept_for_the_revi
     finally:
         store.close()
     assert "Split segment by alice" in notes and "Second half." in notes  # what was done offline is said
+
+
+@pytest.mark.pg
+def test_rows_made_offline_get_server_ids_and_what_refers_to_them_follows(pg_url, tmp_path):
+    from model.ops.flags import reply_to_flag
+    from model.ops.gaps import fill_gap
+    from model.schema import FlagReply, Gap
+
+    store = Store.open(pg_url, annotator="boss")
+    try:
+        tid = make_transcript(store, [("Q", [("We spoke with (inaudible) today.", "今日(聞き取れない)と話した。")])])
+        with store.read() as s:
+            seg = s.scalar(select(Segment.id))
+            gap = s.scalar(select(Gap.id).where(Gap.lang == "en"))
+        add_flag(store, seg, "other", "an older flag")
+        with store.read() as s:
+            server_flag = s.scalar(select(Flag.id))
+    finally:
+        store.close()
+    out = tmp_path / "offline.sqlite3"
+    checkout(pg_url, tid, out)
+    local = Store.open(out, annotator="alice")
+    try:
+        add_flag(local, seg, "speaker", "who is this?")
+        with local.read() as s:
+            mine = s.scalar(select(func.max(Flag.id)))
+        reply_to_flag(local, mine, "the operator says: Ken Moriyasu")
+        fill_gap(local, gap, "Ken Moriyasu", "certain")
+    finally:
+        local.close()
+    bob = Store.open(pg_url, annotator="bob")
+    try:
+        add_flag(bob, seg, "other", "made on the server meanwhile")  # takes the id the file gave its flag
+        reply_to_flag(bob, server_flag, "a reply on the server")
+    finally:
+        bob.close()
+    report = sync(out)
+    assert report.sent == 3 and report.flags == 0 and report.notes == []
+    check = Store.open(pg_url)
+    try:
+        with check.read() as s:
+            flag = s.scalars(select(Flag).where(Flag.note == "who is this?")).one()
+            replies = s.scalars(select(FlagReply.text).where(FlagReply.flag_id == flag.id)).all()
+            assert replies == ["the operator says: Ken Moriyasu"]
+            filled = s.get(Gap, gap)
+            assert (filled.status, filled.proposed_text) == ("filled", "Ken Moriyasu")
+            assert s.scalar(select(func.count()).select_from(Flag)) == 3
+    finally:
+        check.close()

@@ -117,6 +117,27 @@ def test_a_writer_killed_mid_transaction_leaves_nothing_and_releases_the_segment
         store.close()
 
 
+def test_the_others_go_on_while_a_writer_is_killed_mid_transaction(pg_url):
+    segs = _segments(pg_url, 3)
+    doomed = _run(pg_url, "doomed", "hold", segs[0])
+    assert json.loads(doomed.stdout.readline())["outcome"] == "holding"  # segment 0 locked, half-written
+    elsewhere = [_run(pg_url, f"e{i}", "edit", f"{segs[1]},{segs[2]}", 10, i) for i in range(2)]
+    waiting = [_run(pg_url, f"w{i}", "edit", segs[0], 5, i) for i in range(2)]
+    done_elsewhere = _results(elsewhere)  # they finish while segment 0 is still held
+    assert doomed.poll() is None and all(proc.poll() is None for proc in waiting)
+    os.kill(doomed.pid, signal.SIGKILL)
+    doomed.wait(10)
+    done_waiting = _results(waiting)  # the server rolled the dead one back; they go on
+    applied, kept = check_nothing_lost(pg_url, done_elsewhere + done_waiting)
+    assert applied + kept == 30
+    store = Store.open(pg_url, annotator="checker")
+    try:
+        with store.read() as s:
+            assert not any("HALF-DONE" in c.after for c in s.scalars(select(Correction)))
+    finally:
+        store.close()
+
+
 def test_a_reviewer_approving_while_an_annotator_edits_never_approves_unseen_text(pg_url):
     segs = _segments(pg_url, 3)
     ids = ",".join(map(str, segs))

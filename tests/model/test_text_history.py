@@ -85,3 +85,48 @@ def test_a_rejected_deletion_cut_through_keeps_only_its_own_characters_in_the_fi
     plan = history(original, cors).cut(len("Kyoto Ne"))
     # "Ne" of the rejected deletion of "News " stays with the first part, and nothing beyond it.
     assert (plan.original, plan.first, plan.second) == (8, {1: (6, 8)}, {})
+
+
+def test_a_split_right_before_a_corrected_word_is_allowed_and_the_word_goes_with_the_second_part() -> None:
+    original, cors = "Kyoto News", []
+    _edit(original, cors, "Kyoto Press")
+    plan = history(original, cors).cut(len("Kyoto "))
+    assert plan is not None
+    assert (plan.original, plan.first, plan.second) == (6, {}, {1: (0, 3)})
+
+
+def test_a_split_after_a_rejected_word_keeps_the_correction_whole_so_accepting_it_later_works() -> None:
+    original, cors = "Kyoto News today", []
+    _edit(original, cors, "Kyoto Jiji today")
+    cors[0].status = "rejected"
+    plan = history(original, cors).cut(len("Kyoto News"))
+    # Cutting between "News" and its hidden replacement would also show the right text, but
+    # the correction could never apply again: the cut that goes through nothing is preferred.
+    assert (plan.original, plan.first, plan.second) == (10, {1: (6, 10)}, {})
+    accepted = C(1, *plan.first[1], "News", "Jiji", "accepted")
+    assert history(original[:plan.original], [accepted]).text == "Kyoto Jiji"
+
+
+def test_a_rejected_deletion_after_the_split_goes_with_the_second_part() -> None:
+    original, cors = "Kyoto News today. Then we left.", []
+    _edit(original, cors, "Kyoto News today. Then we.")
+    cors[0].status = "rejected"
+    plan = history(original, cors).cut(len("Kyoto News today. "))
+    assert (plan.original, plan.first, plan.second) == (18, {}, {1: (7, 12)})  # " left" of "Then we left."
+
+
+def test_a_letter_typed_inside_rejected_words_is_a_conflict_not_left_stranded() -> None:
+    original, cors = "the talks", []
+    _edit(original, cors, "the alliance talks")
+    _edit(original, cors, "the allXiance talks")  # typed inside the first correction's words
+    cors[0].status = "rejected"
+    assert derive(original, cors) == Derived("the talks", (2,))
+
+
+def test_words_typed_at_the_start_apply_even_with_rejected_markers_at_both_ends() -> None:
+    original, cors = "said so", []
+    _edit(original, cors, "(inaudible) said so")
+    _edit(original, cors, "(inaudible) said so (crosstalk)")
+    cors[0].status = cors[1].status = "rejected"
+    _edit(original, cors, "He said so")  # before the hidden "(inaudible) ": nothing on its left
+    assert derive(original, cors) == Derived("He said so", ())

@@ -1,4 +1,5 @@
-"""offline take-out and sync back: the checkout row of a taken-out file, the server's sync receipts
+"""offline take-out and sync back: the checkout row of a taken-out file, the server's sync receipts;
+on PostgreSQL every foreign key becomes INITIALLY DEFERRED (no SET CONSTRAINTS per operation)
 
 Revision ID: 0010
 Revises: 0009
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from model.db import make_foreign_keys_deferrable
 
 revision = "0010"
 down_revision = "0009"
@@ -46,6 +49,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("origin", "key", name=op.f("uq_sync_receipt_origin")),
         sqlite_autoincrement=True,
     )
+    make_foreign_keys_deferrable(op.get_bind())  # the new tables' keys too; all INITIALLY DEFERRED
 
 
 def downgrade() -> None:

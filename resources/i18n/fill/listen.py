@@ -61,4 +61,23 @@ JA = {
     ("Export", "Start paragraphs with their &time in the recording"): "各段落の先頭に録音内の時刻を付ける(&T)",
     ("Export", "Text, Markdown, HTML and Word: [00:01:23] before each paragraph"):
         "テキスト・Markdown・HTML・Word: 各段落の前に [00:01:23] を付けます",
+    ("Audio", "Loop off"): "繰り返し再生を終了",
+    ("WorkPage", "Rewind on resume:"): "再開時の巻き戻し:",
+    ("WorkPage", "How far the audio player jumps back every time it resumes, so the last words are heard again "
+                 "(0: not at all)"):
+        "再生を再開するたびに音声プレーヤーが巻き戻す秒数(直前の言葉をもう一度聞けます。0: 巻き戻さない)",
+    ("Audio", "From segment"): "頭から",
+    ("Audio", "Loop"): "繰り返し",
+    ("Audio", "Gap"): "聞き取れない箇所",
+    ("Audio", "Stamp"): "時刻を打つ",
+    ("Audio", "Follow"): "追従",
+    ("Audio", "Segment: %1 – %2, %3"): "セグメント: %1 – %2、%3",
+    ("Audio", "from the imported text"): "取り込んだテキストの時刻",
+    ("Audio", "stamped by ear"): "耳で打った時刻",
+    ("Audio", "aligned by sync"): "同期で合わせた時刻",
+    ("Audio", "estimated"): "推定",
+    ("Audio", "(%1 heard, but where they start is doubtful)"):
+        "(%1 件は聞き取れましたが、開始位置が不確かなため推定のままです)",
+    ("Audio", "The recording around the playhead: click to play from there"):
+        "再生位置の前後の録音です。クリックするとそこから再生します",
 }

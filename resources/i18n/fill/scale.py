@@ -37,4 +37,7 @@ JA = {
     ("StartupFrame", "Opening {name}…"): "{name} を開いています…",
     ("StartupFrame", "Opening…"): "開いています…",
     ("StartupFrame", "Opening the database…"): "データベースを開いています…",
+    # gui/review/findings_panel.py, gui/review/qa_runner.py (the checks in a thread of their own)
+    ("FindingsPanel", "{findings}, checking…"): "{findings}、チェック中…",
+    ("QaRunner", "The checks stopped: {message}"): "チェックが止まりました: {message}",
 }

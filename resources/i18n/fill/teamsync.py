@@ -18,7 +18,8 @@ JA = {
     ("Takeout", "&Check out"): "チェックアウト(&C)",
     ("Takeout", "Check out into a new file"): "新しいファイルにチェックアウト",
     ("Takeout", "Taiyaku database (*.sqlite3)"): "Taiyaku データベース (*.sqlite3)",
-    ("Takeout", "Give the server's address and a new file."): "サーバーのアドレスと新しいファイルを指定してください。",
+    ("Takeout", "Give the server's address and a new file."):
+        "サーバーのアドレスと新しいファイルを指定してください。",
     ("Takeout", "Check &out for offline work…"): "オフライン作業用にチェックアウト(&O)…",
     ("Takeout", "Copy a transcript of a shared database into a file to work offline"):
         "共有データベースの書き起こしをファイルにコピーして、オフラインで作業します",
@@ -28,12 +29,14 @@ JA = {
     ("Takeout", "Checked out into {path}. Open it in a new window?"):
         "{path} にチェックアウトしました。新しいウィンドウで開きますか?",
     ("Takeout", "Sync now"): "今すぐ同期",
-    ("Takeout", "This database is not a checked-out file."): "このデータベースはチェックアウトしたファイルではありません。",
+    ("Takeout", "This database is not a checked-out file."):
+        "このデータベースはチェックアウトしたファイルではありません。",
     ("Takeout", "{sent} changes sent; {conflicts} overlapping texts kept as competing corrections; "
                 "{flags} conflict flags for the reviewer."):
         "{sent} 件の変更を送信しました。重なったテキスト {conflicts} 件は競合する修正として残し、"
         "レビュー担当者向けに競合フラグを {flags} 件立てました。",
-    ("Takeout", "This file now holds the server's transcript."): "このファイルはサーバーの最新の書き起こしになりました。",
+    ("Takeout", "This file now holds the server's transcript."):
+        "このファイルはサーバーの最新の書き起こしになりました。",
     ("Takeout", "This file was not refreshed (it changed meanwhile): sync again."):
         "このファイルは更新されませんでした(同期中に変更されたため)。もう一度同期してください。",
 }
