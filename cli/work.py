@@ -66,10 +66,12 @@ def _run_work(args: argparse.Namespace) -> int:
     if not items:
         print("nothing to do" if args.mine else "no transcripts", file=out)
         return 0
+    notes = any(w.note and w.state == "in_progress" for w in items)  # why a reviewer sent work back
     rows = [(w.transcript_id, w.title, w.state.replace("_", " "), w.annotator or "-", w.reviewer or "-")
+            + ((w.note if w.note and w.state == "in_progress" else "",) if notes else ())
             for w in items]
-    for line in format_table(("id", "title", "state", "annotator", "reviewer"), rows,
-                             (True, False, False, False, False)):
+    header = ("id", "title", "state", "annotator", "reviewer") + (("sent back because",) if notes else ())
+    for line in format_table(header, rows, (True, False, False, False, False, False)[:len(header)]):
         print(line, file=out)
     return 0
 

@@ -185,6 +185,9 @@ class LibraryModel(QAbstractTableModel):
                 return self.assignee(r.id)
             return {"turns": r.turns, "segments": r.segments, "flags": r.open_flags, "gaps": r.open_gaps}[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
+            work = self.work.get(r.id)
+            if work is not None and work.note and work.state == "in_progress":  # why a reviewer sent it back
+                return r.title + "\n" + self.tr("Sent back by the reviewer: {note}").format(note=work.note)
             return r.title
         if role == Qt.ItemDataRole.TextAlignmentRole and col not in ("title", "date", "state", "assignee"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

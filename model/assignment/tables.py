@@ -51,8 +51,10 @@ def ensure_rows(conn: Connection) -> None:
     the first one's rows. SQLite's write lock lets only one writer in at a time.
     """
     table, transcripts = Assignment.__table__, Transcript.__table__
+    # In transcript order for every writer: two inserting at once wait for each other's rows in
+    # turn, never in a deadlock.
     missing = select(transcripts.c.id, literal("unassigned"), literal(utcnow(), DateTime())).where(
-        ~exists().where(table.c.transcript_id == transcripts.c.id))
+        ~exists().where(table.c.transcript_id == transcripts.c.id)).order_by(transcripts.c.id)
     statement = insert(table).from_select(["transcript_id", "state", "updated_at"], missing)
     if conn.dialect.name == "sqlite":
         conn.execute(statement)

@@ -351,7 +351,7 @@
     <message>
         <location line="+2" />
         <source>Assign transcript</source>
-        <translation>文字起こしを割り当て</translation>
+        <translation>記録を割り当て</translation>
     </message>
     <message>
         <location line="+1" />
@@ -376,17 +376,17 @@
     <message>
         <location line="+1" />
         <source>Approve transcript</source>
-        <translation>文字起こしを承認</translation>
+        <translation>記録を承認</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Reject transcript</source>
-        <translation>文字起こしを差し戻す</translation>
+        <translation>記録を差し戻す</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Claim next transcript</source>
-        <translation>次の文字起こしを引き受ける</translation>
+        <translation>次の記録を引き受ける</translation>
     </message>
 </context>
 <context>
@@ -576,12 +576,17 @@
     <message>
         <location line="+1" />
         <source>Where the work on the transcript stands</source>
-        <translation>この文字起こしの作業の状況</translation>
+        <translation>この記録の作業の状況</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Who has the work: the annotator, or the reviewer once it is submitted</source>
         <translation>作業の担当者: アノテーター、提出後はレビュー担当者</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Sent back by the reviewer: {note}</source>
+        <translation>レビュー担当者からの差し戻し: {note}</translation>
     </message>
     <message>
         <location filename="../../gui/library.py" line="+66" />

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Approve transcript</source>
-        <translation>文字起こしを承認</translation>
+        <translation>記録を承認</translation>
     </message>
     <message>
         <source>Reject (back to the annotator)…</source>
@@ -29,15 +29,15 @@
     </message>
     <message>
         <source>Only the transcripts I annotate or review and have not finished</source>
-        <translation>自分がアノテーションまたはレビューを担当し、まだ終わっていない文字起こしだけ</translation>
+        <translation>自分がアノテーションまたはレビューを担当し、まだ終わっていない記録だけ</translation>
     </message>
     <message>
         <source>&amp;Next transcript</source>
-        <translation>次の文字起こし(&amp;N)</translation>
+        <translation>次の記録(&amp;N)</translation>
     </message>
     <message>
         <source>Open my next transcript: my assigned work first, else one nobody has</source>
-        <translation>次の文字起こしを開く: 割り当てられた作業を優先し、なければ未担当のもの</translation>
+        <translation>次の記録を開く: 割り当てられた作業を優先し、なければ未担当のもの</translation>
     </message>
     <message>
         <source>Assign to…</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Reject transcript</source>
-        <translation>文字起こしを差し戻す</translation>
+        <translation>記録を差し戻す</translation>
     </message>
     <message>
         <source>What should the annotator fix?</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>Assign transcript</source>
-        <translation>文字起こしを割り当て</translation>
+        <translation>記録を割り当て</translation>
     </message>
     <message>
         <source>Person:</source>
@@ -69,11 +69,11 @@
     </message>
     <message>
         <source>Nothing left: every transcript has someone on it</source>
-        <translation>残りはありません: すべての文字起こしに担当者がいます</translation>
+        <translation>残りはありません: すべての記録に担当者がいます</translation>
     </message>
     <message>
         <source>Claim next transcript</source>
-        <translation>次の文字起こしを引き受ける</translation>
+        <translation>次の記録を引き受ける</translation>
     </message>
     <message>
         <source>Open database</source>

@@ -38,6 +38,7 @@ def test_assign_work_and_next_on_the_command_line(any_db):
     assert rejected.stdout.startswith(f"transcript {two} is now in progress")
     mine = taiyaku("work", "--mine", "--db", any_db, env={"LOGNAME": "tester", "USER": "tester"}).stdout
     assert f"{two}  Call 1" in mine and "Call 0" not in mine
+    assert mine.splitlines()[0].endswith("sent back because") and mine.splitlines()[1].endswith("names")
     assert_one_error_line(taiyaku("work", two, "approve", "--db", any_db), "is in progress, not in review")
     assert_one_error_line(taiyaku("assign", three, "nobody", "--db", any_db), "nobody called 'nobody'")
     assert_one_error_line(taiyaku("work", two, "--db", any_db), "give a transcript ID and a STEP")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from gui_helpers import make_window
 from helpers import make_transcript
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from model.assignment.ops import assign, list_work, transition
@@ -73,6 +74,10 @@ def test_reject_asks_why_and_the_annotator_sees_it_back_in_progress(qtbot, store
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Turn 2's speaker", True))
     assert work.take_step(tid, "reject") is not None
     assert (_work(store, tid).state, _work(store, tid).note) == ("in_progress", "Turn 2's speaker")
+    model = window.library_model
+    qtbot.waitUntil(lambda: model.state_text(tid) == "In progress")
+    tip = model.index(model.row_of(tid), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("Sent back by the reviewer: Turn 2's speaker")
 
 
 def test_file_next_transcript_claims_and_opens_it(qtbot, store, tmp_path):
