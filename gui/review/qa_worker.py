@@ -134,9 +134,11 @@ class QaWorker(QObject):
             if not self._cancelled.is_set():
                 self.failed.emit(gen, str(exc))
         except Exception as exc:  # a thread must not die with a traceback on stderr
+            if self._cancelled.is_set():  # stopped while a step ran (the app quits, the store closes)
+                log.debug("the QA checks stopped: %s", exc)
+                return
             log.exception("the QA checks failed")
-            if not self._cancelled.is_set():
-                self.failed.emit(gen, str(exc) or type(exc).__name__)
+            self.failed.emit(gen, str(exc) or type(exc).__name__)
         finally:
             self._done.set()
 
