@@ -61,13 +61,13 @@ def test_every_name_the_map_quotes_exists():
 
 def quoted_paths(doc: str) -> set[str]:
     """Paths in the repository that ``doc`` quotes inline (``gui/annotate/editing.py``, ``cli/``);
-    not in ```sh blocks, not under .venv/ (made by the set-up)."""
+    not in ```sh blocks, not under .venv/ or mutants/ (made by the set-up and by mutmut, git-ignored)."""
     text = re.sub(r"^```.*?^```", "", (ROOT / doc).read_text(encoding="utf-8"), flags=re.S | re.M)
     paths = set()
     for code in re.findall(r"`([^`\n]+)`", text):
         for word in code.split():
             word = word.strip("(),;:")
-            if "/" in word and "<" not in word and not word.startswith(("/", "..", "-", "http", "~", "$", ".venv/")) \
+            if "/" in word and "<" not in word and not word.startswith(("/", "..", "-", "http", "~", "$", ".venv/", "mutants/")) \
                     and re.fullmatch(r"[\w.\-/]+", word):
                 paths.add(word)
     return paths
