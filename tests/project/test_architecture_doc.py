@@ -67,8 +67,8 @@ def quoted_paths(doc: str) -> set[str]:
     for code in re.findall(r"`([^`\n]+)`", text):
         for word in code.split():
             word = word.strip("(),;:")
-            if "/" in word and "<" not in word and not word.startswith(("/", "..", "-", "http", "~", "$", ".venv/", "mutants/")) \
-                    and re.fullmatch(r"[\w.\-/]+", word):
+            made_elsewhere = word.startswith(("/", "..", "-", "http", "~", "$", ".venv/", "mutants/"))
+            if "/" in word and "<" not in word and not made_elsewhere and re.fullmatch(r"[\w.\-/]+", word):
                 paths.add(word)
     return paths
 
