@@ -60,6 +60,12 @@ def _hurried() -> Iterator[None]:
                 sys.setswitchinterval(_switching["before"])
 
 
+def _window_gone(exc: Exception) -> bool:
+    """Whether ``exc`` is PySide's refusal to emit from a deleted object: at exit, Qt deletes
+    this worker's C++ side while a long step (the outline, the dictionary) may still run."""
+    return isinstance(exc, RuntimeError) and "deleted" in str(exc)
+
+
 class QaWorker(QObject):
     """One run of the checks over one transcript, in a thread (see the module's docstring).
 
@@ -132,15 +138,21 @@ class QaWorker(QObject):
             self._serve_rechecks(scan)
         except TaiyakuError as exc:  # the database went away, is locked, ...: one line, no traceback
             if not self._cancelled.is_set():
-                self.failed.emit(gen, str(exc))
+                self._tell_failed(gen, str(exc))
         except Exception as exc:  # a thread must not die with a traceback on stderr
-            if self._cancelled.is_set():  # stopped while a step ran (the app quits, the store closes)
+            if self._cancelled.is_set() or _window_gone(exc):  # the app quits: the store closed under a step
                 log.debug("the QA checks stopped: %s", exc)
                 return
             log.exception("the QA checks failed")
-            self.failed.emit(gen, str(exc) or type(exc).__name__)
+            self._tell_failed(gen, str(exc) or type(exc).__name__)
         finally:
             self._done.set()
+
+    def _tell_failed(self, gen: int, message: str) -> None:
+        try:
+            self.failed.emit(gen, message)
+        except RuntimeError as exc:  # nobody is left to tell
+            log.debug("the QA checks failed after the window went: %s (%s)", message, exc)
 
     def _scan_all(self) -> Scan | None:
         # Read nothing before the background damage check has passed the file: on a damaged

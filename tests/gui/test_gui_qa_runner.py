@@ -74,3 +74,25 @@ def test_edits_while_the_checks_run_are_checked(qtbot, store, tmp_path, monkeypa
                     timeout=20_000)
     assert review.findings == run_checks(store, tid)
     assert review.findings_panel.all_findings == review.findings
+
+
+def test_a_worker_whose_window_went_at_exit_ends_quietly(qtbot, store, caplog):
+    """At exit Qt deletes the worker's C++ side while a long step may still run (seen in the
+    packaged app): its next signal raises, and the thread must end without a traceback."""
+    import shiboken6
+
+    tid = generated(store, turns=12)
+    worker = qa_worker.QaWorker(store, tid, generation=1)
+    shiboken6.delete(worker)  # what the interpreter's exit does to a parentless QObject
+    escaped: list[BaseException] = []
+    previous = threading.excepthook
+    threading.excepthook = lambda args: escaped.append(args.exc_value)  # type: ignore[assignment]
+    try:
+        with caplog.at_level("DEBUG", logger="gui.review.qa_worker"):
+            worker.start()
+            worker._thread.join(20)
+    finally:
+        threading.excepthook = previous
+    assert not worker._thread.is_alive()
+    assert escaped == []
+    assert [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")] == []
