@@ -229,6 +229,10 @@ class WaveformView(QWidget):
     def _x(self, ms: int) -> float:
         return ms * self.width() / self.duration_ms if self.duration_ms else 0.0
 
+    def ms_at(self, x: float) -> int:
+        """The time under ``x`` (pixels from the left)."""
+        return int(x * self.duration_ms / max(self.width(), 1))
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         pal = self.palette()
@@ -265,8 +269,7 @@ class WaveformView(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.duration_ms and event.button() == Qt.MouseButton.LeftButton:
-            ms = int(event.position().x() * self.duration_ms / max(self.width(), 1))
-            self.seekRequested.emit(max(0, min(ms, self.duration_ms)))
+            self.seekRequested.emit(max(0, min(self.ms_at(event.position().x()), self.duration_ms)))
 
 
 class ZoomView(WaveformView):
@@ -338,7 +341,3 @@ class ZoomView(WaveformView):
         x = int(self._x(self.position_ms))
         p.drawLine(x, 0, x, h)
         p.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.duration_ms and event.button() == Qt.MouseButton.LeftButton:
-            self.seekRequested.emit(max(0, min(self.ms_at(event.position().x()), self.duration_ms)))
