@@ -270,10 +270,9 @@ def _segments_of(url: str | Path, tid: int) -> list[tuple[int, str]]:
         store.close()
 
 
-@pytest.mark.pg
-def test_an_offline_split_reaches_the_server_and_later_edits_follow_the_new_segment(pg_url, tmp_path):
-    from model.ops.alignment import split_segment
-
+def _two_sentences_checked_out(pg_url: str, tmp_path: Path) -> tuple[int, list[int], Path]:
+    """A server transcript whose first segment holds two sentences, checked out to a file:
+    (transcript id, segment ids, the file)."""
     store = Store.open(pg_url, annotator="boss")
     try:
         tid = make_transcript(store, [("Q", [("First half. Second half.", "前半。後半。"), ("Sentence 1.", "文1。")])])
@@ -283,6 +282,14 @@ def test_an_offline_split_reaches_the_server_and_later_edits_follow_the_new_segm
         store.close()
     out = tmp_path / "offline.sqlite3"
     checkout(pg_url, tid, out)
+    return tid, segs, out
+
+
+@pytest.mark.pg
+def test_an_offline_split_reaches_the_server_and_later_edits_follow_the_new_segment(pg_url, tmp_path):
+    from model.ops.alignment import split_segment
+
+    tid, segs, out = _two_sentences_checked_out(pg_url, tmp_path)
     local = Store.open(out, annotator="alice")
     try:
         split_segment(local, segs[0], "en", len("First half. "))
@@ -319,15 +326,7 @@ def test_an_offline_undo_of_a_change_made_before_the_checkout_is_undone_on_the_s
 def test_an_offline_split_of_a_segment_edited_on_the_server_is_kept_for_the_reviewer(pg_url, tmp_path):
     from model.ops.alignment import split_segment
 
-    store = Store.open(pg_url, annotator="boss")
-    try:
-        tid = make_transcript(store, [("Q", [("First half. Second half.", "前半。後半。"), ("Sentence 1.", "文1。")])])
-        with store.read() as s:
-            segs = list(s.scalars(select(Segment.id).order_by(Segment.id)))
-    finally:
-        store.close()
-    out = tmp_path / "offline.sqlite3"
-    checkout(pg_url, tid, out)
+    tid, segs, out = _two_sentences_checked_out(pg_url, tmp_path)
     local = Store.open(out, annotator="alice")
     try:
         split_segment(local, segs[0], "en", len("First half. "))
