@@ -131,6 +131,9 @@ class AudioFeature(QObject):
     def _on_transcript(self, transcript_id: int | None) -> None:
         self.recording = ops.recording_of(self.ctx.store, transcript_id) if transcript_id is not None else None
         rec = self.recording
+        if rec is None or not rec.available:  # nothing to read: no duration, no peaks
+            self.player.set_duration(0)
+            self.player.set_peaks(None)
         if rec is None:
             self.player.set_source(None)
             self.player.set_available(False, tr("No recording: File > Attach recording…") if transcript_id

@@ -251,7 +251,7 @@ class WaveformView(QWidget):
             for x in range(w):
                 v = float(self.peaks[min(int(x * n / w), n - 1)]) * (mid - 2)
                 p.drawLine(x, int(mid - v), x, int(mid + v))
-        else:
+        elif self.duration_ms:  # a recording is attached: its peaks are being read
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Reading the recording…"))
         quiet = pal.color(QPalette.ColorRole.PlaceholderText)

@@ -40,6 +40,8 @@ def test_attach_shows_the_player_and_the_waveform_and_undo_detaches(qtbot, store
     assert {t.kind for t in audio.times} == {"estimated"} and len(audio.times) == 6
     window.ctx.undo_stack.undo()
     assert ops.recording_of(store, tid) is None and not window.registry.get("audio_play").isEnabled()
+    # Detached: the waveform no longer says it is reading a recording.
+    assert audio.player.waveform.duration_ms == 0 and audio.player.waveform.peaks is None
 
 
 def test_dropping_an_audio_file_attaches_it(qtbot, store, tmp_path):
