@@ -33,7 +33,7 @@ from sqlalchemy import Engine, event, func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from model import live, versions
+from model import live, server_roles, versions
 from model.assignment.tables import check_replay as check_assignment_replay
 from model.db import (
     IntegrityCheck,
@@ -310,6 +310,11 @@ class Store:
         except IntegrityError as exc:
             raise OperationFailed(f"could not {what}: it conflicts with existing data ({exc.orig})") from None
         except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: BEGIN IMMEDIATE is a raw driver call
+            refused = server_roles.refusal(exc)  # the server's roles said no (model.server_roles)
+            if refused is not None:
+                from model.people import PermissionRefused
+
+                raise PermissionRefused(refused) from None
             failure = storage_failure(exc, what, self.path)
             if write:
                 self._tell_writes("failed", str(failure))
