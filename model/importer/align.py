@@ -297,7 +297,7 @@ def covered(leads: Sequence[Item], translation: Item, lead_lang: str, skip: floa
     """
     got = speech_length(translation)
     best, best_cost = 1, INF
-    scorer = Scorer(leads, [translation], lead_lang)
+    scorer: Scorer | None = None  # built only when the lengths leave a choice
     n = len(leads)
     for k in range(2, min(n, 3) + 1):
         group = leads[n - k:]
@@ -309,7 +309,8 @@ def covered(leads: Sequence[Item], translation: Item, lead_lang: str, skip: floa
         # clear margin; with a third, the cost (anchors, the 3:1 prior) decides beyond that.
         if got < (1.4 if k == 2 else 1.0) * expected:
             break
-        if best_cost == INF:
+        if scorer is None:
+            scorer = Scorer(leads, [translation], lead_lang)
             best_cost = scorer.cost([n - 1], [0]) + skip * (k - 1)
         else:
             best_cost += skip  # the shorter group leaves one more paragraph untranslated
