@@ -34,8 +34,9 @@ from sqlalchemy import Connection, text
 
 HINT = "refused by the Taiyaku roles of this server"
 
-# The functions name their tables with the schema they were installed in, and search pg_temp
-# last: a temporary table called "annotator" must not stand in for the real one.
+# The functions look names up in pg_catalog first (nobody's own "format" or "=" stands in for the
+# built-in one), then in the schema they were installed in, and in pg_temp last: a temporary
+# table called "annotator" must not stand in for the real one.
 _FUNCTIONS = r"""
 CREATE OR REPLACE FUNCTION taiyaku_refuse(msg text) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
@@ -48,7 +49,7 @@ $f$;
 
 -- Who session_user is: free (owner, superuser, admin: anything goes) or a person with a role.
 CREATE OR REPLACE FUNCTION taiyaku_person(OUT id integer, OUT name text, OUT role text, OUT free boolean)
-LANGUAGE plpgsql STABLE SET search_path = @SCHEMA@, pg_catalog, pg_temp AS $f$
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, @SCHEMA@, pg_temp AS $f$
 BEGIN
   IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user)
      OR (SELECT pg_catalog.pg_get_userbyid(datdba) FROM pg_catalog.pg_database
@@ -77,7 +78,7 @@ END $f$;
 
 -- Refuse writing a row in someone else's name.
 CREATE OR REPLACE FUNCTION taiyaku_not_in_name_of(other integer, what text, who_name text) RETURNS void
-LANGUAGE plpgsql SET search_path = @SCHEMA@, pg_catalog, pg_temp AS $f$
+LANGUAGE plpgsql SET search_path = pg_catalog, @SCHEMA@, pg_temp AS $f$
 BEGIN
   PERFORM taiyaku_refuse(format('nobody can record changes in someone else''s name: %s in the name of %s '
     'refused; this login is %s', what, coalesce((SELECT a.name FROM annotator a WHERE a.id = other), '#' || other),
@@ -87,7 +88,7 @@ END $f$;
 -- Whether person ``author``'s own change event wrote ``image`` (some columns) into row ``pk``
 -- of ``tbl``: undo/redo may then write it back, whoever undoes.
 CREATE OR REPLACE FUNCTION taiyaku_restores(tbl text, pk integer, tid integer, image jsonb, author integer)
-RETURNS boolean LANGUAGE sql STABLE SET search_path = @SCHEMA@, pg_catalog, pg_temp AS $f$
+RETURNS boolean LANGUAGE sql STABLE SET search_path = pg_catalog, @SCHEMA@, pg_temp AS $f$
   SELECT author IS NOT NULL AND EXISTS (
     SELECT 1 FROM change_event e
     WHERE e.annotator_id = author AND (tid IS NULL OR e.transcript_id = tid)
@@ -263,7 +264,7 @@ _CONDITION: dict[str, str] = {
 
 def _guard_function(table: str, body: str) -> str:
     return (f"CREATE OR REPLACE FUNCTION taiyaku_guard_{table}() RETURNS trigger LANGUAGE plpgsql "
-            f"SET search_path = @SCHEMA@, pg_catalog, pg_temp AS $f$\nDECLARE p record;\nBEGIN\n"
+            f"SET search_path = pg_catalog, @SCHEMA@, pg_temp AS $f$\nDECLARE p record;\nBEGIN\n"
             f"  SELECT * INTO p FROM taiyaku_person();\n"
             f"  IF NOT p.free THEN\n{body}\n  END IF;\n"
             f"  IF TG_OP = 'DELETE' THEN\n    RETURN OLD;\n  END IF;\n  RETURN NEW;\nEND $f$;")
