@@ -40,7 +40,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 def _backend_cpu(cluster: PgCluster, database: str) -> float:
     """Seconds of CPU used so far by the server backends connected to ``database``."""
-    pids = [int(r[0]) for r in cluster.admin("SELECT pid FROM pg_stat_activity WHERE datname = %s", database)]
+    pids = [int(str(r[0])) for r in cluster.admin("SELECT pid FROM pg_stat_activity WHERE datname = %s", database)]
     total = 0.0
     for pid in pids:
         try:
