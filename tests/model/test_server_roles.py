@@ -222,3 +222,35 @@ def test_a_sync_of_an_annotators_offline_work_passes_and_her_offline_approval_is
     finally:
         owner.close()
     assert sync(out, urls["aya"]).sent == 0  # a second sync sends nothing (the refusal is not retried)
+
+
+def test_migration_0011_on_postgresql_installs_the_guards_and_its_downgrade_removes_them(pg_server):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from model.db import alembic_config, make_engine
+
+    url = pg_server.new_database(empty=True)
+    engine = make_engine(url)
+
+    def guards() -> int:
+        rows = pg_server.admin("SELECT count(*) FROM pg_trigger WHERE tgname = 'taiyaku_guard'",
+                               database=url.rsplit("/", 1)[1])
+        return int(str(rows[0][0]))
+
+    try:
+        command.upgrade(alembic_config(engine), "0010")
+        assert guards() == 0
+        command.upgrade(alembic_config(engine), "head")
+        assert guards() == 9
+        found = inspect(engine)  # a transcript's work may now be in several rows, one per range
+        assert {"first_turn", "last_turn"} <= {c["name"] for c in found.get_columns("assignment")}
+        assert [u["column_names"] for u in found.get_unique_constraints("assignment")] == [["transcript_id",
+                                                                                           "first_turn"]]
+        command.downgrade(alembic_config(engine), "0010")
+        assert guards() == 0
+        command.upgrade(alembic_config(engine), "head")
+        assert guards() == 9
+    finally:
+        engine.dispose()
+        pg_server.drop_database(url)
