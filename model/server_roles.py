@@ -204,8 +204,9 @@ _GUARDS: dict[str, str] = {
   IF TG_OP = 'DELETE' THEN
     PERFORM taiyaku_needs('admin', 'assign work', p.name, p.role);
   ELSIF TG_OP = 'INSERT' THEN
-    -- anyone's "Next transcript" makes the rows of work nobody has yet
-    IF NEW.state <> 'unassigned' OR NEW.annotator_id IS NOT NULL OR NEW.reviewer_id IS NOT NULL THEN
+    -- anyone's "Next transcript" makes the rows of whole transcripts nobody has yet; ranges are the admin's
+    IF NEW.state <> 'unassigned' OR NEW.annotator_id IS NOT NULL OR NEW.reviewer_id IS NOT NULL
+       OR NEW.first_turn <> 1 OR NEW.last_turn IS NOT NULL THEN
       PERFORM taiyaku_needs('admin', 'assign work', p.name, p.role);
     END IF;
   ELSIF NEW.transcript_id IS DISTINCT FROM OLD.transcript_id OR NEW.first_turn IS DISTINCT FROM OLD.first_turn

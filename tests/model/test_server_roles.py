@@ -15,7 +15,7 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
-from model.assignment.ops import assign, claim_next, transition
+from model.assignment.ops import assign, claim_next, claim_next_range, transition
 from model.ops.corrections import accept_correction, edit_text, revert_segment
 from model.ops.flags import add_flag, set_flag_status
 from model.ops.review_state import approve
@@ -113,6 +113,8 @@ def test_a_script_with_an_annotators_login_cannot_write_in_anothers_name_or_appr
         rita.execute("UPDATE flag SET status = 'resolved', resolved_by_id = %s WHERE id = %s", (rita_id, flag[0]))
         _refused(rita, "UPDATE segment SET reviewed_by_id = %s WHERE id = %s", (ken_id, segs[1]),
                  "an approval in the name of Ken")
+        _refused(rita, "INSERT INTO assignment (transcript_id, state, first_turn, last_turn, updated_at) "
+                 "VALUES (%s, 'unassigned', 2, 3, now())", (tid,), "only an admin can assign work; Rita is a reviewer")
         _refused(rita, "INSERT INTO assignment (transcript_id, state, annotator_id, updated_at) "
                  "VALUES (%s, 'assigned', %s, now())", (tid, ken_id),
                  "only an admin can assign work; Rita is a reviewer")
@@ -254,3 +256,26 @@ def test_migration_0011_on_postgresql_installs_the_guards_and_its_downgrade_remo
     finally:
         engine.dispose()
         pg_server.drop_database(url)
+
+
+def test_ranges_of_turns_as_each_role(team):
+    _server, url, urls, first, _segs, _people = team
+    owner = Store.open(url, annotator="owner")
+    ken = Store.open(urls["ken"])
+    try:
+        assign(owner, first, "Aya")  # not free: the claim below can only be a range of the other
+        tid = make_transcript(owner, [(f"S{i}", [(f"Turn {i + 1}.", None)]) for i in range(6)], title="Six")
+        with pytest.raises(PermissionRefused, match="only an admin can assign work; Ken is an annotator"):
+            assign(ken, tid, "Ken", turns=(1, 2))
+        assign(owner, tid, "Aya", turns=(3, 4))
+        claimed = claim_next_range(ken)  # a free range, claimed in his own name through the triggers
+        assert claimed is not None and claimed[0] == tid and claimed[2] == (1, 2)
+        transition(ken, tid, "submit")
+        with _plain(urls["ken"]) as script:
+            _refused(script, "UPDATE assignment SET last_turn = 6 WHERE transcript_id = %s AND first_turn = 1",
+                     (tid,), "only an admin can assign work; Ken is an annotator")
+            _refused(script, "UPDATE assignment SET state = 'in_progress' WHERE transcript_id = %s AND first_turn = 3",
+                     (tid,), f"cannot start work: transcript {tid} is assigned to Aya, not to Ken")
+    finally:
+        owner.close()
+        ken.close()
