@@ -196,8 +196,12 @@ def test_work_moves_along_as_the_server_allows(team):
             s.close()
 
 
-def test_a_sync_of_an_annotators_offline_work_passes_and_her_offline_approval_is_refused(team, tmp_path: Path):
+@pytest.mark.parametrize("app_checks", [True, False], ids=["app-and-server", "server-alone"])
+def test_a_sync_of_an_annotators_offline_work_passes_and_her_offline_approval_is_refused(
+        team, tmp_path: Path, monkeypatch, app_checks: bool):
     _server, url, urls, _tid, segs, people = team
+    if not app_checks:  # the server's triggers alone refuse it, in the same words
+        monkeypatch.setattr(Operation, "require", lambda self, role, what: None)
     out = tmp_path / "offline.sqlite3"
     tid = team[3]
     checkout(urls["aya"], tid, out)
