@@ -49,7 +49,8 @@ class RangeMark(QObject):
         self.refresh()
         self._shown = self.ctx.transcript_id
         if self.span is not None:
-            self.window.panes.go_turn(self.span[0])
+            if not self._in_span(self.window.panes.current_row()):  # a position kept inside it stays
+                self.window.panes.go_turn(self.span[0])
             self.window.widget().statusBar().showMessage(
                 tr("Your turns in this transcript: {first}–{last}").format(first=self.span[0], last=self.span[1]), 8000)
 
@@ -71,6 +72,12 @@ class RangeMark(QObject):
         self.span = span
         self.segments = frozenset(self._segments_in(span)) if span is not None else frozenset()
         self.window.panes.repaint_rows()
+
+    def _in_span(self, row: int) -> bool:
+        model = self.window.transcript_model
+        if self.span is None or row < 0 or model.skeleton is None or row >= len(model.skeleton.segment_ids):
+            return False
+        return self.span[0] <= model.turn(row).number <= self.span[1]
 
     def _segments_in(self, span: tuple[int, int]) -> list[int]:
         sk = self.window.transcript_model.skeleton
