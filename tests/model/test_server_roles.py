@@ -283,3 +283,37 @@ def test_ranges_of_turns_as_each_role(team):
     finally:
         owner.close()
         ken.close()
+
+
+def test_an_annotators_merge_gap_and_reply_pass_and_undoing_the_merge_brings_back_rita_s_rows(team):
+    _server, url, urls, _tid, segs, people = team
+    from model.ops.alignment import merge_segments
+    from model.ops.flags import delete_flag, reply_to_flag
+    from model.ops.gaps import fill_gap, insert_gap
+    from model.schema import FlagReply, Gap
+
+    aya, rita = Store.open(urls["aya"]), Store.open(urls["rita"])
+    try:
+        edit_text(aya, segs[1], "en", "Two, by Aya.")
+        add_flag(rita, segs[1], "other", "Rita asks")
+        with rita.read() as s:
+            flag = s.scalars(select(Flag.id).where(Flag.segment_id == segs[1])).one()
+            cor = s.scalars(select(Correction.id).where(Correction.segment_id == segs[1])).one()
+        accept_correction(rita, cor)
+        reply_to_flag(aya, flag, "Aya answers")
+        insert_gap(aya, segs[0], "en", 0)
+        with aya.read() as s:
+            gap = s.scalars(select(Gap.id).where(Gap.segment_id == segs[0])).one()
+        fill_gap(aya, gap, "Well,")
+        merged = merge_segments(aya, segs[0])  # Rita's flag and accepted correction move or go
+        aya.undo(merged)  # ... and come back, in Rita's name, through the server's checks
+        aya.undo(delete_flag(aya, flag))  # re-inserted in Rita's name: her own change made that row
+        with aya.read() as s:
+            assert s.get(Flag, flag).author_id == people["Rita"] and s.get(Flag, flag).segment_id == segs[1]
+            assert (s.get(Correction, cor).status, s.get(Correction, cor).reviewed_by_id) == ("accepted",
+                                                                                                people["Rita"])
+            assert s.scalars(select(FlagReply.author_id).where(FlagReply.flag_id == flag)).all() == [people["Aya"]]
+            assert s.get(Gap, gap).updated_by_id == people["Aya"]
+    finally:
+        aya.close()
+        rita.close()
