@@ -102,6 +102,10 @@ def test_a_script_with_an_annotators_login_cannot_write_in_anothers_name_or_appr
         _refused(aya, "UPDATE annotator SET role = 'admin' WHERE login = 'sr_aya'", (),
                  "only an admin can manage people; Aya is an annotator")
         _refused(aya, "DELETE FROM change_event", (), "only an admin can delete history")
+        _refused(aya, "UPDATE change_event SET description = 'nothing happened'", (),
+                 "only an admin can rewrite the history; Aya is an annotator")
+        _refused(aya, "UPDATE change_event SET undone = true, undone_by_id = %s", (ken_id,),
+                 "an undo in the name of Ken")
         # A temporary table called "annotator" does not stand in for the real one.
         aya.execute("CREATE TEMP TABLE annotator (id int, name text, role text, login text)")
         aya.execute("INSERT INTO annotator VALUES (%s, 'Aya', 'admin', 'sr_aya')", (aya_id,))
