@@ -143,10 +143,8 @@ class LibraryModel(QAbstractTableModel):
             who = work.reviewer
         else:
             who = work.annotator or ""
-        if who and work.turns:  # a range of turns (model.assignment): say which
+        if who and work.turns:  # a range of turns (model.assignment): which (short: it shares a row with the title)
             who = self.tr("{name} (turns {range})").format(name=who, range=work.turns.replace("-", "–"))
-        if work.ranges > 1:
-            who = self.tr("{who} +{more} ranges").format(who=who or "–", more=work.ranges - 1)
         return who
 
     def row_of(self, transcript_id: int) -> int | None:

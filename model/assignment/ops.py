@@ -15,7 +15,7 @@ other programs see it live); undo is refused when the assignment has moved on si
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -57,7 +57,6 @@ class WorkItem:
     note: str | None = None
     first_turn: int = 1  # the turns this work covers (model.assignment.tables.Assignment)
     last_turn: int | None = None
-    ranges: int = 1  # how many pieces the transcript's work is in (work_of)
 
     @property
     def turns(self) -> str:
@@ -376,7 +375,7 @@ def list_work(store: Store, *, mine: bool = False) -> list[WorkItem]:
 def work_of(store: Store, transcript_ids: list[int] | None = None, me: str | None = None) -> dict[int, WorkItem]:
     """The assignment of each transcript (all of them when ``transcript_ids`` is None), by id. Of a
     transcript split into ranges of turns: ``me``'s piece if they have one, else the first piece
-    someone has, else the first (``ranges`` says how many pieces there are)."""
+    someone has, else the first."""
     wanted = None if transcript_ids is None else set(transcript_ids)
     pieces: dict[int, list[WorkItem]] = {}
     for w in list_work(store):
@@ -388,7 +387,7 @@ def work_of(store: Store, transcript_ids: list[int] | None = None, me: str | Non
             return 0
         return 1 if w.state != "unassigned" else 2
 
-    return {tid: replace(min(items, key=rank), ranges=len(items)) for tid, items in pieces.items()}
+    return {tid: min(items, key=rank) for tid, items in pieces.items()}
 
 
 def my_range(store: Store, transcript_id: int) -> tuple[int, int] | None:

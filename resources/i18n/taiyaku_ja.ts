@@ -493,7 +493,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+165" />
+        <location filename="../../gui/models/library_model.py" line="+163" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
@@ -513,13 +513,13 @@
         <translation>段落</translation>
     </message>
     <message>
-        <location line="-30" />
-        <location line="+31" />
+        <location line="-28" />
+        <location line="+29" />
         <source>Approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
-        <location line="-33" />
+        <location line="-31" />
         <source>Assigned</source>
         <translation>割り当て済み</translation>
     </message>
@@ -542,11 +542,6 @@
         <location line="+13" />
         <source>{name} (turns {range})</source>
         <translation>{name}（発言 {range}）</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>{who} +{more} ranges</source>
-        <translation>{who} ほか {more} 範囲</translation>
     </message>
     <message>
         <location line="+17" />

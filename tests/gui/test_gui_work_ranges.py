@@ -33,7 +33,7 @@ def test_a_range_of_turns_is_assigned_shown_and_opened_marked(qtbot, store, tmp_
     menu = window.library_tools.context_menu(tid)
     next(a for a in menu.actions() if a.objectName() == "work_assign_turns").trigger()
     qtbot.waitUntil(lambda: model.state_text(tid) == "Assigned")
-    assert model.assignee(tid) == "tester (turns 3–5) +2 ranges"
+    assert model.assignee(tid) == "tester (turns 3–5)"
     errors: list[str] = []
     window.ctx.errorReported.connect(errors.append)
     assert work.assign(tid, "aya", turns=(5, 6)) is None

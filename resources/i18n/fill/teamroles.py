@@ -10,5 +10,4 @@ JA = {
     ("Work", "Your turns in this transcript: {first}–{last}"): "この記録であなたの担当する発言: {first}–{last}",
     # gui/models/library_model.py
     ("LibraryModel", "{name} (turns {range})"): "{name}（発言 {range}）",
-    ("LibraryModel", "{who} +{more} ranges"): "{who} ほか {more} 範囲",
 }
