@@ -136,6 +136,9 @@ def _carve(op: Operation, transcript_id: int, first: int, last: int, who: int) -
     what is left of them before and after (unassigned, for "Next transcript") and the new range.
     Journaled through the ORM, so undo puts the rows back as they were."""
     conn = op.session.connection()
+    # Read again, in a statement of its own: a second admin carving the same turns waited for the
+    # first one's row locks in the caller's read, and only a new statement sees the rows the first
+    # one made (a locking read skips rows deleted meanwhile and never sees new ones).
     rows = _rows(conn, transcript_id)
     count = _turn_count(conn, transcript_id)
     if last > count:

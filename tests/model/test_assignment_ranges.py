@@ -103,3 +103,48 @@ def test_processes_claiming_ranges_at_once_never_get_the_same_turns(engine, tmp_
     counted = Counter(claims)
     assert [c for c, n in counted.items() if n > 1] == []  # nobody got turns another one got
     assert sorted(counted) == sorted(f"{tid}:{a}-{b}" for tid in ids for a, b in ((1, 2), (4, 5)))
+
+
+@pytest.mark.pg
+def test_two_admins_carving_the_same_free_turns_at_once_never_overlap(pg_url):
+    import threading
+    import time
+
+    import psycopg
+
+    store = Store.open(pg_url, annotator="admin")
+    tid = _briefing(store, 10)
+    with store.engine.begin() as conn:
+        for name in ("aya", "ken"):
+            add_person(conn, name, "annotator", None)
+    assign(store, tid, "admin", turns=(1, 4))  # leaves turns 5-10 free, in one row
+    # A third connection holds the free row, so both admins' carvings queue behind it and then
+    # run one right after the other.
+    holder = psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://"))
+    holder.execute("SELECT id FROM assignment WHERE transcript_id = %s AND first_turn = 5 FOR UPDATE", (tid,))
+    outcomes: dict[str, object] = {}
+
+    def carve(name: str, turns: tuple[int, int]) -> None:
+        other = Store.open(pg_url, annotator="admin")
+        try:
+            outcomes[name] = assign(other, tid, name, turns=turns)
+        except OperationFailed as exc:
+            outcomes[name] = exc
+        finally:
+            other.close()
+
+    threads = [threading.Thread(target=carve, args=("aya", (5, 6))),
+               threading.Thread(target=carve, args=("ken", (8, 9)))]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.5)  # both are waiting now
+    holder.rollback()
+    holder.close()
+    for thread in threads:
+        thread.join(60)
+    assert all(isinstance(v, int) for v in outcomes.values()), outcomes
+    pieces = [(w.first_turn, w.last_turn, w.annotator) for w in list_work(store) if w.transcript_id == tid]
+    store.close()
+    covered = [t for first, last, _who in pieces for t in range(first, (last or 10) + 1)]
+    assert sorted(covered) == list(range(1, 11))  # every turn in exactly one piece
+    assert ("aya" in {p[2] for p in pieces}) and ("ken" in {p[2] for p in pieces})
