@@ -1,6 +1,8 @@
 """The ``assignment`` table and what undo must check about it.
 
-One row per transcript that has (or had) someone on it. ``state`` is one of ``STATES``;
+One row per transcript that has (or had) someone on it, or one per range of its turns
+(``first_turn``..``last_turn``, never overlapping) once an admin assigned a range; ``state``
+is one of ``STATES``;
 ``annotator_id``/``reviewer_id`` name who has the work. Rows of transcripts nobody touched
 yet are made on demand, in the ``unassigned`` state (``ensure_rows``): a claim is then one
 conditional UPDATE (``... WHERE annotator_id IS NULL``) whose row count says whether it won,
