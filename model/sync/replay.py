@@ -34,7 +34,7 @@ from model.journal import decoded
 from model.ops._base import NothingToDo, current_text, optional_operation
 from model.ops.corrections import add_competing
 from model.people import PermissionRefused
-from model.schema import Annotator, ChangeEvent, Flag, Segment, utcnow
+from model.schema import Annotator, ChangeEvent, Flag, Segment, Speaker, Transcript, Turn, utcnow
 from model.store import Operation, Store
 from model.sync.analysis import ServerChanges, TextKey, is_structural, outline_refs, text_keys
 from model.sync.tables import Checkout, SyncReceipt
@@ -49,6 +49,16 @@ _REVIEWER_ACTIONS = {
     "Resolve flag": "resolve or close flags", "Close flag (won't fix)": "resolve or close flags",
 }
 _SKIPPED_COLUMNS = {("segment", "version")}  # the server's own counter, never copied over
+
+
+def _what(obj: Any, table: str, col: str) -> str:
+    """How a note names a column of a row: "the name of speaker 'Q'", "the title of the transcript"."""
+    column = col.replace("_", " ")
+    if isinstance(obj, Speaker):
+        return f"the {column} of speaker {obj.label_en or obj.label_ja or obj.id!r}"
+    if isinstance(obj, Transcript):
+        return f"the {column} of the transcript"
+    return f"{table}.{col}"
 
 
 @dataclass
@@ -435,17 +445,38 @@ class Replay:
                 setattr(obj, col, value)
                 applied = True
             else:
-                self._note_row(row, f"{ev.action} by {ev.author} (offline) set {table}.{col} to {after.get(col)!r}; "
-                                    f"the server's {current!r} (changed since the checkout) was kept")
+                self._note_row(row, f"{ev.action} by {ev.author} (offline) set {_what(obj, table, col)} to "
+                                    f"{after.get(col)!r} (it was {before.get(col)!r} at the checkout); the server's "
+                                    f"{current!r} (changed since the checkout) was kept. To use the offline value, "
+                                    f"set it to: {after.get(col)}")
                 diverted = True
         return "applied" if applied else "diverted" if diverted else "skipped"
 
     def _note_row(self, row: dict[str, Any], line: str) -> None:
+        """Note what was not applied, on the conflict flag of the row's segment -- or, for a row not
+        tied to a segment (a speaker, the transcript itself), of the first segment it concerns."""
         seg = row["refs"].get("segment_id") if row["t"] != "segment" else row["pk"]
+        if seg is None:
+            seg = self._anchor(row)
         if seg is not None:
             self._note(int(seg), line)
         else:
             self.report.notes.append(line)
+
+    def _anchor(self, row: dict[str, Any]) -> int | None:
+        """The segment a flag about a row without one goes on (a segment the server has): the first
+        of a speaker's first turn, else the transcript's first."""
+        segments, turns = Segment.__table__, Turn.__table__
+        query = (select(segments.c.id).join(turns, turns.c.id == segments.c.turn_id)
+                 .where(segments.c.transcript_id == self.tid,
+                        segments.c.id <= self.copied_max.get("segment", 0))
+                 .order_by(turns.c.position, segments.c.position).limit(1))
+        if row["t"] == "speaker":
+            first = self.conn.execute(query.where(turns.c.speaker_id == int(row["pk"]))).scalar()
+            if first is not None:
+                return int(first)
+        found = self.conn.execute(query).scalar()
+        return int(found) if found is not None else None
 
     # -- overlapping texts: kept for the reviewer ---------------------------------
     def _keep_conflicts(self) -> None:
