@@ -409,7 +409,7 @@ class Replay:
             op.session.flush()
             self._pending[(table, pk)] = int(obj.id)
             return "applied"
-        server_pk = self.server_id(table, pk)
+        server_pk = self.server_id(table, pk) if table != "assignment" else self._assignment(op)
         obj = op.session.get(cls, server_pk) if server_pk is not None else None
         if obj is None:
             if kind == "update":
@@ -423,6 +423,20 @@ class Replay:
             op.session.delete(obj)
             return "applied"
         return self._update(obj, table, row, after, before, ev)
+
+    def _assignment(self, op: Operation) -> int:
+        """The server's assignment row of the transcript. Both sides make it on demand, unjournaled
+        (``ensure_rows``), so a row the file made offline has no id the server knows: one per
+        transcript, it is found by the transcript."""
+        from model.assignment.tables import Assignment, ensure_rows
+
+        conn = op.session.connection()
+        table = Assignment.__table__
+        found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar()
+        if found is None:
+            ensure_rows(conn)
+            found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar_one()
+        return int(found)
 
     def _update(self, obj: Any, table: str, row: dict[str, Any], after: dict[str, Any], before: dict[str, Any],
                 ev: LocalEvent) -> str:

@@ -145,3 +145,201 @@ def test_a_speaker_renamed_offline_only_is_renamed_on_the_server_without_a_flag(
             assert s.scalar(select(func.count()).select_from(Turn).where(Turn.speaker_id == q)) == 2
     finally:
         store.close()
+
+
+# -- one test per kind of offline change; each also undone offline, and undone and redone ---------
+
+def _undo_last(store: Store, tid: int) -> None:
+    store.undo(store.history(tid)[0]["id"])
+
+
+def _undo_redo_last(store: Store, tid: int) -> None:
+    last = store.history(tid)[0]["id"]
+    store.undo(last)
+    store.redo(last)
+
+
+FOLLOW_UPS: dict[str, Callable[[Store, int], None] | None] = {
+    "as made": None, "undone": _undo_last, "undone and redone": _undo_redo_last}
+
+
+def _read(url: str | Path, query: Callable[[Any], Any]) -> Any:
+    store = Store.open(url, annotator="reader")
+    try:
+        with store.read() as s:
+            return query(s)
+    finally:
+        store.close()
+
+
+def _run_offline(out: Path, tid: int, follow_up: str, *actions: Callable[[Store], Any]) -> bool:
+    """Run ``actions`` in the file as alice, the last one then undone (and redone) as ``follow_up``
+    says; returns whether the last action is in force in the end."""
+    store = Store.open(out, annotator="alice")
+    try:
+        for action in actions:
+            action(store)
+        then = FOLLOW_UPS[follow_up]
+        if then is not None:
+            then(store, tid)
+    finally:
+        store.close()
+    return follow_up != "undone"
+
+
+@pytest.mark.parametrize("follow_up", list(FOLLOW_UPS))
+def test_offline_gap_fill_and_a_gap_marked_offline(briefing, follow_up):
+    from model.ops.gaps import fill_gap, mark_gap
+    from model.schema import Gap
+
+    url, out, tid, segs, _q = briefing
+    gap = _read(url, lambda s: s.scalar(select(Gap.id).where(Gap.lang == "en")))
+    kept = _run_offline(out, tid, follow_up,
+                        lambda s: fill_gap(s, gap, "Ken Moriyasu", "certain"),
+                        lambda s: mark_gap(s, segs[0], "en", 0, len("Sentence")))
+    sync_twice(out, url)
+    gaps = _read(url, lambda s: sorted((g.segment_id, g.text, g.status, g.proposed_text)
+                                       for g in s.scalars(select(Gap).where(Gap.lang == "en"))))
+    expected = [(segs[2], "(inaudible)", "filled", "Ken Moriyasu")]
+    if kept:
+        expected.insert(0, (segs[0], "Sentence", "open", None))
+    assert gaps == expected
+
+
+@pytest.mark.parametrize("follow_up", list(FOLLOW_UPS))
+def test_offline_flags_replies_and_resolutions(briefing, follow_up):
+    from model.ops.flags import add_flag, reply_to_flag, resolve_flag
+    from model.schema import FlagReply
+
+    url, out, tid, segs, _q = briefing
+    older = as_(url, "boss", lambda s: add_flag(s, segs[1], "terminology", "check this term"))
+    older_flag = _read(url, lambda s: s.scalar(select(Flag.id).where(Flag.note == "check this term")))
+    assert older
+    made: list[int] = []
+
+    def flag_and_reply(s: Store) -> None:
+        add_flag(s, segs[0], "speaker", "who is this?")
+        made.append(_read(out, lambda r: r.scalar(select(func.max(Flag.id)))))
+        reply_to_flag(s, made[0], "the operator says: Ken")
+
+    # the server's flag must be in the file: check out again
+    out.unlink()
+    checkout(url, tid, out)
+    kept = _run_offline(out, tid, follow_up, flag_and_reply,
+                        lambda s: resolve_flag(s, older_flag, "fixed offline"))
+    sync_twice(out, url)
+    flags = _read(url, lambda s: sorted((f.note, f.status, f.resolution_note) for f in s.scalars(select(Flag))))
+    expected_older = ("check this term", "resolved", "fixed offline") if kept else ("check this term", "open", None)
+    assert flags == sorted([expected_older, ("who is this?", "open", None)])
+    replies = _read(url, lambda s: s.execute(select(Flag.note, FlagReply.text).join(
+        Flag, Flag.id == FlagReply.flag_id)).all())
+    assert [tuple(r) for r in replies] == [("who is this?", "the operator says: Ken")]
+
+
+@pytest.mark.parametrize("follow_up", list(FOLLOW_UPS))
+def test_offline_speaker_details_split_and_turn_speaker(briefing, follow_up):
+    from model.ops.speakers import set_speaker_details, set_turn_speaker, split_speaker
+
+    url, out, tid, segs, q = briefing
+    turns = _read(url, lambda s: list(s.scalars(select(Turn.id).where(Turn.transcript_id == tid)
+                                                .order_by(Turn.position))))
+    a = _read(url, lambda s: s.scalar(select(Speaker.id).where(Speaker.label_en == "A")))
+    kept = _run_offline(out, tid, follow_up,
+                        lambda s: set_speaker_details(s, q, role="journalist", affiliation="Nikkei"),
+                        lambda s: set_turn_speaker(s, turns[1], q),
+                        lambda s: split_speaker(s, q, [turns[2]], "Second questioner"))
+    sync_twice(out, url)
+    speakers = _read(url, lambda s: {t.id: (sp.name, sp.role, sp.affiliation) if sp else None
+                                     for t, sp in s.execute(select(Turn, Speaker).outerjoin(
+                                         Speaker, Speaker.id == Turn.speaker_id))})
+    q_now = (None, "journalist", "Nikkei")
+    assert speakers[turns[0]] == q_now and speakers[turns[1]] == q_now
+    assert speakers[turns[2]] == (("Second questioner", "journalist", "Nikkei") if kept else q_now)
+    count = _read(url, lambda s: s.scalar(select(func.count()).select_from(Speaker)))
+    assert count == (3 if kept else 2)  # A stays, without turns
+    assert _read(url, lambda s: s.get(Speaker, a).label_en) == "A"
+
+
+@pytest.mark.parametrize("follow_up", list(FOLLOW_UPS))
+def test_offline_speaker_merge(briefing, follow_up):
+    from model.ops.speakers import merge_speakers
+
+    url, out, tid, _segs, q = briefing
+    a = _read(url, lambda s: s.scalar(select(Speaker.id).where(Speaker.label_en == "A")))
+    kept = _run_offline(out, tid, follow_up, lambda s: merge_speakers(s, q, a))
+    sync_twice(out, url)
+    by_turn = _read(url, lambda s: sorted(s.scalars(select(Turn.speaker_id))))
+    assert by_turn == ([q, q, q] if kept else sorted([q, q, a]))
+    assert _read(url, lambda s: s.get(Speaker, a) is None) == kept
+
+
+@pytest.mark.parametrize("follow_up", list(FOLLOW_UPS))
+def test_offline_assignment_steps_start_and_submit(briefing, follow_up):
+    from model.assignment.ops import assign, transition, work_of
+
+    url, out, tid, _segs, _q = briefing
+    as_(url, "alice", lambda s: s.annotator_id)  # alice exists on the server
+    as_(url, "boss", lambda s: assign(s, tid, "alice"))
+    out.unlink()
+    checkout(url, tid, out)
+    kept = _run_offline(out, tid, follow_up, lambda s: transition(s, tid, "start"),
+                        lambda s: transition(s, tid, "submit"))
+    sync_twice(out, url)
+    item = as_(url, "reader", lambda s: work_of(s, [tid])[tid])
+    assert (item.state, item.annotator) == ("submitted" if kept else "in_progress", "alice")
+
+
+def test_an_offline_assignment_of_a_transcript_nobody_had_reaches_the_server(briefing):
+    """The file makes the transcript's assignment row on demand (not journaled): the server's row,
+    made on demand too, has another id -- the offline step must still land on it."""
+    from model.assignment.ops import assign, transition, work_of
+
+    url, out, tid, _segs, _q = briefing
+    as_(url, "alice", lambda s: s.annotator_id)
+    as_(url, "carol", lambda s: s.annotator_id)
+    other = as_(url, "boss", lambda s: make_transcript(s, [("Q", [("Other.", "他。")])], title="Other"))
+    as_(url, "boss", lambda s: assign(s, other, "carol"))  # the server's rows now exist, with other ids
+    _run_offline(out, tid, "as made", lambda s: assign(s, tid, "alice"), lambda s: transition(s, tid, "start"))
+    report = sync_twice(out, url)
+    assert report.notes == [] and report.sent == 2
+    item = as_(url, "reader", lambda s: work_of(s, [tid])[tid])
+    assert (item.state, item.annotator) == ("in_progress", "alice")
+    assert as_(url, "reader", lambda s: work_of(s, [other])[other]).annotator == "carol"
+
+
+@pytest.mark.parametrize("kind", ["speaker", "flag", "gap", "assignment"])
+def test_an_offline_undo_of_a_change_made_before_the_checkout_is_undone_on_the_server(pg_url, tmp_path, kind):
+    from model.assignment.ops import assign, work_of
+    from model.ops.flags import add_flag
+    from model.ops.gaps import fill_gap
+    from model.ops.speakers import rename_speaker
+    from model.schema import Gap
+
+    store = Store.open(pg_url, annotator="boss")
+    try:
+        tid = make_transcript(store, [("Q", [("We spoke with (inaudible) today.", "今日話した。")])])
+        with store.read() as s:
+            seg = s.scalar(select(Segment.id))
+            q = s.scalar(select(Speaker.id))
+            gap = s.scalar(select(Gap.id))
+        as_(pg_url, "alice", lambda s: s.annotator_id)
+        {"speaker": lambda: rename_speaker(store, q, "Ann Able"),
+         "flag": lambda: add_flag(store, seg, "other", "a flag"),
+         "gap": lambda: fill_gap(store, gap, "Ken", "certain"),
+         "assignment": lambda: assign(store, tid, "alice")}[kind]()
+    finally:
+        store.close()
+    before = server_state(pg_url)
+    out = tmp_path / "offline.sqlite3"
+    checkout(pg_url, tid, out)
+    _run_offline(out, tid, "undone")
+    report = sync_twice(out, pg_url)
+    assert report.undos == 1 and report.notes == []
+    state = {"speaker": lambda s: s.get(Speaker, q).name,
+             "flag": lambda s: s.scalar(select(func.count()).select_from(Flag)),
+             "gap": lambda s: s.get(Gap, gap).status}
+    if kind == "assignment":
+        assert as_(pg_url, "reader", lambda s: work_of(s, [tid])[tid]).state == "unassigned"
+    else:
+        assert _read(pg_url, state[kind]) == {"speaker": None, "flag": 0, "gap": "open"}[kind]
+    assert server_state(pg_url) != before
