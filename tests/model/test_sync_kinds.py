@@ -343,3 +343,82 @@ def test_an_offline_undo_of_a_change_made_before_the_checkout_is_undone_on_the_s
     else:
         assert _read(pg_url, state[kind]) == {"speaker": None, "flag": 0, "gap": "open"}[kind]
     assert server_state(pg_url) != before
+
+
+def _person(url: str, name: str, role: str, login: str | None) -> None:
+    from model.people import add_person
+
+    store = Store.open(url, annotator="boss")
+    try:
+        with store.engine.begin() as conn:
+            add_person(conn, name, role, login)
+    finally:
+        store.close()
+
+
+def test_an_annotators_offline_steps_that_their_role_does_not_allow_are_refused_and_the_rest_lands(
+        pg_server, briefing):
+    """Roles live on the server: on the laptop Ben (an annotator) can press anything; on sync his
+    approval of the transcript is refused and said, his text edit lands, nothing is lost."""
+    from model.assignment.ops import assign, transition, work_of
+    from model.ops.corrections import edit_text
+    from tests.cli.test_team_cli import _login
+
+    url, out, tid, segs, _q = briefing
+    ben_url = _login(pg_server, "ben", url)
+    _person(url, "Ben", "annotator", "ben")
+    as_(url, "boss", lambda s: assign(s, tid, "Ben"))
+    out.unlink()
+    checkout(ben_url, tid, out)
+    _run_offline(out, tid, "as made", lambda s: transition(s, tid, "start"),
+                 lambda s: transition(s, tid, "submit"), lambda s: transition(s, tid, "review"),
+                 lambda s: edit_text(s, segs[0], "en", "Sentence 0, Ben."),
+                 lambda s: transition(s, tid, "approve"))
+    first = sync(out, ben_url)
+    assert first.sent == 3 and len(first.refused) == 2
+    assert "Take for review" in first.refused[0] and "only a reviewer" in first.refused[0]
+    assert "Approve transcript" in first.refused[1]
+    item = as_(url, "reader", lambda s: work_of(s, [tid])[tid])
+    assert (item.state, item.annotator, item.reviewer) == ("submitted", "Ben", None)
+    from tests.model.test_sync import _texts
+
+    assert _texts(url, segs)[0] == "Sentence 0, Ben."
+    again = sync(out, ben_url)
+    assert (again.sent, again.refused) == (0, [])
+
+
+def test_an_offline_change_the_servers_own_rules_refuse_is_reported_and_the_rest_lands(pg_server, briefing):
+    """A server may refuse a write by its own rules (a trigger or a missing right: another
+    developer's role triggers do): that change is refused and said, the others land, and a
+    second sync does not try it again."""
+    from model.ops.corrections import edit_text
+    from model.ops.speakers import rename_speaker
+    from tests.cli.test_team_cli import _login
+    from tests.model.test_sync import _texts
+
+    url, out, tid, segs, q = briefing
+    ben_url = _login(pg_server, "ben", url)
+    _person(url, "Ben", "annotator", "ben")
+    store = Store.open(url)
+    try:
+        with store.engine.begin() as conn:
+            from sqlalchemy import text
+
+            conn.execute(text("CREATE FUNCTION no_renames() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                              "IF current_user = 'ben' THEN RAISE EXCEPTION 'only a reviewer may rename speakers' "
+                              "USING ERRCODE = 'insufficient_privilege'; END IF; RETURN NEW; END $$"))
+            conn.execute(text("CREATE TRIGGER no_renames BEFORE UPDATE ON speaker FOR EACH ROW "
+                              "EXECUTE FUNCTION no_renames()"))
+    finally:
+        store.close()
+    _run_offline(out, tid, "as made", lambda s: edit_text(s, segs[0], "en", "Sentence 0, Ben."),
+                 lambda s: rename_speaker(s, q, "Bea Bold"),
+                 lambda s: edit_text(s, segs[1], "en", "Sentence 1, Ben."))
+    first = sync(out, ben_url, refresh=False)
+    assert first.sent == 2 and len(first.refused) == 1
+    assert "Rename speaker" in first.refused[0] and "only a reviewer may rename speakers" in first.refused[0]
+    assert _texts(url, segs)[:2] == ["Sentence 0, Ben.", "Sentence 1, Ben."]
+    again = sync(out, ben_url, refresh=False)
+    assert (again.sent, again.refused, again.already) == (0, [], 3)
+    # Nothing lost: the file still holds the refused rename (it was not refreshed).
+    assert _read(out, lambda s: s.get(Speaker, q).name) == "Bea Bold"
