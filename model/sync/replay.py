@@ -29,62 +29,19 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from model import versions
-from model.assignment.ops import ACTIONS, TRANSITIONS
 from model.errors import NotFound, OperationFailed, StorageFailed
 from model.journal import decoded
 from model.ops._base import NothingToDo, current_text, optional_operation
 from model.ops.corrections import add_competing
 from model.people import PermissionRefused
-from model.schema import Annotator, ChangeEvent, Flag, Segment, Speaker, Transcript, Turn, utcnow
+from model.schema import Annotator, ChangeEvent, Flag, Segment, Turn, utcnow
 from model.store import Operation, Store
 from model.sync.analysis import ServerChanges, TextKey, is_structural, outline_refs, text_keys
+from model.sync.rules import check_offline_action, describe_column, server_refusal
 from model.sync.tables import Checkout, SyncReceipt
 from model.tables import Base
 
-# Offline actions only a reviewer may send (the same rule as on the server: model.people).
-_REVIEWER_ACTIONS = {
-    "Approve segment": "approve segments", "Approve segments": "approve segments",
-    "Set review state": "change review states", "Set review states": "change review states",
-    "Withdraw approval": "withdraw approvals", "Accept correction": "accept corrections",
-    "Reject correction": "reject corrections", "Reopen flag": "reopen flags",
-    "Resolve flag": "resolve or close flags", "Close flag (won't fix)": "resolve or close flags",
-}
-# Offline assignment steps: (role needed, what it is, whose work it must be: "annotator", "reviewer",
-# "reviewer or nobody", or None), the same rules as ``model.assignment.ops.transition``.
-_ASSIGNMENT_STEPS: dict[str, tuple[str, str, str | None]] = {
-    ACTIONS["assign"]: ("admin", "assign work", None), ACTIONS["assign_review"]: ("admin", "assign work", None),
-    **{ACTIONS[name]: (role, what, {"annotator": "annotator", "reviewer": "reviewer"}[role])
-       for name, (_from, _to, role, what) in TRANSITIONS.items()},
-    ACTIONS["review"]: ("reviewer", TRANSITIONS["review"][3], "reviewer or nobody"),
-    ACTIONS["claim"]: ("annotator", "claim work", None),
-}
 _SKIPPED_COLUMNS = {("segment", "version")}  # the server's own counter, never copied over
-
-
-# What a server's own rules (row-level rights, triggers) raise: insufficient_privilege, raise_exception.
-_REFUSING_STATES = frozenset({"42501", "P0001"})
-
-
-def _server_refusal(exc: BaseException) -> str | None:
-    """The server's words if ``exc`` is a refusal by its rules, not a failure (None)."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        orig = getattr(seen, "orig", None)
-        state = getattr(orig, "sqlstate", None)
-        if state in _REFUSING_STATES:
-            return str(getattr(getattr(orig, "diag", None), "message_primary", None) or orig).strip().splitlines()[0]
-        seen = seen.__cause__ or seen.__context__
-    return None
-
-
-def _what(obj: Any, table: str, col: str) -> str:
-    """How a note names a column of a row: "the name of speaker 'Q'", "the title of the transcript"."""
-    column = col.replace("_", " ")
-    if isinstance(obj, Speaker):
-        return f"the {column} of speaker {obj.label_en or obj.label_ja or obj.id!r}"
-    if isinstance(obj, Transcript):
-        return f"the {column} of the transcript"
-    return f"{table}.{col}"
 
 
 @dataclass
@@ -329,7 +286,7 @@ class Replay:
             self.report.refused.append(f"{ev.action} (offline change {ev.id}): {exc}")
             self._receipt_alone(key, "refused", None)
         except StorageFailed as exc:
-            refusal = _server_refusal(exc)
+            refusal = server_refusal(exc)
             if refusal is None:
                 raise  # the server is gone, the disk is full...: stop; the rest is sent next time
             self.report.refused.append(f"{ev.action} (offline change {ev.id}): the server refused it: {refusal}")
@@ -347,12 +304,8 @@ class Replay:
         store = self.store_for(ev.author)
         with optional_operation(store, ev.action) as op:
             op.transcript_id = self.tid
-            needed = _REVIEWER_ACTIONS.get(ev.action)
-            if needed is not None:
-                op.require("reviewer", needed)
             conn = op.session.connection()
-            if ev.action in _ASSIGNMENT_STEPS:
-                self._may_step(op, conn, ev.action)
+            check_offline_action(op, conn, ev.action, self.tid)
             segments = {self.server_id("segment", s) for row in ev.rows
                         for s in ([row["refs"].get("segment_id")] if row["t"] != "segment" else [row["pk"]])}
             versions.lock_segments(conn, {s for s in segments if s is not None})
@@ -374,25 +327,6 @@ class Replay:
         self.changes.own_events.add(op.event_id)
         self.ids.update(self._pending)
         self.report.sent += 1
-
-    def _may_step(self, op: Operation, conn: Connection, action: str) -> None:
-        """Refuse (``PermissionRefused``) an offline assignment step the syncing person's role or the
-        server's assignment does not allow them -- on the laptop nothing stopped it."""
-        from model.assignment.tables import Assignment
-
-        role, what, whose = _ASSIGNMENT_STEPS[action]
-        op.require(role, what)
-        if whose is None or op.role is None or op.role == "admin":
-            return
-        table = Assignment.__table__
-        row = conn.execute(select(table.c.annotator_id, table.c.reviewer_id)
-                           .where(table.c.transcript_id == self.tid)).first()
-        holder = None if row is None else row.annotator_id if whose == "annotator" else row.reviewer_id
-        if holder == op.annotator_id or (whose == "reviewer or nobody" and holder is None):
-            return
-        names = dict(conn.execute(select(Annotator.__table__.c.id, Annotator.__table__.c.name)).all())
-        raise PermissionRefused(f"cannot {what}: the transcript's {whose.split()[0]} on the server is "
-                                f"{names.get(holder, 'nobody')}, not {op.annotator_name}")
 
     def _outline_overlaps(self, ev: LocalEvent) -> bool:
         """A structural offline change (split, merge, alignment) is applied whole or not at all:
@@ -512,7 +446,7 @@ class Replay:
                 setattr(obj, col, value)
                 applied = True
             else:
-                self._note_row(row, f"{ev.action} by {ev.author} (offline) set {_what(obj, table, col)} to "
+                self._note_row(row, f"{ev.action} by {ev.author} (offline) set {describe_column(obj, table, col)} to "
                                     f"{after.get(col)!r} (it was {before.get(col)!r} at the checkout); the server's "
                                     f"{current!r} (changed since the checkout) was kept. To use the offline value, "
                                     f"set it to: {after.get(col)}")
