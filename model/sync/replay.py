@@ -58,6 +58,9 @@ class SyncReport:
     notes: list[str] = field(default_factory=list)
     refreshed: bool = False
     base_event: int = 0
+    total: int = 0  # offline operations to look at in this run
+    done: int = 0  # ... of which looked at (sent, kept, refused or sent before)
+    cancelled: bool = False
 
     def summary(self) -> str:
         """One line saying what happened."""
@@ -72,6 +75,8 @@ class SyncReport:
             parts.append(f"{len(self.refused)} refused")
         if self.already:
             parts.append(f"{self.already} already sent before")
+        if self.cancelled:
+            parts.append(f"cancelled after {self.done} of {self.total} offline changes (sync again to send the rest)")
         parts.append("the file now holds the server's state" if self.refreshed else
                      "the file was NOT refreshed from the server (run sync again, or check out again)")
         return "; ".join(parts)
@@ -146,6 +151,8 @@ class Replay:
             select(Annotator.__table__.c.id, Annotator.__table__.c.name))}
         self._annotators: dict[int, int] = {}
         self.last_event = 0
+        self._event_id = 0  # the offline operation being sent
+        self.seg_events: dict[int, int] = {}  # local segment -> the newest offline operation noted on it
 
     # -- who ---------------------------------------------------------------
     def store_for(self, name: str) -> Store:
@@ -204,8 +211,13 @@ class Replay:
         return out
 
     # -- the run -----------------------------------------------------------
-    def run(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
-        """Send everything the file holds that the server lacks; returns what happened."""
+    def run(self, progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> SyncReport:
+        """Send everything the file holds that the server lacks; returns what happened.
+
+        ``progress(done, total)`` is told after each offline operation; ``cancelled()`` is asked
+        before each: if it says so, the run stops there (what was sent has its receipts, and the
+        conflicts met so far are kept; the next sync sends the rest)."""
         self._load_receipts()
         events = read_local_events(self.conn, 0)
         self._map_people(events)
@@ -216,8 +228,13 @@ class Replay:
                 self._flip(ev)
         new = [ev for ev in events if ev.id > self.info.local_base]
         self.last_event = max((ev.id for ev in new), default=0)
+        self.report.total = len(new)
         for done, ev in enumerate(new, 1):
+            if cancelled is not None and cancelled():
+                self.report.cancelled = True
+                break
             self._event(ev)
+            self.report.done = done
             if progress is not None:
                 progress(done, len(new))
         self._keep_conflicts()
@@ -271,6 +288,10 @@ class Replay:
         receipt = self.receipts.get(key)
         if receipt is not None:
             self.report.already += 1
+            if receipt.outcome == "conflict" and not ev.undone:
+                # What it diverted is kept at the end of a run; a run cut off before that (server
+                # gone) would lose it: find it again, without sending anything.
+                self._send(ev, key, dry=True)
             if receipt.server_event is not None and receipt.outcome != "refused" and bool(receipt.undone) != ev.undone:
                 self._server_replay(int(receipt.server_event), ev.undone, ev.undone_by or ev.author,
                                     f"{ev.action} (sent as change {receipt.server_event})")
@@ -292,8 +313,11 @@ class Replay:
             self.report.refused.append(f"{ev.action} (offline change {ev.id}): the server refused it: {refusal}")
             self._receipt_alone(key, "refused", None)
 
-    def _send(self, ev: LocalEvent, key: str) -> None:
+    def _send(self, ev: LocalEvent, key: str, *, dry: bool = False) -> None:
+        """Apply one offline operation as one server operation (``dry``: only note what it would
+        divert, for ``_keep_conflicts``; nothing is written)."""
         self._pending = {}
+        self._event_id = ev.id
         applied = [0]
         diverted = [False]
 
@@ -318,9 +342,11 @@ class Replay:
                 outcome = self._row(op, row, ev)
                 applied[0] += outcome == "applied"
                 diverted[0] |= outcome == "diverted"
-            if not applied[0]:
+            if not applied[0] or dry:
                 raise NothingToDo
             op.before_commit.append(receipt)
+        if dry:
+            return
         if op.event_id is None:
             self._receipt_alone(key, "conflict" if diverted[0] else "nothing", None)
             return
@@ -355,10 +381,15 @@ class Replay:
                             "the same part of the transcript since the checkout"
                             + (f"; the segment it made offline read {offline}" if offline else ""))
             for lang in ("en", "ja"):
-                self.competing[(seg, lang)] = ev.author
+                self._compete(seg, lang, ev.author)
         return True
 
+    def _compete(self, local_seg: int, lang: str, author: str) -> None:
+        self.competing[(local_seg, lang)] = author
+        self.seg_events[local_seg] = max(self.seg_events.get(local_seg, 0), self._event_id)
+
     def _note(self, local_seg: int, line: str) -> None:
+        self.seg_events[local_seg] = max(self.seg_events.get(local_seg, 0), self._event_id)
         lines = self.seg_notes.setdefault(local_seg, [])
         if line not in lines:
             lines.append(line)
@@ -375,7 +406,7 @@ class Replay:
         if overlapping:
             if table != "flag" or kind == "delete":
                 for key in overlapping:
-                    self.competing[key] = ev.author
+                    self._compete(key[0], key[1], ev.author)
                     if table == "gap" and kind != "delete":
                         self._note(key[0], f"{ev.action} by {ev.author} (offline, {key[1]}): "
                                            + ", ".join(f"{k}={v!r}" for k, v in after.items() if k != "id"))
@@ -489,7 +520,8 @@ class Replay:
                 texts = "; ".join(f"{lang}: {self._local_text(local_seg, lang)!r}" for lang in langs)
                 self.report.notes.append(f"segment {local_seg}, made offline, could not be sent ({texts})")
                 continue
-            key = f"conflict:{server_seg}:{self.last_event}"  # once per segment and sync
+            # Once per segment and newest offline operation it concerns: the same after a rerun.
+            key = f"conflict:{server_seg}:{self.seg_events.get(local_seg, self.last_event)}"
             if key in self.receipts:
                 continue
             try:
