@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QProgressDialog,
     QPushButton,
     QSpinBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.takeout_job import TakeoutJob
-from model.errors import TaiyakuError
 from model.store import Changes, Store
 
 
@@ -93,7 +92,14 @@ class CheckoutDialog(QDialog):
         self.ok = buttons.addButton(tr("&Check out"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.check_out)
         buttons.rejected.connect(self.reject)
+        self.working = QProgressBar(self)
+        self.working.setObjectName("checkout_working")
+        self.working.setRange(0, 0)  # busy: a copy is one snapshot, its length unknown beforehand
+        self.working.setFormat(tr("Copying…"))
+        self.working.setVisible(False)
+        layout.addWidget(self.working)
         layout.addWidget(buttons)
+        self.job: TakeoutJob | None = None
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:
@@ -102,25 +108,46 @@ class CheckoutDialog(QDialog):
         if chosen:
             self.file.setText(chosen)
 
-    def check_out(self) -> Path | None:
-        """Copy the transcript; a one-line reason in a dialog if that fails (nothing is written then)."""
+    def check_out(self) -> TakeoutJob | None:
+        """Copy the transcript in a thread of its own (the dialog shows it working and stays
+        responsive); the dialog closes when the file is made, or says why not in one line (nothing
+        is written then). Returns the running job (None: the form is incomplete)."""
         from model.sync.takeout import checkout
 
         source, target = self.source.text().strip(), Path(self.file.text().strip()).expanduser()
         if not source or not self.file.text().strip():
             QMessageBox.warning(self, self.windowTitle(), tr("Give the server's address and a new file."))
             return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            checkout(source, self.transcript.value(), target)
-        except TaiyakuError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return None
-        QGuiApplication.restoreOverrideCursor()
+        if self.job is not None:
+            return self.job
+        tid = self.transcript.value()
+        self.job = job = TakeoutJob(lambda _progress, _cancelled: checkout(source, tid, target), self)
+        job.succeeded.connect(lambda _copied: self._copied(target))
+        job.failed.connect(self._failed)
+        self._busy(True)
+        job.start()
+        return job
+
+    def _busy(self, busy: bool) -> None:
+        self.working.setVisible(busy)
+        for widget in (self.ok, self.source, self.transcript, self.file):
+            widget.setEnabled(not busy)
+
+    def _copied(self, target: Path) -> None:
+        self.job = None
+        self._busy(False)
         self.target = target
         self.accept()
-        return target
+
+    def _failed(self, line: str) -> None:
+        self.job = None
+        self._busy(False)
+        QMessageBox.warning(self, self.windowTitle(), line)
+
+    def reject(self) -> None:
+        """Cancel closes the dialog, except while the copy runs (it is one transaction: it finishes)."""
+        if self.job is None:
+            super().reject()
 
 
 class Takeout(QObject):
