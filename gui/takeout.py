@@ -209,6 +209,9 @@ class Takeout(QObject):
         self.progress = dialog = QProgressDialog(tr("Connecting to the server…"), tr("&Stop after this change"),
                                                  0, 0, self.window.widget())
         dialog.setObjectName("sync_progress")
+        bar = QProgressBar(dialog)
+        bar.setTextVisible(False)  # the label says "n of m"
+        dialog.setBar(bar)
         dialog.setWindowTitle(tr("Sync now"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
@@ -234,12 +237,12 @@ class Takeout(QObject):
         dialog = self.progress
         if dialog is None or (self.job is not None and self.job.cancel_requested):
             return
-        dialog.setRange(0, total)
-        dialog.setValue(done)
         text = tr("Sent {done} of {total} offline changes…").format(done=done, total=total)
         if done >= total:
             text = tr("All {total} offline changes sent; refreshing this file from the server…").format(total=total)
-        dialog.setLabelText(text)
+        dialog.setLabelText(text)  # before the value: a modal dialog's setValue may process events
+        dialog.setRange(0, total)
+        dialog.setValue(done)
         self.window.widget().statusBar().showMessage(text)
 
     def _finish_job(self) -> None:
@@ -267,8 +270,8 @@ class Takeout(QObject):
             self.ctx.undo_stack_for(tid).clear()  # its steps named the file's own changes, now replaced
             self.ctx.store.announce(self._everything(tid))
             self.window.reload_library()
-        lines = [tr("{sent} changes sent; {conflicts} overlapping texts kept as competing corrections; "
-                    "{flags} conflict flags for the reviewer; {refused} refused by the server.").format(
+        lines = [tr("Changes sent: {sent}. Kept as competing corrections (they overlapped the server's): "
+                    "{conflicts}; conflict flags for the reviewer: {flags}. Refused by the server: {refused}.").format(
                         sent=report.sent, conflicts=report.conflicts, flags=report.flags,
                         refused=len(report.refused))]
         if report.cancelled:

@@ -108,8 +108,8 @@
         <translation>同期が止まりました。失われたものはありません。</translation>
     </message>
     <message>
-        <source>{sent} changes sent; {conflicts} overlapping texts kept as competing corrections; {flags} conflict flags for the reviewer; {refused} refused by the server.</source>
-        <translation>{sent} 件の変更を送信しました。重なったテキスト {conflicts} 件を競合する修正として残し、レビュー担当者向けの競合フラグを {flags} 件立てました。サーバーに拒否された変更: {refused} 件。</translation>
+        <source>Changes sent: {sent}. Kept as competing corrections (they overlapped the server's): {conflicts}; conflict flags for the reviewer: {flags}. Refused by the server: {refused}.</source>
+        <translation>送信した変更: {sent} 件。競合する修正として残したもの(サーバーの変更と重なったもの): {conflicts} 件、レビュー担当者向けの競合フラグ: {flags} 件。サーバーに拒否されたもの: {refused} 件。</translation>
     </message>
     <message>
         <source>Stopped after {done} of {total} offline changes: the rest stays in this file and is sent by the next sync.</source>

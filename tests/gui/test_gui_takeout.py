@@ -74,7 +74,7 @@ def test_check_out_work_in_the_window_and_sync_now(qtbot, store: Store, pg_url: 
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     sync_action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)  # the sync runs in a thread of its own
-    assert "1 changes sent" in shown[0] and "server's transcript" in shown[0]
+    assert "Changes sent: 1." in shown[0] and "server's transcript" in shown[0]
     row = offline.transcript_model.row_of_segment(segs[1])
     qtbot.waitUntil(lambda: getattr(offline.transcript_model.segment(row), "en", None) == "Two, on the server.")
     offline.grab().save(str(tmp_path / "after-sync.png"))

@@ -71,7 +71,8 @@ def test_sync_now_runs_off_the_ui_thread_with_progress(qtbot, pg_url, tmp_path, 
     timer.stop()
     assert sum(ticks) >= 5  # the window's event loop kept running while the sync worked
     assert seen[-1] == (EDITS, EDITS) and [d for d, _ in seen] == sorted(d for d, _ in seen)
-    assert shown[0].startswith("24 changes sent; 0 overlapping texts") and "0 refused" in shown[0]
+    assert shown[0].startswith("Changes sent: 24. Kept as competing corrections")
+    assert "Refused by the server: 0." in shown[0]
     assert "server's transcript" in shown[0]
     assert takeout.progress is None and takeout.sync_action.isEnabled()
     assert _texts(pg_url, segs) == [f"Sentence {i}, alice." for i in range(EDITS)]

@@ -17,10 +17,10 @@ JA = {
         "同期が止まりました: {reason}。失われたものはありません。送信されなかった変更はこのファイルに"
         "残っています。後でもう一度同期してください。",
     ("Takeout", "Sync stopped; nothing was lost."): "同期が止まりました。失われたものはありません。",
-    ("Takeout", "{sent} changes sent; {conflicts} overlapping texts kept as competing corrections; "
-                "{flags} conflict flags for the reviewer; {refused} refused by the server."):
-        "{sent} 件の変更を送信しました。重なったテキスト {conflicts} 件を競合する修正として残し、"
-        "レビュー担当者向けの競合フラグを {flags} 件立てました。サーバーに拒否された変更: {refused} 件。",
+    ("Takeout", "Changes sent: {sent}. Kept as competing corrections (they overlapped the server's): "
+                "{conflicts}; conflict flags for the reviewer: {flags}. Refused by the server: {refused}."):
+        "送信した変更: {sent} 件。競合する修正として残したもの(サーバーの変更と重なったもの): {conflicts} 件、"
+        "レビュー担当者向けの競合フラグ: {flags} 件。サーバーに拒否されたもの: {refused} 件。",
     ("Takeout", "Stopped after {done} of {total} offline changes: the rest stays in this file and is "
                 "sent by the next sync."):
         "オフラインの変更 {total} 件中 {done} 件で停止しました。残りはこのファイルに残り、次の同期で送信されます。",
