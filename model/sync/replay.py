@@ -23,63 +23,26 @@ someone's later change touches the same segments).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from model import versions
-from model.errors import NotFound, OperationFailed, StorageFailed
+from model.errors import OperationFailed, StorageFailed
 from model.journal import decoded
-from model.ops._base import NothingToDo, current_text, optional_operation
-from model.ops.corrections import add_competing
+from model.ops._base import NothingToDo, optional_operation
 from model.people import PermissionRefused
-from model.schema import Annotator, ChangeEvent, Flag, Segment, Turn, utcnow
+from model.schema import Annotator, ChangeEvent, utcnow
 from model.store import Operation, Store
 from model.sync.analysis import ServerChanges, TextKey, is_structural, outline_refs, text_keys
+from model.sync.keep import KeepConflicts
+from model.sync.report import SyncReport
 from model.sync.rules import check_offline_action, describe_column, server_refusal
 from model.sync.tables import Checkout, SyncReceipt
 from model.tables import Base
 
 _SKIPPED_COLUMNS = {("segment", "version")}  # the server's own counter, never copied over
-
-
-@dataclass
-class SyncReport:
-    """What a sync did, for one line per kind of outcome."""
-
-    source: str
-    sent: int = 0  # offline operations applied on the server (whole or in part)
-    already: int = 0  # sent by an earlier sync
-    conflicts: int = 0  # texts kept as competing corrections
-    flags: int = 0  # "conflict" flags raised for a reviewer
-    undos: int = 0  # offline undo/redo sent
-    refused: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    refreshed: bool = False
-    base_event: int = 0
-    total: int = 0  # offline operations to look at in this run
-    done: int = 0  # ... of which looked at (sent, kept, refused or sent before)
-    cancelled: bool = False
-
-    def summary(self) -> str:
-        """One line saying what happened."""
-        parts = [f"{self.sent} change{'s' if self.sent != 1 else ''} sent to {self.source}"]
-        if self.conflicts or self.flags:
-            parts.append(f"{self.conflicts} overlapping text{'s' if self.conflicts != 1 else ''} kept as "
-                         f"competing corrections, {self.flags} conflict flag{'s' if self.flags != 1 else ''} "
-                         "for the reviewer")
-        if self.undos:
-            parts.append(f"{self.undos} undo/redo")
-        if self.refused:
-            parts.append(f"{len(self.refused)} refused")
-        if self.already:
-            parts.append(f"{self.already} already sent before")
-        if self.cancelled:
-            parts.append(f"cancelled after {self.done} of {self.total} offline changes (sync again to send the rest)")
-        parts.append("the file now holds the server's state" if self.refreshed else
-                     "the file was NOT refreshed from the server (run sync again, or check out again)")
-        return "; ".join(parts)
 
 
 @dataclass
@@ -126,7 +89,7 @@ def read_local_events(conn: Connection, after: int) -> list[LocalEvent]:
     return out
 
 
-class Replay:
+class Replay(KeepConflicts):
     """One sync of a checked-out file (``local``) back to its server (``server``)."""
 
     def __init__(self, local: Store, server: Store, info: Checkout, local_conn: Connection) -> None:
@@ -384,16 +347,6 @@ class Replay:
                 self._compete(seg, lang, ev.author)
         return True
 
-    def _compete(self, local_seg: int, lang: str, author: str) -> None:
-        self.competing[(local_seg, lang)] = author
-        self.seg_events[local_seg] = max(self.seg_events.get(local_seg, 0), self._event_id)
-
-    def _note(self, local_seg: int, line: str) -> None:
-        self.seg_events[local_seg] = max(self.seg_events.get(local_seg, 0), self._event_id)
-        lines = self.seg_notes.setdefault(local_seg, [])
-        if line not in lines:
-            lines.append(line)
-
     def _row(self, op: Operation, row: dict[str, Any], ev: LocalEvent) -> str:
         """Apply one journal row on the server: "applied", "diverted" (kept for the reviewer) or "skipped"."""
         table, kind, pk = row["t"], row["op"], int(row["pk"])
@@ -422,6 +375,16 @@ class Replay:
                 self.report.notes.append(f"{ev.action} by {ev.author}: a {table} refers to something "
                                          "that was not sent, and was left out")
                 return "skipped"
+            gone = self._gone_parent(op, table, values)
+            if gone is not None:  # removed on the server since the checkout: kept for the reviewer
+                for seg, lang in keys:
+                    self._compete(seg, lang, ev.author)
+                if not keys:
+                    self._note_row(row, f"{ev.action} by {ev.author} (offline) was not applied: the {gone} it "
+                                        "belongs to was removed on the server since the checkout; it read: "
+                                        + ", ".join(f"{k}={v!r}" for k, v in after.items()
+                                                    if k != "id" and not k.endswith("_id")))
+                return "diverted"
             obj = cls(**values)
             op.session.add(obj)
             op.session.flush()
@@ -456,6 +419,16 @@ class Replay:
             found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar_one()
         return int(found)
 
+    def _gone_parent(self, op: Operation, table: str, values: dict[str, Any]) -> str | None:
+        """The table of a row an insert refers to that the server no longer has (None: all there)."""
+        for col, target in self.fks.get(table, {}).items():
+            value = values.get(col)
+            if value is None or target in ("annotator", table) or target not in self.classes:
+                continue
+            if op.session.get(self.classes[target], value) is None:
+                return target
+        return None
+
     def _update(self, obj: Any, table: str, row: dict[str, Any], after: dict[str, Any], before: dict[str, Any],
                 ev: LocalEvent) -> str:
         new, old = self._values(table, after), self._values(table, before)
@@ -483,86 +456,3 @@ class Replay:
                                     f"set it to: {after.get(col)}")
                 diverted = True
         return "applied" if applied else "diverted" if diverted else "skipped"
-
-    def _note_row(self, row: dict[str, Any], line: str) -> None:
-        """Note what was not applied, on the conflict flag of the row's segment -- or, for a row not
-        tied to a segment (a speaker, the transcript itself), of the first segment it concerns."""
-        seg = row["refs"].get("segment_id") if row["t"] != "segment" else row["pk"]
-        if seg is None:
-            seg = self._anchor(row)
-        if seg is not None:
-            self._note(int(seg), line)
-        else:
-            self.report.notes.append(line)
-
-    def _anchor(self, row: dict[str, Any]) -> int | None:
-        """The segment a flag about a row without one goes on (a segment the server has): the first
-        of a speaker's first turn, else the transcript's first."""
-        segments, turns = Segment.__table__, Turn.__table__
-        query = (select(segments.c.id).join(turns, turns.c.id == segments.c.turn_id)
-                 .where(segments.c.transcript_id == self.tid,
-                        segments.c.id <= self.copied_max.get("segment", 0))
-                 .order_by(turns.c.position, segments.c.position).limit(1))
-        if row["t"] == "speaker":
-            first = self.conn.execute(query.where(turns.c.speaker_id == int(row["pk"]))).scalar()
-            if first is not None:
-                return int(first)
-        found = self.conn.execute(query).scalar()
-        return int(found) if found is not None else None
-
-    # -- overlapping texts: kept for the reviewer ---------------------------------
-    def _keep_conflicts(self) -> None:
-        segments = sorted({s for s, _ in self.competing} | set(self.seg_notes))
-        for local_seg in segments:
-            server_seg = self.server_id("segment", local_seg)
-            langs = sorted(lang for s, lang in self.competing if s == local_seg)
-            if server_seg is None:
-                texts = "; ".join(f"{lang}: {self._local_text(local_seg, lang)!r}" for lang in langs)
-                self.report.notes.append(f"segment {local_seg}, made offline, could not be sent ({texts})")
-                continue
-            # Once per segment and newest offline operation it concerns: the same after a rerun.
-            key = f"conflict:{server_seg}:{self.seg_events.get(local_seg, self.last_event)}"
-            if key in self.receipts:
-                continue
-            try:
-                self._keep(local_seg, server_seg, langs, key)
-            except NotFound:
-                self.report.notes.append(f"segment {server_seg} is gone on the server; the offline text "
-                                         f"was: {[self._local_text(local_seg, lang) for lang in langs]!r}")
-
-    def _local_text(self, local_seg: int, lang: str) -> str | None:
-        from sqlalchemy.orm import Session
-
-        with Session(bind=self.conn) as s:
-            seg = s.get(Segment, local_seg)
-            return current_text(s, seg, lang) if seg is not None else None
-
-    def _keep(self, local_seg: int, server_seg: int, langs: list[str], key: str) -> None:
-        author = next((self.competing[(local_seg, lang)] for lang in langs), None) or self.info.checked_out_by
-        notes = list(self.seg_notes.get(local_seg, []))
-        kept: list[str] = []
-        with optional_operation(self.store_for(author), "Keep offline text") as op:
-            seg = op.get(Segment, server_seg)
-            op.transcript_id = self.tid
-            for lang in langs:
-                mine = self._local_text(local_seg, lang)
-                if mine is None:
-                    continue
-                if add_competing(op, seg, lang, mine, note=f"offline (sync): kept, not applied; it would make "
-                                                           f"the text: {mine}") is not None:
-                    kept.append(lang)
-                    notes.insert(0, f"The offline text ({lang}) is kept as a competing correction; accept it "
-                                    f"to use it: {mine}")
-            if not notes:
-                raise NothingToDo
-            op.session.add(Flag(segment_id=seg.id, transcript_id=seg.transcript_id,
-                                lang=kept[0] if len(kept) == 1 else None, category="conflict",
-                                note="Changed offline and on the server at once (sync).\n\n"
-                                     + "\n".join(f"- {line}" for line in notes),
-                                status="open", author_id=op.annotator_id, created_at=utcnow()))
-            op.description = f"segment {server_seg}: offline text kept for review"
-            op.before_commit.append(lambda conn, event_id: self._receipt(conn, key, "conflict", event_id, False))
-        if op.event_id is not None:
-            self.changes.own_events.add(op.event_id)
-            self.report.conflicts += len(kept)
-            self.report.flags += 1

@@ -26,7 +26,8 @@ from model.paths import default_annotator_name
 from model.schema import Transcript, utcnow
 from model.store import Store
 from model.sync.copy import Copied, copy_transcript
-from model.sync.replay import Replay, SyncReport, local_state, read_checkout
+from model.sync.replay import Replay, local_state, read_checkout
+from model.sync.report import SyncReport
 from model.sync.tables import Checkout
 
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")

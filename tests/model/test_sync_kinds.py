@@ -422,3 +422,42 @@ def test_an_offline_change_the_servers_own_rules_refuse_is_reported_and_the_rest
     assert (again.sent, again.refused, again.already) == (0, [], 3)
     # Nothing lost: the file still holds the refused rename (it was not refreshed).
     assert _read(out, lambda s: s.get(Speaker, q).name) == "Bea Bold"
+
+
+# -- offline work on something the server removed meanwhile ------------------------------------
+
+def test_an_offline_reply_to_a_flag_deleted_on_the_server_is_kept_in_a_conflict_flag(briefing):
+    """The reply cannot land (its flag is gone): it must neither stop every later sync nor be lost."""
+    from model.ops.corrections import edit_text
+    from model.ops.flags import add_flag, delete_flag, reply_to_flag
+    from tests.model.test_sync import _texts
+
+    url, out, tid, segs, _q = briefing
+    as_(url, "boss", lambda s: add_flag(s, segs[1], "terminology", "check this term"))
+    out.unlink()
+    checkout(url, tid, out)
+    flag = _read(url, lambda s: s.scalar(select(Flag.id)))
+    as_(url, "boss", lambda s: delete_flag(s, flag))
+    _run_offline(out, tid, "as made", lambda s: reply_to_flag(s, flag, "Kyodo, not Kyoto."),
+                 lambda s: edit_text(s, segs[0], "en", "Sentence 0, alice."))
+    report = sync_twice(out, url)
+    assert report.sent == 1 and report.flags == 1
+    assert _texts(url, segs)[0] == "Sentence 0, alice."
+    (kept,) = conflict_flags(url)
+    assert kept.segment_id == segs[1] and "Kyodo, not Kyoto." in kept.note
+
+
+def test_an_offline_edit_of_a_segment_merged_away_on_the_server_is_kept_in_a_conflict_flag(briefing):
+    from model.ops.alignment import merge_segments
+    from model.ops.corrections import edit_text
+    from tests.model.test_sync import _texts
+
+    url, out, tid, segs, _q = briefing
+    as_(url, "bob", lambda s: merge_segments(s, segs[0]))  # segs[1] goes into segs[0]
+    _run_offline(out, tid, "as made", lambda s: edit_text(s, segs[1], "en", "Sentence 1, alice."),
+                 lambda s: edit_text(s, segs[3], "en", "Sentence 3, alice."))
+    report = sync_twice(out, url)
+    assert report.sent == 1
+    assert _texts(url, [segs[3]]) == ["Sentence 3, alice."]
+    notes = " ".join(f.note for f in conflict_flags(url))
+    assert "Sentence 1, alice." in notes
