@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.memory import peak_mb  # noqa: E402
-from model.ops.corrections import edit_text  # noqa: E402
-from model.store import Store  # noqa: E402
-from model.sync.takeout import checkout, sync  # noqa: E402
-from tests.helpers import make_transcript  # noqa: E402
+from benchmarks.memory import peak_mb
+from model.ops.corrections import edit_text
+from model.store import Store
+from model.sync.takeout import checkout, sync
+from tests.helpers import make_transcript
 
 
 def _timed(work):  # type: ignore[no-untyped-def]
