@@ -393,8 +393,11 @@ class Replay(KeepConflicts):
         server_pk = self.server_id(table, pk) if table != "assignment" else self._assignment(op)
         obj = op.session.get(cls, server_pk) if server_pk is not None else None
         if obj is None:
-            if kind == "update":
-                self.report.notes.append(f"{ev.action} by {ev.author}: {table} {pk} is gone on the server")
+            if kind == "update":  # removed on the server since: what it would have set is kept for the reviewer
+                self._note_row(row, f"{ev.action} by {ev.author} (offline) was not applied: the {table} was removed "
+                                    "on the server since the checkout; it set: "
+                                    + ", ".join(f"{k}={v!r}" for k, v in after.items() if not k.endswith("_id")))
+                return "diverted"
             return "skipped"
         if kind == "delete":
             if (table, server_pk) in self.changes.rows:

@@ -461,3 +461,19 @@ def test_an_offline_edit_of_a_segment_merged_away_on_the_server_is_kept_in_a_con
     assert _texts(url, [segs[3]]) == ["Sentence 3, alice."]
     notes = " ".join(f.note for f in conflict_flags(url))
     assert "Sentence 1, alice." in notes
+
+
+def test_an_offline_resolution_of_a_flag_deleted_on_the_server_is_kept_in_a_conflict_flag(briefing):
+    from model.ops.flags import add_flag, delete_flag, resolve_flag
+
+    url, out, tid, segs, _q = briefing
+    as_(url, "boss", lambda s: add_flag(s, segs[2], "terminology", "check this term"))
+    out.unlink()
+    checkout(url, tid, out)
+    flag = _read(url, lambda s: s.scalar(select(Flag.id)))
+    as_(url, "boss", lambda s: delete_flag(s, flag))
+    _run_offline(out, tid, "as made", lambda s: resolve_flag(s, flag, "Kyodo is right; fixed."))
+    report = sync_twice(out, url)
+    assert report.flags == 1 and report.notes == []
+    (kept,) = conflict_flags(url)
+    assert kept.segment_id == segs[2] and "Kyodo is right; fixed." in kept.note
