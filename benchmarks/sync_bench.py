@@ -1,13 +1,15 @@
 """Offline take-out and sync back: checkout of a transcript, N offline edits, sync (and a second,
 empty sync), against PostgreSQL.
 
-    python benchmarks/sync_bench.py [--segments 2000] [--edits 200] [--overlap 20] [--url URL]
+    python benchmarks/sync_bench.py [--segments 2000] [--edits 200] [--overlap 20] [--history 0] [--url URL]
 
 Without --url a throwaway PostgreSQL cluster is started (tests/pg.py; needs the server
 binaries). The transcript has ``--segments`` segments; ``--edits`` offline edits go to distinct
 segments, of which ``--overlap`` were also edited on the server meanwhile (kept as competing
-corrections with conflict flags). Prints ``checkout_s= checkout_cpu_s= sync_s= sync_cpu_s=
-ms_per_op= cpu_ms_per_op= again_s= sent= conflicts= flags= load=`` and peak memory: CPU seconds
+corrections with conflict flags); ``--history`` server edits are made before the checkout (a
+long journal: a sync reads the server's changes since the checkout before each operation).
+Prints ``checkout_s= checkout_cpu_s= sync_s= sync_cpu_s= ms_per_op= cpu_ms_per_op= again_s=
+sent= conflicts= flags= load=`` and peak memory: CPU seconds
 of this process (the client: the server's backend works too) survive a loaded machine, wall
 seconds do not.
 """
@@ -41,6 +43,7 @@ def main() -> int:
     parser.add_argument("--segments", type=int, default=2000)
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--overlap", type=int, default=20)
+    parser.add_argument("--history", type=int, default=0)
     parser.add_argument("--url", default=None, help="an empty PostgreSQL database (default: a throwaway server)")
     args = parser.parse_args()
     cluster = None
@@ -63,6 +66,8 @@ def main() -> int:
             tid = make_transcript(server, turns)
             with server.read() as s:
                 segs = list(s.scalars(select(Segment.id).where(Segment.transcript_id == tid).order_by(Segment.id)))
+            for i in range(args.history):
+                edit_text(server, segs[-1 - i % 50], "ja", f"文、サーバーで {i}。")
         finally:
             server.close()
         folder = Path(tempfile.mkdtemp(prefix="sync-bench-"))
