@@ -60,14 +60,19 @@ def test_sync_now_runs_off_the_ui_thread_with_progress(qtbot, pg_url, tmp_path, 
     timer.timeout.connect(lambda: ticks.append(takeout.job is not None))
     timer.start(10)
     seen: list[tuple[int, int]] = []
+    labels: list[str] = []
+
+    def half_way(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == EDITS // 2:  # the dialog as it is now (its own slot ran first)
+            labels.append(takeout.progress.labelText())
+            takeout.progress.grab().save(str(tmp_path / "sync-progress.png"))
+
     job = takeout.sync_now()
-    job.progressed.connect(lambda done, total: seen.append((done, total)))
+    job.progressed.connect(half_way)
     assert not takeout.sync_action.isEnabled()  # one sync at a time
-    qtbot.waitUntil(lambda: bool(seen) and seen[-1][0] >= EDITS // 2, timeout=60000)
-    takeout.progress.grab().save(str(tmp_path / "sync-progress.png"))
-    label = takeout.progress.labelText()
-    assert "of 24 offline changes" in label or "All 24" in label
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
+    assert labels == ["Sent 12 of 24 offline changes…"]
     timer.stop()
     assert sum(ticks) >= 5  # the window's event loop kept running while the sync worked
     assert seen[-1] == (EDITS, EDITS) and [d for d, _ in seen] == sorted(d for d, _ in seen)
@@ -79,18 +84,38 @@ def test_sync_now_runs_off_the_ui_thread_with_progress(qtbot, pg_url, tmp_path, 
     local.close()
 
 
-def test_stopping_a_sync_keeps_the_rest_for_the_next(qtbot, pg_url, tmp_path, shown):
+def test_stopping_a_sync_keeps_the_rest_for_the_next(qtbot, pg_url, tmp_path, shown, monkeypatch):
+    import threading
+
+    import model.sync.takeout as takeout_module
+
     out, tid, segs = _offline(pg_url, tmp_path)
     local = Store.open(out, annotator="alice")
     window = _window_on(qtbot, local, tmp_path, tid)
     takeout = window.features["takeout"]
+    clicked = threading.Event()
+    real_sync = takeout_module.sync
+
+    def sync_waiting_for_the_click(*args: Any, progress: Any, **kwargs: Any) -> Any:
+        def told(done: int, total: int) -> None:
+            progress(done, total)
+            if done == 3:
+                assert clicked.wait(30)  # the worker waits until the window has pressed Stop
+        return real_sync(*args, progress=told, **kwargs)
+
+    monkeypatch.setattr(takeout_module, "sync", sync_waiting_for_the_click)
+
+    def press_stop(done: int, _total: int) -> None:
+        if done == 3:
+            takeout.progress.findChild(QPushButton).click()
+            clicked.set()
+
     job = takeout.sync_now()
-    job.progressed.connect(lambda done, _total: done == 1 and takeout.progress.findChild(QPushButton).click())
+    job.progressed.connect(press_stop)
     qtbot.waitUntil(lambda: bool(shown), timeout=60000)
     message = shown[0]
-    assert "Stopped after" in message and "sent by the next sync" in message
-    done = int(message.split("Stopped after ")[1].split(" of ")[0])
-    assert 1 <= done < EDITS
+    assert "Stopped after 3 of 24 offline changes" in message and "sent by the next sync" in message
+    done = 3
     server = _texts(pg_url, segs)
     assert server[:done] == [f"Sentence {i}, alice." for i in range(done)]
     assert server[done:] == [f"Sentence {i}." for i in range(done, EDITS)]
@@ -102,15 +127,26 @@ def test_stopping_a_sync_keeps_the_rest_for_the_next(qtbot, pg_url, tmp_path, sh
 
 
 def test_a_server_gone_mid_sync_is_one_line_and_the_file_keeps_what_was_not_sent(qtbot, pg_server, pg_url,
-                                                                                  tmp_path, shown):
+                                                                                  tmp_path, shown, monkeypatch):
     relay = Relay(pg_server.port).start()
     through = make_url(pg_url).set(port=relay.port).render_as_string(hide_password=False)
     out, tid, segs = _offline(pg_url, tmp_path, source=through)  # the file remembers the relay
     local = Store.open(out, annotator="alice")
     window = _window_on(qtbot, local, tmp_path, tid)
     takeout = window.features["takeout"]
-    job = takeout.sync_now()
-    job.progressed.connect(lambda done, _total: done == 2 and relay.cut())
+    import model.sync.takeout as takeout_module
+
+    real_sync = takeout_module.sync
+
+    def sync_cut_after_two(*args: Any, progress: Any, **kwargs: Any) -> Any:
+        def told(done: int, total: int) -> None:
+            progress(done, total)
+            if done == 2:
+                relay.cut()  # the server goes away after the second change
+        return real_sync(*args, progress=told, **kwargs)
+
+    monkeypatch.setattr(takeout_module, "sync", sync_cut_after_two)
+    takeout.sync_now()
     qtbot.waitUntil(lambda: takeout.job is None, timeout=60000)
     assert shown == []
     box = window.last_message_box
@@ -118,7 +154,7 @@ def test_a_server_gone_mid_sync_is_one_line_and_the_file_keeps_what_was_not_sent
     assert box.text().startswith("Sync stopped:") and "Nothing was lost" in box.text()
     box.grab().save(str(tmp_path / "sync-failed.png"))
     sent = sum(t.endswith(", alice.") for t in _texts(pg_url, segs))
-    assert 2 <= sent < EDITS
+    assert sent == 2
     assert _texts(out, segs) == [f"Sentence {i}, alice." for i in range(EDITS)]
     local.close()
     rest = sync(out, pg_url)
