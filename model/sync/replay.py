@@ -399,6 +399,12 @@ class Replay(KeepConflicts):
                                     + ", ".join(f"{k}={v!r}" for k, v in after.items() if not k.endswith("_id")))
                 return "diverted"
             return "skipped"
+        if table == "assignment" and (table, server_pk) in self.changes.rows:
+            # The work moved on the server since the checkout (reassigned, reviewed...): an offline
+            # step from the old state is not applied, only noted for the reviewer.
+            self._note_row(row, f"{ev.action} by {ev.author} (offline) was not applied: the transcript's assignment "
+                                f"changed on the server since the checkout (it is {obj.state.replace('_', ' ')} now)")
+            return "diverted"
         if kind == "delete":
             if (table, server_pk) in self.changes.rows:
                 self._note_row(row, f"{ev.action} by {ev.author} (offline) would have removed a {table} "

@@ -477,3 +477,22 @@ def test_an_offline_resolution_of_a_flag_deleted_on_the_server_is_kept_in_a_conf
     assert report.flags == 1 and report.notes == []
     (kept,) = conflict_flags(url)
     assert kept.segment_id == segs[2] and "Kyodo is right; fixed." in kept.note
+
+
+def test_an_offline_step_on_work_reassigned_on_the_server_meanwhile_is_not_applied_but_noted(briefing):
+    from model.assignment.ops import assign, transition, work_of
+
+    url, out, tid, segs, _q = briefing
+    as_(url, "alice", lambda s: s.annotator_id)
+    as_(url, "carol", lambda s: s.annotator_id)
+    as_(url, "boss", lambda s: assign(s, tid, "alice"))
+    out.unlink()
+    checkout(url, tid, out)
+    as_(url, "boss", lambda s: assign(s, tid, "carol"))  # reassigned while alice is offline
+    _run_offline(out, tid, "as made", lambda s: transition(s, tid, "start"))
+    report = sync_twice(out, url)
+    assert report.sent == 0 and report.flags == 1
+    item = as_(url, "reader", lambda s: work_of(s, [tid])[tid])
+    assert (item.state, item.annotator) == ("assigned", "carol")  # carol's work was not started by alice
+    (flag,) = conflict_flags(url)
+    assert flag.segment_id == segs[0] and "Start work by alice" in flag.note and "assigned now" in flag.note
