@@ -1,14 +1,19 @@
 """One simulated annotator (or reviewer), a process of its own: used by benchmarks/team_bench.py and
 tests/model/test_team_concurrency.py.
 
-    python benchmarks/team_worker.py URL NAME edit  SEGMENTS N SEED   # N edits, a stale one kept as competing
+    python benchmarks/team_worker.py URL NAME edit  SEGMENTS N SEED [THINK_MS] [--ready]
+                                                                      # N edits, a stale one kept as competing
     python benchmarks/team_worker.py URL NAME approve SEGMENTS N SEED # N approvals (a reviewer)
     python benchmarks/team_worker.py URL NAME hold SEGMENT            # an edit that never commits (to be killed)
 
-SEGMENTS is a comma-separated list of segment ids. Each edit reads the segment's text and version
-like a window would, waits a little (the annotator typing), appends a unique tag and saves with the
-version it was based on; a conflict keeps the text as a competing correction. One JSON line per
-action on stdout: {"tag", "outcome": "applied" | "kept" | "approved" | "refused", "ms"}.
+SEGMENTS is a comma-separated list of segment ids. Each edit first pauses THINK_MS ("LO,HI": a
+random pause in that range, the annotator reading and thinking; default "0,0"), then reads the
+segment's text and version like a window would, waits 0-4 ms (the annotator typing: others may
+save meanwhile), appends a unique tag and saves with the version it was based on; a conflict keeps
+the text as a competing correction. With ``--ready`` the worker connects, makes one warm-up
+read, prints {"ready": true} and waits for a line on stdin before its first edit (so that a
+benchmark measures only when every process has started). One JSON line per action on stdout:
+{"tag", "outcome": "applied" | "kept" | "approved" | "refused", "ms"}.
 """
 
 from __future__ import annotations
@@ -73,11 +78,15 @@ def server_cpu_reader(store: Store) -> tuple[int, object]:
     return pid, seconds
 
 
-def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:
-    """N edits on random segments of ``segments``; a stale save keeps its text as competing."""
+def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random,
+         think_ms: tuple[float, float] = (0.0, 0.0)) -> None:
+    """N edits on random segments of ``segments``, each after a pause of ``think_ms`` (a random
+    number of ms in that range); a stale save keeps its text as competing."""
     trips = count_round_trips(store)
     _pid, server_cpu = server_cpu_reader(store)
     for i in range(n):
+        if think_ms[1] > 0:
+            time.sleep(rng.uniform(*think_ms) / 1000)  # reading, thinking: not measured
         sid = rng.choice(segments)
         version, text = _read(store, sid)
         time.sleep(rng.uniform(0, 0.004))  # typing: others may save meanwhile
@@ -130,7 +139,17 @@ def main(argv: list[str]) -> int:
             return 0
         segments = [int(x) for x in argv[3].split(",")]
         n, rng = int(argv[4]), random.Random(int(argv[5]))
-        (edit if mode == "edit" else review)(store, name, segments, n, rng)
+        extra = [a for a in argv[6:] if a != "--ready"]
+        if "--ready" in argv[6:]:
+            _read(store, segments[0])  # connected, the annotator known, the modules imported
+            _ = store.annotator_id
+            print(json.dumps({"ready": True}), flush=True)
+            sys.stdin.readline()  # the benchmark says go when every process is ready
+        if mode == "edit":
+            lo, hi = (float(x) for x in (extra[0] if extra else "0,0").split(","))
+            edit(store, name, segments, n, rng, (lo, hi))
+        else:
+            review(store, name, segments, n, rng)
     finally:
         store.close()
     return 0
