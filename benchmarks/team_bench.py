@@ -143,6 +143,15 @@ def run(url: str, args: argparse.Namespace, think: str) -> str:
     p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
     notify = notify_latency(url, segments[0])
     pacing = "stress" if think == STRESS else "paced"
+    if args.raw:
+        with open(f"{args.raw}.{pacing}.jsonl", "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r) + "\n" for r in results)
+    plain = sorted(float(r["ms"]) for r in results if r["outcome"] == "applied")  # type: ignore[arg-type]
+    # Where the time of a save went: the CPU of its two processes, their waits for a core (the
+    # kernel's run queue), and the rest (a row lock held by another save of the segment, the network).
+    queued = sorted(float(r["runq_ms"]) + float(r["server_runq_ms"]) for r in results)  # type: ignore[arg-type]
+    rest = sorted(float(r["ms"]) - float(r["cpu_ms"]) - float(r["server_cpu_ms"])  # type: ignore[arg-type]
+                  - float(r["runq_ms"]) - float(r["server_runq_ms"]) for r in results)  # type: ignore[arg-type]
     return (f"pacing={pacing} think_ms={think} processes={args.annotators} edits={len(results)} lost={lost} "
             f"conflicts_kept={kept} p50_ms={statistics.median(ms):.1f} p95_ms={p95:.1f} "
             f"notify_ms={statistics.median(notify) if notify else float('nan'):.1f} "
@@ -151,7 +160,11 @@ def run(url: str, args: argparse.Namespace, think: str) -> str:
             f"server_cpu_ms_per_save={_mean(results, 'server_cpu_ms'):.2f} load={load_before:.1f}-{load_after:.1f}\n"
             f"  ({args.annotators} annotator processes x {args.edits} edits on {args.segments} segments of one "
             f"transcript; {applied} applied, {kept} kept as competing; {wall:.1f} s wall from the barrier; "
-            f"p99 {ms[min(len(ms) - 1, int(len(ms) * 0.99))]:.1f} ms, max {ms[-1]:.1f} ms; notify max "
+            f"p99 {ms[min(len(ms) - 1, int(len(ms) * 0.99))]:.1f} ms, max {ms[-1]:.1f} ms; saves without a "
+            f"conflict: p50 {statistics.median(plain):.1f} ms, p95 {plain[int(len(plain) * 0.95)]:.1f} ms; "
+            f"waiting for a core (client + server): p50 {statistics.median(queued):.1f} ms, "
+            f"p95 {queued[int(len(queued) * 0.95)]:.1f} ms; neither CPU nor that wait: p50 "
+            f"{statistics.median(rest):.1f} ms, p95 {rest[int(len(rest) * 0.95)]:.1f} ms; notify max "
             f"{max(notify) if notify else float('nan'):.1f} ms over {len(notify)})")
 
 
@@ -162,6 +175,7 @@ def main() -> int:
     parser.add_argument("--segments", type=int, default=40)
     parser.add_argument("--think-ms", default=PACED, help=f"LO,HI: ms between one annotator's saves ({PACED})")
     parser.add_argument("--no-stress", action="store_true", help=f"skip the comparison run with --think-ms {STRESS}")
+    parser.add_argument("--raw", default=None, help="also write every save's figures to RAW.<pacing>.jsonl")
     parser.add_argument("--url", default=None, help="an empty PostgreSQL database (default: a throwaway server)")
     args = parser.parse_args()
     pacings = [args.think_ms] + ([] if args.no_stress or args.think_ms == STRESS else [STRESS])

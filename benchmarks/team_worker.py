@@ -78,12 +78,23 @@ def server_cpu_reader(store: Store) -> tuple[int, object]:
     return pid, seconds
 
 
+def run_queue_ms(pid: int | str = "self") -> float:
+    """ms the process (its main thread) has spent runnable but waiting for a core, from the kernel's
+    scheduler statistics (NaN where there are none): a save's time is its CPU, this wait, and the
+    rest (row locks, the network)."""
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random,
          think_ms: tuple[float, float] = (0.0, 0.0)) -> None:
     """N edits on random segments of ``segments``, each after a pause of ``think_ms`` (a random
     number of ms in that range); a stale save keeps its text as competing."""
     trips = count_round_trips(store)
-    _pid, server_cpu = server_cpu_reader(store)
+    backend, server_cpu = server_cpu_reader(store)
     for i in range(n):
         if think_ms[1] > 0:
             time.sleep(rng.uniform(*think_ms) / 1000)  # reading, thinking: not measured
@@ -93,6 +104,7 @@ def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Rando
         tag = f"<{name}.{i}>"
         trips[0] = 0
         cpu, server = time.process_time(), server_cpu()  # type: ignore[operator]
+        queued, server_queued = run_queue_ms(), run_queue_ms(backend)
         started = time.perf_counter()
         try:
             edit_text(store, sid, "en", f"{text} {tag}", base_version=version)
@@ -103,8 +115,10 @@ def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Rando
         ms = (time.perf_counter() - started) * 1000
         cpu_ms = (time.process_time() - cpu) * 1000
         server_ms = (server_cpu() - server) * 1000  # type: ignore[operator]
+        queued, server_queued = run_queue_ms() - queued, run_queue_ms(backend) - server_queued
         print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2), "at": time.time(),
-                          "trips": trips[0], "cpu_ms": round(cpu_ms, 2), "server_cpu_ms": round(server_ms, 2)}),
+                          "trips": trips[0], "cpu_ms": round(cpu_ms, 2), "server_cpu_ms": round(server_ms, 2),
+                          "runq_ms": round(queued, 2), "server_runq_ms": round(server_queued, 2)}),
               flush=True)
 
 
