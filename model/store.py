@@ -191,6 +191,8 @@ class CoreOperation:
         # (statement, parameters) that bring the search index up to date (``model.search_index.upsert``),
         # sent with the change event; None: derive it again from the journal (as ``operation`` does).
         self.search: list[tuple[Any, dict[str, Any]]] | None = None
+        # Other (statement, parameters) to send with the change event (in its statement on PostgreSQL).
+        self.also: list[tuple[Any, dict[str, Any]]] = []
         self.event_id: int | None = None
         self.changes: Changes | None = None
 
@@ -417,10 +419,11 @@ class Store:
             defer_foreign_keys(conn, self._waiting)
             op = CoreOperation(conn, annotator_id)
             yield op
-            also = op.search
-            if also is None:
+            also = list(op.also)
+            if op.search is None:
                 refresh_search_text(conn, op.journal)
-                also = []
+            else:
+                also += op.search
             versions.bump(conn, versions.touched_segments(op.journal) - op.bumped)
             op.event_id = event_id = live.record_event(
                 conn, self.live_token,

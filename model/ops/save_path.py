@@ -34,6 +34,7 @@ from sqlalchemy import (
     Integer,
     String,
     bindparam,
+    func,
     insert,
     literal_column,
     null,
@@ -62,10 +63,35 @@ _LANG = bindparam("lang_", type_=String)
 _SEGMENT_COLUMNS = (_SEG.c.transcript_id, _SEG.c.turn_id, _SEG.c.en_orig, _SEG.c.ja_orig, _SEG.c.review_state,
                     _SEG.c.reviewed_by_id, _SEG.c.reviewed_at, _SEG.c.version)
 _BUMP = update(_SEG).where(_SEG.c.id == _SID).values(version=_SEG.c.version + 1)
-# Built once: every save sends the same statements, compiled once per process.
-_CLAIM = _BUMP.returning(*_SEGMENT_COLUMNS)
-_CLAIM_BASED = _BUMP.where(_SEG.c.version == bindparam("base_", type_=Integer)).returning(*_SEGMENT_COLUMNS)
-_LOCK = select(*_SEGMENT_COLUMNS).where(_SEG.c.id == _SID).with_for_update()
+# On PostgreSQL the new correction's id is taken from its sequence in the statement that claims
+# the segment, so the correction can be written in the event's statement (a round trip less).
+_NEXT_ID = func.nextval(func.pg_get_serial_sequence("correction", "id")).label("next_id")
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """A save's statements for one engine, built once (every save then reuses their compiled form)."""
+
+    claim: Any  # UPDATE ... version + 1 RETURNING the segment (and the next correction id)
+    claim_based: Any  # the same, only at the version the edit was based on
+    lock: Any  # SELECT the segment FOR UPDATE (a competing correction does not bump the version)
+
+
+_BUILT: dict[bool, _Statements] = {}
+_LOCK = select(*_SEGMENT_COLUMNS).where(_SEG.c.id == _SID).with_for_update()  # no id taken: nothing is written
+
+
+def _statements(conn: Connection) -> _Statements:
+    with_id = conn.dialect.name == "postgresql"
+    if with_id not in _BUILT:
+        columns = (*_SEGMENT_COLUMNS, _NEXT_ID) if with_id else _SEGMENT_COLUMNS
+        _BUILT[with_id] = _Statements(
+            _BUMP.returning(*columns),
+            _BUMP.where(_SEG.c.version == bindparam("base_", type_=Integer)).returning(*columns),
+            select(*columns).where(_SEG.c.id == _SID).with_for_update())
+    return _BUILT[with_id]
+
+
 _STATE = union_all(
     select(literal_column("0").label("kind"), _COR.c.id, _COR.c.transcript_id, _COR.c.lang, _COR.c.start, _COR.c.end,
            _COR.c.before, _COR.c.after, _COR.c.status).where(_COR.c.segment_id == _SID),
@@ -75,6 +101,7 @@ _STATE = union_all(
            null(), null(), null()).where(_FLAG.c.segment_id == _SID, _FLAG.c.lang == _LANG, _FLAG.c.start.is_not(None)),
 )
 _INSERT_CORRECTION = insert(_COR).returning(_COR.c.id)
+_INSERT_CORRECTION_AT = insert(_COR).values({c.name: bindparam(f"cor_{c.name}", type_=c.type) for c in _COR.columns})
 _MOVE_GAP = update(_GAP).where(_GAP.c.id == bindparam("id_")).values(start=bindparam("s_"), end=bindparam("e_"))
 _MOVE_FLAG = update(_FLAG).where(_FLAG.c.id == bindparam("id_")).values(start=bindparam("s_"), end=bindparam("e_"))
 _LAST_EDITOR = (select(Annotator.__table__.c.name).join(_COR, _COR.c.annotator_id == Annotator.__table__.c.id)
@@ -142,11 +169,17 @@ def _refuse(conn: Connection, segment_id: int, lang: str, new_text: str) -> NoRe
     raise NothingToDo  # they made the very same change
 
 
-def _insert_correction(op: CoreOperation, values: dict[str, Any]) -> int:
-    """Write one correction (every column given, as the ORM would) and journal it."""
+def _insert_correction(op: CoreOperation, seg: Any, values: dict[str, Any]) -> int:
+    """Write one correction (every column given, as the ORM would) and journal it. With an id
+    taken in advance (``seg.next_id``, PostgreSQL) it is written with the change event."""
     values = {"annotator_id": op.annotator_id, "created_at": utcnow(), "category": None, "note": None,
               "status": "proposed", "reviewed_by_id": None, "reviewed_at": None, **values}
-    cid = int(op.conn.execute(_INSERT_CORRECTION, values).scalar_one())
+    next_id = getattr(seg, "next_id", None)
+    if next_id is not None:
+        cid = int(next_id)
+        op.also.append((_INSERT_CORRECTION_AT, {f"cor_{k}": v for k, v in {"id": cid, **values}.items()}))
+    else:
+        cid = int(op.conn.execute(_INSERT_CORRECTION, values).scalar_one())
     record_insert(op.journal, "correction", cid, {"id": cid, **{c.name: values[c.name] for c in _COR.columns
                                                                    if c.name != "id"}})
     return cid
@@ -190,10 +223,11 @@ def save_edit(store: Store, segment_id: int, lang: str, new_text: str, category:
     try:
         with store.core_operation("Edit text") as op:
             conn = op.conn
+            stmts = _statements(conn)
             if base_version is None:
-                seg = conn.execute(_CLAIM, {"sid_": segment_id}).first()
+                seg = conn.execute(stmts.claim, {"sid_": segment_id}).first()
             else:
-                seg = conn.execute(_CLAIM_BASED, {"sid_": segment_id, "base_": base_version}).first()
+                seg = conn.execute(stmts.claim_based, {"sid_": segment_id, "base_": base_version}).first()
             if seg is None:
                 _refuse(conn, segment_id, lang, new_text)
             op.bumped.add(segment_id)
@@ -212,9 +246,9 @@ def save_edit(store: Store, segment_id: int, lang: str, new_text: str, category:
                 if (s, e) != (gap.start, gap.end):
                     moved_gaps.append((gap, s, e))
             at, to = hist.anchor(start, end)  # where it is made in the history: fixed from now on
-            cid = _insert_correction(op, {"segment_id": segment_id, "transcript_id": tid, "lang": lang, "start": at,
-                                          "end": to, "before": before, "after": after, "category": category,
-                                          "note": note or None})
+            cid = _insert_correction(op, seg, {"segment_id": segment_id, "transcript_id": tid, "lang": lang,
+                                               "start": at, "end": to, "before": before, "after": after,
+                                               "category": category, "note": note or None})
             _move_spans(op, "gap", moved_gaps, segment_id)
             moved_flags: list[tuple[_Span, int | None, int | None]] = []
             for flag in flags:
@@ -243,7 +277,7 @@ def save_competing(store: Store, segment_id: int, lang: str, text: str) -> int |
     try:
         with store.core_operation("Resolve conflict") as op:
             conn = op.conn
-            seg = conn.execute(_LOCK, {"sid_": segment_id}).first()
+            seg = conn.execute(_statements(conn).lock, {"sid_": segment_id}).first()
             if seg is None:
                 raise NotFound(f"segment {segment_id} does not exist")
             op.transcript_id = seg.transcript_id
@@ -254,7 +288,7 @@ def save_competing(store: Store, segment_id: int, lang: str, text: str) -> int |
                 raise NothingToDo
             start, end, before, after = edit
             at, to = hist.anchor(start, end)
-            _insert_correction(op, {"segment_id": segment_id, "transcript_id": seg.transcript_id, "lang": lang,
+            _insert_correction(op, seg, {"segment_id": segment_id, "transcript_id": seg.transcript_id, "lang": lang,
                                     "start": at, "end": to, "before": before, "after": after, "status": "competing",
                                     "note": f"conflict: kept, not applied; it would make the text: {text}"})
             op.search = []  # kept, not applied: the corrected text (and its search row) stays
