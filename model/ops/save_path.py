@@ -64,7 +64,8 @@ _SEGMENT_COLUMNS = (_SEG.c.transcript_id, _SEG.c.turn_id, _SEG.c.en_orig, _SEG.c
                     _SEG.c.reviewed_by_id, _SEG.c.reviewed_at, _SEG.c.version)
 _BUMP = update(_SEG).where(_SEG.c.id == _SID).values(version=_SEG.c.version + 1)
 # On PostgreSQL the new correction's id is taken from its sequence in the statement that claims
-# the segment, so the correction can be written in the event's statement (a round trip less).
+# the segment (after its lock: ids follow the order in which a segment's corrections commit), so
+# the correction can be written in the event's statement (a round trip less).
 _NEXT_ID = func.nextval(func.pg_get_serial_sequence("correction", "id")).label("next_id")
 
 
@@ -74,11 +75,15 @@ class _Statements:
 
     claim: Any  # UPDATE ... version + 1 RETURNING the segment (and the next correction id)
     claim_based: Any  # the same, only at the version the edit was based on
-    lock: Any  # SELECT the segment FOR UPDATE (a competing correction does not bump the version)
 
 
 _BUILT: dict[bool, _Statements] = {}
-_LOCK = select(*_SEGMENT_COLUMNS).where(_SEG.c.id == _SID).with_for_update()  # no id taken: nothing is written
+# The segment locked, with no correction id taken: a SELECT ... FOR UPDATE computes its columns
+# *before* it waits for the lock, so an id taken there could be smaller than that of a correction
+# committed while it waited -- and the history is replayed in id order (lost edits; the
+# concurrency test of many writers on one segment caught it). An UPDATE's RETURNING is computed
+# after the lock, as is an INSERT's id.
+_LOCK = select(*_SEGMENT_COLUMNS).where(_SEG.c.id == _SID).with_for_update()
 
 
 def _statements(conn: Connection) -> _Statements:
@@ -87,8 +92,7 @@ def _statements(conn: Connection) -> _Statements:
         columns = (*_SEGMENT_COLUMNS, _NEXT_ID) if with_id else _SEGMENT_COLUMNS
         _BUILT[with_id] = _Statements(
             _BUMP.returning(*columns),
-            _BUMP.where(_SEG.c.version == bindparam("base_", type_=Integer)).returning(*columns),
-            select(*columns).where(_SEG.c.id == _SID).with_for_update())
+            _BUMP.where(_SEG.c.version == bindparam("base_", type_=Integer)).returning(*columns))
     return _BUILT[with_id]
 
 
@@ -277,7 +281,7 @@ def save_competing(store: Store, segment_id: int, lang: str, text: str) -> int |
     try:
         with store.core_operation("Resolve conflict") as op:
             conn = op.conn
-            seg = conn.execute(_statements(conn).lock, {"sid_": segment_id}).first()
+            seg = conn.execute(_LOCK, {"sid_": segment_id}).first()
             if seg is None:
                 raise NotFound(f"segment {segment_id} does not exist")
             op.transcript_id = seg.transcript_id
