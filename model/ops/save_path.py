@@ -8,20 +8,22 @@ annotator's CPU and 10 round trips per save. The writes and their journal rows a
 live refresh and sync see no difference. A save on PostgreSQL is:
 
 1. ``UPDATE segment SET version = version + 1 WHERE id = :id AND version = :base RETURNING ...``:
-   the version check, the row lock and the bump in one statement. A second writer of the
-   segment waits here, and then finds the version changed (no row): a conflict
-   (``EditConflict``, from a statement of its own after the lock).
+   the version check, the row lock, the bump and the new correction's id (``nextval``, computed
+   after the lock) in one statement. A second writer of the segment waits here, and then finds
+   the version changed (no row): a conflict (``EditConflict``, from statements of their own).
 2. One ``SELECT`` (``UNION ALL``) of the segment's corrections in both languages (the history,
    and the search index's texts) and its gaps and span flags in this language -- after the
    lock, never in the statement that waited for it: that one sees joined rows as they were
    before the other writer committed (the data loss found last session).
-3. ``INSERT INTO correction ... RETURNING id`` (then UPDATEs of the gaps and flags the edit moves,
-   and of the segment's review state when it was not "edited" yet: rare).
-4. The change event, its ``NOTIFY`` and the search index's upsert in one statement
-   (``model.live.record_event``).
+3. (Rare: UPDATEs of the gaps and flags the edit moves, and of the segment's review state when
+   it was not "edited" yet.)
+4. The correction, the search index's upsert, the change event and its ``NOTIFY`` in one
+   statement (``model.live.record_event``).
 
-with BEGIN and COMMIT: 6 round trips. A gap whose whole text the edit deletes goes through the
-ORM (``Slow``): deleting a gap sets its counterpart's link to NULL, which the ORM journals.
+with BEGIN and COMMIT: 5 round trips. On SQLite the correction's INSERT ... RETURNING id and the
+event's statements are sent one by one (no server to wait for). A gap whose whole text the edit
+deletes goes through the ORM (``Slow``): deleting a gap sets its counterpart's link to NULL,
+which the ORM journals.
 """
 
 from __future__ import annotations
