@@ -15,8 +15,8 @@ otherwise time each other's start-up).
 Two runs, each on a fresh database, are printed:
 - ``pacing=paced`` (the goal): --think-ms, by default 100-400 ms between one annotator's saves.
   A person needs seconds to read, correct and commit a segment; 100-400 ms is still 10-50 times
-  faster than that, so 20 simulated annotators make more saves a second (about 80) than a team
-  of a hundred people would, but they no longer all wait for the same two cores at once, which
+  faster than that, so 20 simulated annotators make more saves a second (40-50 measured) than a
+  team of a hundred people would, but they no longer all wait for the same two cores at once, which
   is what a save's latency means to a person.
 - ``pacing=stress`` (for comparison; --no-stress skips it): --think-ms 0,4, every process saves
   flat out. On a machine with fewer cores than processes its p95 is mostly waiting for a core.
