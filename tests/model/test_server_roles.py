@@ -321,3 +321,33 @@ def test_an_annotators_merge_gap_and_reply_pass_and_undoing_the_merge_brings_bac
     finally:
         aya.close()
         rita.close()
+
+
+def test_on_the_command_line_the_servers_refusal_is_one_error_line(team):
+    """``taiyaku work ID review`` with the app's own check switched off (as a script built on
+    Taiyaku could): the server refuses, and the command says so in one line, exit 2."""
+    import subprocess
+    import sys
+
+    from tests.cli.test_cli import assert_one_error_line
+
+    _server, url, urls, tid, _segs, _people = team
+    owner = Store.open(url, annotator="owner")
+    try:
+        assign(owner, tid, "Aya")
+    finally:
+        owner.close()
+    aya = urls["aya"].replace("postgresql+psycopg://", "postgresql://")
+    root = Path(__file__).resolve().parents[2]
+    main = str(root / "main.py")
+    unchecked = ("import runpy, sys; import model.store as s; s.Operation.require = lambda *a: None; "
+                 f"sys.argv = ['main.py', *sys.argv[1:]]; runpy.run_path({main!r}, run_name='__main__')")
+
+    def run(step: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", unchecked, "work", str(tid), step, "--db", aya],
+                              capture_output=True, text=True, cwd=root, timeout=120)
+
+    for step in ("start", "submit"):  # her own steps pass the server's checks
+        assert run(step).returncode == 0
+    refused = run("review")
+    assert_one_error_line(refused, "only a reviewer or admin can take work for review; Aya is an annotator")
