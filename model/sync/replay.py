@@ -292,7 +292,8 @@ class Replay(KeepConflicts):
         with optional_operation(store, ev.action) as op:
             op.transcript_id = self.tid
             conn = op.session.connection()
-            check_offline_action(op, conn, ev.action, self.tid)
+            parts = [self.local_first_turn(int(r["pk"])) for r in ev.rows if r["t"] == "assignment"]
+            check_offline_action(op, conn, ev.action, self.tid, parts[0] if parts else 1)
             segments = {self.server_id("segment", s) for row in ev.rows
                         for s in ([row["refs"].get("segment_id")] if row["t"] != "segment" else [row["pk"]])}
             versions.lock_segments(conn, {s for s in segments if s is not None})
@@ -390,7 +391,7 @@ class Replay(KeepConflicts):
             op.session.flush()
             self._pending[(table, pk)] = int(obj.id)
             return "applied"
-        server_pk = self.server_id(table, pk) if table != "assignment" else self._assignment(op)
+        server_pk = self.server_id(table, pk) if table != "assignment" else self._assignment(op, pk)
         obj = op.session.get(cls, server_pk) if server_pk is not None else None
         if obj is None:
             if kind == "update":  # removed on the server since: what it would have set is kept for the reviewer
@@ -414,18 +415,29 @@ class Replay(KeepConflicts):
             return "applied"
         return self._update(obj, table, row, after, before, ev)
 
-    def _assignment(self, op: Operation) -> int:
-        """The server's assignment row of the transcript. Both sides make it on demand, unjournaled
-        (``ensure_rows``), so a row the file made offline has no id the server knows: one per
-        transcript, it is found by the transcript."""
+    def local_first_turn(self, local_pk: int) -> int:
+        """The first turn of a range of work in the file (1: the whole transcript)."""
+        from model.assignment.tables import Assignment
+
+        table = Assignment.__table__
+        found = self.conn.execute(select(table.c.first_turn).where(table.c.id == local_pk)).scalar()
+        return int(found) if found is not None else 1
+
+    def _assignment(self, op: Operation, local_pk: int) -> int:
+        """The server's assignment row of the same work (the transcript, or the range of its turns
+        starting at the same turn). Both sides make rows on demand, unjournaled (``ensure_rows``), so
+        a row the file made offline has no id the server knows: it is found by what it covers."""
         from model.assignment.tables import Assignment, ensure_rows
 
         conn = op.session.connection()
         table = Assignment.__table__
-        found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar()
+        first = self.local_first_turn(local_pk)
+        query = select(table.c.id).where(table.c.transcript_id == self.tid).order_by(table.c.first_turn != first,
+                                                                                    table.c.first_turn).limit(1)
+        found = conn.execute(query).scalar()
         if found is None:
             ensure_rows(conn)
-            found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar_one()
+            found = conn.execute(query).scalar_one()
         return int(found)
 
     def _gone_parent(self, op: Operation, table: str, values: dict[str, Any]) -> str | None:

@@ -57,7 +57,8 @@ def describe_column(obj: Any, table: str, col: str) -> str:
     return f"{table}.{col}"
 
 
-def check_offline_action(op: Operation, conn: Connection, action: str, transcript_id: int) -> None:
+def check_offline_action(op: Operation, conn: Connection, action: str, transcript_id: int,
+                         first_turn: int = 1) -> None:
     """Refuse (``PermissionRefused``) an offline action the syncing person's role -- or, for an
     assignment step, the server's assignment -- does not allow them: on the laptop nothing stopped it."""
     needed = REVIEWER_ACTIONS.get(action)
@@ -70,8 +71,9 @@ def check_offline_action(op: Operation, conn: Connection, action: str, transcrip
     if whose is None or op.role is None or op.role == "admin":
         return
     table = Assignment.__table__
-    row = conn.execute(select(table.c.annotator_id, table.c.reviewer_id)
-                       .where(table.c.transcript_id == transcript_id)).first()
+    row = conn.execute(select(table.c.annotator_id, table.c.reviewer_id)  # the same work: range or whole
+                       .where(table.c.transcript_id == transcript_id)
+                       .order_by(table.c.first_turn != first_turn, table.c.first_turn)).first()
     holder = None if row is None else row.annotator_id if whose == "annotator" else row.reviewer_id
     if holder == op.annotator_id or (whose == "reviewer or nobody" and holder is None):
         return

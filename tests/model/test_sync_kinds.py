@@ -496,3 +496,20 @@ def test_an_offline_step_on_work_reassigned_on_the_server_meanwhile_is_not_appli
     assert (item.state, item.annotator) == ("assigned", "carol")  # carol's work was not started by alice
     (flag,) = conflict_flags(url)
     assert flag.segment_id == segs[0] and "Start work by alice" in flag.note and "assigned now" in flag.note
+
+
+def test_an_offline_step_on_a_range_of_turns_reaches_the_same_range_on_the_server(briefing):
+    from model.assignment.ops import assign, list_work, transition
+
+    url, out, tid, _segs, _q = briefing
+    as_(url, "alice", lambda s: s.annotator_id)
+    as_(url, "carol", lambda s: s.annotator_id)
+    as_(url, "boss", lambda s: assign(s, tid, "alice", turns=(1, 1)))
+    as_(url, "boss", lambda s: assign(s, tid, "carol", turns=(2, 3)))
+    out.unlink()
+    checkout(url, tid, out)
+    _run_offline(out, tid, "as made", lambda s: transition(s, tid, "start", turns=(1, 1)))
+    sync_twice(out, url)
+    work = as_(url, "reader", list_work)
+    parts = sorted((w.first_turn, w.state, w.annotator) for w in work if w.transcript_id == tid)
+    assert parts == [(1, "in_progress", "alice"), (2, "assigned", "carol")]
