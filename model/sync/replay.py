@@ -390,7 +390,7 @@ class Replay(KeepConflicts):
             op.session.flush()
             self._pending[(table, pk)] = int(obj.id)
             return "applied"
-        server_pk = self.server_id(table, pk) if table != "assignment" else self._assignment(op)
+        server_pk = self.server_id(table, pk) if table != "assignment" else self._assignment(op, pk)
         obj = op.session.get(cls, server_pk) if server_pk is not None else None
         if obj is None:
             if kind == "update":  # removed on the server since: what it would have set is kept for the reviewer
@@ -414,19 +414,22 @@ class Replay(KeepConflicts):
             return "applied"
         return self._update(obj, table, row, after, before, ev)
 
-    def _assignment(self, op: Operation) -> int:
-        """The server's assignment row of the transcript. Both sides make it on demand, unjournaled
-        (``ensure_rows``), so a row the file made offline has no id the server knows: one per
-        transcript, it is found by the transcript."""
+    def _assignment(self, op: Operation, local_pk: int) -> int | None:
+        """The server's assignment row of the transcript (of the same range of turns: the file's row
+        says which). Both sides make whole-transcript rows on demand, unjournaled (``ensure_rows``),
+        so a row the file made offline has no id the server knows: it is found by the transcript and
+        its first turn (None: the server split the work differently since)."""
         from model.assignment.tables import Assignment, ensure_rows
 
         conn = op.session.connection()
         table = Assignment.__table__
-        found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar()
-        if found is None:
+        first = self.conn.execute(select(table.c.first_turn).where(table.c.id == local_pk)).scalar() or 1
+        query = select(table.c.id).where(table.c.transcript_id == self.tid, table.c.first_turn == first)
+        found = conn.execute(query).scalar()
+        if found is None and conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).first() is None:
             ensure_rows(conn)
-            found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar_one()
-        return int(found)
+            found = conn.execute(query).scalar()
+        return None if found is None else int(found)
 
     def _gone_parent(self, op: Operation, table: str, values: dict[str, Any]) -> str | None:
         """The table of a row an insert refers to that the server no longer has (None: all there)."""

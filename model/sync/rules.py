@@ -70,11 +70,14 @@ def check_offline_action(op: Operation, conn: Connection, action: str, transcrip
     if whose is None or op.role is None or op.role == "admin":
         return
     table = Assignment.__table__
-    row = conn.execute(select(table.c.annotator_id, table.c.reviewer_id)
-                       .where(table.c.transcript_id == transcript_id)).first()
-    holder = None if row is None else row.annotator_id if whose == "annotator" else row.reviewer_id
-    if holder == op.annotator_id or (whose == "reviewer or nobody" and holder is None):
+    rows = conn.execute(select(table.c.annotator_id, table.c.reviewer_id)
+                        .where(table.c.transcript_id == transcript_id).order_by(table.c.first_turn)).all()
+    # A transcript split into ranges of turns has several rows: one of them must be the person's
+    # (which one, the server's own checks decide: model.server_roles).
+    holders = [row.annotator_id if whose == "annotator" else row.reviewer_id for row in rows] or [None]
+    if op.annotator_id in holders or (whose == "reviewer or nobody" and None in holders):
         return
+    holder = holders[0]
     names = dict(conn.execute(select(Annotator.__table__.c.id, Annotator.__table__.c.name)).all())
     raise PermissionRefused(f"cannot {what}: the transcript's {whose.split()[0]} on the server is "
                             f"{names.get(holder, 'nobody')}, not {op.annotator_name}")
