@@ -423,22 +423,22 @@ class Replay(KeepConflicts):
         found = self.conn.execute(select(table.c.first_turn).where(table.c.id == local_pk)).scalar()
         return int(found) if found is not None else 1
 
-    def _assignment(self, op: Operation, local_pk: int) -> int:
-        """The server's assignment row of the same work (the transcript, or the range of its turns
-        starting at the same turn). Both sides make rows on demand, unjournaled (``ensure_rows``), so
-        a row the file made offline has no id the server knows: it is found by what it covers."""
+    def _assignment(self, op: Operation, local_pk: int) -> int | None:
+        """The server's assignment row of the transcript (of the same range of turns: the file's row
+        says which). Both sides make whole-transcript rows on demand, unjournaled (``ensure_rows``),
+        so a row the file made offline has no id the server knows: it is found by the transcript and
+        its first turn (None: the server split the work differently since)."""
         from model.assignment.tables import Assignment, ensure_rows
 
         conn = op.session.connection()
         table = Assignment.__table__
         first = self.local_first_turn(local_pk)
-        query = select(table.c.id).where(table.c.transcript_id == self.tid).order_by(table.c.first_turn != first,
-                                                                                    table.c.first_turn).limit(1)
+        query = select(table.c.id).where(table.c.transcript_id == self.tid, table.c.first_turn == first)
         found = conn.execute(query).scalar()
-        if found is None:
+        if found is None and conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).first() is None:
             ensure_rows(conn)
-            found = conn.execute(query).scalar_one()
-        return int(found)
+            found = conn.execute(query).scalar()
+        return None if found is None else int(found)
 
     def _gone_parent(self, op: Operation, table: str, values: dict[str, Any]) -> str | None:
         """The table of a row an insert refers to that the server no longer has (None: all there)."""

@@ -351,3 +351,30 @@ def test_on_the_command_line_the_servers_refusal_is_one_error_line(team):
         assert run(step).returncode == 0
     refused = run("review")
     assert_one_error_line(refused, "only a reviewer or admin can take work for review; Aya is an annotator")
+
+
+def test_an_offline_step_on_a_range_of_turns_reaches_that_range_on_the_server(team, tmp_path: Path):
+    _server, url, urls, _tid, _segs, _people = team
+    from model.assignment.ops import list_work
+
+    owner = Store.open(url, annotator="owner")
+    try:
+        tid = make_transcript(owner, [(f"S{i}", [(f"Turn {i + 1}.", None)]) for i in range(6)], title="Six")
+        assign(owner, tid, "Aya", turns=(3, 4))
+    finally:
+        owner.close()
+    out = tmp_path / "six.sqlite3"
+    checkout(urls["aya"], tid, out)
+    local = Store.open(out, annotator="Aya")
+    try:
+        transition(local, tid, "start")  # her piece, turns 3-4
+    finally:
+        local.close()
+    report = sync(out, urls["aya"])
+    assert report.refused == [], report.refused
+    owner = Store.open(url, annotator="owner")
+    try:
+        pieces = [(w.turns, w.state, w.annotator) for w in list_work(owner) if w.transcript_id == tid]
+    finally:
+        owner.close()
+    assert pieces == [("1-2", "unassigned", None), ("3-4", "in_progress", "Aya"), ("5-6", "unassigned", None)]
