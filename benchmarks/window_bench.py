@@ -162,7 +162,8 @@ def measure(window):
     peak = peak_mb()
     print("RESULT", json.dumps({"jump_ms": jump, "follow_ms": statistics.median(follows), "busy_s": background_s,
                                 "follow_max_ms": max(all_follows), "busy_follows": len(busy_follows),
-                                "follows": len(all_follows), "first_wait_ms": first_wait, "follow_p50_ms": quantile(all_follows, 0.5),
+                                "follows": len(all_follows), "first_wait_ms": first_wait,
+                                "follow_p50_ms": quantile(all_follows, 0.5),
                                 "follow_p90_ms": quantile(all_follows, 0.9),
                                 "peak_mb": peak, "rows": n,
                                 "far_edit_ms": far_edit, "far_reedit_ms": far_reedit}), flush=True)

@@ -16,6 +16,7 @@ the GIL for longer than one step.
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import sys
@@ -114,6 +115,19 @@ def ui_activity() -> UiActivity:
     if not current:
         _activity[:] = [UiActivity(app)]
     return _activity[0]
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No automatic garbage collection inside (a collection walks what a long read builds,
+    with the GIL held: 40-80 ms the window's thread could not run)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _window_gone(exc: Exception) -> bool:
@@ -221,7 +235,8 @@ class QaWorker(QObject):
         # file's -wal/-shm siblings behind.
         self.store.ensure_intact()
         self._pause()  # the outline is a long first step: not while the window works
-        scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
+        with _no_collection():  # the outline's rows live on (gc.freeze takes them), its reading's die
+            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
         self.outlined.emit(self.generation, scan.view)
         sent, last = 0, time.monotonic()
         while not self._cancelled.is_set():
