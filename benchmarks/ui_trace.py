@@ -81,11 +81,12 @@ class UiTrace:
     def report(self, start: float, end: float) -> str:
         """Where the UI thread was, and what else ran, between ``start`` and ``end`` (perf_counter)."""
         inside = [s for s in self.samples if start <= s[0] <= end]
-        gaps = max((b[0] - a[0] for a, b in zip(inside, inside[1:], strict=False)), default=0.0)
+        pairs = list(zip(inside, inside[1:], strict=False))
+        gaps, before, after = max(((b[0] - a[0], a[1], b[1]) for a, b in pairs), default=(0.0, "", ""))
         ui = Counter(s[1] for s in inside).most_common(4)
         other = Counter(s[2] for s in inside if s[2]).most_common(2)
         passes = [f"gen{g} {1000 * (b - a):.0f} ms" for a, b, g in self.gc_passes if a < end and b > start]
-        return (f"{len(inside)} samples (longest gap {1000 * gaps:.0f} ms); UI: "
+        return (f"{len(inside)} samples (longest gap {1000 * gaps:.0f} ms, between {before} and {after}); UI: "
                 + ", ".join(f"{n}x {w}" for w, n in ui)
                 + ("; other threads: " + ", ".join(f"{n}x {w}" for w, n in other) if other else "")
                 + ("; gc: " + ", ".join(passes) if passes else ""))
