@@ -89,7 +89,8 @@ def measure(window):
     first_wait = (time.perf_counter() - painted_at) * 1000
     CPU.append((time.thread_time() - painted_cpu) * 1000)
     if TRACE and first_wait > 50:
-        print(f"SLOW first input {first_wait:.0f} ms (UI thread's CPU {CPU[0]:.0f} ms): {TRACE[0].report(painted_at, painted_at + first_wait / 1000)}",
+        print(f"SLOW first input {first_wait:.0f} ms (UI thread's CPU {CPU[0]:.0f} ms): "
+              f"{TRACE[0].report(painted_at, painted_at + first_wait / 1000)}",
               flush=True)
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QApplication, QAbstractItemView
