@@ -90,3 +90,20 @@ class UiTrace:
                 + ", ".join(f"{n}x {w}" for w, n in ui)
                 + ("; other threads: " + ", ".join(f"{n}x {w}" for w, n in other) if other else "")
                 + ("; gc: " + ", ".join(passes) if passes else ""))
+
+
+class ResizeLog:
+    """Prints every resize of a widget (a pane) after the paint: each one lays out its rows again."""
+
+    def __init__(self, widget: object, since: float) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        class _Filter(QObject):
+            def eventFilter(self, obj: object, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Resize:
+                    print(f"RESIZE +{time.perf_counter() - since:.2f} s: {event.oldSize().toTuple()} -> "  # type: ignore[attr-defined]
+                          f"{event.size().toTuple()}", flush=True)  # type: ignore[attr-defined]
+                return False
+
+        self._filter = _Filter()
+        widget.installEventFilter(self._filter)  # type: ignore[attr-defined]

@@ -213,8 +213,9 @@ def first_paint():
     print("PAINT", time.time(), time.process_time(), flush=True)
     painted_at, painted_cpu = time.perf_counter(), time.thread_time()
     if len(sys.argv) > 4 and sys.argv[4] == "trace":
-        from benchmarks.ui_trace import UiTrace
+        from benchmarks.ui_trace import UiTrace, ResizeLog
         TRACE.append(UiTrace()); TRACE[0].start()
+        TRACE.append(ResizeLog(CTX[0].window.panes.pane("en"), painted_at))
     from PySide6.QtCore import QTimer
     QTimer.singleShot(0, lambda: measure(CTX[0].window))
 
@@ -301,7 +302,7 @@ def _spawn(code: str, *args: str) -> tuple[float, dict, str, float]:
             frame, frame_cpu = float(line.split()[1]) - start, float(line.split()[2])
         elif line.startswith("RESULT"):
             result = json.loads(line.split(" ", 1)[1])
-        elif line.startswith("SLOW"):
+        elif line.startswith(("SLOW", "RESIZE")):
             print("  " + line, flush=True)
     if frame is not None and result:
         result["frame_s"], result["frame_cpu_s"] = frame, frame_cpu
