@@ -18,3 +18,17 @@ def test_rows_sharing_a_pixel_merge_their_marks():
     assert _per_pixel(*mark_arrays(marks), 700, rows) == expected
     assert _per_pixel(*mark_arrays({9: 8, 0: 1}), 10, 10) == {0: 1, 9: 8}
     assert _per_pixel(*mark_arrays({}), 10, 0) == {}
+
+
+def test_an_update_changes_only_the_rows_it_names(qtbot):
+    from gui.review.overview import OverviewStrip
+
+    strip = OverviewStrip()
+    qtbot.addWidget(strip)
+    strip.set_marks(100, {5: 2, 60: 1, 99: 8})
+    strip.update_marks(100, {60: 0, 7: 4, 99: 9})  # a flag resolved, a row edited, a flag added
+    assert strip.marks == {5: 2, 7: 4, 99: 9}
+    strip.update_marks(100, {5: 0, 7: 0, 99: 0})
+    assert strip.marks == {}
+    strip.update_marks(100, {3: 1})
+    assert strip.marks == {3: 1}
