@@ -176,7 +176,7 @@ def measure(window):
     far_edit, far_reedit = measure_far_edit(window, settle)
     # The window's memory with every finding listed: wait for the checks to end (not timed).
     review, checks_s = getattr(window, "review", None), time.perf_counter()
-    while review is not None and review.checking and time.perf_counter() - checks_s < 600:
+    while review is not None and review.checking and time.perf_counter() - checks_s < CHECKS_WAIT_S:
         QTimer.singleShot(50, pause.quit); pause.exec()
     checks_s = time.perf_counter() - checks_s
     peak = peak_mb()
@@ -190,6 +190,7 @@ def measure(window):
                                 "follow_p90_ms": quantile(all_follows, 0.9),
                                 "follow_cpu_p50_ms": quantile(CPU, 0.5), "follow_cpu_max_ms": max(CPU),
                                 "peak_mb": peak, "rows": n, **memory, "checks_wait_s": checks_s,
+                                "checks_ended": not (review is not None and review.checking),
                                 "findings": len(review.findings) if review is not None else 0,
                                 "far_edit_ms": far_edit, "far_reedit_ms": far_reedit}), flush=True)
     QApplication.instance().quit()
@@ -223,6 +224,7 @@ def quantile(values, q):
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 MIN_FOLLOWS = 100
+CHECKS_WAIT_S = 240  # memory is measured once the checks end, or after this long (then: "checks_ended": false)
 TRACE = []
 RSS = []  # resident MB at the paint
 
@@ -321,7 +323,7 @@ def _spawn(code: str, *args: str) -> tuple[float, dict, str, float]:
         env["XDG_CONFIG_HOME"] = home
         start = time.time()
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
-                              timeout=300)
+                              timeout=900)
     painted, result, frame, cpu, frame_cpu = None, {}, None, 0.0, 0.0
     for line in proc.stdout.splitlines():
         if line.startswith("PAINT"):
