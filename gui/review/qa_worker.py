@@ -16,6 +16,7 @@ the GIL for longer than one step.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import queue
@@ -79,17 +80,30 @@ class UiActivity(QObject):
         self.idle = threading.Event()
         self.awake_since = time.monotonic()
         dispatcher = QAbstractEventDispatcher.instance()  # this (the window's) thread's
+        self._dispatcher: QAbstractEventDispatcher | None = None
         if dispatcher is None:  # no event loop to watch: never hold the checks back
             self.idle.set()
             return
         dispatcher.aboutToBlock.connect(self._blocking)
         dispatcher.awake.connect(self._awake)
+        self._dispatcher = dispatcher
+        app = QCoreApplication.instance()
+        if app is not None:  # no calls into Python from the event loop while the app winds down
+            app.aboutToQuit.connect(self._stop_watching)
+
+    def _stop_watching(self) -> None:
+        dispatcher, self._dispatcher = self._dispatcher, None
+        self.idle.set()  # a thread still stepping goes on to its end
+        if dispatcher is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                dispatcher.aboutToBlock.disconnect(self._blocking)
+                dispatcher.awake.disconnect(self._awake)
 
     def _blocking(self) -> None:
         self.idle.set()
 
     def _awake(self) -> None:
-        if self.idle.is_set():
+        if self.idle.is_set() and self._dispatcher is not None:
             self.awake_since = time.monotonic()
             self.idle.clear()
 
