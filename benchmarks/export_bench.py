@@ -20,13 +20,16 @@ targets mean when the machine is shared (``load`` is the 1-minute load average);
 Targets on a 2-core machine: text, JSON, Markdown, TMX < 2 s each, HTML < 3 s,
 DOCX < 15 s at 50,000 segments; peak memory <= 400 MB for every format but docx
 (<= 1 GB) at 200,000 and 500,000 segments.
-Run: ``python benchmarks/export_bench.py [--segments N] [--layout side_by_side] [--formats txt,json]``
+``srt`` and ``vtt`` are exported from a copy whose every 20th turn has a timestamp (subtitles need times).
+Run: ``python benchmarks/export_bench.py [--segments N] [--layout side_by_side] [--formats txt,json]
+[--db /tmp/export-200k.sqlite3]`` (``--db``: build once, measure many times)
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 
 from benchmarks.memory import peak_mb
 from model.export import ExportOptions, get_exporter
@@ -46,7 +49,8 @@ from model.store import Store
 EN = "Paragraph {i}: the senior official said the (inaudible) alliance projection matters to Kyoto News today."
 JA = "段落{i}:政府高官は(聞き取れない)同盟予測が今日の共同通信にとって重要だと述べた。"
 LABELS = [("OPERATOR", "オペレーター"), ("Q", "Q"), ("SENIOR ADMINISTRATION OFFICIAL", "政府高官")]
-FORMATS = ("txt", "json", "md", "html", "docx", "tmx", "report", "report_csv", "report_html", "qa")
+FORMATS = ("txt", "json", "md", "html", "docx", "tmx", "report", "report_csv", "report_html", "srt", "vtt", "qa")
+TIMED = ("srt", "vtt")  # subtitles need times: exported from a copy whose turns carry timestamps
 
 
 def build(store: Store, segments: int, per_turn: int = 5) -> int:
@@ -100,6 +104,19 @@ def build(store: Store, segments: int, per_turn: int = 5) -> int:
     return tid
 
 
+def stamp_turns(db: Path, timed: Path) -> None:
+    """A copy of ``db`` whose every 20th turn has a timestamp (2 s a turn): the segments' times
+    are estimated between them, as for a transcript imported with timestamps."""
+    shutil.copyfile(db, timed)
+    store = Store.open(timed, annotator="bench")
+    with store.engine.begin() as conn:
+        turns = [r[0] for r in conn.execute(select(Turn.id).order_by(Turn.position))]
+        stamps = [{"tid": turn_id, "ts": f"{(p * 2) // 3600}:{(p * 2) // 60 % 60:02d}:{p * 2 % 60:02d}"}
+                  for p, turn_id in enumerate(turns) if p % 20 == 0]
+        conn.execute(update(Turn).where(Turn.id == bindparam("tid")).values(timestamp=bindparam("ts")), stamps)
+    store.close()
+
+
 def run_one(db: Path, tid: int, fmt: str, layout: str, out_dir: Path) -> None:
     """In a child process: export (or check) once and print ``wall cpu peak_mb size_mb``."""
     store = Store.open(db, annotator="bench")
@@ -127,6 +144,7 @@ def main() -> None:
     parser.add_argument("--segments", type=int, default=50_000)
     parser.add_argument("--layout", choices=("interleaved", "side_by_side"), default="interleaved")
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--db", type=Path, help="keep the generated transcript here (built once if missing)")
     parser.add_argument("--child", nargs=3, metavar=("DB", "TID", "FORMAT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -138,14 +156,20 @@ def main() -> None:
     cpu: dict[str, float] = {}
     peak: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.sqlite3"
-        store = Store.open(db, annotator="bench")
-        t0 = time.perf_counter()
-        tid = build(store, args.segments)
-        store.close()
-        print(f"built the transcript in {time.perf_counter() - t0:.1f} s", flush=True)
+        db = args.db or Path(tmp) / "bench.sqlite3"
+        if not db.exists():
+            store = Store.open(db, annotator="bench")
+            t0 = time.perf_counter()
+            build(store, args.segments)
+            store.close()
+            print(f"built the transcript in {time.perf_counter() - t0:.1f} s", flush=True)
+        tid = 1
+        timed = db.with_name(db.stem + "-timed" + db.suffix)
+        if any(f in TIMED for f in args.formats.split(",")) and not timed.exists():
+            stamp_turns(db, timed)
         for fmt in args.formats.split(","):
-            child = [sys.executable, __file__, "--layout", args.layout, "--child", str(db), str(tid), fmt]
+            source = timed if fmt in TIMED else db
+            child = [sys.executable, __file__, "--layout", args.layout, "--child", str(source), str(tid), fmt]
             done = subprocess.run(child, capture_output=True, text=True)
             if done.returncode != 0:
                 print(f"{fmt:11s} failed:\n{done.stderr}", flush=True)

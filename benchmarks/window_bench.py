@@ -13,19 +13,28 @@ Builds a database in a temporary folder, then in fresh subprocesses measures:
 - the floor: a QApplication plus importing SQLAlchemy with our schema, with no window at all;
 - the frame: the first paint of a main window (the start-up frame, ``gui.window.startup_frame``, or the
   window itself): menus, toolbar, docks on screen;
-- busy: from the first paint until the event loop is idle (20 quick turns in a row), while a
-  follow is made every 100 ms; ``follow_max_ms`` is the longest of every follow, busy or idle.
+- busy: from the first paint until the event loop is idle (20 quick turns in a row, the loop
+  waiting for events as the app's does), while the annotator keeps moving: from the paint on, a
+  follow or a Down keystroke every 60 ms, at least 100 of them; the first input counts as made at
+  the paint (it waits for whatever ran after the paint). ``follow_max_ms`` is the longest of them
+  all, beside p50/p90 and the UI thread's own CPU time in them (``follow_cpu_max_ms``: what the
+  wait would be with a core free; on a loaded machine a follow also waits for the CPU);
+- memory once the checks have ended (every finding listed): the peak, and the resident set at
+  the paint and at the end with the memory-mapped files apart (Sudachi's dictionary, Qt, fonts).
+``--trace`` prints, for every follow over 50 ms, what the UI thread and the other threads were
+doing (``benchmarks/ui_trace.py``), and every resize of the panes after the paint.
 Targets on 2 cores (issue 15): frame < 1.5x empty window, first paint < floor + 0.35 s at 50k,
 nothing waits > 100 ms (follow_max), jump, follow and far edit < 100 ms, memory < 400 MB.
 The last line is machine-readable:
 
-    frame_s=… first_paint_s=… empty_window_s=… floor_s=… busy_s=… jump_ms=… follow_ms=… follow_max_ms=… peak_mb=…
-    far_edit_ms=… far_reedit_ms=… load=… empty_cpu_s=… frame_cpu_s=… floor_cpu_s=… paint_cpu_s=…
+    frame_s=… first_paint_s=… empty_window_s=… floor_s=… busy_s=… jump_ms=… follow_ms=… follow_max_ms=…
+    follow_p50_ms=… follow_p90_ms=… follow_cpu_max_ms=… peak_mb=… far_edit_ms=… far_reedit_ms=… load=…
+    empty_cpu_s=… frame_cpu_s=… floor_cpu_s=… paint_cpu_s=…
 
 (``*_cpu_s``: the process's CPU seconds at its paint, threads included: on a shared machine the
 wall-clock times grow with the load, these much less.)
 
-Run: ``python benchmarks/window_bench.py [--segments N] [--runs 3] [--db /tmp/window-50k.sqlite3]``
+Run: ``python benchmarks/window_bench.py [--segments N] [--runs 3] [--db /tmp/window-50k.sqlite3] [--trace]``
 """
 
 from __future__ import annotations
@@ -84,6 +93,14 @@ from benchmarks.memory import peak_mb
 from gui import app as gapp
 
 def measure(window):
+    # A keystroke made at the first paint waits until now: the slots that ran after the paint
+    # (the features' transcriptShown work) before this queued call.
+    first_wait = (time.perf_counter() - painted_at) * 1000
+    CPU.append((time.thread_time() - painted_cpu) * 1000)
+    if TRACE and first_wait > 50:
+        print(f"SLOW first input {first_wait:.0f} ms (UI thread's CPU {CPU[0]:.0f} ms): "
+              f"{TRACE[0].report(painted_at, painted_at + first_wait / 1000)}",
+              flush=True)
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QApplication, QAbstractItemView
     panes = window.panes
@@ -96,27 +113,56 @@ def measure(window):
 
     def follow(row):
         # Select a row in the English pane until the Japanese pane has followed and both repainted.
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.thread_time()
         en.setFocus()
         index = window.transcript_model.index(row, 0)
         en.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         en.scrollTo(index)
         settle()
-        return (time.perf_counter() - t) * 1000
+        return done(t, c, "follow")
 
-    # While the work that features start after the first paint (checks, counts) runs, the
-    # annotator keeps moving: a follow every 100 ms, each timed (what it waited for included).
-    # Idle = 20 quick turns of the event loop in a row; busy_s is paint to idle.
-    quiet, deadline = 0, time.monotonic() + 120
-    busy_follows, last = [], 0.0
-    background_s = time.perf_counter()
-    while quiet < 20 and time.monotonic() < deadline:
-        t = time.perf_counter(); QApplication.processEvents(); time.sleep(0.005)
+    def key_down():
+        # A keystroke: Down in the English pane (the selection moves, the Japanese pane follows).
+        t, c = time.perf_counter(), time.thread_time()
+        en.setFocus()
+        QTest.keyClick(en, Qt.Key.Key_Down)
+        settle()
+        return done(t, c, "key")
+
+    def done(t, c, what):
+        # Wall-clock time, and the UI thread's own CPU time (CPU): what the wait would be on a
+        # machine with a core free for the window (no other process's work, no GIL to wait for).
+        took = (time.perf_counter() - t) * 1000
+        CPU.append((time.thread_time() - c) * 1000)
+        if TRACE and took > 50:
+            print(f"SLOW {what} {took:.0f} ms (UI thread's CPU {CPU[-1]:.0f} ms) at +{t - painted_at:.2f} s: "
+                  f"{TRACE[0].report(t, t + took / 1000)}",
+                  flush=True)
+        return took
+
+    # From the first paint on, while what features start after it runs (checks, counts, marks) and
+    # after, the annotator keeps moving: a follow or a keystroke every 60 ms, each timed (what it
+    # waited for included), at least MIN_FOLLOWS of them. Idle = 20 quick turns of the event loop
+    # in a row; busy_s is paint to idle.
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+    pause = QEventLoop()
+    quiet, deadline = 0, time.monotonic() + 180
+    busy_follows, all_follows, last = [], [], 0.0
+    background_s, idle_at = time.perf_counter(), None
+    while (idle_at is None or len(all_follows) < MIN_FOLLOWS) and time.monotonic() < deadline:
+        # Wait for events as the app's event loop does (the checks' thread works while it waits).
+        t = time.perf_counter(); QTimer.singleShot(5, pause.quit); pause.exec()
         quiet = quiet + 1 if time.perf_counter() - t < 0.02 else 0
-        if time.perf_counter() - last > 0.1:
-            busy_follows.append(follow(rng.randrange(n)))
+        if idle_at is None and quiet >= 20:
+            idle_at = time.perf_counter()
+        if time.perf_counter() - last > 0.06:
+            took = key_down() if len(all_follows) % 2 else follow(rng.randrange(n))
+            all_follows.append(took)
+            if idle_at is None:
+                busy_follows.append(took)
             last = time.perf_counter()
-    background_s = time.perf_counter() - background_s
+    background_s = (idle_at or time.perf_counter()) - background_s
     settle()
     t = time.perf_counter(); panes.go_last(); settle(); jump = (time.perf_counter() - t) * 1000
     assert en.verticalScrollBar().value() == ja.verticalScrollBar().value()
@@ -126,11 +172,26 @@ def measure(window):
         follows.append(follow(row))
         assert ja.currentIndex().row() == row
         assert ja.verticalScrollBar().value() == en.verticalScrollBar().value()
+    all_follows += follows + [first_wait]
     far_edit, far_reedit = measure_far_edit(window, settle)
+    # The window's memory with every finding listed: wait for the checks to end (not timed).
+    review, checks_s = getattr(window, "review", None), time.perf_counter()
+    while review is not None and review.checking and time.perf_counter() - checks_s < CHECKS_WAIT_S:
+        QTimer.singleShot(50, pause.quit); pause.exec()
+    checks_s = time.perf_counter() - checks_s
     peak = peak_mb()
+    # Memory-mapped files (Sudachi's dictionary: ~85 MB once the checks read Japanese) count in the
+    # peak too: clean pages the kernel can drop and share with other processes.
+    memory = {"paint_mb": RSS[0] if RSS else 0.0, "end_mb": status_mb("VmRSS"), "end_file_mb": status_mb("RssFile")}
     print("RESULT", json.dumps({"jump_ms": jump, "follow_ms": statistics.median(follows), "busy_s": background_s,
-                                "follow_max_ms": max(follows + busy_follows), "busy_follows": len(busy_follows),
-                                "peak_mb": peak, "rows": n,
+                                "follow_max_ms": max(all_follows), "busy_follows": len(busy_follows),
+                                "follows": len(all_follows), "first_wait_ms": first_wait,
+                                "follow_p50_ms": quantile(all_follows, 0.5),
+                                "follow_p90_ms": quantile(all_follows, 0.9),
+                                "follow_cpu_p50_ms": quantile(CPU, 0.5), "follow_cpu_max_ms": max(CPU),
+                                "peak_mb": peak, "rows": n, **memory, "checks_wait_s": checks_s,
+                                "checks_ended": not (review is not None and review.checking),
+                                "findings": len(review.findings) if review is not None else 0,
                                 "far_edit_ms": far_edit, "far_reedit_ms": far_reedit}), flush=True)
     QApplication.instance().quit()
 
@@ -158,8 +219,33 @@ def measure_far_edit(window, settle):
     return times
 
 import statistics
+def quantile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+MIN_FOLLOWS = 100
+CHECKS_WAIT_S = 240  # memory is measured once the checks end, or after this long (then: "checks_ended": false)
+TRACE = []
+RSS = []  # resident MB at the paint
+
+def status_mb(field):
+    from pathlib import Path
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+CPU = []  # the UI thread's CPU milliseconds of each follow (and of the first input's wait)
+painted_at = painted_cpu = 0.0
 def first_paint():
+    global painted_at, painted_cpu
     print("PAINT", time.time(), time.process_time(), flush=True)
+    painted_at, painted_cpu = time.perf_counter(), time.thread_time()
+    RSS.append(status_mb("VmRSS"))
+    if len(sys.argv) > 4 and sys.argv[4] == "trace":
+        from benchmarks.ui_trace import UiTrace, ResizeLog
+        TRACE.append(UiTrace()); TRACE[0].start()
+        TRACE.append(ResizeLog(CTX[0].window.panes.pane("en"), painted_at))
     from PySide6.QtCore import QTimer
     QTimer.singleShot(0, lambda: measure(CTX[0].window))
 
@@ -237,7 +323,7 @@ def _spawn(code: str, *args: str) -> tuple[float, dict, str, float]:
         env["XDG_CONFIG_HOME"] = home
         start = time.time()
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
-                              timeout=300)
+                              timeout=900)
     painted, result, frame, cpu, frame_cpu = None, {}, None, 0.0, 0.0
     for line in proc.stdout.splitlines():
         if line.startswith("PAINT"):
@@ -246,6 +332,8 @@ def _spawn(code: str, *args: str) -> tuple[float, dict, str, float]:
             frame, frame_cpu = float(line.split()[1]) - start, float(line.split()[2])
         elif line.startswith("RESULT"):
             result = json.loads(line.split(" ", 1)[1])
+        elif line.startswith(("SLOW", "RESIZE")):
+            print("  " + line, flush=True)
     if frame is not None and result:
         result["frame_s"], result["frame_cpu_s"] = frame, frame_cpu
     if painted is None:
@@ -261,6 +349,9 @@ def main() -> None:
                         "build once, measure many times")
     parser.add_argument("--without-features", action="store_true",
                         help="measure the window alone, without the features of gui/features.py")
+    parser.add_argument("--trace", action="store_true",
+                        help="for every follow over 50 ms, print what the UI thread and the others were doing "
+                        "(benchmarks/ui_trace.py: its sampling makes the figures a little worse)")
     args = parser.parse_args()
     # As installed (pip, the packaged app): our modules' bytecode is compiled, like PySide6's. Without
     # this, a checkout run with PYTHONDONTWRITEBYTECODE=1 compiles gui/ and model/ on every start.
@@ -285,7 +376,8 @@ def main() -> None:
             fresh = Path(tmp) / f"run{run}.sqlite3"
             shutil.copyfile(db, fresh)
             paint, result, err, paint_cpu = _spawn(WINDOW_CHILD, str(fresh), str(ROOT),
-                                        "core" if args.without_features else "all")
+                                        "core" if args.without_features else "all",
+                                        "trace" if args.trace else "")
             fresh.unlink()
             if not result:
                 raise SystemExit(f"the window child failed: {err[-2000:]}")
@@ -297,8 +389,17 @@ def main() -> None:
             print(f"run {run + 1}: empty {empty:.3f} s, Qt + SQLAlchemy floor {floor:.3f} s, "
                   f"frame {result.get('frame_s', float('nan')):.3f} s, first paint {paint:.3f} s, "
                   f"jump {result['jump_ms']:.1f} ms, "
-                  f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}), "
-                  f"peak {result['peak_mb']:.0f} MB, rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
+                  f"follow {result['follow_ms']:.1f} ms (max {result['follow_max_ms']:.1f}; over "
+                  f"{result['follows']} follows and keys from the paint, the first input waiting "
+                  f"{result['first_wait_ms']:.0f} ms: p50 {result['follow_p50_ms']:.0f}, "
+                  f"p90 {result['follow_p90_ms']:.0f}, max {result['follow_max_ms']:.0f} ms; "
+                  "the UI thread's CPU in them: "
+                  f"p50 {result['follow_cpu_p50_ms']:.0f}, max {result['follow_cpu_max_ms']:.0f} ms), "
+                  f"peak {result['peak_mb']:.0f} MB (at the paint {result['paint_mb']:.0f}, at the end "
+                  f"{result['end_mb']:.0f} of which {result['end_file_mb']:.0f} mapped files; "
+                  f"{result['findings']} findings listed"
+                  f"{'' if result['checks_ended'] else ', the checks still running'}), "
+                  f"rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f}); CPU seconds "
                   f"at the paint: empty {empty_cpu:.2f}, frame {result.get('frame_cpu_s', 0.0):.2f}, "
                   f"floor {floor_cpu:.2f}, window {paint_cpu:.2f}")
@@ -313,6 +414,9 @@ def main() -> None:
     frame = statistics.median(r.get("frame_s", paint) for r in results)
     busy = statistics.median(r["busy_s"] for r in results)
     follow_max = max(r["follow_max_ms"] for r in results)
+    follow_p50 = statistics.median(r["follow_p50_ms"] for r in results)
+    follow_p90 = statistics.median(r["follow_p90_ms"] for r in results)
+    follow_cpu_max = max(r["follow_cpu_max_ms"] for r in results)
     far_edit = statistics.median(r["far_edit_ms"] for r in results)
     far_reedit = statistics.median(r["far_reedit_ms"] for r in results)
 
@@ -323,6 +427,7 @@ def main() -> None:
           f"< 100 ms, memory < 400 MB")
     print(f"frame_s={frame:.3f} first_paint_s={paint:.3f} empty_window_s={empty:.3f} floor_s={floor:.3f} "
           f"busy_s={busy:.2f} jump_ms={jump:.1f} follow_ms={follow:.1f} follow_max_ms={follow_max:.1f} "
+          f"follow_p50_ms={follow_p50:.1f} follow_p90_ms={follow_p90:.1f} follow_cpu_max_ms={follow_cpu_max:.1f} "
           f"peak_mb={peak:.0f} far_edit_ms={far_edit:.1f} far_reedit_ms={far_reedit:.1f} "
           f"load={os.getloadavg()[0]:.1f} empty_cpu_s={cpu('empty_cpu_s'):.2f} frame_cpu_s={cpu('frame_cpu_s'):.2f} "
           f"floor_cpu_s={cpu('floor_cpu_s'):.2f} "

@@ -16,7 +16,6 @@ import argparse
 
 from cli.core import add_db_option, format_table, open_store, register_command, text_out, transcript_id
 from model.errors import NotFound, TaiyakuError
-from model.schema import PERSON_ROLES
 
 # -- replace ---------------------------------------------------------------------
 
@@ -63,6 +62,8 @@ def _run_replace(args: argparse.Namespace) -> int:
 
 
 def _configure_user(p: argparse.ArgumentParser) -> None:
+    from model.schema import PERSON_ROLES  # here, not at the top: --help and the window never load SQLAlchemy
+
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="add a person (or give an existing one a role and login)")
     add.add_argument("name", metavar="NAME")

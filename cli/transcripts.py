@@ -17,7 +17,6 @@ from cli.core import (
     transcript_id,
     transcript_rows,
 )
-from model.db import display_url
 from model.errors import ImportRefused, NotFound, TaiyakuError
 
 # -- import --------------------------------------------------------------------
@@ -75,6 +74,8 @@ def _run_import(args: argparse.Namespace) -> int:
                 continue
             row = next((r for r in transcript_rows(store) if r[0] == tid), None)
             if row is not None:
+                from model.db import display_url
+
                 print(f"imported {row[1]!r}: {row[2]} turns, {row[3]} segments, "
                       f"into {display_url(db_path(args))}", file=out)
             print(tid, file=out)

@@ -9,6 +9,7 @@ two narrow queries.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable
 from enum import IntEnum
@@ -23,6 +24,10 @@ from model.store import Changes, Store
 
 log = logging.getLogger(__name__)
 CHUNK = 80  # rows read around a missing one: a screenful or two either way
+# Segments kept read (2-3 KB each with their derived texts): the rows on screen and around the
+# last places visited. Without a bound, moving about a 500,000-segment transcript kept every
+# segment ever shown (30 MB after a hundred jumps, the whole transcript after a read-through).
+MAX_SEGMENTS = 3000
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -175,6 +180,10 @@ class TranscriptModel(QStringListModel):
         lo, hi = max(0, row - CHUNK // 4), min(len(ids), row + CHUNK)
         wanted = [sid for sid in ids[lo:hi] if sid is not None and sid not in self._segments]
         self._segments.update(load_segments(self.store, wanted))
+        extra = len(self._segments) - MAX_SEGMENTS
+        if extra > 0:  # the oldest reads go (a dict keeps its insertion order): those just read stay
+            for sid in list(itertools.islice(self._segments, extra)):
+                del self._segments[sid]
 
     # -- refreshing from store announcements ------------------------------------
     def apply_changes(self, changes: Changes) -> None:

@@ -24,12 +24,13 @@ from gui.review.names import category_name, lang_name, status_colour, status_nam
 from gui.review.note_view import NoteView
 from gui.review.panel import ReviewPanel
 from gui.review.qa_runner import QaRunner
+from gui.review.review_reader import ReviewReader, ReviewSnapshot
 from gui.review.strip_marks import StripMarks
 from model.errors import TaiyakuError
 from model.notes import render_note
 from model.qa import Finding
 from model.readmodel import TranscriptView
-from model.review import FlagItem, filter_flags, get_flag, list_flags, progress
+from model.review import FlagItem, FlagList, filter_flags, get_flag, list_flags, progress
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,10 +77,15 @@ class ReviewController(QObject):
         self._refresh_timer.timeout.connect(self._apply_refresh)
         self._dirty_flags = True
         self._dirty_strip: set[int] | None = None  # None: every row
+        # The whole-transcript reads (flags, progress, every row's marks) run in a thread.
+        self.reader = ReviewReader(self)
+        self.reader.read.connect(self._on_read)
+        self._reading = (False, False)  # what the read under way covers: (flags, every mark)
+        self._listing: FlagList | None = None  # the last listing read, unfiltered (filters re-apply it)
         ctx.transcriptChanged.connect(self._on_transcript)
         ctx.transcriptShown.connect(self._on_transcript_shown)
         ctx.bridge.changed.connect(self._on_changes)
-        self.panel.filtersChanged.connect(self.refresh_flags)
+        self.panel.filtersChanged.connect(self._refilter_flags)
         self.panel.currentFlagChanged.connect(self._load_thread)
         self.panel.thread_view.linkClicked.connect(self._link_clicked)
         self.model.modelReset.connect(self._structure_changed)
@@ -183,6 +189,9 @@ class ReviewController(QObject):
     def _on_transcript(self, transcript_id: int | None) -> None:
         self.flags.current_flag_id = None
         self._shown_tid = None
+        self._listing = None
+        self.reader.cancel()
+        self._reading = (False, False)
         if transcript_id is None:
             self.refresh_review()
             self.checks.run_all_checks()
@@ -195,7 +204,8 @@ class ReviewController(QObject):
         if transcript_id != self.ctx.transcript_id:
             return
         self._shown_tid = transcript_id
-        self.refresh_review()
+        self._dirty_flags, self._dirty_strip = True, None
+        self._apply_refresh()  # in the background: a keystroke right after the paint must not wait
         # With a context object: Qt drops the call if the window goes first (a lambda would run on a dead one).
         QTimer.singleShot(0, self.checks, self.checks.run_sliced)
 
@@ -215,9 +225,19 @@ class ReviewController(QObject):
         self.checks.note_changes(changes)
 
     def refresh_review(self) -> None:
-        """Flags list, counts, progress and the whole strip, from the store."""
-        self._dirty_flags, self._dirty_strip = True, None
-        self._apply_refresh()
+        """Flags list, counts, progress and the whole strip, from the store, at once (in this thread)."""
+        self.reader.cancel()
+        self._reading = (False, False)
+        self._dirty_flags, self._dirty_strip = False, set()
+        self._refresh_timer.stop()
+        self.refresh_flags()
+        tid = self.ctx.transcript_id
+        if tid is not None:
+            try:
+                self.panel.show_progress(progress(self.store, tid))
+            except TaiyakuError as exc:
+                log.info("progress: %s", exc)
+        self.marks.refresh()
 
     def _structure_changed(self) -> None:
         self._dirty_flags, self._dirty_strip = True, None
@@ -225,31 +245,64 @@ class ReviewController(QObject):
             self._refresh_timer.start()
 
     def _apply_refresh(self) -> None:
+        """What the changes since the last refresh need: a few segments' marks here, the rest
+        (flags, progress, every row's marks) read in a thread and shown when read (``_on_read``)."""
         self._refresh_timer.stop()
-        if self._dirty_flags:
-            self.refresh_flags()
         tid = self.ctx.transcript_id
-        if tid is not None:
-            try:
-                self.panel.show_progress(progress(self.store, tid))
-            except TaiyakuError as exc:
-                log.info("progress: %s", exc)
-        if self._dirty_strip is None:
-            self.marks.refresh()
-        elif self._dirty_strip:
+        if tid is None:
+            self.refresh_review()
+            return
+        flags, whole_strip = self._dirty_flags, self._dirty_strip is None
+        if not whole_strip and self._dirty_strip:
             self.marks.update_rows(self._dirty_strip)
+        if self.reader.reading:  # a new read replaces the one under way: it covers what that one did
+            flags, whole_strip = flags or self._reading[0], whole_strip or self._reading[1]
         self._dirty_flags, self._dirty_strip = False, set()
+        self._reading = (flags, whole_strip)
+        self.reader.request(self.store, tid, self.model.skeleton, self.model.row_of_segment,
+                            flags=flags, marks=whole_strip)
+
+    def _on_read(self, result: ReviewSnapshot | BaseException) -> None:
+        self._reading = (False, False)
+        if isinstance(result, TaiyakuError):
+            log.info("review: %s", result)
+            return
+        if isinstance(result, BaseException):
+            raise result
+        if result.transcript_id != self.ctx.transcript_id:
+            return
+        if result.flags is not None:
+            self._show_listing(result.flags)
+        if result.progress is not None:
+            self.panel.show_progress(result.progress)
+        if result.marks is not None:
+            if result.skeleton is self.model.skeleton:
+                self.marks.apply(result.marks)
+            else:  # the rows moved while it read: read again
+                self._dirty_strip = None
+                self._refresh_timer.start()
 
     def refresh_flags(self) -> None:
         """The review panel's list of flags, filtered as the panel says."""
         tid = self.ctx.transcript_id
         if tid is None:
+            self._listing = None
             self.panel.model.set_items([])
             return
-        listing = list_flags(self.store, tid)
+        self._show_listing(list_flags(self.store, tid))
+
+    def _refilter_flags(self) -> None:
+        if self._listing is None or self._reading[0]:
+            self.refresh_flags()
+        else:
+            self._show_listing(self._listing)
+
+    def _show_listing(self, listing: FlagList) -> None:
+        self._listing = listing
         self.panel.set_authors(sorted({f.author for f in listing.flags}))
-        listing.flags = filter_flags(listing.flags, **self.panel.filters())
-        self.panel.show_flags(listing, keep_flag=self.flags.current_flag_id)
+        shown = FlagList(filter_flags(listing.flags, **self.panel.filters()), listing.by_status,
+                         listing.by_category, listing.total)
+        self.panel.show_flags(shown, keep_flag=self.flags.current_flag_id)
 
     def show_segment_flags(self, *_args: object) -> None:
         """The details tab: every flag of the selected segment, its note rendered safely."""

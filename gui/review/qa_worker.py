@@ -7,13 +7,17 @@ signals. Once the scan is over the thread stays, waiting, to check again the tur
 edit touched (``recheck``): requests made while the scan runs are served when it ends,
 so an edit made meanwhile is never lost nor left with stale findings.
 
-The thread gives the GIL back often: after every short step it sleeps a moment, and
-longer while the user is typing or moving (``ui_busy``), so a keystroke or a selection
-in the window never waits behind the checks.
+The thread steps aside for the window: it takes its next short step only while the
+window's thread waits for events (``UiActivity``: Qt's event dispatcher says when it
+blocks and when it wakes), and stays quiet a moment longer after the user typed or
+moved (``ui_busy``), so a keystroke or a selection never competes with the checks for
+the GIL for longer than one step.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import queue
 import sys
@@ -22,7 +26,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QObject, Signal
 from shiboken6 import Shiboken
 
 from model.errors import TaiyakuError
@@ -33,8 +37,11 @@ from model.store import Store
 
 log = logging.getLogger(__name__)
 
-STEP_S = 0.01  # the length of one step of the thread's work between two pauses
-PAUSE_S = 0.002  # a pause after each step: the UI thread takes the GIL at once if it waits for it
+STEP_S = 0.008  # the length of one step of the thread's work between two pauses
+PAUSE_S = 0.001  # a pause after each step: the UI thread takes the GIL at once if it waits for it
+# The window's thread may work on without ever waiting for events (a long loop of its own that
+# calls processEvents, as tests do): after this long awake, the checks go on a step at a time.
+STARVE_S = 0.15
 YIELD_S = 0.05  # how long the thread stays quiet after the user did something (``ui_busy``)
 BATCH_S = 0.1  # findings are handed over at most this often (each hand-over costs the UI a little)
 # While a thread checks, the UI thread waits at most this long for the GIL each time it needs it
@@ -59,6 +66,83 @@ def _hurried() -> Iterator[None]:
             _switching["threads"] -= 1
             if _switching["threads"] == 0:
                 sys.setswitchinterval(_switching["before"])
+
+
+class UiActivity(QObject):
+    """Whether the window's thread is waiting for events (idle) or handling them (awake).
+
+    One per application, made in the window's thread (``ui_activity()``): its event
+    dispatcher announces ``aboutToBlock`` before it waits and ``awake`` after.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.idle = threading.Event()
+        self.awake_since = time.monotonic()
+        dispatcher = QAbstractEventDispatcher.instance()  # this (the window's) thread's
+        self._dispatcher: QAbstractEventDispatcher | None = None
+        if dispatcher is None:  # no event loop to watch: never hold the checks back
+            self.idle.set()
+            return
+        dispatcher.aboutToBlock.connect(self._blocking)
+        dispatcher.awake.connect(self._awake)
+        self._dispatcher = dispatcher
+        app = QCoreApplication.instance()
+        if app is not None:  # no calls into Python from the event loop while the app winds down
+            app.aboutToQuit.connect(self._stop_watching)
+
+    def _stop_watching(self) -> None:
+        dispatcher, self._dispatcher = self._dispatcher, None
+        self.idle.set()  # a thread still stepping goes on to its end
+        if dispatcher is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                dispatcher.aboutToBlock.disconnect(self._blocking)
+                dispatcher.awake.disconnect(self._awake)
+
+    def _blocking(self) -> None:
+        self.idle.set()
+
+    def _awake(self) -> None:
+        if self.idle.is_set() and self._dispatcher is not None:
+            self.awake_since = time.monotonic()
+            self.idle.clear()
+
+    def wait_idle(self, cancelled: threading.Event, starve_s: float = STARVE_S) -> None:
+        """In a worker thread: return once the window's thread waits for events (or has been
+        awake for ``starve_s``: it works on without waiting, e.g. a loop of processEvents)."""
+        while not cancelled.is_set() and not self.idle.is_set():
+            left = self.awake_since + starve_s - time.monotonic()
+            if left <= 0:
+                return
+            self.idle.wait(min(left, 0.02))
+
+
+_activity: list[UiActivity] = []
+
+
+def ui_activity() -> UiActivity:
+    """The application's ``UiActivity`` (made on first use: call it from the window's thread)."""
+    app = QCoreApplication.instance()
+    try:
+        current = bool(_activity) and _activity[0].parent() is app
+    except RuntimeError:  # its application is gone (tests make more than one)
+        current = False
+    if not current:
+        _activity[:] = [UiActivity(app)]
+    return _activity[0]
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No automatic garbage collection inside (a collection walks what a long read builds,
+    with the GIL held: 40-80 ms the window's thread could not run)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _deleted(worker: QObject) -> bool:
@@ -90,6 +174,7 @@ class QaWorker(QObject):
         self._requests: queue.Queue[tuple[set[int], set[int]] | None] = queue.Queue()
         self._cancelled = threading.Event()
         self._ui_busy_until = 0.0
+        self._activity = ui_activity()
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"taiyaku-qa-{generation}", daemon=True)
 
@@ -124,8 +209,12 @@ class QaWorker(QObject):
     # -- in the thread ------------------------------------------------------------------------------
     def _pause(self) -> None:
         time.sleep(PAUSE_S)
-        while time.monotonic() < self._ui_busy_until and not self._cancelled.is_set():
-            time.sleep(0.01)
+        while not self._cancelled.is_set():
+            while time.monotonic() < self._ui_busy_until and not self._cancelled.is_set():
+                time.sleep(0.01)
+            self._activity.wait_idle(self._cancelled)
+            if time.monotonic() >= self._ui_busy_until:  # not touched again while waiting
+                return
 
     def _run(self) -> None:
         gen = self.generation
@@ -160,7 +249,9 @@ class QaWorker(QObject):
         # one the window exits, and a connection left open in this thread would leave the
         # file's -wal/-shm siblings behind.
         self.store.ensure_intact()
-        scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
+        self._pause()  # the outline is a long first step: not while the window works
+        with _no_collection():  # the outline's rows live on (gc.freeze takes them), its reading's die
+            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
         self.outlined.emit(self.generation, scan.view)
         sent, last = 0, time.monotonic()
         while not self._cancelled.is_set():

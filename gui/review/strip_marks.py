@@ -1,20 +1,25 @@
 """The overview strip beside the panes: where it sits, its marks, and the rows on screen.
 
 Marks come from ``model.review.markers`` (flagged, gap, edited, approved per
-segment); after an edit only the touched segments' marks are read again.
+segment): every row's in a thread (``gui.review.review_reader``) after a transcript's
+first paint or a change of its structure; after an edit only the touched segments'
+marks are read again, here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHBoxLayout, QWidget
 
-from gui.review.overview import APPROVED, EDIT, FLAG, GAP, OverviewStrip
+from gui.review.overview import OverviewStrip
+from gui.review.review_reader import mark_bits, read_marks
 from model.review import markers
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
     from gui.models.transcript_model import TranscriptModel
     from gui.panes import BilingualPanes
     from gui.window.context import AppContext
@@ -57,13 +62,16 @@ class StripMarks(QObject):
         self.panes.go_row(row, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def refresh(self) -> None:
-        """Every row's marks, from the store."""
+        """Every row's marks, from the store (here, at once: see ``apply`` for a read made elsewhere)."""
         tid = self.ctx.transcript_id
         if tid is None or self.model.skeleton is None:
             self.strip.set_marks(0, {})
             return
-        marks = {row: bits for row, bits in self._mark_bits(tid) if bits}
-        self.strip.set_marks(self.model.rowCount(), marks)
+        self.apply(read_marks(self.store, tid, self.model.row_of_segment))
+
+    def apply(self, marks: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]) -> None:
+        """Every row's marks as ``read_marks`` found them."""
+        self.strip.set_mark_arrays(self.model.rowCount(), *marks)
         self.update_visible()
 
     def update_rows(self, segment_ids: set[int]) -> None:
@@ -71,22 +79,12 @@ class StripMarks(QObject):
         tid = self.ctx.transcript_id
         if tid is None:
             return
-        marks = dict(self.strip.marks)
-        for row, bits in self._mark_bits(tid, segment_ids):
-            if bits:
-                marks[row] = bits
-            else:
-                marks.pop(row, None)
-        self.strip.set_marks(self.model.rowCount(), marks)
-
-    def _mark_bits(self, tid: int, segment_ids: set[int] | None = None) -> list[tuple[int, int]]:
-        """(row, strip bits) of these segments (every segment when None) that are on screen."""
-        out = []
+        changed: dict[int, int] = {}
         for sid, flagged, gapped, edited, approved in markers(self.store, tid, segment_ids):
             row = self.model.row_of_segment(sid)
             if row is not None:
-                out.append((row, _bits(flagged, gapped, edited, approved)))
-        return out
+                changed[row] = mark_bits(flagged, gapped, edited, approved)
+        self.strip.update_marks(self.model.rowCount(), changed)
 
     @property
     def store(self) -> Store:
@@ -104,6 +102,3 @@ class StripMarks(QObject):
         last = last_index.row() if last_index.isValid() else n - 1
         self.strip.set_visible_rows(max(0, first), last, self.panes.current_row())
 
-
-def _bits(flagged: bool, gapped: bool, edited: bool, approved: bool) -> int:
-    return (FLAG if flagged else 0) | (GAP if gapped else 0) | (EDIT if edited else 0) | (APPROVED if approved else 0)

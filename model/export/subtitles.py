@@ -17,10 +17,10 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from model.audio.timing import SegmentTime, read_times
-from model.export import ExportFailed, ExportOptions, register
+from model.export import ExportFailed, ExportOptions, register_writer
 from model.export.walk import paused_gc, walk
 
 if TYPE_CHECKING:
@@ -138,22 +138,81 @@ def _clock(ms: int, sep: str) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}{sep}{rest:03d}"
 
 
-@register("srt", suffix=".srt", description="SubRip subtitles from the segments' times")
+def _srt_block(number: int, cue: Cue) -> str:
+    return f"{number}\n{_clock(cue.start_ms, ',')} --> {_clock(cue.end_ms, ',')}\n" + "\n".join(cue.lines)
+
+
+def _vtt_block(_number: int, cue: Cue) -> str:
+    # A cue's text may not contain "-->"; nor may a line be empty inside a cue.
+    return f"{_clock(cue.start_ms, '.')} --> {_clock(cue.end_ms, '.')}\n" + \
+        "\n".join(line.replace("-->", "→") for line in cue.lines)
+
+
 def export_srt(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """SubRip: numbered cues, ``00:01:02,345 --> 00:01:04,000``."""
+    """SubRip: numbered cues, ``00:01:02,345 --> 00:01:04,000`` (the whole file as one string)."""
     with paused_gc():
         found = cues(store, transcript_id, options)
-    blocks = [f"{i}\n{_clock(c.start_ms, ',')} --> {_clock(c.end_ms, ',')}\n" + "\n".join(c.lines)
-              for i, c in enumerate(found, 1)]
+    blocks = [_srt_block(i, c) for i, c in enumerate(found, 1)]
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
-@register("vtt", suffix=".vtt", description="WebVTT subtitles from the segments' times")
 def export_vtt(store: Store, transcript_id: int, options: ExportOptions) -> str:
-    """WebVTT: ``WEBVTT``, then cues ``00:01:02.345 --> 00:01:04.000``."""
+    """WebVTT: ``WEBVTT``, then cues ``00:01:02.345 --> 00:01:04.000`` (the whole file as one string)."""
     with paused_gc():
         found = cues(store, transcript_id, options)
-    # A cue's text may not contain "-->"; nor may a line be empty inside a cue.
-    blocks = [f"{_clock(c.start_ms, '.')} --> {_clock(c.end_ms, '.')}\n" +
-              "\n".join(line.replace("-->", "→") for line in c.lines) for c in found]
-    return "WEBVTT\n\n" + "\n\n".join(blocks) + ("\n" if blocks else "")
+    return "WEBVTT\n\n" + "\n\n".join(_vtt_block(i, c) for i, c in enumerate(found, 1)) + ("\n" if found else "")
+
+
+def in_time_order(times: list[SegmentTime]) -> bool:
+    """Whether the cues of segments with these times (in reading order) come in time order as they
+    are made: each segment starts where (or after) the one before it ends. Then writing them as
+    they come gives the file that sorting them all first would."""
+    return all(b.start_ms >= max(a.end_ms, a.start_ms + 1) for a, b in itertools.pairwise(times))
+
+
+def _stream(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO, vtt: bool) -> None:
+    """Write the subtitles to ``out`` as they are made (see ``in_time_order``); times that overlap
+    (rare: a recording aligned by hand) need every cue sorted first, in memory, as before."""
+    from model.export.stream import ExportSource, text_out
+
+    with store.read() as s:
+        ordered = read_times(s, transcript_id)
+    if not ordered:
+        raise ExportFailed("this transcript has no times yet: attach a recording (and sync it), "
+                           "or stamp segments, to export subtitles")
+    if not in_time_order(ordered):
+        whole = (export_vtt if vtt else export_srt)(store, transcript_id, options)
+        out.write(whole.encode("utf-8"))
+        return
+    times = {t.segment_id: (t.start_ms, t.end_ms) for t in ordered}
+    del ordered
+    block = _vtt_block if vtt else _srt_block
+    number = 0
+    with paused_gc(), text_out(out) as text:
+        if vtt:
+            text.write("WEBVTT\n\n")
+        source = ExportSource(store, transcript_id, export_flags=False)  # flags are not subtitles
+        for segment in walk(source.view, options, source.turns(), source.total):
+            t = times.get(segment.segment.id)
+            texts = [" ".join(line.text.split()) for line in segment.lines]
+            if t is None or not any(texts):
+                continue
+            if not texts[0]:  # the lead language is missing here: the other one leads
+                texts = [x for x in texts if x]
+            for cue in split_segment(t[0], max(t[1], t[0] + 1), texts):
+                number += 1
+                text.write(("\n\n" if number > 1 else "") + block(number, cue))
+        if number:
+            text.write("\n")
+
+
+@register_writer("srt", suffix=".srt", description="SubRip subtitles from the segments' times")
+def write_srt(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+    """SubRip, written as it is made: numbered cues, ``00:01:02,345 --> 00:01:04,000``."""
+    _stream(store, transcript_id, options, out, vtt=False)
+
+
+@register_writer("vtt", suffix=".vtt", description="WebVTT subtitles from the segments' times")
+def write_vtt(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO) -> None:
+    """WebVTT, written as it is made: ``WEBVTT``, then cues ``00:01:02.345 --> 00:01:04.000``."""
+    _stream(store, transcript_id, options, out, vtt=True)

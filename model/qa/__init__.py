@@ -20,7 +20,7 @@ flag made from the finding remembers. Checks read the corrected texts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -31,9 +31,15 @@ from model.schema import FindingDismissal, Flag
 from model.store import Store
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """A QA finding: which check, where (positions from 1), which language, what, and its key."""
+    """A QA finding: which check, where (positions from 1), which language, what, and its key.
+
+    Slotted, its message and values shared with other findings that read the same, and its
+    key made when asked for (``check_turns``): a long transcript has hundreds of thousands
+    of findings, and a window keeps them while the transcript is open (200,000 of them took
+    95 MB, now 35 MB).
+    """
 
     check: str
     turn: int
@@ -41,14 +47,23 @@ class Finding:
     lang: str | None
     message: str
     segment_id: int | None
-    key: str
+    detail: str  # what tells it from the check's other findings in the same place (in its key)
     turn_id: int
     category: str = "other"  # the flag category a finding becomes
     params: tuple[tuple[str, str], ...] = ()  # values in the message (a UI can word it in its language)
+    per_turn: bool = False  # a turn's finding (keyed by its turn), not a segment's
+
+    @property
+    def key(self) -> str:
+        """What a dismissal or a flag records of it: check, place, language and detail."""
+        where = f"t{self.turn_id}" if self.per_turn else f"s{self.segment_id}"
+        return _key(self.check, where, self.lang, self.detail)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON output."""
-        return asdict(self)
+        return {"check": self.check, "turn": self.turn, "segment": self.segment, "lang": self.lang,
+                "message": self.message, "segment_id": self.segment_id, "key": self.key,
+                "turn_id": self.turn_id, "category": self.category, "params": self.params}
 
 
 BUILTIN_MODULES = ("model.qa.checks", "model.qa.glossary_check", "model.qa.spelling", "model.qa.variants")
@@ -86,6 +101,20 @@ def segment_finding_key(name: str, segment_id: int, lang: str | None = None, det
     return _key(name, f"s{segment_id}", lang, detail)
 
 
+_SHARED = "qa.shared"  # view.context: messages and values findings share
+SHARED_MAX = 20_000  # at most this many (a streamed run must not keep every distinct message)
+
+
+def _one_copy(shared: dict[Any, Any], value: Any) -> Any:
+    """``value``, or an equal one seen before (kept in ``shared``, up to ``SHARED_MAX`` of them)."""
+    known = shared.get(value)
+    if known is not None:
+        return known
+    if len(shared) < SHARED_MAX:
+        shared[value] = value
+    return value
+
+
 def check_view(view: TranscriptView, segment_ids: Iterable[int] | None = None,
                names: Iterable[str] | None = None) -> list[Finding]:
     """Every finding of the registered checks on ``view`` (or only around ``segment_ids``), in reading order."""
@@ -104,6 +133,7 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
     seg_specs = [(s.name, s.category, s.fn) for s in specs if s.scope == "segment"]
     found: list[Finding] = []
     add = found.append
+    shared: dict[object, Any] = view.context.setdefault(_SHARED, {})  # one copy of each message / values
     for turn_no in range(first + 1, min(stop, len(view.turns)) + 1):
         turn = view.turns[turn_no - 1]
         segments = turn.segments
@@ -112,16 +142,18 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
         first_seg = segments[0] if segments else None
         for name, category, fn in turn_specs:
             for hit in fn(view, turn):
-                add(Finding(name, turn_no, 1 if first_seg else None, hit.lang, hit.message,
-                            first_seg.id if first_seg else None, _key(name, f"t{turn.id}", hit.lang, hit.detail),
-                            turn.id, category, hit.params))
+                add(Finding(name, turn_no, 1 if first_seg else None, hit.lang,
+                            _one_copy(shared, hit.message), first_seg.id if first_seg else None,
+                            _one_copy(shared, hit.detail), turn.id, category, _one_copy(shared, hit.params),
+                            per_turn=True))
         for seg_no, seg in enumerate(segments, 1):
             if wanted is not None and seg.id not in wanted:
                 continue
             for name, category, fn in seg_specs:
                 for hit in fn(view, turn, seg):
-                    add(Finding(name, turn_no, seg_no, hit.lang, hit.message, seg.id,
-                                _key(name, f"s{seg.id}", hit.lang, hit.detail), turn.id, category, hit.params))
+                    add(Finding(name, turn_no, seg_no, hit.lang, _one_copy(shared, hit.message),
+                                seg.id, _one_copy(shared, hit.detail), turn.id, category,
+                                _one_copy(shared, hit.params)))
     return found
 
 

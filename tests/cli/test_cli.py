@@ -324,3 +324,13 @@ print(len(names), sorted(m for m in sys.modules if m.startswith(("PySide6", "shi
     assert result.returncode == 0, result.stderr
     count, qt = result.stdout.split(" ", 1)
     assert int(count) > 20 and qt.strip() == "[]", result.stdout
+
+
+def test_help_and_the_commands_list_do_not_load_the_storage_stack():
+    # Every command module is imported to list the commands; none may import SQLAlchemy (0.3-0.7 s)
+    # at its top: --help would pay for it, and so would the window before its frame.
+    code = ("import sys, contextlib, io; sys.path.insert(0, sys.argv[1]); import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()): main.main(['--help'])\n"
+            "print('sqlalchemy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "False", done.stderr

@@ -83,5 +83,7 @@ def test_the_window_reads_the_library_in_a_thread(qtbot, store, tmp_path, monkey
     make_transcript(store, [("Q", [("New one.", None)])], title="Arrived later")
     window.reload_library()
     qtbot.waitUntil(lambda: "Arrived later" in _shown(window), timeout=5000)
-    assert readers == [False]  # read beside the window, not in its thread
+    # Read beside the window, never in its thread (on a slow machine the start-up's own read may
+    # come after the spy was put in place: two reads then, both in a thread).
+    assert readers and not any(readers)
     assert window.library_view.currentIndex().row() == _shown(window).index("Middle press call")
