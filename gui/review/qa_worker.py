@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import Shiboken
 
 from model.errors import TaiyakuError
 from model.qa import Finding
@@ -60,10 +61,10 @@ def _hurried() -> Iterator[None]:
                 sys.setswitchinterval(_switching["before"])
 
 
-def _window_gone(exc: Exception) -> bool:
-    """Whether ``exc`` is PySide's refusal to emit from a deleted object: at exit, Qt deletes
-    this worker's C++ side while a long step (the outline, the dictionary) may still run."""
-    return isinstance(exc, RuntimeError) and "deleted" in str(exc)
+def _deleted(worker: QObject) -> bool:
+    """Whether Qt deleted ``worker``'s C++ side: at exit it does so while a long step (the
+    outline, the dictionary) may still run, and the step's next signal then raises."""
+    return not Shiboken.isValid(worker)
 
 
 class QaWorker(QObject):
@@ -140,7 +141,7 @@ class QaWorker(QObject):
             if not self._cancelled.is_set():
                 self._tell_failed(gen, str(exc))
         except Exception as exc:  # a thread must not die with a traceback on stderr
-            if self._cancelled.is_set() or _window_gone(exc):  # the app quits: the store closed under a step
+            if self._cancelled.is_set() or _deleted(self):  # the app quits: the store closed under a step
                 log.debug("the QA checks stopped: %s", exc)
                 return
             log.exception("the QA checks failed")

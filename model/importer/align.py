@@ -287,19 +287,34 @@ def pair_confidence(lead: Item, follow: Item, lead_lang: str) -> float:
     return Scorer([lead], [follow], lead_lang).confidence([0], [0])
 
 
-def covers_both(first: Item, second: Item, translation: Item, lead_lang: str, skip: float = 1.2) -> bool:
-    """Whether ``translation`` translates ``first`` + ``second`` (n:m) rather than ``second`` alone.
+def covered(leads: Sequence[Item], translation: Item, lead_lang: str, skip: float = 1.2) -> int:
+    """How many of the last ``leads`` (up to three, in order) ``translation`` translates (n:m).
 
-    ``skip``: the cost of leaving ``first`` untranslated, low in an interleaved file where
-    translations come only sometimes, so only length and anchors that clearly fit both win.
+    1 means the last paragraph alone. ``skip``: the cost of leaving a paragraph untranslated,
+    low in an interleaved file where translations come only sometimes, so only length and
+    anchors that clearly fit several paragraphs win. Every paragraph of a group is speech and
+    none after its first has a label of its own.
     """
-    if first.kind != "speech" or second.kind != "speech" or second.label is not None:
-        return False
-    two, got = speech_length(second), speech_length(translation)
-    expected = RATIO * two if lead_lang == "en" else two / RATIO  # the translation of the second alone
-    if got < 1.4 * expected:  # no longer than the second paragraph's translation would be: not both
-        return False
-    scorer = Scorer([first, second], [translation], lead_lang)
-    both = scorer.cost([0, 1], [0])
-    alone = scorer.cost([1], [0]) + skip
-    return both < alone
+    got = speech_length(translation)
+    best, best_cost = 1, INF
+    scorer: Scorer | None = None  # built only when the lengths leave a choice
+    n = len(leads)
+    for k in range(2, min(n, 3) + 1):
+        group = leads[n - k:]
+        if any(p.kind != "speech" for p in group) or any(p.label is not None for p in group[1:]):
+            break
+        rest = sum(speech_length(p) for p in group[1:])  # the group without its first paragraph
+        expected = RATIO * rest if lead_lang == "en" else rest / RATIO
+        # No longer than the rest's translation would be: not all of them. Two paragraphs need a
+        # clear margin; with a third, the cost (anchors, the 3:1 prior) decides beyond that.
+        if got < (1.4 if k == 2 else 1.0) * expected:
+            break
+        if scorer is None:
+            scorer = Scorer(leads, [translation], lead_lang)
+            best_cost = scorer.cost([n - 1], [0]) + skip * (k - 1)
+        else:
+            best_cost += skip  # the shorter group leaves one more paragraph untranslated
+        cost = scorer.cost(list(range(n - k, n)), [0])
+        if cost < best_cost:
+            best, best_cost = k, cost
+    return best

@@ -336,43 +336,45 @@ class Parser:
                 yield Unit(lead, follow, "single" if p.kind == "speech" else "marker")
 
     def _interleaved_units(self) -> Iterator[Unit]:
-        """Neighbours pair; a translation after two source paragraphs may cover both (n:m)."""
+        """Neighbours pair; a translation after two or three source paragraphs may cover them all (n:m)."""
         lead_lang, follow_lang = self.lead_lang, self.follow_lang
         pending: Para | None = None  # a lead paragraph waiting for its translation
-        held: Para | None = None  # the untranslated lead paragraph just before ``pending``
+        held: list[Para] = []  # the untranslated lead paragraphs just before ``pending`` (at most two)
         for p in self.paragraphs():
             if pending is not None:
                 if p.lang == follow_lang and compatible(pending, p):
-                    if held is not None and pending.label is None and align.covers_both(held, pending, p, lead_lang):
-                        yield Unit([held, pending], [p], "nm", align.Scorer([held, pending], [p], lead_lang)
-                                   .confidence([0, 1], [0]))
+                    group = held + [pending]
+                    k = align.covered(group, p, lead_lang) if held and pending.label is None else 1
+                    yield from map(_single, group[:-k])
+                    if k > 1:
+                        yield Unit(group[-k:], [p], "nm",
+                                   align.Scorer(group[-k:], [p], lead_lang).confidence(list(range(k)), [0]))
                     else:
-                        if held is not None:
-                            yield _single(held)
                         yield self._pair(pending, p)
-                    held = pending = None
+                    held, pending = [], None
                     continue
-                if held is not None:
-                    yield _single(held)
-                held = pending if pending.kind == "speech" else None  # perhaps the first half of an n:m pair
-                if held is None:
+                if pending.kind == "speech":  # perhaps the first part of an n:m pair
+                    held.append(pending)
+                    if len(held) > 2:
+                        yield _single(held.pop(0))
+                else:
+                    yield from map(_single, held)
                     yield _single(pending)
+                    held = []
                 pending = None
             if p.lang == lead_lang and p.kind not in markers.MARKER_KINDS:
-                if held is not None and (p.label is not None or p.kind != "speech"):
-                    yield _single(held)
-                    held = None
+                if held and (p.label is not None or p.kind != "speech"):
+                    yield from map(_single, held)
+                    held = []
                 pending = p
                 continue
-            if held is not None:
-                yield _single(held)
-                held = None
+            yield from map(_single, held)
+            held = []
             if p.lang == follow_lang:
                 yield Unit([], [p], "single" if p.kind == "speech" else "marker")
             else:
                 yield _single(p)  # no letters, or a marker: stands alone on the lead side
-        if held is not None:
-            yield _single(held)
+        yield from map(_single, held)
         if pending is not None:
             yield _single(pending)
 

@@ -31,7 +31,20 @@ from sqlalchemy import select
 
 from model.errors import OperationFailed
 from model.ops._base import check_lang, corrections_of, mark_edited, original, set_original
-from model.schema import LANGS, Correction, Flag, Gap, Redaction, Segment, SpeakerSuggestion, Turn
+from model.qa import segment_finding_key
+from model.qa.checks import DOUBTFUL_PAIRING
+from model.schema import (
+    LANGS,
+    Correction,
+    FindingDismissal,
+    Flag,
+    Gap,
+    Redaction,
+    Segment,
+    SpeakerSuggestion,
+    Turn,
+    utcnow,
+)
 from model.store import Operation, Store
 from model.text import derive, history, join
 
@@ -78,6 +91,20 @@ def _split_lang(op: Operation, seg: Segment, new: Segment, lang: str, cut: int |
             f.segment_id, f.start, f.end = new.id, f.start - cut, (f.end if f.end is not None else f.start) - cut
 
 
+def _settle_pairing(op: Operation, *segments: Segment) -> None:
+    """The annotator re-paired these segments: the importer's doubt about them is answered, so
+    its "check this pairing" finding is dismissed in the same step (undo brings it back). The
+    segment keeps the importer's pairing and confidence: they record what the import did."""
+    for seg in segments:
+        if seg.confidence is None or seg.confidence >= DOUBTFUL_PAIRING:
+            continue
+        key = segment_finding_key("pairing", seg.id)
+        if op.session.scalar(select(FindingDismissal.id).where(FindingDismissal.transcript_id == seg.transcript_id,
+                                                                FindingDismissal.finding_key == key)) is None:
+            op.session.add(FindingDismissal(transcript_id=seg.transcript_id, finding_key=key, reason="re-paired",
+                                            annotator_id=op.annotator_id, created_at=utcnow()))
+
+
 def _renumber_segments(op: Operation, turn_id: int, after: int, by: int) -> None:
     for s in op.session.scalars(select(Segment).where(Segment.turn_id == turn_id, Segment.position > after)):
         s.position += by
@@ -110,6 +137,7 @@ def split_segment(store: Store, segment_id: int, lang: str, position: int, other
         op.session.flush()
         _split_lang(op, seg, new, lang, position)
         _split_lang(op, seg, new, other, other_position)
+        _settle_pairing(op, seg)
         op.description = f"segment {segment_id} ({lang}) at {position}"
     return op.committed_id
 
@@ -168,6 +196,7 @@ def merge_segments(store: Store, segment_id: int) -> int:
         op.session.delete(nxt)
         op.session.flush()
         _renumber_segments(op, seg.turn_id, position, -1)
+        _settle_pairing(op, seg)
         op.description = f"segments {segment_id} and {nxt.id}"
     return op.committed_id
 
@@ -223,6 +252,7 @@ def move_translation(store: Store, segment_id: int, step: int, lang: str = "ja")
             seg.ja_prefix, other.ja_prefix = pb, pa
         mark_edited(seg)
         mark_edited(other)
+        _settle_pairing(op, seg, other)
         op.description = f"segment {segment_id} ({lang}) <-> {other.id}"
     return op.committed_id
 

@@ -81,6 +81,11 @@ def _key(name: str, where: str, lang: str | None, detail: str) -> str:
     return f"{name}:{where}:{lang or '-'}:{detail}"[:200]
 
 
+def segment_finding_key(name: str, segment_id: int, lang: str | None = None, detail: str = "") -> str:
+    """The key a segment's finding of check ``name`` has (what a dismissal records)."""
+    return _key(name, f"s{segment_id}", lang, detail)
+
+
 def check_view(view: TranscriptView, segment_ids: Iterable[int] | None = None,
                names: Iterable[str] | None = None) -> list[Finding]:
     """Every finding of the registered checks on ``view`` (or only around ``segment_ids``), in reading order."""
@@ -148,4 +153,5 @@ def run_checks(store: Store, transcript_id: int, segment_ids: Iterable[int] | No
 
 
 __all__ = ["CHECKS", "PREPARERS", "CheckSpec", "Finding", "Hit", "SegmentView", "TurnView", "check", "check_turns",
-           "check_view", "load_builtin_checks", "prepare", "preparer", "run_checks", "settled_keys"]
+           "check_view", "load_builtin_checks", "prepare", "preparer", "run_checks", "segment_finding_key",
+           "settled_keys"]

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import BRIEFING, make_window
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from model.audio import ops
 from tests.audio_fixture import Piece, make_recording, tools_or_skip
+from tests.gui.test_gui_annotate import _open_editor
 from tests.model.test_audio_model import write_tone
 
 
@@ -55,6 +57,23 @@ def test_dropping_an_audio_file_attaches_it(qtbot, store, tmp_path):
     assert window.features["audio"].eventFilter(window, event) and event.isAccepted()
     qtbot.waitUntil(lambda: ops.recording_of(store, tid) is not None, timeout=5_000)
     assert ops.recording_of(store, tid).duration_ms == 5_000  # type: ignore[union-attr]
+
+
+def test_an_audio_file_dropped_on_an_open_editor_attaches_and_leaves_the_text_alone(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path)
+    editor = _open_editor(qtbot, window, 1, "en")
+    typed = editor.toPlainText()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(write_tone(tmp_path / "on-editor.wav", 5.0)))])
+    # As a real drag does: the events go to the widget under the pointer, the editor's viewport.
+    for event in (QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                  Qt.KeyboardModifier.NoModifier),
+                  QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier)):
+        QApplication.sendEvent(editor.viewport(), event)
+    qtbot.waitUntil(lambda: ops.recording_of(store, tid) is not None, timeout=5_000)
+    assert editor.toPlainText() == typed  # the file's address was not typed into the segment
+    assert window.annotate.editor is editor  # and the editor is still open
 
 
 def test_resume_rewinds_and_stamp_and_nudge_are_undo_steps(qtbot, store, tmp_path):

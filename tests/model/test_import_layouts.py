@@ -221,6 +221,33 @@ def test_an_untranslated_paragraph_before_a_translated_one_stays_untranslated():
     assert [(s.en_text is not None, s.ja_text is not None) for s in segs] == [(True, False), (True, True)]
 
 
+def test_a_translation_covering_three_paragraphs_pairs_all_three():
+    text = ("SPOKESPERSON: I have three announcements today.\n\n"
+            "報道官：本日は三つお知らせがあります。\n\n"
+            "SPOKESPERSON: First, the ferry to the northern islands will run twice a day from May 12.\n\n"
+            "Second, the harbour office will open a new counter for residents on weekdays.\n\n"
+            "Third, the lighthouse on the western cape will be open to visitors from June 1.\n\n"
+            "報道官：第一に、北部諸島へのフェリーは5月12日から1日2便となります。第二に、港湾事務所は平日に"
+            "住民向けの新しい窓口を開設します。第三に、西の岬の灯台は6月1日から見学できるようになります。\n\n"
+            "Q: Thank you.\n\n質問：ありがとうございます。\n")
+    segs = [s for t in parse(text).turns for s in t.segments]
+    assert all(s.en_text and s.ja_text for s in segs)  # nothing left untranslated
+    nm = next(s for s in segs if s.pairing == "nm")
+    assert nm.en_text.count("\n\n") == 2 and nm.en_text.startswith("First, the ferry")
+    assert "Third, the lighthouse" in nm.en_text and nm.ja_text.startswith("第一に")
+
+
+def test_a_translation_of_the_last_two_of_three_paragraphs_leaves_the_first_untranslated():
+    text = ("OFFICIAL: I'm happy to take this one, and I will keep it short and to the point today.\n\n"
+            "First, the ferry to the northern islands will run twice a day from May 12.\n\n"
+            "Second, the harbour office will open a new counter for residents on weekdays.\n\n"
+            "第一に、北部諸島へのフェリーは5月12日から1日2便となります。第二に、港湾事務所は平日に"
+            "住民向けの新しい窓口を開設します。\n")
+    segs = [s for t in parse(text).turns for s in t.segments]
+    assert [(s.en_text is not None, s.ja_text is not None) for s in segs] == [(True, False), (True, True)]
+    assert segs[1].pairing == "nm" and segs[1].en_text.startswith("First, the ferry")
+
+
 # -- how sure the pairing is -------------------------------------------------------------------
 def test_a_doubtful_pair_becomes_a_check_this_pairing_finding(store):
     from model.importer import import_text

@@ -189,3 +189,33 @@ def test_split_with_the_translation_cut_at_its_start_moves_all_of_it_to_the_seco
     assert (first.en, second.en) == ("We spoke to Kyoto News. ", "Then (inaudible) left early.")
     assert not first.ja and second.ja == JA.replace("京都", "共同")
     assert [len(first.corrections), len(second.corrections)] == [0, 1]
+
+
+DOUBTFUL = ("The harbour board met for three hours this morning and agreed on the timetable, the fares, the "
+            "inspectors, the training budget, the southern route study, and the date of the next meeting, "
+            "which will be held in the autumn once the parliaments have approved the fund.\n\n"
+            "はい。\n\n"
+            "The board also thanked the inspectors.\n\n"
+            "OFFICIAL: Thank you.\n\n"
+            "高官：ありがとうございます。\n")
+
+
+@pytest.mark.parametrize("repair", ["split", "move"])
+def test_re_pairing_a_doubtful_pair_answers_its_check_this_pairing_finding(store: Store, repair: str) -> None:
+    from model.importer import import_text
+    from model.qa import run_checks
+
+    tid = import_text(store, DOUBTFUL)
+    doubtful = next(s for _, s in load_transcript(store, tid).segments() if s.confidence is not None
+                    and s.confidence < 0.5)
+    assert [f.segment_id for f in run_checks(store, tid) if f.check == "pairing"] == [doubtful.id]
+    if repair == "split":
+        event = split_segment(store, doubtful.id, "en", 40)
+    else:
+        event = move_translation(store, doubtful.id, 1, "en")  # its Japanese now faces the next English
+    assert [f for f in run_checks(store, tid) if f.check == "pairing"] == []
+    # The import's record stays: how the segment was paired and how sure the importer was.
+    after = next(s for _, s in load_transcript(store, tid).segments() if s.id == doubtful.id)
+    assert (after.pairing, after.confidence) == (doubtful.pairing, doubtful.confidence)
+    store.undo(event)  # one step: the re-pairing and the answered doubt go back together
+    assert [f.segment_id for f in run_checks(store, tid) if f.check == "pairing"] == [doubtful.id]
