@@ -337,15 +337,15 @@ class MainWindow(QMainWindow):
     def open_initial(self, transcript_id: int | None = None) -> None:
         """Open ``transcript_id``, else the last one shown, else the first; then fill the library.
 
-        The library's counts take a while on big databases, so they are read (in a thread) once
-        the transcript has been painted: the first paint does not share the CPU with them.
+        The library's counts take a while on big databases, so they are read
+        after the transcript has been laid out.
         """
         ids = transcript_ids(self.ctx.store)
         if transcript_id is None:
             last = self.settings.value(f"last_transcript/{db_key(self.ctx.store.path)}")
             transcript_id = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.ctx.set_transcript(transcript_id)
-        self.after_paint(self.reload_library)
+        QTimer.singleShot(0, self, self.reload_library)
 
     def reload_library(self) -> None:
         """Read the library again (in a thread: its counts read every segment) and highlight the open
