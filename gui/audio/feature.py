@@ -150,7 +150,12 @@ class AudioFeature(QObject):
         self._pending = True
         if self.window.painted():
             self.catch_up()
-        elif self.times or self.by_segment:  # another transcript before the paint: no stale times meanwhile
+            return
+        if rec is None or not rec.available:  # the player's words at once (cheap: nothing to load)
+            self._show_recording()
+        else:  # at the paint: neither "No recording" nor controls that cannot play yet
+            self.player.set_available(False, "")
+        if self.times or self.by_segment:  # another transcript before the paint: no stale times meanwhile
             self.times, self.times_sorted, self.starts, self.by_segment, self.gap_spans = [], [], [], {}, {}
 
     def catch_up(self) -> None:

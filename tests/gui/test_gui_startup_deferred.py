@@ -38,6 +38,7 @@ def painted():
     out["audio_actions"] = sorted(k for k in window.registry.items if k.startswith("audio_"))
     out["play_enabled"] = window.registry.get("audio_play").isEnabled()
     out["media_at_paint"] = audio.player.has_media()
+    out["status_at_paint"] = audio.player.status.text()
     deadline = time.monotonic() + 30
 
     def later():
@@ -82,6 +83,7 @@ def test_the_first_paint_imports_no_numpy_multimedia_icons_importer_or_exporters
     assert {"audio_attach", "audio_play", "audio_stamp", "audio_sync", "audio_follow", "audio_detach"} \
         <= set(out["audio_actions"])
     assert out["play_enabled"] and not out["media_at_paint"]
+    assert "No recording" not in out["status_at_paint"]  # the dock never says so for a moment
     # Right after the paint the player is built and given the recording.
     assert "PySide6.QtMultimedia" in out["after"]
     assert Path(out["source"]) == wav.resolve()
