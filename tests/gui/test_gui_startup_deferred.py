@@ -42,12 +42,14 @@ def painted():
     deadline = time.monotonic() + 30
 
     def later():
-        if not audio.player.has_media() and time.monotonic() < deadline:
+        if not (audio.player.has_media() and window.registry.icons_loaded) and time.monotonic() < deadline:
             QTimer.singleShot(20, later)
             return
         out["after"] = sorted(m for m in HEAVY if m in sys.modules)
         out["source"] = audio.player.player.source().toLocalFile()
         out["dock_widget"] = type(audio.dock.widget()).__name__
+        tree = window.annotate.corrections_tab.tree
+        out["correction_icon"] = tree.topLevelItemCount() > 0 and not tree.topLevelItem(0).icon(3).isNull()
         print("RESULT", json.dumps(out), flush=True)
         QApplication.instance().quit()
     QTimer.singleShot(0, later)
@@ -76,6 +78,11 @@ def test_the_first_paint_imports_no_numpy_multimedia_icons_importer_or_exporters
     tid = make_transcript(store, BRIEFING, title="With a recording")
     wav = write_tone(tmp_path / "briefing.wav", 8.0)
     ops.attach_recording(store, tid, identify(wav))
+    from model.ops.corrections import edit_text
+    from model.skeleton import load_skeleton
+
+    first = next(s for s in load_skeleton(store, tid).segment_ids if s is not None)
+    edit_text(store, first, "en", "A correction on the segment the window opens on.")  # the Corrections tab fills
     store.close()
     out = _run_app(db, tmp_path)
     assert out["at_paint"] == [], f"imported before the first paint: {out['at_paint']}"
@@ -88,6 +95,7 @@ def test_the_first_paint_imports_no_numpy_multimedia_icons_importer_or_exporters
     assert "PySide6.QtMultimedia" in out["after"]
     assert Path(out["source"]) == wav.resolve()
     assert out["dock_widget"] == "PlayerWidget"
+    assert out["correction_icon"]  # the correction's status icon came with the icon library
 
 
 def test_before_its_first_paint_the_window_gives_the_player_no_recording_and_an_action_still_plays(
