@@ -1,14 +1,19 @@
 """One simulated annotator (or reviewer), a process of its own: used by benchmarks/team_bench.py and
 tests/model/test_team_concurrency.py.
 
-    python benchmarks/team_worker.py URL NAME edit  SEGMENTS N SEED   # N edits, a stale one kept as competing
+    python benchmarks/team_worker.py URL NAME edit  SEGMENTS N SEED [THINK_MS] [--ready]
+                                                                      # N edits, a stale one kept as competing
     python benchmarks/team_worker.py URL NAME approve SEGMENTS N SEED # N approvals (a reviewer)
     python benchmarks/team_worker.py URL NAME hold SEGMENT            # an edit that never commits (to be killed)
 
-SEGMENTS is a comma-separated list of segment ids. Each edit reads the segment's text and version
-like a window would, waits a little (the annotator typing), appends a unique tag and saves with the
-version it was based on; a conflict keeps the text as a competing correction. One JSON line per
-action on stdout: {"tag", "outcome": "applied" | "kept" | "approved" | "refused", "ms"}.
+SEGMENTS is a comma-separated list of segment ids. Each edit first pauses THINK_MS ("LO,HI": a
+random pause in that range, the annotator reading and thinking; default "0,0"), then reads the
+segment's text and version like a window would, waits 0-4 ms (the annotator typing: others may
+save meanwhile), appends a unique tag and saves with the version it was based on; a conflict keeps
+the text as a competing correction. With ``--ready`` the worker connects, makes one warm-up
+read, prints {"ready": true} and waits for a line on stdin before its first edit (so that a
+benchmark measures only when every process has started). One JSON line per action on stdout:
+{"tag", "outcome": "applied" | "kept" | "approved" | "refused", "ms"}.
 """
 
 from __future__ import annotations
@@ -73,17 +78,33 @@ def server_cpu_reader(store: Store) -> tuple[int, object]:
     return pid, seconds
 
 
-def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random) -> None:
-    """N edits on random segments of ``segments``; a stale save keeps its text as competing."""
+def run_queue_ms(pid: int | str = "self") -> float:
+    """ms the process (its main thread) has spent runnable but waiting for a core, from the kernel's
+    scheduler statistics (NaN where there are none): a save's time is its CPU, this wait, and the
+    rest (row locks, the network)."""
+    try:
+        with open(f"/proc/{pid}/schedstat", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
+def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Random,
+         think_ms: tuple[float, float] = (0.0, 0.0)) -> None:
+    """N edits on random segments of ``segments``, each after a pause of ``think_ms`` (a random
+    number of ms in that range); a stale save keeps its text as competing."""
     trips = count_round_trips(store)
-    _pid, server_cpu = server_cpu_reader(store)
+    backend, server_cpu = server_cpu_reader(store)
     for i in range(n):
+        if think_ms[1] > 0:
+            time.sleep(rng.uniform(*think_ms) / 1000)  # reading, thinking: not measured
         sid = rng.choice(segments)
         version, text = _read(store, sid)
         time.sleep(rng.uniform(0, 0.004))  # typing: others may save meanwhile
         tag = f"<{name}.{i}>"
         trips[0] = 0
         cpu, server = time.process_time(), server_cpu()  # type: ignore[operator]
+        queued, server_queued = run_queue_ms(), run_queue_ms(backend)
         started = time.perf_counter()
         try:
             edit_text(store, sid, "en", f"{text} {tag}", base_version=version)
@@ -94,8 +115,10 @@ def edit(store: Store, name: str, segments: list[int], n: int, rng: random.Rando
         ms = (time.perf_counter() - started) * 1000
         cpu_ms = (time.process_time() - cpu) * 1000
         server_ms = (server_cpu() - server) * 1000  # type: ignore[operator]
+        queued, server_queued = run_queue_ms() - queued, run_queue_ms(backend) - server_queued
         print(json.dumps({"tag": tag, "segment": sid, "outcome": outcome, "ms": round(ms, 2), "at": time.time(),
-                          "trips": trips[0], "cpu_ms": round(cpu_ms, 2), "server_cpu_ms": round(server_ms, 2)}),
+                          "trips": trips[0], "cpu_ms": round(cpu_ms, 2), "server_cpu_ms": round(server_ms, 2),
+                          "runq_ms": round(queued, 2), "server_runq_ms": round(server_queued, 2)}),
               flush=True)
 
 
@@ -130,7 +153,17 @@ def main(argv: list[str]) -> int:
             return 0
         segments = [int(x) for x in argv[3].split(",")]
         n, rng = int(argv[4]), random.Random(int(argv[5]))
-        (edit if mode == "edit" else review)(store, name, segments, n, rng)
+        extra = [a for a in argv[6:] if a != "--ready"]
+        if "--ready" in argv[6:]:
+            _read(store, segments[0])  # connected, the annotator known, the modules imported
+            _ = store.annotator_id
+            print(json.dumps({"ready": True}), flush=True)
+            sys.stdin.readline()  # the benchmark says go when every process is ready
+        if mode == "edit":
+            lo, hi = (float(x) for x in (extra[0] if extra else "0,0").split(","))
+            edit(store, name, segments, n, rng, (lo, hi))
+        else:
+            review(store, name, segments, n, rng)
     finally:
         store.close()
     return 0

@@ -1,8 +1,9 @@
 """``taiyaku assign``, ``taiyaku work`` and ``taiyaku next``: who works on which transcript.
 
     taiyaku assign ID PERSON [--review] [--db DB]     an admin hands out work (or its review)
+    taiyaku assign ID --turns 10-40 --to PERSON       ... or a range of its turns (never overlapping)
     taiyaku work [--mine] [--db DB]                   every transcript with its state and people
-    taiyaku work ID start|submit|review|approve|reject [--note TEXT] [--db DB]
+    taiyaku work ID start|submit|review|approve|reject [--turns A-B] [--note TEXT] [--db DB]
     taiyaku next [--db DB]                            claim the next transcript nobody has
 
 Each step is one journaled operation (model.assignment) that the acting person's role allows
@@ -13,28 +14,40 @@ moment never get the same transcript.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from cli.core import format_table, open_store, register_command, text_out, transcript_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.store import Store
 
 STEPS = ("start", "submit", "review", "approve", "reject")
 
 
 def _configure_assign(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=transcript_id, metavar="ID", help="the transcript (see: taiyaku list)")
-    p.add_argument("person", metavar="PERSON", help="who gets it (see: taiyaku user list)")
+    p.add_argument("person", metavar="PERSON", nargs="?", help="who gets it (see: taiyaku user list)")
+    p.add_argument("--to", dest="to", metavar="PERSON", default=None, help="who gets it (instead of PERSON)")
+    p.add_argument("--turns", metavar="FIRST-LAST", default=None,
+                   help="only these turns (numbered from 1, as in the window), e.g. 10-40")
     p.add_argument("--review", action="store_true", help="give PERSON its review instead of its annotation")
 
 
 def _run_assign(args: argparse.Namespace) -> int:
-    from model.assignment.ops import assign
+    from model.assignment.ops import assign, parse_turns
+    from model.errors import OperationFailed
 
+    if (args.person is None) == (args.to is None):
+        raise OperationFailed("say who gets the work: PERSON or --to PERSON (one of them)")
+    person = args.person if args.person is not None else args.to
+    turns = parse_turns(args.turns) if args.turns is not None else None
     store = open_store(args, create=False)
     try:
-        event = assign(store, args.id, args.person, review=args.review)
+        event = assign(store, args.id, person, review=args.review, turns=turns)
     finally:
         store.close()
-    what = "its review" if args.review else "transcript"
-    print(f"{what} {args.id} assigned to {args.person.strip()} (change {event})".capitalize(), file=text_out())
+    what = ("the review of " if args.review else "") + (f"turns {turns[0]}-{turns[1]} of " if turns else "")
+    print(f"{what}transcript {args.id} assigned to {person.strip()} (change {event})".capitalize(), file=text_out())
     return 0
 
 
@@ -44,21 +57,24 @@ def _configure_work(p: argparse.ArgumentParser) -> None:
                    help="start | submit (annotator) · review | approve | reject (reviewer)")
     p.add_argument("--mine", action="store_true", help="only what I annotate or review and have not finished")
     p.add_argument("--note", default=None, help="with reject: what the annotator should fix")
+    p.add_argument("--turns", metavar="FIRST-LAST", default=None,
+                   help="with STEP, on a transcript split into ranges: which range (default: your own)")
 
 
 def _run_work(args: argparse.Namespace) -> int:
-    from model.assignment.ops import list_work, transition
+    from model.assignment.ops import list_work, parse_turns, transition
     from model.errors import OperationFailed
 
     if (args.id is None) != (args.step is None):
         raise OperationFailed("give a transcript ID and a STEP (start, submit, review, approve, reject), or neither")
+    turns = parse_turns(args.turns) if args.turns is not None else None
     store = open_store(args, create=False)
     out = text_out()
     try:
         if args.step is not None:
-            event = transition(store, args.id, args.step, note=args.note)
-            now = {w.transcript_id: w for w in list_work(store)}[args.id]
-            print(f"transcript {args.id} is now {now.state.replace('_', ' ')} (change {event})", file=out)
+            event = transition(store, args.id, args.step, note=args.note, turns=turns)
+            state = _state_after(store, event)
+            print(f"transcript {args.id} is now {state.replace('_', ' ')} (change {event})", file=out)
             return 0
         items = list_work(store, mine=args.mine)
     finally:
@@ -67,22 +83,36 @@ def _run_work(args: argparse.Namespace) -> int:
         print("nothing to do" if args.mine else "no transcripts", file=out)
         return 0
     notes = any(w.note and w.state == "in_progress" for w in items)  # why a reviewer sent work back
-    rows = [(w.transcript_id, w.title, w.state.replace("_", " "), w.annotator or "-", w.reviewer or "-")
+    ranges = any(w.turns for w in items)  # a column for the turns only where work is split
+    rows = [(w.transcript_id, w.title) + ((w.turns or "all",) if ranges else ())
+            + (w.state.replace("_", " "), w.annotator or "-", w.reviewer or "-")
             + ((w.note if w.note and w.state == "in_progress" else "",) if notes else ())
             for w in items]
-    header = ("id", "title", "state", "annotator", "reviewer") + (("sent back because",) if notes else ())
-    for line in format_table(header, rows, (True, False, False, False, False, False)[:len(header)]):
+    header = ("id", "title") + (("turns",) if ranges else ()) + ("state", "annotator", "reviewer") \
+        + (("sent back because",) if notes else ())
+    for line in format_table(header, rows, (True,) + (False,) * (len(header) - 1)):
         print(line, file=out)
     return 0
 
 
+def _state_after(store: Store, event: int) -> str:
+    """The state a step's change left its assignment row in (read from the change itself)."""
+    from sqlalchemy import select
+
+    from model.schema import ChangeEvent
+
+    with store.read() as s:
+        rows = s.scalar(select(ChangeEvent.rows).where(ChangeEvent.id == event)) or []
+    return next((str(r["after"]["state"]) for r in rows if r["t"] == "assignment" and "state" in r["after"]), "?")
+
+
 def _run_next(args: argparse.Namespace) -> int:
-    from model.assignment.ops import claim_next
+    from model.assignment.ops import claim_next_range
     from model.readmodel import list_transcripts
 
     store = open_store(args, create=False)
     try:
-        claimed = claim_next(store)
+        claimed = claim_next_range(store)
         titles = {t.id: t.title for t in list_transcripts(store)} if claimed else {}
     finally:
         store.close()
@@ -90,14 +120,15 @@ def _run_next(args: argparse.Namespace) -> int:
     if claimed is None:
         print("nothing left: every transcript has someone on it", file=out)
         return 0
-    tid, event = claimed
-    print(f"{tid}\t{titles.get(tid, '')}\t(in progress; change {event})", file=out)
+    tid, event, span = claimed
+    turns = f"turns {span[0]}-{span[1]}; " if span else ""
+    print(f"{tid}\t{titles.get(tid, '')}\t({turns}in progress; change {event})", file=out)
     return 0
 
 
 register_command("assign", "give a transcript (or its review) to a person", _configure_assign, _run_assign,
-                 "Assign transcript ID to PERSON to annotate, or with --review to review (admins, on a shared "
-                 "server). One undo step.")
+                 "Assign transcript ID (or with --turns a range of its turns) to PERSON to annotate, or with "
+                 "--review to review (admins, on a shared server). Ranges never overlap. One undo step.")
 register_command("work", "list who works on what; move a transcript's work along", _configure_work, _run_work,
                  "Without arguments: every transcript with its state, annotator and reviewer (--mine: only yours). "
                  "With ID STEP: start, submit, review, approve or reject its work.")

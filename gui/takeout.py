@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,13 +21,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from model.errors import TaiyakuError
+from gui.takeout_job import TakeoutJob
 from model.store import Changes, Store
 
 
@@ -91,7 +92,14 @@ class CheckoutDialog(QDialog):
         self.ok = buttons.addButton(tr("&Check out"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.check_out)
         buttons.rejected.connect(self.reject)
+        self.working = QProgressBar(self)
+        self.working.setObjectName("checkout_working")
+        self.working.setRange(0, 0)  # busy: a copy is one snapshot, its length unknown beforehand
+        self.working.setFormat(tr("Copying…"))
+        self.working.setVisible(False)
+        layout.addWidget(self.working)
         layout.addWidget(buttons)
+        self.job: TakeoutJob | None = None
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:
@@ -100,25 +108,46 @@ class CheckoutDialog(QDialog):
         if chosen:
             self.file.setText(chosen)
 
-    def check_out(self) -> Path | None:
-        """Copy the transcript; a one-line reason in a dialog if that fails (nothing is written then)."""
+    def check_out(self) -> TakeoutJob | None:
+        """Copy the transcript in a thread of its own (the dialog shows it working and stays
+        responsive); the dialog closes when the file is made, or says why not in one line (nothing
+        is written then). Returns the running job (None: the form is incomplete)."""
         from model.sync.takeout import checkout
 
         source, target = self.source.text().strip(), Path(self.file.text().strip()).expanduser()
         if not source or not self.file.text().strip():
             QMessageBox.warning(self, self.windowTitle(), tr("Give the server's address and a new file."))
             return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            checkout(source, self.transcript.value(), target)
-        except TaiyakuError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return None
-        QGuiApplication.restoreOverrideCursor()
+        if self.job is not None:
+            return self.job
+        tid = self.transcript.value()
+        self.job = job = TakeoutJob(lambda _progress, _cancelled: checkout(source, tid, target), self)
+        job.succeeded.connect(lambda _copied: self._copied(target))
+        job.failed.connect(self._failed)
+        self._busy(True)
+        job.start()
+        return job
+
+    def _busy(self, busy: bool) -> None:
+        self.working.setVisible(busy)
+        for widget in (self.ok, self.source, self.transcript, self.file):
+            widget.setEnabled(not busy)
+
+    def _copied(self, target: Path) -> None:
+        self.job = None
+        self._busy(False)
         self.target = target
         self.accept()
-        return target
+
+    def _failed(self, line: str) -> None:
+        self.job = None
+        self._busy(False)
+        QMessageBox.warning(self, self.windowTitle(), line)
+
+    def reject(self) -> None:
+        """Cancel closes the dialog, except while the copy runs (it is one transaction: it finishes)."""
+        if self.job is None:
+            super().reject()
 
 
 class Takeout(QObject):
@@ -129,6 +158,9 @@ class Takeout(QObject):
         self.window, self.ctx = window, ctx
         self.dialog: CheckoutDialog | None = None
         self.last_message = ""
+        self.job: TakeoutJob | None = None
+        self.progress: QProgressDialog | None = None
+        self._syncing = 0
         reg = window.registry
         self.checkout_action = reg.add("checkout", tr("Check &out for offline work…"), self.check_out, menu="file",
                                        icon_name="mdi6.briefcase-download",
@@ -158,37 +190,101 @@ class Takeout(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             open_in_new_window(dialog.target)
 
-    def sync_now(self) -> str:
-        """Send the file's work to its server and read the refreshed file again; returns the message shown."""
+    def sync_now(self) -> TakeoutJob | None:
+        """Send the file's work to its server in a thread of its own, with a progress dialog that can
+        stop it between two operations; then read the refreshed file again and say what happened in
+        one dialog (``last_message``). Returns the running job (None: not a checked-out file)."""
         from model.sync.takeout import sync
 
         info = checked_out_from(self.ctx.store)
         if info is None:
             self.window.show_error(tr("Sync now"), tr("This database is not a checked-out file."))
-            return ""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = sync(Path(self.ctx.store.path))
-        except TaiyakuError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self.window.show_error(tr("Sync now"), str(exc))
-            return ""
-        QGuiApplication.restoreOverrideCursor()
-        tid = int(info.transcript_id)
+            return None
+        if self.job is not None:
+            return self.job  # one sync at a time
+        path = Path(self.ctx.store.path)
+        job = TakeoutJob(lambda progress, cancelled: sync(path, progress=progress, cancelled=cancelled), self)
+        self.job, self._syncing = job, int(info.transcript_id)
+        self.sync_action.setEnabled(False)
+        self.progress = dialog = QProgressDialog(tr("Connecting to the server…"), tr("&Stop after this change"),
+                                                 0, 0, self.window.widget())
+        dialog.setObjectName("sync_progress")
+        bar = QProgressBar(dialog)
+        bar.setTextVisible(False)  # the label says "n of m"
+        dialog.setBar(bar)
+        dialog.setWindowTitle(tr("Sync now"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(460)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self._stop)
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(self._synced)
+        job.failed.connect(self._sync_failed)
+        self.window.widget().statusBar().showMessage(tr("Syncing with the server…"))
+        dialog.show()
+        job.start()
+        return job
+
+    def _stop(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            if self.progress is not None:
+                self.progress.setLabelText(tr("Stopping after the change being sent…"))
+
+    def _progressed(self, done: int, total: int) -> None:
+        dialog = self.progress
+        if dialog is None or (self.job is not None and self.job.cancel_requested):
+            return
+        text = tr("Sent {done} of {total} offline changes…").format(done=done, total=total)
+        if done >= total:
+            text = tr("All {total} offline changes sent; refreshing this file from the server…").format(total=total)
+        dialog.setLabelText(text)  # before the value: a modal dialog's setValue may process events
+        dialog.setRange(0, total)
+        dialog.setValue(done)
+        self.window.widget().statusBar().showMessage(text)
+
+    def _finish_job(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self._stop)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.job is not None:
+            self.job.deleteLater()
+            self.job = None
+        self.sync_action.setEnabled(checked_out_from(self.ctx.store) is not None)
+
+    def _sync_failed(self, line: str) -> None:
+        self._finish_job()
+        self.last_message = tr("Sync stopped: {reason}. Nothing was lost: what was not sent stays in this file; "
+                               "sync again later.").format(reason=line.rstrip("."))
+        self.window.widget().statusBar().showMessage(tr("Sync stopped; nothing was lost."), 10000)
+        self.window.show_error(tr("Sync now"), self.last_message)
+
+    def _synced(self, report: Any) -> None:
+        self._finish_job()
+        tid = self._syncing
         if report.refreshed:
             self.ctx.undo_stack_for(tid).clear()  # its steps named the file's own changes, now replaced
             self.ctx.store.announce(self._everything(tid))
             self.window.reload_library()
-        lines = [tr("{sent} changes sent; {conflicts} overlapping texts kept as competing corrections; "
-                    "{flags} conflict flags for the reviewer.").format(
-                        sent=report.sent, conflicts=report.conflicts, flags=report.flags)]
-        lines.append(tr("This file now holds the server's transcript.") if report.refreshed else
-                     tr("This file was not refreshed (it changed meanwhile): sync again."))
+        lines = [tr("Changes sent: {sent}. Kept as competing corrections (they overlapped the server's): "
+                    "{conflicts}; conflict flags for the reviewer: {flags}. Refused by the server: {refused}.").format(
+                        sent=report.sent, conflicts=report.conflicts, flags=report.flags,
+                        refused=len(report.refused))]
+        if report.cancelled:
+            lines.append(tr("Stopped after {done} of {total} offline changes: the rest stays in this file and is "
+                            "sent by the next sync.").format(done=report.done, total=report.total))
+        elif report.refreshed:
+            lines.append(tr("This file now holds the server's transcript."))
+        else:
+            lines.append(tr("This file was not refreshed (it changed meanwhile): sync again."))
         lines += report.refused + report.notes
         self.last_message = "\n".join(lines)
+        self.window.widget().statusBar().showMessage(lines[0], 10000)
         QMessageBox.information(self.window.widget(), tr("Sync now"), self.last_message)
-        return self.last_message
-
 
     def _everything(self, tid: int) -> Changes:
         """What a refresh changed, for the views: the whole transcript may differ."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
+from model import server_roles
 from model.errors import DatabaseBusy, DatabaseError, DiskFull, StorageFailed
 from model.paths import default_db_path
 from model.tables import Base
@@ -35,7 +36,8 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # Every revision in model/migrations/versions, oldest first; the last is the head. Opening an
 # up-to-date file compares with this instead of importing Alembic (0.35-1.3 s per start);
 # tests/model/test_migrations.py keeps it equal to the scripts' revisions.
-SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0004", "0005", "0007", "0009", "0010")
+SCHEMA_REVISIONS: tuple[str, ...] = ("0001", "0003", "0006", "0008", "0004", "0005", "0007", "0009", "0010",
+                                     "0011")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 
 
@@ -325,6 +327,7 @@ def _open(url_or_path: str | Path | None, background_check: bool) -> tuple[Engin
                     with engine.begin() as conn:
                         Base.metadata.create_all(conn)
                         make_foreign_keys_deferrable(conn)
+                        server_roles.install(conn)  # the roles' triggers (PostgreSQL; migration 0011)
                     command.stamp(alembic_config(engine), "head")
             elif heads != set(script.get_heads()):
                 _migrate(engine, path, script, heads)

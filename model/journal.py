@@ -157,6 +157,25 @@ def capture_flush(session: Session, _ctx: UOWTransaction) -> None:
     journal.extend(deletes)
 
 
+def record_insert(journal: list[RowChange], table: str, pk: int, values: dict[str, Any]) -> None:
+    """Journal an INSERT an operation made through Core (``model.ops.save_path``), as
+    ``capture_flush`` would have: ``values`` is the whole row, its id included."""
+    after = {k: _to_json(v) for k, v in values.items()}
+    journal.append({"t": table, "op": "insert", "pk": pk, "before": None, "after": after,
+                    "refs": _refs(table, pk, values)})
+
+
+def row_refs(table: str, pk: int, values: dict[str, Any]) -> dict[str, Any]:
+    """The ``refs`` a journal row of ``table`` carries, from the row's values (at least its
+    ``REF_COLUMNS``)."""
+    return _refs(table, pk, values)
+
+
+def table_order(row: RowChange) -> int:
+    """Where a journal row's table comes among the tables (parents first), as a flush orders them."""
+    return _TABLE_ORDER[row["t"]]
+
+
 def record_update(journal: list[RowChange], table: str, pk: int, before: dict[str, Any], after: dict[str, Any],
                   refs: dict[str, Any]) -> None:
     """Journal an UPDATE an operation made through Core (a conditional UPDATE whose row count

@@ -20,7 +20,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -118,26 +118,66 @@ def notify(conn: Connection, token: str, kind: str, event_id: int | None, transc
         conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload})
 
 
-def record_event(conn: Connection, token: str, values: dict[str, Any]) -> int:
+def record_event(conn: Connection, token: str, values: dict[str, Any],
+                 also: Sequence[tuple[Any, dict[str, Any]]] = ()) -> int:
     """Inside an operation's transaction: write its ``change_event`` row and return the id; on
-    PostgreSQL the notification goes in the same statement (one round trip, not two)."""
-    from sqlalchemy import Integer, String, Text, cast, func, insert, literal, select
+    PostgreSQL the notification goes in the same statement (one round trip, not two), and so do
+    the data-changing statements ``also`` (statement, parameters), e.g. the search index's upsert
+    (elsewhere they run first). Statements built once, with named parameters: they key a cache of
+    the combined statement (one compiled statement per combination, not one per save)."""
+    from model.schema import utcnow
 
-    from model.schema import ChangeEvent, utcnow
-
-    events = ChangeEvent.__table__
-    values = {"created_at": utcnow(), "undone": False, **values}
+    params = {"ev_created_at": utcnow(), "ev_undone": False, "ev_token": token,
+              **{f"ev_{k}": v for k, v in values.items()}}
     if conn.dialect.name != "postgresql":
-        key = conn.execute(insert(events).values(**values)).inserted_primary_key
+        for stmt, stmt_params in also:
+            conn.execute(stmt, stmt_params)
+        key = conn.execute(_event_insert(), params).inserted_primary_key
         assert key is not None
         return int(key[0])
-    written = insert(events).values(**values).returning(events.c.id).cte("written")
-    payload = func.json_build_object(  # typed: the server cannot guess the type of a bare parameter
-        literal("from", String), literal(token, String), literal("kind", String), literal("do", String),
-        literal("event", String), written.c.id,
-        literal("transcript", String), literal(values.get("transcript_id"), Integer))
-    row = conn.execute(select(written.c.id, func.pg_notify(CHANNEL, cast(payload, Text)))).one()
-    return int(row[0])
+    for _stmt, stmt_params in also:
+        params.update(stmt_params)
+    return int(conn.execute(_pg_event_query(tuple(stmt for stmt, _p in also)), params).scalar_one())
+
+
+_EVENT_COLUMNS = ("transcript_id", "annotator_id", "created_at", "action", "description", "rows", "undone")
+_BUILT: dict[Any, Any] = {}
+
+
+def _event_insert() -> Any:
+    """INSERT INTO change_event with a named parameter ``ev_<column>`` per column."""
+    from sqlalchemy import bindparam
+
+    from model.schema import ChangeEvent
+
+    if "insert" not in _BUILT:
+        events = ChangeEvent.__table__
+        _BUILT["insert"] = insert(events).values(
+            {c: bindparam(f"ev_{c}", type_=events.c[c].type) for c in _EVENT_COLUMNS})
+    return _BUILT["insert"]
+
+
+def _pg_event_query(also: tuple[Any, ...]) -> Any:
+    """The event's INSERT ... RETURNING id with its ``pg_notify`` and ``also`` in one statement."""
+    from sqlalchemy import Text, bindparam, cast, literal
+
+    from model.schema import ChangeEvent
+
+    query = _BUILT.get(also)
+    if query is None:
+        events = ChangeEvent.__table__
+        written = _event_insert().returning(events.c.id).cte("written")
+        payload = func.json_build_object(  # typed: the server cannot guess the type of a bare parameter
+            literal("from", String), bindparam("ev_token", type_=String), literal("kind", String),
+            literal("do", String), literal("event", String), written.c.id,
+            literal("transcript", String), bindparam("ev_transcript_id", type_=Integer))
+        query = select(written.c.id, func.pg_notify(CHANNEL, cast(payload, Text)))
+        if also:  # each runs once whether read or not (PostgreSQL's data-modifying WITH)
+            query = query.add_cte(*(stmt.cte(f"also_{i}") for i, stmt in enumerate(also)))
+        if len(_BUILT) > 64:  # callers pass statements built once: this never grows in practice
+            _BUILT.clear()
+        _BUILT[also] = query
+    return query
 
 
 class Watched(Protocol):

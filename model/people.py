@@ -1,15 +1,17 @@
 """People and roles on a shared database.
 
 On PostgreSQL each person connects with a login of their own, and Taiyaku maps that login
-(``current_user``) to its ``Annotator`` row, whose ``role`` says what they may do:
+(``session_user``, as the server's own checks do: ``model.server_roles``) to its ``Annotator``
+row, whose ``role`` says what they may do:
 
 - annotator: correct texts, fill gaps, flag segments;
 - reviewer: also approve segments, accept/reject corrections, resolve and reopen flags;
 - admin: also add people and set roles.
 
 The database's owner (or a superuser) is an admin and may act under any annotator name, like
-a single user on SQLite: nothing could stop them in SQL anyway. On SQLite (one person on one
-machine) no role is enforced at all.
+a single user on SQLite. Since schema 0011 the server enforces the same rules itself
+(``model.server_roles``), so a script with one's own login can do no more than the app. On
+SQLite (one person on one machine) no role is enforced at all.
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ def identify(conn: Connection) -> Identity | None:
     if conn.dialect.name != "postgresql":
         return None
     row = conn.execute(text(
-        "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user), "
-        "pg_get_userbyid(datdba) = current_user FROM pg_database WHERE datname = current_database()")).one()
+        "SELECT session_user, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user), "
+        "pg_get_userbyid(datdba) = session_user FROM pg_database WHERE datname = current_database()")).one()
     return Identity(login=str(row[0]), owner=bool(row[1]) or bool(row[2]))
 
 

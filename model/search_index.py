@@ -79,8 +79,6 @@ def refresh_rows(conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
 
 def refresh(conn: Connection, segment_ids: Iterable[int]) -> None:
     """Derive again the corrected texts of ``segment_ids`` and store those that differ from the originals."""
-    from model.text import derive
-
     ids = sorted(set(segment_ids))
     for at in range(0, len(ids), CHUNK):
         chunk = ids[at:at + CHUNK]
@@ -94,20 +92,58 @@ def refresh(conn: Connection, segment_ids: Iterable[int]) -> None:
                               .where(Correction.segment_id.in_(chunk)).order_by(Correction.id)):
             cors[r[1]].append(_Edit(r[0], r[2], r[3], r[4], r[5], r[6], r[7]))
             segments[r[1]] = (r[8], r[9], r[10])
-        fresh: list[dict[str, Any]] = []
-        for sid, (tid, en_orig, ja_orig) in segments.items():
-            texts = {}
-            for lang, original in (("en", en_orig), ("ja", ja_orig)):
-                mine = [c for c in cors[sid] if c.lang == lang]
-                if not mine:
-                    texts[lang] = original
-                    continue
-                derived = derive(original or "", mine).text
-                # As the read model: a text that was absent stays absent until a correction gives it words.
-                texts[lang] = derived if (original is not None or derived) else None
-            if texts["en"] != en_orig or texts["ja"] != ja_orig:
-                fresh.append({"segment_id": sid, "transcript_id": tid, "en": texts["en"], "ja": texts["ja"]})
+        fresh = [row for sid, (tid, en_orig, ja_orig) in segments.items()
+                 if (row := search_row(sid, tid, en_orig, ja_orig, cors[sid])) is not None]
         _store_rows(conn, chunk, fresh)
+
+
+def search_row(segment_id: int, transcript_id: int, en_orig: str | None, ja_orig: str | None,
+               corrections: Iterable[Any]) -> dict[str, Any] | None:
+    """The ``search_text`` row of a segment from its originals and its corrections (any status,
+    both languages: objects with ``lang`` and what ``model.text.derive`` needs); None when its
+    corrected texts are its originals (then it has no row)."""
+    from model.text import derive
+
+    cors = list(corrections)
+    texts = {}
+    for lang, original in (("en", en_orig), ("ja", ja_orig)):
+        mine = [c for c in cors if c.lang == lang]
+        if not mine:
+            texts[lang] = original
+            continue
+        derived = derive(original or "", mine).text
+        # As the read model: a text that was absent stays absent until a correction gives it words.
+        texts[lang] = derived if (original is not None or derived) else None
+    if texts["en"] == en_orig and texts["ja"] == ja_orig:
+        return None
+    return {"segment_id": segment_id, "transcript_id": transcript_id, "en": texts["en"], "ja": texts["ja"]}
+
+
+_UPSERTS: dict[str, Any] = {}
+
+
+def upsert(conn: Connection, row: dict[str, Any] | None, segment_id: int) -> tuple[Any, dict[str, Any]] | None:
+    """The statement (built once) and parameters that make one segment's ``search_text`` row
+    ``row`` (a ``search_row``; None: no row), to send with other statements
+    (``model.live.record_event``); None on an engine without an upsert."""
+    from sqlalchemy import bindparam
+
+    name = conn.dialect.name
+    if name not in ("postgresql", "sqlite"):
+        return None
+    table = _table()
+    if row is None:
+        if "delete" not in _UPSERTS:
+            _UPSERTS["delete"] = delete(table).where(table.c.segment_id == bindparam("st_gone", type_=Integer))
+        return _UPSERTS["delete"], {"st_gone": segment_id}
+    if name not in _UPSERTS:
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        stmt = (postgresql if name == "postgresql" else sqlite).insert(table).values(
+            {c: bindparam(f"st_{c}", type_=table.c[c].type) for c in ("segment_id", "transcript_id", "en", "ja")})
+        _UPSERTS[name] = stmt.on_conflict_do_update(index_elements=[table.c.segment_id], set_={
+            "transcript_id": stmt.excluded.transcript_id, "en": stmt.excluded.en, "ja": stmt.excluded.ja})
+    return _UPSERTS[name], {f"st_{k}": v for k, v in row.items()}
 
 
 def _store_rows(conn: Connection, segment_ids: list[int], fresh: list[dict[str, Any]]) -> None:

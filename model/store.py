@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event, func, select, update
+from sqlalchemy import Connection, Engine, event, func, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from model import live, versions
+from model import live, server_roles, versions
 from model.assignment.tables import check_replay as check_assignment_replay
 from model.db import (
     IntegrityCheck,
@@ -177,6 +177,26 @@ class Operation:
         require(self.role, self.annotator_name, role, what)
 
 
+class CoreOperation:
+    """The handle of ``Store.core_operation``: a Core connection in the write transaction, and what
+    the body tells the store about what it wrote."""
+
+    def __init__(self, conn: Connection, annotator_id: int) -> None:
+        self.conn = conn
+        self.annotator_id = annotator_id
+        self.transcript_id: int | None = None
+        self.description = ""
+        self.journal: list[RowChange] = []  # the rows written, as ``model.journal`` records them
+        self.bumped: set[int] = set()  # segments whose version the body already added one to
+        # (statement, parameters) that bring the search index up to date (``model.search_index.upsert``),
+        # sent with the change event; None: derive it again from the journal (as ``operation`` does).
+        self.search: list[tuple[Any, dict[str, Any]]] | None = None
+        # Other (statement, parameters) to send with the change event (in its statement on PostgreSQL).
+        self.also: list[tuple[Any, dict[str, Any]]] = []
+        self.event_id: int | None = None
+        self.changes: Changes | None = None
+
+
 class Store:
     """A Taiyaku database: sessions, journaled operations, undo/redo and change announcements."""
 
@@ -310,6 +330,11 @@ class Store:
         except IntegrityError as exc:
             raise OperationFailed(f"could not {what}: it conflicts with existing data ({exc.orig})") from None
         except (DBAPIError, sqlite3.Error) as exc:  # sqlite3's own: BEGIN IMMEDIATE is a raw driver call
+            refused = server_roles.refusal(exc)  # the server's roles said no (model.server_roles)
+            if refused is not None:
+                from model.people import PermissionRefused
+
+                raise PermissionRefused(refused) from None
             failure = storage_failure(exc, what, self.path)
             if write:
                 self._tell_writes("failed", str(failure))
@@ -383,6 +408,35 @@ class Store:
                 event.remove(session, "before_flush", cascade_deletes)
         transcripts = {op.transcript_id} if op.transcript_id is not None else set()
         op.changes = Changes.from_rows(action, "do", journal, op.event_id, transcripts, _INITIATOR.get())
+        self._tell_writes("saved", action)
+        self.announce(op.changes)
+
+    @contextmanager
+    def core_operation(self, action: str) -> Iterator[CoreOperation]:
+        """``operation`` for a hot path written in Core (``model.ops.save_path``): the body runs
+        its statements on ``op.conn`` and journals what it wrote in ``op.journal`` itself, with no
+        ORM unit of work. On leaving the block the search index (``op.search``, or derived from the
+        journal), the versions not bumped by the body, the change event and its notification are
+        written, the transaction commits, and the change is announced as ``operation`` does."""
+        annotator_id = self.annotator_id
+        self.ensure_intact()
+        with self._guard(action.lower()), self.engine.begin() as conn:
+            defer_foreign_keys(conn, self._waiting)
+            op = CoreOperation(conn, annotator_id)
+            yield op
+            also = list(op.also)
+            if op.search is None:
+                refresh_search_text(conn, op.journal)
+            else:
+                also += op.search
+            versions.bump(conn, versions.touched_segments(op.journal) - op.bumped)
+            op.event_id = event_id = live.record_event(
+                conn, self.live_token,
+                {"transcript_id": op.transcript_id, "annotator_id": annotator_id, "action": action,
+                 "description": op.description, "rows": op.journal}, also=also)
+            self._own_events.add(event_id)  # before commit: a watcher may see it at once
+        transcripts = {op.transcript_id} if op.transcript_id is not None else set()
+        op.changes = Changes.from_rows(action, "do", op.journal, event_id, transcripts, _INITIATOR.get())
         self._tell_writes("saved", action)
         self.announce(op.changes)
 

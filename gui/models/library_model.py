@@ -55,8 +55,8 @@ class LibraryModel(QAbstractTableModel):
         self._generation += 1  # a read still under way in the background is stale now
         self.reading = False
         self.all_rows = list_transcripts(self.store)
-        self.work = work_of(self.store)
         self.me = _acting_name(self.store)
+        self.work = work_of(self.store, me=self.me)
         self._arrange()
 
     def reload_in_background(self) -> None:
@@ -68,7 +68,8 @@ class LibraryModel(QAbstractTableModel):
 
         def read() -> None:
             try:
-                result: object = (list_transcripts(store), work_of(store), _acting_name(store))
+                me = _acting_name(store)
+                result: object = (list_transcripts(store), work_of(store, me=me), me)
             except Exception as exc:  # handed to the window's thread, raised there (one line)
                 result = exc
             with contextlib.suppress(RuntimeError):  # the model is gone (window closed meanwhile)
@@ -139,8 +140,12 @@ class LibraryModel(QAbstractTableModel):
         if work is None:
             return ""
         if work.state in ("submitted", "in_review", "approved") and work.reviewer:
-            return work.reviewer
-        return work.annotator or ""
+            who = work.reviewer
+        else:
+            who = work.annotator or ""
+        if who and work.turns:  # a range of turns (model.assignment): which (short: it shares a row with the title)
+            who = self.tr("{name} (turns {range})").format(name=who, range=work.turns.replace("-", "–"))
+        return who
 
     def row_of(self, transcript_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == transcript_id), None)

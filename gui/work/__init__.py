@@ -4,7 +4,9 @@
 - a transcript's context menu offers the steps of its work that the person's role allows
   (start, submit; take for review, approve, reject; assign, assign review); a refused step
   says why in one line;
-- File > Next transcript claims (and opens) the next transcript nobody has;
+- File > Next transcript claims (and opens) the next transcript (or range of turns) nobody has;
+- an admin may assign a range of turns; the person's own range is marked in the panes
+  (``gui.work.ranges``);
 - File > Open database… and File > Open recent (``gui.work.databases``).
 
 Each step is one store operation, and one undo step on the stack of the transcript it is about.
@@ -48,6 +50,7 @@ class WorkFeature(QObject):
         self.ctx = ctx
         self.model = window.library_model
         self.databases: Any = None  # gui.work.databases.Databases, set by install
+        self.ranges: Any = None  # gui.work.ranges.RangeMark, set by install
         self.tools: Any = getattr(window, "library_tools", None)  # gui.library_tools installs it first
         self.mine = QCheckBox(tr("My work"), window.widget())
         self.mine.setObjectName("library_mine")
@@ -107,6 +110,8 @@ class WorkFeature(QObject):
             menu.addAction(tr("Assign to…"), lambda: self.ask_assign(transcript_id)).setObjectName("work_assign")
             menu.addAction(tr("Assign review to…"),
                            lambda: self.ask_assign(transcript_id, review=True)).setObjectName("work_assign_review")
+            menu.addAction(tr("Assign turns to…"),
+                           lambda: self.ask_assign(transcript_id, ranged=True)).setObjectName("work_assign_turns")
 
     def _stepper(self, transcript_id: int, name: str) -> Callable[[], object]:
         return lambda: self.take_step(transcript_id, name)
@@ -121,26 +126,43 @@ class WorkFeature(QObject):
             if not ok:
                 return None
         text = tr("Reject transcript") if name == "reject" else step_names()[name]
+        work = self.model.work.get(transcript_id)  # the piece shown in the library (mine first)
+        turns = (work.first_turn, work.last_turn) if work is not None and work.turns and work.last_turn else None
         return self._run(text, transcript_id,
-                         lambda: transition(self.ctx.store, transcript_id, name, note=note))
+                         lambda: transition(self.ctx.store, transcript_id, name, note=note, turns=turns))
 
-    def ask_assign(self, transcript_id: int, *, review: bool = False) -> None:
-        """Choose a person from the database's people, then assign."""
+    def ask_assign(self, transcript_id: int, *, review: bool = False, ranged: bool = False) -> None:
+        """Choose a person from the database's people (and with ``ranged`` the turns), then assign."""
+        from model.assignment.ops import parse_turns
         from model.people import list_people
 
+        turns: tuple[int, int] | None = None
+        if ranged:
+            text, ok = QInputDialog.getText(self.window.widget(), tr("Assign turns"),
+                                            tr("Turns (first-last, e.g. 10-40):"), QLineEdit.EchoMode.Normal, "")
+            if not ok or not text.strip():
+                return
+            try:
+                turns = parse_turns(text.strip())
+            except TaiyakuError as exc:
+                self.ctx.report_error(describe_failure(exc))
+                return
         with self.ctx.store.engine.connect() as conn:
             names = [p.name for p in list_people(conn)]
-        title = tr("Assign review") if review else tr("Assign transcript")
+        title = tr("Assign review") if review else tr("Assign turns") if ranged else tr("Assign transcript")
         person, ok = QInputDialog.getItem(self.window.widget(), title, tr("Person:"), names, 0, True)
         if ok and person.strip():
-            self.assign(transcript_id, person, review=review)
+            self.assign(transcript_id, person, review=review, turns=turns)
 
-    def assign(self, transcript_id: int, person: str, *, review: bool = False) -> int | None:
-        """Give the transcript (or its review) to ``person``: one undo step."""
+    def assign(self, transcript_id: int, person: str, *, review: bool = False,
+               turns: tuple[int, int] | None = None) -> int | None:
+        """Give the transcript (or its review, or with ``turns`` a range of its turns) to ``person``:
+        one undo step. A range that overlaps someone else's is refused in one line."""
         from model.assignment.ops import assign
 
-        text = tr("Assign review") if review else tr("Assign transcript")
-        return self._run(text, transcript_id, lambda: assign(self.ctx.store, transcript_id, person, review=review))
+        text = tr("Assign review") if review else tr("Assign turns") if turns else tr("Assign transcript")
+        return self._run(text, transcript_id,
+                         lambda: assign(self.ctx.store, transcript_id, person, review=review, turns=turns))
 
     def _run(self, text: str, transcript_id: int, perform: Callable[[], int]) -> int | None:
         # One undo step on the stack of the transcript concerned: undo only touches what is shown.
@@ -162,12 +184,18 @@ class WorkFeature(QObject):
         self.ctx.set_transcript(transcript_id)  # first: the step goes on its undo stack, on screen now
         self.ctx.run(tr("Claim next transcript"), lambda: event_id)
         self.window.reload_library()
+        if self.ranges is not None:
+            self.ranges.follow()  # a range of turns: marked, and the window goes to its first turn
         return transcript_id
 
 
 def install(window: FeatureWindow, ctx: AppContext) -> WorkFeature:
-    """Work columns, "My work", the steps in the library's menu, File > Next transcript, and
-    File > Open database… / Open recent (``gui.work.databases``)."""
+    """Work columns, "My work", the steps in the library's menu, File > Next transcript, my
+    range of turns marked in the panes (``gui.work.ranges``), and File > Open database… / Open
+    recent (``gui.work.databases``)."""
+    from gui.work.ranges import RangeMark
+
     feature = WorkFeature(window, ctx)
     feature.databases = Databases(window, ctx)  # above Next transcript: Open database…, Open recent
+    feature.ranges = RangeMark(window, ctx)
     return feature

@@ -1,6 +1,8 @@
 """The ``assignment`` table and what undo must check about it.
 
-One row per transcript that has (or had) someone on it. ``state`` is one of ``STATES``;
+One row per transcript that has (or had) someone on it, or one per range of its turns
+(``first_turn``..``last_turn``, never overlapping) once an admin assigned a range; ``state``
+is one of ``STATES``;
 ``annotator_id``/``reviewer_id`` name who has the work. Rows of transcripts nobody touched
 yet are made on demand, in the ``unassigned`` state (``ensure_rows``): a claim is then one
 conditional UPDATE (``... WHERE annotator_id IS NULL``) whose row count says whether it won,
@@ -13,7 +15,19 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, ForeignKey, Integer, String, Text, exists, insert, literal, select
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    exists,
+    insert,
+    literal,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -27,10 +41,15 @@ class Assignment(Base):
     """Who has a transcript, and where its work stands."""
 
     __tablename__ = "assignment"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (UniqueConstraint("transcript_id", "first_turn", name="uq_assignment_part"),
+                      {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"), unique=True)
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"))
+    # The turns this row covers, numbered from 1 as in the window (last_turn None: to the end);
+    # a transcript nobody split has one row, 1..end (migration 0011).
+    first_turn: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    last_turn: Mapped[int | None] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(20), default="unassigned")
     annotator_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("annotator.id"))
@@ -72,10 +91,14 @@ def ensure_rows(conn: Connection) -> None:
 def check_replay(conn: Connection, rows: Iterable[dict[str, Any]], verb: str) -> None:
     """Refuse to undo/redo an assignment change when the row is no longer as that change left it
     (undo) or found it (redo): undoing my claim must not take back work someone else has since
-    been given."""
+    been given, nor may undoing a split into ranges of turns remove a range someone has claimed."""
     table = Assignment.__table__
     for row in rows:
-        if row["t"] != "assignment" or row["op"] != "update":
+        if row["t"] != "assignment":
+            continue
+        # An update, or a row that is to go (undo of an insert, redo of a delete): it must be as
+        # the change left (undo) or found (redo) it. A row coming back has nothing to protect.
+        if row["op"] != "update" and (row["op"] == "insert") != (verb == "undo"):
             continue
         expected = row["after"] if verb == "undo" else row["before"]
         columns = [c for c in expected if c in ("state", "annotator_id", "reviewer_id")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from sqlalchemy import and_, select
 
 from model.errors import NotFound, OperationFailed
+from model.ops import save_path
 from model.ops._base import (
     NothingToDo,
     check_lang,
@@ -31,7 +32,7 @@ from model.ops._base import (
     shift_gaps,
 )
 from model.ops.flags import remap_flags, shift_flags, span_flags
-from model.schema import CORRECTION_CATEGORIES, LANGS, Annotator, Correction, Flag, Gap, Segment, utcnow
+from model.schema import CORRECTION_CATEGORIES, LANGS, Correction, Flag, Gap, Segment, utcnow
 from model.store import Operation, Store
 from model.text import LIVE_STATUSES, history, single_edit
 from model.versions import EditConflict
@@ -94,6 +95,10 @@ def edit_text(store: Store, segment_id: int, lang: str, new_text: str, category:
     """
     check_lang(lang)
     check_category(category)
+    try:
+        return save_path.save_edit(store, segment_id, lang, new_text, category, note, base_version)
+    except save_path.Slow:
+        pass  # the ORM path below, in a transaction of its own
     with optional_operation(store, "Edit text") as op:
         # Locked, alone: a statement that waited for the lock sees the segment row as the other
         # writer left it, but joined rows (its corrections) as they were before -- so the
@@ -121,9 +126,7 @@ def segment_version(store: Store, segment_id: int) -> int:
 
 
 def _last_editor(op: Operation, segment_id: int) -> str:
-    name = op.session.scalar(select(Annotator.name).join(Correction, Correction.annotator_id == Annotator.id)
-                             .where(Correction.segment_id == segment_id).order_by(Correction.id.desc()).limit(1))
-    return name or "someone else"
+    return save_path.last_editor(op.session.connection(), segment_id)
 
 
 def add_competing(op: Operation, seg: Segment, lang: str, text: str, note: str | None = None) -> Correction | None:
@@ -155,6 +158,8 @@ def keep_competing(store: Store, segment_id: int, lang: str, text: str, *, flag:
     to choose. None if ``text`` already is the current text.
     """
     check_lang(lang)
+    if not mine_wins and not flag:
+        return save_path.save_competing(store, segment_id, lang, text)
     with optional_operation(store, "Resolve conflict") as op:
         seg = op.get(Segment, segment_id)
         op.transcript_id = seg.transcript_id

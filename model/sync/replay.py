@@ -23,65 +23,26 @@ someone's later change touches the same segments).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from model import versions
-from model.errors import NotFound, OperationFailed
+from model.errors import OperationFailed, StorageFailed
 from model.journal import decoded
-from model.ops._base import NothingToDo, current_text, optional_operation
-from model.ops.corrections import add_competing
+from model.ops._base import NothingToDo, optional_operation
 from model.people import PermissionRefused
-from model.schema import Annotator, ChangeEvent, Flag, Segment, utcnow
+from model.schema import Annotator, ChangeEvent, utcnow
 from model.store import Operation, Store
 from model.sync.analysis import ServerChanges, TextKey, is_structural, outline_refs, text_keys
+from model.sync.keep import KeepConflicts
+from model.sync.report import SyncReport
+from model.sync.rules import check_offline_action, describe_column, server_refusal
 from model.sync.tables import Checkout, SyncReceipt
 from model.tables import Base
 
-# Offline actions only a reviewer may send (the same rule as on the server: model.people).
-_REVIEWER_ACTIONS = {
-    "Approve segment": "approve segments", "Approve segments": "approve segments",
-    "Set review state": "change review states", "Set review states": "change review states",
-    "Withdraw approval": "withdraw approvals", "Accept correction": "accept corrections",
-    "Reject correction": "reject corrections", "Reopen flag": "reopen flags",
-    "Resolve flag": "resolve or close flags", "Close flag (won't fix)": "resolve or close flags",
-}
 _SKIPPED_COLUMNS = {("segment", "version")}  # the server's own counter, never copied over
-
-
-@dataclass
-class SyncReport:
-    """What a sync did, for one line per kind of outcome."""
-
-    source: str
-    sent: int = 0  # offline operations applied on the server (whole or in part)
-    already: int = 0  # sent by an earlier sync
-    conflicts: int = 0  # texts kept as competing corrections
-    flags: int = 0  # "conflict" flags raised for a reviewer
-    undos: int = 0  # offline undo/redo sent
-    refused: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    refreshed: bool = False
-    base_event: int = 0
-
-    def summary(self) -> str:
-        """One line saying what happened."""
-        parts = [f"{self.sent} change{'s' if self.sent != 1 else ''} sent to {self.source}"]
-        if self.conflicts or self.flags:
-            parts.append(f"{self.conflicts} overlapping text{'s' if self.conflicts != 1 else ''} kept as "
-                         f"competing corrections, {self.flags} conflict flag{'s' if self.flags != 1 else ''} "
-                         "for the reviewer")
-        if self.undos:
-            parts.append(f"{self.undos} undo/redo")
-        if self.refused:
-            parts.append(f"{len(self.refused)} refused")
-        if self.already:
-            parts.append(f"{self.already} already sent before")
-        parts.append("the file now holds the server's state" if self.refreshed else
-                     "the file was NOT refreshed from the server (run sync again, or check out again)")
-        return "; ".join(parts)
 
 
 @dataclass
@@ -128,7 +89,7 @@ def read_local_events(conn: Connection, after: int) -> list[LocalEvent]:
     return out
 
 
-class Replay:
+class Replay(KeepConflicts):
     """One sync of a checked-out file (``local``) back to its server (``server``)."""
 
     def __init__(self, local: Store, server: Store, info: Checkout, local_conn: Connection) -> None:
@@ -153,6 +114,8 @@ class Replay:
             select(Annotator.__table__.c.id, Annotator.__table__.c.name))}
         self._annotators: dict[int, int] = {}
         self.last_event = 0
+        self._event_id = 0  # the offline operation being sent
+        self.seg_events: dict[int, int] = {}  # local segment -> the newest offline operation noted on it
 
     # -- who ---------------------------------------------------------------
     def store_for(self, name: str) -> Store:
@@ -211,8 +174,13 @@ class Replay:
         return out
 
     # -- the run -----------------------------------------------------------
-    def run(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
-        """Send everything the file holds that the server lacks; returns what happened."""
+    def run(self, progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> SyncReport:
+        """Send everything the file holds that the server lacks; returns what happened.
+
+        ``progress(done, total)`` is told after each offline operation; ``cancelled()`` is asked
+        before each: if it says so, the run stops there (what was sent has its receipts, and the
+        conflicts met so far are kept; the next sync sends the rest)."""
         self._load_receipts()
         events = read_local_events(self.conn, 0)
         self._map_people(events)
@@ -223,8 +191,13 @@ class Replay:
                 self._flip(ev)
         new = [ev for ev in events if ev.id > self.info.local_base]
         self.last_event = max((ev.id for ev in new), default=0)
+        self.report.total = len(new)
         for done, ev in enumerate(new, 1):
+            if cancelled is not None and cancelled():
+                self.report.cancelled = True
+                break
             self._event(ev)
+            self.report.done = done
             if progress is not None:
                 progress(done, len(new))
         self._keep_conflicts()
@@ -278,6 +251,10 @@ class Replay:
         receipt = self.receipts.get(key)
         if receipt is not None:
             self.report.already += 1
+            if receipt.outcome == "conflict" and not ev.undone:
+                # What it diverted is kept at the end of a run; a run cut off before that (server
+                # gone) would lose it: find it again, without sending anything.
+                self._send(ev, key, dry=True)
             if receipt.server_event is not None and receipt.outcome != "refused" and bool(receipt.undone) != ev.undone:
                 self._server_replay(int(receipt.server_event), ev.undone, ev.undone_by or ev.author,
                                     f"{ev.action} (sent as change {receipt.server_event})")
@@ -292,9 +269,18 @@ class Replay:
         except PermissionRefused as exc:
             self.report.refused.append(f"{ev.action} (offline change {ev.id}): {exc}")
             self._receipt_alone(key, "refused", None)
+        except StorageFailed as exc:
+            refusal = server_refusal(exc)
+            if refusal is None:
+                raise  # the server is gone, the disk is full...: stop; the rest is sent next time
+            self.report.refused.append(f"{ev.action} (offline change {ev.id}): the server refused it: {refusal}")
+            self._receipt_alone(key, "refused", None)
 
-    def _send(self, ev: LocalEvent, key: str) -> None:
+    def _send(self, ev: LocalEvent, key: str, *, dry: bool = False) -> None:
+        """Apply one offline operation as one server operation (``dry``: only note what it would
+        divert, for ``_keep_conflicts``; nothing is written)."""
         self._pending = {}
+        self._event_id = ev.id
         applied = [0]
         diverted = [False]
 
@@ -305,10 +291,8 @@ class Replay:
         store = self.store_for(ev.author)
         with optional_operation(store, ev.action) as op:
             op.transcript_id = self.tid
-            needed = _REVIEWER_ACTIONS.get(ev.action)
-            if needed is not None:
-                op.require("reviewer", needed)
             conn = op.session.connection()
+            check_offline_action(op, conn, ev.action, self.tid)
             segments = {self.server_id("segment", s) for row in ev.rows
                         for s in ([row["refs"].get("segment_id")] if row["t"] != "segment" else [row["pk"]])}
             versions.lock_segments(conn, {s for s in segments if s is not None})
@@ -321,9 +305,11 @@ class Replay:
                 outcome = self._row(op, row, ev)
                 applied[0] += outcome == "applied"
                 diverted[0] |= outcome == "diverted"
-            if not applied[0]:
+            if not applied[0] or dry:
                 raise NothingToDo
             op.before_commit.append(receipt)
+        if dry:
+            return
         if op.event_id is None:
             self._receipt_alone(key, "conflict" if diverted[0] else "nothing", None)
             return
@@ -358,13 +344,8 @@ class Replay:
                             "the same part of the transcript since the checkout"
                             + (f"; the segment it made offline read {offline}" if offline else ""))
             for lang in ("en", "ja"):
-                self.competing[(seg, lang)] = ev.author
+                self._compete(seg, lang, ev.author)
         return True
-
-    def _note(self, local_seg: int, line: str) -> None:
-        lines = self.seg_notes.setdefault(local_seg, [])
-        if line not in lines:
-            lines.append(line)
 
     def _row(self, op: Operation, row: dict[str, Any], ev: LocalEvent) -> str:
         """Apply one journal row on the server: "applied", "diverted" (kept for the reviewer) or "skipped"."""
@@ -378,7 +359,7 @@ class Replay:
         if overlapping:
             if table != "flag" or kind == "delete":
                 for key in overlapping:
-                    self.competing[key] = ev.author
+                    self._compete(key[0], key[1], ev.author)
                     if table == "gap" and kind != "delete":
                         self._note(key[0], f"{ev.action} by {ev.author} (offline, {key[1]}): "
                                            + ", ".join(f"{k}={v!r}" for k, v in after.items() if k != "id"))
@@ -394,17 +375,36 @@ class Replay:
                 self.report.notes.append(f"{ev.action} by {ev.author}: a {table} refers to something "
                                          "that was not sent, and was left out")
                 return "skipped"
+            gone = self._gone_parent(op, table, values)
+            if gone is not None:  # removed on the server since the checkout: kept for the reviewer
+                for seg, lang in keys:
+                    self._compete(seg, lang, ev.author)
+                if not keys:
+                    self._note_row(row, f"{ev.action} by {ev.author} (offline) was not applied: the {gone} it "
+                                        "belongs to was removed on the server since the checkout; it read: "
+                                        + ", ".join(f"{k}={v!r}" for k, v in after.items()
+                                                    if k != "id" and not k.endswith("_id")))
+                return "diverted"
             obj = cls(**values)
             op.session.add(obj)
             op.session.flush()
             self._pending[(table, pk)] = int(obj.id)
             return "applied"
-        server_pk = self.server_id(table, pk)
+        server_pk = self.server_id(table, pk) if table != "assignment" else self._assignment(op)
         obj = op.session.get(cls, server_pk) if server_pk is not None else None
         if obj is None:
-            if kind == "update":
-                self.report.notes.append(f"{ev.action} by {ev.author}: {table} {pk} is gone on the server")
+            if kind == "update":  # removed on the server since: what it would have set is kept for the reviewer
+                self._note_row(row, f"{ev.action} by {ev.author} (offline) was not applied: the {table} was removed "
+                                    "on the server since the checkout; it set: "
+                                    + ", ".join(f"{k}={v!r}" for k, v in after.items() if not k.endswith("_id")))
+                return "diverted"
             return "skipped"
+        if table == "assignment" and (table, server_pk) in self.changes.rows:
+            # The work moved on the server since the checkout (reassigned, reviewed...): an offline
+            # step from the old state is not applied, only noted for the reviewer.
+            self._note_row(row, f"{ev.action} by {ev.author} (offline) was not applied: the transcript's assignment "
+                                f"changed on the server since the checkout (it is {obj.state.replace('_', ' ')} now)")
+            return "diverted"
         if kind == "delete":
             if (table, server_pk) in self.changes.rows:
                 self._note_row(row, f"{ev.action} by {ev.author} (offline) would have removed a {table} "
@@ -413,6 +413,30 @@ class Replay:
             op.session.delete(obj)
             return "applied"
         return self._update(obj, table, row, after, before, ev)
+
+    def _assignment(self, op: Operation) -> int:
+        """The server's assignment row of the transcript. Both sides make it on demand, unjournaled
+        (``ensure_rows``), so a row the file made offline has no id the server knows: one per
+        transcript, it is found by the transcript."""
+        from model.assignment.tables import Assignment, ensure_rows
+
+        conn = op.session.connection()
+        table = Assignment.__table__
+        found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar()
+        if found is None:
+            ensure_rows(conn)
+            found = conn.execute(select(table.c.id).where(table.c.transcript_id == self.tid)).scalar_one()
+        return int(found)
+
+    def _gone_parent(self, op: Operation, table: str, values: dict[str, Any]) -> str | None:
+        """The table of a row an insert refers to that the server no longer has (None: all there)."""
+        for col, target in self.fks.get(table, {}).items():
+            value = values.get(col)
+            if value is None or target in ("annotator", table) or target not in self.classes:
+                continue
+            if op.session.get(self.classes[target], value) is None:
+                return target
+        return None
 
     def _update(self, obj: Any, table: str, row: dict[str, Any], after: dict[str, Any], before: dict[str, Any],
                 ev: LocalEvent) -> str:
@@ -435,70 +459,9 @@ class Replay:
                 setattr(obj, col, value)
                 applied = True
             else:
-                self._note_row(row, f"{ev.action} by {ev.author} (offline) set {table}.{col} to {after.get(col)!r}; "
-                                    f"the server's {current!r} (changed since the checkout) was kept")
+                self._note_row(row, f"{ev.action} by {ev.author} (offline) set {describe_column(obj, table, col)} to "
+                                    f"{after.get(col)!r} (it was {before.get(col)!r} at the checkout); the server's "
+                                    f"{current!r} (changed since the checkout) was kept. To use the offline value, "
+                                    f"set it to: {after.get(col)}")
                 diverted = True
         return "applied" if applied else "diverted" if diverted else "skipped"
-
-    def _note_row(self, row: dict[str, Any], line: str) -> None:
-        seg = row["refs"].get("segment_id") if row["t"] != "segment" else row["pk"]
-        if seg is not None:
-            self._note(int(seg), line)
-        else:
-            self.report.notes.append(line)
-
-    # -- overlapping texts: kept for the reviewer ---------------------------------
-    def _keep_conflicts(self) -> None:
-        segments = sorted({s for s, _ in self.competing} | set(self.seg_notes))
-        for local_seg in segments:
-            server_seg = self.server_id("segment", local_seg)
-            langs = sorted(lang for s, lang in self.competing if s == local_seg)
-            if server_seg is None:
-                texts = "; ".join(f"{lang}: {self._local_text(local_seg, lang)!r}" for lang in langs)
-                self.report.notes.append(f"segment {local_seg}, made offline, could not be sent ({texts})")
-                continue
-            key = f"conflict:{server_seg}:{self.last_event}"  # once per segment and sync
-            if key in self.receipts:
-                continue
-            try:
-                self._keep(local_seg, server_seg, langs, key)
-            except NotFound:
-                self.report.notes.append(f"segment {server_seg} is gone on the server; the offline text "
-                                         f"was: {[self._local_text(local_seg, lang) for lang in langs]!r}")
-
-    def _local_text(self, local_seg: int, lang: str) -> str | None:
-        from sqlalchemy.orm import Session
-
-        with Session(bind=self.conn) as s:
-            seg = s.get(Segment, local_seg)
-            return current_text(s, seg, lang) if seg is not None else None
-
-    def _keep(self, local_seg: int, server_seg: int, langs: list[str], key: str) -> None:
-        author = next((self.competing[(local_seg, lang)] for lang in langs), None) or self.info.checked_out_by
-        notes = list(self.seg_notes.get(local_seg, []))
-        kept: list[str] = []
-        with optional_operation(self.store_for(author), "Keep offline text") as op:
-            seg = op.get(Segment, server_seg)
-            op.transcript_id = self.tid
-            for lang in langs:
-                mine = self._local_text(local_seg, lang)
-                if mine is None:
-                    continue
-                if add_competing(op, seg, lang, mine, note=f"offline (sync): kept, not applied; it would make "
-                                                           f"the text: {mine}") is not None:
-                    kept.append(lang)
-                    notes.insert(0, f"The offline text ({lang}) is kept as a competing correction; accept it "
-                                    f"to use it: {mine}")
-            if not notes:
-                raise NothingToDo
-            op.session.add(Flag(segment_id=seg.id, transcript_id=seg.transcript_id,
-                                lang=kept[0] if len(kept) == 1 else None, category="conflict",
-                                note="Changed offline and on the server at once (sync).\n\n"
-                                     + "\n".join(f"- {line}" for line in notes),
-                                status="open", author_id=op.annotator_id, created_at=utcnow()))
-            op.description = f"segment {server_seg}: offline text kept for review"
-            op.before_commit.append(lambda conn, event_id: self._receipt(conn, key, "conflict", event_id, False))
-        if op.event_id is not None:
-            self.changes.own_events.add(op.event_id)
-            self.report.conflicts += len(kept)
-            self.report.flags += 1

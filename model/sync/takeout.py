@@ -26,7 +26,8 @@ from model.paths import default_annotator_name
 from model.schema import Transcript, utcnow
 from model.store import Store
 from model.sync.copy import Copied, copy_transcript
-from model.sync.replay import Replay, SyncReport, local_state, read_checkout
+from model.sync.replay import Replay, local_state, read_checkout
+from model.sync.report import SyncReport
 from model.sync.tables import Checkout
 
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
@@ -108,9 +109,13 @@ def checkout_info(local: Store) -> Checkout:
 
 
 def sync(local_path: Path, source: str | None = None, *, refresh: bool = True,
-         progress: Callable[[int, int], None] | None = None) -> SyncReport:
+         progress: Callable[[int, int], None] | None = None,
+         cancelled: Callable[[], bool] | None = None) -> SyncReport:
     """Send the offline work of a checked-out file back to its server, then (``refresh``) make the
-    file a fresh copy of the server's transcript, which now holds that work and everyone else's."""
+    file a fresh copy of the server's transcript, which now holds that work and everyone else's.
+
+    ``progress(done, total)`` follows the offline operations; ``cancelled()`` stops the run between
+    two of them: the file is then not refreshed (it keeps what was not sent, for the next sync)."""
     local_path = Path(local_path).expanduser()
     if not local_path.exists():
         raise NotFound(f"there is no file {local_path}")
@@ -121,8 +126,8 @@ def sync(local_path: Path, source: str | None = None, *, refresh: bool = True,
         try:
             with local.engine.connect() as conn:
                 before = local_state(conn)
-                report = Replay(local, server, info, conn).run(progress)
-            if refresh:
+                report = Replay(local, server, info, conn).run(progress, cancelled)
+            if refresh and not report.cancelled:
                 copied = _refresh(local, server, info, before)
                 report.refreshed = copied is not None
                 report.base_event = copied.base_event if copied is not None else int(info.base_event)

@@ -493,7 +493,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+158" />
+        <location filename="../../gui/models/library_model.py" line="+163" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
@@ -513,13 +513,13 @@
         <translation>段落</translation>
     </message>
     <message>
-        <location line="-24" />
-        <location line="+25" />
+        <location line="-28" />
+        <location line="+29" />
         <source>Approved</source>
         <translation>承認済み</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-31" />
         <source>Assigned</source>
         <translation>割り当て済み</translation>
     </message>
@@ -539,7 +539,12 @@
         <translation>レビュー中</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+13" />
+        <source>{name} (turns {range})</source>
+        <translation>{name}（発言 {range}）</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Flags</source>
         <translation>フラグ</translation>
     </message>

@@ -32,6 +32,10 @@
         <translation>チェックアウト(&amp;C)</translation>
     </message>
     <message>
+        <source>Copying…</source>
+        <translation>コピーしています…</translation>
+    </message>
+    <message>
         <source>Check out into a new file</source>
         <translation>新しいファイルにチェックアウト</translation>
     </message>
@@ -72,8 +76,44 @@
         <translation>このデータベースはチェックアウトしたファイルではありません。</translation>
     </message>
     <message>
-        <source>{sent} changes sent; {conflicts} overlapping texts kept as competing corrections; {flags} conflict flags for the reviewer.</source>
-        <translation>{sent} 件の変更を送信しました。重なったテキスト {conflicts} 件は競合する修正として残し、レビュー担当者向けに競合フラグを {flags} 件立てました。</translation>
+        <source>Connecting to the server…</source>
+        <translation>サーバーに接続しています…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop after this change</source>
+        <translation>この変更の後で停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>サーバーと同期しています…</translation>
+    </message>
+    <message>
+        <source>Stopping after the change being sent…</source>
+        <translation>送信中の変更の後で停止します…</translation>
+    </message>
+    <message>
+        <source>Sent {done} of {total} offline changes…</source>
+        <translation>オフラインの変更 {total} 件中 {done} 件を送信しました…</translation>
+    </message>
+    <message>
+        <source>All {total} offline changes sent; refreshing this file from the server…</source>
+        <translation>オフラインの変更 {total} 件をすべて送信しました。サーバーからこのファイルを更新しています…</translation>
+    </message>
+    <message>
+        <source>Sync stopped: {reason}. Nothing was lost: what was not sent stays in this file; sync again later.</source>
+        <translation>同期が止まりました: {reason}。失われたものはありません。送信されなかった変更はこのファイルに残っています。後でもう一度同期してください。</translation>
+    </message>
+    <message>
+        <source>Sync stopped; nothing was lost.</source>
+        <translation>同期が止まりました。失われたものはありません。</translation>
+    </message>
+    <message>
+        <source>Changes sent: {sent}. Kept as competing corrections (they overlapped the server's): {conflicts}; conflict flags for the reviewer: {flags}. Refused by the server: {refused}.</source>
+        <translation>送信した変更: {sent} 件。競合する修正として残したもの(サーバーの変更と重なったもの): {conflicts} 件、レビュー担当者向けの競合フラグ: {flags} 件。サーバーに拒否されたもの: {refused} 件。</translation>
+    </message>
+    <message>
+        <source>Stopped after {done} of {total} offline changes: the rest stays in this file and is sent by the next sync.</source>
+        <translation>オフラインの変更 {total} 件中 {done} 件で停止しました。残りはこのファイルに残り、次の同期で送信されます。</translation>
     </message>
     <message>
         <source>This file now holds the server's transcript.</source>

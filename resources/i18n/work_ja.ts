@@ -48,12 +48,24 @@
         <translation>レビュー担当を割り当て…</translation>
     </message>
     <message>
+        <source>Assign turns to…</source>
+        <translation>発言の範囲を割り当て…</translation>
+    </message>
+    <message>
         <source>Reject transcript</source>
         <translation>記録を差し戻す</translation>
     </message>
     <message>
         <source>What should the annotator fix?</source>
         <translation>アノテーターは何を直すべきですか？</translation>
+    </message>
+    <message>
+        <source>Assign turns</source>
+        <translation>発言の範囲を割り当て</translation>
+    </message>
+    <message>
+        <source>Turns (first-last, e.g. 10-40):</source>
+        <translation>発言の範囲（最初-最後、例: 10-40）:</translation>
     </message>
     <message>
         <source>Assign review</source>
@@ -138,6 +150,10 @@
     <message>
         <source>Some typed text has not been saved yet, so this database stays open: edit the segment again and save it first.</source>
         <translation>まだ保存されていない入力テキストがあるため、このデータベースを開いたままにします。先にそのセグメントをもう一度編集して保存してください。</translation>
+    </message>
+    <message>
+        <source>Your turns in this transcript: {first}–{last}</source>
+        <translation>この記録であなたの担当する発言: {first}–{last}</translation>
     </message>
 </context>
 </TS>

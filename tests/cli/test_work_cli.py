@@ -84,3 +84,27 @@ def test_the_readmes_server_set_up_and_assignment_workflow(pg_server):
         assert f"{two}  Call 1  approved" in listed and "Aya Mori   Rita" in listed
     finally:
         sql("DROP DATABASE IF EXISTS tw_newsroom WITH (FORCE)")
+
+
+def test_assigning_a_range_of_turns_on_the_command_line(any_db):
+    store = Store.open(any_db, annotator="tester")
+    try:
+        tid = make_transcript(store, [(f"S{i}", [(f"Turn {i + 1}.", None)]) for i in range(5)], title="Split")
+        with store.engine.begin() as conn:
+            add_person(conn, "aya", "annotator", None)
+            add_person(conn, "ken", "annotator", None)
+    finally:
+        store.close()
+    done = taiyaku("assign", tid, "--turns", "2-3", "--to", "aya", "--db", any_db)
+    assert done.stdout.startswith(f"Turns 2-3 of transcript {tid} assigned to aya"), done.stderr
+    assert_one_error_line(taiyaku("assign", tid, "--turns", "3-4", "--to", "ken", "--db", any_db),
+                          f"turns 3-4 overlap turns 2-3 of transcript {tid} (assigned to aya); nothing changed")
+    assert_one_error_line(taiyaku("assign", tid, "--turns", "x", "--to", "ken", "--db", any_db), "expected FIRST-LAST")
+    listed = taiyaku("work", "--db", any_db).stdout.splitlines()
+    assert listed[0].split()[:3] == ["id", "title", "turns"]
+    assert [line.split()[2:4] for line in listed[1:]] == [["1-1", "unassigned"], ["2-3", "assigned"],
+                                                          ["4-5", "unassigned"]]
+    got = taiyaku("next", "--db", any_db, env={"LOGNAME": "aya", "USER": "aya"})
+    assert got.stdout.startswith(f"{tid}\tSplit\t(turns 2-3; in progress"), got.stderr
+    assert taiyaku("work", tid, "submit", "--db", any_db, env={"LOGNAME": "aya", "USER": "aya"}).stdout.startswith(
+        f"transcript {tid} is now submitted")

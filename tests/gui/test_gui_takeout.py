@@ -53,7 +53,9 @@ def test_check_out_work_in_the_window_and_sync_now(qtbot, store: Store, pg_url: 
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text)
                         or QMessageBox.StandardButton.No)
-    assert dialog.check_out() == out
+    job = dialog.check_out()
+    assert job is not None and not dialog.ok.isEnabled() and dialog.working.isVisibleTo(dialog)  # working, in a thread
+    qtbot.waitUntil(lambda: dialog.target == out, timeout=60000)
     assert asked and str(out) in asked[0]
     window.ctx.undo_stack.clear()
 
@@ -71,7 +73,8 @@ def test_check_out_work_in_the_window_and_sync_now(qtbot, store: Store, pg_url: 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
     sync_action.trigger()
-    assert shown and "1 changes sent" in shown[0] and "server's transcript" in shown[0]
+    qtbot.waitUntil(lambda: bool(shown), timeout=60000)  # the sync runs in a thread of its own
+    assert "Changes sent: 1." in shown[0] and "server's transcript" in shown[0]
     row = offline.transcript_model.row_of_segment(segs[1])
     qtbot.waitUntil(lambda: getattr(offline.transcript_model.segment(row), "en", None) == "Two, on the server.")
     offline.grab().save(str(tmp_path / "after-sync.png"))
@@ -82,3 +85,21 @@ def test_check_out_work_in_the_window_and_sync_now(qtbot, store: Store, pg_url: 
             assert current_text(s, s.get(Segment, segs[0]), "en") == "One, offline."
     finally:
         check.close()
+
+
+def test_a_checkout_from_a_server_that_cannot_be_reached_is_one_line_and_writes_nothing(qtbot, store: Store,
+                                                                                      tmp_path: Path, monkeypatch):
+    from tests.pg import free_port
+
+    window, _ = make_window(qtbot, store, tmp_path)
+    dialog = window.features["takeout"].check_out()
+    qtbot.waitExposed(dialog)
+    dialog.source.setText(f"postgresql://aya:hunter2@127.0.0.1:{free_port()}/taiyaku")
+    dialog.file.setText(str(tmp_path / "never.sqlite3"))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    dialog.check_out()
+    qtbot.waitUntil(lambda: bool(warned), timeout=30000)
+    assert "\n" not in warned[0] and "cannot reach" in warned[0] and "hunter2" not in warned[0]
+    assert dialog.isVisible() and dialog.ok.isEnabled() and not dialog.working.isVisibleTo(dialog)
+    assert not (tmp_path / "never.sqlite3").exists()

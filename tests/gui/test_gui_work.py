@@ -36,7 +36,7 @@ def test_library_shows_state_and_who_filters_my_work_and_offers_the_steps(qtbot,
     assert model.index(row, model.COLUMNS.index("assignee")).data() == "aya"
     assert model.index(model.row_of(tid), column).data() == ""  # nobody has it yet
     # On SQLite nobody's role is checked: the whole menu of an unassigned transcript is assigning.
-    assert _menu_steps(window, tid) == ["work_assign", "work_assign_review"]
+    assert _menu_steps(window, tid) == ["work_assign", "work_assign_review", "work_assign_turns"]
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("tester", True))
     menu = window.library_tools.context_menu(tid)
     next(a for a in menu.actions() if a.objectName() == "work_assign").trigger()

@@ -1,0 +1,93 @@
+"""My range of turns in the panes: when the open transcript is split into ranges of turns
+(``model.assignment``) and one of them is the person's unfinished work, its segments get a bar at
+the left edge of both panes, the window goes to its first turn when the transcript is opened,
+and the status bar says which turns are theirs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRect
+from PySide6.QtGui import QColor, QPainter
+
+from gui.work.text import tr
+from model.errors import TaiyakuError
+from model.readmodel import SegmentView
+from model.store import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.window.context import AppContext
+    from gui.window.features import FeatureWindow
+    from gui.window.theme import Theme
+
+MARK = QColor(46, 125, 200)  # the bar beside my turns (blue, readable on light and dark)
+
+
+class RangeMark(QObject):
+    """Marks the acting person's range of turns in the open transcript."""
+
+    def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
+        super().__init__(window.widget())
+        self.window = window
+        self.ctx = ctx
+        self.span: tuple[int, int] | None = None
+        self.segments: frozenset[int] = frozenset()
+        self._shown: int | None = None  # the transcript the window last went to the range of
+        window.panes.metrics.add_gutter_painter(self.paint)
+        ctx.transcriptShown.connect(self._on_shown)
+        ctx.bridge.changed.connect(self._on_changes)
+
+    def _on_shown(self, transcript_id: object) -> None:
+        if transcript_id != self._shown:
+            self.follow()
+        else:
+            self.refresh()
+
+    def follow(self) -> None:
+        """Mark my range of the open transcript, go to its first turn and say which turns are mine
+        (when the transcript is opened, or File > Next transcript handed me a range of it)."""
+        self.refresh()
+        self._shown = self.ctx.transcript_id
+        if self.span is not None:
+            if not self._in_span(self.window.panes.current_row()):  # a position kept inside it stays
+                self.window.panes.go_turn(self.span[0])
+            self.window.widget().statusBar().showMessage(
+                tr("Your turns in this transcript: {first}–{last}").format(first=self.span[0], last=self.span[1]), 8000)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("assignment") or changes.restructured:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read my range of the open transcript again and repaint the marks."""
+        from model.assignment.ops import my_range
+
+        tid = self.ctx.transcript_id
+        span: tuple[int, int] | None = None
+        if tid is not None:
+            try:
+                span = my_range(self.ctx.store, tid)
+            except TaiyakuError:
+                span = None  # a login with no account: nothing is mine
+        self.span = span
+        self.segments = frozenset(self._segments_in(span)) if span is not None else frozenset()
+        self.window.panes.repaint_rows()
+
+    def _in_span(self, row: int) -> bool:
+        model = self.window.transcript_model
+        if self.span is None or row < 0 or model.skeleton is None or row >= len(model.skeleton.segment_ids):
+            return False
+        return self.span[0] <= model.turn(row).number <= self.span[1]
+
+    def _segments_in(self, span: tuple[int, int]) -> list[int]:
+        sk = self.window.transcript_model.skeleton
+        if sk is None:
+            return []
+        first, last = span
+        return [sid for row, sid in enumerate(sk.segment_ids)
+                if sid is not None and first <= sk.turns[sk.row_turn[row]].number <= last]
+
+    def paint(self, painter: QPainter, square: QRect, seg: SegmentView, _lang: str, _theme: Theme) -> None:
+        """A bar at the row's left edge beside each segment of my turns (``GutterPainter``)."""
+        if seg.id in self.segments:
+            painter.fillRect(QRect(square.left() - 20, square.top() - 4, 4, square.height() + 8), MARK)
