@@ -29,10 +29,11 @@ The last line is machine-readable:
 
     frame_s=… first_paint_s=… empty_window_s=… floor_s=… busy_s=… jump_ms=… follow_ms=… follow_max_ms=…
     follow_p50_ms=… follow_p90_ms=… follow_cpu_max_ms=… peak_mb=… far_edit_ms=… far_reedit_ms=… load=…
-    empty_cpu_s=… frame_cpu_s=… floor_cpu_s=… paint_cpu_s=…
+    empty_cpu_s=… frame_cpu_s=… floor_cpu_s=… paint_cpu_s=… scan_floor_cpu_s=…
 
 (``*_cpu_s``: the process's CPU seconds at its paint, threads included: on a shared machine the
-wall-clock times grow with the load, these much less.)
+wall-clock times grow with the load, these much less. ``scan_floor_cpu_s``: the floor with PySide6's
+import wrapper left on: the floor as measured before the app turned it off.)
 
 Run: ``python benchmarks/window_bench.py [--segments N] [--runs 3] [--db /tmp/window-50k.sqlite3] [--trace]``
 """
@@ -77,10 +78,14 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 
 # The floor of any window that reads the database through SQLAlchemy before it paints: start Python,
 # create the QApplication (as the empty window does), then import the ORM with our schema and store.
+# Like the app (gui.app.skip_pyside_feature_scan), with Python's own import back from PySide6's,
+# which read the source of every module imported after it (~0.07 s of CPU on SQLAlchemy's).
 FLOOR_CHILD = r"""
-import sys, time
+import builtins, sys, time
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
+if len(sys.argv) < 3 or sys.argv[2] != "scan":
+    builtins.__import__ = getattr(builtins, "__orig_import__", builtins.__import__)
 app = QApplication(sys.argv[:1])
 import model.store, model.skeleton, model.readmodel
 print("PAINT", time.time(), time.process_time(), flush=True)
@@ -371,6 +376,7 @@ def main() -> None:
         for run in range(args.runs):
             empty, _, _, empty_cpu = _spawn(EMPTY_CHILD)
             floor, _, _, floor_cpu = _spawn(FLOOR_CHILD, str(ROOT))
+            _, _, _, scan_floor_cpu = _spawn(FLOOR_CHILD, str(ROOT), "scan")  # the floor as measured before
             # A copy per run: the child edits the transcript (far edit), and a corrected first segment
             # would make the next run's start-up load the correction icons before it paints.
             fresh = Path(tmp) / f"run{run}.sqlite3"
@@ -384,7 +390,8 @@ def main() -> None:
             empties.append(empty)
             floors.append(floor)
             paints.append(paint)
-            result.update(empty_cpu_s=empty_cpu, floor_cpu_s=floor_cpu, paint_cpu_s=paint_cpu)
+            result.update(empty_cpu_s=empty_cpu, floor_cpu_s=floor_cpu, paint_cpu_s=paint_cpu,
+                          scan_floor_cpu_s=scan_floor_cpu)
             results.append(result)
             print(f"run {run + 1}: empty {empty:.3f} s, Qt + SQLAlchemy floor {floor:.3f} s, "
                   f"frame {result.get('frame_s', float('nan')):.3f} s, first paint {paint:.3f} s, "
@@ -402,7 +409,7 @@ def main() -> None:
                   f"rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f}); CPU seconds "
                   f"at the paint: empty {empty_cpu:.2f}, frame {result.get('frame_cpu_s', 0.0):.2f}, "
-                  f"floor {floor_cpu:.2f}, window {paint_cpu:.2f}")
+                  f"floor {floor_cpu:.2f} (with PySide's scan {scan_floor_cpu:.2f}), window {paint_cpu:.2f}")
     empty = statistics.median(empties)
     paint = statistics.median(paints)
     jump = statistics.median(r["jump_ms"] for r in results)
@@ -431,7 +438,7 @@ def main() -> None:
           f"peak_mb={peak:.0f} far_edit_ms={far_edit:.1f} far_reedit_ms={far_reedit:.1f} "
           f"load={os.getloadavg()[0]:.1f} empty_cpu_s={cpu('empty_cpu_s'):.2f} frame_cpu_s={cpu('frame_cpu_s'):.2f} "
           f"floor_cpu_s={cpu('floor_cpu_s'):.2f} "
-          f"paint_cpu_s={cpu('paint_cpu_s'):.2f}")
+          f"paint_cpu_s={cpu('paint_cpu_s'):.2f} scan_floor_cpu_s={cpu('scan_floor_cpu_s'):.2f}")
 
 
 if __name__ == "__main__":

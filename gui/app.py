@@ -22,7 +22,28 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from model.errors import TaiyakuError
+
+def skip_pyside_feature_scan() -> bool:
+    """Give Python its own ``__import__`` back from PySide6's; returns whether it was PySide's.
+
+    For its opt-in ``from __feature__ import snake_case, true_property``, PySide6 wraps the
+    builtin import and, after every module imported from then on, reads the module's whole
+    source file to see whether it mentions PySide6. Taiyaku uses no ``__feature__``; the
+    reading cost 0.1-0.15 s of CPU before the transcript's first paint (SQLAlchemy and our
+    modules come after PySide6). Modules imported before this keep what PySide recorded.
+    """
+    import builtins
+
+    original = getattr(builtins, "__orig_import__", None)  # saved by PySide6 when it wrapped it
+    if original is None or builtins.__import__ is original:
+        return False
+    builtins.__import__ = original
+    return True
+
+
+skip_pyside_feature_scan()
+
+from model.errors import TaiyakuError  # noqa: E402  after the import is Python's own again
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext

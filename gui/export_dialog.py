@@ -45,14 +45,14 @@ from PySide6.QtWidgets import (
 )
 
 from model.errors import TaiyakuError
-from model.export import ExportOptions, get_exporter, load_builtin_exporters
-from model.export.stream import first_segments
-from model.export.walk import DEFAULT_GAP_TEXT, safe_filename, with_times
 from model.readmodel import TranscriptView, list_transcripts
+
+# model.export (with the importer's patterns) is imported when the dialog is used, not at the window's start.
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
     from gui.window.features import FeatureWindow
+    from model.export import ExportOptions
 
 log = logging.getLogger(__name__)
 PREVIEW_SEGMENTS = 30  # the "first page"
@@ -151,6 +151,9 @@ class ExportDialog(QDialog):
 
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
+        from model.export import load_builtin_exporters
+        from model.export.walk import DEFAULT_GAP_TEXT
+
         left = QWidget()
         form_box = QVBoxLayout(left)
         form_box.setContentsMargins(0, 0, 0, 0)
@@ -312,6 +315,8 @@ class ExportDialog(QDialog):
 
     def options(self, progress: Any = None) -> ExportOptions:
         """The options as chosen in the dialog."""
+        from model.export import ExportOptions
+
         langs = {"both": ("en", "ja"), "en": ("en",), "ja": ("ja",)}[str(self.langs.currentData())]
         return ExportOptions(
             text="corrected" if self.corrected.isChecked() else "original",
@@ -348,6 +353,8 @@ class ExportDialog(QDialog):
 
     # -- preview ---------------------------------------------------------------------------
     def _view(self, transcript_id: int) -> TranscriptView:
+        from model.export.stream import first_segments
+
         view = self._views.get(transcript_id)
         if view is None:  # the first page only, and the total: a long transcript is never read whole here
             view, self._totals[transcript_id] = first_segments(self.ctx.store, transcript_id, PREVIEW_SEGMENTS)
@@ -356,6 +363,8 @@ class ExportDialog(QDialog):
 
     def update_preview(self) -> None:
         """Render the first page of the previewed transcript with the current options."""
+        from model.export.walk import with_times
+
         tid = self.preview_id()
         if tid is None:
             self._show_text("", tr("Nothing to preview: the library is empty."))
@@ -389,6 +398,8 @@ class ExportDialog(QDialog):
             self._show_text("", str(exc))
 
     def _full_preview(self, tid: int, view: TranscriptView, options: ExportOptions) -> str:
+        from model.export import get_exporter
+
         if self._totals.get(tid, 0) > FULL_PREVIEW_LIMIT:
             return tr("(No preview for a transcript this long in this format.)")
         data = get_exporter(self.format_key())(self.ctx.store, tid, options)
@@ -412,6 +423,9 @@ class ExportDialog(QDialog):
     # -- exporting -------------------------------------------------------------------------
     def choose_and_export(self) -> None:
         """Ask where to write (a file, or a folder for several), then export."""
+        from model.export import get_exporter
+        from model.export.walk import safe_filename
+
         ids = self.chosen_ids()
         if not ids:
             return
@@ -432,6 +446,9 @@ class ExportDialog(QDialog):
     def export_to(self, target: Path) -> list[Path]:
         """Export the ticked transcripts: to the file ``target`` (one), or into the folder ``target``
         (several, named from their titles). Returns the files written; errors go to a message box."""
+        from model.export import get_exporter
+        from model.export.walk import safe_filename
+
         ids = self.chosen_ids()
         exporter = get_exporter(self.format_key())
         written: list[Path] = []

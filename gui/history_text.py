@@ -13,7 +13,6 @@ Two kinds of history entries:
 from __future__ import annotations
 
 import logging
-import xml.etree.ElementTree as ET
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication
@@ -87,6 +86,8 @@ def action_name(action: str) -> str:
 @cache
 def _catalog(lang: str) -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
     """From the ``*_<lang>.ts`` catalogs: translation -> (context, source), and source -> contexts."""
+    import xml.etree.ElementTree as ET  # only when a history is named in another language
+
     from gui.window.i18n import i18n_dir
 
     by_text: dict[str, tuple[str, str]] = {}

@@ -12,10 +12,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from model.errors import TaiyakuError
-from model.importer.parsed import ImportSummary
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.window.features import FeatureWindow
+    from model.importer.parsed import ImportSummary  # the importer (~50 ms) loads at the first import
 
 log = logging.getLogger(__name__)
 PROGRESS_AFTER_BYTES = 256 * 1024  # smaller files import faster than a dialog could appear
@@ -166,6 +166,8 @@ class ImportFlow(QObject):
                 last[0] = now
                 dialog.setValue(int(1000 * max(0.0, min(1.0, fraction))))
                 QApplication.processEvents()
+
+        from model.importer.parsed import ImportSummary
 
         summary = ImportSummary()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

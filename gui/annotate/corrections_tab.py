@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
-from gui.window.actions import icon
 from gui.window.theme import lang_name
 from model.ops.corrections import set_correction_details
 from model.readmodel import CorrectionView
@@ -44,6 +44,16 @@ def visible_whitespace(text: str) -> str:
     lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     inner = core.replace("\n", "⏎")
     return "".join(WHITESPACE.get(ch, ch) for ch in lead) + inner + "".join(WHITESPACE.get(ch, ch) for ch in trail)
+
+
+class _StatusIcon:
+    """The status column of a correction's row, as something ``ActionRegistry.icon_later`` can give an icon."""
+
+    def __init__(self, item: QTreeWidgetItem) -> None:
+        self.item = item
+
+    def setIcon(self, value: QIcon) -> None:  # the name icon_later calls, as on Qt's widgets
+        self.item.setIcon(3, value)
 
 
 class CorrectionsTab(QWidget):
@@ -107,9 +117,11 @@ class CorrectionsTab(QWidget):
                                     category_name(c.category), status, c.annotator,
                                     c.created_at.strftime("%Y-%m-%d %H:%M")])
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
-            item.setIcon(3, icon("mdi6.alert-circle-outline" if c.id in lost else
-                                 {"accepted": "mdi6.check-circle-outline", "rejected": "mdi6.close-circle-outline",
-                                  "reverted": "mdi6.restore"}.get(c.status, "mdi6.circle-edit-outline")))
+            name = ("mdi6.alert-circle-outline" if c.id in lost else
+                    {"accepted": "mdi6.check-circle-outline", "rejected": "mdi6.close-circle-outline",
+                     "reverted": "mdi6.restore"}.get(c.status, "mdi6.circle-edit-outline"))
+            # The icon library loads after the window's first paint (~0.3 s): before it, the icon follows.
+            self.parts.registry.icon_later(_StatusIcon(item), name)
             if c.id in lost:  # it changed words that a rejected correction had written
                 item.setToolTip(3, tr("The words this correction changed are gone (an earlier correction "
                                       "was rejected), so it does not change the text. Reject it, or edit again."))

@@ -2,6 +2,11 @@
 
 Every change goes through ``model.audio.ops`` as one undo step (``AppContext.run``); what the
 panes and the waveform show comes back through the store's announcements.
+
+The window's first paint does not wait for the recording: the actions, the Audio menu and the
+dock are there at once, but the transcript the window opens on gets its recording in the player
+(Qt Multimedia, numpy for the waveform) and its segment times (which read every segment) right
+after the paint (``FeatureWindow.after_paint``), or at the first action that needs them.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QFont, QPainter
-from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QFileDialog
 
 from gui.audio.common import tr
@@ -49,10 +53,12 @@ class AudioFeature(QObject):
         self.panes = window.panes
         self.recording: ops.RecordingView | None = None
         self.times: list[SegmentTime] = []
+        self.times_sorted: list[SegmentTime] = []
         self.starts: list[int] = []
         self.by_segment: dict[int, SegmentTime] = {}
         self.gap_spans: dict[int, tuple[int, int]] = {}
         self.follow = False
+        self._pending = False  # the transcript's recording and times wait for the window's first paint
         self._following = False  # the panes are being moved by the playhead, not by the annotator
         self.player = PlayerWidget(window.settings, window.widget())
         self.dock = window.add_dock(self.player, tr("Recording"), Qt.DockWidgetArea.BottomDockWidgetArea,
@@ -71,6 +77,7 @@ class AudioFeature(QObject):
         ctx.selectionChanged.connect(self._on_selection)
         window.widget().installEventFilter(self)  # drops of audio files
         self._on_transcript(ctx.transcript_id)
+        window.after_paint(self.catch_up)
 
     # -- actions ------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -105,7 +112,7 @@ class AudioFeature(QObject):
             ("audio_nudge_fwd", tr("Nudge start 100 ms later"), lambda: self.nudge(NUDGE_MS), "Ctrl+]", None),
         ]
         for key, text, slot, shortcut, icon_name in items:
-            action = add(key, text, slot, menu="audio", shortcut=shortcut, icon_name=icon_name)
+            action = add(key, text, self._ready(slot), menu="audio", shortcut=shortcut, icon_name=icon_name)
             # Shortcuts work while a segment is being edited (the editor is a child of the window).
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.follow_action = add("audio_follow", tr("&Follow the recording"), self.set_follow, menu="audio",
@@ -116,6 +123,13 @@ class AudioFeature(QObject):
                            ("audio_from_segment", tr("From segment")), ("audio_loop", tr("Loop")),
                            ("audio_gap", tr("Gap")), ("audio_stamp", tr("Stamp")), ("audio_follow", tr("Follow"))):
             self.player.add_action_button(reg.get(key), label)
+
+    def _ready(self, slot: Any) -> Any:
+        """``slot``, once the player has the recording (an action used before the first paint)."""
+        def run() -> object:
+            self.catch_up()
+            return slot()
+        return run
 
     def _update_actions(self) -> None:
         has_transcript = self.ctx.transcript_id is not None
@@ -131,6 +145,30 @@ class AudioFeature(QObject):
     def _on_transcript(self, transcript_id: int | None) -> None:
         self.recording = ops.recording_of(self.ctx.store, transcript_id) if transcript_id is not None else None
         rec = self.recording
+        self.dock.setWindowTitle(tr("Recording") + (f" — {Path(rec.path).name}" if rec else ""))
+        self._update_actions()
+        self._pending = True
+        if self.window.painted():
+            self.catch_up()
+            return
+        if rec is None or not rec.available:  # the player's words at once (cheap: nothing to load)
+            self._show_recording()
+        else:  # at the paint: neither "No recording" nor controls that cannot play yet
+            self.player.set_available(False, "")
+        if self.times or self.by_segment:  # another transcript before the paint: no stale times meanwhile
+            self.times, self.times_sorted, self.starts, self.by_segment, self.gap_spans = [], [], [], {}, {}
+
+    def catch_up(self) -> None:
+        """Give the player the transcript's recording and read its segment times, if not done yet
+        (the window's first paint does not wait for them)."""
+        if not self._pending:
+            return
+        self._pending = False
+        self._show_recording()
+        self._reload_times()
+
+    def _show_recording(self) -> None:
+        rec, transcript_id = self.recording, self.ctx.transcript_id
         if rec is None or not rec.available:  # nothing to read: no duration, no peaks
             self.player.set_duration(0)
             self.player.set_peaks(None)
@@ -148,9 +186,6 @@ class AudioFeature(QObject):
             self.player.set_duration(rec.duration_ms)
             self.player.set_peaks(None)
             self.peaks.load(rec.path, rec.sha256)
-        self.dock.setWindowTitle(tr("Recording") + (f" — {Path(rec.path).name}" if rec else ""))
-        self._reload_times()
-        self._update_actions()
 
     def _on_peaks(self, sha256: str, peaks: object) -> None:
         if self.recording is not None and self.recording.sha256 == sha256:
@@ -162,6 +197,9 @@ class AudioFeature(QObject):
             return
         if changes.touches("recording"):
             self._on_transcript(tid)
+            self.catch_up()  # an attach before the first paint (never for the annotator): shown at once
+        elif self._pending:
+            self.catch_up()
         elif changes.touches(*_TIMING_TABLES) or changes.restructured:
             self._reload_times()
 
@@ -379,6 +417,8 @@ class AudioFeature(QObject):
 
 def probe_with_qt(path: str, timeout_ms: int = 10_000) -> int | None:
     """The duration Qt Multimedia reads from ``path`` (None: not playable media)."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
     player = QMediaPlayer()
     loop = QEventLoop()
     found: list[int] = []

@@ -5,13 +5,17 @@ overview.
 Qt Multimedia plays (``QMediaPlayer`` + ``QAudioOutput``; FFmpeg inside the PySide6-Addons
 wheel reads wav, mp3, m4a/aac, ogg/opus, flac and the audio of mp4/webm). Every resume
 rewinds a little (``rewind_s``, the annotator's preference) so the last words are heard again.
+The media player is made when there is something to play (``set_source`` with a file, or a
+play/seek): importing Qt Multimedia and starting its FFmpeg backend costs 0.1-0.2 s, which the
+window's start-up does not wait for.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
@@ -26,6 +30,9 @@ from gui.audio.common import tr
 from gui.audio.waveform import WaveformView, ZoomView, overview
 from gui.preferences import REWIND_DEFAULT, rewind_seconds
 from model.audio.ops import format_ms
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 
 class ActionButton(QToolButton):
@@ -61,19 +68,46 @@ class PlayerWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("audio_player")
         self.settings = settings
-        self.player = QMediaPlayer(self)
-        self.output = QAudioOutput(self)
-        self.player.setAudioOutput(self.output)
+        self._player: QMediaPlayer | None = None  # made on first need (see ``player``)
+        self._output: QAudioOutput | None = None
+        self._source: str | None = None
         self.stop_at: int | None = None  # ms: pause there (playing a gap or a segment)
         self.loop: tuple[int, int] | None = None  # play this span again and again
         self._pending_seek: int | None = None  # a seek asked for before the media was loaded
         self._speed_after: float | None = None  # the speed to go back to when a slowed span ends
         self._build()
-        self.player.positionChanged.connect(self._on_position)
-        self.player.durationChanged.connect(self._on_duration)
-        self.player.playbackStateChanged.connect(self._on_state)
-        self.player.mediaStatusChanged.connect(self._on_status)
         self.set_available(False, tr("No recording: File > Attach recording…"))
+
+    @property
+    def player(self) -> QMediaPlayer:
+        """Qt's media player, made (with its audio output) the first time it is needed."""
+        if self._player is None:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+            player = QMediaPlayer(self)
+            self._output = QAudioOutput(self)
+            self._output.setVolume(self.volume.value() / 100)
+            player.setAudioOutput(self._output)
+            player.setPlaybackRate(self.speed.value())
+            player.positionChanged.connect(self._on_position)
+            player.durationChanged.connect(self._on_duration)
+            player.playbackStateChanged.connect(self._on_state)
+            player.mediaStatusChanged.connect(self._on_status)
+            self._player = player
+            if self._source:
+                player.setSource(QUrl.fromLocalFile(self._source))
+        return self._player
+
+    @property
+    def output(self) -> QAudioOutput:
+        """The audio output the player plays to."""
+        self.player  # noqa: B018  made with the player
+        assert self._output is not None
+        return self._output
+
+    def has_media(self) -> bool:
+        """Whether the media player has been made (nothing was ever played or attached: not yet)."""
+        return self._player is not None
 
     def _build(self) -> None:
         self.play_button = QToolButton(self)
@@ -90,14 +124,13 @@ class PlayerWidget(QWidget):
         self.speed.setValue(1.0)
         self.speed.setSuffix("×")
         self.speed.setToolTip(tr("Playback speed (the pitch is kept)"))
-        self.speed.valueChanged.connect(self.player.setPlaybackRate)
+        self.speed.valueChanged.connect(self._set_rate)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
         self.volume.setValue(80)
         self.volume.setMaximumWidth(90)
         self.volume.setToolTip(tr("Volume"))
-        self.volume.valueChanged.connect(lambda v: self.output.setVolume(v / 100))
-        self.output.setVolume(0.8)
+        self.volume.valueChanged.connect(self._set_volume)
         self.status = QLabel(self)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.segment_label = QLabel(self)  # the current segment's time and how it is known
@@ -120,6 +153,14 @@ class PlayerWidget(QWidget):
         col.addWidget(self.zoom)
         col.addWidget(self.waveform)
         col.addWidget(self.status)
+
+    def _set_rate(self, rate: float) -> None:
+        if self._player is not None:
+            self._player.setPlaybackRate(rate)
+
+    def _set_volume(self, value: int) -> None:
+        if self._output is not None:
+            self._output.setVolume(value / 100)
 
     def add_action_button(self, action: QAction, label: str) -> QToolButton:
         """A small button for ``action`` (a mouse way to what the keys do), labelled ``label``."""
@@ -161,8 +202,11 @@ class PlayerWidget(QWidget):
     # -- media --------------------------------------------------------------------------
     def set_source(self, path: str | None) -> None:
         """Play ``path`` (None: nothing)."""
-        self.player.stop()
+        self._source = path or None
         self.stop_at = self.loop = None
+        if self._player is None and not path:
+            return  # nothing was ever loaded: no need for a media player yet
+        self.player.stop()
         self.player.setSource(QUrl.fromLocalFile(path) if path else QUrl())
 
     def set_available(self, available: bool, message: str = "") -> None:
@@ -173,10 +217,16 @@ class PlayerWidget(QWidget):
         self.status.setVisible(bool(message))
 
     def is_playing(self) -> bool:
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        if self._player is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def position_ms(self) -> int:
-        return self._pending_seek if self._pending_seek is not None else int(self.player.position())
+        if self._pending_seek is not None:
+            return self._pending_seek
+        return int(self._player.position()) if self._player is not None else 0
 
     # -- control ------------------------------------------------------------------------
     def toggle(self) -> None:
@@ -194,6 +244,12 @@ class PlayerWidget(QWidget):
     def seek(self, ms: int) -> None:
         """Go to ``ms`` (remembered until the media is loaded: an earlier seek would be ignored)."""
         ms = max(0, int(ms))
+        if self._player is None and not self._source:  # nothing loaded yet: where to start when there is
+            self._pending_seek = ms
+            self._show_position(ms)
+            return
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if self.player.mediaStatus() in (QMediaPlayer.MediaStatus.LoadingMedia, QMediaPlayer.MediaStatus.NoMedia):
             self._pending_seek = ms
         else:
@@ -252,11 +308,15 @@ class PlayerWidget(QWidget):
         self.time_label.setText(f"{format_ms(int(self.player.position()))} / {format_ms(int(ms))}")
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText("❚❚" if playing else "▶")
         self.playingChanged.emit(playing)
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if status == QMediaPlayer.MediaStatus.LoadedMedia and self._pending_seek is not None:
             ms, self._pending_seek = self._pending_seek, None
             QTimer.singleShot(0, lambda: self.player.setPosition(ms))

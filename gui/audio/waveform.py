@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-from platformdirs import user_cache_dir
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtMultimedia import QAudioDecoder, QAudioFormat
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.audio.common import tr
 from model.audio.pcm import RATE, AudioError, decode, to_rate
+
+if TYPE_CHECKING:  # pragma: no cover
+    # numpy and Qt Multimedia (0.3-0.5 s to import) are imported where peaks are computed, off the
+    # window's start-up: the views draw plain sequences of floats.
+    import numpy as np
+    from PySide6.QtMultimedia import QAudioDecoder
 
 BINS = 4000  # peaks kept for the whole recording (enough for a wide screen)
 
@@ -32,11 +36,15 @@ ZOOM_MS = 12_000  # the zoomed strip shows this much of the recording, the playh
 
 def cache_path(sha256: str) -> Path:
     """Where a recording's peaks are cached (the detail peaks; the overview is made from them)."""
+    from platformdirs import user_cache_dir
+
     return Path(user_cache_dir("Taiyaku", appauthor=False)) / "waveforms" / f"{sha256}-{FINE_MS}ms.npy"
 
 
 def overview(fine: np.ndarray, bins: int = BINS) -> np.ndarray:
     """The whole recording in ``bins`` peaks, each the largest of the detail peaks it covers."""
+    import numpy as np
+
     if len(fine) == 0:
         return np.zeros(bins, dtype=np.float32)
     starts = np.minimum(np.linspace(0, len(fine), bins + 1).astype(np.int64)[:-1], len(fine) - 1)
@@ -62,6 +70,8 @@ def wav_fine_peaks(path: str) -> np.ndarray | None:
 
 def peaks_of(samples: np.ndarray, bins: int = BINS) -> np.ndarray:
     """The largest absolute sample in each of ``bins`` stretches, scaled to 0..1."""
+    import numpy as np
+
     if len(samples) == 0:
         return np.zeros(bins, dtype=np.float32)
     edges = np.linspace(0, len(samples), bins + 1).astype(np.int64)
@@ -76,6 +86,8 @@ def wav_peaks(path: str, bins: int = BINS) -> np.ndarray | None:
     """Peaks straight from a 16-bit WAV file, block by block, without resampling (several times
     faster than decoding to 16 kHz first); None for any other file."""
     import wave
+
+    import numpy as np
 
     try:
         w = wave.open(path, "rb")  # noqa: SIM115  closed by the with below, once the open has not failed
@@ -118,6 +130,8 @@ class QtPcm(QObject):
         self._decoder: QAudioDecoder | None = None
 
     def start(self, path: str) -> None:
+        from PySide6.QtMultimedia import QAudioDecoder, QAudioFormat
+
         decoder = QAudioDecoder(self)
         fmt = QAudioFormat()
         fmt.setSampleRate(RATE)
@@ -136,6 +150,8 @@ class QtPcm(QObject):
     def _take(self) -> None:
         if self._decoder is None:
             return
+        import numpy as np
+
         buf = self._decoder.read()
         fmt = buf.format()
         data = np.frombuffer(bytes(buf.constData()), dtype="<i2").astype(np.float32)
@@ -145,6 +161,8 @@ class QtPcm(QObject):
         self._chunks.append(to_rate(data, fmt.sampleRate() or RATE))
 
     def _finish(self) -> None:
+        import numpy as np
+
         samples = np.concatenate(self._chunks) if self._chunks else np.zeros(0, dtype=np.int16)
         self._chunks = []
         self.done.emit(samples)
@@ -164,7 +182,14 @@ class PeaksLoader(QObject):
         self._qt_fallback.connect(self._decode_with_qt, Qt.ConnectionType.QueuedConnection)
 
     def load(self, path: str, sha256: str) -> None:
-        """Start loading (from the cache when there)."""
+        """Start loading (from the cache when there), in a thread: reading the cache needs numpy,
+        whose import (0.2-0.3 s) would otherwise hold the window up."""
+        threading.Thread(target=self._decode, args=(path, sha256), daemon=True,
+                         name="taiyaku-waveform").start()
+
+    def _decode(self, path: str, sha256: str) -> None:
+        import numpy as np
+
         cached = cache_path(sha256)
         if cached.exists():
             try:
@@ -172,10 +197,6 @@ class PeaksLoader(QObject):
                 return
             except (OSError, ValueError):
                 pass  # a broken cache file: decode again
-        threading.Thread(target=self._decode, args=(path, sha256), daemon=True,
-                         name="taiyaku-waveform").start()
-
-    def _decode(self, path: str, sha256: str) -> None:
         try:
             peaks = wav_fine_peaks(path)
             if peaks is None:
@@ -193,6 +214,8 @@ class PeaksLoader(QObject):
         try:
             target = cache_path(sha256)
             target.parent.mkdir(parents=True, exist_ok=True)
+            import numpy as np
+
             np.save(target, peaks)
         except OSError:
             pass  # no cache: the next opening decodes again

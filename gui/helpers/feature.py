@@ -18,18 +18,19 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QTextBrowser, QToolTip
 
 from gui.helpers.glossary_panel import EntryDialog, GlossaryPanel
 from gui.helpers.spell_editor import SpellingForEditors
-from gui.helpers.stats_view import StatsDialog
 from model.errors import TaiyakuError
 from model.glossary.entries import Term, TermRecord, add_term, delete_term, edit_term, import_terms, list_terms
-from model.glossary.exchange import format_of, read_glossary_file, render_glossary
 from model.glossary.terms import TermFinder
 from model.readmodel import SegmentView
 from model.store import Changes
-from model.tm import Suggestion, TranslationMemory, apply_suggestion, load_memory
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
     from gui.window.features import FeatureWindow
+
+    # Imported where used (the translation memory with rapidfuzz, the glossary files with lxml, the
+    # statistics): the window's first paint does not wait for them.
+    from model.tm import Suggestion, TranslationMemory
 
 log = logging.getLogger(__name__)
 TERM_COLOUR_LIGHT, TERM_COLOUR_DARK = QColor("#8a9bb0"), QColor("#6f8096")
@@ -73,6 +74,7 @@ class HelpersFeature(QObject):
         self._suggest_timer.timeout.connect(self.show_suggestions)
         ctx.bridge.changed.connect(self._on_changes)
         ctx.selectionChanged.connect(self._selection_changed)
+        window.after_paint(self._suggest_timer.start)
         self.reload_glossary()
 
     def _tabify_dock(self) -> None:
@@ -156,6 +158,8 @@ class HelpersFeature(QObject):
             if not path:
                 return None
         try:
+            from model.glossary.exchange import read_glossary_file
+
             records = read_glossary_file(path)
         except TaiyakuError as exc:
             self.ctx.report_error(str(exc))
@@ -178,6 +182,7 @@ class HelpersFeature(QObject):
             if not path:
                 return
         from model.export import write_atomic
+        from model.glossary.exchange import format_of, render_glossary
 
         try:
             terms = list_terms(self.ctx.store)
@@ -232,11 +237,16 @@ class HelpersFeature(QObject):
     def memory(self) -> TranslationMemory:
         """The translation memory, read when first needed and after corrections change."""
         if self._memory is None:
+            from model.tm import load_memory
+
             self._memory = load_memory(self.ctx.store)
         return self._memory
 
     def _selection_changed(self, *_args: object) -> None:
-        self._suggest_timer.start()
+        # The first selection comes before the window's first paint: the translation memory (read
+        # whole, ~50 ms on a big database) is read after it (after_paint in __init__).
+        if self.window.painted():
+            self._suggest_timer.start()
 
     def show_suggestions(self) -> None:
         """List the earlier corrections that fit the selected segment."""
@@ -272,6 +282,8 @@ class HelpersFeature(QObject):
         if sel.segment_id is None or not self.suggestions:
             self.ctx.statusMessage.emit(self.tr("No earlier correction to apply here"))
             return None
+        from model.tm import apply_suggestion
+
         suggestion, sid = self.suggestions[0], sel.segment_id
         return self.ctx.run(self.tr("Apply earlier correction"),
                             lambda: apply_suggestion(self.ctx.store, sid, suggestion))
@@ -279,6 +291,8 @@ class HelpersFeature(QObject):
     # -- statistics -------------------------------------------------------------------------
     def show_statistics(self) -> None:
         """The Statistics view of the open transcript (or of all)."""
+        from gui.helpers.stats_view import StatsDialog
+
         dialog = StatsDialog(self.ctx.store, self.ctx.transcript_id, self.main)
         dialog.exec()
 

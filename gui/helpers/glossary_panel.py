@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from gui.window.flow_layout import FlowLayout
 from model.glossary.entries import Term, TermRecord
-from model.glossary.exchange import split_variants
 
 
 class EntryDialog(QDialog):
@@ -56,6 +55,8 @@ class EntryDialog(QDialog):
 
     def record(self) -> TermRecord:
         """What the dialog holds."""
+        from model.glossary.exchange import split_variants  # lxml comes with it: not at start-up
+
         return TermRecord(self.en.text(), self.ja.text(), split_variants(self.forbidden.text()),
                           self.note.toPlainText())
 

@@ -19,6 +19,10 @@ From ``window`` a feature uses:
 - ``window.library_model`` -- the library (``reload()``); ``window.reload_library()``;
 - ``window.update_status()`` -- the status bar again (e.g. after the annotator's name changed);
 - ``window.show_error(title, message)`` -- a one-line reason in a dialog;
+- ``window.after_paint(callback)`` -- run ``callback`` right after the window's first paint: build
+  there what is heavy and not seen at once (Qt Multimedia, numpy...), and build it on first use if
+  an action needs it sooner; ``window.painted()`` says whether that moment has passed. Install
+  itself stays light: the first paint of the transcript waits for every feature's install;
 - ``window.widget()`` -- the window as a Qt widget: the parent of a feature's objects and dialogs,
   and its dock layout (``tabifyDockWidget``, ``resizeDocks``, ``library_dock``).
 And from ``ctx`` (``gui.window.context.AppContext``): ``store``, ``bridge.changed``, ``undo_stack``,
@@ -42,6 +46,8 @@ import logging
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 
@@ -92,6 +98,14 @@ class FeatureWindow(Protocol):
 
     def add_details_tab(self, widget: QWidget, title: str) -> int:
         """A tab about the selected segment in the details area."""
+        ...
+
+    def painted(self) -> bool:
+        """Whether the window has painted its panes once."""
+        ...
+
+    def after_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` right after the window's first paint (soon, if it has painted)."""
         ...
 
     def menu_separator(self, menu: str) -> None:

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.last_message_box: QMessageBox | None = None
         self._ctx_links: list[tuple[SignalInstance, Callable[..., Any]]] = []
         self._awaiting_paint = False
+        self._painted = False  # the panes have painted once (after_paint)
+        self._after_paint: list[Callable[[], object]] = []
         self.transcript_model = TranscriptModel(ctx.store, self)
         self.library_model = LibraryModel(ctx.store, self)
         self.panes = BilingualPanes(ctx, self.transcript_model, self)
@@ -275,6 +277,27 @@ class MainWindow(QMainWindow):
         """The review feature (``gui.review``), or None when it is not installed."""
         return self.features.get("review")
 
+    def painted(self) -> bool:
+        """Whether the window has painted its panes once (``after_paint`` callbacks have been queued)."""
+        return self._painted
+
+    def after_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` right after the window's first paint (at once, on the event loop, if it has
+        painted): what a feature needs only once the annotator can act (heavy imports, a media player)
+        is built there, so the first paint does not wait for it."""
+        if self._painted:
+            QTimer.singleShot(0, self, callback)
+        else:
+            self._after_paint.append(callback)
+
+    def _run_after_paint(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # one feature's failure must not keep the others from building
+                log.exception("after the first paint: %r failed", callback)
+
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
                  name: str | None = None) -> QDockWidget:
         """Add a dock (its toggle goes to the View menu when the menu exists)."""
@@ -350,6 +373,9 @@ class MainWindow(QMainWindow):
             tid = self.ctx.transcript_id
             if tid is not None:
                 QTimer.singleShot(0, self, lambda: self._announce_shown(tid))
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self.panes.pane("en").viewport():
+            self._painted = True
+            QTimer.singleShot(0, self, self._run_after_paint)  # dropped if the window goes first
         if not self.registry.icons_loaded and event.type() == QEvent.Type.Paint:
             QTimer.singleShot(0, self.registry, self.registry.load_icons)  # dropped if the window goes first
         return super().eventFilter(watched, event)

@@ -3,8 +3,6 @@ and the Preferences dialog. Nothing about transcripts lives here: that is in the
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +25,8 @@ def app_settings() -> QSettings:
 
 def db_key(db_path: str) -> str:
     """A settings key for per-database values (paths may hold characters QSettings dislikes)."""
+    import hashlib  # here: OpenSSL's start (~3 ms) is not on the start-up frame's way
+
     return hashlib.sha1(db_path.encode("utf-8")).hexdigest()[:16]
 
 

@@ -40,13 +40,16 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from model.audio.pcm import RATE, Samples
+from model.audio.pcm import RATE
 from model.audio.words import Word, spoken_words
 from model.errors import TaiyakuError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.audio.pcm import Samples
 
 CHUNK_SECONDS = 60  # recognition runs one utterance per minute: progress, cancel, bounded memory
 MIN_ANCHOR_WORDS = 3

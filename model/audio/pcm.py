@@ -16,17 +16,19 @@ import subprocess
 import wave
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from model.errors import TaiyakuError
+
+if TYPE_CHECKING:  # numpy is imported by the functions that compute: the window's start does not wait for it
+    import numpy as np
+    import numpy.typing as npt
+
+    Samples = npt.NDArray[np.int16]
 
 RATE = 16000  # what the aligner's acoustic model was trained on
 AUDIO_SUFFIXES = (".wav", ".mp3", ".m4a", ".aac", ".ogg", ".opus", ".oga", ".flac", ".mp4", ".webm", ".mkv",
                   ".mov", ".wma")
-
-Samples = npt.NDArray[np.int16]
 
 
 class AudioError(TaiyakuError):
@@ -116,6 +118,8 @@ def ogg_duration_ms(path: Path) -> int | None:
 
 def decode(path: str | Path) -> Samples:
     """The whole recording as 16 kHz mono int16 samples."""
+    import numpy as np
+
     p = Path(path)
     _check_file(p)
     try:
@@ -135,6 +139,8 @@ def decode(path: str | Path) -> Samples:
 
 
 def _read_wav(path: Path) -> Samples:
+    import numpy as np
+
     # Block by block: an hour at 44.1 kHz would otherwise need gigabytes of floats at once.
     blocks: list[Samples] = []
     with wave.open(str(path), "rb") as w:
@@ -146,6 +152,8 @@ def _read_wav(path: Path) -> Samples:
 
 
 def _to_mono(raw: bytes, channels: int, width: int, path: Path) -> npt.NDArray[np.float32]:
+    import numpy as np
+
     if width == 1:
         data = (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) * 256.0
     elif width == 2:
@@ -169,6 +177,8 @@ def to_rate(data: npt.NDArray[np.floating], rate: int) -> Samples:
     filter that keeps most aliasing out of the speech band); then linear
     interpolation. Enough for speech recognition features and a waveform.
     """
+    import numpy as np
+
     if rate == RATE:
         same: Samples = np.clip(data, -32768, 32767).astype(np.int16)
         return same

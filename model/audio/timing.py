@@ -20,7 +20,6 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from model.audio.tables import Recording, SegmentTiming
-from model.importer.patterns import TIMESTAMP_RE
 from model.schema import Segment, Transcript, Turn
 
 DEFAULT_CHARS_PER_SECOND = 14.0
@@ -63,7 +62,13 @@ def parse_timestamp(text: str) -> int | None:
 
 
 def _prefix_timestamp(prefix: str) -> int | None:
-    m = TIMESTAMP_RE.match(prefix or "")
+    if not prefix:
+        return None
+    # Here, not at the top: importing the importer's patterns imports the whole importer (~50 ms),
+    # which the window's start-up (the audio feature imports this module) does not need.
+    from model.importer.patterns import TIMESTAMP_RE
+
+    m = TIMESTAMP_RE.match(prefix)
     if m is None:
         return None
     return parse_timestamp(m.group("a") or m.group("b") or m.group("c") or m.group("d"))

@@ -32,7 +32,6 @@ from sqlalchemy import select
 from model.errors import OperationFailed
 from model.ops._base import check_lang, corrections_of, mark_edited, original, set_original
 from model.qa import segment_finding_key
-from model.qa.checks import DOUBTFUL_PAIRING
 from model.schema import (
     LANGS,
     Correction,
@@ -95,6 +94,10 @@ def _settle_pairing(op: Operation, *segments: Segment) -> None:
     """The annotator re-paired these segments: the importer's doubt about them is answered, so
     its "check this pairing" finding is dismissed in the same step (undo brings it back). The
     segment keeps the importer's pairing and confidence: they record what the import did."""
+    # Here: the checks module compiles its patterns on import (~20 ms), which the window's
+    # start-up (the annotate feature imports this module) does not need.
+    from model.qa.checks import DOUBTFUL_PAIRING
+
     for seg in segments:
         if seg.confidence is None or seg.confidence >= DOUBTFUL_PAIRING:
             continue
