@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+80" />
+        <location filename="../../gui/app.py" line="+101" />
         <location line="+156" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
@@ -119,7 +119,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../gui/history_text.py" line="+28" />
+        <location filename="../../gui/history_text.py" line="+27" />
         <source>Accept all speaker suggestions</source>
         <translation>話者の候補をすべて承認</translation>
     </message>
@@ -475,12 +475,12 @@
     <message>
         <location line="+11" />
         <location line="+6" />
-        <location line="+43" />
+        <location line="+45" />
         <source>Import refused</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location line="-49" />
+        <location line="-51" />
         <source>The importer is not available.</source>
         <translation>取り込み機能が利用できません。</translation>
     </message>
@@ -612,13 +612,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="+241" />
-        <location line="+61" />
+        <location filename="../../gui/window/main_window.py" line="+243" />
+        <location line="+82" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-172" />
+        <location line="-193" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -798,7 +798,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+109" />
+        <location line="+133" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
@@ -1179,7 +1179,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+121" />
+        <location filename="../../gui/models/transcript_model.py" line="+126" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>
