@@ -94,6 +94,10 @@ class ReviewReader(QObject):
             collecting = gc.isenabled()
             gc.disable()
             try:
+                # Nothing is read before the background damage check has passed the file: on a
+                # damaged one the window exits, and a connection left open in this thread would
+                # leave the file's -wal/-shm siblings behind (as in the QA worker).
+                store.ensure_intact()
                 result: object = ReviewSnapshot(
                     transcript_id, skeleton,
                     list_flags(store, transcript_id) if flags else None,
