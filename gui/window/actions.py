@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
@@ -152,7 +152,13 @@ class ActionRegistry(QObject):
             with contextlib.suppress(RuntimeError):  # the window went meanwhile
                 self._iconsImported.emit()
 
-        threading.Thread(target=load, name="taiyaku-icons", daemon=True).start()
+        thread = threading.Thread(target=load, name="taiyaku-icons", daemon=True)
+        thread.start()
+        # Python must not tear down while this thread is still inside the import (the process
+        # then crashed at exit, 3 runs in 8 when quitting right after the paint): wait for it.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(lambda: thread.join(10))
 
     def _give_icons(self) -> None:
         self._importing = False
