@@ -102,6 +102,19 @@ CREATE OR REPLACE FUNCTION taiyaku_author_ok(me integer, author integer, tbl tex
 $f$;
 """
 
+
+def _authored(table: str, column: str, what: str, *, transcript: str = "NEW.transcript_id", also: str = "") -> str:
+    """The guard's check that ``column`` names the connected person (or that undo writes back
+    what that person's own change wrote): ``what`` is how a refusal names the row."""
+    image = f"'{column}', NEW.{column}" + (f", {also}" if also else "")
+    return f"""
+  IF TG_OP = 'INSERT' OR NEW.{column} IS DISTINCT FROM OLD.{column} THEN
+    IF NOT taiyaku_author_ok(p.id, NEW.{column}, '{table}', NEW.id, {transcript},
+        jsonb_build_object({image})) THEN
+      PERFORM taiyaku_not_in_name_of(NEW.{column}, '{what}', p.name);
+    END IF;
+  END IF;"""
+
 _GUARDS: dict[str, str] = {
     "change_event": r"""
   IF TG_OP = 'DELETE' THEN
@@ -123,13 +136,7 @@ _GUARDS: dict[str, str] = {
   END IF;""",
     "annotator": r"""
   PERFORM taiyaku_needs('admin', 'manage people', p.name, p.role);""",
-    "correction": r"""
-  IF TG_OP = 'INSERT' OR NEW.annotator_id IS DISTINCT FROM OLD.annotator_id THEN
-    IF NOT taiyaku_author_ok(p.id, NEW.annotator_id, 'correction', NEW.id, NEW.transcript_id,
-        jsonb_build_object('annotator_id', NEW.annotator_id, 'after', NEW.after)) THEN
-      PERFORM taiyaku_not_in_name_of(NEW.annotator_id, 'a correction', p.name);
-    END IF;
-  END IF;
+    "correction": _authored("correction", "annotator_id", "a correction", also="'after', NEW.after") + r"""
   IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status
      OR NEW.reviewed_by_id IS DISTINCT FROM OLD.reviewed_by_id THEN
     IF taiyaku_restores('correction', NEW.id, NEW.transcript_id,
@@ -155,13 +162,7 @@ _GUARDS: dict[str, str] = {
       PERFORM taiyaku_not_in_name_of(NEW.reviewed_by_id, 'an approval', p.name);
     END IF;
   END IF;""",
-    "flag": r"""
-  IF TG_OP = 'INSERT' OR NEW.author_id IS DISTINCT FROM OLD.author_id THEN
-    IF NOT taiyaku_author_ok(p.id, NEW.author_id, 'flag', NEW.id, NEW.transcript_id,
-        jsonb_build_object('author_id', NEW.author_id)) THEN
-      PERFORM taiyaku_not_in_name_of(NEW.author_id, 'a flag', p.name);
-    END IF;
-  END IF;
+    "flag": _authored("flag", "author_id", "a flag") + r"""
   IF (TG_OP = 'INSERT' AND NEW.status <> 'open') OR (TG_OP = 'UPDATE' AND (NEW.status IS DISTINCT FROM OLD.status
       OR NEW.resolved_by_id IS DISTINCT FROM OLD.resolved_by_id)) THEN
     IF taiyaku_restores('flag', NEW.id, NEW.transcript_id, jsonb_build_object(
@@ -174,32 +175,9 @@ _GUARDS: dict[str, str] = {
       PERFORM taiyaku_not_in_name_of(NEW.resolved_by_id, 'a flag''s resolution', p.name);
     END IF;
   END IF;""",
-    "flag_reply": r"""
-  IF TG_OP = 'INSERT' OR NEW.author_id IS DISTINCT FROM OLD.author_id THEN
-    IF NOT taiyaku_author_ok(p.id, NEW.author_id, 'flag_reply', NEW.id, NULL,
-        jsonb_build_object('author_id', NEW.author_id, 'text', NEW.text)) THEN
-      PERFORM taiyaku_not_in_name_of(NEW.author_id, 'a reply', p.name);
-    END IF;
-  END IF;""",
-    "gap": r"""
-  IF TG_OP = 'INSERT' OR NEW.created_by_id IS DISTINCT FROM OLD.created_by_id THEN
-    IF NOT taiyaku_author_ok(p.id, NEW.created_by_id, 'gap', NEW.id, NEW.transcript_id,
-        jsonb_build_object('created_by_id', NEW.created_by_id)) THEN
-      PERFORM taiyaku_not_in_name_of(NEW.created_by_id, 'a gap', p.name);
-    END IF;
-  END IF;
-  IF (TG_OP = 'INSERT' OR NEW.updated_by_id IS DISTINCT FROM OLD.updated_by_id)
-     AND NOT taiyaku_author_ok(p.id, NEW.updated_by_id, 'gap', NEW.id, NEW.transcript_id,
-        jsonb_build_object('updated_by_id', NEW.updated_by_id)) THEN
-    PERFORM taiyaku_not_in_name_of(NEW.updated_by_id, 'a gap''s fill', p.name);
-  END IF;""",
-    "finding_dismissal": r"""
-  IF TG_OP = 'INSERT' OR NEW.annotator_id IS DISTINCT FROM OLD.annotator_id THEN
-    IF NOT taiyaku_author_ok(p.id, NEW.annotator_id, 'finding_dismissal', NEW.id, NEW.transcript_id,
-        jsonb_build_object('annotator_id', NEW.annotator_id)) THEN
-      PERFORM taiyaku_not_in_name_of(NEW.annotator_id, 'a dismissal', p.name);
-    END IF;
-  END IF;""",
+    "flag_reply": _authored("flag_reply", "author_id", "a reply", transcript="NULL", also="'text', NEW.text"),
+    "gap": _authored("gap", "created_by_id", "a gap") + _authored("gap", "updated_by_id", "a gap''s fill"),
+    "finding_dismissal": _authored("finding_dismissal", "annotator_id", "a dismissal"),
     "assignment": r"""
   IF TG_OP = 'DELETE' THEN
     PERFORM taiyaku_needs('admin', 'assign work', p.name, p.role);
