@@ -43,8 +43,8 @@ class SearchText(Base):
 
 
 @dataclass(slots=True)
-class _Edit:
-    """What deriving a text needs of a correction (``model.text.CorrectionLike``)."""
+class CorrectionRow:
+    """What deriving a text needs of a correction (``model.text.CorrectionLike``), and its language."""
 
     id: int
     lang: str
@@ -82,7 +82,7 @@ def refresh(conn: Connection, segment_ids: Iterable[int]) -> None:
     ids = sorted(set(segment_ids))
     for at in range(0, len(ids), CHUNK):
         chunk = ids[at:at + CHUNK]
-        cors: dict[int, list[_Edit]] = defaultdict(list)
+        cors: dict[int, list[CorrectionRow]] = defaultdict(list)
         segments: dict[int, tuple[int, str | None, str | None]] = {}
         # One statement for the corrections and their segments' originals (a round trip less per edit).
         for r in conn.execute(select(Correction.id, Correction.segment_id, Correction.lang, Correction.start,
@@ -90,7 +90,7 @@ def refresh(conn: Connection, segment_ids: Iterable[int]) -> None:
                                      Segment.transcript_id, Segment.en_orig, Segment.ja_orig)
                               .join(Segment, Segment.id == Correction.segment_id)
                               .where(Correction.segment_id.in_(chunk)).order_by(Correction.id)):
-            cors[r[1]].append(_Edit(r[0], r[2], r[3], r[4], r[5], r[6], r[7]))
+            cors[r[1]].append(CorrectionRow(r[0], r[2], r[3], r[4], r[5], r[6], r[7]))
             segments[r[1]] = (r[8], r[9], r[10])
         fresh = [row for sid, (tid, en_orig, ja_orig) in segments.items()
                  if (row := search_row(sid, tid, en_orig, ja_orig, cors[sid])) is not None]

@@ -49,7 +49,7 @@ from model.errors import NotFound
 from model.journal import record_insert, record_update, row_refs, table_order
 from model.ops._base import NothingToDo
 from model.schema import Annotator, Correction, Flag, Gap, Segment, utcnow
-from model.search_index import search_row, upsert
+from model.search_index import CorrectionRow, search_row, upsert
 from model.store import CoreOperation, Store
 from model.text import history, shift_span, single_edit
 from model.versions import EditConflict
@@ -115,19 +115,6 @@ _LAST_EDITOR = (select(Annotator.__table__.c.name).join(_COR, _COR.c.annotator_i
 
 
 @dataclass(slots=True)
-class _Cor:
-    """What deriving a text needs of a correction (``model.text.CorrectionLike``), and its language."""
-
-    id: int
-    lang: str
-    start: int
-    end: int
-    before: str
-    after: str
-    status: str
-
-
-@dataclass(slots=True)
 class _Span:
     """A gap or span flag of the segment: where it is in the current text."""
 
@@ -137,15 +124,15 @@ class _Span:
     end: int | None
 
 
-def _state(conn: Connection, segment_id: int, lang: str) -> tuple[list[_Cor], list[_Span], list[_Span]]:
+def _state(conn: Connection, segment_id: int, lang: str) -> tuple[list[CorrectionRow], list[_Span], list[_Span]]:
     """The segment's corrections (both languages, id order), gaps and span flags (in ``lang``)."""
-    cors: list[_Cor] = []
+    cors: list[CorrectionRow] = []
     gaps: list[_Span] = []
     flags: list[_Span] = []
     for kind, id_, tid, lg, start, end, before, after, status in conn.execute(_STATE, {"sid_": segment_id,
                                                                                         "lang_": lang}):
         if kind == 0:
-            cors.append(_Cor(id_, lg, start, end, before, after, status))
+            cors.append(CorrectionRow(id_, lg, start, end, before, after, status))
         else:
             (gaps if kind == 1 else flags).append(_Span(id_, tid, start, end))
     cors.sort(key=lambda c: c.id)
@@ -268,7 +255,7 @@ def save_edit(store: Store, segment_id: int, lang: str, new_text: str, category:
             _move_spans(op, "flag", moved_flags, segment_id)
             _mark_edited(op, segment_id, seg)
             op.journal.sort(key=table_order)  # as a flush orders them: parents first
-            cors.append(_Cor(cid, lang, at, to, before, after, "proposed"))
+            cors.append(CorrectionRow(cid, lang, at, to, before, after, "proposed"))
             search = upsert(conn, search_row(segment_id, tid, seg.en_orig, seg.ja_orig, cors), segment_id)
             op.search = [search] if search is not None else None  # None: derived again from the journal
             op.description = f"segment {segment_id} ({lang})"
