@@ -108,16 +108,22 @@ def split_segment(start: int, end: int, texts: list[str]) -> Iterator[Cue]:
             yield Cue(a, max(b, a + 1), lines)
 
 
-def cues(store: Store, transcript_id: int, options: ExportOptions) -> list[Cue]:
-    """Every cue of the transcript, in time order (the transcript read a batch at a time)."""
-    from model.export.stream import ExportSource
-
+def _times(store: Store, transcript_id: int) -> list[SegmentTime]:
+    """The segments' times in reading order; a one-line refusal when there are none."""
     with store.read() as s:
-        times: dict[int, SegmentTime] = {t.segment_id: t for t in read_times(s, transcript_id)}
-    if not times:
+        ordered = read_times(s, transcript_id)
+    if not ordered:
         raise ExportFailed("this transcript has no times yet: attach a recording (and sync it), "
                            "or stamp segments, to export subtitles")
-    out: list[Cue] = []
+    return ordered
+
+
+def _cues_in_reading_order(store: Store, transcript_id: int, options: ExportOptions,
+                           times: dict[int, tuple[int, int]]) -> Iterator[Cue]:
+    """The cues of every timed segment (``times``: segment -> start, end ms), in reading order
+    (the transcript read a batch at a time)."""
+    from model.export.stream import ExportSource
+
     source = ExportSource(store, transcript_id, export_flags=False)  # flags are not subtitles
     for block in walk(source.view, options, source.turns(), source.total):
         t = times.get(block.segment.id)
@@ -126,7 +132,16 @@ def cues(store: Store, transcript_id: int, options: ExportOptions) -> list[Cue]:
             continue
         if not texts[0]:  # the lead language is missing here: the other one leads
             texts = [x for x in texts if x]
-        out.extend(split_segment(t.start_ms, max(t.end_ms, t.start_ms + 1), texts))
+        yield from split_segment(t[0], max(t[1], t[0] + 1), texts)
+
+
+def _spans(ordered: list[SegmentTime]) -> dict[int, tuple[int, int]]:
+    return {t.segment_id: (t.start_ms, t.end_ms) for t in ordered}
+
+
+def cues(store: Store, transcript_id: int, options: ExportOptions) -> list[Cue]:
+    """Every cue of the transcript, in time order (the transcript read a batch at a time)."""
+    out = list(_cues_in_reading_order(store, transcript_id, options, _spans(_times(store, transcript_id))))
     out.sort(key=lambda c: c.start_ms)  # stable: segments that share a time keep their order
     return out
 
@@ -173,35 +188,23 @@ def in_time_order(times: list[SegmentTime]) -> bool:
 def _stream(store: Store, transcript_id: int, options: ExportOptions, out: BinaryIO, vtt: bool) -> None:
     """Write the subtitles to ``out`` as they are made (see ``in_time_order``); times that overlap
     (rare: a recording aligned by hand) need every cue sorted first, in memory, as before."""
-    from model.export.stream import ExportSource, text_out
+    from model.export.stream import text_out
 
-    with store.read() as s:
-        ordered = read_times(s, transcript_id)
-    if not ordered:
-        raise ExportFailed("this transcript has no times yet: attach a recording (and sync it), "
-                           "or stamp segments, to export subtitles")
+    ordered = _times(store, transcript_id)
     if not in_time_order(ordered):
         whole = (export_vtt if vtt else export_srt)(store, transcript_id, options)
         out.write(whole.encode("utf-8"))
         return
-    times = {t.segment_id: (t.start_ms, t.end_ms) for t in ordered}
+    times = _spans(ordered)
     del ordered
     block = _vtt_block if vtt else _srt_block
     number = 0
     with paused_gc(), text_out(out) as text:
         if vtt:
             text.write("WEBVTT\n\n")
-        source = ExportSource(store, transcript_id, export_flags=False)  # flags are not subtitles
-        for segment in walk(source.view, options, source.turns(), source.total):
-            t = times.get(segment.segment.id)
-            texts = [" ".join(line.text.split()) for line in segment.lines]
-            if t is None or not any(texts):
-                continue
-            if not texts[0]:  # the lead language is missing here: the other one leads
-                texts = [x for x in texts if x]
-            for cue in split_segment(t[0], max(t[1], t[0] + 1), texts):
-                number += 1
-                text.write(("\n\n" if number > 1 else "") + block(number, cue))
+        for cue in _cues_in_reading_order(store, transcript_id, options, times):
+            number += 1
+            text.write(("\n\n" if number > 1 else "") + block(number, cue))
         if number:
             text.write("\n")
 
