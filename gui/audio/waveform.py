@@ -260,6 +260,9 @@ class WaveformView(QWidget):
         p = QPainter(self)
         pal = self.palette()
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        if not self.duration_ms:  # no recording: no playhead at 0:00 over an empty strip
+            p.end()
+            return
         h, w = self.height(), max(self.width(), 1)
         mid = h / 2
         if self.current is not None and self.duration_ms:
@@ -322,6 +325,9 @@ class ZoomView(WaveformView):
         p = QPainter(self)
         pal = self.palette()
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        if not self.duration_ms:  # no recording: no seconds and no playhead around nothing
+            p.end()
+            return
         h, w = self.height(), max(self.width(), 1)
         mid = (h - 12) / 2 + 12  # the top 12 px hold the second marks
         if self.current is not None:

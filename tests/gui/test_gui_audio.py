@@ -294,3 +294,24 @@ def test_the_zoomed_strip_shows_the_seconds_around_the_playhead_and_a_click_ther
     assert zoom.ms_at(300) == 10_000  # the playhead in the middle
     qtbot.mouseClick(zoom, Qt.MouseButton.LeftButton, pos=QPoint(450, 40))
     qtbot.waitUntil(lambda: abs(player.player.position() - 13_000) < 300, timeout=10_000)
+
+
+def test_with_no_recording_the_strips_draw_no_seconds_and_no_playhead(qtbot, store, tmp_path):
+    """A transcript without a recording: both strips are blank (the dock says why), not a time
+    axis from 0:00 with a red playhead over nothing."""
+    from PySide6.QtGui import QPalette
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    player = window.features["audio"].player
+    for view in player.views():
+        view.resize(400, 80)
+        image = view.grab().toImage()
+        base = view.palette().color(QPalette.ColorRole.Base).rgb()
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(image.height())}
+        assert colours == {base}, f"{type(view).__name__} draws over an empty recording"
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "d.wav", 10.0)))
+    zoom = player.zoom
+    zoom.resize(400, 80)
+    image = zoom.grab().toImage()
+    assert len({image.pixel(x, y) for x in range(0, 400, 3) for y in range(80)}) > 1  # attached: drawn
