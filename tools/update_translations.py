@@ -14,6 +14,10 @@ Linguist, ``pyside6-linguist``, or any editor: fill ``<translation>`` and drop
   ``QCoreApplication.translate("Ctx", ...)`` and the alias; translations already in the
   file are kept, new strings are added unfinished, strings gone from the code are dropped.
 
+- ``plurals_en.ts``: English has no catalog of its own, but a string with a count (``%n``) needs
+  one for its plural forms ("1 match", "12 matches"): made from every catalog's ``%n`` strings
+  and the forms in ``resources/i18n/fill/plurals_en.py``; loaded when the UI speaks English.
+
 ``--fill`` writes translations from a Python table ``JA = {(context, source): text}``
 (or ``{source: text}``) into the unfinished entries. Exits with status 1 and lists the
 strings of the features' catalogs that still have no translation.
@@ -199,6 +203,35 @@ def fill(ts: Path, table: dict, overwrite: bool = False) -> int:  # type: ignore
     return filled
 
 
+def write_english_plurals(forms: dict[str, tuple[str, str]]) -> list[str]:
+    """Write ``plurals_en.ts`` for every ``%n`` string of the Japanese catalogs, with its English
+    forms from ``forms`` ({source: (one, other)}); returns the sources that have none."""
+    root = ET.Element("TS", version="2.1", language="en")
+    missing: list[str] = []
+    contexts: dict[str, ET.Element] = {}
+    for ts in sorted(I18N.glob("*_ja.ts")):
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source") or ""
+                if message.get("numerus") != "yes":
+                    continue
+                if source not in forms:
+                    missing.append(f"plurals_en.ts [{name}] {source!r}")
+                    continue
+                ctx = contexts.get(name)
+                if ctx is None:
+                    ctx = contexts[name] = ET.SubElement(root, "context")
+                    ET.SubElement(ctx, "name").text = name
+                out = ET.SubElement(ctx, "message", numerus="yes")
+                ET.SubElement(out, "source").text = source
+                tr = ET.SubElement(out, "translation")
+                for form in forms[source]:
+                    ET.SubElement(tr, "numerusform").text = form
+    _save(ET.ElementTree(root), I18N / "plurals_en.ts")
+    return missing
+
+
 def main(argv: list[str] | None = None) -> int:
     """Update every catalog (and lrelease unless --no-release); 1 when a feature string is untranslated."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -229,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
                 missing += untranslated
             elif untranslated:
                 print(f"{ts.name}: {len(untranslated)} strings to translate")
+    plurals = runpy.run_path(str(I18N / "fill" / "plurals_en.py"))["EN"]
+    missing += write_english_plurals(plurals)
+    if not args.no_release:
+        ts = I18N / "plurals_en.ts"
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     for line in missing:
         print(f"untranslated: {line}")
     return 1 if missing else 0

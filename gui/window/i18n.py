@@ -1,7 +1,7 @@
 """The UI language: Taiyaku's own translations and Qt's, following the system or the settings.
 
 The one place that installs translators: the window's catalog and every feature's
-(``resources/i18n/*_<lang>.qm``), at start-up and when the annotator picks another language
+(``resources/i18n/*_<lang>.qm``; in English only ``plurals_en.qm``, the forms of counts), at start-up and when the annotator picks another language
 (``gui.window.language_switch`` then rebuilds the window in it)."""
 
 from __future__ import annotations
@@ -48,9 +48,13 @@ def install_translators(app: QCoreApplication, choice: str | None = None) -> str
     _installed.clear()
     lang = resolve_language(choice)
     _language = lang
-    if lang == "en":
-        return lang
     folder = i18n_dir()
+    if lang == "en":  # the source texts, but for the plural forms of counts ("1 match", "12 matches")
+        plurals = QTranslator(app)
+        if plurals.load("plurals_en", str(folder)):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+        return lang
     # The window's strings first, then every feature's (annotate_ja.qm, review_ja.qm, ...):
     # one decision about the language for the whole app.
     names = [f"taiyaku_{lang}"] + sorted(p.stem for p in folder.glob(f"*_{lang}.qm") if p.stem != f"taiyaku_{lang}")

@@ -73,3 +73,20 @@ def test_the_first_keystroke_searches_at_once_and_the_last_one_a_moment_later(qt
     qtbot.waitUntil(lambda: panel._generation > first and not panel.searching, timeout=5000)
     assert panel._generation == first + 1  # one more search, with the last text
     assert len(_hits(panel)) == 1 and "Ukraine" in panel.model.item(0).child(0).text()
+
+
+def test_the_english_ui_counts_one_match_and_two_matches(qtbot, store, qapp, tmp_path):
+    """English says "1 match" and "2 matches" (plural forms from plurals_en.qm), not "match(es)"."""
+    from gui.window.i18n import install_translators
+
+    make_transcript(store, [("OFFICIAL", [("Nikkei Asia asked first.", "日経アジアが最初に質問した。")])],
+                    title="Other call")
+    install_translators(qapp, "en")
+    window, _tid = make_window(qtbot, store, tmp_path)
+    panel = window.search_panel
+    panel.pattern.setText("Nikkei Asia")
+    qtbot.waitUntil(lambda: not panel.searching and panel.model.rowCount() == 2, timeout=5000)
+    assert panel.status.text() == "2 matches"
+    panel.pattern.setText("asked first")
+    qtbot.waitUntil(lambda: not panel.searching and panel.model.rowCount() == 1, timeout=5000)
+    assert panel.status.text() == "1 match"
