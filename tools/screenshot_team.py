@@ -40,9 +40,19 @@ LIBRARY: list[tuple[str, str, str, str | None, list[tuple[str, str]]]] = [
 WORK = Path(tempfile.gettempdir()) / "taiyaku-team-screenshots"
 
 
-def _pump(app: Any, rounds: int = 20) -> None:
+def _pump(app: Any, rounds: int = 20, window: Any = None) -> None:
+    """Let the window finish what it does after its first paint (icons, review counts, threads'
+    results): events for ``rounds`` x 10 ms, and with ``window``, until its icons are in too."""
+    import time
+
+    deadline = time.monotonic() + 10
     for _ in range(rounds):
         app.processEvents()
+        time.sleep(0.01)
+    while window is not None and not window.registry.icons_loaded and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 def build_library(path: Path) -> list[int]:
@@ -170,7 +180,7 @@ def main(out_dir: Path, lang: str = "en") -> None:
     ids = build_library(library)
     window = window_on(app, library, ids[0], "Mika", lang, (1300, 700))
     window.resizeDocks([window.library_dock], [360], Qt.Orientation.Horizontal)
-    _pump(app)
+    _pump(app, 50, window)
     window.grab().save(str(out_dir / f"team-work{suffix}.png"))
     dialog = window.features["takeout"].check_out()
     dialog.source.setText("postgresql://mika@db.example.org/taiyaku")
