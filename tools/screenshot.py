@@ -32,6 +32,22 @@ def default_out(dark: bool, lang: str) -> Path:
     return ROOT / "docs" / f"{name}.png"
 
 
+def settle(app, window, seconds: float = 1.5) -> None:  # type: ignore[no-untyped-def]
+    """Let the window finish what follows its first paint (icons, review counts, the recording's
+    peaks, read by threads) before the picture is taken: a grab at once shows a bare toolbar."""
+    import time
+
+    deadline, end = time.monotonic() + 15, time.monotonic() + seconds
+    audio = window.features.get("audio")
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+        peaks = audio is None or audio.recording is None or audio.player.waveform.peaks is not None
+        if time.monotonic() >= end and window.registry.icons_loaded and peaks:
+            break
+    app.processEvents()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Render the screenshot; returns 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -79,15 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         window.panes.go_row(row)
         top = max(0, row - 2)
         window.panes.pane("en").verticalScrollBar().setValue(top)
-        for _ in range(3):
-            app.processEvents()
+        settle(app, window)
         if args.switch_to:
             from gui.window.language_switch import switch_language
 
             settings.setValue("ui/language", args.switch_to)
             window = switch_language(window, args.switch_to)
-            for _ in range(5):
-                app.processEvents()
+            settle(app, window)
         out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out))
         window.close()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gui.audio.common import tr
 from gui.audio.waveform import WaveformView, ZoomView, overview
 from gui.preferences import REWIND_DEFAULT, rewind_seconds
+from gui.window.flow_layout import FlowLayout
 from model.audio.ops import format_ms
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,8 +145,9 @@ class PlayerWidget(QWidget):
         for w in (self.play_button, self.position, self.time_label, QLabel(tr("Speed"), self), self.speed,
                   QLabel(tr("Volume"), self), self.volume):
             self.row.addWidget(w)
-        self.tools = QHBoxLayout()  # buttons for the Audio menu's actions (add_action_button)
-        self.tools.addStretch(1)
+        # Buttons for the Audio menu's actions (add_action_button), then the segment's time: they
+        # wrap onto a second row where the dock is narrow instead of being cut off at its edge.
+        self.tools = FlowLayout()
         self.tools.addWidget(self.segment_label)
         col = QVBoxLayout(self)
         col.addLayout(self.row)
@@ -165,7 +167,9 @@ class PlayerWidget(QWidget):
     def add_action_button(self, action: QAction, label: str) -> QToolButton:
         """A small button for ``action`` (a mouse way to what the keys do), labelled ``label``."""
         button = ActionButton(action, label, self)
-        self.tools.insertWidget(self.tools.count() - 2, button)
+        self.tools.removeWidget(self.segment_label)  # the time stays last
+        self.tools.addWidget(button)
+        self.tools.addWidget(self.segment_label)
         return button
 
     def views(self) -> tuple[WaveformView, ZoomView]:

@@ -1,8 +1,9 @@
 """The UI language: Taiyaku's own translations and Qt's, following the system or the settings.
 
 The one place that installs translators: the window's catalog and every feature's
-(``resources/i18n/*_<lang>.qm``; in English only ``plurals_en.qm``, the forms of counts), at start-up and when the annotator picks another language
-(``gui.window.language_switch`` then rebuilds the window in it)."""
+(``resources/i18n/*_<lang>.qm``; in English only ``plurals_en.qm``, the forms of counts), at
+start-up and when the annotator picks another language (``gui.window.language_switch`` then
+rebuilds the window in it)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import pytest
 from gui_helpers import BRIEFING, make_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from model.audio import ops
 from tests.audio_fixture import Piece, make_recording, tools_or_skip
@@ -315,3 +315,24 @@ def test_with_no_recording_the_strips_draw_no_seconds_and_no_playhead(qtbot, sto
     zoom.resize(400, 80)
     image = zoom.grab().toImage()
     assert len({image.pixel(x, y) for x in range(0, 400, 3) for y in range(80)}) > 1  # attached: drawn
+
+
+def test_the_recording_dock_wraps_its_buttons_instead_of_cutting_them_off(qtbot, store, tmp_path):
+    """The Recording dock can be made about 580 pixels wide beside Details (it would not go below
+    741, and a window too small for that cut its controls off): its buttons and the segment's
+    time wrap onto more rows, none is cut off at its edge."""
+    window, _tid = make_window(qtbot, store, tmp_path)
+    window.resize(1500, 940)
+    audio = window.features["audio"]
+    audio.attach(str(write_tone(tmp_path / "e.wav", 10.0)))
+    qtbot.waitUntil(lambda: audio.player.waveform.peaks is not None, timeout=10_000)
+    window.splitDockWidget(window.details_dock, audio.dock, Qt.Orientation.Horizontal)
+    window.resizeDocks([window.details_dock, audio.dock], [900, 580], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    player = audio.player
+    assert audio.dock.width() < 620, f"the dock cannot be narrower than {audio.dock.width()} px"
+    visible = audio.dock.contentsRect().width()
+    assert player.width() <= visible + 1, f"the player is {player.width()} px wide in a {visible} px dock"
+    buttons = [w for w in player.findChildren(QWidget) if w.isVisible() and w.parent() is player]
+    cut = [w.objectName() or type(w).__name__ for w in buttons if w.geometry().right() > player.width()]
+    assert not cut
