@@ -1,0 +1,36 @@
+"""After the first paint: what the features build then does not hold up the annotator's input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
+
+from gui_helpers import make_transcript
+from tests.gui.test_gui_window import long_briefing
+
+
+def test_a_key_pressed_at_the_paint_is_handled_between_two_after_paint_callbacks(qtbot, store, tmp_path):
+    # The callbacks queued for after the paint ran all in one go: a key pressed at the paint
+    # waited for every one of them (120-470 ms at 50,000 segments).
+    from PySide6.QtCore import QSettings
+
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
+
+    tid = make_transcript(store, long_briefing(10))
+    window = MainWindow(AppContext(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    pane = window.panes.pane("en")
+    rows_seen: list[int] = []
+
+    def first() -> None:  # the annotator presses Down while the first callback works
+        QCoreApplication.postEvent(pane, QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Down,
+                                                   Qt.KeyboardModifier.NoModifier))
+
+    window.after_paint(first)
+    window.after_paint(lambda: rows_seen.append(window.panes.current_row()))
+    window.open_initial(tid)
+    window.show()
+    pane.setFocus()
+    qtbot.waitUntil(lambda: bool(rows_seen), timeout=5_000)
+    assert rows_seen == [1]  # the key moved the selection before the next callback ran
