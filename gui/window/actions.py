@@ -176,6 +176,14 @@ class ActionRegistry(QObject):
         if self.icons_loaded:
             widget.setIcon(icon(name))  # type: ignore[attr-defined]
         else:
+            # Meanwhile a blank icon of its size: the speakers panel's buttons grew 20 px wider when
+            # their icons came, which widened the whole left dock column and laid out every row of
+            # the panes again, right after the first paint (0.1-0.15 s at 50,000-500,000 segments).
+            size = widget.iconSize() if hasattr(widget, "iconSize") else None
+            if size is not None and not size.isEmpty():
+                pixmap = QPixmap(size)
+                pixmap.fill(Qt.GlobalColor.transparent)
+                widget.setIcon(QIcon(pixmap))  # type: ignore[attr-defined]
             self._later.append((widget, name))
 
     def get(self, key: str) -> QAction:

@@ -34,3 +34,30 @@ def test_a_key_pressed_at_the_paint_is_handled_between_two_after_paint_callbacks
     pane.setFocus()
     qtbot.waitUntil(lambda: bool(rows_seen), timeout=5_000)
     assert rows_seen == [1]  # the key moved the selection before the next callback ran
+
+
+def test_the_left_docks_keep_their_width_when_the_icons_come(qtbot, store, tmp_path, monkeypatch):
+    # The icons come after the first paint; the speakers panel's buttons grew 20 px wider then,
+    # which widened the whole left column of docks (the library's) and narrowed the panes.
+    from PySide6.QtCore import QSettings
+
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
+
+    tid = make_transcript(store, long_briefing(10))
+    window = MainWindow(AppContext(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    registry = window.registry
+    load_icons = registry.load_icons
+    monkeypatch.setattr(registry, "load_icons", lambda: None)  # not yet: the paint first
+    window.open_initial(tid)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(100)
+    assert not registry.icons_loaded
+    library, pane = window.library_dock.width(), window.panes.pane("en").width()
+    load_icons()
+    qtbot.waitUntil(lambda: registry.icons_loaded, timeout=10_000)
+    qtbot.wait(100)
+    assert (window.library_dock.width(), window.panes.pane("en").width()) == (library, pane)
