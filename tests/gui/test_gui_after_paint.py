@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from gui_helpers import make_transcript
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 
-from gui_helpers import make_transcript
 from tests.gui.test_gui_window import long_briefing
 
 
