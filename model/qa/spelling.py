@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from itertools import islice
 from functools import cache, lru_cache
 from typing import Any
 
@@ -29,16 +31,48 @@ SKIP = re.compile(r"\[[^\]]*\]|【[^】]*】|https?://\S+|www\.\S+|\S+@\S+\.\S+|
 MAX_SUGGESTIONS = 3
 
 
+SLICE = 8192  # dictionary entries parsed (or copied) in one C call: the GIL is free in between
+
+
 @cache
 def _checker() -> Any:
+    """pyspellchecker's English checker, as ``SpellChecker(language="en", distance=2)`` makes it, but
+    its word list (160,000 words) parsed a slice at a time: one ``json.loads`` of it held the GIL for
+    0.15 s, and a window checking in a thread could not repaint meanwhile."""
     from spellchecker import SpellChecker  # its English dictionary loads in ~0.2 s: once, when needed
 
-    return SpellChecker(language="en", distance=2)
+    checker = SpellChecker(language=None, distance=2)
+    checker.word_frequency.load_json(_english_frequencies())
+    return checker
+
+
+def _english_frequencies() -> dict[str, int]:
+    """The word frequencies of pyspellchecker's English list (``resources/en.json.gz``)."""
+    import gzip
+    import json
+    import pkgutil
+
+    data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    text = gzip.decompress(data or b"{}").decode("utf-8")
+    # One entry a line: a JSON string holds no raw newline, so ",\n" only ever separates entries.
+    entries = text.strip().removeprefix("{").removesuffix("}").strip().split(",\n")
+    words: dict[str, int] = {}
+    try:
+        for start in range(0, len(entries), SLICE):
+            words.update(json.loads("{" + ",".join(entries[start:start + SLICE]) + "}"))
+    except ValueError:  # laid out otherwise by another version: read whole
+        words = json.loads(text)
+    return words
 
 
 @cache
-def _known() -> frozenset[str]:
-    return frozenset(_checker().word_frequency.dictionary)
+def _known() -> AbstractSet[str]:
+    """The checker's words, copied a slice at a time (one copy held the GIL for 30 ms)."""
+    words = iter(_checker().word_frequency.dictionary)
+    known: set[str] = set()
+    while chunk := list(islice(words, SLICE)):
+        known.update(chunk)
+    return known
 
 
 class SpellingState:
