@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from itertools import islice
 from functools import cache, lru_cache
+from itertools import islice
 from typing import Any
 
 from model.qa.first_seen import FirstSeen, order_of
