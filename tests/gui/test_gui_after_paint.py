@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_helpers import make_transcript
+from gui_helpers import make_transcript, make_window
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 
@@ -61,3 +61,16 @@ def test_the_left_docks_keep_their_width_when_the_icons_come(qtbot, store, tmp_p
     qtbot.waitUntil(lambda: registry.icons_loaded, timeout=10_000)
     qtbot.wait(100)
     assert (window.library_dock.width(), window.panes.pane("en").width()) == (library, pane)
+
+
+def test_every_icon_comes_from_the_one_font_loaded(qtbot, store, tmp_path):
+    # After the paint only Material Design Icons 6 is loaded (qtawesome's other eleven fonts cost
+    # the window's thread 50 ms there): an icon from another font would be blank.
+    from gui.window.actions import ICON_FONT
+
+    window, _ = make_window(qtbot, store, tmp_path)
+    registry = window.registry
+    qtbot.waitUntil(lambda: registry.icons_loaded, timeout=10_000)
+    names = dict(registry._icon_names)
+    assert names and all(name.split(".")[0] == ICON_FONT for name in names.values())
+    assert all(not registry.get(key).icon().isNull() for key in names if key in registry.items)
