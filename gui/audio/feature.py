@@ -210,6 +210,8 @@ class AudioFeature(QObject):
         if isinstance(result, Exception):  # not the annotator's doing: the gutter stays without times
             log.error("reading the segment times failed", exc_info=result)
             return
+        times: list[SegmentTime]
+        gaps: dict[int, tuple[int, int]]
         times, gaps = result  # type: ignore[misc]
         self._show_times(times, gaps)
 
