@@ -13,10 +13,8 @@ are reported in each segment, with suggestions as corrections.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
+from collections.abc import Container, Iterator
 from functools import cache, lru_cache
-from itertools import islice
 from typing import Any
 
 from model.qa.first_seen import FirstSeen, order_of
@@ -65,14 +63,11 @@ def _english_frequencies() -> dict[str, int]:
     return words
 
 
-@cache
-def _known() -> AbstractSet[str]:
-    """The checker's words, copied a slice at a time (one copy held the GIL for 30 ms)."""
-    words = iter(_checker().word_frequency.dictionary)
-    known: set[str] = set()
-    while chunk := list(islice(words, SLICE)):
-        known.update(chunk)
-    return known
+def _known() -> Container[str]:
+    """The checker's words: its frequency table itself (a dict: looked up as fast as a set; a copy
+    of its 160,000 words into a frozenset held the GIL 30 ms and took ~8 MB)."""
+    words: Container[str] = _checker().word_frequency.dictionary
+    return words
 
 
 class SpellingState:
