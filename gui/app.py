@@ -171,9 +171,9 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
         return 2
     ctx = AppContext(store)
     started(ctx)
-    from gui.backups import BackupSchedule, failure_message
+    from gui.backups import OPEN_DELAY_S, BackupSchedule, failure_message
 
-    backups = BackupSchedule(store, app)  # copies start once the damage check has passed
+    backups = BackupSchedule(store, app, open_delay_s=OPEN_DELAY_S)  # copies start once the damage check has passed
     window = MainWindow(ctx, settings)
     remember_layout(window, settings)  # the next start's frame shows these docks
     hand_over(frame, window)

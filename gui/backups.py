@@ -68,14 +68,23 @@ def _changed_since_last_copy(path: Path) -> bool:
     return newest > time.time() - age
 
 
+# The window's copy at start waits this long after the first paint: copying the whole file (VACUUM
+# INTO, 2-3 s at 200,000 segments) while the window's first reads, checks and marks run made its
+# inputs wait 150-460 ms there instead of 100-200 (window_bench at 200k). A copy already exists
+# whenever the file is unchanged since the newest one; an edit made meanwhile is in this one.
+OPEN_DELAY_S = 10.0
+
+
 class BackupSchedule(QObject):
     """Takes the automatic copies of one SQLite store (nothing for a database server)."""
 
     finished = Signal(str, str)  # ("ok", copy path) or ("failed", one-line reason)
 
-    def __init__(self, store: Store, parent: QObject | None = None, minutes: float = backup.EVERY_MINUTES) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None, minutes: float = backup.EVERY_MINUTES, *,
+                 open_delay_s: float = 0.0) -> None:
         super().__init__(parent)
         self.store = store
+        self.open_delay_s = open_delay_s  # the copy at start waits this long (see start)
         self.enabled = store.engine.dialect.name == "sqlite"
         self.path = Path(store.path)
         self._written = False
@@ -94,7 +103,10 @@ class BackupSchedule(QObject):
         if not self.enabled:
             return
         if _changed_since_last_copy(self.path):
-            self.take("open")
+            if self.open_delay_s > 0:  # the window's first seconds: see OPEN_DELAY_S
+                QTimer.singleShot(int(self.open_delay_s * 1000), self, lambda: self.take("open"))
+            else:
+                self.take("open")
         self._timer.start()
 
     def timer_running(self) -> bool:

@@ -6,16 +6,21 @@ panes and the waveform show comes back through the store's announcements.
 The window's first paint does not wait for the recording: the actions, the Audio menu and the
 dock are there at once, but the transcript the window opens on gets its recording in the player
 (Qt Multimedia, numpy for the waveform) and its segment times (which read every segment) right
-after the paint (``FeatureWindow.after_paint``), or at the first action that needs them.
+after the paint (``FeatureWindow.after_paint``), or at the first action that needs them. The
+times read then are read in a thread (a scan of every segment: 0.2-0.3 s at 200,000 segments,
+which a keystroke made at the paint waited for on the window's thread).
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
+import logging
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDropEvent, QFont, QPainter
 from PySide6.QtWidgets import QFileDialog
 
@@ -29,6 +34,8 @@ from model.audio import ops
 from model.audio.pcm import AUDIO_SUFFIXES, AudioError, identify
 from model.audio.timing import SegmentTime
 from model.errors import TaiyakuError
+
+log = logging.getLogger(__name__)
 
 NUDGE_MS = 100
 AROUND_GAP_MS = 2000
@@ -46,6 +53,8 @@ def kind_name(kind: str) -> str:
 class AudioFeature(QObject):
     """The player dock, the Audio menu and the segment times in the panes."""
 
+    _timesRead = Signal(int, int, object)  # generation, transcript id, (times, gap spans) or the exception
+
     def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
         super().__init__(window.widget())
         self.window = window
@@ -60,6 +69,8 @@ class AudioFeature(QObject):
         self.follow = False
         self._pending = False  # the transcript's recording and times wait for the window's first paint
         self._following = False  # the panes are being moved by the playhead, not by the annotator
+        self._times_generation = 0  # a read of the times in the thread is stale once this has moved on
+        self._timesRead.connect(self._on_times_read)
         self.player = PlayerWidget(window.settings, window.widget())
         self.dock = window.add_dock(self.player, tr("Recording"), Qt.DockWidgetArea.BottomDockWidgetArea,
                                     "audio_dock")
@@ -77,7 +88,7 @@ class AudioFeature(QObject):
         ctx.selectionChanged.connect(self._on_selection)
         window.widget().installEventFilter(self)  # drops of audio files
         self._on_transcript(ctx.transcript_id)
-        window.after_paint(self.catch_up)
+        window.after_paint(self._catch_up_after_paint)
 
     # -- actions ------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -167,6 +178,43 @@ class AudioFeature(QObject):
         self._show_recording()
         self._reload_times()
 
+    def _catch_up_after_paint(self) -> None:
+        """``catch_up`` right after the first paint, its segment times read in a thread."""
+        if not self._pending:
+            return
+        self._pending = False
+        self._show_recording()
+        tid = self.ctx.transcript_id
+        if tid is None:
+            return
+        self._times_generation += 1
+        generation, store = self._times_generation, self.ctx.store
+
+        def read() -> None:
+            try:
+                store.ensure_intact()  # as the other readers: nothing read from a damaged file
+                result: object = (ops.segment_times(store, tid), ops.gap_times(store, tid))
+            except Exception as exc:  # handed to the window's thread (one line there)
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the window went meanwhile
+                self._timesRead.emit(generation, tid, result)
+
+        threading.Thread(target=read, name="taiyaku-audio-times", daemon=True).start()
+
+    def _on_times_read(self, generation: int, transcript_id: int, result: object) -> None:
+        if generation != self._times_generation or transcript_id != self.ctx.transcript_id:
+            return  # read again since (an edit of the times, another transcript)
+        if isinstance(result, TaiyakuError):
+            self.ctx.report_error(str(result))
+            return
+        if isinstance(result, Exception):  # not the annotator's doing: the gutter stays without times
+            log.error("reading the segment times failed", exc_info=result)
+            return
+        times: list[SegmentTime]
+        gaps: dict[int, tuple[int, int]]
+        times, gaps = result  # type: ignore[misc]
+        self._show_times(times, gaps)
+
     def _show_recording(self) -> None:
         rec, transcript_id = self.recording, self.ctx.transcript_id
         if rec is None or not rec.available:  # nothing to read: no duration, no peaks
@@ -205,11 +253,16 @@ class AudioFeature(QObject):
 
     def _reload_times(self) -> None:
         tid = self.ctx.transcript_id
-        self.times = ops.segment_times(self.ctx.store, tid) if tid is not None else []
+        self._times_generation += 1  # a read still under way in the thread is older than this one
+        self._show_times(ops.segment_times(self.ctx.store, tid) if tid is not None else [],
+                         ops.gap_times(self.ctx.store, tid) if tid is not None else {})
+
+    def _show_times(self, times: list[SegmentTime], gap_spans: dict[int, tuple[int, int]]) -> None:
+        self.times = times
         self.times_sorted = sorted(self.times, key=lambda t: t.start_ms)
         self.starts = [t.start_ms for t in self.times_sorted]
         self.by_segment = {t.segment_id: t for t in self.times}
-        self.gap_spans = ops.gap_times(self.ctx.store, tid) if tid is not None else {}
+        self.gap_spans = gap_spans
         self.player.set_marks([(t.start_ms, t.kind) for t in self.times], list(self.gap_spans.values()),
                               self.player.waveform.current)
         self._mark_current()

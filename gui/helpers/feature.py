@@ -7,12 +7,14 @@ store operation and one undo step through ``ctx.run``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QTextBrowser, QToolTip
 
@@ -39,6 +41,8 @@ TERM_COLOUR_LIGHT, TERM_COLOUR_DARK = QColor("#8a9bb0"), QColor("#6f8096")
 class HelpersFeature(QObject):
     """The translator's helpers of one main window."""
 
+    _memoryRead = Signal(int, object)  # generation, the TranslationMemory or the exception (from its thread)
+
     def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
         main = window.widget()  # the QMainWindow: parent of our widgets and dialogs
         super().__init__(main)
@@ -49,6 +53,9 @@ class HelpersFeature(QObject):
         self.model = window.transcript_model
         self.finder = TermFinder([])
         self._memory: TranslationMemory | None = None
+        self._memory_generation = 0  # a memory read in the thread is stale once this has moved on
+        self._memory_reading = False
+        self._memoryRead.connect(self._on_memory_read)
         self.suggestions: list[Suggestion] = []
         self.panel = GlossaryPanel(main)
         self.dock = window.add_dock(self.panel, self.tr("Glossary"), Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -239,8 +246,46 @@ class HelpersFeature(QObject):
         if self._memory is None:
             from model.tm import load_memory
 
+            self._memory_generation += 1  # a read under way in the thread is not needed any more
             self._memory = load_memory(self.ctx.store)
         return self._memory
+
+    def _read_memory(self) -> None:
+        """Read the translation memory in a thread (its import and its read of every correction held
+        the window's thread 50-100 ms at the first selection after the paint); the suggestions are
+        shown when it is read."""
+        if self._memory_reading:
+            return
+        self._memory_reading = True
+        generation, store = self._memory_generation, self.ctx.store
+
+        def read() -> None:
+            try:
+                store.ensure_intact()  # as the other readers: nothing read from a damaged file
+                from model.tm import load_memory
+
+                result: object = load_memory(store)
+            except Exception as exc:  # handed to the window's thread (one line there)
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the window went meanwhile
+                self._memoryRead.emit(generation, result)
+
+        threading.Thread(target=read, name="taiyaku-memory", daemon=True).start()
+
+    def _on_memory_read(self, generation: int, result: object) -> None:
+        self._memory_reading = False
+        if generation != self._memory_generation:  # corrections changed meanwhile: read again
+            if self._memory is None:
+                self._read_memory()
+            return
+        if isinstance(result, TaiyakuError):
+            self.ctx.report_error(str(result))
+            return
+        if isinstance(result, Exception):  # not the annotator's doing: no suggestions, one log line
+            log.error("reading the translation memory failed", exc_info=result)
+            return
+        self._memory = result  # type: ignore[assignment]
+        self.show_suggestions()
 
     def _selection_changed(self, *_args: object) -> None:
         # The first selection comes before the window's first paint: the translation memory (read
@@ -257,8 +302,11 @@ class HelpersFeature(QObject):
         if seg is None:
             self.suggestions_tab.setHtml(f"<p style='color:gray'>{escape(self.tr('No segment selected.'))}</p>")
             return
+        if self._memory is None:  # read in a thread first: shown when it is there
+            self._read_memory()
+            return
         try:
-            self.suggestions = self.memory().suggest(seg)
+            self.suggestions = self._memory.suggest(seg)
         except TaiyakuError as exc:
             self.ctx.report_error(str(exc))
             return
@@ -335,5 +383,6 @@ class HelpersFeature(QObject):
             self.reload_glossary()
         if changes.touches("correction", "memory_unit"):
             self._memory = None  # read again when next needed
+            self._memory_generation += 1
             self._suggest_timer.start()
 

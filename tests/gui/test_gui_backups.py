@@ -80,3 +80,16 @@ def test_the_schedule_copies_at_start_after_work_and_at_close_only_when_somethin
     schedule.close()  # written since: a last copy
     copies = backup.list_backups(db_path)
     assert len(copies) == 3 and copies[0].transcripts == 3
+
+
+def test_the_copy_at_start_waits_until_the_window_has_settled(qtbot, store: Store, db_path: Path):
+    # The window's first seconds (reads, checks, marks) no longer share the machine with a copy of
+    # the whole file: the copy at start comes after open_delay_s.
+    from gui.backups import BackupSchedule
+
+    make_transcript(store, [("Q", [("Hello.", "こんにちは。")])])
+    schedule = BackupSchedule(store, open_delay_s=0.2)
+    schedule.start()
+    assert backup.list_backups(db_path) == []
+    qtbot.waitUntil(lambda: len(backup.list_backups(db_path)) == 1, timeout=5000)
+    schedule.close()
