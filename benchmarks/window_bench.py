@@ -256,16 +256,26 @@ def first_paint():
 
 # The frame: the first paint of a main window of any kind (the start-up frame or the window itself:
 # menus, toolbar, docks), transcript or not. The app is made here, as run() would, to watch it.
+# Watched as the empty window is: a filter on the main window, installed as it is shown. (A filter on
+# the whole app made PySide wrap every object that received an event, Qt's own window classes
+# included, and build ~150 enum types for them: ~50 ms of CPU the app itself never spends.)
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 _app = QApplication(sys.argv[:1])
 class _Frame(QObject):
+    watching = True
     def eventFilter(self, o, e):
-        if e.type() == QEvent.Type.Paint and isinstance(o, QMainWindow):
-            print("FRAME", time.time(), time.process_time(), flush=True); _app.removeEventFilter(self)
+        if self.watching and e.type() == QEvent.Type.Paint:
+            print("FRAME", time.time(), time.process_time(), flush=True); self.watching = False
+            o.removeEventFilter(self)
         return False
 _frame = _Frame()
-_app.installEventFilter(_frame)
+_show = QMainWindow.show
+def _watched_show(window):
+    if _frame.watching:
+        window.installEventFilter(_frame)
+    _show(window)
+QMainWindow.show = _watched_show
 
 if len(sys.argv) > 3 and sys.argv[3] == "core":
     import gui.window.features

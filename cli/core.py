@@ -74,12 +74,15 @@ def register_command(name: str, help: str, configure: Callable[[argparse.Argumen
     COMMANDS[name] = Command(name, help, configure, run, description or help)
 
 
-def _add_db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+def _add_db_option(parser: argparse.ArgumentParser, *, top: bool, helped: bool = True) -> None:
     # A subcommand's --db must not reset one given before the subcommand: SUPPRESS its default.
+    # ``helped=False``: a parser that never prints help (the window's) skips finding the default
+    # path for the text (platformdirs' import, ~10 ms before the window's frame).
+    default = _default_db_for_help() if helped else "the data folder's taiyaku.sqlite3"
     parser.add_argument(
         "--db", metavar="PATH|URL", type=db_argument, default=None if top else argparse.SUPPRESS,
         help=f"the database file, or a shared server's postgresql://USER@HOST[:PORT]/NAME "
-             f"(default: $TAIYAKU_DB, else {_default_db_for_help()})",
+             f"(default: $TAIYAKU_DB, else {default})",
     )
 
 
@@ -143,7 +146,7 @@ def build_parser(prog: str | None = None, configure: Collection[str] | None = No
 def build_window_parser(prog: str | None = None) -> ArgumentParser:
     """The window's own options (a FILE may stand where a command would)."""
     parser = ArgumentParser(prog=prog, usage=WINDOW_USAGE, add_help=False)
-    _add_db_option(parser, top=True)
+    _add_db_option(parser, top=True, helped=False)
     _add_window_options(parser)
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE")
     return parser

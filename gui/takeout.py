@@ -42,7 +42,7 @@ def checked_out_from(store: Store) -> Any:
     """The checkout row of the open database (None: not a checked-out file, or a server)."""
     if store.engine.dialect.name != "sqlite":
         return None
-    from model.sync.replay import read_checkout
+    from model.sync.tables import read_checkout
 
     try:
         with store.engine.connect() as conn:

@@ -27,11 +27,12 @@ from gui.library import LibraryView
 from gui.models.library_model import LibraryModel
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
+from gui.preferences.dialog import PreferencesDialog
 from gui.window import features
 from gui.window.actions import ActionRegistry
 from gui.window.context import AppContext
 from gui.window.i18n import current_language, resolve_language
-from gui.window.settings import PreferencesDialog, db_key
+from gui.window.settings import db_key
 from gui.window.shortcuts_dialog import ShortcutsDialog
 from gui.window.storage_errors import status_text
 from model.errors import TaiyakuError

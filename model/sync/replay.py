@@ -59,14 +59,6 @@ class LocalEvent:
     author_id: int = 0
 
 
-def read_checkout(conn: Connection) -> Checkout | None:
-    """The file's checkout row (None: the file was not made by ``taiyaku checkout``)."""
-    row = conn.execute(select(Checkout.__table__)).first()
-    if row is None:
-        return None
-    return Checkout(**dict(row._mapping))
-
-
 def local_state(conn: Connection) -> tuple[int, tuple[int, ...]]:
     """What would tell that the file changed: its newest event and which events are undone."""
     events = ChangeEvent.__table__

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Connection, DateTime, Integer, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from model.schema import Base, _table_args, utcnow
@@ -56,3 +56,12 @@ class SyncReceipt(Base):
     # [table, local id, server id] of every row the operation inserted (later ones refer to them).
     id_map: Mapped[list[Any]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def read_checkout(conn: Connection) -> Checkout | None:
+    """The file's checkout row (None: the file was not made by ``taiyaku checkout``). Here, beside
+    its table: the window asks at start-up, without importing the sync machinery (~8 ms)."""
+    row = conn.execute(select(Checkout.__table__)).first()
+    if row is None:
+        return None
+    return Checkout(**dict(row._mapping))

@@ -26,9 +26,9 @@ from model.paths import default_annotator_name
 from model.schema import Transcript, utcnow
 from model.store import Store
 from model.sync.copy import Copied, copy_transcript
-from model.sync.replay import Replay, local_state, read_checkout
+from model.sync.replay import Replay, local_state
 from model.sync.report import SyncReport
-from model.sync.tables import Checkout
+from model.sync.tables import Checkout, read_checkout
 
 _SIDE_FILES = ("", "-wal", "-shm", "-journal")
 

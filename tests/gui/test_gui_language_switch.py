@@ -33,7 +33,7 @@ def windows(qtbot):
 
 def choose_language(qtbot, window, lang: str):  # type: ignore[no-untyped-def]
     """Edit > Preferences, pick ``lang``, OK; returns the window that replaced ``window``."""
-    from gui.window.settings import PreferencesDialog
+    from gui.preferences.dialog import PreferencesDialog
 
     def answer() -> None:
         dialog = window.findChild(PreferencesDialog, "preferences")
@@ -194,7 +194,7 @@ def test_switching_twice_leaves_one_window_and_reaches_no_dead_object(qtbot, sto
 def test_the_same_language_rebuilds_nothing(qtbot, store, tmp_path, windows):
     window, _tid = make_window(qtbot, store, tmp_path, closed_by_qtbot=False)
     windows.append(window)
-    from gui.window.settings import PreferencesDialog
+    from gui.preferences.dialog import PreferencesDialog
 
     def answer() -> None:
         dialog = window.findChild(PreferencesDialog, "preferences")

@@ -8,7 +8,7 @@ from gui_helpers import make_window
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
-from gui.window.settings import PreferencesDialog
+from gui.preferences.dialog import PreferencesDialog
 
 
 @pytest.fixture

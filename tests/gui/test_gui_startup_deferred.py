@@ -18,7 +18,9 @@ from model.store import Store
 from tests.model.test_audio_model import write_tone
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("numpy", "PySide6.QtMultimedia", "qtawesome", "model.importer", "model.export")
+# model.sync.replay: the take-out feature asks whether the file is a checkout at start-up, without the
+# sync machinery (model.sync.tables.read_checkout).
+HEAVY = ("numpy", "PySide6.QtMultimedia", "qtawesome", "model.importer", "model.export", "model.sync.replay")
 
 # Opens the database in the app as a user would (gui.app.run), notes at the first paint what is
 # imported and which actions exist, then after the deferred set-up what the player has.
