@@ -87,7 +87,8 @@ class HelpersFeature(QObject):
     def _tabify_dock(self) -> None:
         """A tab beside the library, speakers, gaps and history on the left, not a slice of their height."""
         window = self.main
-        others = [d for d in window.findChildren(QDockWidget) if d is not self.dock and not d.isFloating()
+        others = [d for d in window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                  if d is not self.dock and not d.isFloating()
                   and window.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
         if others:
             window.tabifyDockWidget(others[-1], self.dock)

@@ -100,7 +100,7 @@ class ReviewController(QObject):
     def _arrange_docks(self) -> None:
         """Share the right side with other features' docks as tabs, not as thin slices."""
         window = self.window.widget()
-        others = [d for d in window.findChildren(QDockWidget)
+        others = [d for d in window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
                   if d not in (self.review_dock, self.findings_dock) and not d.isFloating()
                   and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
         if others:
