@@ -32,6 +32,16 @@ XCB_LIBRARIES = {
 }
 
 
+def _bundled(lib: str) -> bool:
+    """Whether a packaged app (PyInstaller) carries its own copy of ``lib`` (e.g. libxcb-cursor.so.0)."""
+    bundle = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+    if bundle is None:
+        return False
+    from pathlib import Path
+
+    return any(Path(bundle).glob(f"lib{lib}.so*"))
+
+
 def display_problem(environ: dict[str, str] | None = None) -> str | None:
     """Why Qt could not open a window here (it would abort the process), or None.
 
@@ -47,11 +57,9 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
         return None
     if not env.get("DISPLAY"):
         return "there is no graphical display (DISPLAY is not set)"
-    if getattr(sys, "frozen", False):
-        return None  # a packaged app may carry its own copies
     from ctypes.util import find_library
 
-    missing = sorted(pkg for lib, pkg in XCB_LIBRARIES.items() if find_library(lib) is None)
+    missing = sorted(pkg for lib, pkg in XCB_LIBRARIES.items() if find_library(lib) is None and not _bundled(lib))
     if missing:
         return f"Qt needs X11 libraries that are missing (sudo apt-get install {' '.join(missing)})"
     return None

@@ -196,5 +196,14 @@ def test_window_starts_on_a_real_x_display(app, tmp_path, x_display):
     db = tmp_path / "x11.sqlite3"
     result = subprocess.run([str(app), "--db", str(db), "--quit-after-load"], capture_output=True, text=True,
                             timeout=180, env=env, cwd=tmp_path)
+    import main
+
+    missing = main.display_problem({"DISPLAY": x_display})  # this machine's X11 libraries (the README's list)
+    if missing is not None:
+        # Qt would abort the bundle with "xcb-cursor0 is needed" whatever was missing: one line instead.
+        assert result.returncode == 2, result.stderr[-3000:]
+        assert result.stderr.splitlines()[0].startswith("taiyaku: the window cannot open: Qt needs X11 libraries")
+        assert "sudo apt-get install" in result.stderr.splitlines()[0] and "Reinstalling" not in result.stderr
+        return
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(_transcripts(db)) == 1
