@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli import core as cli
+from model.wording import counted
 
 if TYPE_CHECKING:
     from model.store import Store
@@ -55,7 +56,7 @@ def _run(args: argparse.Namespace) -> int:
         elif args.audio_command == "align":
             aligned, estimated, doubtful = _align(store, args.id)
             note = f" ({doubtful} heard, but where they start is doubtful)" if doubtful else ""
-            print(f"{aligned} segment(s) aligned, {estimated} estimated{note}", file=out)
+            print(f"{counted(aligned, 'segment')} aligned, {estimated} estimated{note}", file=out)
         elif args.audio_command == "detach":
             ops.detach_recording(store, args.id)
             print("recording detached", file=out)

@@ -11,6 +11,7 @@ import argparse
 import json
 
 from cli import core as cli
+from model.wording import counted
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
@@ -47,7 +48,7 @@ def _run(args: argparse.Namespace) -> int:
             lang = f" [{f.lang}]" if f.lang else ""
             print(f"{where}{lang}: {f.check}: {f.message}", file=out)
             count += 1
-        print(f"{count} finding(s)", file=out)
+        print(counted(count, "finding"), file=out)
         return 0
     finally:
         store.close()

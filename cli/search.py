@@ -11,6 +11,7 @@ import argparse
 import json
 
 from cli import core as cli
+from model.wording import counted
 
 EXIT_NO_HITS = 1
 
@@ -50,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
             context = f"{h.before}[{h.match}]{h.after}".replace("\n", " ")
             print(f"  {h.turn}.{h.segment} {h.lang}{mark}: {context}", file=out)
     more = " (more not shown: --limit)" if result.truncated else ""
-    print(f"{len(result.hits)} hit(s){more}", file=out)
+    print(f"{counted(len(result.hits), 'hit')}{more}", file=out)
     return 0 if result.hits else EXIT_NO_HITS
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cli.core import open_store, register_command, text_out
 from model.errors import TaiyakuError
+from model.wording import counted
 
 
 def _configure(p: argparse.ArgumentParser) -> None:
@@ -46,7 +47,7 @@ def _run(args: argparse.Namespace) -> int:
                 count += 1
                 print(f"turn {turn_no}, segment {seg_no} [{s.lang}] {s.similarity:.0f}% "
                       f"({s.entry.author}, {s.entry.source}): {s.proposed}", file=out)
-    print(f"{count} suggestion(s)", file=out)
+    print(counted(count, "suggestion"), file=out)
     return 0
 
 

@@ -11,6 +11,7 @@ from model.ops._base import NothingToDo, optional_operation
 from model.schema import REVIEW_STATES, Correction, Segment, utcnow
 from model.store import Store
 from model.text import LIVE_STATUSES
+from model.wording import counted
 
 
 def set_review_state(store: Store, segment_ids: int | Iterable[int], state: str) -> int | None:
@@ -36,7 +37,7 @@ def set_review_state(store: Store, segment_ids: int | Iterable[int], state: str)
             changed += 1
         if not changed:
             raise NothingToDo
-        op.description = f"{changed} segment(s) -> {state}"
+        op.description = f"{counted(changed, 'segment')} -> {state}"
     return op.event_id
 
 
@@ -63,5 +64,5 @@ def unapprove(store: Store, segment_ids: int | Iterable[int]) -> int | None:
             changed += 1
         if not changed:
             raise NothingToDo
-        op.description = f"{changed} segment(s)"
+        op.description = counted(changed, "segment")
     return op.event_id

@@ -36,7 +36,7 @@ def test_qa_text_and_clean_transcript(db_path):
     result = taiyaku("qa", tid, "--db", db_path)
     assert result.returncode == 0
     assert "turn 2, segment 1 [ja]: untranslated:" in result.stdout
-    assert result.stdout.rstrip().endswith("4 finding(s)")
+    assert result.stdout.rstrip().endswith("4 findings")
     store = Store.open(db_path, annotator="tester")
     clean = make_transcript(store, [("MODERATOR", [("Thank you, 8 of 10.", "ありがとう、10のうち8つ。")])])
     store.close()

@@ -165,7 +165,7 @@ def test_command_line_attach_align_detach(tmp_path: Path, call_recording):
     assert "attached" in attached.stdout and "1:" in attached.stdout  # about a minute and a half
     aligned = run_cli("audio", "align", str(tid), "--db", str(db))
     assert aligned.returncode == 0, aligned.stderr
-    assert aligned.stdout.strip() == f"{len(PARAGRAPHS)} segment(s) aligned, 0 estimated"
+    assert aligned.stdout.strip() == f"{len(PARAGRAPHS)} segments aligned, 0 estimated"
     detached = run_cli("audio", "detach", str(tid), "--db", str(db))
     assert detached.returncode == 0 and "detached" in detached.stdout
     again = run_cli("audio", "align", str(tid), "--db", str(db))

@@ -180,7 +180,7 @@ def test_withdrawing_one_approval_says_one_segment(store: Store, tid: int) -> No
     sid = load_transcript(store, tid).turns[0].segments[0].id
     review_state.approve(store, [sid])
     review_state.unapprove(store, [sid])
-    assert (_last(store, tid)["action"], _last(store, tid)["description"]) == ("Withdraw approval", "1 segment(s)")
+    assert (_last(store, tid)["action"], _last(store, tid)["description"]) == ("Withdraw approval", "1 segment")
 
 
 def test_a_gap_cannot_be_marked_in_a_missing_translation(store: Store, tid: int) -> None:

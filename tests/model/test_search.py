@@ -109,10 +109,10 @@ def test_the_command_line(db_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         f"#{a} Press call (1)", "  1.1 ja: [共同通信]と同盟について話しました。",
-        f"#{b} Briefing (1)", "  2.1 ja: [共同通信]は二度質問した。", "2 hit(s)"]
+        f"#{b} Briefing (1)", "  2.1 ja: [共同通信]は二度質問した。", "2 hits"]
     result = taiyaku("search", "NIKKEI", "--lang", "en", "--format", "json", "--db", db_path)
     data = json.loads(result.stdout)
     assert [(h["transcript_id"], h["turn"], h["segment"], h["match"]) for h in data["hits"]] == [(b, 1, 1, "Nikkei")]
     nothing = taiyaku("search", "no such words", "--db", db_path)
-    assert (nothing.returncode, nothing.stdout.strip()) == (1, "0 hit(s)")
+    assert (nothing.returncode, nothing.stdout.strip()) == (1, "0 hits")
     assert_one_error_line(taiyaku("search", "(", "--regex", "--db", db_path), "regular expression")
