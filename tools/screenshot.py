@@ -32,18 +32,19 @@ def default_out(dark: bool, lang: str) -> Path:
     return ROOT / "docs" / f"{name}.png"
 
 
-def settle(app, window, seconds: float = 1.5) -> None:  # type: ignore[no-untyped-def]
+def settle(app, window=None, seconds: float = 1.5) -> None:  # type: ignore[no-untyped-def]
     """Let the window finish what follows its first paint (icons, review counts, the recording's
-    peaks, read by threads) before the picture is taken: a grab at once shows a bare toolbar."""
+    peaks, read by threads) before the picture is taken: a grab at once shows a bare toolbar.
+    Events for at least ``seconds``; with a ``window``, also until its icons (and peaks) are in."""
     import time
 
     deadline, end = time.monotonic() + 15, time.monotonic() + seconds
-    audio = window.features.get("audio")
+    audio = window.features.get("audio") if window is not None else None
     while time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
         peaks = audio is None or audio.recording is None or audio.player.waveform.peaks is not None
-        if time.monotonic() >= end and window.registry.icons_loaded and peaks:
+        if time.monotonic() >= end and (window is None or window.registry.icons_loaded) and peaks:
             break
     app.processEvents()
 

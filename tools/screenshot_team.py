@@ -25,6 +25,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+from screenshot import settle  # noqa: E402  (after the paths; the same wait as the main screenshots)
 
 # (title, English, Japanese, assignment steps: (who acts, step) after "assign to" the first name)
 LIBRARY: list[tuple[str, str, str, str | None, list[tuple[str, str]]]] = [
@@ -38,21 +40,6 @@ LIBRARY: list[tuple[str, str, str, str | None, list[tuple[str, str]]]] = [
     ("Trade talks", "Question 4 about tariffs.", "関税についての質問。", None, []),
 ]
 WORK = Path(tempfile.gettempdir()) / "taiyaku-team-screenshots"
-
-
-def _pump(app: Any, rounds: int = 20, window: Any = None) -> None:
-    """Let the window finish what it does after its first paint (icons, review counts, threads'
-    results): events for ``rounds`` x 10 ms, and with ``window``, until its icons are in too."""
-    import time
-
-    deadline = time.monotonic() + 10
-    for _ in range(rounds):
-        app.processEvents()
-        time.sleep(0.01)
-    while window is not None and not window.registry.icons_loaded and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    app.processEvents()
 
 
 def build_library(path: Path) -> list[int]:
@@ -98,7 +85,7 @@ def window_on(app: Any, path: Path, tid: int, annotator: str, lang: str, size: t
     window.resize(*size)
     window.open_initial(tid)
     window.show()
-    _pump(app, 40)
+    settle(app, seconds=0.4)
     return window
 
 
@@ -156,7 +143,7 @@ def sync_shots(app: Any, out_dir: Path, lang: str, suffix: str) -> None:
                       QMessageBox.StandardButton.Ok, window)
     box.setWindowTitle(window.tr("Sync now"))
     box.show()
-    _pump(app)
+    settle(app, seconds=0.2)
     box.grab().save(str(out_dir / f"sync-result{suffix}.png"))
     box.close()
     window.close()
@@ -180,13 +167,13 @@ def main(out_dir: Path, lang: str = "en") -> None:
     ids = build_library(library)
     window = window_on(app, library, ids[0], "Mika", lang, (1300, 700))
     window.resizeDocks([window.library_dock], [360], Qt.Orientation.Horizontal)
-    _pump(app, 50, window)
+    settle(app, window, 0.5)
     window.grab().save(str(out_dir / f"team-work{suffix}.png"))
     dialog = window.features["takeout"].check_out()
     dialog.source.setText("postgresql://mika@db.example.org/taiyaku")
     dialog.transcript.setValue(ids[0])
     dialog.file.setText("/home/mika/briefing.sqlite3")
-    _pump(app)
+    settle(app, seconds=0.2)
     dialog.grab().save(str(out_dir / f"checkout-dialog{suffix}.png"))
     dialog.reject()
     window.close()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QTextBrowser, QToolTip
+from PySide6.QtWidgets import QFileDialog, QTextBrowser, QToolTip
 
 from gui.helpers.glossary_panel import EntryDialog, GlossaryPanel
 from gui.helpers.spell_editor import SpellingForEditors
@@ -87,9 +87,7 @@ class HelpersFeature(QObject):
     def _tabify_dock(self) -> None:
         """A tab beside the library, speakers, gaps and history on the left, not a slice of their height."""
         window = self.main
-        others = [d for d in window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                  if d is not self.dock and not d.isFloating()
-                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
+        others = [d for d in self.window.docks_in(Qt.DockWidgetArea.LeftDockWidgetArea) if d is not self.dock]
         if others:
             window.tabifyDockWidget(others[-1], self.dock)
             self.window.library_dock.raise_()  # the library stays in front; the glossary waits behind its tab

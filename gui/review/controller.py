@@ -14,7 +14,6 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
 
 from gui.review.findings_panel import FindingsPanel
 from gui.review.flag_actions import FlagActions
@@ -100,9 +99,8 @@ class ReviewController(QObject):
     def _arrange_docks(self) -> None:
         """Share the right side with other features' docks as tabs, not as thin slices."""
         window = self.window.widget()
-        others = [d for d in window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                  if d not in (self.review_dock, self.findings_dock) and not d.isFloating()
-                  and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        others = [d for d in self.window.docks_in(Qt.DockWidgetArea.RightDockWidgetArea)
+                  if d not in (self.review_dock, self.findings_dock)]
         if others:
             window.tabifyDockWidget(others[-1], self.review_dock)
         window.tabifyDockWidget(self.review_dock, self.findings_dock)

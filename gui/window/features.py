@@ -100,6 +100,10 @@ class FeatureWindow(Protocol):
         """A tab about the selected segment in the details area."""
         ...
 
+    def docks_in(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        """The window's docked (not floating) docks on one side, in the order they were added."""
+        ...
+
     def painted(self) -> bool:
         """Whether the window has painted its panes once."""
         ...

@@ -125,10 +125,14 @@ class MainWindow(QMainWindow):
         # No saved layout: the panes get most of the width; the docks beside them stay narrow.
         area = Qt.DockWidgetArea
         for side, width in ((area.LeftDockWidgetArea, 210), (area.RightDockWidgetArea, 300)):
-            docks = [d for d in self.findChildren(QDockWidget, options=DIRECT)
-                     if self.dockWidgetArea(d) == side and not d.isFloating()]
+            docks = self.docks_in(side)
             if docks:
                 self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
+
+    def docks_in(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        """The window's docked (not floating) docks on one side, in the order they were added."""
+        return [d for d in self.findChildren(QDockWidget, options=DIRECT)
+                if self.dockWidgetArea(d) == area and not d.isFloating()]
 
     # -- building ------------------------------------------------------------------
     def _build_docks(self) -> None:
