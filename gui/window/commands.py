@@ -46,25 +46,8 @@ class StoreCommand(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        try:
-            if self.event_id is None:
-                assert self._perform is not None
-                self.event_id = self._perform()
-            else:
-                self.store.redo(self.event_id)
-        except StorageFailed as exc:
-            if self.event_id is None:  # never performed: nothing to keep
-                self.setObsolete(True)
-            else:
-                self.stuck = True
-            self._report(describe_failure(exc))
-            if self._on_error is None:
-                raise
-        except TaiyakuError as exc:
-            self.setObsolete(True)
-            self._report(str(exc))
-            if self._on_error is None:
-                raise
+        # A first run that fails changed nothing: the stack drops it. A replay that fails is stuck.
+        self._guarded(self._perform_or_replay, never_performed=self.event_id is None)
 
     def undo(self) -> None:
         if self._skip_next_undo:
@@ -72,10 +55,25 @@ class StoreCommand(QUndoCommand):
             return
         if self.event_id is None:
             return
+        event_id = self.event_id
+        self._guarded(lambda: self.store.undo(event_id), never_performed=False)
+
+    def _perform_or_replay(self) -> None:
+        if self.event_id is None:
+            assert self._perform is not None
+            self.event_id = self._perform()
+        else:
+            self.store.redo(self.event_id)
+
+    def _guarded(self, step: Callable[[], object], *, never_performed: bool) -> None:
+        """Run ``step``; a failure is reported in one line (and raised when no one listens)."""
         try:
-            self.store.undo(self.event_id)
+            step()
         except StorageFailed as exc:
-            self.stuck = True
+            if never_performed:  # nothing to keep
+                self.setObsolete(True)
+            else:
+                self.stuck = True
             self._report(describe_failure(exc))
             if self._on_error is None:
                 raise
