@@ -22,6 +22,8 @@ from model.readmodel import AnySelect, SpeakerView
 from model.schema import Segment, Speaker, Transcript, Turn
 from model.store import Store
 
+BATCH_ROWS = 20_000  # rows fetched at a time while reading a skeleton
+
 
 @dataclass(slots=True)
 class TurnInfo:
@@ -180,12 +182,13 @@ class Skeleton:
         self._sorted_rows = array("q", order)
 
 
-def _plain_rows(conn: Connection, stmt: AnySelect) -> list[tuple[Any, ...]]:
-    """Rows of a Core statement as plain tuples, straight from the DB-API cursor.
+def _plain_batches(conn: Connection, stmt: AnySelect, size: int = BATCH_ROWS) -> Iterator[list[tuple[Any, ...]]]:
+    """Rows of a Core statement as plain tuples, straight from the DB-API cursor, a batch at a time.
 
     Still portable SQL (compiled by SQLAlchemy for the connection's dialect);
     it only skips SQLAlchemy's per-row result objects, which cost about 2 µs a
-    row: 0.1 s of the first paint for 50,000 segments.
+    row: 0.1 s of the first paint for 50,000 segments. In batches, so the tuples
+    of 200,000 rows (25 MB) never live at once: only the arrays built from them stay.
     """
     compiled = stmt.compile(dialect=conn.dialect)
     params = compiled.construct_params()
@@ -193,7 +196,8 @@ def _plain_rows(conn: Connection, stmt: AnySelect) -> list[tuple[Any, ...]]:
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), args)
-        return cast(list[tuple[Any, ...]], cursor.fetchall())
+        while batch := cast(list[tuple[Any, ...]], cursor.fetchmany(size)):
+            yield batch
     finally:
         cursor.close()
 
@@ -222,29 +226,30 @@ def load_skeleton(store: Store, transcript_id: int) -> Skeleton:
                       .where(transcript.id == transcript_id)).first()
         if t is None:
             raise NotFound(f"transcript {transcript_id} does not exist")
-        turn_rows = _plain_rows(s, select(turn.id, turn.kind, turn.timestamp, turn.speaker_id)
-                                .where(turn.transcript_id == transcript_id).order_by(turn.position, turn.id))
+        turns = Turns()
+        kinds: dict[str, int] = {}
+        for batch in _plain_batches(s, select(turn.id, turn.kind, turn.timestamp, turn.speaker_id)
+                                    .where(turn.transcript_id == transcript_id).order_by(turn.position, turn.id)):
+            at = len(turns.ids)
+            turns.ids.fromlist([r[0] for r in batch])
+            turns.kind_codes.fromlist([kinds.setdefault(r[1], len(kinds)) for r in batch])
+            turns.timestamps.update((at + n, r[2]) for n, r in enumerate(batch) if r[2] is not None)
+            turns.speaker_ids.fromlist([r[3] or 0 for r in batch])
+        turns.kinds = list(kinds)
         # Segments in reading order, through the turns: the (transcript_id, position) index of turns,
         # then the (turn_id, position) index of segments, cover the query and its order (no sort).
-        rows = _plain_rows(s, select(segment.id, segment.turn_id).join(Turn.__table__, turn.id == segment.turn_id)
-                           .where(turn.transcript_id == transcript_id)
-                           .order_by(turn.position, turn.id, segment.position, segment.id))
+        ids, counts = array("q"), Counter[int]()
+        for batch in _plain_batches(s, select(segment.id, segment.turn_id)
+                                    .join(Turn.__table__, turn.id == segment.turn_id)
+                                    .where(turn.transcript_id == transcript_id)
+                                    .order_by(turn.position, turn.id, segment.position, segment.id)):
+            ids.fromlist([r[0] for r in batch])
+            counts.update([r[1] for r in batch])  # (Counter counts a list in C)
     speakers = load_speakers(store, transcript_id)
-    sk = Skeleton(transcript_id, t[0], t[1], speakers, lead_lang=t[2] or "en")
-    turns = sk.turns
-    # Per row only comprehensions and C (array, dict.get): ~1 us a row in all; the fetched
-    # tuples die on return, only the arrays stay.
-    turns.ids = array("q", [r[0] for r in turn_rows])
-    kinds: dict[str, int] = {}
-    turns.kind_codes = array("B", [kinds.setdefault(r[1], len(kinds)) for r in turn_rows])
-    turns.kinds = list(kinds)
-    turns.timestamps = {n: r[2] for n, r in enumerate(turn_rows) if r[2] is not None}
-    turns.speaker_ids = array("q", [r[3] or 0 for r in turn_rows])
-    counts = Counter([r[1] for r in rows])
-    ids = array("q", [r[0] for r in rows])
-    del rows
+    sk = Skeleton(transcript_id, t[0], t[1], speakers, turns, lead_lang=t[2] or "en")
+    # Per row only comprehensions and C (array, Counter): ~1 us a row in all.
     row_counts = [counts.get(tid, 0) for tid in turns.ids]
-    if len(counts) == len(turn_rows):  # no empty turn: the rows are the segments
+    if len(counts) == len(turns):  # no empty turn: the rows are the segments
         sk.segment_ids = RowIds(ids)
     else:  # an empty turn shows as one row without a segment (id 0)
         spread, at = array("q"), 0
