@@ -87,7 +87,7 @@ class PaneFilter(QObject):
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(kind)))
         self.refresh()
         if kind:
-            total = sum(1 for s in (self.model.skeleton.segment_ids if self.model.skeleton else []) if s is not None)
+            total = self.model.skeleton.segment_count if self.model.skeleton else 0
             self.window.widget().statusBar().showMessage(tr("Showing {n} of {total} segments: {filter}").format(
                 n=self.shown, total=total, filter=filter_names()[kind]), 6000)
 

@@ -175,9 +175,8 @@ class FindReplaceDialog(QDialog):
             return
         if self.current < 0:
             row = self.parts.panes.current_row()
-            order = {sid: r for r, sid in enumerate(self.parts.model.skeleton.segment_ids)} \
-                if self.parts.model.skeleton else {}
-            after = [i for i, m in enumerate(self.matches) if order.get(m.segment_id, -1) >= row]
+            row_of = self.parts.model.row_of_segment  # (a lookup each: no map of every row's id)
+            after = [i for i, m in enumerate(self.matches) if _row_or(row_of(m.segment_id), -1) >= row]
             self.current = (after[0] if after else 0) if delta > 0 else ((after[0] - 1) if after else -1)
         else:
             self.current += delta
@@ -239,3 +238,8 @@ class FindReplaceDialog(QDialog):
             self._stale = True
             self.current = -1
             self.status.setText(tr("Replaced {n} matches (one undo step)").format(n=count))
+
+
+def _row_or(row: int | None, default: int) -> int:
+    """``row``, or ``default`` when there is none (row 0 is a row: not ``row or default``)."""
+    return default if row is None else row

@@ -55,7 +55,9 @@ class SpeakerTableModel(QAbstractTableModel):
         sk = self.parts.model.skeleton
         self.beginResetModel()
         self.speakers = sorted(sk.speakers.values(), key=lambda s: (s.position, s.id)) if sk else []
-        self.turns = Counter(t.speaker_id for t in sk.turns if t.speaker_id is not None) if sk else Counter()
+        # counted in the skeleton's column of speaker ids (0: none), no TurnInfo made per turn
+        self.turns = Counter(sk.turns.speaker_ids) if sk else Counter()
+        self.turns.pop(0, None)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -291,7 +293,7 @@ class SpeakersPanel(QWidget):
         if tid is None or sk is None:
             self._show_hints({})
             return
-        numbers = {t.id: t.number for t in sk.turns}
+        numbers = {tid: n + 1 for n, tid in enumerate(sk.turns.ids)}
         statuses = {"pending": tr("pending"), "accepted": tr("accepted"), "dismissed": tr("dismissed")}
         suggestions = ops.list_suggestions(self.ctx.store, tid)
         for s in suggestions:
@@ -331,9 +333,9 @@ class SpeakersPanel(QWidget):
             return {}
         wanted = {sp.id for sp in speakers}
         first: dict[int, tuple[int, int | None]] = {}
-        for turn in sk.turns:
-            if turn.speaker_id in wanted and turn.speaker_id not in first:
-                first[turn.speaker_id] = (turn.number, sk.segment_ids[turn.first_row])
+        for index, speaker_id in enumerate(sk.turns.speaker_ids):  # (columns: no TurnInfo per turn)
+            if speaker_id in wanted and speaker_id not in first:
+                first[speaker_id] = (index + 1, sk.segment_ids[sk.turns.first_rows[index]])
         texts = load_segments(self.ctx.store, [sid for _n, sid in first.values() if sid is not None])
         out = {}
         for speaker_id, (number, sid) in first.items():
@@ -418,9 +420,9 @@ class SpeakersPanel(QWidget):
     def _jump_to_turn(self, item: QTreeWidgetItem) -> None:
         turn_id = item.data(1, Qt.ItemDataRole.UserRole)
         sk = self.parts.model.skeleton
-        turn = next((t for t in sk.turns if t.id == turn_id), None) if sk else None
-        if turn is not None:
-            self.parts.panes.go_turn(turn.number)
+        index = sk.turns.ids.index(turn_id) if sk and turn_id in sk.turns.ids else None
+        if index is not None:
+            self.parts.panes.go_turn(index + 1)
 
     def decide(self, accept: bool) -> None:
         item = self.suggestions.currentItem()

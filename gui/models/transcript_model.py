@@ -27,7 +27,7 @@ CHUNK = 80  # rows read around a missing one: a screenful or two either way
 # Segments kept read (2-3 KB each with their derived texts): the rows on screen and around the
 # last places visited. Without a bound, moving about a 500,000-segment transcript kept every
 # segment ever shown (30 MB after a hundred jumps, the whole transcript after a read-through).
-MAX_SEGMENTS = 3000
+MAX_SEGMENTS = 1500
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,7 +56,6 @@ class TranscriptModel(QStringListModel):
         self.store = store
         self.skeleton: Skeleton | None = None
         self._segments: dict[int, SegmentView] = {}
-        self._row_of: dict[int, int] = {}
         self._pending: tuple[Skeleton | None, dict[int, SegmentView]] | None = None
         self.initiator: object = None  # while changes are applied: who made them (Changes.initiator)
         self.modelReset.connect(self._adopt_pending)  # first connection: runs before any view's
@@ -82,11 +81,6 @@ class TranscriptModel(QStringListModel):
         if self._pending is not None:
             self.skeleton, self._segments = self._pending
             self._pending = None
-            self._reindex()
-
-    def _reindex(self) -> None:
-        ids = self.skeleton.segment_ids if self.skeleton else []
-        self._row_of = {sid: row for row, sid in enumerate(ids) if sid is not None}
 
     # -- Qt model API ----------------------------------------------------------
     # rowCount() and flags() are deliberately not overridden: QTreeView asks for them about three
@@ -134,7 +128,8 @@ class TranscriptModel(QStringListModel):
 
     def is_turn_start(self, row: int) -> bool:
         """Whether the row is the first of its turn (it carries the speaker header)."""
-        return self.turn(row).first_row == row
+        assert self.skeleton is not None
+        return self.skeleton.is_turn_start(row)
 
     def speaker(self, turn: TurnInfo) -> SpeakerView | None:
         """The turn's speaker (None: unknown)."""
@@ -148,7 +143,7 @@ class TranscriptModel(QStringListModel):
 
     def row_of_segment(self, segment_id: int) -> int | None:
         """The row showing ``segment_id`` (None: not in this transcript)."""
-        return self._row_of.get(segment_id)
+        return self.skeleton.row_of(segment_id) if self.skeleton is not None else None
 
     def row_of_turn(self, number: int) -> int | None:
         """The first row of turn ``number`` (1-based), None when out of range."""
@@ -164,10 +159,11 @@ class TranscriptModel(QStringListModel):
         sid = self.segment_id(row)
         if sid is None:
             return None
-        seg = self._segments.get(sid)
+        seg = self._segments.pop(sid, None)
         if seg is None:
             self._fetch_around(row)
-            seg = self._segments.get(sid)
+            return self._segments.get(sid)
+        self._segments[sid] = seg  # last used goes last: the rows on screen are the last to go
         return seg
 
     def cached_segments(self) -> dict[int, SegmentView]:
@@ -181,7 +177,7 @@ class TranscriptModel(QStringListModel):
         wanted = [sid for sid in ids[lo:hi] if sid is not None and sid not in self._segments]
         self._segments.update(load_segments(self.store, wanted))
         extra = len(self._segments) - MAX_SEGMENTS
-        if extra > 0:  # the oldest reads go (a dict keeps its insertion order): those just read stay
+        if extra > 0:  # the least recently used go (a dict keeps its insertion order): those just read stay
             for sid in list(itertools.islice(self._segments, extra)):
                 del self._segments[sid]
 
@@ -229,7 +225,7 @@ class TranscriptModel(QStringListModel):
 
     def refresh_segments(self, segment_ids: Iterable[int]) -> None:
         """Re-read these segments (when loaded) and repaint their rows; cheap for a few ids."""
-        ids = [sid for sid in segment_ids if sid in self._row_of]
+        ids = [sid for sid in segment_ids if self.row_of_segment(sid) is not None]
         if not ids:
             return
         fresh = load_segments(self.store, [sid for sid in ids if sid in self._segments])
@@ -240,6 +236,7 @@ class TranscriptModel(QStringListModel):
                 self._segments.pop(sid, None)
         self.segmentsInvalidated.emit(set(ids))
         for sid in ids:
-            row = self._row_of[sid]
+            row = self.row_of_segment(sid)
+            assert row is not None
             index = self.index(row, 0)
             self.dataChanged.emit(index, index)

@@ -84,8 +84,9 @@ class RangeMark(QObject):
         if sk is None:
             return []
         first, last = span
+        # a turn's number is its index + 1 (no TurnInfo made per row)
         return [sid for row, sid in enumerate(sk.segment_ids)
-                if sid is not None and first <= sk.turns[sk.row_turn[row]].number <= last]
+                if sid is not None and first <= sk.row_turn[row] + 1 <= last]
 
     def paint(self, painter: QPainter, square: QRect, seg: SegmentView, _lang: str, _theme: Theme) -> None:
         """A bar at the row's left edge beside each segment of my turns (``GutterPainter``)."""

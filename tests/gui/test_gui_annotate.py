@@ -426,3 +426,16 @@ def test_split_speaker_from_the_panel_and_accept_all_suggestions(qtbot, store, w
     assert model.speaker(model.turn(5)).display_name == "Ken Moriyasu"
     assert window.panes.metrics.turn_hints == {}
     assert window.ctx.undo_stack.undoText() == "Accept all speaker suggestions"
+
+
+def test_find_next_from_the_first_row_starts_at_its_own_match(qtbot, store, win):
+    # Row 0 is a row like any other: its match comes first, not after the others (a lookup that
+    # took row 0 for "no row" skipped it).
+    window, _tid = win
+    window.panes.go_row(0)
+    window.registry.get("replace").trigger()
+    dialog = window.annotate.find_dialog
+    dialog.find_edit.setText("japan")
+    dialog.step(1)
+    assert "Match 1 of 2" in dialog.status.text()
+    assert window.panes.current_row() == 0

@@ -28,7 +28,7 @@ def test_rows_follow_turn_and_segment_positions_not_ids(store):
     assert [text[sid] for sid in sk.segment_ids] == ["b", "a", "inserted", "c"]
     assert [t.number for t in sk.turns] == [1, 2, 3]
     assert [(t.first_row, t.row_count) for t in sk.turns] == [(0, 2), (2, 1), (3, 1)]
-    assert sk.row_turn == [0, 0, 1, 2]
+    assert list(sk.row_turn) == [0, 0, 1, 2]
     assert sk.turns[1].speaker_id is None
     assert transcript_ids(store) == [tid]
 
