@@ -144,7 +144,7 @@ class QaWorker(QObject):
         load_dictionary(self._pause)
         self._pause()
         with no_collection():  # the outline's rows live on (gc.freeze takes them), its reading's die
-            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
+            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S, pace=self._pause)
         self.outlined.emit(self.generation, scan.view)
         sent, last = 0, time.monotonic()
         while not self._cancelled.is_set():
