@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from model.store import Store
 
 Pace = Callable[[], None]
+WORK_S = 0.005  # a read waits at a pace only after this long of work since its last wait
 
 
 class Stale(Exception):
@@ -62,12 +64,17 @@ class BackgroundRead(QObject):
         self.reading = True
         activity = self._activity
 
+        worked_since = [0.0]  # when the read last came back from a pace
+
         def step() -> None:
             if cancelled.is_set():
                 raise Stale
+            if time.monotonic() - worked_since[0] < WORK_S:
+                return  # a few milliseconds of work are not worth a wait (the window barely noticed)
             pace(activity, cancelled)
             if cancelled.is_set():
                 raise Stale
+            worked_since[0] = time.monotonic()
 
         def work() -> None:
             try:

@@ -70,7 +70,8 @@ def test_the_review_dock_reads_its_flags_and_marks_in_the_background(qtbot, stor
     review = window.review
     sid = window.transcript_model.segment_id(60)
     flag_ops.add_flag(store, sid, "other", "far down")
-    qtbot.waitUntil(lambda: bool(review.strip.marks.get(60, 0) & 1) and review.panel.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: bool(review.strip.marks.get(60, 0) & 1) and review.panel.model.rowCount() == 1,
+                    timeout=15_000)  # generous: a loaded machine, and the reads wait for an idle window
     assert not review.reader.reading
     assert review.reader.background.name == "taiyaku-review-read"
 
