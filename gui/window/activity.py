@@ -34,6 +34,7 @@ STARVE_S = 0.15
 SWITCH_S = 0.0005
 _switching = {"threads": 0, "before": sys.getswitchinterval()}
 _switching_lock = threading.Lock()
+_collecting = {"threads": 0, "was_on": True}
 
 
 @contextmanager
@@ -57,13 +58,18 @@ def hurried() -> Iterator[None]:
 def no_collection() -> Iterator[None]:
     """No automatic garbage collection inside (a collection walks what a long read builds,
     with the GIL held: 40-80 ms the window's thread could not run)."""
-    collecting = gc.isenabled()
-    gc.disable()
+    with _switching_lock:  # counted: threads overlapping each other turn it back on once the last ends
+        if _collecting["threads"] == 0:
+            _collecting["was_on"] = gc.isenabled()
+            gc.disable()
+        _collecting["threads"] += 1
     try:
         yield
     finally:
-        if collecting:
-            gc.enable()
+        with _switching_lock:
+            _collecting["threads"] -= 1
+            if _collecting["threads"] == 0 and _collecting["was_on"]:
+                gc.enable()
 
 
 class UiActivity(QObject):

@@ -83,3 +83,24 @@ def test_marker_bits_are_the_strips():
     from model.review import APPROVED, EDITED, FLAGGED, GAPPED
 
     assert (FLAGGED, GAPPED, EDITED, APPROVED) == (FLAG, GAP, EDIT, STRIP_APPROVED)
+
+
+def test_automatic_collection_comes_back_when_the_last_of_overlapping_readers_ends():
+    # Two readers overlapping (A starts, B starts, A ends): collection stays off until B ends.
+    import gc
+
+    from gui.window.activity import no_collection
+
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        first, second = no_collection(), no_collection()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+    finally:
+        if not was_on:
+            gc.disable()
