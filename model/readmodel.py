@@ -348,11 +348,17 @@ def _speaker_view(r: Speaker) -> SpeakerView:
     return SpeakerView(r.id, r.label_en, r.label_ja, r.name, r.role, r.affiliation, r.redacted, r.position)
 
 
-def load_transcript(store: Store, transcript_id: int, *, segments: bool = True) -> TranscriptView:
+PACE_TURNS = 4096  # turns of an outline read between two paces (a few ms)
+
+
+def load_transcript(store: Store, transcript_id: int, *, segments: bool = True,
+                    pace: Callable[[], None] | None = None) -> TranscriptView:
     """The whole transcript with derived texts; ``NotFound`` if there is no such transcript.
 
     ``segments=False``: speakers and turns only, every turn's ``segments`` empty; fill them a slice
     at a time with ``fill_turns`` (a window checks 50,000 segments without a pause of seconds).
+    ``pace`` is called every few thousand turns (a background thread waits there while the window
+    works: the outline of 200,000 segments is a quarter of a second of Python).
     """
     with store.read() as s:
         t = s.get(Transcript, transcript_id)
@@ -362,11 +368,13 @@ def load_transcript(store: Store, transcript_id: int, *, segments: bool = True) 
             select(Speaker).where(Speaker.transcript_id == transcript_id).order_by(Speaker.position, Speaker.id))}
         turns: dict[int, TurnView] = {}
         # Core rows, read by position: 14,000 turns in a few milliseconds (named access costs more).
-        for turn_id, position, kind, timestamp, speaker_id in s.connection().execute(
+        for n, (turn_id, position, kind, timestamp, speaker_id) in enumerate(s.connection().execute(
                 select(Turn.id, Turn.position, Turn.kind, Turn.timestamp, Turn.speaker_id)
-                .where(Turn.transcript_id == transcript_id).order_by(Turn.position)).all():
+                .where(Turn.transcript_id == transcript_id).order_by(Turn.position)).all(), 1):
             speaker = speakers.get(speaker_id) if speaker_id is not None else None
             turns[turn_id] = TurnView(turn_id, position, kind, timestamp, speaker)
+            if pace is not None and n % PACE_TURNS == 0:
+                pace()
         if segments:
             children = _children(s, transcript_id, None, _names(s))
             for r in s.connection().execute(_SEGMENT_COLUMNS.where(Segment.transcript_id == transcript_id)

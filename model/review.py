@@ -8,14 +8,14 @@ the end of the transcript, as F8 does in an editor's problem list.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from model.errors import NotFound
@@ -105,9 +105,19 @@ def _segment_numbers(s: Session, turn_ids: set[int]) -> dict[int, int]:
     return numbers
 
 
-def _turn_numbers(s: Session, transcript_id: int) -> dict[int, int]:
-    ids = s.scalars(select(Turn.id).where(Turn.transcript_id == transcript_id).order_by(Turn.position, Turn.id))
-    return {tid: n for n, tid in enumerate(ids, 1)}
+def _turn_numbers(s: Session, transcript_id: int, turn_ids: set[int]) -> dict[int, int]:
+    """Turn id -> its number in the transcript (from 1), for these turns only: the database
+    numbers every turn (a window function), Python sees only the flagged ones."""
+    if not turn_ids:
+        return {}
+    numbered = (select(Turn.id.label("id"), func.row_number().over(order_by=(Turn.position, Turn.id)).label("n"))
+                .where(Turn.transcript_id == transcript_id).subquery())
+    wanted = list(turn_ids)
+    numbers: dict[int, int] = {}
+    for start in range(0, len(wanted), 500):  # keep each IN list short
+        numbers.update(s.execute(select(numbered.c.id, numbered.c.n)
+                                 .where(numbered.c.id.in_(wanted[start:start + 500]))).all())
+    return numbers
 
 
 def list_flags(store: Store, transcript_id: int, status: str | None = None, category: str | None = None,
@@ -129,7 +139,7 @@ def list_flags(store: Store, transcript_id: int, status: str | None = None, cate
             .outerjoin(replies, replies.c.flag_id == Flag.id)
             .where(Flag.transcript_id == transcript_id)
             .order_by(Turn.position, Segment.position, Flag.start, Flag.id)).all()
-        turn_no = _turn_numbers(s, transcript_id)
+        turn_no = _turn_numbers(s, transcript_id, {row[3] for row in rows})
         seg_no = _segment_numbers(s, {row[3] for row in rows})
         items: list[FlagItem] = []
         for f, author_name, resolver, turn_id, _spos, _tpos, n_replies in rows:
@@ -270,16 +280,21 @@ def progress(store: Store, transcript_id: int) -> Progress:
     return Progress(sum(states.values()), states["approved"], states["edited"], flags, gaps)
 
 
-def markers(store: Store, transcript_id: int, segment_ids: Iterable[int] | None = None,
-            ) -> list[tuple[int, bool, bool, bool, bool]]:
-    """Marked segments, in no particular order: (segment id, open flag, open gap, edited, approved).
+# A segment's review marks as bits (the overview strip paints them beside the panes' scroll bars).
+FLAGGED, GAPPED, EDITED, APPROVED = 1, 2, 4, 8
 
-    What the overview strip paints beside the panes' scroll bars (it places
-    each by the window's own row of the segment). For the whole transcript,
-    segments without any mark are left out (most of a long transcript: 50,000
-    rows cost 0.1 s to fetch). With ``segment_ids``, every one of those
-    segments, marked or not: an edit repaints its own mark, or clears it,
-    without reading the whole transcript.
+
+def marker_bits(store: Store, transcript_id: int, segment_ids: Iterable[int] | None = None,
+                pace: Callable[[], None] | None = None) -> list[tuple[int, int]]:
+    """Marked segments, in no particular order: (segment id, FLAGGED|GAPPED|EDITED|APPROVED).
+
+    One aggregate query: every source of a mark (review state, open flags, open gaps,
+    pending or accepted corrections) gives (segment, bit) rows, summed per segment over
+    distinct bits (an OR, on SQLite and PostgreSQL alike). For the whole transcript,
+    segments without any mark are left out (most of a long transcript). With
+    ``segment_ids``, every one of those segments, marked or not (bits 0): an edit repaints
+    its own mark, or clears it, without reading the whole transcript. ``pace`` is called
+    between batches of rows (a background reader waits there while the window works).
     """
     from model.schema import Correction
 
@@ -288,20 +303,32 @@ def markers(store: Store, transcript_id: int, segment_ids: Iterable[int] | None 
     def scope(column: Any, transcript_column: Any) -> Any:
         return column.in_(ids) if ids is not None else transcript_column == transcript_id
 
+    def marked(column: Any, transcript_column: Any, bit: int, *where: Any) -> Any:
+        return select(column.label("sid"), literal(bit).label("bit")).where(scope(column, transcript_column), *where)
+
+    parts = [
+        marked(Segment.id, Segment.transcript_id, EDITED, Segment.review_state == "edited"),
+        marked(Segment.id, Segment.transcript_id, APPROVED, Segment.review_state == "approved"),
+        marked(Flag.segment_id, Flag.transcript_id, FLAGGED, Flag.status == "open"),
+        marked(Gap.segment_id, Gap.transcript_id, GAPPED, Gap.status == "open"),
+        marked(Correction.segment_id, Correction.transcript_id, EDITED,
+               Correction.status.in_(("proposed", "accepted"))),
+    ]
+    if ids is not None:  # the asked-for segments that exist, even unmarked
+        parts.append(select(Segment.id.label("sid"), literal(0).label("bit")).where(Segment.id.in_(ids)))
+    sources = union_all(*parts).subquery()
+    query = select(sources.c.sid, func.sum(distinct(sources.c.bit))).group_by(sources.c.sid)
+    found: list[tuple[int, int]] = []
     with store.read() as s:
-        states_q = select(Segment.id, Segment.review_state)
-        if ids is None:
-            states_q = states_q.where(Segment.transcript_id == transcript_id,
-                                      Segment.review_state.in_(("edited", "approved")))
-        else:
-            states_q = states_q.where(Segment.id.in_(ids))
-        states: dict[int, str] = {sid: state for sid, state in s.execute(states_q)}
-        flagged = set(s.scalars(select(Flag.segment_id).where(scope(Flag.segment_id, Flag.transcript_id),
-                                                               Flag.status == "open")))
-        gapped = set(s.scalars(select(Gap.segment_id).where(scope(Gap.segment_id, Gap.transcript_id),
-                                                             Gap.status == "open")))
-        edited = set(s.scalars(select(Correction.segment_id).where(
-            scope(Correction.segment_id, Correction.transcript_id), Correction.status.in_(("proposed", "accepted")))))
-    shown = set(states) if ids is not None else set(states) | flagged | gapped | edited
-    return [(sid, sid in flagged, sid in gapped, sid in edited or states.get(sid) == "edited",
-             states.get(sid) == "approved") for sid in shown]
+        for batch in s.execute(query).partitions(5000):
+            found.extend((sid, int(bits)) for sid, bits in batch)
+            if pace is not None:
+                pace()
+    return found
+
+
+def markers(store: Store, transcript_id: int, segment_ids: Iterable[int] | None = None,
+            ) -> list[tuple[int, bool, bool, bool, bool]]:
+    """``marker_bits`` spelled out: (segment id, open flag, open gap, edited, approved)."""
+    return [(sid, bool(bits & FLAGGED), bool(bits & GAPPED), bool(bits & EDITED), bool(bits & APPROVED))
+            for sid, bits in marker_bits(store, transcript_id, segment_ids)]

@@ -15,7 +15,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
@@ -180,8 +180,9 @@ def replay(before: str, after: str, text: str) -> str | None:
     return out
 
 
-def load_memory(store: Store) -> TranslationMemory:
-    """Every remembered correction of the database, and the imported TMX units."""
+def load_memory(store: Store, pace: Callable[[], None] | None = None) -> TranslationMemory:
+    """Every remembered correction of the database, and the imported TMX units; ``pace`` is
+    called between batches (a background reader waits there while the window works)."""
     from model.glossary.tables import MemoryUnit
     from model.schema import Annotator
 
@@ -198,6 +199,8 @@ def load_memory(store: Store) -> TranslationMemory:
         for seg in load_segments(store, ids[start:start + 5000]).values():
             for entry in entries_of(seg, titles.get(seg.id, "")):
                 memory.add(entry)
+        if pace is not None:
+            pace()
     for en, ja, author, by, at, source in units:
         who = author or (names.get(by, "?") if by is not None else "?")
         memory.add(MemoryEntry(en, "ja", None, ja, who, at, None, source))

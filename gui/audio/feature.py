@@ -14,13 +14,11 @@ which a keystroke made at the paint waited for on the window's thread).
 from __future__ import annotations
 
 import bisect
-import contextlib
 import logging
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QFont, QPainter
 from PySide6.QtWidgets import QFileDialog
 
@@ -28,6 +26,7 @@ from gui.audio.common import tr
 from gui.audio.player import PlayerWidget
 from gui.audio.sync import SyncRunner
 from gui.audio.waveform import PeaksLoader
+from gui.window.background import BackgroundRead, Pace
 from gui.window.context import AppContext
 from gui.window.features import FeatureWindow
 from model.audio import ops
@@ -53,7 +52,6 @@ def kind_name(kind: str) -> str:
 class AudioFeature(QObject):
     """The player dock, the Audio menu and the segment times in the panes."""
 
-    _timesRead = Signal(int, int, object)  # generation, transcript id, (times, gap spans) or the exception
 
     def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
         super().__init__(window.widget())
@@ -69,8 +67,10 @@ class AudioFeature(QObject):
         self.follow = False
         self._pending = False  # the transcript's recording and times wait for the window's first paint
         self._following = False  # the panes are being moved by the playhead, not by the annotator
-        self._times_generation = 0  # a read of the times in the thread is stale once this has moved on
-        self._timesRead.connect(self._on_times_read)
+        # The segment times are read in a thread after the paint; a newer read (in a thread or
+        # here) makes one under way stale, and it is dropped.
+        self._times_reader = BackgroundRead(self, name="taiyaku-audio-times")
+        self._times_reader.done.connect(self._on_times_read)
         self.player = PlayerWidget(window.settings, window.widget())
         self.dock = window.add_dock(self.player, tr("Recording"), Qt.DockWidgetArea.BottomDockWidgetArea,
                                     "audio_dock")
@@ -187,32 +187,28 @@ class AudioFeature(QObject):
         tid = self.ctx.transcript_id
         if tid is None:
             return
-        self._times_generation += 1
-        generation, store = self._times_generation, self.ctx.store
+        store = self.ctx.store
 
-        def read() -> None:
-            try:
-                store.ensure_intact()  # as the other readers: nothing read from a damaged file
-                result: object = (ops.segment_times(store, tid), ops.gap_times(store, tid))
-            except Exception as exc:  # handed to the window's thread (one line there)
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the window went meanwhile
-                self._timesRead.emit(generation, tid, result)
+        def read(pace: Pace) -> tuple[int, list[SegmentTime], dict[int, tuple[int, int]]]:
+            times = ops.segment_times(store, tid)
+            pace()
+            return tid, times, ops.gap_times(store, tid)
 
-        threading.Thread(target=read, name="taiyaku-audio-times", daemon=True).start()
+        self._times_reader.request(read, store)
 
-    def _on_times_read(self, generation: int, transcript_id: int, result: object) -> None:
-        if generation != self._times_generation or transcript_id != self.ctx.transcript_id:
-            return  # read again since (an edit of the times, another transcript)
+    def _on_times_read(self, result: object) -> None:
         if isinstance(result, TaiyakuError):
             self.ctx.report_error(str(result))
             return
         if isinstance(result, Exception):  # not the annotator's doing: the gutter stays without times
             log.error("reading the segment times failed", exc_info=result)
             return
+        transcript_id: int
         times: list[SegmentTime]
         gaps: dict[int, tuple[int, int]]
-        times, gaps = result  # type: ignore[misc]
+        transcript_id, times, gaps = result  # type: ignore[misc]
+        if transcript_id != self.ctx.transcript_id:
+            return  # another transcript since
         self._show_times(times, gaps)
 
     def _show_recording(self) -> None:
@@ -253,7 +249,7 @@ class AudioFeature(QObject):
 
     def _reload_times(self) -> None:
         tid = self.ctx.transcript_id
-        self._times_generation += 1  # a read still under way in the thread is older than this one
+        self._times_reader.cancel()  # a read still under way in the thread is older than this one
         self._show_times(ops.segment_times(self.ctx.store, tid) if tid is not None else [],
                          ops.gap_times(self.ctx.store, tid) if tid is not None else {})
 

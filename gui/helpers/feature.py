@@ -7,19 +7,18 @@ store operation and one undo step through ``ctx.run``.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QFileDialog, QTextBrowser, QToolTip
 
 from gui.helpers.glossary_panel import EntryDialog, GlossaryPanel
 from gui.helpers.spell_editor import SpellingForEditors
+from gui.window.background import BackgroundRead, Pace
 from model.errors import TaiyakuError
 from model.glossary.entries import Term, TermRecord, add_term, delete_term, edit_term, import_terms, list_terms
 from model.glossary.terms import TermFinder
@@ -41,8 +40,6 @@ TERM_COLOUR_LIGHT, TERM_COLOUR_DARK = QColor("#8a9bb0"), QColor("#6f8096")
 class HelpersFeature(QObject):
     """The translator's helpers of one main window."""
 
-    _memoryRead = Signal(int, object)  # generation, the TranslationMemory or the exception (from its thread)
-
     def __init__(self, window: FeatureWindow, ctx: AppContext) -> None:
         main = window.widget()  # the QMainWindow: parent of our widgets and dialogs
         super().__init__(main)
@@ -53,9 +50,9 @@ class HelpersFeature(QObject):
         self.model = window.transcript_model
         self.finder = TermFinder([])
         self._memory: TranslationMemory | None = None
-        self._memory_generation = 0  # a memory read in the thread is stale once this has moved on
-        self._memory_reading = False
-        self._memoryRead.connect(self._on_memory_read)
+        # The memory is read in a thread; a read under way is dropped when corrections change.
+        self._memory_reader = BackgroundRead(self, name="taiyaku-memory")
+        self._memory_reader.done.connect(self._on_memory_read)
         self.suggestions: list[Suggestion] = []
         self.panel = GlossaryPanel(main)
         self.dock = window.add_dock(self.panel, self.tr("Glossary"), Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -245,7 +242,7 @@ class HelpersFeature(QObject):
         if self._memory is None:
             from model.tm import load_memory
 
-            self._memory_generation += 1  # a read under way in the thread is not needed any more
+            self._memory_reader.cancel()  # a read under way in the thread is not needed any more
             self._memory = load_memory(self.ctx.store)
         return self._memory
 
@@ -253,30 +250,18 @@ class HelpersFeature(QObject):
         """Read the translation memory in a thread (its import and its read of every correction held
         the window's thread 50-100 ms at the first selection after the paint); the suggestions are
         shown when it is read."""
-        if self._memory_reading:
+        if self._memory_reader.reading:
             return
-        self._memory_reading = True
-        generation, store = self._memory_generation, self.ctx.store
+        store = self.ctx.store
 
-        def read() -> None:
-            try:
-                store.ensure_intact()  # as the other readers: nothing read from a damaged file
-                from model.tm import load_memory
+        def read(pace: Pace) -> TranslationMemory:
+            from model.tm import load_memory  # imported in the thread too
 
-                result: object = load_memory(store)
-            except Exception as exc:  # handed to the window's thread (one line there)
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the window went meanwhile
-                self._memoryRead.emit(generation, result)
+            return load_memory(store, pace)
 
-        threading.Thread(target=read, name="taiyaku-memory", daemon=True).start()
+        self._memory_reader.request(read, store)
 
-    def _on_memory_read(self, generation: int, result: object) -> None:
-        self._memory_reading = False
-        if generation != self._memory_generation:  # corrections changed meanwhile: read again
-            if self._memory is None:
-                self._read_memory()
-            return
+    def _on_memory_read(self, result: object) -> None:
         if isinstance(result, TaiyakuError):
             self.ctx.report_error(str(result))
             return
@@ -381,7 +366,7 @@ class HelpersFeature(QObject):
         if changes.touches("glossary_entry"):
             self.reload_glossary()
         if changes.touches("correction", "memory_unit"):
-            self._memory = None  # read again when next needed
-            self._memory_generation += 1
+            self._memory = None  # read again when next needed (the suggestions' timer asks)
+            self._memory_reader.cancel()
             self._suggest_timer.start()
 

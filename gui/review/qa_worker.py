@@ -8,7 +8,7 @@ edit touched (``recheck``): requests made while the scan runs are served when it
 so an edit made meanwhile is never lost nor left with stale findings.
 
 The thread steps aside for the window: it takes its next short step only while the
-window's thread waits for events (``UiActivity``: Qt's event dispatcher says when it
+window's thread waits for events (``gui.window.activity``: Qt's event dispatcher says when it
 blocks and when it wakes), and stays quiet a moment longer after the user typed or
 moved (``ui_busy``), so a keystroke or a selection never competes with the checks for
 the GIL for longer than one step.
@@ -16,134 +16,29 @@ the GIL for longer than one step.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import queue
-import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from shiboken6 import Shiboken
 
 from gui.release_memory import release_free_memory
+from gui.window.activity import hurried, no_collection, pace, ui_activity
 from model.errors import TaiyakuError
 from model.qa import Finding
 from model.qa.scan import Scan
+from model.qa.spelling import load_dictionary
 from model.readmodel import TranscriptView
 from model.store import Store
 
 log = logging.getLogger(__name__)
 
 STEP_S = 0.008  # the length of one step of the thread's work between two pauses
-PAUSE_S = 0.001  # a pause after each step: the UI thread takes the GIL at once if it waits for it
-# The window's thread may work on without ever waiting for events (a long loop of its own that
-# calls processEvents, as tests do): after this long awake, the checks go on a step at a time.
-STARVE_S = 0.15
 YIELD_S = 0.05  # how long the thread stays quiet after the user did something (``ui_busy``)
 BATCH_S = 0.1  # findings are handed over at most this often (each hand-over costs the UI a little)
-# While a thread checks, the UI thread waits at most this long for the GIL each time it needs it
-# (Python's default is 5 ms: a repaint that calls into Python a hundred times could wait 0.5 s).
-SWITCH_S = 0.0005
-_switching = {"threads": 0, "before": sys.getswitchinterval()}
-_switching_lock = threading.Lock()
-
-
-@contextmanager
-def _hurried() -> Iterator[None]:
-    """Shorten the GIL's switch interval while any checks' thread works; restore it after."""
-    with _switching_lock:
-        if _switching["threads"] == 0:
-            _switching["before"] = sys.getswitchinterval()
-            sys.setswitchinterval(SWITCH_S)
-        _switching["threads"] += 1
-    try:
-        yield
-    finally:
-        with _switching_lock:
-            _switching["threads"] -= 1
-            if _switching["threads"] == 0:
-                sys.setswitchinterval(_switching["before"])
-
-
-class UiActivity(QObject):
-    """Whether the window's thread is waiting for events (idle) or handling them (awake).
-
-    One per application, made in the window's thread (``ui_activity()``): its event
-    dispatcher announces ``aboutToBlock`` before it waits and ``awake`` after.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.idle = threading.Event()
-        self.awake_since = time.monotonic()
-        dispatcher = QAbstractEventDispatcher.instance()  # this (the window's) thread's
-        self._dispatcher: QAbstractEventDispatcher | None = None
-        if dispatcher is None:  # no event loop to watch: never hold the checks back
-            self.idle.set()
-            return
-        dispatcher.aboutToBlock.connect(self._blocking)
-        dispatcher.awake.connect(self._awake)
-        self._dispatcher = dispatcher
-        app = QCoreApplication.instance()
-        if app is not None:  # no calls into Python from the event loop while the app winds down
-            app.aboutToQuit.connect(self._stop_watching)
-
-    def _stop_watching(self) -> None:
-        dispatcher, self._dispatcher = self._dispatcher, None
-        self.idle.set()  # a thread still stepping goes on to its end
-        if dispatcher is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                dispatcher.aboutToBlock.disconnect(self._blocking)
-                dispatcher.awake.disconnect(self._awake)
-
-    def _blocking(self) -> None:
-        self.idle.set()
-
-    def _awake(self) -> None:
-        if self.idle.is_set() and self._dispatcher is not None:
-            self.awake_since = time.monotonic()
-            self.idle.clear()
-
-    def wait_idle(self, cancelled: threading.Event, starve_s: float = STARVE_S) -> None:
-        """In a worker thread: return once the window's thread waits for events (or has been
-        awake for ``starve_s``: it works on without waiting, e.g. a loop of processEvents)."""
-        while not cancelled.is_set() and not self.idle.is_set():
-            left = self.awake_since + starve_s - time.monotonic()
-            if left <= 0:
-                return
-            self.idle.wait(min(left, 0.02))
-
-
-_activity: list[UiActivity] = []
-
-
-def ui_activity() -> UiActivity:
-    """The application's ``UiActivity`` (made on first use: call it from the window's thread)."""
-    app = QCoreApplication.instance()
-    try:
-        current = bool(_activity) and _activity[0].parent() is app
-    except RuntimeError:  # its application is gone (tests make more than one)
-        current = False
-    if not current:
-        _activity[:] = [UiActivity(app)]
-    return _activity[0]
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """No automatic garbage collection inside (a collection walks what a long read builds,
-    with the GIL held: 40-80 ms the window's thread could not run)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _deleted(worker: QObject) -> bool:
@@ -209,18 +104,12 @@ class QaWorker(QObject):
 
     # -- in the thread ------------------------------------------------------------------------------
     def _pause(self) -> None:
-        time.sleep(PAUSE_S)
-        while not self._cancelled.is_set():
-            while time.monotonic() < self._ui_busy_until and not self._cancelled.is_set():
-                time.sleep(0.01)
-            self._activity.wait_idle(self._cancelled)
-            if time.monotonic() >= self._ui_busy_until:  # not touched again while waiting
-                return
+        pace(self._activity, self._cancelled, lambda: self._ui_busy_until)
 
     def _run(self) -> None:
         gen = self.generation
         try:
-            with _hurried():
+            with hurried():
                 scan = self._scan_all()
             if scan is None:  # cancelled
                 return
@@ -254,8 +143,12 @@ class QaWorker(QObject):
         # file's -wal/-shm siblings behind.
         self.store.ensure_intact()
         self._pause()  # the outline is a long first step: not while the window works
-        with _no_collection():  # the outline's rows live on (gc.freeze takes them), its reading's die
-            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S)
+        # The spelling dictionary is built here a slice at a time, stepping aside between slices
+        # (in the first step of the checks it held the GIL 30-40 ms at a time, ~0.25 s in all).
+        load_dictionary(self._pause)
+        self._pause()
+        with no_collection():  # the outline's rows live on (gc.freeze takes them), its reading's die
+            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S, pace=self._pause)
         self.outlined.emit(self.generation, scan.view)
         sent, last = 0, time.monotonic()
         while not self._cancelled.is_set():
@@ -288,7 +181,7 @@ class QaWorker(QObject):
                 turns |= more[1]
                 served += 1
             self._pause()
-            with _hurried():
+            with hurried():
                 found = scan.recheck(segments, turns)
             if not found:
                 self.rescan.emit(self.generation)

@@ -4,25 +4,22 @@ After a transcript's first paint (and after its structure changes) the review do
 needs its flags, the review progress and every segment's marks for the overview
 strip. At 200,000 segments those reads took the window's thread 2-4 s right after
 the paint, and a keystroke made then waited that long. ``ReviewReader`` reads them
-in a thread with its own database sessions (SQLite releases the GIL while it reads)
-and hands the result to the window's thread through a queued signal; a newer request
-makes an older one's result stale (its generation), and it is dropped.
+on a ``BackgroundRead`` (a thread with its own database sessions, pacing itself to the
+window's input) and hands the result to the window's thread; a newer request makes an
+older one's result stale, and it is dropped.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from gui.review.overview import APPROVED, EDIT, FLAG, GAP
-from model.review import FlagList, Progress, list_flags, markers, progress
+from gui.window.background import BackgroundRead, Pace
+from model.review import FlagList, Progress, list_flags, marker_bits, progress
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -30,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from model.store import Store
 
 log = logging.getLogger(__name__)
+PACE_ROWS = 20000  # marks placed between two paces (a few ms of the thread's work)
 
 
 @dataclass(slots=True)
@@ -43,24 +41,21 @@ class ReviewSnapshot:
     marks: tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None  # rows ascending, their strip bits
 
 
-def mark_bits(flagged: bool, gapped: bool, edited: bool, approved: bool) -> int:
-    """The strip's bits for one segment's marks."""
-    return (FLAG if flagged else 0) | (GAP if gapped else 0) | (EDIT if edited else 0) | (APPROVED if approved else 0)
-
-
-def read_marks(store: Store, transcript_id: int, row_of: Callable[[int], int | None],
+def read_marks(store: Store, transcript_id: int, row_of: Callable[[int], int | None], pace: Pace | None = None,
                ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """Every marked segment's row (through ``row_of``) and strip bits, as arrays, rows ascending."""
+    """Every marked segment's row (through ``row_of``) and strip bits, as arrays, rows ascending.
+    The model's marker bits are the strip's (``test_marker_bits_are_the_strips``)."""
     import numpy as np
 
     rows: list[int] = []
     bits: list[int] = []
-    for sid, flagged, gapped, edited, approved in markers(store, transcript_id):
+    for n, (sid, value) in enumerate(marker_bits(store, transcript_id, pace=pace), 1):
         row = row_of(sid)
-        value = mark_bits(flagged, gapped, edited, approved)
         if row is not None and value:
             rows.append(row)
             bits.append(value)
+        if pace is not None and n % PACE_ROWS == 0:
+            pace()
     row_array = np.array(rows, dtype=np.int64)
     bit_array = np.array(bits, dtype=np.int64)
     order = np.argsort(row_array, kind="stable")
@@ -72,54 +67,32 @@ class ReviewReader(QObject):
     window's thread with the snapshot (a failure as a ``TaiyakuError`` or other exception)."""
 
     read = Signal(object)  # ReviewSnapshot, or the exception the read raised
-    _done = Signal(int, object)  # generation, snapshot or exception (queued from the thread)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._generation = 0
-        self.reading = False
-        self._done.connect(self._deliver)
+        self.background = BackgroundRead(self, name="taiyaku-review-read")
+        self.background.done.connect(self.read)
+
+    @property
+    def reading(self) -> bool:
+        """Whether a read is under way (its result not delivered yet)."""
+        return self.background.reading
 
     def request(self, store: Store, transcript_id: int, skeleton: object, row_of: Callable[[int], int | None], *,
                 flags: bool, marks: bool) -> None:
         """Read in the background (progress always; flags and marks when asked); an earlier
         request still under way is dropped."""
-        self._generation += 1
-        generation = self._generation
-        self.reading = True
 
-        def work() -> None:
-            # No automatic collection while it reads: the rows it builds (200,000 at 200k) die at
-            # its end, and a collection meanwhile walks them all with the GIL held (40-80 ms).
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
-                # Nothing is read before the background damage check has passed the file: on a
-                # damaged one the window exits, and a connection left open in this thread would
-                # leave the file's -wal/-shm siblings behind (as in the QA worker).
-                store.ensure_intact()
-                result: object = ReviewSnapshot(
-                    transcript_id, skeleton,
-                    list_flags(store, transcript_id) if flags else None,
-                    progress(store, transcript_id),
-                    read_marks(store, transcript_id, row_of) if marks else None)
-            except Exception as exc:  # handed to the window's thread (one line there)
-                result = exc
-            finally:
-                if collecting:
-                    gc.enable()
-            with contextlib.suppress(RuntimeError):  # the window went meanwhile
-                self._done.emit(generation, result)
+        def work(pace: Pace) -> ReviewSnapshot:
+            listing = list_flags(store, transcript_id) if flags else None
+            pace()
+            done = progress(store, transcript_id)
+            pace()
+            return ReviewSnapshot(transcript_id, skeleton, listing, done,
+                                  read_marks(store, transcript_id, row_of, pace) if marks else None)
 
-        threading.Thread(target=work, name="taiyaku-review-read", daemon=True).start()
+        self.background.request(work, store)
 
     def cancel(self) -> None:
         """Drop the result of a read under way."""
-        self._generation += 1
-        self.reading = False
-
-    def _deliver(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return
-        self.reading = False
-        self.read.emit(result)
+        self.background.cancel()

@@ -1,6 +1,6 @@
 """The overview strip beside the panes: where it sits, its marks, and the rows on screen.
 
-Marks come from ``model.review.markers`` (flagged, gap, edited, approved per
+Marks come from ``model.review.marker_bits`` (flagged, gap, edited, approved bits per
 segment): every row's in a thread (``gui.review.review_reader``) after a transcript's
 first paint or a change of its structure; after an edit only the touched segments'
 marks are read again, here.
@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHBoxLayout, QWidget
 
 from gui.review.overview import OverviewStrip
-from gui.review.review_reader import mark_bits, read_marks
-from model.review import markers
+from gui.review.review_reader import read_marks
+from model.review import marker_bits
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -80,10 +80,10 @@ class StripMarks(QObject):
         if tid is None:
             return
         changed: dict[int, int] = {}
-        for sid, flagged, gapped, edited, approved in markers(self.store, tid, segment_ids):
+        for sid, bits in marker_bits(self.store, tid, segment_ids):  # the strip's bits (see read_marks)
             row = self.model.row_of_segment(sid)
             if row is not None:
-                changed[row] = mark_bits(flagged, gapped, edited, approved)
+                changed[row] = bits
         self.strip.update_marks(self.model.rowCount(), changed)
 
     @property

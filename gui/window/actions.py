@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from gui.window.activity import hurried, pace, ui_activity
+
 log = logging.getLogger(__name__)
 
 ShortcutSpec = str | QKeySequence | QKeySequence.StandardKey | list[str | QKeySequence] | None
@@ -163,10 +165,15 @@ class ActionRegistry(QObject):
             self._give_icons()
             return
         self._importing = True
+        activity, never = ui_activity(), threading.Event()
 
         def load() -> None:
             try:
-                import qtawesome  # noqa: F401
+                # Begun while the window waits for events, with the GIL handed back quickly: the
+                # import is pure Python, and a keystroke right after the paint competed with it.
+                pace(activity, never)
+                with hurried():
+                    import qtawesome  # noqa: F401
             except Exception as exc:  # icons are not essential: empty ones then (see icon())
                 log.debug("qtawesome unavailable: %s", exc)
             with contextlib.suppress(RuntimeError):  # the window went meanwhile

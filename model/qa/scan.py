@@ -18,7 +18,7 @@ import gc
 import time
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from model.qa import Finding, check_turns, prepare, settled_keys
@@ -33,14 +33,16 @@ class Scan:
     """The QA checks of one transcript, run a step at a time (see the module's docstring)."""
 
     def __init__(self, store: Store, transcript_id: int, *, step_s: float = 0.02, span: int = FIRST_SPAN,
-                 remember: bool = True, names: Iterable[str] | None = None) -> None:
+                 remember: bool = True, names: Iterable[str] | None = None,
+                 pace: Callable[[], None] | None = None) -> None:
+        """``pace``: called every few thousand turns of the outline's read (see ``load_transcript``)."""
         self.store = store
         self.remember = remember  # False: no rechecks later, so which turn holds each segment is not kept
         self.transcript_id = transcript_id
         self.step_s = step_s
         self.span = span
         self.names = list(names) if names is not None else None  # only these checks (None: all)
-        self.view: TranscriptView = load_transcript(store, transcript_id, segments=False)  # the outline
+        self.view: TranscriptView = load_transcript(store, transcript_id, segments=False, pace=pace)  # the outline
         prepare(store, self.view)  # the glossary, the dictionary: read once per scan
         self.findings: list[Finding] = []
         self.turn_of = SegmentTurns()  # segment id -> index of its turn in view.turns

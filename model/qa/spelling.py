@@ -13,8 +13,9 @@ are reported in each segment, with suggestions as corrections.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
-from functools import cache, lru_cache
+import threading
+from collections.abc import Callable, Container, Iterator
+from functools import lru_cache
 from typing import Any
 
 from model.qa.first_seen import FirstSeen, order_of
@@ -29,23 +30,58 @@ SKIP = re.compile(r"\[[^\]]*\]|【[^】]*】|https?://\S+|www\.\S+|\S+@\S+\.\S+|
 MAX_SUGGESTIONS = 3
 
 
-SLICE = 8192  # dictionary entries parsed (or copied) in one C call: the GIL is free in between
+SLICE_CHARS = 1 << 16  # dictionary text in one slice (~4,000 entries, ~5 ms of work): paced in between
+_loaded: list[Any] = []  # the checker, once built
+_loading = threading.Lock()
 
 
-@cache
 def _checker() -> Any:
-    """pyspellchecker's English checker, as ``SpellChecker(language="en", distance=2)`` makes it, but
-    its word list (160,000 words) parsed a slice at a time: one ``json.loads`` of it held the GIL for
-    0.15 s, and a window checking in a thread could not repaint meanwhile."""
-    from spellchecker import SpellChecker  # its English dictionary loads in ~0.2 s: once, when needed
-
-    checker = SpellChecker(language=None, distance=2)
-    checker.word_frequency.load_json(_english_frequencies())
-    return checker
+    """pyspellchecker's English checker, as ``SpellChecker(language="en", distance=2)`` makes it
+    (built on first use: ``load_dictionary``)."""
+    if not _loaded:
+        load_dictionary()
+    return _loaded[0]
 
 
-def _english_frequencies() -> dict[str, int]:
-    """The word frequencies of pyspellchecker's English list (``resources/en.json.gz``)."""
+def load_dictionary(pace: Callable[[], None] | None = None) -> None:
+    """Build the English checker now, unless built already, calling ``pace`` between slices.
+
+    Its word list (160,000 words) is parsed, lower-cased and summed up a slice at a time:
+    pyspellchecker's own ``load_json`` held the GIL for one C call after another (a split of
+    the whole text, a union of every word's letters: 30-40 ms each), and a window checking
+    in a thread could not repaint meanwhile. A background thread passes its ``pace`` to wait
+    while the window works."""
+    with _loading:
+        if _loaded:
+            return
+        from spellchecker import SpellChecker  # its English dictionary loads in ~0.2 s: once, when needed
+
+        checker = SpellChecker(language=None, distance=2)
+        frequency = checker.word_frequency
+        table = frequency._dictionary
+        if not all(hasattr(frequency, name) for name in ("_total_words", "_letters", "_longest_word_length")):
+            frequency.load_json(_english_frequencies())  # laid out otherwise by another version
+            _loaded.append(checker)
+            return
+        total, longest, letters = 0, 0, set[str]()
+        for part in _frequency_slices():
+            lowered: dict[str, int] = {}
+            for word, count in part.items():  # words differing only in case: their counts summed
+                key = word.lower()
+                lowered[key] = lowered.get(key, 0) + count
+            table.update(lowered)
+            total += sum(lowered.values())
+            longest = max(longest, max(map(len, lowered), default=0))
+            letters = letters.union(*lowered)
+            if pace is not None:
+                pace()
+        frequency._total_words, frequency._unique_words = total, len(table)
+        frequency._longest_word_length, frequency._letters = longest, letters
+        _loaded.append(checker)
+
+
+def _frequency_slices() -> Iterator[dict[str, int]]:
+    """The word frequencies of pyspellchecker's English list (``resources/en.json.gz``), a slice at a time."""
     import gzip
     import json
     import pkgutil
@@ -53,13 +89,22 @@ def _english_frequencies() -> dict[str, int]:
     data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     text = gzip.decompress(data or b"{}").decode("utf-8")
     # One entry a line: a JSON string holds no raw newline, so ",\n" only ever separates entries.
-    entries = text.strip().removeprefix("{").removesuffix("}").strip().split(",\n")
+    start, end = text.find("{") + 1, text.rfind("}")
+    if start <= 0 or end < start or "\n" not in text[start:start + 200]:  # laid out otherwise: read whole
+        yield json.loads(text)
+        return
+    while start < end:
+        cut = text.find(",\n", min(start + SLICE_CHARS, end))
+        stop = end if cut < 0 or cut > end else cut
+        yield json.loads("{" + text[start:stop] + "}")
+        start = stop + 1
+
+
+def _english_frequencies() -> dict[str, int]:
+    """The word frequencies of pyspellchecker's English list, whole."""
     words: dict[str, int] = {}
-    try:
-        for start in range(0, len(entries), SLICE):
-            words.update(json.loads("{" + ",".join(entries[start:start + SLICE]) + "}"))
-    except ValueError:  # laid out otherwise by another version: read whole
-        words = json.loads(text)
+    for part in _frequency_slices():
+        words.update(part)
     return words
 
 

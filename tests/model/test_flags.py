@@ -156,6 +156,25 @@ def test_markers_of_a_whole_transcript_leave_out_unmarked_segments_but_a_recheck
     assert set(again) == {sids[0], sids[3]}  # asked for: answered, marked or not, so the strip clears a mark
     assert again[sids[3]] == [False, False, False, False]
 
+
+def test_marker_bits_or_every_mark_of_a_segment_in_one_query(store, tid):
+    from model.ops.corrections import edit_text
+    from model.ops.review_state import approve
+    from model.review import APPROVED, EDITED, FLAGGED, GAPPED, marker_bits
+
+    sids = seg_ids(store, tid)
+    ops.add_flag(store, sids[1], "other", "x")
+    ops.add_flag(store, sids[1], "terminology", "twice: still one bit")
+    edit_text(store, sids[2], "en", "The budget is 130 billion yen.")
+    approve(store, [sids[3]])
+    paced: list[int] = []
+    got = dict(marker_bits(store, tid, pace=lambda: paced.append(1)))
+    assert got == {sids[1]: FLAGGED | GAPPED, sids[2]: EDITED, sids[3]: APPROVED}
+    assert paced  # the reader was given a chance to wait
+    assert dict(marker_bits(store, tid, [sids[0], sids[1]])) == {sids[0]: 0, sids[1]: FLAGGED | GAPPED}
+    assert marker_bits(store, tid + 1000) == []
+
+
 def test_flagged_span_follows_its_text_through_edits_and_rejection(store, tid):
     from model.ops.corrections import edit_text, reject_correction
     from model.readmodel import load_segment

@@ -143,3 +143,20 @@ def test_different_words_and_grammar_in_kana_are_not_variants(store):
     tid = make_transcript(store, [("A", [("x", "そう思う。という話を言う。"),
                                          ("x", "そう思える。ご説明いただける。頂く。")])])
     assert of(store, tid, "variants") == []
+
+
+def test_the_dictionary_built_a_slice_at_a_time_is_pyspellcheckers_own(monkeypatch):
+    # load_dictionary parses, lower-cases and sums up the word list in slices (pacing between
+    # them): the checker it builds knows exactly what SpellChecker(language="en") knows.
+    from spellchecker import SpellChecker
+
+    from model.qa import spelling
+
+    monkeypatch.setattr(spelling, "_loaded", [])
+    paces: list[int] = []
+    spelling.load_dictionary(lambda: paces.append(1))
+    ours, theirs = spelling._checker().word_frequency, SpellChecker(language="en", distance=2).word_frequency
+    assert len(paces) > 5
+    assert dict(ours.dictionary) == dict(theirs.dictionary)
+    assert (ours.total_words, ours.unique_words, ours.letters, ours.longest_word_length) == (
+        theirs.total_words, theirs.unique_words, theirs.letters, theirs.longest_word_length)

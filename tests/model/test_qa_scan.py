@@ -161,3 +161,16 @@ def test_numbers_shortcuts_report_what_reading_every_number_reports(a, b, langs)
     for soft in (False, True):
         every = _numbers(a, source_lang, soft and source_lang == "en") if a else ()
         assert numbers(a, source_lang, soft) == list(every)
+
+
+def test_a_paced_scan_reads_the_same_outline_and_steps_aside_every_few_turns(store, monkeypatch):
+    # The QA thread passes its pace: the outline's read calls it every PACE_TURNS turns.
+    import model.readmodel as readmodel
+
+    tid = make_transcript(store, [(f"S{i}", [(f"Turn {i}.", f"ターン{i}。")]) for i in range(7)])
+    monkeypatch.setattr(readmodel, "PACE_TURNS", 2)
+    paces: list[int] = []
+    paced = Scan(store, tid, pace=lambda: paces.append(1))
+    assert len(paces) == 3  # after turns 2, 4 and 6
+    assert [t.id for t in paced.view.turns] == [t.id for t in load_transcript(store, tid, segments=False).turns]
+    assert paced.run() == Scan(store, tid).run()

@@ -1,0 +1,106 @@
+"""Reads after the paint run in a thread (BackgroundRead): their results arrive, stale ones never."""
+
+from __future__ import annotations
+
+import threading
+
+from gui_helpers import long_briefing, make_window
+
+from model.ops import flags as flag_ops
+
+
+def test_a_read_arrives_on_the_windows_thread_and_a_failure_as_its_exception(qtbot):
+    from gui.window.background import BackgroundRead
+
+    reader = BackgroundRead()
+    got: list[tuple[object, bool]] = []
+    reader.done.connect(lambda result: got.append((result, threading.current_thread() is threading.main_thread())))
+    reader.request(lambda pace: threading.current_thread().name)
+    qtbot.waitUntil(lambda: bool(got))
+    assert got == [("taiyaku-read", True)] and not reader.reading
+
+    def fails(pace):
+        raise ValueError("no such table")
+
+    reader.request(fails)
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert isinstance(got[1][0], ValueError)
+
+
+def test_a_newer_request_or_a_cancel_drops_a_stale_result(qtbot):
+    from gui.window.background import BackgroundRead
+
+    reader = BackgroundRead()
+    got: list[object] = []
+    reader.done.connect(got.append)
+    release, started = threading.Event(), threading.Event()
+    paced_after_release: list[bool] = []
+
+    def slow(pace):
+        started.set()
+        release.wait(5)
+        try:
+            pace()  # stale by now: the read stops here
+        except Exception:
+            paced_after_release.append(True)
+            raise
+        return "old"
+
+    reader.request(slow)
+    qtbot.waitUntil(started.is_set)
+    reader.request(lambda pace: "new")
+    release.set()
+    qtbot.waitUntil(lambda: bool(got) and bool(paced_after_release))
+    qtbot.wait(50)
+    assert got == ["new"]
+
+    release.clear()
+    started.clear()
+    reader.request(slow)
+    qtbot.waitUntil(started.is_set)
+    reader.cancel()  # e.g. the transcript closed
+    release.set()
+    qtbot.waitUntil(lambda: len(paced_after_release) == 2)
+    qtbot.wait(50)
+    assert got == ["new"] and not reader.reading
+
+
+def test_the_review_dock_reads_its_flags_and_marks_in_the_background(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
+    review = window.review
+    sid = window.transcript_model.segment_id(60)
+    flag_ops.add_flag(store, sid, "other", "far down")
+    qtbot.waitUntil(lambda: bool(review.strip.marks.get(60, 0) & 1) and review.panel.model.rowCount() == 1,
+                    timeout=15_000)  # generous: a loaded machine, and the reads wait for an idle window
+    assert not review.reader.reading
+    assert review.reader.background.name == "taiyaku-review-read"
+
+
+def test_marker_bits_are_the_strips():
+    # read_marks hands the model's bits to the strip as they are.
+    from gui.review.overview import APPROVED as STRIP_APPROVED
+    from gui.review.overview import EDIT, FLAG, GAP
+    from model.review import APPROVED, EDITED, FLAGGED, GAPPED
+
+    assert (FLAGGED, GAPPED, EDITED, APPROVED) == (FLAG, GAP, EDIT, STRIP_APPROVED)
+
+
+def test_automatic_collection_comes_back_when_the_last_of_overlapping_readers_ends():
+    # Two readers overlapping (A starts, B starts, A ends): collection stays off until B ends.
+    import gc
+
+    from gui.window.activity import no_collection
+
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        first, second = no_collection(), no_collection()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+    finally:
+        if not was_on:
+            gc.disable()
