@@ -352,15 +352,18 @@ class MainWindow(QMainWindow):
     def open_initial(self, transcript_id: int | None = None) -> None:
         """Open ``transcript_id``, else the last one shown, else the first; then fill the library.
 
-        The library's counts take a while on big databases, so they are read
-        after the transcript has been laid out.
+        The library's counts read every segment of the library: they are read once the transcript
+        has painted (first in line after it), so their thread does not compete with the paint.
         """
         ids = transcript_ids(self.ctx.store)
         if transcript_id is None:
             last = self.settings.value(f"last_transcript/{db_key(self.ctx.store.path)}")
             transcript_id = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.ctx.set_transcript(transcript_id)
-        QTimer.singleShot(0, self, self.reload_library)
+        if self.ctx.transcript_id is None or self._painted:  # nothing to paint first
+            QTimer.singleShot(0, self, self.reload_library)
+        else:
+            self._after_paint.insert(0, self.reload_library)
 
     def reload_library(self) -> None:
         """Read the library again (in a thread: its counts read every segment) and highlight the open

@@ -1,0 +1,38 @@
+"""What waits for the transcript's first paint (issue 15): the library's counts, the ORM's mapper
+configuration and the dialogs come after it, so the paint waits only for what it shows."""
+
+from __future__ import annotations
+
+from gui_helpers import BRIEFING, make_transcript
+
+
+def _window(qtbot, store, tmp_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
+
+    window = MainWindow(AppContext(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_library_is_read_after_the_transcript_has_painted(qtbot, store, tmp_path):
+    # Its thread read every segment's counts while the window laid out and painted the transcript.
+    tid = make_transcript(store, BRIEFING, title="Counted later")
+    window = _window(qtbot, store, tmp_path)
+    window.open_initial(tid)
+    qtbot.wait(50)
+    assert not window.painted()
+    assert not window.library_model.reading and window.library_model.rowCount() == 0
+    window.show()
+    qtbot.waitUntil(lambda: window.library_model.rowCount() == 1, timeout=5_000)
+    assert window.library_view.currentIndex().isValid()  # the open transcript is highlighted
+
+
+def test_without_a_transcript_the_library_is_read_at_once(qtbot, store, tmp_path, monkeypatch):
+    window = _window(qtbot, store, tmp_path)
+    reads: list[bool] = []
+    monkeypatch.setattr(window, "reload_library", lambda: reads.append(window.painted()))
+    window.open_initial(None)  # an empty database: no paint of a transcript to wait for
+    qtbot.waitUntil(lambda: reads == [False], timeout=5_000)
