@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
@@ -27,17 +27,18 @@ from gui.library import LibraryView
 from gui.models.library_model import LibraryModel
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
-from gui.preferences.dialog import PreferencesDialog
 from gui.window import features
 from gui.window.actions import ActionRegistry
 from gui.window.context import AppContext
 from gui.window.i18n import current_language, resolve_language
 from gui.window.settings import db_key
-from gui.window.shortcuts_dialog import ShortcutsDialog
 from gui.window.storage_errors import status_text
 from model.errors import TaiyakuError
 from model.skeleton import transcript_ids
 from model.store import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.window.shortcuts_dialog import ShortcutsDialog
 
 # Docks are the main window's own children: looking only there skips its ~500 widgets (each a
 # wrapped Python object), 2-6 ms a search, and add_dock searches once per dock.
@@ -451,6 +452,9 @@ class MainWindow(QMainWindow):
             self.panes.active_pane().setFocus()
 
     def show_preferences(self) -> None:
+        # The dialogs are imported when first opened: the window's first paint does not wait for them.
+        from gui.preferences.dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             name, lang = dialog.save()
@@ -464,6 +468,8 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self, lambda: self.languageChosen.emit(lang))
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from gui.window.shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.registry, self)
         dialog.open()
         return dialog

@@ -3,6 +3,11 @@ configuration and the dialogs come after it, so the paint waits only for what it
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from gui_helpers import BRIEFING, make_transcript
 
 
@@ -36,3 +41,27 @@ def test_without_a_transcript_the_library_is_read_at_once(qtbot, store, tmp_path
     monkeypatch.setattr(window, "reload_library", lambda: reads.append(window.painted()))
     window.open_initial(None)  # an empty database: no paint of a transcript to wait for
     qtbot.waitUntil(lambda: reads == [False], timeout=5_000)
+
+
+def test_the_dialogs_are_imported_when_first_opened(tmp_path):
+    # Preferences and the shortcuts list were imported with the main window, before its first paint.
+    script = ("import sys\nimport gui.window.main_window, gui.backups\n"
+              "dialogs = ('gui.preferences.dialog', 'gui.window.shortcuts_dialog')\n"
+              "print(sorted(m for m in dialogs if m in sys.modules))\n"
+              "from PySide6.QtCore import QProcess\n"
+              "print('QProcess' in vars(sys.modules['gui.backups']))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[2], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.stdout.split("\n")[:2] == ["[]", "False"], result.stdout + result.stderr[-2000:]
+
+
+def test_preferences_and_shortcuts_still_open_from_the_window(qtbot, store, tmp_path, monkeypatch):
+    from gui.preferences.dialog import PreferencesDialog
+
+    window = _window(qtbot, store, tmp_path)
+    opened: list[str] = []
+    monkeypatch.setattr(PreferencesDialog, "exec", lambda self: opened.append(self.objectName()) or 0)
+    window.registry.get("preferences").trigger()
+    dialog = window.show_shortcuts()
+    assert opened == ["preferences"] and dialog.isVisible()
+    dialog.close()
