@@ -171,7 +171,7 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
     from gui.window.context import AppContext
     from gui.window.language_switch import follow_language
     from gui.window.main_window import MainWindow
-    from model.store import Store
+    from model.store import Store, configure_orm
 
     try:
         # The damage check reads the whole file: it runs beside the window's start (see on_shown).
@@ -260,6 +260,8 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
             QTimer.singleShot(0, app.quit)
         if not painted:  # once: not again when another transcript is shown
             painted.append(True)
+            # The reads before the paint went through Core; the ORM's set-up gets a turn of its own.
+            QTimer.singleShot(0, configure_orm)
             ctx.firstPainted.emit()
 
     painted: list[bool] = []

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -243,6 +243,8 @@ class RestoreDialog(QDialog):
 
 def open_in_new_window(path: Path) -> bool:
     """Start another Taiyaku on the database at ``path`` (this one keeps its own)."""
+    from PySide6.QtCore import QProcess  # here, not at the window's start: rarely used
+
     if getattr(sys, "frozen", False):
         program, args = sys.executable, ["--db", str(path)]
     else:

@@ -244,29 +244,36 @@ _segment_view_of: Callable[..., SegmentView] = SegmentView
 # A statement of any columns (SQLAlchemy types a select by the types of its columns).
 AnySelect = Select[*tuple[Any, ...]]
 
+# The statements below select table columns (``Model.__table__.c``), not the mapped classes'
+# attributes: Core statements compile without the ORM, so the window's first rows are read before
+# SQLAlchemy configures its mappers (gui.app does that in a step of its own after the paint).
+_SEG, _TURN = Segment.__table__.c, Turn.__table__.c
+
 # SegmentView's first eight fields, in order (rows are turned into views positionally).
-_SEGMENT_COLUMNS = select(Segment.id, Segment.turn_id, Segment.position, Segment.en_prefix, Segment.en_orig,
-                          Segment.ja_prefix, Segment.ja_orig, Segment.review_state, Segment.pairing,
-                          Segment.confidence, Segment.en_tail, Segment.ja_tail, Segment.comment)
+_SEGMENT_COLUMNS = select(_SEG.id, _SEG.turn_id, _SEG.position, _SEG.en_prefix, _SEG.en_orig,
+                          _SEG.ja_prefix, _SEG.ja_orig, _SEG.review_state, _SEG.pairing,
+                          _SEG.confidence, _SEG.en_tail, _SEG.ja_tail, _SEG.comment)
 
 
 def _names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Annotator.id, Annotator.name)).all())
+    names = Annotator.__table__.c
+    return dict(session.connection().execute(select(names.id, names.name)).all())
 
 
 def _child_statements(where: Callable[[Any], Any]) -> tuple[AnySelect, ...]:
-    """Gaps, redactions, corrections and flags of the segments ``where(table)`` selects (in that order)."""
+    """Gaps, redactions, corrections and flags of the segments ``where(columns)`` selects (in that order)."""
+    gap, red, cor, flag = (m.__table__.c for m in (Gap, Redaction, Correction, Flag))
     return (
-        select(Gap.id, Gap.segment_id, Gap.lang, Gap.start, Gap.end, Gap.text, Gap.kind, Gap.status,
-               Gap.proposed_text, Gap.confidence, Gap.counterpart_id, Gap.origin)
-        .where(where(Gap)).order_by(Gap.start, Gap.id),
-        select(Redaction.id, Redaction.segment_id, Redaction.lang, Redaction.start, Redaction.end, Redaction.text)
-        .where(where(Redaction)).order_by(Redaction.start),
-        select(Correction.id, Correction.segment_id, Correction.lang, Correction.start, Correction.end,
-               Correction.before, Correction.after, Correction.category, Correction.note, Correction.status,
-               Correction.annotator_id, Correction.created_at).where(where(Correction)).order_by(Correction.id),
-        select(Flag.id, Flag.segment_id, Flag.lang, Flag.start, Flag.end, Flag.category, Flag.note, Flag.status,
-               Flag.author_id, Flag.created_at).where(where(Flag)).order_by(Flag.id),
+        select(gap.id, gap.segment_id, gap.lang, gap.start, gap.end, gap.text, gap.kind, gap.status,
+               gap.proposed_text, gap.confidence, gap.counterpart_id, gap.origin)
+        .where(where(gap)).order_by(gap.start, gap.id),
+        select(red.id, red.segment_id, red.lang, red.start, red.end, red.text)
+        .where(where(red)).order_by(red.start),
+        select(cor.id, cor.segment_id, cor.lang, cor.start, cor.end,
+               cor.before, cor.after, cor.category, cor.note, cor.status,
+               cor.annotator_id, cor.created_at).where(where(cor)).order_by(cor.id),
+        select(flag.id, flag.segment_id, flag.lang, flag.start, flag.end, flag.category, flag.note, flag.status,
+               flag.author_id, flag.created_at).where(where(flag)).order_by(flag.id),
     )
 
 
@@ -276,10 +283,10 @@ def _span_statements() -> tuple[AnySelect, tuple[AnySelect, ...]]:
 
     Built once with bind parameters: building statements costs more than running them on a short span.
     """
-    span = select(Turn.id).where(Turn.transcript_id == bindparam("tid"), Turn.position >= bindparam("lo"),
-                                 Turn.position <= bindparam("hi"))
-    segments = select(Segment.id).where(Segment.turn_id.in_(span))
-    return (_SEGMENT_COLUMNS.where(Segment.turn_id.in_(span)).order_by(Segment.turn_id, Segment.position),
+    span = select(_TURN.id).where(_TURN.transcript_id == bindparam("tid"), _TURN.position >= bindparam("lo"),
+                                  _TURN.position <= bindparam("hi"))
+    segments = select(_SEG.id).where(_SEG.turn_id.in_(span))
+    return (_SEGMENT_COLUMNS.where(_SEG.turn_id.in_(span)).order_by(_SEG.turn_id, _SEG.position),
             _child_statements(lambda table: table.segment_id.in_(segments)))
 
 
@@ -369,16 +376,16 @@ def load_transcript(store: Store, transcript_id: int, *, segments: bool = True,
         turns: dict[int, TurnView] = {}
         # Core rows, read by position: 14,000 turns in a few milliseconds (named access costs more).
         for n, (turn_id, position, kind, timestamp, speaker_id) in enumerate(s.connection().execute(
-                select(Turn.id, Turn.position, Turn.kind, Turn.timestamp, Turn.speaker_id)
-                .where(Turn.transcript_id == transcript_id).order_by(Turn.position)).all(), 1):
+                select(_TURN.id, _TURN.position, _TURN.kind, _TURN.timestamp, _TURN.speaker_id)
+                .where(_TURN.transcript_id == transcript_id).order_by(_TURN.position)).all(), 1):
             speaker = speakers.get(speaker_id) if speaker_id is not None else None
             turns[turn_id] = TurnView(turn_id, position, kind, timestamp, speaker)
             if pace is not None and n % PACE_TURNS == 0:
                 pace()
         if segments:
             children = _children(s, transcript_id, None, _names(s))
-            for r in s.connection().execute(_SEGMENT_COLUMNS.where(Segment.transcript_id == transcript_id)
-                                            .order_by(Segment.turn_id, Segment.position)):
+            for r in s.connection().execute(_SEGMENT_COLUMNS.where(_SEG.transcript_id == transcript_id)
+                                            .order_by(_SEG.turn_id, _SEG.position)):
                 turns[r[1]].segments.append(_segment_view(r, children))
         for sug in s.scalars(select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)):
             if sug.turn_id in turns:
@@ -396,8 +403,8 @@ def fill_turns(store: Store, turns: Sequence[TurnView]) -> None:
         return
     with store.read() as s:
         conn = s.connection()
-        rows = conn.execute(_SEGMENT_COLUMNS.where(Segment.turn_id.in_(list(by_id)))
-                            .order_by(Segment.turn_id, Segment.position)).all()
+        rows = conn.execute(_SEGMENT_COLUMNS.where(_SEG.turn_id.in_(list(by_id)))
+                            .order_by(_SEG.turn_id, _SEG.position)).all()
         children = _children(s, None, [r[0] for r in rows], _names(s))
     for turn in by_id.values():
         turn.segments = []
@@ -430,7 +437,7 @@ def fill_turn_span(store: Store, transcript_id: int, turns: Sequence[TurnView]) 
 def load_segment(store: Store, segment_id: int) -> SegmentView:
     """One segment with its children and derived texts (for refreshing a row after an edit)."""
     with store.read() as s:
-        row = s.execute(_SEGMENT_COLUMNS.where(Segment.id == segment_id)).first()
+        row = s.connection().execute(_SEGMENT_COLUMNS.where(_SEG.id == segment_id)).first()
         if row is None:
             raise NotFound(f"segment {segment_id} does not exist")
         return _segment_view(row, _children(s, None, [segment_id], _names(s)))
@@ -443,7 +450,7 @@ def load_segments(store: Store, segment_ids: Iterable[int]) -> dict[int, Segment
         return {}
     with store.read() as s:
         children = _children(s, None, ids, _names(s))
-        rows = s.execute(_SEGMENT_COLUMNS.where(Segment.id.in_(ids)))
+        rows = s.connection().execute(_SEGMENT_COLUMNS.where(_SEG.id.in_(ids)))
         return {r[0]: _segment_view(r, children) for r in rows}
 
 

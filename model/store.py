@@ -58,6 +58,17 @@ _INITIATOR: ContextVar[object] = ContextVar("taiyaku_initiator", default=None)
 WriteListener = Callable[[str, str], None]
 
 
+def configure_orm() -> None:
+    """Configure the ORM's mappers now (relationships between the mapped classes, ~20-30 ms).
+
+    SQLAlchemy does it on the first ORM use, whatever that use is; the window reads through
+    Core until its first paint and calls this in a step of its own after it, so the first edit
+    or ORM read later does not pay it in the middle of something else."""
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
 @dataclass(frozen=True)
 class Changes:
     """What one committed operation (or its undo/redo) changed."""
@@ -487,7 +498,8 @@ class Store:
     def watch_others(self) -> live.LiveWatcher:
         """Start announcing other programs' committed changes (``catch_up``); ``stop()`` it."""
         with self._guard("watch for other people's changes"), self.engine.connect() as conn:
-            self._events_read = live.Cursor(int(conn.execute(select(func.max(ChangeEvent.id))).scalar() or 0))
+            newest = conn.execute(select(func.max(ChangeEvent.__table__.c.id))).scalar()  # Core: before the paint
+            self._events_read = live.Cursor(int(newest or 0))
             self._signals_read = live.Cursor(live.newest_signal(conn))
         return live.LiveWatcher(self)
 

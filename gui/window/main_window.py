@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
@@ -27,17 +27,18 @@ from gui.library import LibraryView
 from gui.models.library_model import LibraryModel
 from gui.models.transcript_model import TranscriptModel
 from gui.panes import BilingualPanes
-from gui.preferences.dialog import PreferencesDialog
 from gui.window import features
 from gui.window.actions import ActionRegistry
 from gui.window.context import AppContext
 from gui.window.i18n import current_language, resolve_language
 from gui.window.settings import db_key
-from gui.window.shortcuts_dialog import ShortcutsDialog
 from gui.window.storage_errors import status_text
 from model.errors import TaiyakuError
 from model.skeleton import transcript_ids
 from model.store import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gui.window.shortcuts_dialog import ShortcutsDialog
 
 # Docks are the main window's own children: looking only there skips its ~500 widgets (each a
 # wrapped Python object), 2-6 ms a search, and add_dock searches once per dock.
@@ -352,15 +353,18 @@ class MainWindow(QMainWindow):
     def open_initial(self, transcript_id: int | None = None) -> None:
         """Open ``transcript_id``, else the last one shown, else the first; then fill the library.
 
-        The library's counts take a while on big databases, so they are read
-        after the transcript has been laid out.
+        The library's counts read every segment of the library: they are read once the transcript
+        has painted (first in line after it), so their thread does not compete with the paint.
         """
         ids = transcript_ids(self.ctx.store)
         if transcript_id is None:
             last = self.settings.value(f"last_transcript/{db_key(self.ctx.store.path)}")
             transcript_id = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
         self.ctx.set_transcript(transcript_id)
-        QTimer.singleShot(0, self, self.reload_library)
+        if self.ctx.transcript_id is None or self._painted:  # nothing to paint first
+            QTimer.singleShot(0, self, self.reload_library)
+        else:
+            self._after_paint.insert(0, self.reload_library)
 
     def reload_library(self) -> None:
         """Read the library again (in a thread: its counts read every segment) and highlight the open
@@ -448,6 +452,9 @@ class MainWindow(QMainWindow):
             self.panes.active_pane().setFocus()
 
     def show_preferences(self) -> None:
+        # The dialogs are imported when first opened: the window's first paint does not wait for them.
+        from gui.preferences.dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             name, lang = dialog.save()
@@ -461,6 +468,8 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self, lambda: self.languageChosen.emit(lang))
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from gui.window.shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.registry, self)
         dialog.open()
         return dialog

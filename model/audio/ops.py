@@ -49,11 +49,11 @@ class RecordingView:
 
 def recording_of(store: Store, transcript_id: int) -> RecordingView | None:
     """The recording attached to a transcript, or None."""
+    rec = Recording.__table__.c  # Core: read before the window's first paint, without the ORM
     with store.read() as s:
-        r = s.scalar(select(Recording).where(Recording.transcript_id == transcript_id))
-        if r is None:
-            return None
-        return RecordingView(r.transcript_id, r.path, r.size, r.sha256, r.duration_ms)
+        r = s.connection().execute(select(rec.transcript_id, rec.path, rec.size, rec.sha256, rec.duration_ms)
+                                   .where(rec.transcript_id == transcript_id)).first()
+        return None if r is None else RecordingView(*r)
 
 
 def attach_recording(store: Store, transcript_id: int, info: RecordingInfo) -> int | None:

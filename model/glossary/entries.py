@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -80,7 +81,7 @@ def _split_forbidden(text: str) -> tuple[str, ...]:
     return tuple(v for v in text.split("\n") if v)
 
 
-def _term(row: GlossaryEntry, names: dict[int, str]) -> Term:
+def _term(row: Any, names: dict[int, str]) -> Term:  # an entry, or a Core row of its table
     return Term(row.en, row.ja, _split_forbidden(row.forbidden_ja), row.note, row.id,
                 names.get(row.created_by_id) if row.created_by_id else None, row.created_at,
                 names.get(row.updated_by_id) if row.updated_by_id else None, row.updated_at)
@@ -88,9 +89,12 @@ def _term(row: GlossaryEntry, names: dict[int, str]) -> Term:
 
 def list_terms(store: Store) -> list[Term]:
     """Every glossary entry, by English term."""
+    # Core rows of the table's columns (same attribute names as the entries'): the panes mark the
+    # terms in their first paint, which does not wait for the ORM's mapper configuration.
     with store.read() as s:
-        names = dict(s.execute(select(Annotator.id, Annotator.name)).all())
-        rows = s.scalars(select(GlossaryEntry)).all()
+        conn, people = s.connection(), Annotator.__table__.c
+        names: dict[int, str] = dict(conn.execute(select(people.id, people.name)).all())
+        rows = conn.execute(select(GlossaryEntry.__table__)).all()
         return sorted((_term(r, names) for r in rows), key=lambda t: (term_key(t.en), t.id))
 
 

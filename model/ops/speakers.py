@@ -239,7 +239,8 @@ class SuggestionRow:
 
 def list_suggestions(store: Store, transcript_id: int) -> list[SuggestionRow]:
     """The transcript's speaker suggestions, in order (a read, not an operation)."""
+    sug = SpeakerSuggestion.__table__.c  # Core: read before the window's first paint, without the ORM
     with store.read() as s:
-        return [SuggestionRow(r.id, r.turn_id, r.name, r.affiliation, r.status) for r in s.scalars(
-            select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)
-            .order_by(SpeakerSuggestion.id))]
+        return [SuggestionRow(*r) for r in s.connection().execute(
+            select(sug.id, sug.turn_id, sug.name, sug.affiliation, sug.status).where(sug.transcript_id == transcript_id)
+            .order_by(sug.id))]
