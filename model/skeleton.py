@@ -204,17 +204,19 @@ def _plain_batches(conn: Connection, stmt: AnySelect, size: int = BATCH_ROWS) ->
 
 def transcript_ids(store: Store) -> list[int]:
     """Ids of every transcript in the database, oldest first (cheap: no counts)."""
+    transcript = Transcript.__table__.c  # table columns: no ORM mapper configuration before the paint
     with store.read() as s:
-        return list(s.scalars(select(Transcript.id).order_by(Transcript.id)))
+        return list(s.connection().scalars(select(transcript.id).order_by(transcript.id)))
 
 
 def load_speakers(store: Store, transcript_id: int) -> dict[int, SpeakerView]:
     """The transcript's speakers by id."""
+    speaker = Speaker.__table__.c
     with store.read() as s:
-        return {
-            r.id: SpeakerView(r.id, r.label_en, r.label_ja, r.name, r.role, r.affiliation, r.redacted, r.position)
-            for r in s.scalars(select(Speaker).where(Speaker.transcript_id == transcript_id))
-        }
+        rows = s.connection().execute(
+            select(speaker.id, speaker.label_en, speaker.label_ja, speaker.name, speaker.role, speaker.affiliation,
+                   speaker.redacted, speaker.position).where(speaker.transcript_id == transcript_id))
+        return {r[0]: SpeakerView(*r) for r in rows}
 
 
 def load_skeleton(store: Store, transcript_id: int) -> Skeleton:
