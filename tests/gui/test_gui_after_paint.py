@@ -36,6 +36,20 @@ def test_a_key_pressed_at_the_paint_is_handled_between_two_after_paint_callbacks
     assert rows_seen == [1]  # the key moved the selection before the next callback ran
 
 
+def _settled_widths(qtbot, window) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The library's and the English pane's widths once they held for 0.5 s (at most 10 s)."""
+    widths, steady = None, 0
+    for _ in range(100):
+        qtbot.wait(100)
+        now = (window.library_dock.width(), window.panes.pane("en").width())
+        steady = steady + 1 if now == widths else 0
+        widths = now
+        if steady >= 5:
+            break
+    assert widths is not None
+    return widths
+
+
 def test_the_left_docks_keep_their_width_when_the_icons_come(qtbot, store, tmp_path, monkeypatch):
     # The icons come after the first paint; the speakers panel's buttons grew 20 px wider then,
     # which widened the whole left column of docks (the library's) and narrowed the panes.
@@ -54,9 +68,8 @@ def test_the_left_docks_keep_their_width_when_the_icons_come(qtbot, store, tmp_p
     window.resize(900, 600)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.wait(100)
     assert not registry.icons_loaded
-    library, pane = window.library_dock.width(), window.panes.pane("en").width()
+    library, pane = _settled_widths(qtbot, window)  # the reads after the paint may still resize docks
     load_icons()
     qtbot.waitUntil(lambda: registry.icons_loaded, timeout=10_000)
     qtbot.wait(100)
