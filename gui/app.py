@@ -260,8 +260,9 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
             QTimer.singleShot(0, app.quit)
         if not painted:  # once: not again when another transcript is shown
             painted.append(True)
-            # The reads before the paint went through Core; the ORM's set-up gets a turn of its own.
-            QTimer.singleShot(0, configure_orm)
+            # The reads before the paint went through Core; the ORM's set-up gets a turn of its own,
+            # next in the line of the after-paint steps (a zero timer ran it in the same turn as others).
+            window.after_paint(configure_orm, first=True)
             ctx.firstPainted.emit()
 
     painted: list[bool] = []

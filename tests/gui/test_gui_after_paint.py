@@ -36,6 +36,26 @@ def test_a_key_pressed_at_the_paint_is_handled_between_two_after_paint_callbacks
     assert rows_seen == [1]  # the key moved the selection before the next callback ran
 
 
+
+def test_a_step_queued_first_runs_next_in_a_turn_of_its_own(qtbot, store, tmp_path):
+    # The ORM's set-up (20-25 ms) ran from a zero timer in the same turn as other after-paint work:
+    # the first input waited for both. Queued first, it is the next step, alone in its turn.
+    from PySide6.QtCore import QSettings
+
+    from gui.window.context import AppContext
+    from gui.window.main_window import MainWindow
+
+    tid = make_transcript(store, long_briefing(10))
+    window = MainWindow(AppContext(store), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    window.after_paint(lambda: (calls.append("a"), window.after_paint(lambda: calls.append("first"), first=True)))
+    window.after_paint(lambda: calls.append("b"))
+    window.open_initial(tid)
+    window.show()
+    qtbot.waitUntil(lambda: len(calls) == 3, timeout=5_000)
+    assert calls == ["a", "first", "b"]
+
 def test_the_left_docks_keep_their_width_when_the_icons_come(qtbot, store, tmp_path, monkeypatch):
     # The icons come after the first paint; the speakers panel's buttons grew 20 px wider then,
     # which widened the whole left column of docks (the library's) and narrowed the panes.
