@@ -27,7 +27,7 @@ ShortcutSpec = str | QKeySequence | QKeySequence.StandardKey | list[str | QKeySe
 
 
 ICON_FONT = "mdi6"  # every icon name starts with it (a test checks)
-ICON_SLICE = 12  # icons given per turn of the event loop after the paint (an input gets in between)
+ICON_SLICE = 6  # icons given per turn of the event loop after the paint (an input gets in between)
 
 
 def icon(name: str | None) -> QIcon:
