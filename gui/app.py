@@ -260,8 +260,11 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
             QTimer.singleShot(0, app.quit)
         if not painted:  # once: not again when another transcript is shown
             painted.append(True)
-            # The reads before the paint went through Core; the ORM's set-up gets a turn of its own.
-            QTimer.singleShot(0, configure_orm)
+            # The reads before the paint went through Core; the ORM's set-up (20-25 ms) gets a turn of
+            # its own: next in the line of the after-paint steps, put there once what the paint queued
+            # has run (an input made at the paint gets in first; run from a zero timer here, it came
+            # before it; put first in the line now, it ran in this turn beside the first step).
+            QTimer.singleShot(0, window, lambda: window.after_paint(configure_orm, first=True))
             ctx.firstPainted.emit()
 
     painted: list[bool] = []

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.window.activity import hurried, no_collection, pace, ui_activity
 from model.search import SearchHit, library_ids, search
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,6 +107,8 @@ class _Worker(QObject):
         super().__init__()
         self.ctx = ctx
         self.generation = 0
+        self._activity = ui_activity()  # made here, on the window's thread
+        self._never = threading.Event()  # a newer search is told by the generation instead
 
     def start(self, generation: int, pattern: str, regex: bool, langs: tuple[str, ...]) -> None:
         self.generation = generation
@@ -114,11 +117,14 @@ class _Worker(QObject):
 
     def _run(self, generation: int, pattern: str, regex: bool, langs: tuple[str, ...]) -> None:
         # The panel may go (window closed) while this runs: a signal of a deleted object raises.
-        with contextlib.suppress(RuntimeError):
+        # It steps aside for the window as the background reads do (gui.window.background): each
+        # chunk begins while the window waits for events, with the GIL handed back quickly.
+        with contextlib.suppress(RuntimeError), hurried(), no_collection():
             try:
                 ids = library_ids(self.ctx.store)
                 left, at, chunk = LIMIT, 0, FIRST_CHUNK
                 while True:
+                    pace(self._activity, self._never)
                     if generation != self.generation:
                         return  # a newer search took over
                     result = search(self.ctx.store, pattern, regex=regex, langs=langs,

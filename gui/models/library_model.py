@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import threading
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from gui.window.background import BackgroundRead, Pace
 from model.assignment.ops import WorkItem, work_of
 from model.errors import TaiyakuError
 from model.readmodel import TranscriptSummary, list_transcripts
@@ -33,7 +33,6 @@ class LibraryModel(QAbstractTableModel):
     COLUMNS = ("title", "date", "turns", "segments", "approved", "flags", "gaps", "state", "assignee")
 
     SORT_KEYS = ("imported", "title", "date", "progress")
-    _read = Signal(object, int)  # rows (or the error met), generation: from the reading thread
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
@@ -46,41 +45,39 @@ class LibraryModel(QAbstractTableModel):
         self.work: dict[int, WorkItem] = {}  # transcript id -> its assignment
         self.mine_only = False  # "My work": what I annotate or review and have not finished
         self.me = store.annotator_name  # who "I" am (on a server: the person the login maps to)
-        self._generation = 0
-        self.reading = False
-        self._read.connect(self._on_read)
+        # The counts' read steps aside for the window (idle start, short GIL switch interval, no
+        # collection in it); a newer reload drops an older one's result.
+        self._reader = BackgroundRead(self, name="taiyaku-library")
+        self._reader.done.connect(self._on_read)
+
+    @property
+    def reading(self) -> bool:
+        """Whether a background read of the library is under way."""
+        return self._reader.reading
 
     def reload(self) -> None:
         """Read the library again (after an import, a deletion or review progress)."""
-        self._generation += 1  # a read still under way in the background is stale now
-        self.reading = False
+        self._reader.cancel()  # a read still under way in the background is stale now
         self.all_rows = list_transcripts(self.store)
         self.me = _acting_name(self.store)
         self.work = work_of(self.store, me=self.me)
         self._arrange()
 
     def reload_in_background(self) -> None:
-        """``reload`` with the reading in a thread of its own: the counts read every segment of the
-        library (a quarter of a second at 500,000), which the window must not wait for."""
-        self._generation += 1
-        generation, store = self._generation, self.store
-        self.reading = True
+        """``reload`` with the reading in a background read (``BackgroundRead``): the counts read
+        every segment of the library (a quarter of a second at 500,000), which the window must not
+        wait for."""
+        store = self.store
 
-        def read() -> None:
-            try:
-                me = _acting_name(store)
-                result: object = (list_transcripts(store), work_of(store, me=me), me)
-            except Exception as exc:  # handed to the window's thread, raised there (one line)
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the model is gone (window closed meanwhile)
-                self._read.emit(result, generation)
+        def read(step: Pace) -> object:
+            me = _acting_name(store)
+            rows = list_transcripts(store)
+            step()  # between the two reads: input made meanwhile goes first
+            return rows, work_of(store, me=me), me
 
-        threading.Thread(target=read, name="taiyaku-library", daemon=True).start()
+        self._reader.request(read)
 
-    def _on_read(self, result: object, generation: int) -> None:
-        if generation != self._generation:
-            return
-        self.reading = False
+    def _on_read(self, result: object) -> None:
         if isinstance(result, BaseException):
             raise result
         self.all_rows, self.work, self.me = result  # type: ignore[misc]

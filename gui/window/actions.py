@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
@@ -26,6 +27,7 @@ ShortcutSpec = str | QKeySequence | QKeySequence.StandardKey | list[str | QKeySe
 
 
 ICON_FONT = "mdi6"  # every icon name starts with it (a test checks)
+ICON_SLICE = 6  # icons given per turn of the event loop after the paint (an input gets in between)
 
 
 def icon(name: str | None) -> QIcon:
@@ -189,17 +191,27 @@ class ActionRegistry(QObject):
 
     def _load_fonts(self) -> None:
         """The icon font's load (Qt's font database, on the window's thread), in a turn of the event
-        loop of its own: an input gets in before the icons are given in the next one."""
+        loop of its own: an input gets in before the icons are given in the next ones."""
         _load_our_font_only()
         icon(next(iter(self._icon_names.values()), None))  # never raises (see icon())
-        QTimer.singleShot(0, self, self._give_icons)
+        QTimer.singleShot(0, self, partial(self._give_icons, True))
 
-    def _give_icons(self) -> None:
+    def _give_icons(self, sliced: bool = False) -> None:
+        """Give the actions their icons: with ``sliced``, ``ICON_SLICE`` of them per turn of the event
+        loop (all of them in one turn held the window's thread ~35 ms right after the paint)."""
+        pending = [(self.items[key].action, name) for key, name in self._icon_names.items() if key in self.items]
+        self._give_slice(pending, sliced)
+
+    def _give_slice(self, pending: list[tuple[QAction, str]], sliced: bool) -> None:
+        batch, rest = (pending[:ICON_SLICE], pending[ICON_SLICE:]) if sliced else (pending, [])
+        for action, name in batch:
+            with contextlib.suppress(RuntimeError):  # the action is gone already
+                action.setIcon(icon(name))
+        if rest:
+            QTimer.singleShot(0, self, partial(self._give_slice, rest, True))
+            return
         self._importing = False
         self.icons_loaded = True
-        for key, name in self._icon_names.items():
-            if key in self.items:
-                self.items[key].action.setIcon(icon(name))
         later, self._later = self._later, []
         for widget, name in later:
             with contextlib.suppress(RuntimeError):  # the widget is gone already

@@ -291,12 +291,15 @@ class MainWindow(QMainWindow):
         """Whether the window has painted its panes once (``after_paint`` callbacks have been queued)."""
         return self._painted
 
-    def after_paint(self, callback: Callable[[], object]) -> None:
+    def after_paint(self, callback: Callable[[], object], first: bool = False) -> None:
         """Run ``callback`` right after the window's first paint (at once, on the event loop, if it has
         painted): what a feature needs only once the annotator can act (heavy imports, a media player)
-        is built there, so the first paint does not wait for it."""
+        is built there, so the first paint does not wait for it. With ``first``, before the callbacks
+        still waiting for their turn (each runs in a turn of the event loop of its own)."""
         if self._painted and not self._after_paint:
             QTimer.singleShot(0, self, callback)
+        elif first:
+            self._after_paint.insert(0, callback)
         else:  # before the paint, or while the earlier ones still run one per turn: after them
             self._after_paint.append(callback)
 

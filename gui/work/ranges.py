@@ -5,11 +5,12 @@ and the status bar says which turns are theirs."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QColor, QPainter
 
+from gui.window.background import BackgroundRead, Pace
 from gui.work.text import tr
 from model.errors import TaiyakuError
 from model.readmodel import SegmentView
@@ -33,6 +34,11 @@ class RangeMark(QObject):
         self.span: tuple[int, int] | None = None
         self.segments: frozenset[int] = frozenset()
         self._shown: int | None = None  # the transcript the window last went to the range of
+        # Read beside the window (a query and, on the first, a connection of its own: it held up the
+        # first input after the paint); a newer read drops an older one's result.
+        self._reader = BackgroundRead(self, name="taiyaku-range")
+        self._reader.done.connect(self._on_read)
+        self._going = False  # the read under way was asked by follow: go to the range when it comes
         window.panes.metrics.add_gutter_painter(self.paint)
         ctx.transcriptShown.connect(self._on_shown)
         ctx.bridge.changed.connect(self._on_changes)
@@ -45,33 +51,53 @@ class RangeMark(QObject):
 
     def follow(self) -> None:
         """Mark my range of the open transcript, go to its first turn and say which turns are mine
-        (when the transcript is opened, or File > Next transcript handed me a range of it)."""
-        self.refresh()
+        (when the transcript is opened, or File > Next transcript handed me a range of it): once the
+        range has been read in the background."""
         self._shown = self.ctx.transcript_id
-        if self.span is not None:
-            if not self._in_span(self.window.panes.current_row()):  # a position kept inside it stays
-                self.window.panes.go_turn(self.span[0])
-            self.window.widget().statusBar().showMessage(
-                tr("Your turns in this transcript: {first}–{last}").format(first=self.span[0], last=self.span[1]), 8000)
+        self._read(go=True)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches("assignment") or changes.restructured:
             self.refresh()
 
     def refresh(self) -> None:
-        """Read my range of the open transcript again and repaint the marks."""
+        """Read my range of the open transcript again (in the background) and repaint the marks."""
+        self._read(go=False)
+
+    def _read(self, go: bool) -> None:
         from model.assignment.ops import my_range
 
+        self._going = go or (self._going and self._reader.reading)  # a follow still under way stays one
         tid = self.ctx.transcript_id
-        span: tuple[int, int] | None = None
-        if tid is not None:
+        if tid is None:
+            self._reader.cancel()
+            self._on_read((None, None))
+            return
+        store = self.ctx.store
+
+        def read(_pace: Pace) -> tuple[int, tuple[int, int] | None]:
             try:
-                span = my_range(self.ctx.store, tid)
+                return tid, my_range(store, tid)
             except TaiyakuError:
-                span = None  # a login with no account: nothing is mine
+                return tid, None  # a login with no account: nothing is mine
+
+        self._reader.request(read, store)
+
+    def _on_read(self, result: object) -> None:
+        if isinstance(result, BaseException):
+            raise result
+        tid, span = cast("tuple[int | None, tuple[int, int] | None]", result)
+        going, self._going = self._going, False
+        if tid != self.ctx.transcript_id:
+            return  # another transcript was opened meanwhile (its own read comes)
         self.span = span
         self.segments = frozenset(self._segments_in(span)) if span is not None else frozenset()
         self.window.panes.repaint_rows()
+        if going and span is not None:
+            if not self._in_span(self.window.panes.current_row()):  # a position kept inside it stays
+                self.window.panes.go_turn(span[0])
+            self.window.widget().statusBar().showMessage(
+                tr("Your turns in this transcript: {first}–{last}").format(first=span[0], last=span[1]), 8000)
 
     def _in_span(self, row: int) -> bool:
         model = self.window.transcript_model

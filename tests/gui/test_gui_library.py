@@ -67,16 +67,21 @@ def test_delete_asks_keeps_a_copy_and_opens_another(qtbot, store, tmp_path, monk
 
 
 def test_the_window_reads_the_library_in_a_thread(qtbot, store, tmp_path, monkeypatch):
+    import gc
+    import sys
     import threading
 
     import gui.models.library_model as library_model
 
     window, _tid, _unused = _tools(qtbot, store, tmp_path)
-    readers = []
+    readers: list[bool] = []
+    hurried: list[tuple[bool, bool]] = []
     real = library_model.list_transcripts
 
     def spy(s):
         readers.append(threading.current_thread() is threading.main_thread())
+        # stepping aside for the window: the GIL handed back quickly, no collection in the read
+        hurried.append((sys.getswitchinterval() < 0.005, gc.isenabled()))
         return real(s)
 
     monkeypatch.setattr(library_model, "list_transcripts", spy)
@@ -86,4 +91,5 @@ def test_the_window_reads_the_library_in_a_thread(qtbot, store, tmp_path, monkey
     # Read beside the window, never in its thread (on a slow machine the start-up's own read may
     # come after the spy was put in place: two reads then, both in a thread).
     assert readers and not any(readers)
+    assert hurried and all(h == (True, False) for h in hurried)
     assert window.library_view.currentIndex().row() == _shown(window).index("Middle press call")

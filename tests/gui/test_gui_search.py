@@ -3,6 +3,9 @@ transcript with context, and choosing one opens its transcript at the segment.""
 
 from __future__ import annotations
 
+import sys
+import threading
+
 from gui_helpers import make_window
 from helpers import make_transcript
 from PySide6.QtCore import Qt
@@ -90,3 +93,33 @@ def test_the_english_ui_counts_one_match_and_two_matches(qtbot, store, qapp, tmp
     panel.pattern.setText("asked first")
     qtbot.waitUntil(lambda: not panel.searching and panel.model.rowCount() == 1, timeout=5000)
     assert panel.status.text() == "1 match"
+
+
+def test_the_search_thread_steps_aside_for_the_window(qtbot, store, tmp_path, monkeypatch):
+    import gc
+
+    import gui.search_panel as search_panel
+    from gui.window import activity
+
+    window, _tid = make_window(qtbot, store, tmp_path)
+    panel = window.search_panel
+    seen: list[tuple[bool, bool]] = []
+    paced: list[str] = []
+    real = search_panel.search
+
+    def spy(*args, **kwargs):
+        # the GIL handed back to the window quickly, and no collection walking what start-up made
+        seen.append((sys.getswitchinterval() < 0.005, gc.isenabled()))
+        return real(*args, **kwargs)
+
+    def spy_pace(*args, **kwargs):
+        paced.append(threading.current_thread().name)  # each chunk begins when the window waits for events
+        return activity.pace(*args, **kwargs)
+
+    monkeypatch.setattr(search_panel, "search", spy)
+    monkeypatch.setattr(search_panel, "pace", spy_pace, raising=False)
+    panel.pattern.setText("Ukraine")
+    panel.run()
+    qtbot.waitUntil(lambda: not panel.searching, timeout=5000)
+    assert seen and all(s == (True, False) for s in seen)
+    assert len(paced) >= len(seen) and set(paced) == {"taiyaku-search"}

@@ -57,3 +57,24 @@ def test_a_range_of_turns_is_assigned_shown_and_opened_marked(qtbot, store, tmp_
     assert [w.state for w in list_work(store) if w.transcript_id == tid] == ["unassigned", "in_progress",
                                                                              "unassigned"]
     window.grab().save(str(shots / "team-range-window.png"))
+
+
+def test_my_range_is_read_beside_the_window_not_in_its_thread(qtbot, store, tmp_path, monkeypatch):
+    import threading
+
+    import model.assignment.ops as ops
+
+    window, tid = make_window(qtbot, store, tmp_path, title="Briefing")
+    readers: list[bool] = []
+    real = ops.my_range
+
+    def spy(s, transcript_id):
+        readers.append(threading.current_thread() is threading.main_thread())
+        return real(s, transcript_id)
+
+    monkeypatch.setattr(ops, "my_range", spy)
+    marks = window.features["work"].ranges
+    marks.refresh()
+    qtbot.waitUntil(lambda: bool(readers) and not marks._reader.reading)
+    # A query (and a connection) the first input after the paint waited for on the window's thread.
+    assert not any(readers) and marks.span is None and marks.segments == frozenset()
