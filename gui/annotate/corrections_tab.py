@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -16,10 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
+from gui.lazy_import import lazy_module
 from gui.window.theme import lang_name
-from model.ops.corrections import set_correction_details
 from model.readmodel import CorrectionView
 from model.schema import CORRECTION_CATEGORIES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.ops import corrections
+else:  # imported when a correction's details change, not before the first paint
+    corrections = lazy_module("model.ops.corrections")
 
 
 def status_name(status: str) -> str:
@@ -147,7 +154,7 @@ class CorrectionsTab(QWidget):
         ctx = self.parts.ctx
         category, note = self.category.currentData(), self.note.text()
         ctx.run(tr("Describe correction"),
-                lambda: set_correction_details(ctx.store, cor.id, category=category, note=note))
+                lambda: corrections.set_correction_details(ctx.store, cor.id, category=category, note=note))
 
     def current_correction(self) -> CorrectionView | None:
         """The correction selected in the list (None: none)."""

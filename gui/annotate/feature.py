@@ -11,12 +11,19 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit
 from gui.annotate.common import AnnotateParts, Macro, tr
 from gui.annotate.editing import EditKeys, SegmentEditor, bind_delegate
 from gui.annotate.view_modes import MODES, PROVIDERS
+from gui.lazy_import import lazy_module
 from gui.window.context import AppContext
 from gui.window.storage_errors import describe_failure
 from model.errors import TaiyakuError
-from model.ops import alignment, corrections, gaps
 from model.readmodel import SegmentView
 from model.store import default_annotator_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.ops import alignment, corrections, gaps
+else:  # the store operations run from actions: imported on first use, not before the first paint
+    alignment = lazy_module("model.ops.alignment")
+    corrections = lazy_module("model.ops.corrections")
+    gaps = lazy_module("model.ops.gaps")
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.annotate.find_replace_ui import FindReplaceDialog

@@ -3,7 +3,7 @@ and the dialog that fills a gap."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -27,10 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.annotate.common import AnnotateParts, tr
+from gui.lazy_import import lazy_module
 from gui.window.theme import lang_name
-from model.ops import gaps
 from model.readmodel import GapView
 from model.store import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.ops import gaps
+else:  # imported when a gap is read or changed, not before the first paint
+    gaps = lazy_module("model.ops.gaps")
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from model.ops.gaps import MARKERS
-
 REWIND_DEFAULT = 1.5  # seconds heard again on every resume
 REWIND_MAX = 5.0
 APPEARANCES = ("system", "light", "dark")
@@ -44,7 +42,11 @@ def default_export_folder(settings: QSettings) -> str:
 def gap_marker(settings: QSettings, lang: str) -> str:
     """The text "Insert gap" writes in ``lang`` (default ``(inaudible)`` / ``(聞き取れない)``)."""
     value = str(settings.value(f"gaps/marker_{lang}", "") or "").strip()
-    return value or MARKERS[lang]
+    if value:
+        return value
+    from model.ops.gaps import MARKERS  # the gap operations: not imported before the first paint
+
+    return MARKERS[lang]
 
 
 def font_choice(settings: QSettings, lang: str) -> tuple[str | None, float | None]:

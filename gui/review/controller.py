@@ -27,7 +27,6 @@ from gui.review.review_reader import ReviewReader, ReviewSnapshot
 from gui.review.strip_marks import StripMarks
 from model.errors import TaiyakuError
 from model.notes import render_note
-from model.qa import Finding
 from model.readmodel import TranscriptView
 from model.review import FlagItem, FlagList, filter_flags, get_flag, list_flags, progress
 from model.store import Changes
@@ -35,6 +34,7 @@ from model.store import Changes
 if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
     from gui.window.features import FeatureWindow
+    from model.qa import Finding
     from model.store import Store
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,11 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.helpers.names import fix_label
+from gui.lazy_import import lazy_module
 from gui.review.names import check_name, finding_message, lang_name
 from gui.window.flow_layout import FlowLayout
-from model.qa import Finding
-from model.qa.fixes import fixes_for
-from model.qa.scan import splice_turn, turn_block
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.qa import Finding, fixes, scan
+else:  # imported when findings come (after the first paint)
+    fixes = lazy_module("model.qa.fixes")
+    scan = lazy_module("model.qa.scan")
 
 Index = QModelIndex | QPersistentModelIndex
 FindingRole = Qt.ItemDataRole.UserRole + 50
@@ -66,7 +70,7 @@ class FindingsModel(QAbstractTableModel):
 
     def replace_turn(self, turn: int, items: list[Finding]) -> None:
         """Put ``items`` in place of the findings of turn number ``turn`` (after a recheck)."""
-        lo, hi = turn_block(self.items, turn)
+        lo, hi = scan.turn_block(self.items, turn)
         if lo >= self.shown:  # not given to the views yet: nothing to tell them
             self.items[lo:hi] = items
             if self.shown < self.BATCH:
@@ -266,7 +270,7 @@ class FindingsPanel(QWidget):
     def replace_turn(self, turn: int, findings: list[Finding]) -> None:
         """Put ``findings`` in place of the listed findings of turn number ``turn`` (after an edit)."""
         keep = self.current_finding()
-        old = splice_turn(self.all_findings, turn, findings)
+        old = scan.splice_turn(self.all_findings, turn, findings)
         self._count(old, -1)
         self._count(findings, 1)
         self._fill_check_filter()
@@ -346,12 +350,12 @@ class FindingsPanel(QWidget):
         self.flag_button.setEnabled(open_one or (f is None and bool(self.model.items)))
         self.dismiss_button.setEnabled(open_one or (f is None and bool(self.model.items)))
         self.restore_button.setEnabled(f is not None and f.key in self.model.dismissed)
-        self.fix_button.setEnabled(f is not None and bool(fixes_for(f)))
+        self.fix_button.setEnabled(f is not None and bool(fixes.fixes_for(f)))
 
     def _fill_fix_menu(self) -> None:
         self.fix_menu.clear()
         f = self.current_finding()
-        for fix in fixes_for(f) if f is not None else []:
+        for fix in fixes.fixes_for(f) if f is not None else []:
             action = self.fix_menu.addAction(fix_label(fix))
             action.triggered.connect(partial(self.fixRequested.emit, f, fix))
 

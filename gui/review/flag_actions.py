@@ -11,12 +11,17 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from gui.lazy_import import lazy_module
 from gui.review.flag_dialog import FlagDialog
 from gui.review.panel import ReviewPanel
 from model.errors import OperationFailed, TaiyakuError
-from model.ops import flags as flag_ops
 from model.readmodel import SegmentView
 from model.review import FlagItem, get_flag, list_flags, next_open_flag, next_segment_needing_review
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.ops import flags as flag_ops
+else:  # imported when a flag changes, after the first paint
+    flag_ops = lazy_module("model.ops.flags")
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.models.transcript_model import TranscriptModel

@@ -15,20 +15,28 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 
 from gui.helpers.names import fix_label
+from gui.lazy_import import lazy_module
 from gui.review.findings_panel import FindingsPanel
 from gui.review.qa_worker import QaWorker, outline_of
 from model.errors import OperationFailed
-from model.ops.findings import dismiss_finding, flag_finding, restore_finding
-from model.qa import Finding, settled_keys
-from model.qa.fixes import apply_fix
-from model.qa.registry import Fix
-from model.qa.scan import splice_turn
 from model.readmodel import TranscriptView
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
+    from model import qa
+    from model.ops import findings as finding_ops
+    from model.qa import fixes, scan
+else:  # the checks' code: imported when they run or a finding is acted on, after the first paint
+    qa = lazy_module("model.qa")
+    finding_ops = lazy_module("model.ops.findings")
+    fixes = lazy_module("model.qa.fixes")
+    scan = lazy_module("model.qa.scan")
+
+if TYPE_CHECKING:  # pragma: no cover
     from gui.panes import BilingualPanes
     from gui.window.context import AppContext
+    from model.qa import Finding
+    from model.qa.registry import Fix
     from model.store import Store
 
 REVIEW_TABLES = ("flag", "flag_reply", "finding_dismissal")
@@ -90,7 +98,7 @@ class QaRunner(QObject):
 
     def flag_from_finding(self, finding: Finding) -> int | None:
         """Turn a finding into a flag (one undo step); the finding then counts as settled."""
-        return self.ctx.run(self.tr("Flag finding"), lambda: flag_finding(self.store, finding))
+        return self.ctx.run(self.tr("Flag finding"), lambda: finding_ops.flag_finding(self.store, finding))
 
     def dismiss(self, finding: Finding, reason: str | None = None) -> int | None:
         """Dismiss a finding with a reason (asked for when not given)."""
@@ -103,12 +111,13 @@ class QaRunner(QObject):
         tid = self.ctx.transcript_id
         if tid is None:
             return None
-        return self.ctx.run(self.tr("Dismiss finding"), lambda: dismiss_finding(self.store, tid, finding.key, reason))
+        return self.ctx.run(self.tr("Dismiss finding"),
+                            lambda: finding_ops.dismiss_finding(self.store, tid, finding.key, reason))
 
     def fix_finding(self, finding: Finding, fix: Fix) -> int | None:
         """Carry out a correction the finding offers, as one undo step."""
         def perform() -> int:
-            event = apply_fix(self.store, finding, fix)
+            event = fixes.apply_fix(self.store, finding, fix)
             if event is None:
                 raise OperationFailed(self.tr("nothing to change: the text already reads so"))
             return event
@@ -120,7 +129,8 @@ class QaRunner(QObject):
         tid = self.ctx.transcript_id
         if tid is None:
             return None
-        return self.ctx.run(self.tr("Restore finding"), lambda: restore_finding(self.store, tid, finding.key))
+        return self.ctx.run(self.tr("Restore finding"),
+                            lambda: finding_ops.restore_finding(self.store, tid, finding.key))
 
     # -- running -------------------------------------------------------------------------------------
     def rerun(self) -> None:
@@ -142,7 +152,7 @@ class QaRunner(QObject):
         if tid is None:
             self.refilter()
             return self.findings
-        self._settled = settled_keys(self.store, tid)
+        self._settled = qa.settled_keys(self.store, tid)
         self._show([])
         self.panel.set_checking(True)
         self._generation += 1
@@ -207,9 +217,9 @@ class QaRunner(QObject):
         self._rechecks_out = max(0, self._rechecks_out - served)
         dismissed, flagged = self._settled
         for turn, fresh in changed:
-            splice_turn(self.raw_findings, turn, fresh)
+            scan.splice_turn(self.raw_findings, turn, fresh)
             open_ones = [f for f in fresh if f.key not in dismissed and f.key not in flagged]
-            splice_turn(self.findings, turn, open_ones)
+            scan.splice_turn(self.findings, turn, open_ones)
             self.panel.replace_turn(turn, fresh if self.panel.show_settled.isChecked() else open_ones)
         self._title()
 
@@ -254,7 +264,7 @@ class QaRunner(QObject):
             self._settled = ({}, set())
             self.panel.show_findings([])
         else:
-            self._settled = dismissed, flagged = settled_keys(self.store, tid)
+            self._settled = dismissed, flagged = qa.settled_keys(self.store, tid)
             self.findings = [f for f in self.raw_findings if f.key not in dismissed and f.key not in flagged]
             self._show(self.raw_findings if self.panel.show_settled.isChecked() else self.findings)
         self._title()

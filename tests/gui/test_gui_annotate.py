@@ -421,6 +421,8 @@ def test_split_speaker_from_the_panel_and_accept_all_suggestions(qtbot, store, w
         op.session.add(SpeakerSuggestion(transcript_id=tid, turn_id=model.turn(5).id, name="Ken Moriyasu",
                                          affiliation="Nikkei Asia"))
     assert panel.suggestions.topLevelItemCount() == 1
+    number = list(model.skeleton.turns.ids).index(model.turn(5).id) + 1  # the turn's number, shown first
+    assert panel.suggestions.topLevelItem(0).text(0) == str(number)
     assert window.panes.metrics.turn_hints == {model.turn(5).id: "Ken Moriyasu?"}  # hinted in the turn header
     panel.decide_all(True)
     assert model.speaker(model.turn(5)).display_name == "Ken Moriyasu"

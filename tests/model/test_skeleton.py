@@ -31,6 +31,16 @@ def test_rows_follow_turn_and_segment_positions_not_ids(store):
     assert list(sk.row_turn) == [0, 0, 1, 2]
     assert sk.turns[1].speaker_id is None
     assert transcript_ids(store) == [tid]
+    # Ids out of row order: the lookup sorts them (in row order it bisects the ids themselves).
+    assert [sk.row_of(sid) for sid in sk.segment_ids] == [0, 1, 2, 3]
+    assert sk.row_of(max(sk.segment_ids.ids) + 1) is None
+
+
+def test_row_of_with_ids_in_row_order(store):
+    tid = make_transcript(store, [("OPERATOR", [("a", None), ("b", None)]), ("Q", [("c", "し")])])
+    sk = load_skeleton(store, tid)
+    assert [sk.row_of(sid) for sid in sk.segment_ids] == [0, 1, 2]
+    assert sk._sorted_rows is None  # the ids themselves, no index built
 
 
 def test_an_empty_turn_still_gets_a_row(store):
