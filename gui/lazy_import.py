@@ -6,6 +6,10 @@ window's first paint waits for every feature's install (``gui.window.features``)
 operations, checks and their dataclasses behind the menus cost tens of milliseconds to import,
 and no pixel of the first paint needs them. Pair it with an ``if TYPE_CHECKING:`` import of the
 same module so type checkers see the real one.
+
+Not ``importlib.util.LazyLoader``: on Python 3.11 its first attribute read is not safe between
+threads (fixed in 3.12, CPython gh-114763), and the window's readers run in threads; this stand-in
+goes through ``importlib.import_module`` and its import lock, and leaves ``sys.modules`` alone.
 """
 
 from __future__ import annotations
