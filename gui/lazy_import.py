@@ -7,8 +7,8 @@ operations, checks and their dataclasses behind the menus cost tens of milliseco
 and no pixel of the first paint needs them. Pair it with an ``if TYPE_CHECKING:`` import of the
 same module so type checkers see the real one.
 
-Not ``importlib.util.LazyLoader``: on Python 3.11 its first attribute read is not safe between
-threads (fixed in 3.12, CPython gh-114763), and the window's readers run in threads; this stand-in
+Not ``importlib.util.LazyLoader``: before Python 3.11.9 and 3.12.3 its first attribute read is not safe
+between threads (CPython gh-114763; 3.11.7 is common), and the window's readers run in threads; this stand-in
 goes through ``importlib.import_module`` and its import lock, and leaves ``sys.modules`` alone.
 """
 
