@@ -87,7 +87,8 @@ def test_the_window_reads_the_library_in_a_thread(qtbot, store, tmp_path, monkey
     monkeypatch.setattr(library_model, "list_transcripts", spy)
     make_transcript(store, [("Q", [("New one.", None)])], title="Arrived later")
     window.reload_library()
-    qtbot.waitUntil(lambda: "Arrived later" in _shown(window), timeout=5000)
+    # (the read starts when the window is idle: 15 s for a loaded machine)
+    qtbot.waitUntil(lambda: "Arrived later" in _shown(window), timeout=15_000)
     # Read beside the window, never in its thread (on a slow machine the start-up's own read may
     # come after the spy was put in place: two reads then, both in a thread).
     assert readers and not any(readers)
