@@ -111,7 +111,7 @@ class Scan:
             if self.remember:
                 for seg in turn.segments:
                     turn_of.add(seg.id, i)
-            turn.segments = []
+            turn.segments = ()  # no list kept per turn (see TurnView)
 
 
 class SegmentTurns:
