@@ -85,6 +85,8 @@ def test_one_list_of_findings_while_nothing_is_settled(qtbot, store, tmp_path):
     qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
     runner, panel = review.checks, review.findings_panel
     assert review.findings and runner.findings is runner.raw_findings
+    assert runner._worker is not None and runner._worker.scan is not None
+    assert runner._worker.scan.findings == []  # handed over to the window, not kept in the thread too
     assert panel.model.items is panel.all_findings and panel.all_findings == review.findings
     first = review.findings[0]
     panel.set_check_filter(first.check)  # one check: the model's own list
