@@ -189,8 +189,10 @@ class TurnView:
     kind: str
     timestamp: str | None
     speaker: SpeakerView | None
-    segments: list[SegmentView] = field(default_factory=list)
-    suggestions: list[SuggestionView] = field(default_factory=list)
+    # Empty tuples until filled, not a list each: an outline of 200,000 segments has 57,000 turns,
+    # and a window keeps its outline (two empty lists a turn took 6 MB). Replaced, never appended to.
+    segments: Sequence[SegmentView] = ()
+    suggestions: Sequence[SuggestionView] = ()
 
 
 @dataclass(slots=True)
@@ -374,23 +376,32 @@ def load_transcript(store: Store, transcript_id: int, *, segments: bool = True,
         speakers = {r.id: _speaker_view(r) for r in s.scalars(
             select(Speaker).where(Speaker.transcript_id == transcript_id).order_by(Speaker.position, Speaker.id))}
         turns: dict[int, TurnView] = {}
+        kinds: dict[str, str] = {}
         # Core rows, read by position: 14,000 turns in a few milliseconds (named access costs more).
         for n, (turn_id, position, kind, timestamp, speaker_id) in enumerate(s.connection().execute(
                 select(_TURN.id, _TURN.position, _TURN.kind, _TURN.timestamp, _TURN.speaker_id)
                 .where(_TURN.transcript_id == transcript_id).order_by(_TURN.position)).all(), 1):
             speaker = speakers.get(speaker_id) if speaker_id is not None else None
+            # One string per kind, not one per turn (the driver makes a new one for each row).
+            kind = kinds.setdefault(kind, kind)
             turns[turn_id] = TurnView(turn_id, position, kind, timestamp, speaker)
             if pace is not None and n % PACE_TURNS == 0:
                 pace()
         if segments:
             children = _children(s, transcript_id, None, _names(s))
+            read: dict[int, list[SegmentView]] = defaultdict(list)
             for r in s.connection().execute(_SEGMENT_COLUMNS.where(_SEG.transcript_id == transcript_id)
                                             .order_by(_SEG.turn_id, _SEG.position)):
-                turns[r[1]].segments.append(_segment_view(r, children))
+                read[r[1]].append(_segment_view(r, children))
+            for turn_id, segs in read.items():
+                turns[turn_id].segments = segs
+        suggested: dict[int, list[SuggestionView]] = defaultdict(list)
         for sug in s.scalars(select(SpeakerSuggestion).where(SpeakerSuggestion.transcript_id == transcript_id)):
             if sug.turn_id in turns:
-                turns[sug.turn_id].suggestions.append(
+                suggested[sug.turn_id].append(
                     SuggestionView(sug.id, sug.turn_id, sug.name, sug.affiliation, sug.status))
+        for turn_id, found in suggested.items():
+            turns[turn_id].suggestions = found
         return TranscriptView(t.id, t.title, t.source, t.event_date, t.lead_lang, t.encoding, t.newline,
                               t.source_filename, t.imported_at, speakers,
                               sorted(turns.values(), key=lambda tv: tv.position), t.layout, t.text_head)
@@ -406,10 +417,11 @@ def fill_turns(store: Store, turns: Sequence[TurnView]) -> None:
         rows = conn.execute(_SEGMENT_COLUMNS.where(_SEG.turn_id.in_(list(by_id)))
                             .order_by(_SEG.turn_id, _SEG.position)).all()
         children = _children(s, None, [r[0] for r in rows], _names(s))
-    for turn in by_id.values():
-        turn.segments = []
+    read: dict[int, list[SegmentView]] = defaultdict(list)
     for r in rows:
-        by_id[r[1]].segments.append(_segment_view(r, children))
+        read[r[1]].append(_segment_view(r, children))
+    for turn in by_id.values():
+        turn.segments = read.get(turn.id, ())
 
 
 def fill_turn_span(store: Store, transcript_id: int, turns: Sequence[TurnView]) -> None:
@@ -426,12 +438,12 @@ def fill_turn_span(store: Store, transcript_id: int, turns: Sequence[TurnView]) 
     with store.read() as s:
         rows = s.connection().execute(segments, params).all()
         found = _children(s, None, None, _names(s), children, params)
-    for turn in by_id.values():
-        turn.segments = []
+    read: dict[int, list[SegmentView]] = defaultdict(list)
     for r in rows:
-        beside = by_id.get(r[1])  # None: a turn beside the span sharing a boundary position
-        if beside is not None:
-            beside.segments.append(_segment_view(r, found))
+        if r[1] in by_id:  # not: a turn beside the span sharing a boundary position
+            read[r[1]].append(_segment_view(r, found))
+    for turn in by_id.values():
+        turn.segments = read.get(turn.id, ())
 
 
 def load_segment(store: Store, segment_id: int) -> SegmentView:

@@ -54,9 +54,10 @@ class FindingsModel(QAbstractTableModel):
         self.flagged: set[str] = set()
 
     def set_items(self, items: list[Finding], dismissed: dict[str, str] | None = None,
-                  flagged: set[str] | None = None) -> None:
+                  flagged: set[str] | None = None, *, share: bool = False) -> None:
+        """List ``items`` (a copy; with ``share``, that very list: whoever extends it tells ``append``)."""
         self.beginResetModel()
-        self.items = list(items)
+        self.items = items if share else list(items)
         self.shown = min(len(self.items), self.BATCH)
         self.dismissed = dict(dismissed or {})
         self.flagged = set(flagged or ())
@@ -256,12 +257,16 @@ class FindingsPanel(QWidget):
         """Add the next findings of a run (in reading order) without listing everything again."""
         if not findings:
             return
-        self.all_findings.extend(findings)
+        first = not self.model.items
+        if self.model.items is self.all_findings:  # one list: the model extends it
+            self.model.append(findings)
+        else:
+            self.all_findings.extend(findings)
         self._count(findings, 1)
         self._fill_check_filter()
         chosen = self.check_filter.currentData()
-        first = not self.model.items
-        self.model.append([f for f in findings if chosen is None or f.check == chosen])
+        if self.model.items is not self.all_findings:
+            self.model.append([f for f in findings if chosen is None or f.check == chosen])
         if first:
             self._fit_columns()
         self._update_summary()
@@ -270,12 +275,19 @@ class FindingsPanel(QWidget):
     def replace_turn(self, turn: int, findings: list[Finding]) -> None:
         """Put ``findings`` in place of the listed findings of turn number ``turn`` (after an edit)."""
         keep = self.current_finding()
-        old = scan.splice_turn(self.all_findings, turn, findings)
+        shared = self.model.items is self.all_findings
+        if shared:  # one list: the model splices it (and tells the views)
+            lo, hi = scan.turn_block(self.all_findings, turn)
+            old = self.all_findings[lo:hi]
+            self.model.replace_turn(turn, findings)
+        else:
+            old = scan.splice_turn(self.all_findings, turn, findings)
         self._count(old, -1)
         self._count(findings, 1)
         self._fill_check_filter()
         chosen = self.check_filter.currentData()
-        self.model.replace_turn(turn, [f for f in findings if chosen is None or f.check == chosen])
+        if not shared:
+            self.model.replace_turn(turn, [f for f in findings if chosen is None or f.check == chosen])
         self._update_summary()
         self._keep_current(keep)
         self._update_buttons()
@@ -315,10 +327,12 @@ class FindingsPanel(QWidget):
 
     def _apply_filter(self) -> None:
         chosen = self.check_filter.currentData()
-        findings = [f for f in self.all_findings if chosen is None or f.check == chosen]
+        # Every check: the model lists ``all_findings`` itself, not a copy (200,000 references at
+        # 200,000 segments); ``add_findings`` and ``replace_turn`` then change it through the model.
+        findings = self.all_findings if chosen is None else [f for f in self.all_findings if f.check == chosen]
         keep = self.current_finding()
         dismissed, flagged = self._settled
-        self.model.set_items(findings, dismissed, flagged)
+        self.model.set_items(findings, dismissed, flagged, share=chosen is None)
         self._fit_columns()
         self._update_summary()
         self._keep_current(keep)

@@ -58,7 +58,9 @@ class QaRunner(QObject):
         self.dock = dock
         self.dialog_parent = dialog_parent
         self.raw_findings: list[Finding] = []  # every finding, settled ones too
-        self.findings: list[Finding] = []  # those neither dismissed nor flagged
+        # Those neither dismissed nor flagged: ``raw_findings`` itself while nothing is settled
+        # (most often: one list, not two copies of 200,000 references, ``_share_when_unsettled``).
+        self.findings: list[Finding] = []
         self._worker: QaWorker | None = None  # the run of the open transcript (and its rechecks)
         self._generation = 0  # tells the current run's signals from an abandoned run's
         self._running = False  # the first pass has not been delivered entirely yet
@@ -153,6 +155,7 @@ class QaRunner(QObject):
             self.refilter()
             return self.findings
         self._settled = qa.settled_keys(self.store, tid)
+        self._share_when_unsettled()
         self._show([])
         self.panel.set_checking(True)
         self._generation += 1
@@ -194,7 +197,8 @@ class QaRunner(QObject):
         self.raw_findings.extend(batch)
         dismissed, flagged = self._settled
         open_ones = [f for f in batch if f.key not in dismissed and f.key not in flagged]
-        self.findings.extend(open_ones)
+        if self.findings is not self.raw_findings:
+            self.findings.extend(open_ones)
         self.panel.add_findings(batch if self.panel.show_settled.isChecked() else open_ones)
         self._title()
         # The findings live as long as the transcript is open: out of the collector's full sweeps
@@ -219,7 +223,8 @@ class QaRunner(QObject):
         for turn, fresh in changed:
             scan.splice_turn(self.raw_findings, turn, fresh)
             open_ones = [f for f in fresh if f.key not in dismissed and f.key not in flagged]
-            scan.splice_turn(self.findings, turn, open_ones)
+            if self.findings is not self.raw_findings:
+                scan.splice_turn(self.findings, turn, open_ones)
             self.panel.replace_turn(turn, fresh if self.panel.show_settled.isChecked() else open_ones)
         self._title()
 
@@ -253,6 +258,12 @@ class QaRunner(QObject):
         else:
             self.panel.show_findings(findings)
 
+    def _share_when_unsettled(self) -> None:
+        """Nothing dismissed or flagged: the open findings are every finding, the same list."""
+        dismissed, flagged = self._settled
+        if not dismissed and not flagged:
+            self.findings = self.raw_findings
+
     def _title(self) -> None:
         self.dock.setWindowTitle(self.tr("Findings ({n})").format(n=len(self.findings)))
 
@@ -266,6 +277,7 @@ class QaRunner(QObject):
         else:
             self._settled = dismissed, flagged = qa.settled_keys(self.store, tid)
             self.findings = [f for f in self.raw_findings if f.key not in dismissed and f.key not in flagged]
+            self._share_when_unsettled()
             self._show(self.raw_findings if self.panel.show_settled.isChecked() else self.findings)
         self._title()
 

@@ -150,13 +150,16 @@ class QaWorker(QObject):
         with no_collection():  # the outline's rows live on (gc.freeze takes them), its reading's die
             scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S, pace=self._pause)
         self.outlined.emit(self.generation, scan.view)
-        sent, last = 0, time.monotonic()
+        # The findings are handed over, not kept here too: the window keeps them (a list of
+        # 200,000 references at 200,000 segments); a recheck reports its turns' findings anew.
+        scan.keep_findings = False
+        last = time.monotonic()
         while not self._cancelled.is_set():
             done = scan.step()
             if done or time.monotonic() - last >= BATCH_S:
-                if len(scan.findings) > sent:
-                    self.batch.emit(self.generation, scan.findings[sent:])
-                    sent = len(scan.findings)
+                if scan.findings:
+                    batch, scan.findings = scan.findings, []
+                    self.batch.emit(self.generation, batch)
                 last = time.monotonic()
             if done:
                 return scan

@@ -45,6 +45,8 @@ class Scan:
         self.view: TranscriptView = load_transcript(store, transcript_id, segments=False, pace=pace)  # the outline
         prepare(store, self.view)  # the glossary, the dictionary: read once per scan
         self.findings: list[Finding] = []
+        # False: whoever takes ``findings`` away keeps them; a recheck then only reports ``rechecked``.
+        self.keep_findings = True
         self.turn_of = SegmentTurns()  # segment id -> index of its turn in view.turns
         self.at = 0  # the next turn to check
         self._index_of: dict[int, int] | None = None  # turn id -> index, for rechecks
@@ -100,7 +102,8 @@ class Scan:
         for i in order:
             fresh = check_turns(self.view, i, i + 1, names=self.names)
             self._let_go(i, [self.view.turns[i]])
-            splice_turn(self.findings, i + 1, fresh)
+            if self.keep_findings:
+                splice_turn(self.findings, i + 1, fresh)
             self.rechecked.append((i + 1, fresh))
         return True
 
@@ -111,7 +114,7 @@ class Scan:
             if self.remember:
                 for seg in turn.segments:
                     turn_of.add(seg.id, i)
-            turn.segments = []
+            turn.segments = ()  # no list kept per turn (see TurnView)
 
 
 class SegmentTurns:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -124,7 +125,6 @@ class VariantState:
         self.preferences = preferences
         self.seen = FirstSeen()
         self.forms: dict[str, set[str]] = {}  # group -> the ways it was seen written
-        self.turn_numbers: dict[int, int] = {}
 
 
 @preparer
@@ -142,16 +142,34 @@ def _state(view: TranscriptView) -> VariantState:
     state: VariantState | None = view.context.get(NAME)
     if state is None:  # checked without the database: no preferences
         state = view.context[NAME] = VariantState({})
-    if not state.turn_numbers:
-        state.turn_numbers = {t.id: n for n, t in enumerate(view.turns, 1)}
     return state
 
 
-def _place(state: VariantState, where: tuple[Order, int] | None) -> str:
+def _position(turn: TurnView) -> int:
+    return turn.position
+
+
+def turn_number(view: TranscriptView, position: int, turn_id: int) -> int | None:
+    """The number (from 1) of the turn ``turn_id`` at ``position`` in ``view.turns`` (in reading order).
+
+    Found by bisection over the outline, not through a dict of every turn's number: that dict
+    lived as long as the window (4 MB at 200,000 segments) for the few pairs a transcript has."""
+    turns = view.turns
+    at = bisect_left(turns, position, key=_position)
+    while at < len(turns) and turns[at].position == position:
+        if turns[at].id == turn_id:
+            return at + 1
+        at += 1
+    # A view put together out of order (by hand, in a test): look through it.
+    return next((n for n, t in enumerate(turns, 1) if t.id == turn_id), None)
+
+
+def _place(view: TranscriptView, where: tuple[Order, int] | None) -> str:
     if where is None:
         return "elsewhere"
     order = where[0]
-    return f"turn {state.turn_numbers.get(order[1], '?')}"
+    number = turn_number(view, order[0], order[1])
+    return f"turn {'?' if number is None else number}"
 
 
 @check(NAME, category="other")
@@ -187,7 +205,7 @@ def variants(view: TranscriptView, turn: TurnView, seg: SegmentView) -> Iterator
         # The group's ways, by first appearance: reported here if the second way first appears here.
         firsts = sorted((at, f) for f in forms if (at := state.seen.where((group, f))) is not None)
         if len(firsts) >= 2 and firsts[1][0][0] == order:
-            yield _pair_hit(group, firsts[0][1], firsts[1][1], _place(state, firsts[0][0]))
+            yield _pair_hit(group, firsts[0][1], firsts[1][1], _place(view, firsts[0][0]))
 
 
 def _label(group: str, form: str) -> str:

@@ -74,6 +74,30 @@ def test_edits_while_the_checks_run_are_checked(qtbot, store, tmp_path, monkeypa
                     timeout=20_000)
     assert review.findings == run_checks(store, tid)
     assert review.findings_panel.all_findings == review.findings
+    assert review.findings_panel.model.items == review.findings
+
+
+def test_one_list_of_findings_while_nothing_is_settled(qtbot, store, tmp_path):
+    # 200,000 findings were held in five lists of references; nothing dismissed or flagged, the
+    # open findings are the raw ones, and the panel's model lists the panel's own list.
+    window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(12))
+    review = window.review
+    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    runner, panel = review.checks, review.findings_panel
+    assert review.findings and runner.findings is runner.raw_findings
+    assert runner._worker is not None and runner._worker.scan is not None
+    assert runner._worker.scan.findings == []  # handed over to the window, not kept in the thread too
+    assert panel.model.items is panel.all_findings and panel.all_findings == review.findings
+    first = review.findings[0]
+    panel.set_check_filter(first.check)  # one check: the model's own list
+    assert panel.model.items is not panel.all_findings
+    assert all(f.check == first.check for f in panel.model.items)
+    panel.set_check_filter(None)
+    assert panel.model.items is panel.all_findings
+    review.dismiss(first, "fine")  # settled: the open findings are a list of their own
+    qtbot.waitUntil(lambda: first not in review.findings, timeout=10_000)
+    assert runner.findings is not runner.raw_findings and first in runner.raw_findings
+    assert review.findings == run_checks(store, tid)
 
 
 def test_a_worker_whose_window_went_at_exit_ends_quietly(qtbot, store, caplog):

@@ -96,7 +96,7 @@ def test_a_scan_in_steps_finds_what_one_check_and_a_segment_by_segment_check_fin
             steps += 1
         assert scan.findings == whole
         assert steps > 1 or span == 1000
-        assert all(t.segments == [] for t in scan.view.turns)  # nothing kept but the findings
+        assert all(len(t.segments) == 0 for t in scan.view.turns)  # nothing kept but the findings
 
 
 def test_recheck_after_edits_finds_what_a_new_check_finds(store):
