@@ -64,6 +64,7 @@ class ReviewController(QObject):
         window.add_details_tab(self.flags_tab, self.tr("Flags"))
         self.flags = FlagActions(self, ctx, self.panes, self.model, self.panel, parent)
         self.checks = QaRunner(self, ctx, self.panes, self.findings_panel, self.findings_dock, parent)
+        self.findings_dock.visibilityChanged.connect(self._findings_visibility)
         self.marks = StripMarks(self, ctx, self.panes, self.model, parent)
         self.strip = self.marks.strip
         self._build_actions()
@@ -94,6 +95,10 @@ class ReviewController(QObject):
         self.flags_tab.linkClicked.connect(self._link_clicked)
         if ctx.transcript_id is not None:  # installed on a window already showing one
             self._on_transcript_shown(ctx.transcript_id)
+
+    def _findings_visibility(self, visible: bool) -> None:
+        if visible:  # its tab chosen: what waited for it (fitting the columns) now
+            self.findings_panel.shown()
 
     # -- building ----------------------------------------------------------------------
     def _arrange_docks(self) -> None:

@@ -172,6 +172,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("findings_panel")
         self.model = FindingsModel(self)
+        self._fit_pending = False  # findings came while hidden: fit the columns when shown
         self.summary = QLabel(self, objectName="findings_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         # Neither the summary nor the check filter may widen the dock as findings arrive: each
@@ -339,8 +340,24 @@ class FindingsPanel(QWidget):
         self._update_buttons()
 
     def _fit_columns(self) -> None:
+        # Behind another tab (the Review tab is in front at start) the fitting waits until the
+        # panel is shown: it measures a hundred rows' cells, 30-60 ms the window's first input
+        # waited for while the checks' first batch arrived. (A tab behind another is still
+        # "visible" to Qt, with nothing of it on screen.)
+        self._fit_pending = self.visibleRegion().isEmpty()
+        if not self._fit_pending:
+            self.fit_columns_now()
+
+    def fit_columns_now(self) -> None:
+        """Fit the short columns to the rows around the visible ones."""
+        self._fit_pending = False
         for col in range(3):
             self.view.resizeColumnToContents(col)
+
+    def shown(self) -> None:
+        """The panel came on screen (its tab chosen): fit the columns if findings came meanwhile."""
+        if self._fit_pending:
+            self.fit_columns_now()
 
     def set_checking(self, checking: bool) -> None:
         """Say whether the checks are still running (the list grows meanwhile)."""

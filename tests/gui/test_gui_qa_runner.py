@@ -120,3 +120,20 @@ def test_a_worker_whose_window_went_at_exit_ends_quietly(qtbot, store, caplog):
     assert not worker._thread.is_alive()
     assert escaped == []
     assert [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")] == []
+
+
+def test_the_findings_columns_are_fitted_when_the_findings_tab_is_shown(qtbot, store, tmp_path, monkeypatch):
+    # Behind the Review tab the fitting measured a hundred rows' cells while the first input waited.
+    window, _tid = make_window(qtbot, store, tmp_path, turns=long_briefing(12))
+    review = window.review
+    panel = review.findings_panel
+    fitted: list[int] = []
+    real = panel.view.resizeColumnToContents
+    monkeypatch.setattr(panel.view, "resizeColumnToContents", lambda col: (fitted.append(col), real(col)))
+    # The first run's layout: Review and Findings share the right side as tabs, Review in front.
+    qtbot.waitUntil(lambda: review.view is not None and not review.checking and bool(review.findings), timeout=20_000)
+    assert panel.visibleRegion().isEmpty() and fitted == []
+    review.findings_dock.raise_()
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5_000)
+    assert fitted == [0, 1, 2]
+    assert panel.view.columnWidth(1) >= panel.view.header().sectionSizeHint(1)
