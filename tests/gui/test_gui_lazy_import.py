@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Modules the features' menus and panels used to import at once, though no pixel of the first paint
 # needs them (issue 15: the transcript's first paint waits for every feature's install).
 DEFERRED = ("model.ops.corrections", "model.ops.alignment", "model.ops.gaps", "model.ops.flags",
-            "model.ops.findings", "model.qa.fixes")
+            "model.ops.findings", "model.qa.fixes",
+            # the checks' thread with its scan, and the flag dialog: a run starts and a dialog opens after the paint
+            "gui.review.qa_worker", "model.qa.scan", "gui.review.flag_dialog")
 
 
 def test_lazy_module_imports_on_first_attribute() -> None:
