@@ -42,7 +42,7 @@ LANGUAGES = ("ja",)
 FEATURES: dict[str, tuple[list[str], str, str]] = {
     "annotate": (["gui/annotate"], "tr", "Annotate"),
     "review": (["gui/review"], "_t", "Review"),
-    "export": (["gui/export_dialog.py"], "tr", "Export"),
+    "export": (["gui/export_dialog.py", "gui/export_form.py"], "tr", "Export"),
     "search": (["gui/search_panel.py"], "tr", "Search"),
     "library": (["gui/library_tools.py"], "tr", "Library"),
     "startup": (["gui/window/startup_frame.py"], "tr", "StartupFrame"),

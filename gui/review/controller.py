@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from gui.review.findings_panel import FindingsPanel
 from gui.review.flag_actions import FlagActions
-from gui.review.flag_dialog import FlagDialog
 from gui.review.marks import decorate_spans, paint_gutter
 from gui.review.names import category_name, lang_name, status_colour, status_name
 from gui.review.note_view import NoteView
@@ -32,6 +31,7 @@ from model.review import FlagItem, FlagList, filter_flags, get_flag, list_flags,
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gui.review.flag_dialog import FlagDialog
     from gui.window.context import AppContext
     from gui.window.features import FeatureWindow
     from model.qa import Finding

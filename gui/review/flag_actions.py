@@ -12,20 +12,22 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from gui.lazy_import import lazy_module
-from gui.review.flag_dialog import FlagDialog
 from gui.review.panel import ReviewPanel
 from model.errors import OperationFailed, TaiyakuError
 from model.readmodel import SegmentView
 from model.review import FlagItem, get_flag, list_flags, next_open_flag, next_segment_needing_review
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gui.review import flag_dialog
     from model.ops import flags as flag_ops
-else:  # imported when a flag changes, after the first paint
+else:  # imported when a flag changes or its dialog opens, after the first paint
     flag_ops = lazy_module("model.ops.flags")
+    flag_dialog = lazy_module("gui.review.flag_dialog")
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.models.transcript_model import TranscriptModel
     from gui.panes import BilingualPanes
+    from gui.review.flag_dialog import FlagDialog
     from gui.window.context import AppContext
     from model.store import Store
 
@@ -84,7 +86,7 @@ class FlagActions(QObject):
         span = sel.span if sel.segment_id == sid else None
         text = seg.corrected(sel.lang) if seg is not None else None
         span_text = text[span[0]:span[1]] if span and text else None
-        dialog = FlagDialog(self._where(sid), span_text, parent=self.dialog_parent)
+        dialog = flag_dialog.FlagDialog(self._where(sid), span_text, parent=self.dialog_parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The dialog is the sender and dies on close: the lambda cannot outlive it.
         dialog.accepted.connect(lambda: self._create_flag(sid, dialog, sel.lang, span))
@@ -183,8 +185,9 @@ class FlagActions(QObject):
 
     def edit_flag(self, flag: FlagItem) -> FlagDialog:
         """Open the flag dialog on an existing flag; accepting saves category and note (one undo step)."""
-        dialog = FlagDialog(self.tr("Turn {turn}, segment {segment}").format(turn=flag.turn, segment=flag.segment),
-                            None, flag.category, flag.note, parent=self.dialog_parent, title=self.tr("Edit flag"))
+        where = self.tr("Turn {turn}, segment {segment}").format(turn=flag.turn, segment=flag.segment)
+        dialog = flag_dialog.FlagDialog(where, None, flag.category, flag.note, parent=self.dialog_parent,
+                                        title=self.tr("Edit flag"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def save() -> None:

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QWidget
 from gui.helpers.names import fix_label
 from gui.lazy_import import lazy_module
 from gui.review.findings_panel import FindingsPanel
-from gui.review.qa_worker import QaWorker, outline_of
 from model.errors import OperationFailed
 from model.readmodel import TranscriptView
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
+    from gui.review import qa_worker
     from model import qa
     from model.ops import findings as finding_ops
     from model.qa import fixes, scan
@@ -31,9 +31,13 @@ else:  # the checks' code: imported when they run or a finding is acted on, afte
     finding_ops = lazy_module("model.ops.findings")
     fixes = lazy_module("model.qa.fixes")
     scan = lazy_module("model.qa.scan")
+    # The checks' thread, its scan and the dictionary it loads: imported as the first run starts
+    # (after the first paint), not as the window installs its features.
+    qa_worker = lazy_module("gui.review.qa_worker")
 
 if TYPE_CHECKING:  # pragma: no cover
     from gui.panes import BilingualPanes
+    from gui.review.qa_worker import QaWorker
     from gui.window.context import AppContext
     from model.qa import Finding
     from model.qa.registry import Fix
@@ -90,7 +94,7 @@ class QaRunner(QObject):
     @property
     def view(self) -> TranscriptView | None:
         """The outline of the transcript as the checks last read it (turns, speakers; no segments)."""
-        return outline_of(self._worker)
+        return qa_worker.outline_of(self._worker) if self._worker is not None else None
 
     # -- the panel's actions -----------------------------------------------------------------------
     def go_finding(self, finding: Finding) -> None:
@@ -159,7 +163,7 @@ class QaRunner(QObject):
         self._show([])
         self.panel.set_checking(True)
         self._generation += 1
-        worker = self._worker = QaWorker(self.store, tid, self._generation)
+        worker = self._worker = qa_worker.QaWorker(self.store, tid, self._generation)
         worker.batch.connect(self._on_batch)
         worker.finished.connect(self._on_finished)
         worker.rechecked.connect(self._on_rechecked)

@@ -40,6 +40,14 @@
         <translation>字幕 (WebVTT)</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>書き出し…(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export transcripts as text, Markdown, HTML, Word, JSON, TMX or a change report</source>
+        <translation>記録をテキスト・Markdown・HTML・Word・JSON・TMX・変更レポートとして書き出す</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
@@ -147,10 +155,6 @@
         <source>Preview (first page)</source>
         <translation>プレビュー(最初のページ)</translation>
     </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>書き出し…(&amp;E)</translation>
-    </message>
     <message numerus="yes">
         <source>&amp;Export %n transcripts…</source>
         <translation><numerusform>%n件の記録を書き出し…(&amp;E)</numerusform></translation>
@@ -210,10 +214,6 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
-    </message>
-    <message>
-        <source>Export transcripts as text, Markdown, HTML, Word, JSON, TMX or a change report</source>
-        <translation>記録をテキスト・Markdown・HTML・Word・JSON・TMX・変更レポートとして書き出す</translation>
     </message>
 </context>
 </TS>

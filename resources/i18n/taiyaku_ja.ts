@@ -5,12 +5,12 @@
     <name>App</name>
     <message>
         <location filename="../../gui/app.py" line="+101" />
-        <location line="+156" />
+        <location line="+180" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-95" />
         <location line="+50" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
@@ -493,7 +493,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../gui/models/library_model.py" line="+163" />
+        <location filename="../../gui/models/library_model.py" line="+160" />
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
@@ -612,13 +612,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="+243" />
-        <location line="+82" />
+        <location filename="../../gui/window/main_window.py" line="+253" />
+        <location line="+91" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-193" />
+        <location line="-202" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -798,7 +798,7 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+133" />
+        <location line="+145" />
         <source>No transcript open</source>
         <translation>トランスクリプトが開かれていません</translation>
     </message>
@@ -838,12 +838,12 @@
         <translation>発言番号 (1–{n}):</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>About Taiyaku</source>
         <translation>対訳について</translation>
     </message>
@@ -858,7 +858,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/window/settings.py" line="+46" />
+        <location filename="../../gui/preferences/dialog.py" line="+29" />
         <source>Preferences</source>
         <translation>設定</translation>
     </message>
@@ -1179,7 +1179,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+126" />
+        <location filename="../../gui/models/transcript_model.py" line="+120" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>
