@@ -109,10 +109,14 @@ class RangeMark(QObject):
         sk = self.window.transcript_model.skeleton
         if sk is None:
             return []
-        first, last = span
-        # a turn's number is its index + 1 (no TurnInfo made per row)
-        return [sid for row, sid in enumerate(sk.segment_ids)
-                if sid is not None and first <= sk.row_turn[row] + 1 <= last]
+        # Turns are numbered from 1 in reading order and their rows are contiguous: the span's rows
+        # are one slice of the ids (not a pass over every row of the transcript).
+        first, last = max(span[0], 1), min(span[1], len(sk.turns))
+        if first > last:
+            return []
+        turns = sk.turns
+        lo, hi = turns.first_rows[first - 1], turns.first_rows[last - 1] + turns.row_counts[last - 1]
+        return [sid for sid in sk.segment_ids.ids[lo:hi] if sid]  # (0: a turn without a segment)
 
     def paint(self, painter: QPainter, square: QRect, seg: SegmentView, _lang: str, _theme: Theme) -> None:
         """A bar at the row's left edge beside each segment of my turns (``GutterPainter``)."""
