@@ -19,10 +19,15 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
+# The strip paints the model's marker bits as they come (model.review.marker_bits): one set of bits.
+from model.review import APPROVED
+from model.review import EDITED as EDIT
+from model.review import FLAGGED as FLAG
+from model.review import GAPPED as GAP
+
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-FLAG, GAP, EDIT, APPROVED = 1, 2, 4, 8
 
 
 class OverviewStrip(QWidget):
