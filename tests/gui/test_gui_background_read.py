@@ -88,9 +88,16 @@ def test_marker_bits_are_the_strips():
 def test_automatic_collection_comes_back_when_the_last_of_overlapping_readers_ends():
     # Two readers overlapping (A starts, B starts, A ends): collection stays off until B ends.
     import gc
+    import time
 
+    from gui.window import activity
     from gui.window.activity import no_collection
 
+    # A reader of an earlier test's window may still be inside: start once none is (it counts too).
+    deadline = time.monotonic() + 20
+    while activity._collecting["threads"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert activity._collecting["threads"] == 0
     was_on = gc.isenabled()
     gc.enable()
     try:
