@@ -168,6 +168,7 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
 
     frame = show_frame(settings, str(args.db or default_db_path()))
 
+    from gui.window.activity import wait_for_threads
     from gui.window.context import AppContext
     from gui.window.language_switch import follow_language
     from gui.window.main_window import MainWindow
@@ -306,6 +307,11 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
         sys.excepthook = previous_hook
         if watcher is not None:
             watcher.stop()
+    # The window's background threads end before the store closes under them and before Python
+    # tears down (one still importing a Qt module then crashed the process at exit).
+    still = wait_for_threads()
+    if still:
+        log.warning("threads still running at exit: %s", ", ".join(still))
     if ctx.switch_to is not None:  # File > Open database: this window goes, a new one opens on the other
         live[0].close()
         live[0].deleteLater()

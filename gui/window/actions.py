@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from gui.window.activity import hurried, pace, ui_activity
+from gui.window.activity import THREAD_PREFIX, hurried, pace, ui_activity
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +161,8 @@ class ActionRegistry(QObject):
         qtawesome's import (0.2 s of CPU) runs in a thread first: on the window's thread it
         held up a keystroke made right after the first paint by that long.
         """
-        if self.icons_loaded or self._importing:
-            return
+        if self.icons_loaded or self._importing or ui_activity().quitting:
+            return  # (quitting: an after-paint step the event loop ran on its way out)
         if "qtawesome" in sys.modules:
             self._give_icons()
             return
@@ -181,13 +181,9 @@ class ActionRegistry(QObject):
             with contextlib.suppress(RuntimeError):  # the window went meanwhile
                 self._iconsImported.emit()
 
-        thread = threading.Thread(target=load, name="taiyaku-icons", daemon=True)
-        thread.start()
-        # Python must not tear down while this thread is still inside the import (the process
-        # then crashed at exit, 3 runs in 8 when quitting right after the paint): wait for it.
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(lambda: thread.join(10))
+        # Python must not tear down while this thread is still inside the import (the process then
+        # crashed at exit): the app waits for it at its end (gui.window.background.wait_for_threads).
+        threading.Thread(target=load, name=f"{THREAD_PREFIX}icons", daemon=True).start()
 
     def _load_fonts(self) -> None:
         """The icon font's load (Qt's font database, on the window's thread), in a turn of the event

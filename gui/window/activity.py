@@ -32,6 +32,7 @@ STARVE_S = 0.15
 # While a background thread works, the UI thread waits at most this long for the GIL each time it
 # needs it (Python's default is 5 ms: a repaint that calls into Python a hundred times could wait 0.5 s).
 SWITCH_S = 0.0005
+THREAD_PREFIX = "taiyaku-"  # the names of the window's background threads (``wait_for_threads``)
 _switching = {"threads": 0, "before": sys.getswitchinterval()}
 _switching_lock = threading.Lock()
 _collecting = {"threads": 0, "was_on": True}
@@ -83,6 +84,7 @@ class UiActivity(QObject):
         super().__init__(parent)
         self.idle = threading.Event()
         self.awake_since = time.monotonic()
+        self.quitting = False  # the app is winding down: start no more background work
         dispatcher = QAbstractEventDispatcher.instance()  # this (the window's) thread's
         self._dispatcher: QAbstractEventDispatcher | None = None
         if dispatcher is None:  # no event loop to watch: never hold the work back
@@ -97,6 +99,7 @@ class UiActivity(QObject):
 
     def _stop_watching(self) -> None:
         dispatcher, self._dispatcher = self._dispatcher, None
+        self.quitting = True
         self.idle.set()  # a thread still stepping goes on to its end
         if dispatcher is not None:
             with contextlib.suppress(RuntimeError, TypeError):
@@ -149,4 +152,16 @@ def pace(activity: UiActivity, cancelled: threading.Event,
             return
 
 
-__all__ = ["UiActivity", "hurried", "no_collection", "pace", "ui_activity"]
+def wait_for_threads(timeout_s: float = 5.0) -> list[str]:
+    """At the app's end, once its event loop has returned: wait (at most ``timeout_s`` in all) for
+    the window's background threads (named ``THREAD_PREFIX``...) to finish; the names of those
+    still running. A daemon thread still inside an import of a Qt module (the icons') while
+    Python tore itself down crashed the process at exit."""
+    deadline = time.monotonic() + timeout_s
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.name.startswith(THREAD_PREFIX):
+            thread.join(max(0.0, deadline - time.monotonic()))
+    return [t.name for t in threading.enumerate() if t.name.startswith(THREAD_PREFIX) and t.is_alive()]
+
+
+__all__ = ["THREAD_PREFIX", "UiActivity", "hurried", "no_collection", "pace", "ui_activity", "wait_for_threads"]
