@@ -158,7 +158,7 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
     app.setWindowIcon(app_icon())
 
     from gui.window.i18n import install_translators
-    from gui.window.settings import annotator_name, app_settings
+    from gui.window.settings import annotator_name, app_settings, last_transcript
 
     settings = app_settings()
     install_translators(app, str(settings.value("ui/language", "system")))
@@ -191,8 +191,15 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
     started(ctx)
     from gui.backups import OPEN_DELAY_S, BackupSchedule, failure_message
 
+    prefetch = None
+    if args.file is None and args.sample is None:  # the transcript shown last (or the oldest) opens
+        from gui.models.transcript_model import CHUNK
+        from model.prefetch import Prefetch
+
+        prefetch = Prefetch(store, last_transcript(settings, store.path), first_rows=CHUNK)
     backups = BackupSchedule(store, app, open_delay_s=OPEN_DELAY_S)  # copies start once the damage check has passed
     window = MainWindow(ctx, settings)
+    window.transcript_model.prefetch = prefetch  # read meanwhile, on the other core
     remember_layout(window, settings)  # the next start's frame shows these docks
     hand_over(frame, window)
 

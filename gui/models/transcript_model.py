@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 
 from model.errors import NotFound
+from model.prefetch import Prefetch
 from model.readmodel import SegmentView, SpeakerView, load_segments
 from model.skeleton import Skeleton, TurnInfo, load_skeleton, load_speakers
 from model.store import Changes, Store
@@ -58,6 +59,8 @@ class TranscriptModel(QStringListModel):
         self._segments: dict[int, SegmentView] = {}
         self._pending: tuple[Skeleton | None, dict[int, SegmentView]] | None = None
         self.initiator: object = None  # while changes are applied: who made them (Changes.initiator)
+        # The first transcript's read, started while the window was built (model.prefetch): used once.
+        self.prefetch: Prefetch | None = None
         self.modelReset.connect(self._adopt_pending)  # first connection: runs before any view's
 
     # -- loading -------------------------------------------------------------
@@ -67,8 +70,12 @@ class TranscriptModel(QStringListModel):
 
     def load(self, transcript_id: int | None) -> None:
         """Show ``transcript_id`` (None: nothing). ``NotFound`` if it does not exist."""
-        skeleton = load_skeleton(self.store, transcript_id) if transcript_id is not None else None
-        self._reset_to(skeleton, {})
+        prefetch, self.prefetch = self.prefetch, None
+        read = prefetch.take(transcript_id) if prefetch is not None and transcript_id is not None else None
+        if read is not None:
+            self._reset_to(*read)
+        else:
+            self._reset_to(load_skeleton(self.store, transcript_id) if transcript_id is not None else None, {})
         self.transcriptLoaded.emit(transcript_id)
 
     def _reset_to(self, skeleton: Skeleton | None, segments: dict[int, SegmentView]) -> None:

@@ -31,7 +31,7 @@ from gui.window import features
 from gui.window.actions import ActionRegistry
 from gui.window.context import AppContext
 from gui.window.i18n import current_language, resolve_language
-from gui.window.settings import db_key
+from gui.window.settings import db_key, last_transcript
 from gui.window.storage_errors import status_text
 from model.errors import TaiyakuError
 from model.skeleton import transcript_ids
@@ -361,8 +361,8 @@ class MainWindow(QMainWindow):
         """
         ids = transcript_ids(self.ctx.store)
         if transcript_id is None:
-            last = self.settings.value(f"last_transcript/{db_key(self.ctx.store.path)}")
-            transcript_id = int(last) if last is not None and int(last) in ids else (ids[0] if ids else None)
+            last = last_transcript(self.settings, self.ctx.store.path)
+            transcript_id = last if last in ids else (ids[0] if ids else None)
         self.ctx.set_transcript(transcript_id)
         if self.ctx.transcript_id is None or self._painted:  # nothing to paint first
             QTimer.singleShot(0, self, self.reload_library)

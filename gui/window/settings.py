@@ -24,3 +24,12 @@ def db_key(db_path: str) -> str:
 def annotator_name(settings: QSettings) -> str:
     """The annotator's name from the settings, else the system user name."""
     return str(settings.value("annotator/name", "") or default_annotator_name())
+
+
+def last_transcript(settings: QSettings, db_path: str) -> int | None:
+    """The transcript shown last in the database at ``db_path`` (None: none, or not a number)."""
+    value = settings.value(f"last_transcript/{db_key(db_path)}")
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
