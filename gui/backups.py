@@ -11,9 +11,7 @@ into a NEW file, never over the open database, then offers to open it in a new w
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import sys
 import threading
 import time
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from model import backup
 from model.errors import TaiyakuError
+from model.priority import yield_the_cpu
 from model.store import Store
 
 log = logging.getLogger(__name__)
@@ -48,15 +47,6 @@ def tr(text: str) -> str:
 def failure_message(reason: str) -> str:
     """The status bar's line when an automatic backup failed."""
     return tr("Automatic backup failed: {reason}").format(reason=reason)
-
-
-def _yield_the_cpu() -> None:
-    """Lower the calling thread's CPU priority (Linux schedules threads one by one): a copy of a
-    large database takes seconds of CPU, with the GIL released, and on a machine with few cores
-    the window's thread should have a core first while the annotator works."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def _changed_since_last_copy(path: Path) -> bool:
@@ -124,7 +114,7 @@ class BackupSchedule(QObject):
         self._written = False
 
         def run() -> None:
-            _yield_the_cpu()
+            yield_the_cpu()
             try:
                 copy = backup.take_backup(self.path, reason)
             except TaiyakuError as exc:

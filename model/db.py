@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from model import server_roles
 from model.errors import DatabaseBusy, DatabaseError, DiskFull, StorageFailed
 from model.paths import default_db_path
+from model.priority import yield_the_cpu
 from model.tables import Base
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -383,6 +384,9 @@ class IntegrityCheck:
         self._thread.start()
 
     def _run(self) -> None:
+        # Behind the window's start on a 2-core machine: the reads the first paint waits for
+        # (model.prefetch) and the window's thread get the cores first.
+        yield_the_cpu()
         try:
             conn = sqlite3.connect(str(self.path))  # its own connection: pysqlite ones stay in their thread
             try:
