@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from gui.window.context import AppContext
 
 log = logging.getLogger(__name__)
+DAMAGE_CHECK_POLL_MS = 25  # how often the window looks whether the background damage check has ended
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -252,6 +253,24 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
 
     backups.finished.connect(backup_failed)
 
+    def after_damage_check(then: Callable[[], object]) -> None:
+        """Run ``then`` once the background damage check has spoken, never waiting for it on the
+        window's thread (at 200,000 segments it read the file 0.2-0.3 s past the paint, and the
+        first keystroke waited as long); the check must pass before the first write (it does:
+        writes wait for it) and before backups start or a scripted run exits."""
+        if store.intact_known:
+            then()
+        else:
+            QTimer.singleShot(DAMAGE_CHECK_POLL_MS, app, lambda: after_damage_check(then))
+
+    def checked() -> None:
+        if refuse_if_damaged():
+            return
+        if not backups.timer_running():
+            backups.start()
+        if args.quit_after_load:
+            QTimer.singleShot(0, app.quit)
+
     def on_shown(_tid: int) -> None:
         if gc.get_freeze_count() == 0:
             # What start-up built (modules, Qt wrappers, the transcript's outline) lives as long as the
@@ -260,12 +279,9 @@ def _run_once(args: argparse.Namespace, started: Callable[[AppContext], object])
             # Frozen before the collector resumes: its first young sweep would walk all of it (~45 ms).
             gc.freeze()
         resume_collector()
-        if refuse_if_damaged():
+        if store.intact_known and refuse_if_damaged():
             return
-        if not backups.timer_running():
-            backups.start()
-        if args.quit_after_load:
-            QTimer.singleShot(0, app.quit)
+        after_damage_check(checked)
         if not painted:  # once: not again when another transcript is shown
             painted.append(True)
             # The reads before the paint went through Core; the ORM's set-up (20-25 ms) gets a turn of

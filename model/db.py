@@ -397,6 +397,11 @@ class IntegrityCheck:
             problems = [str(exc)]
         self._problem = _integrity_problem(problems, self.path)
 
+    @property
+    def done(self) -> bool:
+        """Whether the check has finished (``wait`` then returns or raises at once)."""
+        return not self._thread.is_alive()
+
     def wait(self) -> None:
         """Block until the check is done; ``DatabaseError`` if the file is damaged."""
         self._thread.join()

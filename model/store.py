@@ -248,6 +248,11 @@ class Store:
             self._integrity = None
 
     @property
+    def intact_known(self) -> bool:
+        """Whether ``ensure_intact()`` would answer at once (no background damage check still reading)."""
+        return self._integrity is None or self._integrity.done
+
+    @property
     def path(self) -> str:
         """Where the database lives, for display (a server's URL without its password)."""
         if self.engine.dialect.name == "sqlite":
