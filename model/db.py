@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, func, inspect, select, text
+from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from model import server_roles
@@ -155,18 +155,11 @@ def make_engine(url_or_path: str | Path, *, wal: bool = True) -> Engine:
     operations check versions themselves, see ``model.versions``).
     """
     url = str(url_or_path)
-    if not is_url(url):
-        url = f"sqlite:///{Path(url).resolve()}"
+    if not is_url(url):  # the path goes in as is: in a URL string "a%20b" would name the file "a b"
+        return _sqlite_engine(URL.create("sqlite", database=str(Path(url).resolve())), wal)
     url = normalize_url(url)
     if url.startswith("sqlite"):
-        # Pooled connections (SQLAlchemy's default QueuePool): with NullPool every
-        # operation reopened the file and, closing the last connection, checkpointed
-        # the WAL with an fsync -- 10x slower per edit (benchmarks/edit_bench.py).
-        engine = create_engine(url)
-        event.listen(engine, "connect", _set_pragmas)
-        if wal:
-            event.listen(engine, "connect", _set_wal)
-        return engine
+        return _sqlite_engine(url, wal)
     if url.startswith("postgresql"):
         from sqlalchemy.engine import make_url
 
@@ -179,6 +172,17 @@ def make_engine(url_or_path: str | Path, *, wal: bool = True) -> Engine:
         event.listen(engine, "checkin", _note_checkin)
         return engine
     return create_engine(url)
+
+
+def _sqlite_engine(url: str | URL, wal: bool) -> Engine:
+    # Pooled connections (SQLAlchemy's default QueuePool): with NullPool every operation reopened
+    # the file and, closing the last connection, checkpointed the WAL with an fsync -- 10x slower
+    # per edit (benchmarks/edit_bench.py).
+    engine = create_engine(url)
+    event.listen(engine, "connect", _set_pragmas)
+    if wal:
+        event.listen(engine, "connect", _set_wal)
+    return engine
 
 
 # A pooled server connection unused for longer than this is checked (one round trip) before use:
@@ -212,8 +216,10 @@ def alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # Alembic's settings are a ConfigParser's, where "%" starts a substitution: a path with one
+    # ("50% done.sqlite3") failed to open until doubled.
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     cfg.attributes["engine"] = engine
     return cfg
 

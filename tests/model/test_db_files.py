@@ -207,3 +207,16 @@ def test_other_garbage_is_refused(tmp_path: Path, make: Callable[[Path], None]):
     path = tmp_path / "garbage.sqlite3"
     make(path)
     assert_refused(path)
+
+
+@pytest.mark.parametrize("name", ["50% done.sqlite3", "a%20b.sqlite3", "100%%.sqlite3"])
+def test_a_database_whose_name_has_a_percent_sign_opens(tmp_path: Path, name: str):
+    # The path went into Alembic's settings, which read "%" as the start of a substitution: creating
+    # or migrating such a file failed with "invalid interpolation syntax".
+    path = tmp_path / name
+    store = Store.open(path, annotator="tester")
+    make_transcript(store, title="Percent")
+    store.close()
+    assert [t.title for t in list_transcripts(Store.open(path))] == ["Percent"]
+    result = run_cli("--db", path, "list")
+    assert result.returncode == 0 and "Percent" in result.stdout, result.stderr
