@@ -26,7 +26,6 @@ from gui.review.review_reader import ReviewReader, ReviewSnapshot
 from gui.review.strip_marks import StripMarks
 from model.errors import TaiyakuError
 from model.notes import render_note
-from model.readmodel import TranscriptView
 from model.review import FlagItem, FlagList, filter_flags, get_flag, list_flags, progress
 from model.store import Changes
 
@@ -150,9 +149,9 @@ class ReviewController(QObject):
         return self.ctx.store
 
     @property
-    def view(self) -> TranscriptView | None:
-        """The outline (turns, speakers) of the transcript the checks last read (None until its first paint)."""
-        return self.checks.view
+    def checks_started(self) -> bool:
+        """Whether the checks of the open transcript have started reading it (not before its first paint)."""
+        return self.checks.checks_started
 
     @property
     def findings(self) -> list[Finding]:

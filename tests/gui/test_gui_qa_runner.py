@@ -22,7 +22,7 @@ def test_the_window_lists_what_the_command_line_finds(qtbot, store, tmp_path):
     window, _ = make_window(qtbot, store, tmp_path, turns=[("Q", [("Hello.", "こんにちは。")])])
     window.ctx.set_transcript(tid)
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
     assert review.findings == expected
     panel = review.findings_panel
     assert panel.all_findings == expected
@@ -48,7 +48,7 @@ class _SteppedScan(Scan):
 def test_edits_while_the_checks_run_are_checked(qtbot, store, tmp_path, monkeypatch):
     window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
     runner = review.checks
     _SteppedScan.reached.clear()
     _SteppedScan.go_on.clear()
@@ -82,7 +82,7 @@ def test_one_list_of_findings_while_nothing_is_settled(qtbot, store, tmp_path):
     # open findings are the raw ones, and the panel's model lists the panel's own list.
     window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(12))
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
     runner, panel = review.checks, review.findings_panel
     assert review.findings and runner.findings is runner.raw_findings
     assert runner._worker is not None and runner._worker.scan is not None
@@ -131,7 +131,7 @@ def test_the_findings_columns_are_fitted_when_the_findings_tab_is_shown(qtbot, s
     real = panel.view.resizeColumnToContents
     monkeypatch.setattr(panel.view, "resizeColumnToContents", lambda col: (fitted.append(col), real(col)))
     # The first run's layout: Review and Findings share the right side as tabs, Review in front.
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking and bool(review.findings), timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking and bool(review.findings), timeout=20_000)
     assert panel.visibleRegion().isEmpty() and fitted == []
     review.findings_dock.raise_()
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5_000)

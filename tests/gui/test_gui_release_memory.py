@@ -7,7 +7,7 @@ import sys
 
 from gui_helpers import long_briefing, make_window
 
-import gui.release_memory as release_memory
+import model.release_memory as release_memory
 import gui.review.qa_worker as qa_worker
 
 
@@ -16,7 +16,7 @@ def test_the_checks_give_freed_memory_back_when_they_end(qtbot, store, tmp_path,
     monkeypatch.setattr(qa_worker, "release_free_memory", lambda: calls.append("trim") or True)
     window, _tid = make_window(qtbot, store, tmp_path, turns=long_briefing(10))
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
     qtbot.waitUntil(lambda: calls == ["trim"], timeout=5_000)
 
 
