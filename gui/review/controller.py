@@ -148,6 +148,10 @@ class ReviewController(QObject):
     def store(self) -> Store:
         return self.ctx.store
 
+    def window_closed(self) -> None:
+        """The window closed: the checks' process stops (it does not wait for the window's deletion)."""
+        self.checks.shutdown(wait_s=0)
+
     @property
     def checks_started(self) -> bool:
         """Whether the checks of the open transcript have started reading it (not before its first paint)."""

@@ -74,6 +74,7 @@ class QaRunner(QObject):
         self._pending_full = False
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
+        self._closed = False  # the window closed: no run starts any more
         self.hold_at: int | None = None  # tests: the next run's scan waits after so many turns (QaWorker)
         app = QCoreApplication.instance()
         if app is not None:  # the store closes after the event loop: the process stops first
@@ -148,7 +149,7 @@ class QaRunner(QObject):
         The panel fills in as findings arrive (``checking`` meanwhile); ``sliced`` is
         kept for callers of the time the checks ran on the UI thread in slices.
         """
-        tid = self.ctx.transcript_id
+        tid = None if self._closed else self.ctx.transcript_id
         self._stop_worker()
         self._pending_full = False
         self._pending_segments.clear()
@@ -184,11 +185,14 @@ class QaRunner(QObject):
         if worker is not None:
             worker.stop(wait_s=0)  # it stops after its current step; its late signals are ignored
 
-    def shutdown(self) -> None:
-        """The window goes: stop the checks' process (waiting for its current step)."""
+    def shutdown(self, wait_s: float = 1.0) -> None:
+        """The window goes: stop the checks' process (waiting ``wait_s`` for its current step)."""
         worker, self._worker = self._worker, None
+        self._closed = True
+        self._running, self._rechecks_out = False, 0
+        self._checks_timer.stop()
         if worker is not None:
-            worker.stop()
+            worker.stop(wait_s)
 
     def _on_batch(self, generation: int, batch: list[Finding]) -> None:
         if generation != self._generation:
