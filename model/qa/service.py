@@ -22,7 +22,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from model.qa.service_protocol import Reply, Request, Start, Stop
-from model.qa.service_warm import BOOT, context, model_root
+from model.qa.service_warm import context
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class QaService:
         ours, theirs = ctx.Pipe(duplex=True)
         # The entry is ``exec`` of a few lines (a builtin: nothing of ours imported to unpickle it), so
         # the process puts the window's folder first on sys.path before it imports ``model``.
-        process = ctx.Process(target=exec, args=(BOOT, {"root": model_root(), "conn": theirs}),
+        process: BaseProcess = ctx.Process(target=exec,  # type: ignore[attr-defined]  # (on every context but the base) args=(BOOT, {"root": model_root(), "conn": theirs}),
                               name="taiyaku-qa", daemon=True)  # daemon: ended at the window's exit
         process.start()
         theirs.close()  # ours is the only end left here: the pipe closes when the process ends

@@ -127,7 +127,7 @@ class _Run:
             self.send(Failed(str(exc)))
         except _Ended:
             raise
-        except Exception as exc:  # noqa: BLE001 -- told to the window in one line, logged here
+        except Exception as exc:  # told to the window in one line, logged here
             log.exception("the QA checks failed")
             self.send(Failed(str(exc) or type(exc).__name__))
         finally:

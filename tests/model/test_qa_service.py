@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from model.ops.corrections import edit_text
 from model.errors import OperationFailed
 from model.ops.alignment import split_segment
+from model.ops.corrections import edit_text
 from model.qa import Finding
 from model.qa.scan import Scan
 from model.qa.service import Ended, QaService
