@@ -22,7 +22,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from model.qa.service_protocol import Reply, Request, Start, Stop
-from model.qa.service_warm import context
+from model.qa.service_warm import BOOT, context, model_root
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,10 @@ class QaService:
         ours, theirs = ctx.Pipe(duplex=True)
         # The entry is ``exec`` of a few lines (a builtin: nothing of ours imported to unpickle it), so
         # the process puts the window's folder first on sys.path before it imports ``model``.
-        process: BaseProcess = ctx.Process(target=exec,  # type: ignore[attr-defined]  # (on every context but the base) args=(BOOT, {"root": model_root(), "conn": theirs}),
-                              name="taiyaku-qa", daemon=True)  # daemon: ended at the window's exit
+        boot = {"root": model_root(), "conn": theirs}
+        # daemon: ended at the window's exit. (``Process`` is on every context but the base class.)
+        process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
+            target=exec, args=(BOOT, boot), name="taiyaku-qa", daemon=True)
         process.start()
         theirs.close()  # ours is the only end left here: the pipe closes when the process ends
         self.process, self._conn = process, ours

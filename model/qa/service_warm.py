@@ -6,10 +6,12 @@ A forkserver imports them once (``PRELOAD``), started early (``warm``, after the
 first paint), and forks a ready process for each run. Never ``fork`` the window's own
 process: it has threads (and Qt's), and a forked copy of them is undefined behaviour.
 
-The forkserver and a spawned process import ``model`` along the window's ``sys.path``; an
-entry relative to the working directory ('' first, as ``python -m`` puts it) could find another
-copy of ``model`` there than the one the window runs (a benchmark's snapshot of the code). Then
-``spawn`` is used, and the process puts the window's own folder first (``entry``).
+The forkserver is ``python -c``: it imports along its own default ``sys.path`` (Python 3.11
+passes it the window's but does not use it), the working directory first, then site-packages --
+where an editable install may point at another checkout of the code than the one the window runs
+(a benchmark's snapshot, a worktree). So the forkserver is used only when the working directory
+holds the window's own ``model``; otherwise ``spawn``, whose process takes the window's
+``sys.path``, and puts the window's own folder first anyway (``BOOT``).
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ log = logging.getLogger(__name__)
 
 PRELOAD = ["model.qa.service_run", "model.qa.scan", "model.qa.checks", "model.qa.glossary_check",
            "model.qa.spelling", "model.qa.variants", "model.readmodel", "model.store"]
-# The code the process runs first: the window's copy of ``model`` first on sys.path, then its main.
+# The code the process runs first: the window's folder first on sys.path (before another copy of ``model``).
 BOOT = ("import sys\n"
-        "if root not in sys.path: sys.path.insert(0, root)\n"
+        "sys.path.insert(0, root)\n"
         "from model.qa.service_run import main\n"
         "main(conn)\n")
 
@@ -52,14 +54,19 @@ def first_model_on_path(path: list[str], cwd: str) -> str | None:
     return None
 
 
+def forkserver_imports_ours(cwd: str) -> bool:
+    """Whether a forkserver started in ``cwd`` would import the window's own ``model`` (see the module's docstring)."""
+    return first_model_on_path([""], cwd) == model_root()
+
+
 def context() -> BaseContext:
     """The start method for the checks' process: forkserver where there is one and it would import
     the window's own ``model``; spawn otherwise."""
     with _lock:
         if not _chosen:
             method = "spawn"
-            if ("forkserver" in multiprocessing.get_all_start_methods()
-                    and first_model_on_path(sys.path, os.getcwd()) == model_root()):
+            if (not getattr(sys, "frozen", False) and "forkserver" in multiprocessing.get_all_start_methods()
+                    and forkserver_imports_ours(os.getcwd())):
                 method = "forkserver"
             ctx = multiprocessing.get_context(method)
             if method == "forkserver":

@@ -4,6 +4,7 @@ process behind once stopped."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -14,11 +15,11 @@ import pytest
 from model.errors import OperationFailed
 from model.ops.alignment import split_segment
 from model.ops.corrections import edit_text
-from model.qa import Finding
+from model.qa import Finding, service_warm
 from model.qa.scan import Scan
 from model.qa.service import Ended, QaService
 from model.qa.service_protocol import Batch, Failed, Finished, Held, Outlined, Recheck, Rechecked, Rescan
-from model.qa.service_warm import first_model_on_path, model_root
+from model.qa.service_warm import first_model_on_path, forkserver_imports_ours, model_root
 from model.readmodel import load_transcript
 from tests.model.test_qa_scan import generated
 
@@ -123,9 +124,29 @@ def test_a_killed_process_is_told_and_stop_leaves_none(store):
     assert _gone(pid)
 
 
-def test_the_process_imports_the_windows_own_model(tmp_path, monkeypatch):
-    # A copy of the code in the working directory (a benchmark's snapshot) must not be the one run.
+def test_the_process_imports_the_windows_own_model(tmp_path):
+    # A copy of the code in the working directory (a benchmark's snapshot) must not be the one run:
+    # a forkserver started there would import it (and an editable install may point elsewhere).
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / "__init__.py").write_text("")
     assert first_model_on_path(["", *sys.path], str(tmp_path)) == str(tmp_path)
-    assert first_model_on_path([model_root()], str(tmp_path)) == model_root()
+    assert not forkserver_imports_ours(str(tmp_path))
+    assert not forkserver_imports_ours(str(tmp_path / "model"))  # no model here: site-packages' then
+    assert forkserver_imports_ours(model_root())
+
+
+def test_a_spawned_process_runs_the_windows_own_model(store, tmp_path, monkeypatch):
+    (tmp_path / "model").mkdir()  # a decoy in the working directory: it would fail at once
+    (tmp_path / "model" / "__init__.py").write_text("raise ImportError('the wrong copy of model')\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [str(tmp_path), *sys.path])  # the spawned process takes this path
+    monkeypatch.setattr(service_warm, "_chosen", [multiprocessing.get_context("spawn")])
+    tid = generated(store, turns=12)
+    service = QaService(_database(store), tid)
+    service.start()
+    try:
+        replies, found = _until(service, Finished)
+        assert isinstance(replies[-1], Finished)
+        assert found == Scan(store, tid).run()
+    finally:
+        service.stop()
