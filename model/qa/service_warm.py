@@ -2,16 +2,18 @@
 
 A process started by ``spawn`` imports the checks' modules (SQLAlchemy, the read model, the
 checks, Sudachi, the spell checker's code) before it reads anything: ~1 s on a slow machine.
-A forkserver imports them once (``PRELOAD``), started early (``warm``, after the window's
-first paint), and forks a ready process for each run. Never ``fork`` the window's own
+A forkserver imports them once (``PRELOAD``), as the first run starts (after the window's
+first paint), and forks a ready process for each later run (a rescan after a split or a merge,
+"Run checks", another transcript). Never ``fork`` the window's own
 process: it has threads (and Qt's), and a forked copy of them is undefined behaviour.
 
 The forkserver is ``python -c``: it imports along its own default ``sys.path`` (Python 3.11
 passes it the window's but does not use it), the working directory first, then site-packages --
 where an editable install may point at another checkout of the code than the one the window runs
-(a benchmark's snapshot, a worktree). So the forkserver is used only when the working directory
-holds the window's own ``model``; otherwise ``spawn``, whose process takes the window's
-``sys.path``, and puts the window's own folder first anyway (``BOOT``).
+(a benchmark's snapshot, a worktree). So the forkserver is used only when a fresh interpreter in
+the working directory finds the window's own ``model`` (asked once, ~30 ms, off the window's
+thread); otherwise ``spawn``, whose process takes the window's ``sys.path``, and puts the
+window's own folder first anyway (``BOOT``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import subprocess
 import sys
 import threading
 from multiprocessing.context import BaseContext
@@ -45,18 +48,16 @@ def model_root() -> str:
     return str(Path(model.__file__).resolve().parent.parent)
 
 
-def first_model_on_path(path: list[str], cwd: str) -> str | None:
-    """The folder where an import of ``model`` along ``path`` would find it (relative entries from ``cwd``)."""
-    for entry in path:
-        folder = Path(cwd, entry) if entry else Path(cwd)
-        if (folder / "model" / "__init__.py").is_file():
-            return str(folder.resolve())
-    return None
-
-
 def forkserver_imports_ours(cwd: str) -> bool:
     """Whether a forkserver started in ``cwd`` would import the window's own ``model`` (see the module's docstring)."""
-    return first_model_on_path([""], cwd) == model_root()
+    probe = "import importlib.util as u; s = u.find_spec('model'); print(s.origin if s else '')"
+    try:
+        found = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True,
+                               timeout=30, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.debug("could not ask where a fresh interpreter finds model: %s", exc)
+        return False
+    return bool(found) and str(Path(found).resolve().parent.parent) == model_root()
 
 
 def context() -> BaseContext:
@@ -73,16 +74,3 @@ def context() -> BaseContext:
                 ctx.set_forkserver_preload(PRELOAD)  # (the forkserver's own imports, not the window's)
             _chosen.append(ctx)
         return _chosen[0]
-
-
-def warm() -> None:
-    """Start the forkserver now, if that is the start method, so the first run does not wait for its imports."""
-    ctx = context()
-    if ctx.get_start_method() != "forkserver":
-        return
-    try:
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-    except OSError as exc:  # never worth a failure: the first run starts it
-        log.debug("could not start the forkserver: %s", exc)

@@ -19,7 +19,7 @@ from model.qa import Finding, service_warm
 from model.qa.scan import Scan
 from model.qa.service import Ended, QaService
 from model.qa.service_protocol import Batch, Failed, Finished, Held, Outlined, Recheck, Rechecked, Rescan
-from model.qa.service_warm import first_model_on_path, forkserver_imports_ours, model_root
+from model.qa.service_warm import forkserver_imports_ours, model_root
 from model.readmodel import load_transcript
 from tests.model.test_qa_scan import generated
 
@@ -129,7 +129,6 @@ def test_the_process_imports_the_windows_own_model(tmp_path):
     # a forkserver started there would import it (and an editable install may point elsewhere).
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / "__init__.py").write_text("")
-    assert first_model_on_path(["", *sys.path], str(tmp_path)) == str(tmp_path)
     assert not forkserver_imports_ours(str(tmp_path))
     assert not forkserver_imports_ours(str(tmp_path / "model"))  # no model here: site-packages' then
     assert forkserver_imports_ours(model_root())
