@@ -113,7 +113,8 @@ class _Run:
         from model.db import make_engine
         from model.store import Store
 
-        store = Store(make_engine(self.start.database))
+        # It only reads: the window opened (and migrated, and set the journal mode of) the database.
+        store = Store(make_engine(self.start.database, wal=False))
         try:
             scan = self._scan(store)
             peak, cpu = figures()
