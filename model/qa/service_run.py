@@ -11,7 +11,6 @@ the window, and gives the memory of its reading back to the system once the scan
 from __future__ import annotations
 
 import logging
-import resource
 import sys
 import time
 from multiprocessing.connection import Connection
@@ -69,7 +68,11 @@ def figures() -> tuple[float, float]:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 peak = int(line.split()[1]) / 1024
-    except OSError:
+    except OSError:  # no /proc (macOS): getrusage; Windows has neither (0 then)
+        try:
+            import resource
+        except ImportError:
+            return 0.0, time.process_time()
         maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         peak = maxrss / 2**20 if sys.platform == "darwin" else maxrss / 1024
     return peak, time.process_time()
@@ -113,9 +116,10 @@ class _Run:
         from model.db import make_engine
         from model.store import Store
 
-        # It only reads: the window opened (and migrated, and set the journal mode of) the database.
-        store = Store(make_engine(self.start.database, wal=False))
+        store: Store | None = None
         try:
+            # It only reads: the window opened (and migrated, and set the journal mode of) the database.
+            store = Store(make_engine(self.start.database, wal=False))
             scan = self._scan(store)
             peak, cpu = figures()
             self.send(Finished(peak, cpu))
@@ -132,7 +136,8 @@ class _Run:
             log.exception("the QA checks failed")
             self.send(Failed(str(exc) or type(exc).__name__))
         finally:
-            store.close()
+            if store is not None:
+                store.close()
 
     def _scan(self, store: Store) -> Scan:
         from model.qa.scan import Scan

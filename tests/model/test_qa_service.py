@@ -149,3 +149,21 @@ def test_a_spawned_process_runs_the_windows_own_model(store, tmp_path, monkeypat
         assert found == Scan(store, tid).run()
     finally:
         service.stop()
+
+
+def test_a_failure_in_the_process_is_told_in_one_line(store, tmp_path):
+    service = QaService(_database(store), 999_999)  # no such transcript
+    service.start()
+    try:
+        replies, _ = _until(service, Failed)
+        assert isinstance(replies[-1], Failed) and "\n" not in replies[-1].message
+    finally:
+        service.stop()
+    broken = QaService(str(tmp_path / "missing" / "no.sqlite3"), 1)  # a file that cannot be opened
+    broken.start()
+    try:
+        replies, _ = _until(broken, Failed)
+        assert isinstance(replies[-1], Failed), replies
+        assert isinstance(_until(broken, Ended)[0][-1], Ended)  # then it ends, having said why
+    finally:
+        broken.stop()
