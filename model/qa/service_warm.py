@@ -1,4 +1,4 @@
-"""How the QA checks' process is started: a ``forkserver`` warmed early, or ``spawn``.
+"""How the QA checks' process is started: from a ``forkserver`` that did their imports once, or ``spawn``.
 
 A process started by ``spawn`` imports the checks' modules (SQLAlchemy, the read model, the
 checks, Sudachi, the spell checker's code) before it reads anything: ~1 s on a slow machine.
