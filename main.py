@@ -84,4 +84,9 @@ def _run_window(_args: list[str], options: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # The QA checks run in a process of their own (model.qa.service): in the packaged app
+    # (PyInstaller) that process is this executable again, and must run the checks, not the app.
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -20,7 +20,9 @@ Builds a database in a temporary folder, then in fresh subprocesses measures:
   all, beside p50/p90 and the UI thread's own CPU time in them (``follow_cpu_max_ms``: what the
   wait would be with a core free; on a loaded machine a follow also waits for the CPU);
 - memory once the checks have ended (every finding listed): the peak, and the resident set at
-  the paint and at the end with the memory-mapped files apart (Sudachi's dictionary, Qt, fonts).
+  the paint and at the end with the memory-mapped files apart (Qt, fonts); and the QA checks' own
+  process (``model.qa.service``): its peak resident memory (``qa_peak_mb``, Sudachi's dictionary
+  mapped there now) and CPU seconds (``qa_cpu_s``), read from /proc while it waits for rechecks.
 ``--trace`` prints, for every follow over 50 ms, what the UI thread and the other threads were
 doing (``benchmarks/ui_trace.py``), and every resize of the panes after the paint.
 Targets on 2 cores (issue 15): frame < 1.5x empty window, first paint < floor + 0.35 s at 50k,
@@ -28,7 +30,8 @@ nothing waits > 100 ms (follow_max), jump, follow and far edit < 100 ms, memory 
 The last line is machine-readable:
 
     frame_s=… first_paint_s=… empty_window_s=… floor_s=… busy_s=… jump_ms=… follow_ms=… follow_max_ms=…
-    follow_p50_ms=… follow_p90_ms=… follow_cpu_max_ms=… peak_mb=… far_edit_ms=… far_reedit_ms=… load=…
+    follow_p50_ms=… follow_p90_ms=… follow_cpu_max_ms=… peak_mb=… qa_peak_mb=… qa_cpu_s=… far_edit_ms=…
+    far_reedit_ms=… load=…
     empty_cpu_s=… frame_cpu_s=… floor_cpu_s=… paint_cpu_s=… scan_floor_cpu_s=…
 
 (``*_cpu_s``: the process's CPU seconds at its paint, threads included: on a shared machine the
@@ -184,6 +187,10 @@ def measure(window):
     while review is not None and review.checking and time.perf_counter() - checks_s < CHECKS_WAIT_S:
         QTimer.singleShot(50, pause.quit); pause.exec()
     checks_s = time.perf_counter() - checks_s
+    # The checks' own process (model.qa.service): its peak memory and CPU time, read while it waits.
+    worker = getattr(getattr(review, "checks", None), "_worker", None)
+    qa_figures = worker.figures() if worker is not None and hasattr(worker, "figures") else None
+    qa_peak, qa_cpu = qa_figures or (0.0, 0.0)
     peak = peak_mb()
     # Memory-mapped files (Sudachi's dictionary: ~85 MB once the checks read Japanese) count in the
     # peak too: clean pages the kernel can drop and share with other processes.
@@ -195,6 +202,7 @@ def measure(window):
                                 "follow_p90_ms": quantile(all_follows, 0.9),
                                 "follow_cpu_p50_ms": quantile(CPU, 0.5), "follow_cpu_max_ms": max(CPU),
                                 "peak_mb": peak, "rows": n, **memory, "checks_wait_s": checks_s,
+                                "qa_peak_mb": qa_peak, "qa_cpu_s": qa_cpu,
                                 "checks_ended": not (review is not None and review.checking),
                                 "findings": len(review.findings) if review is not None else 0,
                                 "far_edit_ms": far_edit, "far_reedit_ms": far_reedit}), flush=True)
@@ -415,7 +423,8 @@ def main() -> None:
                   f"peak {result['peak_mb']:.0f} MB (at the paint {result['paint_mb']:.0f}, at the end "
                   f"{result['end_mb']:.0f} of which {result['end_file_mb']:.0f} mapped files; "
                   f"{result['findings']} findings listed"
-                  f"{'' if result['checks_ended'] else ', the checks still running'}), "
+                  f"{'' if result['checks_ended'] else ', the checks still running'}; the checks' process: "
+                  f"peak {result['qa_peak_mb']:.0f} MB, CPU {result['qa_cpu_s']:.1f} s), "
                   f"rows {result['rows']}, busy after paint {result['busy_s']:.1f} s, "
                   f"far edit {result['far_edit_ms']:.1f} ms (again {result['far_reedit_ms']:.1f}); CPU seconds "
                   f"at the paint: empty {empty_cpu:.2f}, frame {result.get('frame_cpu_s', 0.0):.2f}, "
@@ -436,6 +445,8 @@ def main() -> None:
     follow_cpu_max = max(r["follow_cpu_max_ms"] for r in results)
     far_edit = statistics.median(r["far_edit_ms"] for r in results)
     far_reedit = statistics.median(r["far_reedit_ms"] for r in results)
+    qa_peak = max(r["qa_peak_mb"] for r in results)
+    qa_cpu = statistics.median(r["qa_cpu_s"] for r in results)
 
     def cpu(key: str) -> float:  # CPU seconds at the paint: what a shared machine's load does not inflate
         return statistics.median(r[key] for r in results)
@@ -445,7 +456,8 @@ def main() -> None:
     print(f"frame_s={frame:.3f} first_paint_s={paint:.3f} empty_window_s={empty:.3f} floor_s={floor:.3f} "
           f"busy_s={busy:.2f} jump_ms={jump:.1f} follow_ms={follow:.1f} follow_max_ms={follow_max:.1f} "
           f"follow_p50_ms={follow_p50:.1f} follow_p90_ms={follow_p90:.1f} follow_cpu_max_ms={follow_cpu_max:.1f} "
-          f"peak_mb={peak:.0f} far_edit_ms={far_edit:.1f} far_reedit_ms={far_reedit:.1f} "
+          f"peak_mb={peak:.0f} qa_peak_mb={qa_peak:.0f} qa_cpu_s={qa_cpu:.1f} "
+          f"far_edit_ms={far_edit:.1f} far_reedit_ms={far_reedit:.1f} "
           f"load={os.getloadavg()[0]:.1f} empty_cpu_s={cpu('empty_cpu_s'):.2f} frame_cpu_s={cpu('frame_cpu_s'):.2f} "
           f"floor_cpu_s={cpu('floor_cpu_s'):.2f} "
           f"paint_cpu_s={cpu('paint_cpu_s'):.2f} scan_floor_cpu_s={cpu('scan_floor_cpu_s'):.2f}")

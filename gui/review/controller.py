@@ -26,7 +26,6 @@ from gui.review.review_reader import ReviewReader, ReviewSnapshot
 from gui.review.strip_marks import StripMarks
 from model.errors import TaiyakuError
 from model.notes import render_note
-from model.readmodel import TranscriptView
 from model.review import FlagItem, FlagList, filter_flags, get_flag, list_flags, progress
 from model.store import Changes
 
@@ -149,10 +148,14 @@ class ReviewController(QObject):
     def store(self) -> Store:
         return self.ctx.store
 
+    def window_closed(self) -> None:
+        """The window closed: the checks' process stops (it does not wait for the window's deletion)."""
+        self.checks.shutdown(wait_s=0)
+
     @property
-    def view(self) -> TranscriptView | None:
-        """The outline (turns, speakers) of the transcript the checks last read (None until its first paint)."""
-        return self.checks.view
+    def checks_started(self) -> bool:
+        """Whether the checks of the open transcript have started reading it (not before its first paint)."""
+        return self.checks.checks_started
 
     @property
     def findings(self) -> list[Finding]:

@@ -1,9 +1,9 @@
 """The QA checks of the open transcript: when they run, and the findings panel they fill.
 
-A transcript is checked in a thread of its own once the panes have painted it
+A transcript is checked in a process of its own once the panes have painted it
 (``gui.review.qa_worker``: a long one never freezes the window), and the panel fills
 in as the findings arrive; after an edit only the turns holding the touched segments
-are checked again, debounced, by the same thread.
+are checked again, debounced, by the same process.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from gui.helpers.names import fix_label
 from gui.lazy_import import lazy_module
 from gui.review.findings_panel import FindingsPanel
 from model.errors import OperationFailed
-from model.readmodel import TranscriptView
 from model.store import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,8 +30,8 @@ else:  # the checks' code: imported when they run or a finding is acted on, afte
     finding_ops = lazy_module("model.ops.findings")
     fixes = lazy_module("model.qa.fixes")
     scan = lazy_module("model.qa.scan")
-    # The checks' thread, its scan and the dictionary it loads: imported as the first run starts
-    # (after the first paint), not as the window installs its features.
+    # The checks' process's client: imported as the first run starts (after the first paint), not
+    # as the window installs its features.
     qa_worker = lazy_module("gui.review.qa_worker")
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,9 +74,10 @@ class QaRunner(QObject):
         self._pending_full = False
         self._checks_timer = QTimer(self, singleShot=True, interval=120)
         self._checks_timer.timeout.connect(self._run_pending_checks)
-        ctx.selectionChanged.connect(self._user_busy)  # the checks' thread steps aside a moment
+        self._closed = False  # the window closed: no run starts any more
+        self.hold_at: int | None = None  # tests: the next run's scan waits after so many turns (QaWorker)
         app = QCoreApplication.instance()
-        if app is not None:  # the store closes after the event loop: the thread stops first
+        if app is not None:  # the store closes after the event loop: the process stops first
             app.aboutToQuit.connect(self.shutdown)
         panel.findingActivated.connect(self.go_finding)
         panel.flagRequested.connect(self.flag_from_finding)
@@ -92,9 +92,9 @@ class QaRunner(QObject):
         return self.ctx.store
 
     @property
-    def view(self) -> TranscriptView | None:
-        """The outline of the transcript as the checks last read it (turns, speakers; no segments)."""
-        return qa_worker.outline_of(self._worker) if self._worker is not None else None
+    def checks_started(self) -> bool:
+        """Whether the current run's process has read the transcript's outline (it checks it now, or has)."""
+        return qa_worker.outline_of(self._worker) is not None if self._worker is not None else False
 
     # -- the panel's actions -----------------------------------------------------------------------
     def go_finding(self, finding: Finding) -> None:
@@ -149,7 +149,7 @@ class QaRunner(QObject):
         The panel fills in as findings arrive (``checking`` meanwhile); ``sliced`` is
         kept for callers of the time the checks ran on the UI thread in slices.
         """
-        tid = self.ctx.transcript_id
+        tid = None if self._closed else self.ctx.transcript_id
         self._stop_worker()
         self._pending_full = False
         self._pending_segments.clear()
@@ -163,13 +163,13 @@ class QaRunner(QObject):
         self._show([])
         self.panel.set_checking(True)
         self._generation += 1
-        worker = self._worker = qa_worker.QaWorker(self.store, tid, self._generation)
+        worker = self._worker = qa_worker.QaWorker(self.store, tid, self._generation, hold_at=self.hold_at)
         worker.batch.connect(self._on_batch)
         worker.finished.connect(self._on_finished)
         worker.rechecked.connect(self._on_rechecked)
         worker.rescan.connect(self._on_rescan)
         worker.failed.connect(self._on_failed)
-        self.destroyed.connect(worker.cancel)  # the window goes (or is rebuilt): the thread stops
+        self.destroyed.connect(worker.cancel)  # the window goes (or is rebuilt): the process stops
         self._running = True
         worker.start()
         return self.findings
@@ -185,15 +185,14 @@ class QaRunner(QObject):
         if worker is not None:
             worker.stop(wait_s=0)  # it stops after its current step; its late signals are ignored
 
-    def shutdown(self) -> None:
-        """The window goes: stop the checks' thread (waiting for its current step)."""
+    def shutdown(self, wait_s: float = 1.0) -> None:
+        """The window goes: stop the checks' process (waiting ``wait_s`` for its current step)."""
         worker, self._worker = self._worker, None
+        self._closed = True
+        self._running, self._rechecks_out = False, 0
+        self._checks_timer.stop()
         if worker is not None:
-            worker.stop()
-
-    def _user_busy(self, *_args: object) -> None:
-        if self._worker is not None:
-            self._worker.ui_busy()
+            worker.stop(wait_s)
 
     def _on_batch(self, generation: int, batch: list[Finding]) -> None:
         if generation != self._generation:
@@ -288,7 +287,6 @@ class QaRunner(QObject):
     # -- after a change -------------------------------------------------------------------------------
     def note_changes(self, changes: Changes) -> None:
         """Schedule what a change of the open transcript needs: a full run, some segments, or a refilter."""
-        self._user_busy()
         # The glossary, the dictionary or a preferred spelling: every segment may read differently.
         if changes.touches("turn", "speaker", "transcript", *DATABASE_WIDE_TABLES):
             self._pending_full = True

@@ -1,59 +1,57 @@
-"""The QA checks of one transcript in a thread of their own, off the UI thread.
+"""The QA checks of one transcript in a process of their own, off the window's process.
 
-A ``QaWorker`` runs a ``model.qa.scan.Scan`` in a Python thread that reads the database
-through its own sessions (SQLite and psycopg release the GIL while they read) and hands
-the findings to the UI thread in small batches, in reading order, through queued Qt
-signals. Once the scan is over the thread stays, waiting, to check again the turns an
-edit touched (``recheck``): requests made while the scan runs are served when it ends,
-so an edit made meanwhile is never lost nor left with stale findings.
+A ``QaWorker`` starts the checks' process (``model.qa.service``) for one run: it reads the
+database on its own, at a lower CPU priority, and sends the findings in small batches, in
+reading order; a thread here reads them and hands them to the UI thread through queued Qt
+signals. Once the scan is over the process stays, waiting, to check again the turns an
+edit touched (``recheck``): requests made while the scan runs are served when it ends, so
+an edit made meanwhile is never lost nor left with stale findings.
 
-The thread steps aside for the window: it takes its next short step only while the
-window's thread waits for events (``gui.window.activity``: Qt's event dispatcher says when it
-blocks and when it wakes), and stays quiet a moment longer after the user typed or
-moved (``ui_busy``), so a keystroke or a selection never competes with the checks for
-the GIL for longer than one step.
+In a thread of the window's own process the checks held the GIL while the window waited
+(a selection or a keystroke: 100-270 ms on 2 cores), and their memory (dictionaries, the
+scan's reading) stayed with the window. If the process ends unexpectedly (killed, crashed),
+``failed`` says so in one line and the window goes on without the checks.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import threading
-import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
-from shiboken6 import Shiboken
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from gui.release_memory import release_free_memory
-from gui.window.activity import hurried, no_collection, pace, ui_activity
 from model.errors import TaiyakuError
 from model.qa import Finding
-from model.qa.scan import Scan
-from model.qa.spelling import load_dictionary
-from model.readmodel import TranscriptView
+from model.qa.service import Ended, QaService
+from model.qa.service_protocol import (
+    Batch,
+    Failed,
+    Finished,
+    GoOn,
+    Held,
+    Outlined,
+    Recheck,
+    Rechecked,
+    Rescan,
+)
 from model.store import Store
 
 log = logging.getLogger(__name__)
 
-STEP_S = 0.008  # the length of one step of the thread's work between two pauses
-YIELD_S = 0.05  # how long the thread stays quiet after the user did something (``ui_busy``)
-BATCH_S = 0.1  # findings are handed over at most this often (each hand-over costs the UI a little)
 
-
-def _deleted(worker: QObject) -> bool:
-    """Whether Qt deleted ``worker``'s C++ side: at exit it does so while a long step (the
-    outline, the dictionary) may still run, and the step's next signal then raises."""
-    return not Shiboken.isValid(worker)
+def database_of(store: Store) -> str:
+    """What the checks' process opens: the store's file or server (with the password: it connects)."""
+    return store.engine.url.render_as_string(hide_password=False)
 
 
 class QaWorker(QObject):
-    """One run of the checks over one transcript, in a thread (see the module's docstring).
+    """One run of the checks over one transcript, in a process (see the module's docstring).
 
     Signals carry the run's ``generation`` so a receiver can ignore a run it has replaced.
     """
 
-    outlined = Signal(int, object)  # generation, TranscriptView (the outline: turns, no segments)
+    outlined = Signal(int, object)  # generation, Outlined (how many turns the run checks)
     batch = Signal(int, object)  # generation, list[Finding]: the next findings in reading order
     finished = Signal(int)  # generation: every turn is checked (rechecks may follow)
     # generation, requests served, list[(turn number, list[Finding])]: replace these turns' findings
@@ -61,40 +59,52 @@ class QaWorker(QObject):
     rescan = Signal(int)  # generation: a recheck met a segment the scan never saw (structure changed)
     failed = Signal(int, str)  # generation, a one-line message
 
-    def __init__(self, store: Store, transcript_id: int, generation: int) -> None:
+    def __init__(self, store: Store, transcript_id: int, generation: int, *, hold_at: int | None = None) -> None:
+        """``hold_at`` (tests): the scan waits after checking this many turns until ``go_on``."""
         super().__init__()  # no parent: it lives as long as its thread needs it
         self.store = store
         self.transcript_id = transcript_id
         self.generation = generation
-        self.scan: Scan | None = None
-        self._requests: queue.Queue[tuple[set[int], set[int]] | None] = queue.Queue()
+        self.outline: Outlined | None = None
+        self.service = QaService(database_of(store), transcript_id, hold_at=hold_at)
+        self.held = threading.Event()  # tests: the scan waits at ``hold_at``
+        self.child_figures: tuple[float, float] | None = None  # the process's (peak MB, CPU s) at its scan's end
+        self._early: list[Recheck] = []  # rechecks asked for before the process started
+        self._live = False
+        self._lock = threading.Lock()
         self._cancelled = threading.Event()
-        self._ui_busy_until = 0.0
-        self._activity = ui_activity()
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"taiyaku-qa-{generation}", daemon=True)
 
     def start(self) -> None:
-        """Start the thread."""
+        """Start the thread (it starts the process)."""
         self._thread.start()
 
     def recheck(self, segment_ids: Iterable[int], turn_ids: Iterable[int]) -> None:
         """Check these segments' turns and these turns again (after the scan, if it still runs)."""
-        self._requests.put((set(segment_ids), set(turn_ids)))
+        request = Recheck(frozenset(segment_ids), frozenset(turn_ids))
+        with self._lock:
+            if not self._live:
+                self._early.append(request)
+                return
+        self.service.send(request)
+
+    def go_on(self) -> None:
+        """Tests: a scan waiting at ``hold_at`` goes on."""
+        self.service.send(GoOn())
 
     def ui_busy(self) -> None:
-        """The user is doing something: stay quiet for a moment."""
-        self._ui_busy_until = time.monotonic() + YIELD_S
+        """Nothing to do: the checks' process runs at a lower priority than the window."""
 
     def stop(self, wait_s: float = 1.0) -> None:
-        """Stop the thread (after its current step) and wait for it a little."""
+        """Stop the process (after its current step) and wait for it a little."""
         self._cancelled.set()
-        self._requests.put(None)
-        if self._thread.is_alive() and self._thread is not threading.current_thread():
+        self.service.stop(wait_s)
+        if wait_s > 0 and self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(wait_s)
 
     def cancel(self) -> None:
-        """Stop the thread after its current step, without waiting for it."""
+        """Stop the process after its current step, without waiting for it."""
         self.stop(wait_s=0)
 
     @property
@@ -102,99 +112,88 @@ class QaWorker(QObject):
         """Whether the first pass over the transcript is still going."""
         return not self._done.is_set() and not self._cancelled.is_set()
 
+    def figures(self) -> tuple[float, float] | None:
+        """The process's peak resident memory (MB) and CPU seconds so far (benchmarks)."""
+        return self.service.figures() or self.child_figures
+
     # -- in the thread ------------------------------------------------------------------------------
-    def _pause(self) -> None:
-        pace(self._activity, self._cancelled, lambda: self._ui_busy_until)
+    def _emit(self, signal: SignalInstance, *args: object) -> bool:
+        """Emit; False once Qt deleted this object (at exit, while the process still talked)."""
+        try:
+            signal.emit(*args)
+        except RuntimeError as exc:
+            log.debug("the QA checks' news came after the window went: %s", exc)
+            self._cancelled.set()
+            return False
+        return True
 
     def _run(self) -> None:
         gen = self.generation
         try:
-            with hurried():
-                scan = self._scan_all()
-            if scan is None:  # cancelled
+            # Nothing opens the file before the background damage check has passed it: on a damaged
+            # one the window exits, and a connection left open would leave its -wal/-shm behind.
+            self.store.ensure_intact()
+            if self._cancelled.is_set():
                 return
-            self._done.set()
-            self.finished.emit(gen)
-            # The scan's reading of every segment is garbage now: give its pages back (here, off
-            # the window's thread; at 200,000 segments ~100 MB stayed resident otherwise).
-            release_free_memory()
-            self._serve_rechecks(scan)
-        except TaiyakuError as exc:  # the database went away, is locked, ...: one line, no traceback
+            self.service.start()
+            with self._lock:
+                self._live = True
+                early, self._early = self._early, []
+            for request in early:
+                self.service.send(request)
+            if self._cancelled.is_set():  # stopped while it started: the stop did not reach it
+                self.service.stop(wait_s=0)
+            self._serve(gen)
+        except TaiyakuError as exc:  # the file is damaged, the server went away: one line
             if not self._cancelled.is_set():
-                self._tell_failed(gen, str(exc))
+                self._emit(self.failed, gen, str(exc))
         except Exception as exc:  # a thread must not die with a traceback on stderr
-            if self._cancelled.is_set() or _deleted(self):  # the app quits: the store closed under a step
+            if self._cancelled.is_set():
                 log.debug("the QA checks stopped: %s", exc)
                 return
             log.exception("the QA checks failed")
-            self._tell_failed(gen, str(exc) or type(exc).__name__)
+            self._emit(self.failed, gen, str(exc) or type(exc).__name__)
         finally:
             self._done.set()
 
-    def _tell_failed(self, gen: int, message: str) -> None:
-        try:
-            self.failed.emit(gen, message)
-        except RuntimeError as exc:  # nobody is left to tell
-            log.debug("the QA checks failed after the window went: %s (%s)", message, exc)
-
-    def _scan_all(self) -> Scan | None:
-        # Read nothing before the background damage check has passed the file: on a damaged
-        # one the window exits, and a connection left open in this thread would leave the
-        # file's -wal/-shm siblings behind.
-        self.store.ensure_intact()
-        self._pause()  # the outline is a long first step: not while the window works
-        # The spelling dictionary is built here a slice at a time, stepping aside between slices
-        # (in the first step of the checks it held the GIL 30-40 ms at a time, ~0.25 s in all).
-        load_dictionary(self._pause)
-        self._pause()
-        with no_collection():  # the outline's rows live on (gc.freeze takes them), its reading's die
-            scan = self.scan = Scan(self.store, self.transcript_id, step_s=STEP_S, pace=self._pause)
-        self.outlined.emit(self.generation, scan.view)
-        # The findings are handed over, not kept here too: the window keeps them (a list of
-        # 200,000 references at 200,000 segments); a recheck reports its turns' findings anew.
-        scan.keep_findings = False
-        last = time.monotonic()
-        while not self._cancelled.is_set():
-            done = scan.step()
-            if done or time.monotonic() - last >= BATCH_S:
-                if scan.findings:
-                    batch, scan.findings = scan.findings, []
-                    self.batch.emit(self.generation, batch)
-                last = time.monotonic()
-            if done:
-                return scan
-            self._pause()
-        return None
-
-    def _serve_rechecks(self, scan: Scan) -> None:
+    def _serve(self, gen: int) -> None:
+        said_why = False  # the process told why it ends (a failure, a rescan)
         while True:
-            request = self._requests.get()
-            if request is None or self._cancelled.is_set():
+            reply = self.service.receive()
+            if isinstance(reply, Ended):
+                if not said_why and not self._cancelled.is_set() and not self.service.stopping:
+                    message = self.tr("their process ended unexpectedly ({how})").format(how=reply.describe())
+                    self._emit(self.failed, gen, message)
                 return
-            segments, turns = request
-            served = 1
-            while True:  # a burst of edits: one recheck
-                try:
-                    more = self._requests.get_nowait()
-                except queue.Empty:
-                    break
-                if more is None:
-                    return
-                segments |= more[0]
-                turns |= more[1]
-                served += 1
-            self._pause()
-            with hurried():
-                found = scan.recheck(segments, turns)
-            if not found:
-                self.rescan.emit(self.generation)
-                return
-            self.rechecked.emit(self.generation, served, list(scan.rechecked))
+            if reply is None or self._cancelled.is_set():
+                continue  # stopping: read on until the process has ended
+            ok = True
+            if isinstance(reply, Outlined):
+                self.outline = reply
+                ok = self._emit(self.outlined, gen, reply)
+            elif isinstance(reply, Batch):
+                ok = self._emit(self.batch, gen, reply.findings)
+            elif isinstance(reply, Finished):
+                self.child_figures = (reply.peak_mb, reply.cpu_s)
+                self._done.set()
+                ok = self._emit(self.finished, gen)
+            elif isinstance(reply, Rechecked):
+                ok = self._emit(self.rechecked, gen, reply.served, reply.changed)
+            elif isinstance(reply, Rescan):
+                said_why = True
+                ok = self._emit(self.rescan, gen)
+            elif isinstance(reply, Failed):
+                said_why = True
+                ok = self._emit(self.failed, gen, reply.message)
+            elif isinstance(reply, Held):
+                self.held.set()
+            if not ok:
+                self.service.stop(wait_s=0)
 
 
-def outline_of(worker: QaWorker | None) -> TranscriptView | None:
-    """The outline the worker's scan read, once it has read it."""
-    return worker.scan.view if worker is not None and worker.scan is not None else None
+def outline_of(worker: QaWorker | None) -> Outlined | None:
+    """What the worker's process read of the transcript's outline, once it has read it."""
+    return worker.outline if worker is not None else None
 
 
-__all__ = ["Finding", "QaWorker", "outline_of"]
+__all__ = ["Finding", "QaWorker", "database_of", "outline_of"]

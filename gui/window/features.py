@@ -32,6 +32,9 @@ the transcript: start heavy work there, in slices, so the window opens at once),
 ``selection``/``selectionChanged``, ``report_error(message)``, and ``firstPainted`` (once per run,
 when the app's first transcript is painted: first-run questions go there, not in tests).
 
+What ``install`` returns may have a ``window_closed()`` method: the window calls it when it closes
+(a feature stops there what runs outside the window, such as a process).
+
 A feature may be installed more than once for one context: a new UI language rebuilds the
 window and installs every feature on the new one (``gui.window.language_switch``), then announces
 the transcript and selection again. Keep what must outlive a window in the context, the

@@ -242,6 +242,10 @@ class MainWindow(QMainWindow):
         self._ctx_links.clear()
         self.panes.detach()
         self.details.segment.detach()
+        for feature in self.features.values():  # what a feature runs outside the window (a process) stops
+            closed = getattr(feature, "window_closed", None)
+            if callable(closed):
+                closed()
 
     def _on_error(self, message: str) -> None:
         box = self.last_message_box

@@ -549,4 +549,11 @@
         <translation>指摘 ({n})</translation>
     </message>
 </context>
+<context>
+    <name>QaWorker</name>
+    <message>
+        <source>their process ended unexpectedly ({how})</source>
+        <translation>チェックのプロセスが予期せず終了しました ({how})</translation>
+    </message>
+</context>
 </TS>

@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="+101" />
-        <location line="+180" />
+        <location filename="../../gui/app.py" line="+102" />
+        <location line="+203" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-95" />
-        <location line="+50" />
+        <location line="-117" />
+        <location line="+57" />
         <source>Taiyaku cannot open the database</source>
         <translation>データベースを開けません</translation>
     </message>
@@ -612,13 +612,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/window/main_window.py" line="+253" />
+        <location filename="../../gui/window/main_window.py" line="+257" />
         <location line="+91" />
         <source>Taiyaku</source>
         <translation>対訳</translation>
     </message>
     <message>
-        <location line="-202" />
+        <location line="-206" />
         <source>Library</source>
         <translation>ライブラリ</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+76" />
         <source>Undo {action}</source>
         <translation>元に戻す: {action}</translation>
     </message>
@@ -678,7 +678,7 @@
         <translation>やり直す</translation>
     </message>
     <message>
-        <location line="-64" />
+        <location line="-68" />
         <source>&amp;Preferences…</source>
         <translation>設定(&amp;P)…</translation>
     </message>
@@ -773,7 +773,7 @@
         <translation>対訳について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+42" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1179,7 +1179,7 @@ Every change is saved as you make it and can be undone.</source>
 <context>
     <name>TranscriptModel</name>
     <message>
-        <location filename="../../gui/models/transcript_model.py" line="+120" />
+        <location filename="../../gui/models/transcript_model.py" line="+127" />
         <source>Segment</source>
         <translation>段落</translation>
     </message>

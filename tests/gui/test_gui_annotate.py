@@ -129,7 +129,7 @@ def test_mark_and_insert_gap_from_the_editor_each_one_undo_step(qtbot, store, wi
 def test_gap_list_lists_every_gap_and_jumps_to_it(qtbot, store, win):
     window, tid = win
     panel = window.annotate.gap_list
-    qtbot.waitUntil(lambda: window.review.view is not None)  # the transcript was painted a while ago
+    qtbot.waitUntil(lambda: window.review.checks_started)  # the transcript was painted a while ago
     assert panel.model.rowCount() == 0  # its tab is behind the library's: not read yet
     # The list is read when its dock is shown, after the panes painted the transcript
     window.annotate.show_gaps()

@@ -95,7 +95,7 @@ def test_a_glossary_finding_is_fixed_from_the_findings_panel(qtbot, store, tmp_p
     add_term(store, TermRecord("command structure", "指揮系統", ("コマンド構造",)))
     window, tid = make_window(qtbot, store, tmp_path, turns=TURNS)
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking)
     finding = next(f for f in review.findings if f.check == "glossary")
     from model.qa.fixes import fixes_for
 
@@ -113,7 +113,7 @@ def test_a_glossary_finding_is_fixed_from_the_findings_panel(qtbot, store, tmp_p
 def test_a_new_glossary_entry_checks_the_transcript_again(qtbot, store, tmp_path):
     window, _tid = make_window(qtbot, store, tmp_path, turns=TURNS)
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking)
     assert not any(f.check == "glossary" for f in review.findings)
     window.ctx.run("add", lambda: add_term(store, TermRecord("command structure", "指揮系統", ("コマンド構造",))))
     qtbot.waitUntil(lambda: any(f.check == "glossary" for f in review.findings), timeout=10_000)

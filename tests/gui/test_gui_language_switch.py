@@ -114,7 +114,7 @@ def test_what_the_annotator_saw_survives_the_switch(qtbot, store, tmp_path, back
     new = choose_language(qtbot, window, "ja")
     windows.append(new)
     p = new.panes
-    qtbot.waitUntil(lambda: new.review.view is not None)  # painted, and the restore finished
+    qtbot.waitUntil(lambda: new.review.checks_started)  # painted, and the restore finished
     assert p.pane("en").verticalScrollBar().value() == scroll
     assert new.ctx.transcript_id == tid
     assert new.transcript_model.transcript_id == tid
@@ -171,13 +171,13 @@ def test_switching_twice_leaves_one_window_and_reaches_no_dead_object(qtbot, sto
                                                                        windows, capfd, qtlog):
     window, tid = make_window(qtbot, store, tmp_path, closed_by_qtbot=False)
     windows.append(window)
-    qtbot.waitUntil(lambda: window.review.view is not None and not window.review.checking)
+    qtbot.waitUntil(lambda: window.review.checks_started and not window.review.checking)
     before = len(main_windows())
     w = window
     for lang in ("ja", "en", "ja"):
         w = choose_language(qtbot, w, lang)
         windows.append(w)
-        qtbot.waitUntil(lambda w=w: w.review.view is not None and not w.review.checking)
+        qtbot.waitUntil(lambda w=w: w.review.checks_started and not w.review.checking)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert len(main_windows()) == before

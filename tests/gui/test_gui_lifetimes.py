@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 def test_signals_of_the_context_after_the_window_is_deleted_reach_no_dead_widget(qtbot, store, tmp_path):
     window, tid = make_window(qtbot, store, tmp_path, closed_by_qtbot=False)
     ctx = window.ctx
-    qtbot.waitUntil(lambda: window.review.view is not None and not window.review.checking)
+    qtbot.waitUntil(lambda: window.review.checks_started and not window.review.checking)
     window.annotate.show_gaps()  # the gap list follows the context too
     window.close()
     window.deleteLater()

@@ -1,8 +1,12 @@
-"""The window's QA run, in a thread of its own: it finds what the command line finds, the panel
-fills in as it goes, and edits made while it runs are not lost nor left with stale findings."""
+"""The window's QA run, in a process of its own: it finds what the command line finds, the panel
+fills in as it goes, edits made while it runs are not lost nor left with stale findings, a
+killed process is told in one line, and a closed window leaves no process behind."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import threading
 import time
 
@@ -11,7 +15,7 @@ from gui_helpers import long_briefing, make_window
 import gui.review.qa_worker as qa_worker
 from model.ops.corrections import edit_text
 from model.qa import run_checks
-from model.qa.scan import Scan, iter_checks
+from model.qa.scan import iter_checks
 from tests.model.test_qa_scan import generated
 
 
@@ -22,7 +26,7 @@ def test_the_window_lists_what_the_command_line_finds(qtbot, store, tmp_path):
     window, _ = make_window(qtbot, store, tmp_path, turns=[("Q", [("Hello.", "こんにちは。")])])
     window.ctx.set_transcript(tid)
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
     assert review.findings == expected
     panel = review.findings_panel
     assert panel.all_findings == expected
@@ -30,48 +34,34 @@ def test_the_window_lists_what_the_command_line_finds(qtbot, store, tmp_path):
     assert str(len(expected)) in review.findings_dock.windowTitle()
 
 
-class _SteppedScan(Scan):
-    """A scan that stops after checking its fourth turn until the test lets it go on."""
-
-    reached = threading.Event()
-    go_on = threading.Event()
-
-    def step(self) -> bool:
-        self.span = 1
-        done = super().step()
-        if self.at == 4:
-            self.reached.set()
-            self.go_on.wait(20)
-        return done
-
-
-def test_edits_while_the_checks_run_are_checked(qtbot, store, tmp_path, monkeypatch):
+def test_edits_while_the_checks_run_are_checked(qtbot, store, tmp_path):
     window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(40))
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
     runner = review.checks
-    _SteppedScan.reached.clear()
-    _SteppedScan.go_on.clear()
-    monkeypatch.setattr(qa_worker, "Scan", _SteppedScan)
+    runner.hold_at = 4  # the next run's process waits after checking its fourth turn
     behind = window.transcript_model.segment_id(2)  # the first paragraph of turn 2: checked already
     ahead = window.transcript_model.segment_id(window.transcript_model.rowCount() - 2)  # not reached yet (has Japanese)
     runner.rerun()  # the Run checks button
-    qtbot.waitUntil(_SteppedScan.reached.is_set, timeout=20_000)
+    worker = runner._worker
+    assert worker is not None
+    qtbot.waitUntil(worker.held.is_set, timeout=20_000)
     assert review.checking
     edit_text(store, behind, "en", "Turn 2 first paragraph: 7 ships, not 8.")
     edit_text(store, ahead, "en", "The last paragraph: 12 destroyers.")
     t = time.monotonic()
     qtbot.waitUntil(lambda: not runner._checks_timer.isActive())  # the edits' debounce ran out meanwhile
     assert review.checking and time.monotonic() - t < 5
-    _SteppedScan.go_on.set()
+    worker.go_on()
     qtbot.waitUntil(lambda: not review.checking, timeout=20_000)
     assert review.findings == run_checks(store, tid)  # what a fresh run finds: nothing stale
     assert {f.check for f in review.findings if f.segment_id == behind} == {"numbers"}
     assert {f.check for f in review.findings if f.segment_id == ahead} == {"numbers"}
-    # After the run, an edit is checked again by the same thread.
+    # After the run, an edit is checked again by the same process.
     edit_text(store, behind, "en", "Turn 2 first paragraph, without a number now.")
     qtbot.waitUntil(lambda: not review.checking and not any(f.segment_id == behind for f in review.findings),
                     timeout=20_000)
+    assert runner._worker is worker
     assert review.findings == run_checks(store, tid)
     assert review.findings_panel.all_findings == review.findings
     assert review.findings_panel.model.items == review.findings
@@ -82,11 +72,9 @@ def test_one_list_of_findings_while_nothing_is_settled(qtbot, store, tmp_path):
     # open findings are the raw ones, and the panel's model lists the panel's own list.
     window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(12))
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking, timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
     runner, panel = review.checks, review.findings_panel
     assert review.findings and runner.findings is runner.raw_findings
-    assert runner._worker is not None and runner._worker.scan is not None
-    assert runner._worker.scan.findings == []  # handed over to the window, not kept in the thread too
     assert panel.model.items is panel.all_findings and panel.all_findings == review.findings
     first = review.findings[0]
     panel.set_check_filter(first.check)  # one check: the model's own list
@@ -101,8 +89,8 @@ def test_one_list_of_findings_while_nothing_is_settled(qtbot, store, tmp_path):
 
 
 def test_a_worker_whose_window_went_at_exit_ends_quietly(qtbot, store, caplog):
-    """At exit Qt deletes the worker's C++ side while a long step may still run (seen in the
-    packaged app): its next signal raises, and the thread must end without a traceback."""
+    """At exit Qt deletes the worker's C++ side while its process may still talk (seen in the
+    packaged app): its next signal raises, and the thread must end, and stop the process, without a traceback."""
     import shiboken6
 
     tid = generated(store, turns=12)
@@ -114,12 +102,50 @@ def test_a_worker_whose_window_went_at_exit_ends_quietly(qtbot, store, caplog):
     try:
         with caplog.at_level("DEBUG", logger="gui.review.qa_worker"):
             worker.start()
-            worker._thread.join(20)
+            worker._thread.join(30)
     finally:
         threading.excepthook = previous
     assert not worker._thread.is_alive()
     assert escaped == []
     assert [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")] == []
+    assert worker.service.process is not None and not worker.service.process.is_alive()
+
+
+def test_a_killed_checks_process_says_so_in_one_line_and_the_window_goes_on(qtbot, store, tmp_path):
+    window, tid = make_window(qtbot, store, tmp_path, turns=long_briefing(20))
+    review = window.review
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
+    runner = review.checks
+    runner.hold_at = 3
+    runner.rerun()
+    worker = runner._worker
+    assert worker is not None
+    qtbot.waitUntil(worker.held.is_set, timeout=20_000)
+    assert worker.service.pid is not None
+    os.kill(worker.service.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: not review.checking, timeout=10_000)
+    summary = review.findings_panel.summary.text()
+    assert summary == "The checks stopped: their process ended unexpectedly (signal 9)"
+    # The window works on: an edit is saved and shown, and the checks run again on demand.
+    seg = window.transcript_model.segment_id(2)
+    edit_text(store, seg, "en", "Still editing: 3 ships.")
+    qtbot.waitUntil(lambda: "3 ships" in (window.transcript_model.segment(2).corrected("en") or ""), timeout=5_000)
+    runner.hold_at = None
+    runner.rerun()
+    qtbot.waitUntil(lambda: not review.checking, timeout=20_000)
+    assert review.findings == run_checks(store, tid)
+
+
+def test_closing_the_window_leaves_no_checks_process(qtbot, store, tmp_path):
+    window, _tid = make_window(qtbot, store, tmp_path, turns=long_briefing(20), closed_by_qtbot=False)
+    review = window.review
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking, timeout=20_000)
+    process = review.checks._worker.service.process
+    assert process is not None and process.is_alive()  # it waits for rechecks
+    window.close()
+    qtbot.waitUntil(lambda: not process.is_alive(), timeout=10_000)
+    assert not any(p.name == "taiyaku-qa" for p in multiprocessing.active_children())
+    window.deleteLater()
 
 
 def test_the_findings_columns_are_fitted_when_the_findings_tab_is_shown(qtbot, store, tmp_path, monkeypatch):
@@ -131,7 +157,7 @@ def test_the_findings_columns_are_fitted_when_the_findings_tab_is_shown(qtbot, s
     real = panel.view.resizeColumnToContents
     monkeypatch.setattr(panel.view, "resizeColumnToContents", lambda col: (fitted.append(col), real(col)))
     # The first run's layout: Review and Findings share the right side as tabs, Review in front.
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking and bool(review.findings), timeout=20_000)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking and bool(review.findings), timeout=20_000)
     assert panel.visibleRegion().isEmpty() and fitted == []
     review.findings_dock.raise_()
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5_000)

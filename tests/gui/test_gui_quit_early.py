@@ -1,12 +1,14 @@
 """Quitting right after the window opens: the background threads the paint started (the icons'
 import, the review marks, the library's counts) end before the app does, and the process exits
-cleanly (a thread still importing a Qt module while Python tore down crashed it, most runs)."""
+cleanly (a thread still importing a Qt module while Python tore down crashed it, most runs);
+the QA checks' process ends with it."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from gui_helpers import BRIEFING, make_transcript
@@ -42,3 +44,51 @@ def test_quitting_at_the_first_paint_leaves_no_thread_and_exits_cleanly(tmp_path
         result = subprocess.run([sys.executable, "-c", SCRIPT, str(db)], capture_output=True, text=True,
                                 timeout=180, env=env, cwd=ROOT)
         assert "LEFT []" in result.stdout and result.returncode == 0, result.stdout + result.stderr[-3000:]
+
+
+# Quits once the QA checks' process runs; prints its pid (it must be gone once the app has exited).
+CHECKS_SCRIPT = """
+import multiprocessing, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui import app as gapp
+
+def look():
+    running = [p for p in multiprocessing.active_children() if p.name == "taiyaku-qa"]
+    if running:
+        print("CHECKS", running[0].pid, flush=True)
+        QApplication.instance().quit()
+
+def started(ctx):
+    timer = QTimer(QApplication.instance(), interval=20)
+    timer.timeout.connect(look)
+    timer.start()
+
+if __name__ == "__main__":
+    sys.exit(gapp.run(["--db", sys.argv[1]], started=started))
+"""
+
+
+def test_quitting_ends_the_checks_process(tmp_path):
+    db = tmp_path / "lib.sqlite3"
+    store = Store.open(db, annotator="tester")
+    make_transcript(store, BRIEFING, title="Quit with the checks running")
+    store.close()
+    script = tmp_path / "quit_with_checks.py"
+    script.write_text(CHECKS_SCRIPT)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, str(script), str(db)], capture_output=True, text=True,
+                            timeout=180, env=env, cwd=ROOT)
+    assert result.returncode == 0 and "CHECKS" in result.stdout, result.stdout + result.stderr[-3000:]
+    pid = int(result.stdout.split("CHECKS")[1].split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError(f"the checks' process {pid} outlived the app")

@@ -13,7 +13,7 @@ from model.review import list_flags
 def open_review(qtbot, store, tmp_path, turns=None):
     window, tid = make_window(qtbot, store, tmp_path, turns=turns)
     review = window.review
-    qtbot.waitUntil(lambda: review.view is not None and not review.checking)
+    qtbot.waitUntil(lambda: review.checks_started and not review.checking)
     return window, tid, review
 
 

@@ -40,4 +40,6 @@ JA = {
     # gui/review/findings_panel.py, gui/review/qa_runner.py (the checks in a thread of their own)
     ("FindingsPanel", "{findings}, checking…"): "{findings}、チェック中…",
     ("QaRunner", "The checks stopped: {message}"): "チェックが止まりました: {message}",
+    # gui/review/qa_worker.py (the checks in a process of their own)
+    ("QaWorker", "their process ended unexpectedly ({how})"): "チェックのプロセスが予期せず終了しました ({how})",
 }
