@@ -68,10 +68,9 @@ def main(out_dir: Path, lang: str = "en", size: tuple[int, int] = (1500, 900)) -
     ctx = AppContext(store)
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("ui/language", lang)
-    if lang == "ja":
-        from gui.window.i18n import install_translators
+    from gui.window.i18n import install_translators
 
-        install_translators(app, "ja")
+    install_translators(app, lang)  # English too: its plural forms ("1 finding", "72 findings")
     window = MainWindow(ctx, settings)
     window.resize(*size)
     window.open_initial(tid)

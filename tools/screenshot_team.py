@@ -155,10 +155,9 @@ def main(out_dir: Path, lang: str = "en") -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    if lang == "ja":
-        from gui.window.i18n import install_translators
+    from gui.window.i18n import install_translators
 
-        install_translators(app, "ja")
+    install_translators(app, lang)  # English too: its plural forms
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
     out_dir.mkdir(parents=True, exist_ok=True)
