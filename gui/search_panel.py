@@ -103,8 +103,10 @@ class _Worker(QObject):
     found = Signal(int, object, bool)  # generation, list[SearchHit], last batch
     failed = Signal(int, str)
 
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
+    def __init__(self, ctx: AppContext, parent: QObject) -> None:
+        # A parent owns it: a worker whose last reference went with its thread was destroyed there,
+        # and ~QObject could deadlock with the window's thread (see gui.review.qa_worker._KEPT).
+        super().__init__(parent)
         self.ctx = ctx
         self.generation = 0
         self._activity = ui_activity()  # made here, on the window's thread
@@ -186,7 +188,7 @@ class SearchPanel(QWidget):
         self.pattern.returnPressed.connect(self.run)
         self.regex.toggled.connect(self._typed)
         self.lang.currentIndexChanged.connect(self._typed)
-        self._worker = _Worker(ctx)
+        self._worker = _Worker(ctx, self)
         self._worker.found.connect(self._on_found)
         self._worker.failed.connect(self._on_failed)
         self._generation = 0

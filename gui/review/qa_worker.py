@@ -45,6 +45,19 @@ def database_of(store: Store) -> str:
     return store.engine.url.render_as_string(hide_password=False)
 
 
+# Every worker is held here until its thread has ended, and let go on the window's thread. A
+# QObject whose last reference went with its thread was destroyed in that thread: ~QObject then
+# waited for the GIL under one of Qt's shared signal locks while the window's thread, holding the
+# GIL, waited for that lock to connect a signal -- the window froze for good.
+_KEPT: list[QaWorker] = []
+
+
+def _keep(worker: QaWorker) -> None:
+    """Hold ``worker`` (on the window's thread), letting go of those whose thread has ended."""
+    _KEPT[:] = [kept for kept in _KEPT if kept.thread_alive]
+    _KEPT.append(worker)
+
+
 class QaWorker(QObject):
     """One run of the checks over one transcript, in a process (see the module's docstring).
 
@@ -61,7 +74,7 @@ class QaWorker(QObject):
 
     def __init__(self, store: Store, transcript_id: int, generation: int, *, hold_at: int | None = None) -> None:
         """``hold_at`` (tests): the scan waits after checking this many turns until ``go_on``."""
-        super().__init__()  # no parent: it lives as long as its thread needs it
+        super().__init__()  # no parent: held by _KEPT as long as its thread runs
         self.store = store
         self.transcript_id = transcript_id
         self.generation = generation
@@ -78,7 +91,13 @@ class QaWorker(QObject):
 
     def start(self) -> None:
         """Start the thread (it starts the process)."""
+        _keep(self)
         self._thread.start()
+
+    @property
+    def thread_alive(self) -> bool:
+        """Whether the worker's thread still runs."""
+        return self._thread.is_alive()
 
     def recheck(self, segment_ids: Iterable[int], turn_ids: Iterable[int]) -> None:
         """Check these segments' turns and these turns again (after the scan, if it still runs)."""

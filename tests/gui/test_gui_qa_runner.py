@@ -163,3 +163,28 @@ def test_the_findings_columns_are_fitted_when_the_findings_tab_is_shown(qtbot, s
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty(), timeout=5_000)
     assert fitted == [0, 1, 2]
     assert panel.view.columnWidth(1) >= panel.view.header().sectionSizeHint(1)
+
+
+def test_a_worker_is_let_go_on_the_windows_thread_not_its_own(qtbot, store):
+    # A worker whose last reference went with its thread was destroyed in that thread; ~QObject
+    # then waited for the GIL under a Qt signal lock the window's thread, holding the GIL, could be
+    # waiting for (connecting a signal): the window froze, as the test suite once did.
+    from PySide6.QtCore import Qt
+
+    tid = generated(store, turns=10)
+    destroyed_in: list[str] = []
+    worker = qa_worker.QaWorker(store, tid, 1)
+    worker.destroyed.connect(lambda *_: destroyed_in.append(threading.current_thread().name),
+                             Qt.ConnectionType.DirectConnection)
+    thread, finished = worker._thread, worker._done
+    worker.start()
+    qtbot.waitUntil(finished.is_set, timeout=20_000)
+    worker.stop(wait_s=0)
+    del worker  # the window let go of it (a rerun, a closed window) while its thread still ran
+    thread.join(20)
+    assert not thread.is_alive()
+    assert destroyed_in == []  # not in its thread: still held
+    follower = qa_worker.QaWorker(store, tid, 2)
+    follower.start()  # lets go of the ended one, here
+    assert destroyed_in == [threading.current_thread().name]
+    follower.stop()
