@@ -130,8 +130,9 @@ def test_the_process_imports_the_windows_own_model(tmp_path):
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / "__init__.py").write_text("")
     assert not forkserver_imports_ours(str(tmp_path))
-    assert not forkserver_imports_ours(str(tmp_path / "model"))  # no model here: site-packages' then
     assert forkserver_imports_ours(model_root())
+    # (From a folder without a copy, site-packages decide: an editable install of this checkout is
+    # ours, one of another checkout is not -- it depends on the machine, so it is not asserted.)
 
 
 def test_a_spawned_process_runs_the_windows_own_model(store, tmp_path, monkeypatch):
