@@ -132,8 +132,8 @@ class QaWorker(QObject):
         return not self._done.is_set() and not self._cancelled.is_set()
 
     def figures(self) -> tuple[float, float] | None:
-        """The process's peak resident memory (MB) and CPU seconds so far (benchmarks)."""
-        return self.service.figures() or self.child_figures
+        """The process's peak resident memory (MB) and CPU seconds at its scan's end (benchmarks)."""
+        return self.child_figures
 
     # -- in the thread ------------------------------------------------------------------------------
     def _emit(self, signal: SignalInstance, *args: object) -> bool:

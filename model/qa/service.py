@@ -14,12 +14,10 @@ so nothing ever waits on a dead process. ``stop`` asks it to stop, then terminat
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 
 from model.qa.service_protocol import Reply, Request, Start, Stop
 from model.qa.service_warm import BOOT, context, model_root
@@ -129,21 +127,6 @@ class QaService:
             timer = threading.Timer(2.0, _end, args=(process,))
             timer.daemon = True
             timer.start()
-
-    def figures(self) -> tuple[float, float] | None:
-        """The process's peak resident memory (MB) and CPU seconds so far, from /proc (Linux); None elsewhere."""
-        pid = self.pid
-        if pid is None:
-            return None
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-            stat = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            return None
-        peak = next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")), 0.0)
-        fields = stat[stat.rindex(")") + 2:].split()
-        ticks = int(fields[11]) + int(fields[12])  # utime, stime
-        return peak, ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _end(process: BaseProcess) -> None:

@@ -11,10 +11,8 @@ the window, and gives the memory of its reading back to the system once the scan
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from model.errors import TaiyakuError
@@ -63,19 +61,9 @@ def main(conn: Connection) -> None:
 
 def figures() -> tuple[float, float]:
     """This process's peak resident memory (MB) and CPU time (s) so far."""
-    peak = 0.0
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                peak = int(line.split()[1]) / 1024
-    except OSError:  # no /proc (macOS): getrusage; Windows has neither (0 then)
-        try:
-            import resource
-        except ImportError:
-            return 0.0, time.process_time()
-        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        peak = maxrss / 2**20 if sys.platform == "darwin" else maxrss / 1024
-    return peak, time.process_time()
+    from model.peak_memory import peak_mb
+
+    return peak_mb(), time.process_time()
 
 
 class _Run:
