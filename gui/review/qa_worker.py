@@ -112,9 +112,6 @@ class QaWorker(QObject):
         """Tests: a scan waiting at ``hold_at`` goes on."""
         self.service.send(GoOn())
 
-    def ui_busy(self) -> None:
-        """Nothing to do: the checks' process runs at a lower priority than the window."""
-
     def stop(self, wait_s: float = 1.0) -> None:
         """Stop the process (after its current step) and wait for it a little."""
         self._cancelled.set()

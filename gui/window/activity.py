@@ -20,7 +20,7 @@ import gc
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QObject
@@ -139,17 +139,11 @@ def ui_activity() -> UiActivity:
     return _activity[0]
 
 
-def pace(activity: UiActivity, cancelled: threading.Event,
-         busy_until: Callable[[], float] = lambda: 0.0) -> None:
+def pace(activity: UiActivity, cancelled: threading.Event) -> None:
     """In a worker thread, between two steps of its work: pause a moment, then wait while the
-    user is busy (until the monotonic time ``busy_until()`` says) and while the window's thread works."""
+    window's thread works."""
     time.sleep(PAUSE_S)
-    while not cancelled.is_set():
-        while time.monotonic() < busy_until() and not cancelled.is_set():
-            time.sleep(0.01)
-        activity.wait_idle(cancelled)
-        if time.monotonic() >= busy_until():  # not touched again while waiting
-            return
+    activity.wait_idle(cancelled)
 
 
 def wait_for_threads(timeout_s: float = 5.0) -> list[str]:
