@@ -8,7 +8,8 @@ turns them into ``Finding``s with positions (from 1) and a stable ``key``
 (check, segment or turn id, language, detail), which is what a dismissal or a
 flag made from the finding remembers. Checks read the corrected texts.
 
-    from model.qa.registry import Hit, check  # (a check module imports the registry, not model.qa)
+    from model.qa.finding import Finding, _key
+from model.qa.registry import Hit, check  # (a check module imports the registry, not model.qa)
 
     @check("double_space")
     def double_space(view, turn, seg):
@@ -20,51 +21,15 @@ flag made from the finding remembers. Checks read the corrected texts.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
+from model.qa.finding import Finding, _key
 from model.qa.registry import CHECKS, PREPARERS, CheckSpec, Hit, check, preparer
 from model.readmodel import SegmentView, TranscriptView, TurnView, load_transcript
 from model.schema import FindingDismissal, Flag
 from model.store import Store
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A QA finding: which check, where (positions from 1), which language, what, and its key.
-
-    Slotted, its message and values shared with other findings that read the same, and its
-    key made when asked for (``check_turns``): a long transcript has hundreds of thousands
-    of findings, and a window keeps them while the transcript is open (200,000 of them took
-    95 MB, now 35 MB).
-    """
-
-    check: str
-    turn: int
-    segment: int | None
-    lang: str | None
-    message: str
-    segment_id: int | None
-    detail: str  # what tells it from the check's other findings in the same place (in its key)
-    turn_id: int
-    category: str = "other"  # the flag category a finding becomes
-    params: tuple[tuple[str, str], ...] = ()  # values in the message (a UI can word it in its language)
-    per_turn: bool = False  # a turn's finding (keyed by its turn), not a segment's
-
-    @property
-    def key(self) -> str:
-        """What a dismissal or a flag records of it: check, place, language and detail."""
-        where = f"t{self.turn_id}" if self.per_turn else f"s{self.segment_id}"
-        return _key(self.check, where, self.lang, self.detail)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain values for JSON output."""
-        return {"check": self.check, "turn": self.turn, "segment": self.segment, "lang": self.lang,
-                "message": self.message, "segment_id": self.segment_id, "key": self.key,
-                "turn_id": self.turn_id, "category": self.category, "params": self.params}
-
 
 BUILTIN_MODULES = ("model.qa.checks", "model.qa.glossary_check", "model.qa.spelling", "model.qa.variants")
 
@@ -92,10 +57,6 @@ def prepare(store: Store, view: TranscriptView) -> None:
     view.context["prepared"] = True
 
 
-def _key(name: str, where: str, lang: str | None, detail: str) -> str:
-    return f"{name}:{where}:{lang or '-'}:{detail}"[:200]
-
-
 def segment_finding_key(name: str, segment_id: int, lang: str | None = None, detail: str = "") -> str:
     """The key a segment's finding of check ``name`` has (what a dismissal records)."""
     return _key(name, f"s{segment_id}", lang, detail)
@@ -115,6 +76,13 @@ def _one_copy(shared: dict[Any, Any], value: Any) -> Any:
     return value
 
 
+def _kind(shared: dict[Any, Any], name: str, hit: Hit, category: str, per_turn: bool = False) -> Any:
+    """The kind of a finding of check ``name`` from ``hit``: one copy of it for all findings that read the same."""
+    kind = Finding.kind_of(name, hit.lang, _one_copy(shared, hit.message), _one_copy(shared, hit.detail), category,
+                           _one_copy(shared, hit.params), per_turn)
+    return _one_copy(shared, kind)
+
+
 def check_view(view: TranscriptView, segment_ids: Iterable[int] | None = None,
                names: Iterable[str] | None = None) -> list[Finding]:
     """Every finding of the registered checks on ``view`` (or only around ``segment_ids``), in reading order."""
@@ -132,7 +100,7 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
     turn_specs = [(s.name, s.category, s.fn) for s in specs if s.scope == "turn"]
     seg_specs = [(s.name, s.category, s.fn) for s in specs if s.scope == "segment"]
     found: list[Finding] = []
-    add = found.append
+    add, of_kind = found.append, Finding.of_kind
     shared: dict[object, Any] = view.context.setdefault(_SHARED, {})  # one copy of each message / values
     for turn_no in range(first + 1, min(stop, len(view.turns)) + 1):
         turn = view.turns[turn_no - 1]
@@ -142,18 +110,14 @@ def check_turns(view: TranscriptView, first: int, stop: int, segment_ids: Iterab
         first_seg = segments[0] if segments else None
         for name, category, fn in turn_specs:
             for hit in fn(view, turn):
-                add(Finding(name, turn_no, 1 if first_seg else None, hit.lang,
-                            _one_copy(shared, hit.message), first_seg.id if first_seg else None,
-                            _one_copy(shared, hit.detail), turn.id, category, _one_copy(shared, hit.params),
-                            per_turn=True))
+                kind = _kind(shared, name, hit, category, per_turn=True)
+                add(of_kind(kind, turn_no, 1 if first_seg else None, first_seg.id if first_seg else None, turn.id))
         for seg_no, seg in enumerate(segments, 1):
             if wanted is not None and seg.id not in wanted:
                 continue
             for name, category, fn in seg_specs:
                 for hit in fn(view, turn, seg):
-                    add(Finding(name, turn_no, seg_no, hit.lang, _one_copy(shared, hit.message),
-                                seg.id, _one_copy(shared, hit.detail), turn.id, category,
-                                _one_copy(shared, hit.params)))
+                    add(of_kind(_kind(shared, name, hit, category), turn_no, seg_no, seg.id, turn.id))
     return found
 
 
