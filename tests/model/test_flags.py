@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from model.errors import NotFound, OperationFailed
 from model.ops import flags as ops
@@ -173,6 +174,39 @@ def test_marker_bits_or_every_mark_of_a_segment_in_one_query(store, tid):
     assert paced  # the reader was given a chance to wait
     assert dict(marker_bits(store, tid, [sids[0], sids[1]])) == {sids[0]: 0, sids[1]: FLAGGED | GAPPED}
     assert marker_bits(store, tid + 1000) == []
+
+
+def test_the_marks_of_a_long_transcript_come_in_batches_as_they_are_read(store):
+    # The overview strip's marks of every segment are read in the background after the first paint;
+    # at 500,000 marked segments the session fetched them all before the first batch (120 MB).
+    import tracemalloc
+
+    from sqlalchemy import insert
+
+    from model.review import GAPPED, marker_bit_batches
+    from model.schema import Gap, Transcript, Turn
+
+    with store.engine.begin() as conn:
+        tid = conn.execute(insert(Transcript).values(title="Long", lead_lang="en")).inserted_primary_key[0]
+        turn = conn.execute(insert(Turn).values(transcript_id=tid, position=0)).inserted_primary_key[0]
+        conn.execute(insert(Segment), [{"turn_id": turn, "transcript_id": tid, "position": p, "en_prefix": "",
+                                        "ja_prefix": "", "en_orig": "We (inaudible) it.", "ja_orig": None}
+                                       for p in range(30_000)])
+        sids = [r[0] for r in conn.execute(select(Segment.id).where(Segment.transcript_id == tid))]
+        conn.execute(insert(Gap), [{"segment_id": sid, "transcript_id": tid, "lang": "en", "start": 3, "end": 14,
+                                    "text": "(inaudible)"} for sid in sids])
+    batches = marker_bit_batches(store, tid)
+    tracemalloc.start()
+    try:
+        first = next(batches)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(first) == 5_000 and {bits for _sid, bits in first} == {GAPPED}
+    assert peak < 2_500_000  # a batch read, not the 30,000 rows (4-5 MB)
+    rest = [mark for batch in batches for mark in batch]
+    assert len(first) + len(rest) == 30_000
+    assert {sid for sid, _bits in first + rest} == set(sids)
 
 
 def test_flagged_span_follows_its_text_through_edits_and_rejection(store, tid):
