@@ -73,6 +73,10 @@ def _run_window(_args: list[str], options: argparse.Namespace) -> int:
 
     if find_spec("gui") is None or find_spec("gui.app") is None:
         return cli.window_unavailable("the window is not part of this build yet", options)
+    if sys.stderr is not None:  # a crash in Qt or a thread prints where every thread was, not just "Segmentation fault"
+        import faulthandler
+
+        faulthandler.enable()
     problem = display_problem()
     if problem:  # Qt itself would abort the process with a long message
         return cli.window_unavailable(f"the window cannot open: {problem}", options, status=2)

@@ -92,3 +92,34 @@ def test_quitting_ends_the_checks_process(tmp_path):
         time.sleep(0.05)
     else:
         raise AssertionError(f"the checks' process {pid} outlived the app")
+
+
+def test_a_crash_of_the_window_says_where_every_thread_was(tmp_path):
+    """A crash in Qt or a C library (a rare exit crash was seen once in a suite run as only
+    "-11") leaves each thread's Python stack on stderr to find it by."""
+    import signal
+
+    db = tmp_path / "lib.sqlite3"
+    store = Store.open(db, annotator="tester")
+    make_transcript(store, BRIEFING, title="Crash")
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.pop("PYTHONFAULTHANDLER", None)
+    log = tmp_path / "stderr.txt"  # a file: the checks' process shares the window's stderr and outlives it a while
+    with log.open("w") as stderr:
+        child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db)], env=env, cwd=tmp_path,
+                                 stdout=subprocess.DEVNULL, stderr=stderr)
+    try:
+        opened = db.with_name(db.name + "-wal")  # the window has imported Qt and opened the store
+        deadline = time.monotonic() + 120
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        child.send_signal(signal.SIGSEGV)
+        child.wait(timeout=60)
+    finally:
+        child.kill()
+    err = log.read_text()
+    assert child.returncode == -signal.SIGSEGV
+    assert "Segmentation fault" in err and "most recent call first" in err, err[-2000:]
