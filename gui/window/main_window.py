@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDockWidget,
     QInputDialog,
     QLabel,
@@ -30,6 +31,7 @@ from gui.panes import BilingualPanes
 from gui.window import features
 from gui.window.actions import ActionRegistry
 from gui.window.context import AppContext
+from gui.window.dock_scroll import DockScroll
 from gui.window.i18n import current_language, resolve_language
 from gui.window.settings import db_key, last_transcript
 from gui.window.storage_errors import status_text
@@ -101,8 +103,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         elif self.screen() is not None:  # first run: most of the screen, so the panes get room beside the docks
             avail = self.screen().availableGeometry()
-            self.resize(max(min(int(avail.width() * 0.9), 1800), min(1280, avail.width())),
-                        max(min(int(avail.height() * 0.9), 1100), min(820, avail.height())))
+            # less the window manager's frame around it (a title bar, borders), unknown before it is shown
+            self.resize(max(min(int(avail.width() * 0.9), 1800), min(1280, avail.width() - 16)),
+                        max(min(int(avail.height() * 0.9), 1100), min(820, avail.height() - 60)))
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -125,10 +128,14 @@ class MainWindow(QMainWindow):
     def _first_run_layout(self) -> None:
         # No saved layout: the panes get most of the width; the docks beside them stay narrow.
         area = Qt.DockWidgetArea
-        for side, width in ((area.LeftDockWidgetArea, 210), (area.RightDockWidgetArea, 300)):
+        for side, width in ((area.LeftDockWidgetArea, 240), (area.RightDockWidgetArea, 300)):
             docks = self.docks_in(side)
             if docks:
                 self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
+        # The details and the recording below: what they show without scrolling, where the window has room.
+        bottom = self.docks_in(area.BottomDockWidgetArea)
+        if bottom:
+            self.resizeDocks(bottom[:1], [max(150, min(260, int(self.height() * 0.3)))], Qt.Orientation.Vertical)
 
     def docks_in(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
         """The window's docked (not floating) docks on one side, in the order they were added."""
@@ -326,7 +333,8 @@ class MainWindow(QMainWindow):
         """Add a dock (its toggle goes to the View menu when the menu exists)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name or f"dock_{widget.objectName() or len(self.findChildren(QDockWidget, options=DIRECT))}")
-        dock.setWidget(widget)
+        # A list already scrolls; anything else may be taller than the dock (gui.window.dock_scroll).
+        dock.setWidget(widget if isinstance(widget, QAbstractScrollArea) else DockScroll(widget))
         self.addDockWidget(area, dock)
         registry = getattr(self, "registry", None)
         if isinstance(registry, ActionRegistry) and "view" in registry.menus:
@@ -523,3 +531,4 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self._detach()
+

@@ -108,7 +108,7 @@ def test_what_the_annotator_saw_survives_the_switch(qtbot, store, tmp_path, back
     gap_filter.setCurrentIndex(gap_index)
     panes.splitter.setSizes([700, 300])
     sizes = panes.splitter.sizes()
-    library_width = window.library_dock.width()
+    library_width = window.annotate.gaps_dock.width()  # the left docks' width: the one in front shows it
     old_minimum = left_dock_minimum(window)
 
     new = choose_language(qtbot, window, "ja")
@@ -128,7 +128,7 @@ def test_what_the_annotator_saw_survives_the_switch(qtbot, store, tmp_path, back
     # The same width -- unless the width was the least the docks' contents allowed: then it follows
     # their least width in the new language, which depends on the fonts installed (without a CJK font
     # Japanese labels take the fallback's widths), so only the bounds are certain.
-    width = new.library_dock.width()
+    width = new.annotate.gaps_dock.width()  # (a dock tabbed behind keeps whatever width it last had)
     if library_width > old_minimum + 8:  # the annotator's choice
         assert abs(width - library_width) <= 8, (width, library_width)
     else:

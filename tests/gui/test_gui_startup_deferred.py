@@ -49,7 +49,8 @@ def painted():
             return
         out["after"] = sorted(m for m in HEAVY if m in sys.modules)
         out["source"] = audio.player.player.source().toLocalFile()
-        out["dock_widget"] = type(audio.dock.widget()).__name__
+        content = audio.dock.widget()  # in the dock's scroll area (gui.window.dock_scroll)
+        out["dock_widget"] = type(content.widget() if hasattr(content, "setWidgetResizable") else content).__name__
         tree = window.annotate.corrections_tab.tree
         out["correction_icon"] = tree.topLevelItemCount() > 0 and not tree.topLevelItem(0).icon(3).isNull()
         print("RESULT", json.dumps(out), flush=True)
