@@ -32,6 +32,7 @@ from gui.window import features
 from gui.window.actions import ActionRegistry
 from gui.window.context import AppContext
 from gui.window.dock_scroll import DockScroll
+from gui.window.first_size import bottom_dock_height, first_run_size
 from gui.window.i18n import current_language, resolve_language
 from gui.window.settings import db_key, last_transcript
 from gui.window.storage_errors import status_text
@@ -97,15 +98,9 @@ class MainWindow(QMainWindow):
         self.features: dict[str, Any] = {}  # what each feature's install returned (gui.window.features)
         self.feature_errors = features.install_all(self, ctx)
         self.retranslate()
-        self.resize(1280, 820)
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        elif self.screen() is not None:  # first run: most of the screen, so the panes get room beside the docks
-            avail = self.screen().availableGeometry()
-            # less the window manager's frame around it (a title bar, borders), unknown before it is shown
-            self.resize(max(min(int(avail.width() * 0.9), 1800), min(1280, avail.width() - 16)),
-                        max(min(int(avail.height() * 0.9), 1100), min(820, avail.height() - 60)))
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(first_run_size(self))
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -128,14 +123,14 @@ class MainWindow(QMainWindow):
     def _first_run_layout(self) -> None:
         # No saved layout: the panes get most of the width; the docks beside them stay narrow.
         area = Qt.DockWidgetArea
-        for side, width in ((area.LeftDockWidgetArea, 240), (area.RightDockWidgetArea, 300)):
+        for side, width in ((area.LeftDockWidgetArea, 250), (area.RightDockWidgetArea, 300)):
             docks = self.docks_in(side)
             if docks:
                 self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
         # The details and the recording below: what they show without scrolling, where the window has room.
         bottom = self.docks_in(area.BottomDockWidgetArea)
         if bottom:
-            self.resizeDocks(bottom[:1], [max(150, min(260, int(self.height() * 0.3)))], Qt.Orientation.Vertical)
+            self.resizeDocks(bottom[:1], [bottom_dock_height(self.height())], Qt.Orientation.Vertical)
 
     def docks_in(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
         """The window's docked (not floating) docks on one side, in the order they were added."""

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.window.first_size import bottom_dock_height, first_run_size
+
 LAYOUT_KEY = "startup/docks"  # [[object name, title, area], ...] of the last window's docks
 DEFAULT_DOCKS: list[list[object]] = [["library_dock", "Library", Qt.DockWidgetArea.LeftDockWidgetArea.value],
                                      ["details_dock", "Details", Qt.DockWidgetArea.BottomDockWidgetArea.value]]
@@ -70,10 +72,9 @@ class StartupFrame(QMainWindow):
             dock.setWidget(waiting)
             self.addDockWidget(Qt.DockWidgetArea(int(str(area))), dock)
         self.statusBar().showMessage(tr("Opening the database…"))
-        self.resize(1280, 820)
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(first_run_size(self))
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -83,7 +84,7 @@ class StartupFrame(QMainWindow):
                 if side == Qt.DockWidgetArea.LeftDockWidgetArea:
                     self.resizeDocks([dock], [250], Qt.Orientation.Horizontal)
                 elif side == Qt.DockWidgetArea.BottomDockWidgetArea:
-                    self.resizeDocks([dock], [140], Qt.Orientation.Vertical)
+                    self.resizeDocks([dock], [bottom_dock_height(self.height())], Qt.Orientation.Vertical)
 
 
 def _docks(settings: QSettings) -> list[list[object]]:

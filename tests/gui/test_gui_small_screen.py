@@ -22,6 +22,15 @@ import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from gui import app as gapp
+from gui.window import startup_frame
+
+FRAME = []
+show_frame = startup_frame.show_frame
+def watched_show_frame(*args):
+    frame = show_frame(*args)
+    FRAME.append(frame.geometry().getRect())
+    return frame
+startup_frame.show_frame = watched_show_frame
 
 def started(ctx):
     def painted():
@@ -32,6 +41,7 @@ def started(ctx):
             corner = saved.mapToGlobal(saved.rect().bottomRight())
             print("RESULT", json.dumps({
                 "screen": screen.getRect(), "frame": w.frameGeometry().getRect(),
+                "startup_frame": FRAME[0], "window": w.geometry().getRect(),
                 "minimum": w.minimumSizeHint().toTuple(),
                 "saved": saved.text(), "saved_corner": [corner.x(), corner.y()],
                 "panes": [w.panes.pane(lang).width() for lang in ("en", "ja")],
@@ -69,6 +79,7 @@ def test_the_window_fits_a_1366x768_laptop_screen_with_its_status_bar_showing(tm
     fx, fy, fwidth, fheight = seen["frame"]
     assert seen["minimum"][0] <= width and seen["minimum"][1] <= height, seen
     assert fx >= x and fy >= y and fx + fwidth <= x + width and fy + fheight <= y + height, seen
+    assert seen["startup_frame"] == seen["window"], seen  # the frame shown before it did not jump
     assert seen["saved"] and seen["saved_corner"][1] < y + height, seen  # the save state is on the screen
     assert min(seen["panes"]) >= 250, seen  # and the panes still have room to read in
 
