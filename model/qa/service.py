@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
+from model.priority import at_low_priority
 from model.qa.service_protocol import Reply, Request, Start, Stop
 from model.qa.service_warm import BOOT, context, model_root
 
@@ -54,7 +55,7 @@ class QaService:
 
     def start(self) -> None:
         """Start the process and send it its ``Start``."""
-        ctx = context()
+        ctx = at_low_priority(context)  # may ask a fresh interpreter where it finds ``model``
         ours, theirs = ctx.Pipe(duplex=True)
         # The entry is ``exec`` of a few lines (a builtin: nothing of ours imported to unpickle it), so
         # the process puts the window's folder first on sys.path before it imports ``model``.
@@ -62,7 +63,7 @@ class QaService:
         # daemon: ended at the window's exit. (``Process`` is on every context but the base class.)
         process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=exec, args=(BOOT, boot), name="taiyaku-qa", daemon=True)
-        process.start()
+        at_low_priority(process.start)  # the forkserver (and its imports) or the spawned process
         theirs.close()  # ours is the only end left here: the pipe closes when the process ends
         self.process, self._conn = process, ours
         self.send(self.start_request)

@@ -37,3 +37,25 @@ def test_the_background_damage_check_yields_the_cpu(tmp_path, monkeypatch):
     store.ensure_intact()
     store.close()
     assert threads == ["taiyaku-integrity-check"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads have their own priority on Linux")
+def test_a_process_started_at_low_priority_runs_niced_and_the_caller_does_not():
+    """The QA checks' forkserver, a spawned process and a probing interpreter start right after the
+    window's first paint; their imports (~1 s of CPU) took a core from the window's thread."""
+    import subprocess
+
+    from model.priority import at_low_priority
+
+    def start() -> str:
+        return subprocess.run([sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+
+    assert at_low_priority(start) == "10"
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == 0
+
+    def fail() -> None:
+        raise ValueError("handed back")
+
+    with pytest.raises(ValueError, match="handed back"):
+        at_low_priority(fail)

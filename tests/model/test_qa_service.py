@@ -168,3 +168,22 @@ def test_a_failure_in_the_process_is_told_in_one_line(store, tmp_path):
         assert isinstance(_until(broken, Ended)[0][-1], Ended)  # then it ends, having said why
     finally:
         broken.stop()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads have their own priority on Linux")
+def test_the_checks_process_and_its_forkserver_run_at_a_lower_priority(store):
+    """Started right after the window's first paint, the forkserver's imports ran at the window's
+    priority and took a core from it on a 2-core machine."""
+    import multiprocessing.forkserver as forkserver
+
+    tid = generated(store, turns=10)
+    service = QaService(_database(store), tid, hold_at=3)
+    service.start()
+    try:
+        _until(service, Held)
+        assert service.pid is not None and os.getpriority(os.PRIO_PROCESS, service.pid) >= 10
+        server = getattr(forkserver._forkserver, "_forkserver_pid", None)  # None: started by spawn
+        if service_warm.context().get_start_method() == "forkserver":
+            assert server is not None and os.getpriority(os.PRIO_PROCESS, server) >= 10
+    finally:
+        service.stop()
