@@ -122,6 +122,7 @@ def measure(window):
     def follow(row):
         # Select a row in the English pane until the Japanese pane has followed and both repainted.
         t, c = time.perf_counter(), time.thread_time()
+        RUNQ[0] = runq_ms()
         en.setFocus()
         index = window.transcript_model.index(row, 0)
         en.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -132,6 +133,7 @@ def measure(window):
     def key_down():
         # A keystroke: Down in the English pane (the selection moves, the Japanese pane follows).
         t, c = time.perf_counter(), time.thread_time()
+        RUNQ[0] = runq_ms()
         en.setFocus()
         QTest.keyClick(en, Qt.Key.Key_Down)
         settle()
@@ -143,7 +145,8 @@ def measure(window):
         took = (time.perf_counter() - t) * 1000
         CPU.append((time.thread_time() - c) * 1000)
         if TRACE and took > 50:
-            print(f"SLOW {what} {took:.0f} ms (UI thread's CPU {CPU[-1]:.0f} ms) at +{t - painted_at:.2f} s: "
+            print(f"SLOW {what} {took:.0f} ms (UI thread's CPU {CPU[-1]:.0f} ms, waiting for a core "
+                  f"{runq_ms() - RUNQ[0]:.0f} ms) at +{t - painted_at:.2f} s: "
                   f"{TRACE[0].report(t, t + took / 1000)}",
                   flush=True)
         return took
@@ -249,6 +252,15 @@ def status_mb(field):
     return 0.0
 
 CPU = []  # the UI thread's CPU milliseconds of each follow (and of the first input's wait)
+RUNQ = [0.0]
+
+def runq_ms():
+    # The time this (the UI) thread spent runnable but waiting for a core (Linux schedstat); 0 elsewhere.
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e6
+    except (OSError, ValueError, IndexError):
+        return 0.0
 painted_at = painted_cpu = 0.0
 def first_paint():
     global painted_at, painted_cpu
@@ -341,9 +353,17 @@ def build(db: Path, segments: int) -> None:
 
 def _spawn(code: str, *args: str) -> tuple[float, dict, str, float]:
     """Run a child; (seconds to its paint, its result, its stderr, its CPU seconds at the paint)."""
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env = dict(os.environ)
     with tempfile.TemporaryDirectory() as home:  # fresh settings: no remembered geometry or zoom
         env["XDG_CONFIG_HOME"] = home
+        if env.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            # A 1920x1080 screen: Qt's offscreen default (800x600) is smaller than any annotator's,
+            # and the window opens at most of the screen on a first run (gui.window.first_size).
+            screen = Path(home) / "screen.json"
+            screen.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920,
+                                                       "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96,
+                                                       "dpr": 1}]}))
+            env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         start = time.time()
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                               timeout=900)
