@@ -111,3 +111,55 @@ def test_a_dock_with_room_for_its_content_does_not_scroll_and_one_without_does(q
     dock.resize(300, least_h // 2)  # now less than the panel's least height: it scrolls, nothing is squeezed
     qtbot.waitUntil(lambda: review.verticalScrollBar().isVisible())
     assert review.widget().height() >= review.content_minimum(review.widget().width())[1]
+
+
+LAYOUTS_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui import app as gapp
+from gui.panes import TranscriptPane
+
+COUNT = {"before": 0, "after": 0}
+PAINTED = []
+lay_out = TranscriptPane.doItemsLayout
+def counted(self):
+    if self.model() is not None and self.model().rowCount():
+        COUNT["after" if PAINTED else "before"] += 1
+    lay_out(self)
+TranscriptPane.doItemsLayout = counted
+
+def started(ctx):
+    def painted():
+        PAINTED.append(True)
+        def done():
+            print("RESULT", json.dumps(COUNT), flush=True)
+            QApplication.instance().quit()
+        QTimer.singleShot(800, done)
+    ctx.firstPainted.connect(painted)
+
+if __name__ == "__main__":
+    sys.exit(gapp.run(["--db", sys.argv[1]], started=started))
+"""
+
+
+def test_on_a_first_run_each_pane_is_laid_out_once_before_the_paint_and_not_after(tmp_path):
+    """A layout of a pane measures every row (~35 ms at 500,000 rows). The docks' first-run sizes
+    came from a timer after the first layouts: five layouts, two of them after the paint, where the
+    annotator's first keystroke waited for them."""
+    db = tmp_path / "lib.sqlite3"
+    store = Store.open(db, annotator="tester")
+    make_transcript(store, BRIEFING, title="First run")
+    store.close()
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    script = tmp_path / "layouts.py"
+    script.write_text(LAYOUTS_SCRIPT)
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, str(script), str(db)], capture_output=True, text=True, timeout=180,
+                            env=env, cwd=ROOT)
+    assert "RESULT" in result.stdout, result.stderr[-3000:]
+    count = json.loads(result.stdout.split("RESULT", 1)[1])
+    assert count == {"before": 2, "after": 0}
