@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -42,6 +43,10 @@ def skip_pyside_feature_scan() -> bool:
 
 
 skip_pyside_feature_scan()
+# numpy (the overview strip's marks, the waveform) loads OpenBLAS, whose pool of worker threads spun
+# on the cores right after the first paint (60 ms of a core within a 100-ms follow at 50,000
+# segments, perf -a): the window does no matrix work worth a second thread. Before numpy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from model.errors import TaiyakuError  # noqa: E402  after the import is Python's own again
 
