@@ -10,7 +10,7 @@ scrolls only below the content's minimum for that width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -22,8 +22,6 @@ class DockScroll(QScrollArea):
         super().__init__(parent)
         self.setObjectName(f"{content.objectName() or 'dock'}_scroll")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidgetResizable(False)  # sized here: see the module's docstring
         self.setWidget(content)
         content.installEventFilter(self)
@@ -46,14 +44,16 @@ class DockScroll(QScrollArea):
         if content is None:
             return
         view = self.maximumViewportSize()  # the viewport's size without scroll bars
-        least_w, least_h = self.content_minimum(view.width())
+        room = view.width()
+        least_w, least_h = self.content_minimum(room)
         if least_h > view.height():  # a vertical bar will take room from the width
-            least_w, least_h = self.content_minimum(view.width() - self.verticalScrollBar().sizeHint().width())
-            width = max(least_w, view.width() - self.verticalScrollBar().sizeHint().width())
-        else:
-            width = max(least_w, view.width())
-        content.resize(width, max(least_h, view.height() if width <= view.width() else
-                                  view.height() - self.horizontalScrollBar().sizeHint().height()))
+            room -= self.verticalScrollBar().sizeHint().width()
+            least_w, least_h = self.content_minimum(room)
+        width = max(least_w, room)
+        height = view.height()
+        if width > view.width():  # a horizontal bar takes room from the height
+            height -= self.horizontalScrollBar().sizeHint().height()
+        content.resize(width, max(least_h, height))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 DEFAULT = QSize(1280, 820)
+LEFT_DOCK_WIDTH = 250  # the library and the docks tabbed with it, on a first run
 
 
 def first_run_size(window: QWidget) -> QSize:

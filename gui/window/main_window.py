@@ -32,7 +32,7 @@ from gui.window import features
 from gui.window.actions import ActionRegistry
 from gui.window.context import AppContext
 from gui.window.dock_scroll import DockScroll
-from gui.window.first_size import bottom_dock_height, first_run_size
+from gui.window.first_size import LEFT_DOCK_WIDTH, bottom_dock_height, first_run_size
 from gui.window.i18n import current_language, resolve_language
 from gui.window.settings import db_key, last_transcript
 from gui.window.storage_errors import status_text
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     def _first_run_layout(self) -> None:
         # No saved layout: the panes get most of the width; the docks beside them stay narrow.
         area = Qt.DockWidgetArea
-        for side, width in ((area.LeftDockWidgetArea, 250), (area.RightDockWidgetArea, 300)):
+        for side, width in ((area.LeftDockWidgetArea, LEFT_DOCK_WIDTH), (area.RightDockWidgetArea, 300)):
             docks = self.docks_in(side)
             if docks:
                 self.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
@@ -532,4 +532,3 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self._detach()
-

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.window.first_size import bottom_dock_height, first_run_size
+from gui.window.first_size import LEFT_DOCK_WIDTH, bottom_dock_height, first_run_size
 
 LAYOUT_KEY = "startup/docks"  # [[object name, title, area], ...] of the last window's docks
 DEFAULT_DOCKS: list[list[object]] = [["library_dock", "Library", Qt.DockWidgetArea.LeftDockWidgetArea.value],
@@ -82,7 +82,7 @@ class StartupFrame(QMainWindow):
             for dock in self.findChildren(QDockWidget):
                 side = self.dockWidgetArea(dock)
                 if side == Qt.DockWidgetArea.LeftDockWidgetArea:
-                    self.resizeDocks([dock], [250], Qt.Orientation.Horizontal)
+                    self.resizeDocks([dock], [LEFT_DOCK_WIDTH], Qt.Orientation.Horizontal)
                 elif side == Qt.DockWidgetArea.BottomDockWidgetArea:
                     self.resizeDocks([dock], [bottom_dock_height(self.height())], Qt.Orientation.Vertical)
 

@@ -41,6 +41,22 @@ class Ended:
         return f"signal {-self.exitcode}" if self.exitcode < 0 else f"exit status {self.exitcode}"
 
 
+def _launch() -> tuple[BaseProcess, Connection]:
+    """Start the checks' process (and the forkserver, or a probing interpreter, the first time); our
+    end of the pipe to it."""
+    ctx = context()  # may ask a fresh interpreter where it finds ``model``
+    ours, theirs = ctx.Pipe(duplex=True)
+    # The entry is ``exec`` of a few lines (a builtin: nothing of ours imported to unpickle it), so
+    # the process puts the window's folder first on sys.path before it imports ``model``.
+    boot = {"root": model_root(), "conn": theirs}
+    # daemon: ended at the window's exit. (``Process`` is on every context but the base class.)
+    process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
+        target=exec, args=(BOOT, boot), name="taiyaku-qa", daemon=True)
+    process.start()
+    theirs.close()  # ours is the only end left here: the pipe closes when the process ends
+    return process, ours
+
+
 class QaService:
     """One run of the checks (and its rechecks) in a process of its own."""
 
@@ -55,17 +71,7 @@ class QaService:
 
     def start(self) -> None:
         """Start the process and send it its ``Start``."""
-        ctx = at_low_priority(context)  # may ask a fresh interpreter where it finds ``model``
-        ours, theirs = ctx.Pipe(duplex=True)
-        # The entry is ``exec`` of a few lines (a builtin: nothing of ours imported to unpickle it), so
-        # the process puts the window's folder first on sys.path before it imports ``model``.
-        boot = {"root": model_root(), "conn": theirs}
-        # daemon: ended at the window's exit. (``Process`` is on every context but the base class.)
-        process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
-            target=exec, args=(BOOT, boot), name="taiyaku-qa", daemon=True)
-        at_low_priority(process.start)  # the forkserver (and its imports) or the spawned process
-        theirs.close()  # ours is the only end left here: the pipe closes when the process ends
-        self.process, self._conn = process, ours
+        self.process, self._conn = at_low_priority(_launch)  # what it starts inherits the low priority
         self.send(self.start_request)
 
     @property
