@@ -33,13 +33,24 @@ sys.exit(code)
 """
 
 
-def test_quitting_at_the_first_paint_leaves_no_thread_and_exits_cleanly(tmp_path):
+def _library(tmp_path: Path, title: str) -> Path:
+    """A database holding one transcript."""
     db = tmp_path / "lib.sqlite3"
     store = Store.open(db, annotator="tester")
-    make_transcript(store, BRIEFING, title="Quit early")
+    make_transcript(store, BRIEFING, title=title)
     store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    return db
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """Offscreen Qt, and settings and data folders of the test's own."""
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+                XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+
+
+def test_quitting_at_the_first_paint_leaves_no_thread_and_exits_cleanly(tmp_path):
+    db = _library(tmp_path, "Quit early")
+    env = _env(tmp_path)
     for _ in range(3):  # the crash came with the threads' timing: most runs, not every one
         result = subprocess.run([sys.executable, "-c", SCRIPT, str(db)], capture_output=True, text=True,
                                 timeout=180, env=env, cwd=ROOT)
@@ -70,15 +81,10 @@ if __name__ == "__main__":
 
 
 def test_quitting_ends_the_checks_process(tmp_path):
-    db = tmp_path / "lib.sqlite3"
-    store = Store.open(db, annotator="tester")
-    make_transcript(store, BRIEFING, title="Quit with the checks running")
-    store.close()
+    db = _library(tmp_path, "Quit with the checks running")
     script = tmp_path / "quit_with_checks.py"
     script.write_text(CHECKS_SCRIPT)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"),
-               PYTHONPATH=str(ROOT))
+    env = dict(_env(tmp_path), PYTHONPATH=str(ROOT))
     result = subprocess.run([sys.executable, str(script), str(db)], capture_output=True, text=True,
                             timeout=180, env=env, cwd=ROOT)
     assert result.returncode == 0 and "CHECKS" in result.stdout, result.stdout + result.stderr[-3000:]
@@ -99,12 +105,8 @@ def test_a_crash_of_the_window_says_where_every_thread_was(tmp_path):
     "-11") leaves each thread's Python stack on stderr to find it by."""
     import signal
 
-    db = tmp_path / "lib.sqlite3"
-    store = Store.open(db, annotator="tester")
-    make_transcript(store, BRIEFING, title="Crash")
-    store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    db = _library(tmp_path, "Crash")
+    env = _env(tmp_path)
     env.pop("PYTHONFAULTHANDLER", None)
     log = tmp_path / "stderr.txt"  # a file: the checks' process shares the window's stderr and outlives it a while
     with log.open("w") as stderr:

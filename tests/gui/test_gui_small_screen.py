@@ -55,26 +55,32 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.parametrize("language", ["en", "ja"])
-def test_the_window_fits_a_1366x768_laptop_screen_with_its_status_bar_showing(tmp_path, language):
+def _first_run(tmp_path: Path, script: str, width: int, height: int) -> dict:
+    """Run ``script`` (the window on a transcript, fresh settings unless written already) on an
+    offscreen screen of ``width`` x ``height``; the JSON it printed after "RESULT"."""
     db = tmp_path / "lib.sqlite3"
     store = Store.open(db, annotator="tester")
-    make_transcript(store, BRIEFING, title="Small screen")
+    make_transcript(store, BRIEFING, title="First run")
     store.close()
     screen = tmp_path / "screen.json"  # Qt's offscreen platform takes its screens from a file
-    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 728,
+    screen.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": width, "height": height,
                                                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    path = tmp_path / "script.py"
+    path.write_text(script)
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, str(path), str(db)], capture_output=True, text=True, timeout=180,
+                            env=env, cwd=ROOT)
+    assert "RESULT" in result.stdout, result.stderr[-3000:]
+    return json.loads(result.stdout.split("RESULT", 1)[1])
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_window_fits_a_1366x768_laptop_screen_with_its_status_bar_showing(tmp_path, language):
     config = tmp_path / "config" / "Taiyaku"
     config.mkdir(parents=True)
     (config / "Taiyaku.conf").write_text(f"[ui]\nlanguage={language}\n", encoding="utf-8")
-    script = tmp_path / "look.py"
-    script.write_text(SCRIPT)
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, str(script), str(db)], capture_output=True, text=True, timeout=180,
-                            env=env, cwd=ROOT)
-    assert "RESULT" in result.stdout, result.stderr[-3000:]
-    seen = json.loads(result.stdout.split("RESULT", 1)[1])
+    seen = _first_run(tmp_path, SCRIPT, 1366, 728)
     x, y, width, height = seen["screen"]
     fx, fy, fwidth, fheight = seen["frame"]
     assert seen["minimum"][0] <= width and seen["minimum"][1] <= height, seen
@@ -147,19 +153,5 @@ def test_on_a_first_run_each_pane_is_laid_out_once_before_the_paint_and_not_afte
     """A layout of a pane measures every row (~35 ms at 500,000 rows). The docks' first-run sizes
     came from a timer after the first layouts: five layouts, two of them after the paint, where the
     annotator's first keystroke waited for them."""
-    db = tmp_path / "lib.sqlite3"
-    store = Store.open(db, annotator="tester")
-    make_transcript(store, BRIEFING, title="First run")
-    store.close()
-    screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080,
-                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    script = tmp_path / "layouts.py"
-    script.write_text(LAYOUTS_SCRIPT)
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, str(script), str(db)], capture_output=True, text=True, timeout=180,
-                            env=env, cwd=ROOT)
-    assert "RESULT" in result.stdout, result.stderr[-3000:]
-    count = json.loads(result.stdout.split("RESULT", 1)[1])
+    count = _first_run(tmp_path, LAYOUTS_SCRIPT, 1920, 1080)
     assert count == {"before": 2, "after": 0}
