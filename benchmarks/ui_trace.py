@@ -1,12 +1,13 @@
 """What the UI thread was doing while a follow waited: a sampler for ``window_bench --trace``.
 
 A thread of its own looks at every thread's Python stack every millisecond or so
-(``sys._current_frames``) and notes, for the UI thread and the QA checks' thread, the
-innermost frames that are the project's own code; the garbage collector's passes are
-timed through ``gc.callbacks``. ``report(start, end)`` then tells, for one slow follow,
-where the UI thread's samples fell, what the checks' thread did meanwhile and which
-collections ran. The sampler takes the GIL itself, so figures measured with it on are
-a little worse than without: it is for finding causes, not for the final numbers.
+(``sys._current_frames``) and notes, for the UI thread, the innermost frames that are the
+project's own code, and for every other thread (by name) the line it is on and its callers
+of ours; the garbage collector's passes are timed through ``gc.callbacks``. ``report(start,
+end)`` then tells, for one slow follow, where the UI thread's samples fell, what the other
+threads did meanwhile (waiting, importing, reading) and which collections ran. The
+sampler takes the GIL itself, so figures measured with it on are a little worse than
+without: it is for finding causes, not for the final numbers.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ def _where(frame: FrameType | None, depth: int = 3) -> str:
     return " < ".join(names)
 
 
+def _innermost(frame: FrameType) -> str:
+    """The frame itself, wherever its code is (a thread waiting, importing, reading: which line)."""
+    return f"{Path(frame.f_code.co_filename).stem}.{frame.f_code.co_name}:{frame.f_lineno}"
+
+
 class UiTrace:
     """Samples the UI thread's and the other threads' stacks; times gc passes (see the module)."""
 
@@ -69,12 +75,15 @@ class UiTrace:
 
     def _sample(self) -> None:
         me = threading.get_ident()
+        names: dict[int | None, str] = {}
         while not self._stop.is_set():
             t = time.perf_counter()
             frames = sys._current_frames()
+            if len(names) != len(frames):  # a thread came or went
+                names = {thread.ident: thread.name for thread in threading.enumerate()}
             ui = _where(frames.get(self.ui)) if self.ui is not None else "?"
-            others = "; ".join(_where(f, 2) for ident, f in frames.items() if ident not in (self.ui, me)
-                               and ROOT in _where(f, 1) + f.f_code.co_filename)
+            others = "; ".join(f"{names.get(ident, ident)}: {_innermost(f)} < {_where(f, 2)}"
+                               for ident, f in frames.items() if ident not in (self.ui, me))
             self.samples.append((t, ui, others))
             time.sleep(INTERVAL_S)
 
@@ -84,7 +93,7 @@ class UiTrace:
         pairs = list(zip(inside, inside[1:], strict=False))
         gaps, before, after = max(((b[0] - a[0], a[1], b[1]) for a, b in pairs), default=(0.0, "", ""))
         ui = Counter(s[1] for s in inside).most_common(4)
-        other = Counter(s[2] for s in inside if s[2]).most_common(2)
+        other = Counter(part for s in inside for part in s[2].split("; ") if part).most_common(6)
         passes = [f"gen{g} {1000 * (b - a):.0f} ms" for a, b, g in self.gc_passes if a < end and b > start]
         return (f"{len(inside)} samples (longest gap {1000 * gaps:.0f} ms, between {before} and {after}); UI: "
                 + ", ".join(f"{n}x {w}" for w, n in ui)
