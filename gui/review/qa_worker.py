@@ -11,6 +11,10 @@ In a thread of the window's own process the checks held the GIL while the window
 (a selection or a keystroke: 100-270 ms on 2 cores), and their memory (dictionaries, the
 scan's reading) stayed with the window. If the process ends unexpectedly (killed, crashed),
 ``failed`` says so in one line and the window goes on without the checks.
+
+The client's own code (``model.qa.service``: multiprocessing, the protocol) is imported in
+the worker's thread, in its turn among the background threads: on the window's thread the
+import took 30-40 ms as the checks started after the first paint, and a keystroke waited.
 """
 
 from __future__ import annotations
@@ -18,24 +22,18 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from gui.window.activity import taking_turns
 from model.errors import TaiyakuError
 from model.qa import Finding
-from model.qa.service import Ended, QaService
-from model.qa.service_protocol import (
-    Batch,
-    Failed,
-    Finished,
-    GoOn,
-    Held,
-    Outlined,
-    Recheck,
-    Rechecked,
-    Rescan,
-)
 from model.store import Store
+
+if TYPE_CHECKING:  # pragma: no cover
+    from model.qa.service import QaService
+    from model.qa.service_protocol import Outlined
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +77,11 @@ class QaWorker(QObject):
         self.transcript_id = transcript_id
         self.generation = generation
         self.outline: Outlined | None = None
-        self.service = QaService(database_of(store), transcript_id, hold_at=hold_at)
+        self.service: QaService | None = None  # made in the thread (see the module's docstring)
+        self._database, self._hold_at = database_of(store), hold_at
         self.held = threading.Event()  # tests: the scan waits at ``hold_at``
         self.child_figures: tuple[float, float] | None = None  # the process's (peak MB, CPU s) at its scan's end
-        self._early: list[Recheck] = []  # rechecks asked for before the process started
+        self._early: list[tuple[frozenset[int], frozenset[int]]] = []  # rechecks asked for before it started
         self._live = False
         self._lock = threading.Lock()
         self._cancelled = threading.Event()
@@ -101,21 +100,28 @@ class QaWorker(QObject):
 
     def recheck(self, segment_ids: Iterable[int], turn_ids: Iterable[int]) -> None:
         """Check these segments' turns and these turns again (after the scan, if it still runs)."""
-        request = Recheck(frozenset(segment_ids), frozenset(turn_ids))
+        request = (frozenset(segment_ids), frozenset(turn_ids))
         with self._lock:
-            if not self._live:
+            if not self._live or self.service is None:
                 self._early.append(request)
                 return
-        self.service.send(request)
+        from model.qa.service_protocol import Recheck  # (imported by the thread once live)
+
+        self.service.send(Recheck(*request))
 
     def go_on(self) -> None:
         """Tests: a scan waiting at ``hold_at`` goes on."""
-        self.service.send(GoOn())
+        from model.qa.service_protocol import GoOn
+
+        if self.service is not None:
+            self.service.send(GoOn())
 
     def stop(self, wait_s: float = 1.0) -> None:
         """Stop the process (after its current step) and wait for it a little."""
         self._cancelled.set()
-        self.service.stop(wait_s)
+        service = self.service  # None: the thread has not made it yet, and sees the cancel before it starts it
+        if service is not None:
+            service.stop(wait_s)
         if wait_s > 0 and self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(wait_s)
 
@@ -149,17 +155,22 @@ class QaWorker(QObject):
             # Nothing opens the file before the background damage check has passed it: on a damaged
             # one the window exits, and a connection left open would leave its -wal/-shm behind.
             self.store.ensure_intact()
+            with taking_turns():
+                from model.qa.service import QaService
+                from model.qa.service_protocol import Recheck
+            service = QaService(self._database, self.transcript_id, hold_at=self._hold_at)
+            self.service = service
             if self._cancelled.is_set():
                 return
-            self.service.start()
+            service.start()
             with self._lock:
                 self._live = True
                 early, self._early = self._early, []
-            for request in early:
-                self.service.send(request)
+            for segments, turns in early:
+                service.send(Recheck(segments, turns))
             if self._cancelled.is_set():  # stopped while it started: the stop did not reach it
-                self.service.stop(wait_s=0)
-            self._serve(gen)
+                service.stop(wait_s=0)
+            self._serve(service, gen)
         except TaiyakuError as exc:  # the file is damaged, the server went away: one line
             if not self._cancelled.is_set():
                 self._emit(self.failed, gen, str(exc))
@@ -172,12 +183,15 @@ class QaWorker(QObject):
         finally:
             self._done.set()
 
-    def _serve(self, gen: int) -> None:
+    def _serve(self, service: QaService, gen: int) -> None:
+        from model.qa.service import Ended
+        from model.qa.service_protocol import Batch, Failed, Finished, Held, Outlined, Rechecked, Rescan
+
         said_why = False  # the process told why it ends (a failure, a rescan)
         while True:
-            reply = self.service.receive()
+            reply = service.receive()
             if isinstance(reply, Ended):
-                if not said_why and not self._cancelled.is_set() and not self.service.stopping:
+                if not said_why and not self._cancelled.is_set() and not service.stopping:
                     message = self.tr("their process ended unexpectedly ({how})").format(how=reply.describe())
                     self._emit(self.failed, gen, message)
                 return
@@ -204,7 +218,7 @@ class QaWorker(QObject):
             elif isinstance(reply, Held):
                 self.held.set()
             if not ok:
-                self.service.stop(wait_s=0)
+                service.stop(wait_s=0)
 
 
 def outline_of(worker: QaWorker | None) -> Outlined | None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from gui.window.activity import THREAD_PREFIX, hurried, pace, ui_activity
+from gui.window.activity import THREAD_PREFIX, hurried, pace, taking_turns, ui_activity
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,7 @@ class ActionRegistry(QObject):
                 # Begun while the window waits for events, with the GIL handed back quickly: the
                 # import is pure Python, and a keystroke right after the paint competed with it.
                 pace(activity, never)
-                with hurried():
+                with taking_turns(), hurried():
                     import qtawesome  # noqa: F401
             except Exception as exc:  # icons are not essential: empty ones then (see icon())
                 log.debug("qtawesome unavailable: %s", exc)

@@ -11,6 +11,11 @@ second. Two remedies live here:
   worker thread wait, between two short steps of its work, until the window is idle.
 - ``hurried()`` shortens Python's GIL switch interval while any background thread
   works, so the window's thread gets the GIL back within half a millisecond.
+- ``taking_turns()``: the window's background threads work one at a time. When the GIL
+  is let go, CPython gives it to any thread waiting for it, not to the window's first:
+  with four threads importing and reading after the first paint (the review's marks,
+  the icons, the translation memory, the library), each time the window's thread needed
+  the GIL it waited behind several of them (a follow 120-170 ms at 50,000 segments).
 """
 
 from __future__ import annotations
@@ -36,6 +41,24 @@ THREAD_PREFIX = "taiyaku-"  # the names of the window's background threads (``wa
 _switching = {"threads": 0, "before": sys.getswitchinterval()}
 _switching_lock = threading.Lock()
 _collecting = {"threads": 0, "was_on": True}
+_turn = threading.Lock()  # held by the one background thread that works now (taking_turns)
+_holding = threading.local()  # .turn: this thread holds _turn
+
+
+@contextmanager
+def taking_turns() -> Iterator[None]:
+    """Inside, this thread is the only background thread doing its work (others wait at theirs);
+    ``pace()`` lets the turn go while it waits for the window. Re-entrant in one thread."""
+    if getattr(_holding, "turn", False):
+        yield
+        return
+    _turn.acquire()
+    _holding.turn = True
+    try:
+        yield
+    finally:
+        _holding.turn = False
+        _turn.release()
 
 
 @contextmanager
@@ -141,9 +164,18 @@ def ui_activity() -> UiActivity:
 
 def pace(activity: UiActivity, cancelled: threading.Event) -> None:
     """In a worker thread, between two steps of its work: pause a moment, then wait while the
-    window's thread works."""
-    time.sleep(PAUSE_S)
-    activity.wait_idle(cancelled)
+    window's thread works; its turn (``taking_turns``) goes to another thread meanwhile."""
+    turn = getattr(_holding, "turn", False)
+    if turn:
+        _holding.turn = False
+        _turn.release()
+    try:
+        time.sleep(PAUSE_S)
+        activity.wait_idle(cancelled)
+    finally:
+        if turn:
+            _turn.acquire()
+            _holding.turn = True
 
 
 def wait_for_threads(timeout_s: float = 5.0) -> list[str]:
@@ -158,4 +190,5 @@ def wait_for_threads(timeout_s: float = 5.0) -> list[str]:
     return [t.name for t in threading.enumerate() if t.name.startswith(THREAD_PREFIX) and t.is_alive()]
 
 
-__all__ = ["THREAD_PREFIX", "UiActivity", "hurried", "no_collection", "pace", "ui_activity", "wait_for_threads"]
+__all__ = ["THREAD_PREFIX", "UiActivity", "hurried", "no_collection", "pace", "taking_turns", "ui_activity",
+           "wait_for_threads"]

@@ -9,9 +9,10 @@ queued signal (``done``). A newer request, or ``cancel`` (the transcript closed)
 makes an earlier read's result stale: it is dropped, never delivered.
 
 The thread steps aside for the window (``gui.window.activity``): it starts when the
-window's thread waits for events, runs with a short GIL switch interval and no automatic
-garbage collection, and the read may call the ``pace`` it is given between two chunks of
-its work to wait again while the user types or moves.
+window's thread waits for events, works when no other background thread does (one at a
+time), with a short GIL switch interval and no automatic garbage collection, and the read
+may call the ``pace`` it is given between two chunks of its work to wait again while the
+user types or moves (another background thread may work meanwhile).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from gui.window.activity import hurried, no_collection, pace, ui_activity
+from gui.window.activity import hurried, no_collection, pace, taking_turns, ui_activity
 
 if TYPE_CHECKING:  # pragma: no cover
     from model.store import Store
@@ -78,9 +79,9 @@ class BackgroundRead(QObject):
 
         def work() -> None:
             try:
-                with hurried(), no_collection():
-                    if store is not None:
-                        store.ensure_intact()
+                if store is not None:  # (a check of a whole file: no turn held while it runs)
+                    store.ensure_intact()
+                with taking_turns(), hurried(), no_collection():
                     step()  # begin while the window waits for events, not amid its work
                     result: object = read(step)
             except Stale:

@@ -111,3 +111,69 @@ def test_automatic_collection_comes_back_when_the_last_of_overlapping_readers_en
     finally:
         if not was_on:
             gc.disable()
+
+
+def test_background_reads_take_turns(qtbot):
+    # Four threads importing and reading at once after the first paint made the window's thread wait
+    # behind each of them for the GIL (a follow 120-170 ms at 50,000 segments): one works at a time.
+    import time
+
+    from gui.window.background import BackgroundRead
+
+    spans: list[tuple[str, float, float]] = []
+    readers = [BackgroundRead(name=f"taiyaku-turn-{n}") for n in range(3)]
+    got: list[object] = []
+
+    def busy(name: str):
+        def read(pace):
+            start = time.monotonic()
+            end = start + 0.15
+            while time.monotonic() < end:  # Python work, no pace: the turn is held throughout
+                sum(range(1000))
+            spans.append((name, start, time.monotonic()))
+            return name
+        return read
+
+    for n, reader in enumerate(readers):
+        reader.done.connect(got.append)
+        reader.request(busy(f"read {n}"))
+    qtbot.waitUntil(lambda: len(got) == 3, timeout=10_000)
+    _wait_for_threads_ending(qtbot, "taiyaku-turn-")
+    spans.sort(key=lambda span: span[1])
+    assert all(later[1] >= earlier[2] for earlier, later in zip(spans, spans[1:], strict=False)), spans
+
+
+def test_a_read_waiting_at_its_pace_lets_another_work(qtbot):
+    import time
+
+    from gui.window.background import BackgroundRead
+
+    first, second = BackgroundRead(name="taiyaku-first"), BackgroundRead(name="taiyaku-second")
+    got: list[object] = []
+    first.done.connect(got.append)
+    second.done.connect(got.append)
+    holding, second_ran = threading.Event(), threading.Event()
+
+    def patient(pace):
+        holding.set()
+        deadline = time.monotonic() + 5
+        while not second_ran.is_set() and time.monotonic() < deadline:
+            pace()  # each pace lets the turn go for a moment
+        return "first, after the second" if second_ran.is_set() else "first, alone"
+
+    def quick(pace):
+        second_ran.set()
+        return "second"
+
+    first.request(patient)
+    qtbot.waitUntil(holding.is_set)
+    second.request(quick)
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=10_000)
+    _wait_for_threads_ending(qtbot, "taiyaku-first", "taiyaku-second")
+    assert sorted(map(str, got)) == ["first, after the second", "second"]
+
+
+def _wait_for_threads_ending(qtbot, *prefixes: str) -> None:
+    """The readers stay referenced here until their threads have ended: a QObject whose last
+    reference went with its thread would be destroyed in that thread."""
+    qtbot.waitUntil(lambda: not any(t.name.startswith(prefixes) for t in threading.enumerate()), timeout=10_000)

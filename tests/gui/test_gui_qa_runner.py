@@ -188,3 +188,65 @@ def test_a_worker_is_let_go_on_the_windows_thread_not_its_own(qtbot, store):
     follower.start()  # lets go of the ended one, here
     assert destroyed_in == [threading.current_thread().name]
     follower.stop()
+
+
+# Opens a database in the app as a user would; from the first paint on, notes which thread imports
+# the checks' client (multiprocessing and the protocol) until the checks have run.
+IMPORTS_SCRIPT = """
+import json, sys, threading, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui import app as gapp
+WATCHED = ("model.qa.service", "model.qa.service_protocol", "multiprocessing.connection")
+importers = {}
+CTX = []
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in WATCHED:
+            importers.setdefault(name, threading.current_thread().name)
+        return None
+
+def painted():
+    sys.meta_path.insert(0, Watch())
+    review, deadline = CTX[0].window.review, time.monotonic() + 60
+    def later():
+        if not (review.checks_started and not review.checking) and time.monotonic() < deadline:
+            QTimer.singleShot(20, later)
+            return
+        print("RESULT", json.dumps({"importers": importers, "findings": len(review.findings)}), flush=True)
+        QApplication.instance().quit()
+    QTimer.singleShot(0, later)
+
+def started(ctx):
+    CTX.append(ctx)
+    ctx.firstPainted.connect(painted)
+
+sys.exit(gapp.run(["--db", sys.argv[1]], started=started))
+"""
+
+
+def test_starting_the_checks_imports_nothing_on_the_windows_thread(tmp_path):
+    # Imported on the window's thread as the checks started after the first paint, the checks'
+    # client (multiprocessing, the protocol) took 30-40 ms there, and a keystroke waited for it.
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from model.store import Store
+
+    db = tmp_path / "lib.sqlite3"
+    store = Store.open(db, annotator="tester")
+    generated(store, turns=12)
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    result = subprocess.run([sys.executable, "-c", IMPORTS_SCRIPT, str(db)], capture_output=True, text=True,
+                            timeout=180, env=env, cwd=Path(__file__).resolve().parents[2])
+    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
+    assert result.returncode == 0 and lines, result.stdout + result.stderr[-3000:]
+    out = json.loads(lines[0].split(" ", 1)[1])
+    assert out["findings"] > 0  # the checks ran
+    assert "model.qa.service" in out["importers"]  # imported after the paint, as the checks started
+    assert "MainThread" not in out["importers"].values(), out["importers"]
