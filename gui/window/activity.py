@@ -42,23 +42,27 @@ _switching = {"threads": 0, "before": sys.getswitchinterval()}
 _switching_lock = threading.Lock()
 _collecting = {"threads": 0, "was_on": True}
 _turn = threading.Lock()  # held by the one background thread that works now (taking_turns)
+# A thread waits this long for its turn at most, then works anyway: a read stuck on an unreachable
+# server holds its turn until the connection times out, and the icons must not wait for that.
+TURN_WAIT_S = 2.0
 _holding = threading.local()  # .turn: this thread holds _turn
 
 
 @contextmanager
 def taking_turns() -> Iterator[None]:
     """Inside, this thread is the only background thread doing its work (others wait at theirs);
-    ``pace()`` lets the turn go while it waits for the window. Re-entrant in one thread."""
-    if getattr(_holding, "turn", False):
+    ``pace()`` lets the turn go while it waits for the window. Re-entrant in one thread. After
+    ``TURN_WAIT_S`` without a turn the thread works anyway, beside the one that holds it."""
+    if getattr(_holding, "turn", False) or not _turn.acquire(timeout=TURN_WAIT_S):
         yield
         return
-    _turn.acquire()
     _holding.turn = True
     try:
         yield
     finally:
-        _holding.turn = False
-        _turn.release()
+        if _holding.turn:  # (not if a pace could not take it back in time)
+            _holding.turn = False
+            _turn.release()
 
 
 @contextmanager
@@ -173,8 +177,7 @@ def pace(activity: UiActivity, cancelled: threading.Event) -> None:
         time.sleep(PAUSE_S)
         activity.wait_idle(cancelled)
     finally:
-        if turn:
-            _turn.acquire()
+        if turn and _turn.acquire(timeout=TURN_WAIT_S):
             _holding.turn = True
 
 

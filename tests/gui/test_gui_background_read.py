@@ -177,3 +177,31 @@ def _wait_for_threads_ending(qtbot, *prefixes: str) -> None:
     """The readers stay referenced here until their threads have ended: a QObject whose last
     reference went with its thread would be destroyed in that thread."""
     qtbot.waitUntil(lambda: not any(t.name.startswith(prefixes) for t in threading.enumerate()), timeout=10_000)
+
+
+def test_a_thread_waits_for_its_turn_only_so_long(qtbot, monkeypatch):
+    # A read stuck on an unreachable server holds its turn until the connection times out: the others
+    # (the icons) go ahead after a while.
+    from gui.window import activity
+
+    monkeypatch.setattr(activity, "TURN_WAIT_S", 0.2)
+    holding, release, went_ahead = threading.Event(), threading.Event(), threading.Event()
+
+    def stuck():
+        with activity.taking_turns():
+            holding.set()
+            release.wait(10)
+
+    def other():
+        with activity.taking_turns():
+            went_ahead.set()
+
+    threading.Thread(target=stuck, name="taiyaku-stuck", daemon=True).start()
+    assert holding.wait(5)
+    threading.Thread(target=other, name="taiyaku-other", daemon=True).start()
+    assert went_ahead.wait(5)
+    release.set()
+    _wait_for_threads_ending(qtbot, "taiyaku-stuck", "taiyaku-other")
+    with activity.taking_turns():  # the turn is free again, held by nobody
+        assert activity._turn.locked()
+    assert not activity._turn.locked()
