@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.audio.common import tr
+from gui.window.activity import taking_turns
 from model.audio.pcm import RATE, AudioError, decode, to_rate
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -188,6 +189,13 @@ class PeaksLoader(QObject):
                          name="taiyaku-waveform").start()
 
     def _decode(self, path: str, sha256: str) -> None:
+        # In its turn among the window's background threads: numpy's import and the decoding hold
+        # Python's lock for long stretches, right after the first paint for a transcript with a
+        # recording (gui.window.activity).
+        with taking_turns():
+            self._decode_in_turn(path, sha256)
+
+    def _decode_in_turn(self, path: str, sha256: str) -> None:
         import numpy as np
 
         cached = cache_path(sha256)

@@ -336,3 +336,34 @@ def test_the_recording_dock_wraps_its_buttons_instead_of_cutting_them_off(qtbot,
     buttons = [w for w in player.findChildren(QWidget) if w.isVisible() and w.parent() is player]
     cut = [w.objectName() or type(w).__name__ for w in buttons if w.geometry().right() > player.width()]
     assert not cut
+
+
+def test_the_waveform_is_decoded_in_its_turn_among_the_background_threads(qtbot, tmp_path, monkeypatch):
+    # numpy's import and the decoding held Python's lock beside the other threads started after the
+    # first paint, and the window's thread waited behind all of them.
+    import threading
+
+    from gui.audio.waveform import PeaksLoader
+    from gui.window import activity
+
+    monkeypatch.setattr(activity, "TURN_WAIT_S", 30.0)
+    wav = write_tone(tmp_path / "tone.wav", 2.0)
+    loader = PeaksLoader()
+    got: list[str] = []
+    loader.ready.connect(lambda sha, peaks: got.append(sha))
+    holding, release = threading.Event(), threading.Event()
+
+    def another_thread_works() -> None:
+        with activity.taking_turns():
+            holding.set()
+            release.wait(30)
+
+    threading.Thread(target=another_thread_works, name="taiyaku-other-work", daemon=True).start()
+    assert holding.wait(5)
+    loader.load(str(wav), "a" * 64)
+    qtbot.wait(500)
+    assert got == []  # it waits for its turn
+    release.set()
+    qtbot.waitUntil(lambda: got == ["a" * 64], timeout=10_000)
+    qtbot.waitUntil(lambda: not any(t.name in ("taiyaku-waveform", "taiyaku-other-work")
+                                    for t in threading.enumerate()), timeout=10_000)
