@@ -126,6 +126,6 @@ def test_the_window_starts_again_on_the_chosen_database(tmp_path):
                             timeout=180, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-2000:]
     assert f"SECOND {second} True" in result.stdout, result.stdout + result.stderr[-2000:]
-    assert "RUNS 2 FIRST-CLOSED True" in result.stdout
+    assert "RUNS 2 FIRST-CLOSED True" in result.stdout, result.stdout + result.stderr[-2000:]
     settings = next((tmp_path / "config").rglob("Taiyaku.conf")).read_text()
     assert str(second) in settings and str(first) in settings
